@@ -1,0 +1,99 @@
+"""Exception types of the Hyper-V seam: one per failure kind, each with a sentence for the admin.
+
+Every host implementation (PowerShell, WinRM, the lab) raises only these. ``str(exc)`` is the
+sentence the admin reads: what happened and what to do. It never contains a password.
+"""
+
+from __future__ import annotations
+
+
+class HyperVError(Exception):
+    """Base of every failure a host reports.
+
+    ``message`` says what happened, ``hint`` what the admin can do about it.
+    """
+
+    default_hint = ""
+
+    def __init__(self, message: str, hint: str | None = None, *, detail: str = "") -> None:
+        self.message = message.strip()
+        self.hint = (hint if hint is not None else self.default_hint).strip()
+        self.detail = detail  # Hyper-V's own text or the transport error, for --debug / logs
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        if self.hint:
+            return f"{self.message} {self.hint}"
+        return self.message
+
+
+class HostUnreachable(HyperVError):
+    default_hint = (
+        "Check the host name, that the host is running, and that WinRM is enabled "
+        "(Enable-PSRemoting) and allowed through its firewall."
+    )
+
+
+class AuthenticationFailed(HyperVError):
+    default_hint = "Check the user name and password, or the transport (Kerberos needs a domain)."
+
+
+class AccessDenied(HyperVError):
+    default_hint = (
+        "Use an account that is a member of 'Hyper-V Administrators' (or local Administrators) "
+        "on that host."
+    )
+
+
+class OperationTimeout(HyperVError):
+    default_hint = "The host did not answer in time. Try again, or raise the timeout."
+
+
+class HyperVModuleMissing(HyperVError):
+    default_hint = (
+        "Install the Hyper-V PowerShell module on that host "
+        "(Install-WindowsFeature Hyper-V-PowerShell, or the Hyper-V role)."
+    )
+
+
+class CmdletError(HyperVError):
+    """A Hyper-V cmdlet failed; ``message`` carries Hyper-V's own words."""
+
+    def __init__(
+        self,
+        message: str,
+        hint: str | None = None,
+        *,
+        cmdlet: str = "",
+        category: str = "",
+        detail: str = "",
+    ) -> None:
+        self.cmdlet = cmdlet
+        self.category = category
+        super().__init__(message, hint, detail=detail)
+
+
+class InvalidState(CmdletError):
+    """The VM is not in the replication state this operation needs."""
+
+
+class NotFound(CmdletError):
+    """A VM, folder or file the operation needs does not exist."""
+
+
+class MediaError(CmdletError):
+    """The target drive cannot take the copy (full, file too large for its file system, gone)."""
+
+
+class ProtocolError(HyperVError):
+    default_hint = (
+        "The host answered with something hvseed cannot read. Run with --debug and report it."
+    )
+
+
+class InsecureTransport(HyperVError):
+    """The requested connection would send credentials or data unprotected; refused."""
+
+
+class Cancelled(HyperVError):
+    """The admin cancelled the operation."""

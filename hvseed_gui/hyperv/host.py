@@ -1,0 +1,473 @@
+"""The Hyper-V seam: one typed interface for everything hvseed asks of a Hyper-V host.
+
+Every method is one round trip to the host and returns frozen dataclasses. Implementations:
+``PowerShellHost`` (powershell.exe on this computer, or WinRM) and ``LabHost`` (the simulated
+lab). Failures are raised as the types in ``hvseed_gui.hyperv.errors``.
+
+VMs are addressed by ``VmRef`` (name *and* ID): scripts resolve the VM by its ID, because names
+may repeat and ``-VMName`` treats ``*`` and ``?`` as wildcards.
+"""
+
+from __future__ import annotations
+
+import abc
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+
+from hvseed_gui.core.media import FolderListing
+from hvseed_gui.core.plan import AuthenticationType, ReplicationPlan
+from hvseed_gui.core.volumes import Volume
+
+# --- enumerations, compared by name (Windows PowerShell 5.1 emits enums as undocumented numbers,
+# so every script converts them with [string] before they travel) ------------------------------
+
+
+class ReplicationState(str, Enum):
+    """Microsoft.HyperV.PowerShell VMReplicationState, by name (the 22 documented names)."""
+
+    DISABLED = "Disabled"
+    READY_FOR_INITIAL_REPLICATION = "ReadyForInitialReplication"
+    INITIAL_REPLICATION_IN_PROGRESS = "InitialReplicationInProgress"
+    WAITING_FOR_INITIAL_REPLICATION = "WaitingForInitialReplication"
+    REPLICATING = "Replicating"
+    PREPARED_FOR_FAILOVER = "PreparedForFailover"
+    FAILED_OVER_WAITING_COMPLETION = "FailedOverWaitingCompletion"
+    FAILED_OVER = "FailedOver"
+    SUSPENDED = "Suspended"
+    ERROR = "Error"
+    WAITING_FOR_START_RESYNCHRONIZE = "WaitingForStartResynchronize"
+    RESYNCHRONIZING = "Resynchronizing"
+    RESYNCHRONIZE_SUSPENDED = "ResynchronizeSuspended"
+    RECOVERY_IN_PROGRESS = "RecoveryInProgress"
+    FAILBACK_IN_PROGRESS = "FailbackInProgress"
+    FAILBACK_COMPLETE = "FailbackComplete"
+    WAITING_FOR_UPDATE_COMPLETION = "WaitingForUpdateCompletion"
+    UPDATE_ERROR = "UpdateError"
+    WAITING_FOR_REPURPOSE_COMPLETION = "WaitingForRepurposeCompletion"
+    PREPARED_FOR_SYNC_REPLICATION = "PreparedForSyncReplication"
+    PREPARED_FOR_GROUP_REVERSE_REPLICATION = "PreparedForGroupReverseReplication"
+    FIREDRILL_IN_PROGRESS = "FiredrillInProgress"
+    UNKNOWN = "Unknown"  # anything a newer Hyper-V reports that we do not know
+
+    @classmethod
+    def parse(cls, value: object) -> ReplicationState:
+        text = "" if value is None else str(value)
+        for member in cls:
+            if member.value.lower() == text.lower():
+                return member
+        return cls.UNKNOWN
+
+
+class ReplicationHealth(str, Enum):
+    NOT_APPLICABLE = "NotApplicable"
+    NORMAL = "Normal"
+    WARNING = "Warning"
+    CRITICAL = "Critical"
+
+    @classmethod
+    def parse(cls, value: object) -> ReplicationHealth:
+        text = "" if value is None else str(value)
+        for member in cls:
+            if member.value.lower() == text.lower():
+                return member
+        return cls.NOT_APPLICABLE
+
+
+class ReplicationMode(str, Enum):
+    NONE = "None"
+    PRIMARY = "Primary"
+    REPLICA = "Replica"
+    TEST_REPLICA = "TestReplica"
+    EXTENDED_REPLICA = "ExtendedReplica"
+
+    @classmethod
+    def parse(cls, value: object) -> ReplicationMode:
+        text = "" if value is None else str(value)
+        for member in cls:
+            if member.value.lower() == text.lower():
+                return member
+        return cls.NONE
+
+
+class JobState(str, Enum):
+    """State of a long Hyper-V job (export, import, hashing) as hvseed reports it."""
+
+    NOT_STARTED = "NotStarted"
+    RUNNING = "Running"
+    COMPLETED = "Completed"
+    FAILED = "Failed"
+    CANCELLED = "Cancelled"
+
+    @property
+    def finished(self) -> bool:
+        return self in (JobState.COMPLETED, JobState.FAILED, JobState.CANCELLED)
+
+
+# --- results ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VmRef:
+    """A VM addressed by name (for people) and ID (for scripts)."""
+
+    name: str
+    id: str
+
+
+@dataclass(frozen=True)
+class VhdFile:
+    """One file of a disk chain (the disk itself or one of its parents)."""
+
+    path: str
+    file_size: int
+
+
+@dataclass(frozen=True)
+class Vhd:
+    """A virtual hard disk attached to a VM."""
+
+    path: str
+    format: str  # "VHDX" or "VHD"
+    vhd_type: str  # "Dynamic", "Fixed" or "Differencing"
+    file_size: int  # bytes on disk now
+    max_size: int  # the disk's virtual size
+    parents: tuple[VhdFile, ...] = ()  # parent chain, nearest first
+    controller: str = ""  # e.g. "IDE 0:0", "SCSI 0:0": the boot disk is usually the first
+
+    @property
+    def chain_file_size(self) -> int:
+        """Bytes this disk adds to the initial copy: its file plus every parent file."""
+        return self.file_size + sum(p.file_size for p in self.parents)
+
+    @property
+    def file_name(self) -> str:
+        return self.path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
+class VirtualMachine:
+    name: str
+    id: str
+    state: str  # "Running", "Off", "Saved", …
+    generation: int
+    replication_state: ReplicationState = ReplicationState.DISABLED
+    replication_mode: ReplicationMode = ReplicationMode.NONE
+    replication_health: ReplicationHealth = ReplicationHealth.NOT_APPLICABLE
+    vhds: tuple[Vhd, ...] = ()
+    is_clustered: bool = False
+
+    @property
+    def ref(self) -> VmRef:
+        return VmRef(self.name, self.id)
+
+    def initial_copy_size(self, excluded_paths: tuple[str, ...] = ()) -> int:
+        """Sum of the replicated VHD file sizes including parent disks."""
+        excluded = {p.lower() for p in excluded_paths}
+        return sum(v.chain_file_size for v in self.vhds if v.path.lower() not in excluded)
+
+    def why_not_enableable(self) -> str:
+        """Empty when replication can be enabled for this VM, else the reason in plain words."""
+        if self.replication_mode in (
+            ReplicationMode.REPLICA,
+            ReplicationMode.EXTENDED_REPLICA,
+            ReplicationMode.TEST_REPLICA,
+        ):
+            return "This VM is itself a replica; replication is enabled on its primary."
+        if self.replication_state is not ReplicationState.DISABLED:
+            return (
+                f"Replication is already enabled (state {self.replication_state.value}); "
+                "remove it first if you want to start over."
+            )
+        if not self.vhds:
+            return "This VM has no virtual hard disk to replicate."
+        return ""
+
+
+@dataclass(frozen=True)
+class Inventory:
+    """What a host is and which VMs it runs."""
+
+    host_name: str  # the host's own name (FQDN where known)
+    os_version: str
+    os_build: str
+    hyperv_present: bool
+    is_cluster_node: bool = False
+    cluster_name: str = ""
+    replica_broker: str = ""  # client access point of the Hyper-V Replica Broker, if any
+    system_drive: str = "C:\\"  # the volume Windows runs from; never an export target
+    vms: tuple[VirtualMachine, ...] = ()
+
+    def vm(self, name_or_id: str) -> VirtualMachine | None:
+        """Find a VM by ID, or by name when exactly one VM has it."""
+        key = name_or_id.strip().strip("{}").lower()
+        for vm in self.vms:
+            if vm.id.lower() == key:
+                return vm
+        named = [vm for vm in self.vms if vm.name.lower() == name_or_id.strip().lower()]
+        return named[0] if len(named) == 1 else None
+
+
+@dataclass(frozen=True)
+class AuthorizationEntry:
+    allowed_primary_server: str
+    storage_location: str
+    trust_group: str
+
+
+@dataclass(frozen=True)
+class FirewallRuleState:
+    name: str  # VIRT-HVRHTTPL-In-TCP-NoScope / VIRT-HVRHTTPSL-In-TCP-NoScope
+    display_name: str
+    present: bool
+    enabled: bool
+
+
+FIREWALL_RULE_HTTP = "VIRT-HVRHTTPL-In-TCP-NoScope"
+FIREWALL_RULE_HTTPS = "VIRT-HVRHTTPSL-In-TCP-NoScope"
+
+
+@dataclass(frozen=True)
+class ReplicaServerConfig:
+    """Get-VMReplicationServer plus the state of the replica listener firewall rules."""
+
+    host_name: str
+    replication_enabled: bool
+    allowed_authentication: str  # "Kerberos", "Certificate" or "CertificateAndKerberos"
+    kerberos_port: int
+    certificate_port: int
+    allow_any_server: bool
+    default_storage_location: str
+    authorization_entries: tuple[AuthorizationEntry, ...] = ()
+    firewall_rules: tuple[FirewallRuleState, ...] = ()
+    certificate_thumbprint: str = ""
+
+    def accepts(self, auth: AuthenticationType) -> bool:
+        return self.replication_enabled and auth.value in self.allowed_authentication
+
+    def port_for(self, auth: AuthenticationType) -> int:
+        if auth is AuthenticationType.KERBEROS:
+            return self.kerberos_port
+        return self.certificate_port
+
+    def firewall_rule_enabled(self, auth: AuthenticationType) -> bool | None:
+        """True/False for the listener rule of ``auth``; None when the rule was not found."""
+        wanted = FIREWALL_RULE_HTTP if auth is AuthenticationType.KERBEROS else FIREWALL_RULE_HTTPS
+        for rule in self.firewall_rules:
+            if rule.name == wanted:
+                return rule.enabled if rule.present else None
+        return None
+
+    def problems_for(self, auth: AuthenticationType, primary_host: str = "") -> list[str]:
+        """Why this server would refuse replication with ``auth``, in plain words."""
+        problems: list[str] = []
+        if not self.replication_enabled:
+            problems.append(f"{self.host_name} is not enabled as a Replica server.")
+        elif auth.value not in self.allowed_authentication:
+            problems.append(
+                f"{self.host_name} accepts only {self.allowed_authentication} authentication."
+            )
+        if self.replication_enabled and not self.allow_any_server and primary_host:
+            allowed = [e.allowed_primary_server.lower() for e in self.authorization_entries]
+            short = primary_host.lower().split(".")[0]
+            if not any(a in ("*", primary_host.lower()) or a.split(".")[0] == short for a in allowed):
+                problems.append(
+                    f"{self.host_name} accepts replication only from listed servers, "
+                    f"and {primary_host} is not among them."
+                )
+        if self.firewall_rule_enabled(auth) is False:
+            problems.append(
+                f"The firewall rule for the {auth.value} listener is disabled on {self.host_name}."
+            )
+        return problems
+
+
+@dataclass(frozen=True)
+class ReplicaServerChange:
+    """What ``configure_replica_server`` should change; only on the admin's explicit consent."""
+
+    enable_replication: bool = True
+    allowed_authentication: str = "Kerberos"  # Kerberos | Certificate | CertificateAndKerberos
+    kerberos_port: int = 80
+    certificate_port: int = 443
+    certificate_thumbprint: str = ""
+    allow_any_server: bool = True
+    default_storage_location: str = ""
+    enable_firewall_rules: tuple[str, ...] = ()  # rule names to enable
+
+
+@dataclass(frozen=True)
+class ConnectionTestResult:
+    ok: bool
+    message: str  # Hyper-V's own words
+
+
+@dataclass(frozen=True)
+class ReplicationStatus:
+    """Get-VMReplication and Measure-VMReplication merged for one VM on one host."""
+
+    vm: VmRef
+    mode: ReplicationMode
+    state: ReplicationState
+    health: ReplicationHealth
+    health_details: tuple[str, ...] = ()
+    primary_server: str = ""
+    replica_server: str = ""
+    replica_port: int = 0
+    authentication: str = ""
+    frequency_sec: int = 0
+    last_replication_time: datetime | None = None
+    pending_replication_bytes: int | None = None
+    initial_replication_bytes: int | None = None
+    test_vm_name: str = ""  # the test-failover VM, if one exists
+    replica_delta_files: tuple[VhdFile, ...] = ()  # AVHDX deltas kept until import (replica)
+
+
+@dataclass(frozen=True)
+class JobProgress:
+    """One poll of a long Hyper-V job (export or import of the initial copy).
+
+    ``bytes_done`` is what was actually written (export) or merged (import) when the host can
+    measure it; ``percent`` is Hyper-V's own job percentage when it reports one.
+    """
+
+    vm: VmRef
+    kind: str  # "export" or "import"
+    state: JobState
+    percent: float | None = None
+    bytes_done: int | None = None
+    bytes_total: int | None = None
+    replication_state: ReplicationState = ReplicationState.UNKNOWN
+    folder: str = ""  # the export folder <VMName>_<VMId> being written / read
+    message: str = ""  # Hyper-V's error text when FAILED
+    started: datetime | None = None
+
+    @property
+    def fraction(self) -> float | None:
+        if self.bytes_total and self.bytes_done is not None:
+            return min(1.0, self.bytes_done / self.bytes_total)
+        if self.percent is not None:
+            return min(1.0, self.percent / 100.0)
+        return None
+
+
+@dataclass(frozen=True)
+class TestFailoverResult:
+    vm: VmRef
+    test_vm_name: str  # "<VM> - Test"
+    running: bool  # whether a test VM exists after the call
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class Certificate:
+    """A machine certificate usable for Hyper-V Replica (client + server authentication)."""
+
+    thumbprint: str
+    subject: str
+    issuer: str
+    not_after: datetime | None
+    dns_names: tuple[str, ...] = ()
+    has_private_key: bool = True
+
+
+@dataclass(frozen=True)
+class ExportFolderSummary:
+    """An ``<VMName>_<VMId>`` folder found below a path (one line of a drive scan)."""
+
+    path: str
+    vm_name: str
+    vm_id: str
+    total_bytes: int
+    file_count: int
+
+
+# --- the interface ------------------------------------------------------------------------------
+
+
+class HyperVHost(abc.ABC):
+    """One Hyper-V host. Each method is one round trip; none keeps a job alive in our process."""
+
+    #: how people name this host in the UI ("this computer", "hv01.corp.local", "lab: hv-a")
+    display_name: str = ""
+
+    @abc.abstractmethod
+    def inventory(self) -> Inventory:
+        """Host facts and every VM with its disks and replication state."""
+
+    @abc.abstractmethod
+    def replica_server_config(self) -> ReplicaServerConfig:
+        """Replica server settings of this host and its listener firewall rules."""
+
+    @abc.abstractmethod
+    def configure_replica_server(self, change: ReplicaServerChange) -> ReplicaServerConfig:
+        """Set-VMReplicationServer plus enabling the named firewall rules; returns the result."""
+
+    @abc.abstractmethod
+    def machine_certificates(self) -> list[Certificate]:
+        """Machine certificates with client and server authentication EKUs and a private key."""
+
+    @abc.abstractmethod
+    def test_replication_connection(self, plan: ReplicationPlan) -> ConnectionTestResult:
+        """Test-VMReplicationConnection from this (primary) host with the plan's settings."""
+
+    @abc.abstractmethod
+    def enable_replication(self, plan: ReplicationPlan, vm: VmRef) -> ReplicationStatus:
+        """Enable-VMReplication for one VM; the replica server creates the replica VM."""
+
+    @abc.abstractmethod
+    def start_export(self, vm: VmRef, destination: str) -> JobProgress:
+        """Start the export of the initial copy in Hyper-V's own job and return at once.
+
+        The export writes ``<destination>\\<VMName>_<VMId>``. It survives our disconnecting.
+        """
+
+    @abc.abstractmethod
+    def export_progress(self, vm: VmRef) -> JobProgress:
+        """One poll of the export job (state, percent, bytes written, replication state)."""
+
+    @abc.abstractmethod
+    def cancel_export(self, vm: VmRef) -> JobProgress:
+        """Stop-VMInitialReplication: stop a running export cleanly."""
+
+    @abc.abstractmethod
+    def start_import(self, vm: VmRef, folder: str) -> JobProgress:
+        """Start Import-VMInitialReplication from ``folder`` (the <VMName>_<VMId> folder)."""
+
+    @abc.abstractmethod
+    def import_progress(self, vm: VmRef) -> JobProgress:
+        """One poll of the import job."""
+
+    @abc.abstractmethod
+    def replication_status(self, vm: VmRef) -> ReplicationStatus:
+        """Get-VMReplication and Measure-VMReplication merged."""
+
+    @abc.abstractmethod
+    def start_test_failover(self, vm: VmRef) -> TestFailoverResult:
+        """Start-VMFailover -AsTest on the replica: creates '<VM> - Test'."""
+
+    @abc.abstractmethod
+    def stop_test_failover(self, vm: VmRef) -> TestFailoverResult:
+        """Stop-VMFailover on the replica: removes the test VM."""
+
+    @abc.abstractmethod
+    def usb_volumes(self) -> list[Volume]:
+        """Volumes on this host's USB disks (Get-Disk BusType USB), with BitLocker status."""
+
+    @abc.abstractmethod
+    def export_folders(self, path: str) -> list[ExportFolderSummary]:
+        """Export folders ``<VMName>_<VMId>`` directly below ``path`` (or ``path`` itself)."""
+
+    @abc.abstractmethod
+    def read_export_folder(self, folder: str) -> FolderListing:
+        """Files (with sizes) of an export folder and the text of its XML files."""
+
+
+@dataclass
+class HostCallStats:
+    """Counts round trips per operation; benchmarks and tests read it."""
+
+    calls: dict[str, int] = field(default_factory=dict)
+
+    def count(self, operation: str) -> None:
+        self.calls[operation] = self.calls.get(operation, 0) + 1

@@ -270,7 +270,9 @@ class ReplicaServerConfig:
         if self.replication_enabled and not self.allow_any_server and primary_host:
             allowed = [e.allowed_primary_server.lower() for e in self.authorization_entries]
             short = primary_host.lower().split(".")[0]
-            if not any(a in ("*", primary_host.lower()) or a.split(".")[0] == short for a in allowed):
+            if not any(
+                a in ("*", primary_host.lower()) or a.split(".")[0] == short for a in allowed
+            ):
                 problems.append(
                     f"{self.host_name} accepts replication only from listed servers, "
                     f"and {primary_host} is not among them."

@@ -3,12 +3,44 @@
 A runner moves a script there and its output back; it knows nothing of Hyper-V. Transport
 failures are raised as ``hvseed_gui.hyperv.errors`` types (unreachable, authentication failed,
 access denied, timeout); what the script itself reports is parsed by ``ps_host``.
+
+Neither runner limits the script's size: the local one runs a temporary ``.ps1`` with ``-File``;
+the WinRM one sends a small ``-EncodedCommand`` bootstrap and the script itself on stdin (pywinrm's
+``run_ps`` would put it on a cmd.exe command line, ~3,000 usable characters).
+
+``winrm`` (and with it ``requests``) is imported only when a remote host is first contacted: it
+costs ~150 ms at start-up.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Protocol
+import base64
+import contextlib
+import logging
+import math
+import os
+import re
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+from urllib.parse import urlsplit
+
+from hvseed_gui.hyperv.errors import (
+    AccessDenied,
+    AuthenticationFailed,
+    HostUnreachable,
+    HyperVError,
+    HyperVModuleMissing,
+    InsecureTransport,
+    OperationTimeout,
+    ProtocolError,
+)
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -27,3 +59,603 @@ class PowerShellRunner(Protocol):
         """Run ``script``; raise HostUnreachable / AuthenticationFailed / AccessDenied /
         OperationTimeout for transport failures. ``timeout`` is our own deadline in seconds."""
         ...
+
+
+# --- output decoding ------------------------------------------------------------------------
+
+_CLIXML_HEADER = "#< CLIXML"
+_CLIXML_NS = "{http://schemas.microsoft.com/powershell/2004/04}"
+_CLIXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_OBJS = re.compile(r"<Objs\b.*?</Objs>", re.DOTALL)
+
+
+def decode_output(data: bytes) -> str:
+    """Bytes from a PowerShell stream as text: UTF-8 (bad bytes replaced), BOM dropped, LF ends."""
+    text = data.decode("utf-8", errors="replace")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n")
+
+
+def _unescape_clixml(text: str) -> str:
+    raw = _CLIXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    # _xD83D__xDE00_ style pairs decode to surrogates; join them into real characters.
+    raw = raw.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return raw.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def clixml_to_text(stderr: str) -> str:
+    """Turn PowerShell's CLIXML stderr (``#< CLIXML`` + ``<Objs>``) into the error text.
+
+    Only the error stream (``<S S="Error">``) is kept; progress records and other streams are
+    dropped. Text that is not CLIXML is returned unchanged, and so is CLIXML we cannot parse.
+    """
+    start = stderr.find(_CLIXML_HEADER)
+    if start < 0:
+        return stderr
+    from defusedxml import ElementTree  # small, but only needed here
+
+    before = stderr[:start]
+    rest = stderr[start:].replace(_CLIXML_HEADER, "")
+    parts: list[str] = []
+    for match in _OBJS.finditer(rest):
+        try:
+            root = ElementTree.fromstring(match.group(0))
+        except Exception:  # malformed or hostile XML: show it as it came
+            return stderr
+        for node in root.iter(f"{_CLIXML_NS}S"):
+            if node.get("S", "").lower() == "error" and node.text:
+                parts.append(_unescape_clixml(node.text))
+    leftover = _OBJS.sub("", rest).strip()
+    text = before + "".join(parts).rstrip()
+    if leftover:
+        text = f"{text}\n{leftover}" if text else leftover
+    return text
+
+
+# --- this computer: powershell.exe -File ----------------------------------------------------
+
+_CREATE_NO_WINDOW = 0x08000000  # subprocess.CREATE_NO_WINDOW, which exists on Windows only
+_KILL_GRACE = 5.0  # seconds to collect the output of a process tree we killed
+
+
+class LocalPowerShell:
+    """Runs scripts with this computer's Windows PowerShell (``powershell.exe -File``).
+
+    The script goes to a temporary UTF-8 (with BOM, so 5.1 reads it as UTF-8) ``.ps1`` that is
+    removed afterwards. stdin is closed (``DEVNULL``); no console window opens on Windows. On
+    timeout the whole process tree is killed and ``OperationTimeout`` raised.
+    """
+
+    description = "this computer"
+
+    def __init__(self, executable: str = "powershell.exe") -> None:
+        self.executable = executable
+
+    def __repr__(self) -> str:
+        return f"LocalPowerShell(executable={self.executable!r})"
+
+    def _missing(self, detail: str = "") -> HyperVModuleMissing:
+        return HyperVModuleMissing(
+            f"PowerShell was not found on this computer (looked for {self.executable!r}).",
+            "hvseed needs Windows with the Hyper-V PowerShell module, or use --host to manage a "
+            "remote Hyper-V host, or --lab for the simulated lab.",
+            detail=detail,
+        )
+
+    def run(self, script: str, *, timeout: float) -> RunResult:
+        executable = shutil.which(self.executable)
+        if executable is None:
+            raise self._missing()
+        fd, path = tempfile.mkstemp(prefix="hvseed-", suffix=".ps1")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
+                handle.write(script)
+            return self._run_file(executable, path, timeout)
+        finally:
+            try:
+                os.unlink(path)
+            except OSError as exc:  # pragma: no cover - e.g. a virus scanner holds it
+                log.warning("Could not remove the temporary script %s: %s", path, exc)
+
+    def _run_file(self, executable: str, path: str, timeout: float) -> RunResult:
+        args = [
+            executable,
+            "-NoProfile",
+            "-NonInteractive",
+            "-ExecutionPolicy",
+            "Bypass",
+            "-File",
+            path,
+        ]
+        extra: dict[str, Any] = {}
+        if os.name == "nt":
+            extra["creationflags"] = _CREATE_NO_WINDOW
+        else:
+            extra["start_new_session"] = True  # own process group: the tree can be killed
+        try:
+            proc = subprocess.Popen(
+                args,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                **extra,
+            )
+        except FileNotFoundError as exc:
+            raise self._missing(str(exc)) from None
+        except OSError as exc:
+            raise HyperVError(
+                f"PowerShell on this computer could not be started: {exc.strerror or exc}.",
+                "Check that powershell.exe may run here (application control, antivirus).",
+                detail=str(exc),
+            ) from None
+        try:
+            out, err = proc.communicate(timeout=max(timeout, 0.0))
+        except subprocess.TimeoutExpired:
+            _kill_tree(proc)
+            try:
+                proc.communicate(timeout=_KILL_GRACE)
+            except subprocess.TimeoutExpired:  # pragma: no cover - a grandchild escaped
+                for stream in (proc.stdout, proc.stderr):
+                    if stream is not None:
+                        stream.close()
+            raise OperationTimeout(
+                f"PowerShell on this computer did not finish within {timeout:g} seconds; "
+                "hvseed stopped it.",
+            ) from None
+        return RunResult(
+            stdout=decode_output(out),
+            stderr=clixml_to_text(decode_output(err)),
+            exit_code=proc.returncode,
+        )
+
+
+def _kill_tree(proc: subprocess.Popen[bytes]) -> None:
+    """Kill ``proc`` and every process it started."""
+    try:
+        import psutil  # only needed when something hangs
+
+        children = psutil.Process(proc.pid).children(recursive=True)
+    except Exception:  # already gone, or psutil unavailable
+        children = []
+    if os.name != "nt":
+        with contextlib.suppress(OSError):
+            os.killpg(proc.pid, signal.SIGKILL)
+    for child in children:
+        with contextlib.suppress(Exception):  # already gone
+            child.kill()
+    with contextlib.suppress(OSError):
+        proc.kill()
+
+
+# --- a remote host over WinRM ---------------------------------------------------------------
+
+WINRM_TRANSPORTS = ("kerberos", "ntlm", "credssp", "certificate", "basic")
+_TRANSPORT_LABELS = {
+    "kerberos": "Kerberos",
+    "ntlm": "NTLM",
+    "credssp": "CredSSP",
+    "certificate": "certificate",
+    "basic": "Basic",
+}
+_ENCRYPTING = ("kerberos", "ntlm", "credssp")  # WinRM message encryption is possible
+
+# Reads ALL of stdin (our base64 text, so no code page can garble it), decodes it as UTF-8 and
+# runs it as one ScriptBlock, as Ansible's winrm plugin does. `exit N` in the script ends
+# powershell.exe with N [UNCONFIRMED on a real host; Ansible's bootstrap relies on the same].
+_BOOTSTRAP = (
+    "$ProgressPreference = 'SilentlyContinue'\n"
+    "$hvseedPayload = ($input | Out-String) -replace '\\s', ''\n"
+    "& ([ScriptBlock]::Create([Text.Encoding]::UTF8.GetString("
+    "[Convert]::FromBase64String($hvseedPayload))))\n"
+)
+_ENCODED_BOOTSTRAP = base64.b64encode(_BOOTSTRAP.encode("utf-16-le")).decode("ascii")
+STDIN_CHUNK = 48 * 1024  # bytes per WS-Man Send; well under the 150 KiB envelope after base64
+_CLEANUP_BUDGET = 5.0  # seconds allowed for Signal + Delete after the run
+_ACCESS_DENIED_CODES = {5, 0x80070005}
+
+
+class WinRmFault(HyperVError):
+    """The WinRM service answered with a SOAP fault that is not one of the usual kinds."""
+
+    default_hint = (
+        "Check the WinRM service on that host (winrm quickconfig, its event log) and try again."
+    )
+
+    def __init__(
+        self,
+        message: str,
+        hint: str | None = None,
+        *,
+        detail: str = "",
+        wsman_code: int | None = None,
+        fault_code: str = "",
+    ) -> None:
+        self.wsman_code = wsman_code
+        self.fault_code = fault_code
+        super().__init__(message, hint, detail=detail)
+
+
+@dataclass(frozen=True)
+class WinRmOptions:
+    """How to reach a host over WinRM. ``password`` never appears in ``repr``.
+
+    ``host`` may also be a URL (``https://hv01:5986/wsman``): its scheme and port win.
+    ``port`` None means 5986 for HTTPS, 5985 for HTTP. ``ca_trust_path`` is a PEM bundle of the
+    CAs to trust (None = the certifi bundle shipped with requests; the Windows certificate store
+    is not consulted). ``cert_pem``/``cert_key_pem`` are the client certificate for the
+    ``certificate`` transport. ``connect_timeout`` bounds opening the connection and each HTTP
+    answer; ``operation_timeout`` is how long one WS-Man Receive may wait on the host.
+    """
+
+    host: str
+    port: int | None = None
+    use_https: bool = True
+    transport: str = "kerberos"
+    username: str = ""
+    password: str = field(default="", repr=False)
+    validate_certificate: bool = True
+    ca_trust_path: str | None = None
+    cert_pem: str | None = None
+    cert_key_pem: str | None = None
+    connect_timeout: float = 15.0
+    operation_timeout: int = 20
+
+    def __post_init__(self) -> None:
+        host = self.host.strip()
+        if "://" in host:
+            url = urlsplit(host)
+            object.__setattr__(self, "use_https", url.scheme.lower() == "https")
+            if url.port is not None:
+                object.__setattr__(self, "port", url.port)
+            host = url.hostname or ""
+        object.__setattr__(self, "host", host.strip("[]"))
+        object.__setattr__(self, "transport", self.transport.strip().lower())
+
+    @property
+    def effective_port(self) -> int:
+        if self.port is not None:
+            return self.port
+        return 5986 if self.use_https else 5985
+
+    @property
+    def endpoint(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        scheme = "https" if self.use_https else "http"
+        return f"{scheme}://{host}:{self.effective_port}/wsman"
+
+    @property
+    def description(self) -> str:
+        label = _TRANSPORT_LABELS.get(self.transport, self.transport)
+        scheme = "HTTPS" if self.use_https else "HTTP"
+        unchecked = ""
+        if self.use_https and not self.validate_certificate:
+            unchecked = ", certificate not checked"
+        return f"{self.host} (WinRM, {label} over {scheme}{unchecked})"
+
+    @property
+    def message_encryption(self) -> str:
+        """pywinrm's ``message_encryption`` for these options."""
+        if self.transport not in _ENCRYPTING:
+            return "never"
+        if not self.use_https or not self.validate_certificate:
+            return "always"  # HTTP, or TLS we cannot trust: WinRM's own encryption protects it
+        return "auto"  # HTTPS already encrypts; pywinrm then does not encrypt twice
+
+
+def check_winrm_options(options: WinRmOptions) -> None:
+    """Refuse settings that are unsafe or cannot work, with a sentence for the admin.
+
+    Rules: HTTPS (5986) validates the host's certificate unless switched off explicitly. HTTP
+    (5985) only with Kerberos, NTLM or CredSSP, whose messages WinRM then encrypts. Basic sends
+    the password itself, so it is allowed only over HTTPS *with* certificate validation; the
+    certificate transport needs HTTPS too, and (like Basic) a validated server certificate.
+    Kerberos uses the logged-on user's ticket and takes no password; the other password
+    transports need a user name and a password.
+    """
+    if options.transport not in WINRM_TRANSPORTS:
+        raise HyperVError(
+            f"Unknown WinRM transport {options.transport!r}.",
+            "Use one of: " + ", ".join(WINRM_TRANSPORTS) + ".",
+        )
+    if not options.host:
+        raise HostUnreachable("No host name was given for the WinRM connection.", "Give one.")
+    if not 0 < options.effective_port < 65536:
+        raise HostUnreachable(f"{options.effective_port} is not a valid port.", "Use 5986 or 5985.")
+    if options.connect_timeout <= 0 or options.operation_timeout < 1:
+        raise HyperVError("WinRM timeouts must be positive (operation timeout at least 1 second).")
+    label = _TRANSPORT_LABELS[options.transport]
+    if not options.use_https and options.transport not in _ENCRYPTING:
+        raise InsecureTransport(
+            f"{label} authentication over plain HTTP would expose "
+            + ("the password" if options.transport == "basic" else "the connection")
+            + " on the network; hvseed refuses it.",
+            "Use HTTPS (port 5986), or Kerberos/NTLM, whose messages WinRM encrypts over HTTP.",
+        )
+    unchecked = options.use_https and not options.validate_certificate
+    if unchecked and options.transport not in _ENCRYPTING:
+        raise InsecureTransport(
+            f"{label} authentication over HTTPS without checking the host's certificate could "
+            "hand your credentials to an impostor; hvseed refuses it.",
+            "Trust the host's certificate (CA file), or use Kerberos/NTLM.",
+        )
+    if options.transport == "kerberos":
+        if options.password:
+            raise AuthenticationFailed(
+                "Kerberos uses the ticket of the user logged on to this computer; "
+                "it cannot log on with a password.",
+                "Leave the password empty, or use NTLM or CredSSP to log on with a password.",
+            )
+    elif options.transport == "certificate":
+        if not options.cert_pem or not options.cert_key_pem:
+            raise AuthenticationFailed(
+                "Certificate authentication needs a client certificate and its key (PEM files).",
+                "Give both files, or use another transport.",
+            )
+        for path in (options.cert_pem, options.cert_key_pem):
+            if not os.path.isfile(path):
+                raise AuthenticationFailed(
+                    f"The client certificate file {path} was not found.", "Check the path."
+                )
+    elif not options.username or not options.password:
+        raise AuthenticationFailed(
+            f"{label} needs a user name and a password.",
+            "Enter both; only Kerberos can use the logged-on user's ticket.",
+        )
+
+
+class WinRmPowerShell:
+    """Runs scripts on a remote host over WinRM (pywinrm), without a size limit.
+
+    One ``run`` = one WinRS shell (code page 65001): ``powershell.exe -EncodedCommand
+    <bootstrap>``, the script as base64 on stdin, output collected until the command ends or our
+    deadline passes; the command is then terminated and the shell deleted in any case.
+    """
+
+    def __init__(self, options: WinRmOptions) -> None:
+        check_winrm_options(options)
+        self.options = options
+        self.description = options.description
+
+    def __repr__(self) -> str:
+        return f"WinRmPowerShell({self.options!r})"
+
+    # -- pywinrm wiring
+
+    def _protocol(self) -> Any:
+        """A ``winrm.protocol.Protocol`` for these options (imports winrm on first use)."""
+        try:
+            import winrm.transport  # ~150 ms: only when a host is contacted
+            from winrm.protocol import Protocol
+        except ImportError as exc:
+            raise HyperVError(
+                "WinRM support (pywinrm) is not installed in this copy of hvseed.",
+                "Reinstall hvseed, or run it on the Hyper-V host itself.",
+                detail=str(exc),
+            ) from None
+        o = self.options
+        available = {
+            "kerberos": (winrm.transport.HAVE_KERBEROS, "pywinrm[kerberos]"),
+            "ntlm": (winrm.transport.HAVE_NTLM, "requests-ntlm"),
+            "credssp": (winrm.transport.HAVE_CREDSSP, "pywinrm[credssp]"),
+        }
+        have, package = available.get(o.transport, (True, ""))
+        if not have:
+            raise HyperVError(
+                f"{_TRANSPORT_LABELS[o.transport]} support is not installed in this copy of "
+                f"hvseed ({package} is missing).",
+                "Install it, or choose another transport.",
+            )
+        return Protocol(
+            endpoint=o.endpoint,
+            transport=o.transport,
+            username=o.username or None,
+            password=o.password if o.transport not in ("kerberos", "certificate") else None,
+            ca_trust_path=o.ca_trust_path,  # None: no CA bundle from the environment
+            cert_pem=o.cert_pem,
+            cert_key_pem=o.cert_key_pem,
+            server_cert_validation="validate" if o.validate_certificate else "ignore",
+            read_timeout_sec=o.operation_timeout + 10,
+            operation_timeout_sec=o.operation_timeout,
+            message_encryption=o.message_encryption,
+            proxy=None,  # never through a proxy from the environment
+        )
+
+    def _bound(self, proto: Any, deadline: float, *, receive: bool = False) -> None:
+        """Fit the next WS-Man call into what is left of our deadline.
+
+        pywinrm 0.5.0 reads ``operation_timeout_sec`` for every header it builds and passes
+        ``transport.read_timeout_sec`` as requests' ``timeout``, which also takes a
+        (connect, read) tuple.
+        """
+        remaining = max(deadline - time.monotonic(), 0.05)
+        o = self.options
+        operation = max(1, min(o.operation_timeout, math.floor(remaining)))
+        proto.operation_timeout_sec = operation
+        read = operation + (5 if receive else 10)
+        proto.transport.read_timeout_sec = (min(o.connect_timeout, remaining), min(read, remaining))
+
+    # -- the run
+
+    def run(self, script: str, *, timeout: float) -> RunResult:
+        deadline = time.monotonic() + timeout
+        proto = None
+        shell_id = command_id = None
+        log.debug("WinRM: running a %d-character script on %s", len(script), self.description)
+        try:
+            proto = self._protocol()
+            self._bound(proto, deadline)
+            shell_id = proto.open_shell(codepage=65001)
+            self._bound(proto, deadline)
+            command_id = proto.run_command(
+                shell_id,
+                "powershell.exe",
+                ["-NoProfile", "-NonInteractive", "-EncodedCommand", _ENCODED_BOOTSTRAP],
+                console_mode_stdin=False,
+            )
+            self._send_script(proto, shell_id, command_id, script, deadline)
+            out, err, code = self._receive(proto, shell_id, command_id, deadline, timeout)
+        except Exception as exc:  # every failure becomes one of our kinds
+            error = self._translate(exc, timeout)
+            log.debug("WinRM: %s failed: %s (%s)", self.options.host, error, error.detail)
+            raise error from None
+        finally:
+            if proto is not None:
+                self._cleanup(proto, shell_id, command_id)
+        return RunResult(
+            stdout=decode_output(out),
+            stderr=clixml_to_text(decode_output(err)),
+            exit_code=code,
+        )
+
+    def _send_script(
+        self, proto: Any, shell_id: str, command_id: str, script: str, deadline: float
+    ) -> None:
+        from winrm.exceptions import WinRMOperationTimeoutError
+
+        payload = base64.b64encode(script.encode("utf-8")) + b"\r\n"
+        chunks = [payload[i : i + STDIN_CHUNK] for i in range(0, len(payload), STDIN_CHUNK)]
+        for index, chunk in enumerate(chunks):
+            self._bound(proto, deadline)
+            try:
+                proto.send_command_input(shell_id, command_id, chunk, end=index == len(chunks) - 1)
+            except WinRMOperationTimeoutError:
+                # The host was busy; it still takes the input (Ansible's experience). If it did
+                # not, our deadline below ends the wait.
+                log.debug("WinRM: operation timeout while sending input; continuing")
+
+    def _receive(
+        self, proto: Any, shell_id: str, command_id: str, deadline: float, timeout: float
+    ) -> tuple[bytes, bytes, int]:
+        from winrm.exceptions import WinRMOperationTimeoutError
+
+        out: list[bytes] = []
+        err: list[bytes] = []
+        while True:
+            if time.monotonic() >= deadline:
+                raise self._timeout(timeout)
+            self._bound(proto, deadline, receive=True)
+            try:
+                stdout, stderr, code, done = proto.get_command_output_raw(shell_id, command_id)
+            except WinRMOperationTimeoutError:
+                continue  # nothing new within one operation timeout: ask again
+            out.append(stdout)
+            err.append(stderr)
+            if done:
+                return b"".join(out), b"".join(err), code
+
+    def _cleanup(self, proto: Any, shell_id: str | None, command_id: str | None) -> None:
+        """Terminate the command and delete the shell, within a small budget; never raises."""
+        deadline = time.monotonic() + _CLEANUP_BUDGET
+        try:
+            if shell_id is not None and command_id is not None:
+                self._bound(proto, deadline)
+                proto.cleanup_command(shell_id, command_id)
+            if shell_id is not None:
+                self._bound(proto, deadline)
+                proto.close_shell(shell_id)  # also closes the HTTP session
+                return
+        except Exception as exc:  # the run's own result or error matters more
+            log.debug("WinRM: cleanup on %s failed: %s", self.options.host, self._scrub(str(exc)))
+        with contextlib.suppress(Exception):
+            proto.transport.close_session()
+
+    # -- error mapping
+
+    def _scrub(self, text: str) -> str:
+        secret = self.options.password
+        return text.replace(secret, "********") if secret else text
+
+    def _timeout(self, timeout: float) -> OperationTimeout:
+        return OperationTimeout(
+            f"{self.options.host} did not finish the operation within {timeout:g} seconds; "
+            "hvseed stopped waiting and asked the host to end it.",
+        )
+
+    def _translate(self, exc: BaseException, timeout: float) -> HyperVError:
+        """Map a pywinrm / requests failure to one of our kinds; the password never survives."""
+        if isinstance(exc, HyperVError):
+            return exc
+        import requests.exceptions as rex  # loaded with winrm anyway
+        from winrm.exceptions import (
+            AuthenticationError,
+            WinRMError,
+            WinRMOperationTimeoutError,
+            WinRMTransportError,
+            WSManFaultError,
+        )
+
+        o = self.options
+        host = o.host
+        detail = self._scrub(f"{type(exc).__name__}: {exc}")
+        if isinstance(exc, WinRMOperationTimeoutError):
+            return self._timeout(timeout)
+        if isinstance(exc, WSManFaultError):
+            return self._fault(exc, detail)
+        if isinstance(exc, AuthenticationError):
+            return AuthenticationFailed(
+                f"{host} rejected the credentials ({_TRANSPORT_LABELS[o.transport]}).",
+                detail=detail,
+            )
+        if isinstance(exc, WinRMTransportError):
+            return ProtocolError(
+                f"The WinRM service on {host} answered with HTTP status {exc.code}.",
+                f"Check that port {o.effective_port} belongs to a WinRM listener "
+                "(winrm enumerate winrm/config/listener on that host).",
+                detail=detail,
+            )
+        if type(exc).__name__ in ("KerberosExchangeError", "MutualAuthenticationError"):
+            return AuthenticationFailed(
+                f"Kerberos authentication with {host} failed.",
+                "Log on to this computer with a domain account (klist shows its tickets), "
+                "use the host's DNS name rather than its IP address, or use NTLM.",
+                detail=detail,
+            )
+        if isinstance(exc, rex.SSLError):
+            return InsecureTransport(
+                f"The certificate of {host} could not be verified, so hvseed did not connect.",
+                "Trust the CA that issued the host's WinRM certificate (CA file), and connect "
+                "with the name the certificate was issued for.",
+                detail=detail,
+            )
+        if isinstance(exc, rex.ConnectTimeout):
+            return HostUnreachable(
+                f"{host} did not accept a connection on port {o.effective_port} in time.",
+                detail=detail,
+            )
+        if isinstance(exc, rex.Timeout):
+            return OperationTimeout(
+                f"{host} accepted the connection but did not answer in time.", detail=detail
+            )
+        if isinstance(exc, rex.ConnectionError):
+            text = str(exc)
+            if "NameResolution" in text or "getaddrinfo" in text or "resolve" in text:
+                message = f"The host name {host} could not be resolved."
+            elif "refused" in text.lower():
+                message = f"{host} refused the connection on port {o.effective_port}."
+            else:
+                message = f"{host} could not be reached on port {o.effective_port}."
+            return HostUnreachable(message, detail=detail)
+        if isinstance(exc, rex.RequestException):
+            return HostUnreachable(f"The connection to {host} failed.", detail=detail)
+        if isinstance(exc, WinRMError):
+            return HyperVError(f"WinRM failed: {self._scrub(str(exc))}.", detail=detail)
+        return ProtocolError(
+            f"{host} answered over WinRM in a way hvseed cannot read.", detail=detail
+        )
+
+    def _fault(self, exc: Any, detail: str) -> HyperVError:
+        reason = self._scrub(" ".join(str(exc.reason or "").split()))
+        subcode = str(exc.fault_subcode or "")
+        if (
+            exc.wsman_fault_code in _ACCESS_DENIED_CODES
+            or "access is denied" in reason.lower()
+            or subcode.endswith("AccessDenied")
+        ):
+            return AccessDenied(f"{self.options.host} denied access: {reason}", detail=detail)
+        return WinRmFault(
+            f"The WinRM service on {self.options.host} reported an error: {reason}",
+            detail=detail,
+            wsman_code=exc.wsman_fault_code,
+            fault_code=subcode or str(exc.fault_code or ""),
+        )

@@ -1,0 +1,620 @@
+"""Integrity manifest of an export folder: written after the export, checked on arrival.
+
+Two files sit *beside* the folder ``<VMName>_<VMId>`` (never inside: Hyper-V owns it):
+
+- ``<VMName>_<VMId>.hvseed-manifest.json``: every file with size and SHA-256, the VM's name and
+  ID, source host, replica server, time and tool version. hvseed checks against this one.
+- ``<VMName>_<VMId>.sha256``: the same hashes in ``sha256sum`` format, paths relative to the
+  drive folder that holds the export folder, with ``/``. Without hvseed, in that folder:
+  ``sha256sum -c SQL01_<id>.sha256``. On Windows, compare per file:
+  ``(Get-FileHash -Algorithm SHA256 'SQL01_<id>\\Virtual Hard Disks\\SQL01.vhdx').Hash``
+  against the line for that file (Get-FileHash prints upper case; the file has lower case).
+
+An existing manifest is never overwritten. The checks are pure functions of a manifest, a file
+listing and hashes, so a remote host that lists and hashes on its side is judged the same way
+as a drive on this computer (``files_to_hash`` then ``compare``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from enum import Enum
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from hvseed_gui import __version__
+from hvseed_gui.core.hashing import CancelFlag, Progress, hash_files
+from hvseed_gui.core.media import FileEntry
+from hvseed_gui.core.units import format_bytes
+from hvseed_gui.hyperv.errors import Cancelled, HyperVError
+
+MANIFEST_SUFFIX = ".hvseed-manifest.json"
+SUMS_SUFFIX = ".sha256"
+FORMAT = "hvseed-manifest"
+FORMAT_VERSION = 1
+MAX_MANIFEST_BYTES = 16 * 1024 * 1024  # untrusted input from the drive: refuse anything larger
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+
+
+class ManifestError(HyperVError):
+    """A manifest cannot be written (one exists already, the folder is missing or unreadable)."""
+
+
+# --- the manifest ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ManifestFile:
+    path: str  # relative to the export folder, "/" separators
+    size: int
+    sha256: str  # lower-case hex
+
+
+@dataclass(frozen=True)
+class Manifest:
+    folder: str  # the export folder's name, <VMName>_<VMId>
+    vm_name: str
+    vm_id: str
+    source_host: str
+    replica_server: str
+    created: datetime  # UTC
+    tool_version: str
+    files: tuple[ManifestFile, ...]
+
+    @property
+    def total_bytes(self) -> int:
+        return sum(f.size for f in self.files)
+
+    def to_json(self) -> str:
+        doc = {
+            "format": FORMAT,
+            "version": FORMAT_VERSION,
+            "folder": self.folder,
+            "vm": {"name": self.vm_name, "id": self.vm_id},
+            "source_host": self.source_host,
+            "replica_server": self.replica_server,
+            "created": self.created.astimezone(timezone.utc).isoformat(),
+            "tool_version": self.tool_version,
+            "algorithm": "SHA-256",
+            "total_bytes": self.total_bytes,
+            "files": [{"path": f.path, "size": f.size, "sha256": f.sha256} for f in self.files],
+            "check_without_hvseed": {
+                "sha256sum": f"cd <folder holding {self.folder}> && "
+                f"sha256sum -c '{self.folder}{SUMS_SUFFIX}'",
+                "powershell": "Get-FileHash -Algorithm SHA256 <file>, compare per file "
+                "(case-insensitive) with this list",
+            },
+        }
+        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> Manifest:
+        """Parse and validate; ``ValueError`` with a readable reason if it is not a manifest."""
+        try:
+            doc = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"it is not valid JSON ({exc.msg}, line {exc.lineno})") from None
+        if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+            raise ValueError("it is not an hvseed manifest")
+        version = doc.get("version")
+        if not isinstance(version, int) or version > FORMAT_VERSION:
+            raise ValueError(f"it has format version {version!r}; update hvseed to read it")
+        vm = doc.get("vm") if isinstance(doc.get("vm"), dict) else {}
+        files = doc.get("files")
+        if not isinstance(files, list):
+            raise ValueError("it has no file list")
+        parsed = tuple(_parse_file(item) for item in files)
+        if len({f.path for f in parsed}) != len(parsed):
+            raise ValueError("it lists a file twice")
+        try:
+            created = datetime.fromisoformat(str(doc.get("created", "")))
+        except ValueError:
+            raise ValueError("its time stamp is not readable") from None
+        return cls(
+            folder=str(doc.get("folder", "")),
+            vm_name=str(vm.get("name", "")),
+            vm_id=str(vm.get("id", "")),
+            source_host=str(doc.get("source_host", "")),
+            replica_server=str(doc.get("replica_server", "")),
+            created=created,
+            tool_version=str(doc.get("tool_version", "")),
+            files=parsed,
+        )
+
+    def to_sha256sum(self) -> str:
+        """The ``sha256sum`` lines: ``<hex>  <folder>/<path>``, checked from the parent folder."""
+        return "".join(_sums_line(f.sha256, f"{self.folder}/{f.path}") for f in self.files)
+
+
+def _parse_file(item: Any) -> ManifestFile:
+    if not isinstance(item, dict):
+        raise ValueError("a file entry is not an object")
+    path, size, digest = item.get("path"), item.get("size"), item.get("sha256")
+    if not isinstance(path, str) or not _safe_relative(path):
+        raise ValueError(f"the file path {path!r} is not a plain relative path")
+    if not isinstance(size, int) or isinstance(size, bool) or size < 0:
+        raise ValueError(f"the size of {path} is not a byte count")
+    if not isinstance(digest, str) or not _HEX64.fullmatch(digest.lower()):
+        raise ValueError(f"the SHA-256 of {path} is not 64 hex digits")
+    return ManifestFile(path, size, digest.lower())
+
+
+def _safe_relative(path: str) -> bool:
+    """No absolute path, drive, ``..`` or backslash: a manifest must not point outside."""
+    if not path or "\\" in path or ":" in path or path.startswith("/"):
+        return False
+    return all(part not in ("", ".", "..") for part in path.split("/"))
+
+
+def _sums_line(digest: str, name: str) -> str:
+    # GNU sha256sum escapes "\" and newlines in names and marks such lines with a leading "\".
+    if "\\" in name or "\n" in name or "\r" in name:
+        escaped = name.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r")
+        return f"\\{digest}  {escaped}\n"
+    return f"{digest}  {name}\n"
+
+
+def parse_sha256sum(text: str, folder: str) -> dict[str, str]:
+    """``{path below folder: hex}`` from ``sha256sum`` lines for ``folder``; others ignored."""
+    out: dict[str, str] = {}
+    prefix = folder + "/"
+    for line in text.split("\n"):
+        line = line.removesuffix("\r")
+        escaped = line.startswith("\\")
+        if escaped:
+            line = line[1:]
+        digest, sep, name = line.partition("  ")
+        if not sep:
+            digest, sep, name = line.partition(" *")  # binary-mode marker
+        if not sep or not _HEX64.fullmatch(digest.lower()):
+            continue
+        if escaped:
+            name = name.replace("\\\\", "\0").replace("\\n", "\n").replace("\\r", "\r")
+            name = name.replace("\0", "\\")
+        if name.startswith(prefix):
+            out[name[len(prefix) :]] = digest.lower()
+    return out
+
+
+def manifest_paths(folder: Path) -> tuple[Path, Path]:
+    """(JSON manifest, ``.sha256`` file) beside ``folder``."""
+    folder = Path(folder)
+    return (
+        folder.with_name(folder.name + MANIFEST_SUFFIX),
+        folder.with_name(folder.name + SUMS_SUFFIX),
+    )
+
+
+def list_files(folder: Path) -> list[FileEntry]:
+    """Every file below ``folder`` (relative ``/`` paths, sorted); links are not followed."""
+    folder = Path(folder)
+    entries: list[FileEntry] = []
+    for dirpath, _dirnames, filenames in os.walk(folder, onerror=_raise):
+        base = Path(dirpath)
+        for name in filenames:
+            path = base / name
+            rel = PurePosixPath(*path.relative_to(folder).parts).as_posix()
+            entries.append(FileEntry(rel, path.lstat().st_size))
+    entries.sort(key=lambda e: e.path)
+    return entries
+
+
+def _raise(exc: OSError) -> None:
+    raise exc
+
+
+# --- writing -----------------------------------------------------------------------------------
+
+
+def build_manifest(
+    folder: Path,
+    *,
+    vm_name: str,
+    vm_id: str,
+    source_host: str,
+    replica_server: str,
+    tool_version: str = __version__,
+    progress: Progress | None = None,
+    cancel: CancelFlag | None = None,
+    workers: int | None = None,
+) -> Manifest:
+    """Hash every file of ``folder`` and return the manifest (nothing is written)."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ManifestError(
+            f"The export folder {folder} does not exist.",
+            "Check the drive and the path; the export writes <VMName>_<VMId> on the drive.",
+        )
+    try:
+        entries = list_files(folder)
+        if not entries:
+            raise ManifestError(
+                f"The export folder {folder} is empty.",
+                "The export did not complete; export the initial copy again.",
+            )
+        hashes = hash_files(
+            folder, [e.path for e in entries], progress=progress, cancel=cancel, workers=workers
+        )
+    except OSError as exc:
+        raise ManifestError(
+            f"Cannot read {exc.filename or folder}: {exc.strerror or exc}.",
+            "Check that the drive is still connected and readable, then try again.",
+        ) from None
+    return Manifest(
+        folder=folder.name,
+        vm_name=vm_name,
+        vm_id=vm_id,
+        source_host=source_host,
+        replica_server=replica_server,
+        created=datetime.now(timezone.utc),
+        tool_version=tool_version,
+        files=tuple(ManifestFile(e.path, e.size, hashes[e.path]) for e in entries),
+    )
+
+
+def write_manifest(
+    folder: Path,
+    *,
+    vm_name: str,
+    vm_id: str,
+    source_host: str,
+    replica_server: str,
+    tool_version: str = __version__,
+    progress: Progress | None = None,
+    cancel: CancelFlag | None = None,
+    workers: int | None = None,
+) -> Manifest:
+    """Hash ``folder`` and write both manifest files beside it; never overwrites either.
+
+    Raises ``ManifestError`` (a manifest exists, folder missing/unreadable, cannot write) or
+    ``Cancelled`` (nothing written).
+    """
+    folder = Path(folder)
+    _refuse_existing(folder)  # before hours of hashing, not after
+    manifest = build_manifest(
+        folder,
+        vm_name=vm_name,
+        vm_id=vm_id,
+        source_host=source_host,
+        replica_server=replica_server,
+        tool_version=tool_version,
+        progress=progress,
+        cancel=cancel,
+        workers=workers,
+    )
+    save_manifest(manifest, folder)
+    return manifest
+
+
+def save_manifest(manifest: Manifest, folder: Path) -> None:
+    """Write ``manifest`` beside ``folder``: the ``.sha256`` file, then the JSON (last = done).
+
+    Exclusive creation (``O_EXCL``, atomic on NTFS, exFAT and POSIX alike), so an existing
+    manifest is never replaced; on failure the files this call created are removed again.
+    """
+    json_path, sums_path = manifest_paths(Path(folder))
+    _refuse_existing(Path(folder))
+    created: list[Path] = []
+    try:
+        for path, text in ((sums_path, manifest.to_sha256sum()), (json_path, manifest.to_json())):
+            with open(path, "x", encoding="utf-8", newline="\n") as f:
+                created.append(path)
+                f.write(text)
+                f.flush()
+                os.fsync(f.fileno())
+    except FileExistsError as exc:
+        _remove(created)
+        raise _exists_error(Path(exc.filename or json_path)) from None
+    except OSError as exc:
+        _remove(created)
+        raise ManifestError(
+            f"Cannot write the manifest {exc.filename or json_path}: {exc.strerror or exc}.",
+            "Check that the drive is writable and has a little free space, then try again.",
+        ) from None
+    except BaseException:
+        _remove(created)
+        raise
+
+
+def _refuse_existing(folder: Path) -> None:
+    for path in manifest_paths(folder):
+        if path.exists():
+            raise _exists_error(path)
+
+
+def _exists_error(path: Path) -> ManifestError:
+    return ManifestError(
+        f"A manifest already exists: {path}. hvseed never overwrites one.",
+        "If it belongs to an earlier export, move that export folder and its manifest files "
+        "off the drive first; to check the existing one, run 'hvseed verify'.",
+    )
+
+
+def _remove(paths: Iterable[Path]) -> None:
+    for path in paths:
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+# --- checking ----------------------------------------------------------------------------------
+
+
+class FileStatus(str, Enum):
+    OK = "ok"
+    MISMATCH = "mismatch"  # same size, different content
+    TRUNCATED = "truncated"  # smaller than listed
+    LARGER = "larger"  # larger than listed
+    MISSING = "missing"
+    EXTRA = "extra"  # on the drive, not in the manifest
+    UNREADABLE = "unreadable"
+
+
+class ManifestProblem(str, Enum):
+    FOLDER_MISSING = "folder-missing"
+    MANIFEST_MISSING = "manifest-missing"
+    MANIFEST_UNREADABLE = "manifest-unreadable"
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    path: str
+    status: FileStatus
+    expected_size: int | None = None
+    actual_size: int | None = None
+    expected_sha256: str = ""
+    actual_sha256: str = ""
+    detail: str = ""  # e.g. the read error
+
+    @property
+    def ok(self) -> bool:
+        return self.status is FileStatus.OK
+
+    def sentence(self) -> str:
+        """What is wrong with this file and what to do, for the admin."""
+        p, s = self.path, self.status
+        if s is FileStatus.OK:
+            return f"{p}: OK."
+        if s is FileStatus.MISMATCH:
+            return (
+                f"{p}: the content differs from the manifest (SHA-256 mismatch). The copy was "
+                "damaged in transit or on the drive: export the initial copy again."
+            )
+        if s is FileStatus.TRUNCATED:
+            return (
+                f"{p}: {self.actual_size:,} bytes instead of {self.expected_size:,}; the file is "
+                "incomplete (drive removed too early, or a copy interrupted): export again, or "
+                "copy the folder again from the exported original."
+            )
+        if s is FileStatus.LARGER:
+            return (
+                f"{p}: {self.actual_size:,} bytes instead of {self.expected_size:,}; the file was "
+                "changed after the export: export the initial copy again."
+            )
+        if s is FileStatus.MISSING:
+            return (
+                f"{p}: missing. It was not copied, or was renamed or deleted (Hyper-V's import "
+                "needs every file under its original name): export again."
+            )
+        if s is FileStatus.EXTRA:
+            return (
+                f"{p}: not in the manifest; it was added after the export. If you put it there, "
+                "move it out of the folder and check again; otherwise export again."
+            )
+        return (
+            f"{p}: cannot be read ({self.detail or 'read error'}). The drive may be failing: "
+            "copy the folder to another disk if you can, or export again."
+        )
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    """The result of checking an export folder against its manifest."""
+
+    folder: str
+    manifest: Manifest | None = None
+    files: tuple[FileCheck, ...] = ()
+    problem: ManifestProblem | None = None
+    problem_detail: str = ""
+    notes: tuple[str, ...] = ()  # worth knowing, does not fail the check
+    cancelled: bool = False
+    bytes_hashed: int = 0
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None and not self.cancelled and all(f.ok for f in self.files)
+
+    @property
+    def findings(self) -> tuple[FileCheck, ...]:
+        return tuple(f for f in self.files if not f.ok)
+
+    def to_text(self) -> str:
+        """Headline, one line per finding (by file name, with what to do), then notes."""
+        name = Path(self.folder).name or self.folder
+        lines: list[str] = []
+        if self.problem is not None:
+            lines.append(self.problem_detail)
+        elif self.cancelled:
+            lines.append(f"The check of {name} was cancelled; nothing was found wrong so far.")
+        elif self.ok:
+            total = self.manifest.total_bytes if self.manifest else 0
+            lines.append(
+                f"{name}: all {len(self.files)} files match the manifest "
+                f"({format_bytes(total)}, SHA-256). The copy is intact."
+            )
+        else:
+            bad = self.findings
+            lines.append(
+                f"{name}: {len(bad)} of {len(self.files)} files do not match the manifest. "
+                "Do not import this copy."
+            )
+        lines.extend(f"  {f.sentence()}" for f in self.findings)
+        lines.extend(f"Note: {note}" for note in self.notes)
+        return "\n".join(lines)
+
+
+def files_to_hash(manifest: Manifest, files: Iterable[FileEntry]) -> list[str]:
+    """The listed files present with their listed size: only these need hashing."""
+    sizes = {f.path: f.size for f in files}
+    return [m.path for m in manifest.files if sizes.get(m.path) == m.size]
+
+
+def compare(
+    manifest: Manifest,
+    files: Iterable[FileEntry],
+    hashes: Mapping[str, str],
+    unreadable: Mapping[str, str] | None = None,
+) -> tuple[FileCheck, ...]:
+    """Judge each file: manifest order first, then extra files. Pure; hashes may come remotely.
+
+    ``hashes`` holds the SHA-256 of (at least) ``files_to_hash``; ``unreadable`` maps a path to
+    why it could not be read.
+    """
+    actual = {f.path: f.size for f in files}
+    unreadable = unreadable or {}
+    checks: list[FileCheck] = []
+    for m in manifest.files:
+        size = actual.get(m.path)
+        common: dict[str, Any] = {
+            "expected_size": m.size,
+            "actual_size": size,
+            "expected_sha256": m.sha256,
+        }
+        if size is None:
+            status = FileStatus.MISSING
+        elif size < m.size:
+            status = FileStatus.TRUNCATED
+        elif size > m.size:
+            status = FileStatus.LARGER
+        elif m.path in unreadable:
+            status = FileStatus.UNREADABLE
+            common["detail"] = unreadable[m.path]
+        else:
+            got = hashes.get(m.path, "").lower()
+            common["actual_sha256"] = got
+            status = FileStatus.OK if got == m.sha256 else FileStatus.MISMATCH
+        checks.append(FileCheck(m.path, status, **common))
+    listed = {m.path for m in manifest.files}
+    checks.extend(
+        FileCheck(path, FileStatus.EXTRA, actual_size=size)
+        for path, size in sorted(actual.items())
+        if path not in listed
+    )
+    return tuple(checks)
+
+
+def read_manifest(folder: Path) -> Manifest:
+    """The manifest beside ``folder``; ``FileNotFoundError`` / ``ValueError`` (readable reason)."""
+    json_path, _ = manifest_paths(folder)
+    with open(json_path, "rb") as f:
+        raw = f.read(MAX_MANIFEST_BYTES + 1)
+    if len(raw) > MAX_MANIFEST_BYTES:
+        raise ValueError("it is too large to be a manifest")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValueError("it is not UTF-8 text") from None
+    return Manifest.from_json(text)
+
+
+def verify_manifest(
+    folder: Path,
+    *,
+    progress: Progress | None = None,
+    cancel: CancelFlag | None = None,
+    workers: int | None = None,
+) -> VerifyReport:
+    """Check every file of ``folder`` against the manifest beside it (in this process).
+
+    Never raises for what it finds: a missing folder or manifest, damaged, missing or extra
+    files and cancel all come back in the report. ``progress(done, total)`` counts bytes hashed.
+    """
+    folder = Path(folder)
+    started = time.monotonic()
+    json_path, sums_path = manifest_paths(folder)
+    if not folder.is_dir():
+        return VerifyReport(
+            str(folder),
+            problem=ManifestProblem.FOLDER_MISSING,
+            problem_detail=f"The export folder {folder} does not exist. Check the drive letter "
+            "and that the drive holds the folder <VMName>_<VMId>.",
+        )
+    try:
+        manifest = read_manifest(folder)
+    except FileNotFoundError:
+        return VerifyReport(
+            str(folder),
+            problem=ManifestProblem.MANIFEST_MISSING,
+            problem_detail=f"There is no manifest beside {folder.name} (expected {json_path}). "
+            "The export was not made by hvseed or the manifest was not copied along, so the "
+            "files cannot be checked: copy the manifest files too, or export again with hvseed.",
+        )
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return VerifyReport(
+            str(folder),
+            problem=ManifestProblem.MANIFEST_UNREADABLE,
+            problem_detail=f"The manifest {json_path} cannot be used: {reason}. It was damaged "
+            "or edited; without it the files cannot be checked: export again.",
+        )
+    notes = list(_sums_notes(manifest, sums_path))
+    try:
+        entries = list_files(folder)
+    except OSError as exc:
+        return VerifyReport(
+            str(folder),
+            manifest,
+            problem=ManifestProblem.FOLDER_MISSING,
+            problem_detail=f"Cannot read the folder {exc.filename or folder}: "
+            f"{exc.strerror or exc}. Check that the drive is connected and readable.",
+        )
+    wanted = files_to_hash(manifest, entries)
+    errors: dict[str, OSError] = {}
+    try:
+        hashes = hash_files(
+            folder, wanted, progress=progress, cancel=cancel, workers=workers, errors=errors
+        )
+    except Cancelled:
+        return VerifyReport(
+            str(folder), manifest, cancelled=True, seconds=time.monotonic() - started
+        )
+    reasons = {rel: exc.strerror or str(exc) for rel, exc in errors.items()}
+    sizes = {e.path: e.size for e in entries}
+    return VerifyReport(
+        str(folder),
+        manifest,
+        files=compare(manifest, entries, hashes, reasons),
+        notes=tuple(notes),
+        bytes_hashed=sum(sizes[rel] for rel in hashes),
+        seconds=time.monotonic() - started,
+    )
+
+
+def _sums_notes(manifest: Manifest, sums_path: Path) -> Iterable[str]:
+    try:
+        text = sums_path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        yield (
+            f"{sums_path.name} is missing; checking with sha256sum or Get-FileHash needs it "
+            "(this check used the JSON manifest)."
+        )
+        return
+    except (OSError, UnicodeDecodeError):
+        yield f"{sums_path.name} cannot be read; this check used the JSON manifest."
+        return
+    sums = parse_sha256sum(text, manifest.folder)
+    listed = {f.path: f.sha256 for f in manifest.files}
+    if sums != listed:
+        differ = sorted(set(sums) ^ set(listed) | {p for p in listed if sums.get(p) != listed[p]})
+        yield (
+            f"{sums_path.name} disagrees with the JSON manifest for {', '.join(differ[:5])}"
+            f"{' …' if len(differ) > 5 else ''}; it was edited or damaged. This check used the "
+            "JSON manifest; sha256sum -c would report these files."
+        )

@@ -1,0 +1,150 @@
+"""What the pages share beyond QWizard fields: the open hosts, what they reported, settings.
+
+QWizard fields carry the admin's simple choices (names, numbers, ticks); objects a page fetched
+from a host (the inventory, the replica server's configuration, drives) live here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QSettings
+
+from hvseed_gui.hyperv.connect import HostKind, HostTarget
+from hvseed_gui.hyperv.host import (
+    HyperVHost,
+    Inventory,
+    JobProgress,
+    ReplicaServerConfig,
+    VirtualMachine,
+    VmRef,
+)
+
+KEYRING_SERVICE = "hvseed-gui"
+
+
+@dataclass
+class RunningExport:
+    """An export hvseed started and has not seen finish: enough to find it again."""
+
+    target: HostTarget  # without password
+    vm: VmRef
+    destination: str
+    bytes_total: int = 0
+
+    def save(self, settings: QSettings) -> None:
+        settings.beginGroup("export")
+        t = self.target
+        for key, value in (
+            ("running", True),
+            ("kind", t.kind.value),
+            ("host", t.host),
+            ("transport", t.transport),
+            ("username", t.username),
+            ("port", t.port or 0),
+            ("use_https", t.use_https),
+            ("validate_certificate", t.validate_certificate),
+            ("lab_dir", t.lab_dir),
+            ("vm_name", self.vm.name),
+            ("vm_id", self.vm.id),
+            ("destination", self.destination),
+            ("bytes_total", self.bytes_total),
+        ):
+            settings.setValue(key, value)
+        settings.endGroup()
+        settings.sync()
+
+    @classmethod
+    def load(cls, settings: QSettings) -> RunningExport | None:
+        settings.beginGroup("export")
+        try:
+            if not settings.value("running", False, type=bool):
+                return None
+            try:
+                kind = HostKind(settings.value("kind", "local", type=str))
+            except ValueError:
+                return None
+            port = settings.value("port", 0, type=int)
+            target = HostTarget(
+                kind=kind,
+                host=settings.value("host", "", type=str),
+                transport=settings.value("transport", "kerberos", type=str),
+                username=settings.value("username", "", type=str),
+                port=port or None,
+                use_https=settings.value("use_https", True, type=bool),
+                validate_certificate=settings.value("validate_certificate", True, type=bool),
+                lab_dir=settings.value("lab_dir", "", type=str),
+            )
+            vm = VmRef(
+                settings.value("vm_name", "", type=str), settings.value("vm_id", "", type=str)
+            )
+            if not vm.id:
+                return None
+            return cls(
+                target,
+                vm,
+                settings.value("destination", "", type=str),
+                settings.value("bytes_total", 0, type=int),
+            )
+        finally:
+            settings.endGroup()
+
+    @staticmethod
+    def clear(settings: QSettings) -> None:
+        settings.remove("export")
+        settings.sync()
+
+
+class SecretStore:
+    """Passwords the admin asked us to remember: the OS keyring, never QSettings."""
+
+    def get(self, account: str) -> str:
+        try:
+            import keyring
+
+            return keyring.get_password(KEYRING_SERVICE, account) or ""
+        except Exception:  # no keyring backend: the admin types the password
+            return ""
+
+    def set(self, account: str, secret: str) -> str:
+        """Store ``secret``; returns ``""`` or a sentence saying why it could not be stored."""
+        try:
+            import keyring
+
+            keyring.set_password(KEYRING_SERVICE, account, secret)
+        except Exception as exc:
+            return f"The password could not be saved in the system keyring ({type(exc).__name__})."
+        return ""
+
+
+class MemorySecretStore(SecretStore):
+    """A keyring stand-in for tests and demos."""
+
+    def __init__(self) -> None:
+        self.secrets: dict[str, str] = {}
+
+    def get(self, account: str) -> str:
+        return self.secrets.get(account, "")
+
+    def set(self, account: str, secret: str) -> str:
+        self.secrets[account] = secret
+        return ""
+
+
+@dataclass
+class WizardContext:
+    settings: QSettings
+    secrets: SecretStore
+    demo: bool = False
+    lab_dir: str = ""
+    target: HostTarget | None = None
+    host: HyperVHost | None = None
+    inventory: Inventory | None = None
+    vm: VirtualMachine | None = None
+    replica_target: HostTarget | None = None
+    replica_config: ReplicaServerConfig | None = None
+    reattach: RunningExport | None = None  # offered on start; used when the admin chooses it
+    reattaching: bool = False
+    last_progress: JobProgress | None = None
+    export_folder: str = ""
+    extra: dict[str, object] = field(default_factory=dict)

@@ -1,0 +1,1 @@
+"""One module per wizard page (or a small group of related pages)."""

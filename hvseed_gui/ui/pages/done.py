@@ -1,0 +1,86 @@
+"""Done: where the copy is, what it holds, and what to do next."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem
+
+from hvseed_gui.core.media import FolderListing
+from hvseed_gui.ui.format import size
+from hvseed_gui.ui.pages.base import HostPage
+
+NEXT_STEPS = (
+    "1. Encrypt the drive if it is not (BitLocker To Go): it carries the VM's full disks.\n"
+    "2. Eject it safely and ship it to the replica site.\n"
+    "3. Meanwhile changes keep flowing to the Replica server over the network and wait there "
+    "until the import; leave replication running.\n"
+    "4. On the Replica server (Host B), connect the drive and run hvseed: "
+    "Import an initial copy."
+)
+
+
+class DonePage(HostPage):
+    def __init__(self) -> None:
+        super().__init__(
+            self.tr("The initial copy is ready"),
+            self.tr("Replication is enabled and the initial copy is on the drive."),
+        )
+        self.where = QLabel()
+        self.where.setWordWrap(True)
+        self.body.addWidget(self.where)
+        self.files = QTreeWidget()
+        self.files.setHeaderLabels([self.tr("File"), self.tr("Size")])
+        self.files.setRootIsDecorated(False)
+        self.files.setMaximumHeight(150)
+        self.body.addWidget(self.files)
+        heading = QLabel(self.tr("What to do next"))
+        heading.setStyleSheet("font-weight: 600; margin-top: 8px;")
+        self.body.addWidget(heading)
+        steps = QLabel(self.tr(NEXT_STEPS))
+        steps.setWordWrap(True)
+        self.body.addWidget(steps)
+        row = QHBoxLayout()
+        self.import_button = QPushButton(self.tr("&Import an initial copy on the replica…"))
+        self.import_button.clicked.connect(self._import)
+        row.addWidget(self.import_button)
+        row.addStretch(1)
+        self.body.addLayout(row)
+        self.listing: FolderListing | None = None
+
+    def initializePage(self) -> None:
+        folder = self.ctx.export_folder
+        network = not folder
+        self.files.setVisible(not network)
+        if network:
+            self.setSubTitle(self.tr("Replication is enabled."))
+            self.where.setText(
+                self.tr("Hyper-V sends the initial copy over the network as you chose.")
+            )
+            return
+        self.where.setText(self.tr("The copy is in %1 on Host A.").replace("%1", folder))
+        host = self.ctx.host
+        self.run_host_call(
+            self.tr("Reading the export folder…"),
+            lambda: host.read_export_folder(folder),
+            self._listed,
+        )
+
+    def _listed(self, listing: FolderListing) -> None:
+        self.listing = listing
+        self.files.clear()
+        total = 0
+        for entry in listing.files:
+            total += entry.size
+            self.files.addTopLevelItem(QTreeWidgetItem([entry.path, size(entry.size)]))
+        self.files.resizeColumnToContents(0)
+        self.where.setText(
+            self.tr("The copy is in %1 on Host A: %2 file(s), %3.")
+            .replace("%1", listing.path)
+            .replace("%2", str(len(listing.files)))
+            .replace("%3", size(total))
+        )
+
+    def _import(self) -> None:
+        self.wiz.importRequested.emit()
+
+    def nextId(self) -> int:
+        return -1

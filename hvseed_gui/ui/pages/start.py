@@ -1,0 +1,108 @@
+"""Start: enable replication on the primary, import on the replica, or reattach to an export."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QWizardPage
+
+from hvseed_gui.ui.ids import PageId
+from hvseed_gui.ui.pages.base import HostPage
+
+
+class StartPage(HostPage):
+    def __init__(self) -> None:
+        super().__init__(
+            self.tr("What do you want to do?"),
+            self.tr(
+                "hvseed sends the initial copy of a replicated VM on an external drive instead "
+                "of over the WAN."
+            ),
+        )
+        self.enable = QRadioButton(
+            self.tr("&Enable replication and export the initial copy (primary host)")
+        )
+        self.enable_help = QLabel(
+            self.tr("Run this on Host A, where the VM runs. The USB drive must be connected to it.")
+        )
+        self.import_ = QRadioButton(self.tr("&Import an initial copy (replica host)"))
+        self.import_help = QLabel(self.tr("Run this on Host B once the drive has arrived there."))
+        self.reattach = QRadioButton()
+        self.reattach_help = QLabel()
+        for label in (self.enable_help, self.import_help, self.reattach_help):
+            label.setWordWrap(True)
+            label.setIndent(24)
+            label.setStyleSheet("color: palette(mid);")
+        group = QButtonGroup(self)
+        for button in (self.reattach, self.enable, self.import_):
+            group.addButton(button)
+        self.body.addWidget(self.reattach)
+        self.body.addWidget(self.reattach_help)
+        self.body.addSpacing(8)
+        self.body.addWidget(self.enable)
+        self.body.addWidget(self.enable_help)
+        self.body.addSpacing(8)
+        self.body.addWidget(self.import_)
+        self.body.addWidget(self.import_help)
+        self.enable.setChecked(True)
+        self.reattach.hide()
+        self.reattach_help.hide()
+        self.registerField("start.enable", self.enable)
+        self.registerField("start.import", self.import_)
+        self.registerField("start.reattach", self.reattach)
+
+    def initializePage(self) -> None:
+        running = self.ctx.reattach
+        if running is None:
+            return
+        self.reattach.setText(
+            self.tr("&Watch the running export of %1").replace("%1", running.vm.name)
+        )
+        self.reattach_help.setText(
+            self.tr(
+                "hvseed was closed while it exported %1 to %2 on %3. The export went on in "
+                "Hyper-V; reconnect to follow it to the end."
+            )
+            .replace("%1", running.vm.name)
+            .replace("%2", running.destination)
+            .replace("%3", running.target.description)
+        )
+        self.reattach.show()
+        self.reattach_help.show()
+        self.reattach.setChecked(True)
+
+    def validatePage(self) -> bool:
+        self.ctx.reattaching = self.reattach.isChecked() and self.ctx.reattach is not None
+        return True
+
+    def nextId(self) -> int:
+        if self.import_.isChecked():
+            return PageId.IMPORT
+        return PageId.CONNECT
+
+
+class ImportNotAvailablePage(QWizardPage):
+    """The replica side is another part of hvseed; this build says so plainly."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Import an initial copy"))
+        self.setSubTitle(self.tr("Not available in this version yet."))
+        text = QLabel(
+            self.tr(
+                "Importing the initial copy on the replica host is not available in this "
+                "version of hvseed yet.\n\nUntil it is, connect the drive to the replica host "
+                "and use Hyper-V Manager: right-click the replica VM, choose Replication → "
+                "Import Initial Replica…, and select the folder <VMName>_<VMId> on the drive."
+            )
+        )
+        text.setWordWrap(True)
+        from PySide6.QtWidgets import QVBoxLayout
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addStretch(1)
+
+    def isComplete(self) -> bool:
+        return False
+
+    def nextId(self) -> int:
+        return -1

@@ -1,0 +1,139 @@
+"""The Enable Replication wizard (Host A): pages, shared context, and the plan they build."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import QWidget, QWizard
+
+from hvseed_gui.core.plan import AuthenticationType, PlanVm, ReplicationPlan
+from hvseed_gui.hyperv.host import VirtualMachine
+from hvseed_gui.ui.context import RunningExport, SecretStore, WizardContext
+from hvseed_gui.ui.ids import PageId
+from hvseed_gui.ui.pages.connect import ConnectPage
+from hvseed_gui.ui.pages.done import DonePage
+from hvseed_gui.ui.pages.media import MediaPage
+from hvseed_gui.ui.pages.method import MethodPage
+from hvseed_gui.ui.pages.params import ParamsPage
+from hvseed_gui.ui.pages.progress import ProgressPage
+from hvseed_gui.ui.pages.replica import ReplicaPage
+from hvseed_gui.ui.pages.schedule import FrequencyPage, RecoveryPage
+from hvseed_gui.ui.pages.start import ImportNotAvailablePage, StartPage
+from hvseed_gui.ui.pages.summary import SummaryPage
+from hvseed_gui.ui.pages.vhds import VhdsPage
+from hvseed_gui.ui.pages.vm import VmPage
+from hvseed_gui.ui.prompt import Prompt
+
+DEMO_REPLICA = "hv-b.lab.local"
+
+
+class EnableReplicationWizard(QWizard):
+    """Enable replication for one VM and export its initial copy to a USB drive.
+
+    ``settings`` (QSettings) remembers connection choices and a running export; ``prompt``
+    asks every question (tests pass a ScriptedPrompt); ``secrets`` stores remembered passwords.
+    """
+
+    importRequested = Signal()
+
+    def __init__(
+        self,
+        *,
+        settings: QSettings | None = None,
+        prompt: Prompt | None = None,
+        secrets: SecretStore | None = None,
+        demo: bool = False,
+        lab_dir: str = "",
+        poll_ms: int = 1000,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("hvseed — Enable Replication"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.prompt = prompt or Prompt()
+        self.poll_ms = poll_ms
+        settings = settings or QSettings()
+        self.ctx = WizardContext(
+            settings=settings, secrets=secrets or SecretStore(), demo=demo, lab_dir=lab_dir
+        )
+        self.ctx.reattach = RunningExport.load(settings)
+        self.pages = {
+            PageId.START: StartPage(),
+            PageId.IMPORT: ImportNotAvailablePage(),
+            PageId.CONNECT: ConnectPage(),
+            PageId.VM: VmPage(),
+            PageId.REPLICA: ReplicaPage(),
+            PageId.PARAMS: ParamsPage(),
+            PageId.VHDS: VhdsPage(),
+            PageId.FREQUENCY: FrequencyPage(),
+            PageId.RECOVERY: RecoveryPage(),
+            PageId.METHOD: MethodPage(),
+            PageId.MEDIA: MediaPage(),
+            PageId.SUMMARY: SummaryPage(),
+            PageId.PROGRESS: ProgressPage(),
+            PageId.DONE: DonePage(),
+        }
+        for page_id, page in self.pages.items():
+            self.setPage(page_id, page)
+        self.setStartId(PageId.START)
+        self.resize(760, 580)
+
+    # -- typed access to pages ---------------------------------------------------------------
+
+    def page_of(self, page_id: PageId):
+        return self.pages[page_id]
+
+    def excluded_paths(self) -> tuple[str, ...]:
+        return self.pages[PageId.VHDS].excluded_paths()
+
+    def vm_changed(self, vm: VirtualMachine) -> None:
+        """A different VM was chosen: pages derived from the old one start over."""
+        self.ctx.vm = vm
+
+    def demo_replica_name(self) -> str:
+        try:
+            from hvseed_gui.hyperv import lab as lab_module
+
+            return getattr(lab_module, "REPLICA_NAME", DEMO_REPLICA)
+        except ImportError:
+            return DEMO_REPLICA
+
+    def build_plan(self) -> ReplicationPlan:
+        """The plan as the pages describe it now (may be invalid before the last page)."""
+        p = self.pages
+        vm = self.ctx.vm
+        params: ParamsPage = p[PageId.PARAMS]
+        media: MediaPage = p[PageId.MEDIA]
+        method: MethodPage = p[PageId.METHOD]
+        recovery: RecoveryPage = p[PageId.RECOVERY]
+        inventory = self.ctx.inventory
+        auth = params.auth()
+        return ReplicationPlan(
+            primary_host=inventory.host_name if inventory else "",
+            vms=(PlanVm(vm.name, vm.id, self.excluded_paths()),) if vm else (),
+            replica_server=p[PageId.REPLICA].server_edit.text().strip(),
+            replica_port=params.port.value(),
+            authentication=auth,
+            certificate_thumbprint=params.thumbprint()
+            if auth is AuthenticationType.CERTIFICATE
+            else "",
+            compression=params.compression.isChecked(),
+            frequency_sec=p[PageId.FREQUENCY].frequency_sec(),
+            recovery_history_hours=recovery.history_hours(),
+            vss_frequency_hours=recovery.vss_frequency(),
+            initial_method=method.method(),
+            destination_path=media.folder() if method.nextId() == PageId.MEDIA else "",
+            start_time=method.start_time(),
+        )
+
+    # -- closing -----------------------------------------------------------------------------
+
+    def done(self, result: int) -> None:
+        """Closing never stops an export: stop polling; the running export stays remembered."""
+        for page in self.pages.values():
+            timer = getattr(page, "timer", None)
+            if timer is not None:
+                timer.stop()
+        self.pages[PageId.PROGRESS].stop_watching()
+        super().done(result)

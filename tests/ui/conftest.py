@@ -1,0 +1,103 @@
+"""Fixtures for driving the real wizard on a throw-away lab, with no modal dialog possible."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtWidgets import QWizard
+
+from hvseed_gui.ui.context import MemorySecretStore
+from hvseed_gui.ui.prompt import ScriptedPrompt
+from hvseed_gui.ui.wizard import EnableReplicationWizard
+
+WAIT_MS = 10_000
+
+
+@pytest.fixture
+def lab_dir(tmp_path: Path) -> Path:
+    return tmp_path / "lab"
+
+
+@pytest.fixture
+def lab(lab_dir: Path):
+    from hvseed_gui.hyperv.lab import Lab
+
+    lab = Lab.open(lab_dir)
+    lab.configure(export_bytes_per_sec=200 * 2**30)  # a fast "drive": exports take moments
+    return lab
+
+
+@pytest.fixture
+def settings_path(tmp_path: Path) -> Path:
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def prompt() -> ScriptedPrompt:
+    return ScriptedPrompt()
+
+
+@pytest.fixture
+def make_wizard(qtbot, lab_dir, settings_path, prompt):
+    """Build the wizard as ``--demo --lab <tmp>`` would, with test settings and prompt."""
+    made: list[EnableReplicationWizard] = []
+
+    def make(**kwargs) -> EnableReplicationWizard:
+        kwargs.setdefault("demo", True)
+        kwargs.setdefault("lab_dir", str(lab_dir))
+        kwargs.setdefault("poll_ms", 50)
+        wizard = EnableReplicationWizard(
+            settings=QSettings(str(settings_path), QSettings.Format.IniFormat),
+            prompt=prompt,
+            secrets=MemorySecretStore(),
+            **kwargs,
+        )
+        qtbot.addWidget(wizard)
+        wizard.show()
+        made.append(wizard)
+        return wizard
+
+    yield make
+    for wizard in made:
+        if wizard.isVisible():
+            wizard.reject()
+    QThreadPool.globalInstance().waitForDone(WAIT_MS)
+
+
+def forward_button(wizard: QWizard):
+    page = wizard.currentPage()
+    which = QWizard.WizardButton.NextButton
+    if page.isCommitPage():
+        which = QWizard.WizardButton.CommitButton
+    return wizard.button(which)
+
+
+def press_next(qtbot, wizard: QWizard, expect: int, timeout: int = WAIT_MS) -> None:
+    """Press Next as the admin would (only once it is enabled) and wait for page ``expect``."""
+    qtbot.waitUntil(lambda: forward_button(wizard).isEnabled(), timeout=timeout)
+    forward_button(wizard).click()
+    qtbot.waitUntil(lambda: wizard.currentId() == expect, timeout=timeout)
+
+
+class Driver:
+    """Presses the wizard's buttons as the admin would; waits with qtbot, never sleeps."""
+
+    def __init__(self, qtbot) -> None:
+        self.qtbot = qtbot
+
+    def next(self, wizard: QWizard, expect: int, timeout: int = WAIT_MS) -> None:
+        press_next(self.qtbot, wizard, expect, timeout)
+
+    def until(self, condition, timeout: int = WAIT_MS) -> None:
+        self.qtbot.waitUntil(condition, timeout=timeout)
+
+    def idle(self, page, timeout: int = WAIT_MS) -> None:
+        """Wait until the page has no host call in flight."""
+        self.qtbot.waitUntil(lambda: not page.runner.busy, timeout=timeout)
+
+
+@pytest.fixture
+def drive(qtbot) -> Driver:
+    return Driver(qtbot)

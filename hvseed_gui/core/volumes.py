@@ -9,6 +9,7 @@ with a timeout. Whether a volume is on USB comes from the OS bus type, never fro
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -394,23 +395,27 @@ def probe_local_volumes(
             proc.wait(timeout=max(1.0, timeout))
         except subprocess.TimeoutExpired:
             finished = False
+    if not finished:
+        proc.kill()
+        # reap it; one stuck in a kernel call may take a moment to die, or longer
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=2.0)
+    for thread, pipe in ((out_thread, proc.stdout), (err_thread, proc.stderr)):
+        thread.join(1.0)
+        if not thread.is_alive() and pipe is not None:
+            pipe.close()
+
     volumes, stalled, complete = _read_probe_output(list(lines))
-    if not finished or not complete:
-        if not finished:
-            proc.kill()
-            try:  # reap it; one stuck in a kernel call may take a moment to die, or longer
-                proc.wait(timeout=2.0)
-            except subprocess.TimeoutExpired:
-                pass
-            where = f"drive {stalled}" if stalled and stalled != ALL_DRIVES else "a drive"
-            raise VolumeProbeTimeout(
-                f"Looking for drives took longer than {timeout:g} s: {where} did not answer "
-                "(a disconnected network drive, an empty card reader or a drive unplugged a "
-                "moment ago). Unplug or reconnect it and refresh, or choose the folder by hand.",
-                volumes,
-                stalled,
-            )
-        err_thread.join(1.0)
+    if not finished:
+        where = f"drive {stalled}" if stalled and stalled != ALL_DRIVES else "a drive"
+        raise VolumeProbeTimeout(
+            f"Looking for drives took longer than {timeout:g} s: {where} did not answer "
+            "(a disconnected network drive, an empty card reader or a drive unplugged a "
+            "moment ago). Unplug or reconnect it and refresh, or choose the folder by hand.",
+            volumes,
+            stalled,
+        )
+    if not complete:
         detail = b"".join(errors).decode("utf-8", "replace").strip().splitlines()
         raise VolumeProbeError(
             "The drive probe stopped without an answer"

@@ -527,6 +527,7 @@ class WinRmPowerShell:
     def _receive(
         self, proto: Any, shell_id: str, command_id: str, deadline: float, timeout: float
     ) -> tuple[bytes, bytes, int]:
+        import requests.exceptions as rex
         from winrm.exceptions import WinRMOperationTimeoutError
 
         out: list[bytes] = []
@@ -539,6 +540,10 @@ class WinRmPowerShell:
                 stdout, stderr, code, done = proto.get_command_output_raw(shell_id, command_id)
             except WinRMOperationTimeoutError:
                 continue  # nothing new within one operation timeout: ask again
+            except rex.Timeout:
+                if time.monotonic() >= deadline - 0.1:  # the wait was cut to fit our deadline
+                    raise self._timeout(timeout) from None
+                raise
             out.append(stdout)
             err.append(stderr)
             if done:

@@ -1,0 +1,420 @@
+"""``LabHost``: one host of the simulated lab behind the ``HyperVHost`` seam.
+
+Each call is one transaction on the lab state: wait ``latency`` seconds (a slow host), bring
+jobs and deltas up to the clock, raise an injected fault if one matches, then do the operation
+with Hyper-V's rules and refusals.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from hvseed_gui.core.media import FolderListing
+from hvseed_gui.core.plan import ReplicationPlan
+from hvseed_gui.core.volumes import Volume
+from hvseed_gui.hyperv.errors import InvalidState, NotFound
+from hvseed_gui.hyperv.host import (
+    AuthorizationEntry,
+    Certificate,
+    ConnectionTestResult,
+    ExportFolderSummary,
+    FirewallRuleState,
+    HostCallStats,
+    HyperVHost,
+    Inventory,
+    JobProgress,
+    JobState,
+    ReplicaServerChange,
+    ReplicaServerConfig,
+    ReplicationHealth,
+    ReplicationMode,
+    ReplicationState,
+    ReplicationStatus,
+    TestFailoverResult,
+    Vhd,
+    VhdFile,
+    VirtualMachine,
+    VmRef,
+)
+
+from . import faults, jobs, media, replication
+from .world import VmDict, World, short_name, to_datetime
+
+if TYPE_CHECKING:
+    from .labdir import Lab
+
+T = TypeVar("T")
+NOT_COMPLETED = "Initial replication has not completed."
+
+
+class LabHost(HyperVHost):
+    """A Hyper-V host of the lab; many ``LabHost`` objects (and processes) may share one lab."""
+
+    def __init__(self, lab: Lab, fqdn: str) -> None:
+        self.lab = lab
+        self.name = fqdn
+        self.display_name = f"lab: {short_name(fqdn)}"
+        self.stats = HostCallStats()
+
+    def __repr__(self) -> str:
+        return f"LabHost({self.name!r}, lab={str(self.lab.directory)!r})"
+
+    def _call(self, operation: str, action: Callable[[World], T]) -> T:
+        self.stats.count(operation)
+        latency = float(self.lab.settings.get("latency", 0.0))
+        if latency > 0:
+            time.sleep(latency)  # a slow host, not synchronisation
+        with self.lab.world() as w:
+            jobs.advance(w)
+            fault = faults.take(w.state, self.name, operation)
+            if fault is not None:
+                raise fault
+            return action(w)
+
+    # -- facts ----------------------------------------------------------------------------------
+
+    def inventory(self) -> Inventory:
+        def run(w: World) -> Inventory:
+            host = w.host(self.name)
+            vms = tuple(
+                sorted(
+                    (_vm_result(w, self.name, vm) for vm in host["vms"].values()),
+                    key=lambda v: (v.name.lower(), v.id),
+                )
+            )
+            return Inventory(
+                host_name=self.name,
+                os_version=host["os_version"],
+                os_build=host["os_build"],
+                hyperv_present=True,
+                system_drive=host["system_drive"],
+                vms=vms,
+            )
+
+        return self._call("inventory", run)
+
+    def replica_server_config(self) -> ReplicaServerConfig:
+        return self._call("replica_server_config", lambda w: _server_config(w, self.name))
+
+    def configure_replica_server(self, change: ReplicaServerChange) -> ReplicaServerConfig:
+        def run(w: World) -> ReplicaServerConfig:
+            replication.configure_replica_server(w, self.name, change)
+            return _server_config(w, self.name)
+
+        return self._call("configure_replica_server", run)
+
+    def machine_certificates(self) -> list[Certificate]:
+        def run(w: World) -> list[Certificate]:
+            return [
+                Certificate(
+                    thumbprint=c["thumbprint"],
+                    subject=c["subject"],
+                    issuer=c["issuer"],
+                    not_after=datetime.fromisoformat(c["not_after"]) if c["not_after"] else None,
+                    dns_names=tuple(c["dns_names"]),
+                    has_private_key=c["has_private_key"],
+                )
+                for c in w.host(self.name)["certificates"]
+            ]
+
+        return self._call("machine_certificates", run)
+
+    # -- replication ----------------------------------------------------------------------------
+
+    def test_replication_connection(self, plan: ReplicationPlan) -> ConnectionTestResult:
+        def run(w: World) -> ConnectionTestResult:
+            problem, _replica = replication.connection_problem(w, self.name, plan)
+            return ConnectionTestResult(not problem, problem or replication.CONNECTED)
+
+        return self._call("test_replication_connection", run)
+
+    def enable_replication(self, plan: ReplicationPlan, vm: VmRef) -> ReplicationStatus:
+        def run(w: World) -> ReplicationStatus:
+            found = replication.enable_replication(w, self.name, plan, vm.id)
+            return _status(w, self.name, found)
+
+        return self._call("enable_replication", run)
+
+    def replication_status(self, vm: VmRef) -> ReplicationStatus:
+        return self._call(
+            "replication_status", lambda w: _status(w, self.name, w.vm(self.name, vm.id, vm.name))
+        )
+
+    def start_export(self, vm: VmRef, destination: str) -> JobProgress:
+        def run(w: World) -> JobProgress:
+            job = jobs.start_export(w, self.name, vm.id, destination)
+            return _progress(w, job)
+
+        return self._call("start_export", run)
+
+    def export_progress(self, vm: VmRef) -> JobProgress:
+        return self._call("export_progress", lambda w: self._job(w, vm, "export"))
+
+    def cancel_export(self, vm: VmRef) -> JobProgress:
+        def run(w: World) -> JobProgress:
+            return _progress(w, jobs.cancel_export(w, self.name, vm.id))
+
+        return self._call("cancel_export", run)
+
+    def start_import(self, vm: VmRef, folder: str) -> JobProgress:
+        def run(w: World) -> JobProgress:
+            return _progress(w, jobs.start_import(w, self.name, vm.id, folder))
+
+        return self._call("start_import", run)
+
+    def import_progress(self, vm: VmRef) -> JobProgress:
+        return self._call("import_progress", lambda w: self._job(w, vm, "import"))
+
+    def _job(self, w: World, ref: VmRef, kind: str) -> JobProgress:
+        found = w.vm(self.name, ref.id, ref.name)
+        job = w.state["jobs"].get(jobs.job_key(self.name, kind, found["id"]))
+        if job is None:
+            return JobProgress(
+                vm=VmRef(found["name"], found["id"]),
+                kind=kind,
+                state=JobState.NOT_STARTED,
+                replication_state=_state_of(found),
+            )
+        return _progress(w, job)
+
+    def start_test_failover(self, vm: VmRef) -> TestFailoverResult:
+        def run(w: World) -> TestFailoverResult:
+            test_vm = replication.start_test_failover(w, self.name, vm.id)
+            replica = w.vm(self.name, vm.id)
+            return TestFailoverResult(
+                VmRef(replica["name"], replica["id"]),
+                test_vm["name"],
+                True,
+                f"Test failover started: virtual machine '{test_vm['name']}' was created.",
+            )
+
+        return self._call("start_test_failover", run)
+
+    def stop_test_failover(self, vm: VmRef) -> TestFailoverResult:
+        def run(w: World) -> TestFailoverResult:
+            name = replication.stop_test_failover(w, self.name, vm.id)
+            replica = w.vm(self.name, vm.id)
+            return TestFailoverResult(
+                VmRef(replica["name"], replica["id"]),
+                name,
+                False,
+                f"Test failover stopped: virtual machine '{name}' was removed.",
+            )
+
+        return self._call("stop_test_failover", run)
+
+    # -- media ----------------------------------------------------------------------------------
+
+    def usb_volumes(self) -> list[Volume]:
+        def run(w: World) -> list[Volume]:
+            found = media.mounts(w.state, self.name)
+            return [
+                media.volume_of(w.lab_dir, w.state, found[letter])
+                for letter in sorted(found)
+                if w.state["drives"][found[letter]]["bus_type"].upper() == "USB"
+            ]
+
+        return self._call("usb_volumes", run)
+
+    def export_folders(self, path: str) -> list[ExportFolderSummary]:
+        def run(w: World) -> list[ExportFolderSummary]:
+            loc = w.locate(self.name, path)
+            root = media.real_path(w.lab_dir, loc)
+            if not root.is_dir():
+                raise NotFound(
+                    f"Cannot find the folder '{loc.windows}' on {self.name}. "
+                    f"{media.ERR_PATH_NOT_FOUND}",
+                    cmdlet="Get-ChildItem",
+                    category="ObjectNotFound",
+                )
+            if media.parse_folder_name(root.name) is not None:
+                candidates = [(loc, root)]
+            else:
+                candidates = [
+                    (loc.child(child.name), child)
+                    for child in sorted(root.iterdir(), key=lambda p: p.name.lower())
+                    if child.is_dir() and media.parse_folder_name(child.name) is not None
+                ]
+            summaries = []
+            for child_loc, real in candidates:
+                vm_name, vm_id = media.parse_folder_name(real.name) or ("", "")
+                files = [p for p in real.rglob("*") if p.is_file()]
+                summaries.append(
+                    ExportFolderSummary(
+                        path=child_loc.windows,
+                        vm_name=vm_name,
+                        vm_id=vm_id,
+                        total_bytes=sum(p.stat().st_size for p in files),
+                        file_count=len(files),
+                    )
+                )
+            return summaries
+
+        return self._call("export_folders", run)
+
+    def read_export_folder(self, folder: str) -> FolderListing:
+        def run(w: World) -> FolderListing:
+            return media.list_folder(w.lab_dir, w.locate(self.name, folder))
+
+        return self._call("read_export_folder", run)
+
+
+# --- results ----------------------------------------------------------------------------------
+
+
+def _state_of(vm: VmDict) -> ReplicationState:
+    repl = vm.get("repl")
+    return ReplicationState.parse(repl["state"]) if repl else ReplicationState.DISABLED
+
+
+def _vm_result(w: World, fqdn: str, vm: VmDict) -> VirtualMachine:
+    vhds = tuple(
+        Vhd(
+            path=d["path"],
+            format=d["format"],
+            vhd_type=d["type"],
+            file_size=w.file_size(fqdn, d["path"]),
+            max_size=d["max_size"],
+            parents=tuple(VhdFile(p, w.file_size(fqdn, p)) for p in d["parents"]),
+            controller=d.get("controller", ""),
+        )
+        for d in vm["disks"]
+    )
+    repl = vm.get("repl")
+    if vm.get("test_of"):
+        mode, state, health = (
+            ReplicationMode.TEST_REPLICA,
+            ReplicationState.DISABLED,
+            ReplicationHealth.NOT_APPLICABLE,
+        )
+    elif repl:
+        mode = ReplicationMode.parse(repl["mode"])
+        state = ReplicationState.parse(repl["state"])
+        health = ReplicationHealth.parse(repl["health"])
+    else:
+        mode, state, health = (
+            ReplicationMode.NONE,
+            ReplicationState.DISABLED,
+            ReplicationHealth.NOT_APPLICABLE,
+        )
+    return VirtualMachine(
+        name=vm["name"],
+        id=vm["id"],
+        state=vm["state"],
+        generation=vm["generation"],
+        replication_state=state,
+        replication_mode=mode,
+        replication_health=health,
+        vhds=vhds,
+    )
+
+
+def _server_config(w: World, fqdn: str) -> ReplicaServerConfig:
+    host = w.host(fqdn)
+    config = host["replica_server"]
+    return ReplicaServerConfig(
+        host_name=fqdn,
+        replication_enabled=config["enabled"],
+        allowed_authentication=config["auth"],
+        kerberos_port=config["kerberos_port"],
+        certificate_port=config["cert_port"],
+        allow_any_server=config["allow_any"],
+        default_storage_location=config["storage"],
+        authorization_entries=tuple(
+            AuthorizationEntry(e["allowed_primary_server"], e["storage_location"], e["trust_group"])
+            for e in config["entries"]
+        ),
+        firewall_rules=tuple(
+            FirewallRuleState(name, replication.FIREWALL_NAMES[name], True, enabled)
+            for name, enabled in sorted(host["firewall"].items())
+        ),
+        certificate_thumbprint=config["thumbprint"],
+    )
+
+
+def _progress(w: World, job: dict[str, Any]) -> JobProgress:
+    vm = w.find_vm(job["host"], job["vm_id"])
+    total, done = job["total"], job["done"]
+    return JobProgress(
+        vm=VmRef(job["vm_name"], job["vm_id"]),
+        kind=job["kind"],
+        state=JobState(job["state"]),
+        percent=round(100.0 * done / total, 2) if total else 100.0,
+        bytes_done=done,
+        bytes_total=total,
+        replication_state=_state_of(vm) if vm else ReplicationState.UNKNOWN,
+        folder=job["folder"],
+        message=job["message"],
+        started=to_datetime(job["started"]),
+    )
+
+
+def _last_replication(w: World, vm: VmDict) -> float | None:
+    repl = vm["repl"]
+    frequency = max(1, int(repl["frequency"]))
+    if repl["state"] == jobs.REPLICATING and repl.get("cycle_origin") is not None:
+        start, end = repl["cycle_origin"], w.now
+    else:
+        replica = vm if repl["mode"] != "Primary" else replication.partner_of(w, vm)
+        delta = ((replica or {}).get("repl") or {}).get("delta")
+        if not delta or delta.get("since") is None:
+            return None
+        start, end = delta["since"], (w.now if delta["flowing"] else delta["updated"])
+    cycles = int((end - start) // frequency)
+    return start + cycles * frequency if cycles >= 1 else None
+
+
+def _status(w: World, fqdn: str, vm: VmDict) -> ReplicationStatus:
+    repl = vm.get("repl")
+    if not repl:
+        raise InvalidState(
+            f"Replication is not enabled for virtual machine '{vm['name']}' on {fqdn}.",
+            cmdlet="Get-VMReplication",
+            category="InvalidOperation",
+        )
+    state = ReplicationState.parse(repl["state"])
+    details: list[str] = []
+    if state is not ReplicationState.REPLICATING:
+        details.append(NOT_COMPLETED)
+    if repl.get("last_error"):
+        details.append(repl["last_error"])
+    pending = initial = None
+    if repl["mode"] == "Primary":
+        initial = sum(
+            w.file_size(fqdn, p)
+            for d in vm["disks"]
+            if d["path"] in repl["replicated"]
+            for p in (d["path"], *d["parents"])
+        )
+        job = w.state["jobs"].get(jobs.job_key(fqdn, "export", vm["id"]))
+        if state is ReplicationState.READY_FOR_INITIAL_REPLICATION:
+            pending = initial
+        elif state is ReplicationState.INITIAL_REPLICATION_IN_PROGRESS and job:
+            pending = max(0, job["total"] - job["done"])
+        else:
+            pending = 0
+    delta = repl.get("delta") or {}
+    test_id = repl.get("test_vm_id")
+    test_vm = w.host(fqdn)["vms"].get(test_id) if test_id else None
+    return ReplicationStatus(
+        vm=VmRef(vm["name"], vm["id"]),
+        mode=ReplicationMode.parse(repl["mode"]),
+        state=state,
+        health=ReplicationHealth.parse(repl["health"]),
+        health_details=tuple(details),
+        primary_server=repl["primary_server"],
+        replica_server=repl["replica_server"],
+        replica_port=repl["port"],
+        authentication=repl["auth"],
+        frequency_sec=repl["frequency"],
+        last_replication_time=to_datetime(_last_replication(w, vm)),
+        pending_replication_bytes=pending,
+        initial_replication_bytes=initial,
+        test_vm_name=test_vm["name"] if test_vm else "",
+        replica_delta_files=tuple(
+            VhdFile(f["path"], w.file_size(fqdn, f["path"])) for f in delta.get("files", [])
+        ),
+    )

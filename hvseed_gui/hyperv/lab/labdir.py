@@ -1,0 +1,277 @@
+"""``Lab``: a simulated Hyper-V lab kept in a directory, and the controls of tests and demos.
+
+``Lab.open(dir)`` creates the default lab in an empty directory, or opens the one there. Any
+number of ``Lab`` objects, in any number of processes (``hvseed --lab DIR`` and the GUI), can
+share one directory: every change is a locked transaction on ``lab.json``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import string
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from hvseed_gui.core.volumes import Volume
+from hvseed_gui.hyperv.errors import HostUnreachable
+
+from . import defaults, jobs, media
+from . import faults as fault_rules
+from .host import LabHost
+from .state import LOCK_FILE, STATE_FILE, Clock, State, Store, _file_lock
+from .world import World, resolve_host_name
+
+
+def _letter(value: str) -> str:
+    text = value.strip().rstrip("\\/").rstrip(":").upper()
+    if len(text) != 1 or text not in string.ascii_uppercase:
+        raise ValueError(f"'{value}' is not a drive letter.")
+    return text + ":"
+
+
+class Lab:
+    """A persistent simulated lab; see the module docstring."""
+
+    def __init__(self, directory: Path, clock: Clock) -> None:
+        self.directory = directory
+        self.clock = clock
+        self._store = Store(directory)
+
+    @classmethod
+    def open(cls, directory: str | Path, *, create: bool = True, clock: Clock | None = None) -> Lab:
+        """Open the lab in ``directory``; with ``create``, make the default lab there if the
+        directory is missing or empty. ``clock`` returns epoch seconds (tests pass a
+        ``ManualClock``)."""
+        path = Path(directory).expanduser().resolve()
+        lab = cls(path, clock or time.time)
+        if lab._store.exists():
+            lab._store.peek()  # fail early on a damaged or foreign file
+            return lab
+        if not create:
+            raise FileNotFoundError(f"No lab found in {path}.")
+        path.mkdir(parents=True, exist_ok=True)
+        with _file_lock(path / LOCK_FILE):
+            if not lab._store.exists():
+                others = [p.name for p in path.iterdir() if p.name != LOCK_FILE]
+                if others:
+                    raise FileExistsError(
+                        f"{path} is not empty and holds no lab; choose an empty directory."
+                    )
+                now = lab.clock()
+                state = defaults.default_state(now)
+                defaults.materialize(path, state, now)
+                lab._store._write(state)
+        return lab
+
+    @contextlib.contextmanager
+    def world(self) -> Iterator[World]:
+        """A locked transaction on the lab state (used by ``LabHost``)."""
+        with self._store.transaction() as state:
+            yield World(self.directory, state, self.clock())
+
+    # -- hosts ----------------------------------------------------------------------------------
+
+    def host(self, name: str) -> LabHost:
+        """The host named ``name`` (short name or FQDN, any case); HostUnreachable if none."""
+        fqdn = resolve_host_name(self._store.peek(), name)
+        if fqdn is None:
+            raise HostUnreachable(
+                f"The host '{name}' cannot be reached: there is no such host in the lab "
+                f"({', '.join(self.host_names)})."
+            )
+        return LabHost(self, fqdn)
+
+    @property
+    def host_names(self) -> list[str]:
+        return sorted(self._store.peek()["hosts"])
+
+    @property
+    def primary_name(self) -> str:
+        return self._store.peek()["primary"]
+
+    @property
+    def replica_name(self) -> str:
+        return self._store.peek()["replica"]
+
+    @property
+    def settings(self) -> dict[str, Any]:
+        return dict(self._store.peek()["settings"])
+
+    # -- controls for tests and demos -----------------------------------------------------------
+
+    def configure(
+        self,
+        *,
+        latency: float | None = None,
+        export_bytes_per_sec: float | None = None,
+        import_bytes_per_sec: float | None = None,
+        delta_bytes_per_sec: float | None = None,
+        faults: dict[str, str] | None = None,
+    ) -> None:
+        """Change the lab's behaviour (persisted); ``None`` leaves a setting as it is.
+
+        ``faults`` replaces every injected fault: ``{"start_export": "MediaError"}`` or
+        ``{"hv-b:start_import": "AccessDenied"}`` (operation = LabHost method name, ``*`` = any).
+        """
+        new_faults = None
+        if faults is not None:
+            new_faults = []
+            for key, kind in faults.items():
+                host, _, operation = key.rpartition(":")
+                fqdn = self._fqdn(host) if host and host != "*" else "*"
+                new_faults.append(fault_rules.make_fault(fqdn, operation, kind, "", 0))
+        with self.world() as w:
+            jobs.advance(w)  # progress so far counts at the old rates
+            values = {
+                "latency": latency,
+                "export_bytes_per_sec": export_bytes_per_sec,
+                "import_bytes_per_sec": import_bytes_per_sec,
+                "delta_bytes_per_sec": delta_bytes_per_sec,
+            }
+            for key, value in values.items():
+                if value is not None:
+                    if value < 0 or (key != "latency" and value == 0):
+                        raise ValueError(f"{key} must be positive.")
+                    w.settings[key] = float(value)
+            if new_faults is not None:
+                w.state["faults"] = new_faults
+
+    def inject_fault(
+        self, host: str, operation: str, error_kind: str, message: str = "", *, times: int = 0
+    ) -> None:
+        """Make ``operation`` on ``host`` (``*`` = any) raise ``error_kind`` (a class name of
+        ``hvseed_gui.hyperv.errors``) with ``message``; ``times`` = 0 means every call."""
+        fault = fault_rules.make_fault(
+            "*" if host == "*" else self._fqdn(host), operation, error_kind, message, times
+        )
+        with self.world() as w:
+            w.state["faults"].append(fault)
+
+    def clear_faults(self) -> None:
+        with self.world() as w:
+            w.state["faults"] = []
+
+    def add_usb_volume(
+        self,
+        host: str,
+        letter: str,
+        label: str,
+        file_system: str,
+        capacity_bytes: int,
+        *,
+        removable: bool = False,
+        bitlocker: str = "Off",
+    ) -> Volume:
+        """Plug a new USB drive (an empty real directory) into ``host`` at ``letter``."""
+        fqdn, letter = self._fqdn(host), _letter(letter)
+        with self.world() as w:
+            if w.drive_at(fqdn, letter):
+                raise ValueError(f"{letter} is already in use on {fqdn}.")
+            base = "usb-" + "".join(c if c.isalnum() else "-" for c in label.lower()).strip("-")
+            drive_id, n = base or "usb", 1
+            while drive_id in w.state["drives"]:
+                n += 1
+                drive_id = f"{base}-{n}"
+            w.state["drives"][drive_id] = defaults._drive(
+                label,
+                file_system,
+                int(capacity_bytes),
+                "USB",
+                fqdn,
+                letter,
+                removable=removable,
+                bitlocker=bitlocker,
+                serial=f"LAB{n:04d}{len(label):02d}",
+                friendly_name=f"Lab USB {label}",
+            )
+            media.drive_root(self.directory, drive_id).mkdir(parents=True, exist_ok=True)
+            return media.volume_of(self.directory, w.state, drive_id)
+
+    def unplug(self, host: str, letter: str) -> str:
+        """Pull the drive at ``letter`` out of ``host``; running jobs on it fail. Returns its id."""
+        fqdn, letter = self._fqdn(host), _letter(letter)
+        with self.world() as w:
+            jobs.advance(w)
+            drive_id = self._drive_id(w, fqdn, letter)
+            w.state["drives"][drive_id].update(host=None, letter=None)
+            jobs.fail_jobs_on_drive(w, drive_id)
+            return drive_id
+
+    def plug(self, drive: str, host: str, letter: str | None = None) -> Volume:
+        """Plug an unplugged drive (by id or label) into ``host``, at ``letter`` or the first
+        free letter from D:."""
+        fqdn = self._fqdn(host)
+        with self.world() as w:
+            jobs.advance(w)
+            matches = [
+                d_id
+                for d_id, d in w.state["drives"].items()
+                if d["host"] is None and drive.lower() in (d_id.lower(), d["label"].lower())
+            ]
+            if len(matches) != 1:
+                raise ValueError(f"No single unplugged drive is named '{drive}'.")
+            self._mount(w, matches[0], fqdn, letter)
+            return media.volume_of(self.directory, w.state, matches[0])
+
+    def move_drive(
+        self, from_host: str, letter: str, to_host: str, new_letter: str | None = None
+    ) -> Volume:
+        """The courier: unplug the drive at ``letter`` from one host and plug it into another
+        (at ``new_letter``, else the same letter if free, else the first free one)."""
+        source, target = self._fqdn(from_host), self._fqdn(to_host)
+        with self.world() as w:
+            jobs.advance(w)
+            drive_id = self._drive_id(w, source, _letter(letter))
+            w.state["drives"][drive_id].update(host=None, letter=None)
+            jobs.fail_jobs_on_drive(w, drive_id)
+            self._mount(w, drive_id, target, new_letter, prefer=_letter(letter))
+            return media.volume_of(self.directory, w.state, drive_id)
+
+    def real_path(self, host: str, windows_path: str) -> Path:
+        """Where ``windows_path`` on ``host`` lives on this machine."""
+        fqdn = self._fqdn(host)
+        with self.world() as w:
+            return w.real(fqdn, windows_path)
+
+    def dump(self) -> State:
+        """A copy of the raw state, for debugging and tests."""
+        return json.loads(json.dumps(self._store.peek()))
+
+    # -- helpers --------------------------------------------------------------------------------
+
+    def _fqdn(self, name: str) -> str:
+        fqdn = resolve_host_name(self._store.peek(), name)
+        if fqdn is None:
+            raise ValueError(f"There is no host '{name}' in the lab.")
+        return fqdn
+
+    @staticmethod
+    def _drive_id(w: World, fqdn: str, letter: str) -> str:
+        drive_id = w.drive_at(fqdn, letter)
+        if drive_id is None:
+            raise ValueError(f"No drive is plugged in at {letter} on {fqdn}.")
+        return drive_id
+
+    @staticmethod
+    def _mount(
+        w: World, drive_id: str, fqdn: str, letter: str | None, prefer: str | None = None
+    ) -> None:
+        used = set(media.mounts(w.state, fqdn))
+        if letter is not None:
+            chosen = _letter(letter)
+            if chosen in used:
+                raise ValueError(f"{chosen} is already in use on {fqdn}.")
+        elif prefer and prefer not in used:
+            chosen = prefer
+        else:
+            free = [f"{c}:" for c in string.ascii_uppercase[3:] if f"{c}:" not in used]
+            if not free:
+                raise ValueError(f"{fqdn} has no free drive letter.")
+            chosen = free[0]
+        w.state["drives"][drive_id].update(host=fqdn, letter=chosen)
+
+
+__all__ = ["Lab", "STATE_FILE"]

@@ -1,0 +1,267 @@
+"""Drives and files of the lab: Windows paths mapped onto real directories, sparse disk files.
+
+A drive is a real directory ``<lab>/drives/<id>``. A host sees it under a drive letter while it
+is plugged in. Paths are Windows-style (``E:\\Seed\\SQL01_…``) and resolved case-insensitively,
+as NTFS does; the real directory path on this machine is accepted too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from hvseed_gui.core.media import MAX_XML_BYTES, FileEntry, FolderListing
+from hvseed_gui.core.volumes import BitLockerStatus, Volume
+from hvseed_gui.hyperv.errors import NotFound
+
+from .state import DRIVES_DIR, State
+
+FAT32_MAX_FILE = 2**32 - 1  # the largest file FAT32 can hold (4 GiB minus one byte)
+SIGNATURES = {"VHDX": b"vhdxfile", "VHD": b"conectix", "AVHDX": b"vhdxfile", "AVHD": b"conectix"}
+_DRIVE_RE = re.compile(r"^([A-Za-z]):(?:[\\/](.*))?$")
+_INVALID_CHARS = set('<>:"/\\|?*') | {chr(c) for c in range(32)}
+_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{p}{n}" for p in ("COM", "LPT") for n in range(1, 10)}
+
+# Win32 texts Hyper-V passes through when a file operation fails (FormatMessage wording).
+ERR_PATH_NOT_FOUND = "The system cannot find the path specified. (0x80070003)"
+ERR_FILE_NOT_FOUND = "The system cannot find the file specified. (0x80070002)"
+ERR_DISK_FULL = "There is not enough space on the disk. (0x80070070)"
+ERR_FILE_TOO_LARGE = "The file size exceeds the limit allowed and cannot be saved. (0x800700DF)"
+ERR_DEVICE_GONE = "The device is not connected. (0x8007048F)"
+ERR_BAD_NAME = "The filename, directory name, or volume label syntax is incorrect. (0x8007007B)"
+ERR_EXISTS = "Cannot create a file when that file already exists. (0x800700B7)"
+
+
+@dataclass(frozen=True)
+class Location:
+    """A path on one drive: the drive, its letter on the host, the parts below the root."""
+
+    drive_id: str
+    letter: str  # "E:"
+    parts: tuple[str, ...]
+
+    @property
+    def windows(self) -> str:
+        return self.letter + "\\" + "\\".join(self.parts)
+
+    def child(self, *names: str) -> Location:
+        return Location(self.drive_id, self.letter, self.parts + tuple(names))
+
+
+def drive_root(lab_dir: Path, drive_id: str) -> Path:
+    return lab_dir / DRIVES_DIR / drive_id
+
+
+def mounts(state: State, host: str) -> dict[str, str]:
+    """Drive letters of ``host`` -> drive id."""
+    return {
+        d["letter"].upper(): drive_id
+        for drive_id, d in state["drives"].items()
+        if d.get("host") == host and d.get("letter")
+    }
+
+
+def split_windows(path: str) -> tuple[str, tuple[str, ...]] | None:
+    match = _DRIVE_RE.match(path.strip())
+    if not match:
+        return None
+    rest = match.group(2) or ""
+    parts = tuple(p for p in re.split(r"[\\/]+", rest) if p and p != ".")
+    return match.group(1).upper() + ":", parts
+
+
+def locate(state: State, lab_dir: Path, host: str, path: str) -> Location:
+    """Where ``path`` (``E:\\x`` or a real path below the lab) lies on ``host``; NotFound if the
+    drive is not attached to that host."""
+    host_mounts = mounts(state, host)
+    split = split_windows(path)
+    if split is not None:
+        letter, parts = split
+        if ".." in parts:
+            raise NotFound(f"The path '{path}' is not valid here. {ERR_BAD_NAME}")
+        drive_id = host_mounts.get(letter)
+        if drive_id is None:
+            raise NotFound(f"Cannot find drive {letter} on {host}. {ERR_PATH_NOT_FOUND}")
+        return Location(drive_id, letter, parts)
+    real = Path(path)
+    if real.is_absolute():
+        drives = (lab_dir / DRIVES_DIR).resolve()
+        try:
+            relative = real.resolve().relative_to(drives)
+        except ValueError:
+            relative = None
+        if relative is not None and relative.parts:
+            drive_id, parts = relative.parts[0], tuple(relative.parts[1:])
+            for letter, mounted in host_mounts.items():
+                if mounted == drive_id:
+                    return Location(drive_id, letter, parts)
+            raise NotFound(f"The drive holding '{path}' is not attached to {host}.")
+    raise NotFound(f"'{path}' is not a path on {host}. {ERR_PATH_NOT_FOUND}")
+
+
+def real_path_below(base: os.PathLike[str] | str, *parts: str) -> Path:
+    """``base`` joined with ``parts``; existing components are matched case-insensitively."""
+    current = Path(base)
+    for part in parts:
+        candidate = current / part
+        if not candidate.exists() and current.is_dir():
+            folded = part.casefold()
+            for entry in os.listdir(current):
+                if entry.casefold() == folded:
+                    candidate = current / entry
+                    break
+        current = candidate
+    return current
+
+
+def real_path(lab_dir: Path, loc: Location) -> Path:
+    """The real path of ``loc`` on this machine."""
+    return real_path_below(drive_root(lab_dir, loc.drive_id), *loc.parts)
+
+
+def invalid_name_reason(name: str) -> str:
+    """Why Windows would refuse ``name`` as a file or folder name; empty when it is fine."""
+    if not name or name in (".", ".."):
+        return "an empty name"
+    bad = sorted({c for c in name if c in _INVALID_CHARS})
+    if bad:
+        return "the character(s) " + " ".join(repr(c) for c in bad)
+    if name[-1] in " .":
+        return "a trailing space or dot"
+    if name.split(".")[0].upper() in _RESERVED:
+        return "a reserved device name"
+    return ""
+
+
+def apparent_size(path: Path) -> int:
+    """Sum of file sizes below ``path`` as Windows reports them (sparse holes count)."""
+    if path.is_file():
+        return path.stat().st_size
+    total = 0
+    for root, _dirs, files in os.walk(path):
+        for name in files:
+            with contextlib.suppress(OSError):
+                total += os.stat(os.path.join(root, name)).st_size
+    return total
+
+
+def drive_used(lab_dir: Path, state: State, drive_id: str) -> int:
+    return state["drives"][drive_id].get("reserved", 0) + apparent_size(
+        drive_root(lab_dir, drive_id)
+    )
+
+
+def drive_free(lab_dir: Path, state: State, drive_id: str) -> int:
+    return max(0, state["drives"][drive_id]["capacity"] - drive_used(lab_dir, state, drive_id))
+
+
+def volume_of(lab_dir: Path, state: State, drive_id: str) -> Volume:
+    d = state["drives"][drive_id]
+    return Volume(
+        mount_point=(d.get("letter") or "") + "\\" if d.get("letter") else "",
+        label=d["label"],
+        file_system=d["file_system"],
+        total_bytes=d["capacity"],
+        free_bytes=drive_free(lab_dir, state, drive_id),
+        bus_type=d["bus_type"],
+        removable=d.get("removable", False),
+        is_system=d.get("is_system", False),
+        bitlocker=BitLockerStatus(d.get("bitlocker", "Unknown")),
+        serial=d.get("serial", ""),
+        friendly_name=d.get("friendly_name", ""),
+    )
+
+
+def _make_sparse(handle: Any) -> None:  # pragma: no cover - Windows only
+    """Mark a new file sparse on NTFS so a 40 GB lab disk costs no space (FSCTL_SET_SPARSE)."""
+    if os.name != "nt":
+        return
+    try:
+        import ctypes
+        import msvcrt
+        from ctypes import wintypes
+
+        returned = wintypes.DWORD()
+        ctypes.windll.kernel32.DeviceIoControl(
+            wintypes.HANDLE(msvcrt.get_osfhandle(handle.fileno())),
+            0x000900C4,
+            None,
+            0,
+            None,
+            0,
+            ctypes.byref(returned),
+            None,
+        )
+    except Exception:  # noqa: BLE001 - best effort: the file still works, only less sparse
+        pass
+
+
+def extend_file(path: Path, size: int, fmt: str) -> None:
+    """Create or grow ``path`` to ``size`` bytes as a sparse file starting with its signature."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    signature = SIGNATURES.get(fmt.upper(), b"")
+    new = not path.exists()
+    with open(path, "wb" if new else "r+b") as handle:
+        if new:
+            _make_sparse(handle)
+            if size >= len(signature):
+                handle.write(signature)
+        if size >= handle.seek(0, os.SEEK_END):
+            handle.truncate(size)
+
+
+def decode_xml(data: bytes) -> str:
+    """Text of an XML file: UTF-8 (with or without BOM) or UTF-16 with BOM."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    return data.decode("utf-8-sig")
+
+
+def list_folder(lab_dir: Path, loc: Location) -> FolderListing:
+    """Files of a folder (relative, ``/``-separated) and the text of its XML files."""
+    root = real_path(lab_dir, loc)
+    if not root.is_dir():
+        return FolderListing(path=loc.windows, exists=False)
+    files: list[FileEntry] = []
+    xml_texts: dict[str, str] = {}
+    xml_errors: dict[str, str] = {}
+    for dirpath, dirnames, names in os.walk(root):
+        dirnames.sort()
+        for name in sorted(names):
+            full = Path(dirpath, name)
+            rel = PurePosixPath(*full.relative_to(root).parts).as_posix()
+            size = full.stat().st_size
+            files.append(FileEntry(rel, size))
+            if name.lower().endswith(".xml"):
+                if size > MAX_XML_BYTES:
+                    xml_errors[rel] = f"The file is larger than {MAX_XML_BYTES} bytes; not read."
+                    continue
+                try:
+                    xml_texts[rel] = decode_xml(full.read_bytes())
+                except (UnicodeDecodeError, OSError) as exc:
+                    xml_errors[rel] = f"The file cannot be read as text ({exc.__class__.__name__})."
+    return FolderListing(
+        path=loc.windows,
+        exists=True,
+        files=tuple(files),
+        xml_texts=xml_texts,
+        xml_errors=xml_errors,
+    )
+
+
+_FOLDER_RE = re.compile(
+    r"^(?P<name>.+)_(?P<id>[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-"
+    r"[0-9A-Fa-f]{12})$"
+)
+
+
+def parse_folder_name(name: str) -> tuple[str, str] | None:
+    """``("SQL01", "6F1C…")`` for ``SQL01_6F1C…``; None when the name has no VM ID suffix."""
+    match = _FOLDER_RE.match(name)
+    if not match:
+        return None
+    return match.group("name"), match.group("id").upper()

@@ -1,0 +1,407 @@
+"""Replica server configuration, enabling replication, status and test failover in the lab.
+
+The texts imitate Hyper-V's. Where Hyper-V gives one generic answer for several causes (a
+replica listener that cannot be reached), the lab gives the same generic answer: hvseed has to
+find the cause itself, from ``replica_server_config``, as it would on real hosts.
+Exact wording of Hyper-V's messages is UNCONFIRMED; the error codes are Win32/WinHTTP ones.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import uuid
+from typing import Any
+
+from hvseed_gui.core.plan import AuthenticationType, ReplicationPlan
+from hvseed_gui.hyperv.errors import CmdletError, InvalidState, NotFound
+from hvseed_gui.hyperv.host import (
+    FIREWALL_RULE_HTTP,
+    FIREWALL_RULE_HTTPS,
+    ReplicaServerChange,
+    ReplicationHealth,
+    ReplicationState,
+)
+
+from . import media
+from .jobs import DELTA_BASE_BYTES, READY, WAITING, replica_partner
+from .world import VmDict, World, resolve_host_name
+
+CONNECTED = (
+    "The connection to the specified Replica server with the specified parameters was successful."
+)
+PLACEHOLDER_BYTES = 4 * 1024 * 1024
+FIREWALL_NAMES = {
+    FIREWALL_RULE_HTTP: "Hyper-V Replica HTTP Listener (TCP-In)",
+    FIREWALL_RULE_HTTPS: "Hyper-V Replica HTTPS Listener (TCP-In)",
+}
+_ID_NAMESPACE = uuid.UUID("5b0d6a52-6a2c-4a57-9d0e-2f3f5a1c9e11")
+
+
+def lab_id(*parts: str) -> str:
+    """A stable GUID for lab objects derived from other IDs."""
+    return str(uuid.uuid5(_ID_NAMESPACE, "/".join(parts))).upper()
+
+
+def _cannot_connect(server: str) -> str:
+    return (
+        f"Hyper-V cannot connect to the specified Replica server '{server}'. Error: A connection "
+        "with the server could not be established (0x00002EFD). Verify that the specified server "
+        "is enabled as a Replica server, allows inbound connections over the specified port, and "
+        "supports the same authentication scheme."
+    )
+
+
+def connection_problem(w: World, primary: str, plan: ReplicationPlan) -> tuple[str, str | None]:
+    """("", replica FQDN) when the primary reaches the replica listener, else (Hyper-V's text,
+    replica FQDN or None). Authorization of the primary is checked only by enabling."""
+    server = plan.replica_server.strip()
+    replica = resolve_host_name(w.state, server)
+    if replica is None:
+        return (
+            f"Hyper-V cannot connect to the specified Replica server '{server}'. Error: No such "
+            "host is known. (0x00002AF9). Verify that the specified server name is correct.",
+            None,
+        )
+    if replica == primary:
+        return "The Replica server must be a different server than the primary server.", replica
+    config = w.host(replica)["replica_server"]
+    firewall = w.host(replica)["firewall"]
+    if plan.authentication is AuthenticationType.CERTIFICATE:
+        thumb = plan.certificate_thumbprint.replace(" ", "").upper()
+        mine = {c["thumbprint"].upper() for c in w.host(primary)["certificates"]}
+        if thumb not in mine:
+            return (
+                f"Hyper-V cannot find the certificate with thumbprint '{thumb}' in the Personal "
+                f"store of the local computer on {primary}.",
+                replica,
+            )
+        listening = (
+            config["enabled"]
+            and "Certificate" in config["auth"]
+            and bool(config["thumbprint"])
+            and plan.replica_port == config["cert_port"]
+            and firewall.get(FIREWALL_RULE_HTTPS, False)
+        )
+    else:
+        listening = (
+            config["enabled"]
+            and "Kerberos" in config["auth"]
+            and plan.replica_port == config["kerberos_port"]
+            and firewall.get(FIREWALL_RULE_HTTP, False)
+        )
+    return ("" if listening else _cannot_connect(server)), replica
+
+
+def _authorized_storage(w: World, replica: str, primary: str) -> str | None:
+    config = w.host(replica)["replica_server"]
+    for entry in config["entries"]:
+        if fnmatch.fnmatch(primary.lower(), entry["allowed_primary_server"].lower()):
+            return entry["storage_location"]
+    if config["allow_any"]:
+        return config["storage"]
+    return None
+
+
+def _check_plan(plan: ReplicationPlan) -> None:
+    cmdlet_fields = {
+        "replica_port",
+        "frequency_sec",
+        "recovery_history_hours",
+        "vss_frequency_hours",
+        "certificate_thumbprint",
+    }
+    for problem in plan.validate():
+        if problem.field in cmdlet_fields:
+            raise CmdletError(
+                f"Cannot validate the arguments of Enable-VMReplication: {problem.message}",
+                cmdlet="Enable-VMReplication",
+                category="InvalidArgument",
+            )
+
+
+def enable_replication(w: World, primary: str, plan: ReplicationPlan, vm_id: str) -> VmDict:
+    """Enable-VMReplication: primary → ReadyForInitialReplication, replica VM created waiting."""
+    cmdlet = "Enable-VMReplication"
+    vm = w.vm(primary, vm_id)
+    repl = vm.get("repl")
+    if repl and repl["mode"] != "Primary":
+        raise InvalidState(
+            f"Virtual machine '{vm['name']}' is a replica virtual machine; replication is "
+            "configured on its primary server.",
+            cmdlet=cmdlet,
+            category="InvalidOperation",
+        )
+    if repl:
+        raise InvalidState(
+            f"Replication is already enabled for virtual machine '{vm['name']}' "
+            f"(state {repl['state']}).",
+            "Remove replication first (Remove-VMReplication) if you want to start over.",
+            cmdlet=cmdlet,
+            category="InvalidOperation",
+        )
+    _check_plan(plan)
+    plan_vm = next((p for p in plan.vms if p.id.strip("{}").upper() == vm["id"]), None)
+    excluded = {p.lower() for p in (plan_vm.excluded_vhd_paths if plan_vm else ())}
+    replicated = [d for d in vm["disks"] if d["path"].lower() not in excluded]
+    if not replicated:
+        raise CmdletError(
+            f"Hyper-V failed to enable replication for virtual machine '{vm['name']}': it has "
+            "no virtual hard disk to replicate.",
+            cmdlet=cmdlet,
+            category="InvalidArgument",
+        )
+    for disk in replicated:
+        for path in (disk["path"], *disk["parents"]):
+            if w.file_size(primary, path) == 0:
+                raise NotFound(
+                    f"Hyper-V failed to enable replication for virtual machine '{vm['name']}': "
+                    f"cannot open '{path}'. {media.ERR_FILE_NOT_FOUND}",
+                    cmdlet=cmdlet,
+                    category="ObjectNotFound",
+                )
+    problem, replica = connection_problem(w, primary, plan)
+    if problem:
+        raise CmdletError(problem, cmdlet=cmdlet, category="ConnectionError")
+    assert replica is not None
+    storage = _authorized_storage(w, replica, primary)
+    if storage is None:
+        raise CmdletError(
+            f"Hyper-V failed to enable replication for virtual machine '{vm['name']}': the "
+            f"Replica server '{replica}' is not authorized to receive replication from the "
+            f"primary server '{primary}'. (Access is denied. 0x80070005)",
+            "On the Replica server, allow replication from this server (an authorization "
+            "entry) or from any authenticated server.",
+            cmdlet=cmdlet,
+            category="PermissionDenied",
+        )
+    if w.find_vm(replica, vm["id"]) is not None:
+        raise CmdletError(
+            f"Hyper-V failed to enable replication for virtual machine '{vm['name']}': a "
+            f"virtual machine with ID {vm['id']} already exists on the Replica server "
+            f"'{replica}'.",
+            "Remove the old replica VM on the Replica server, or use it as the initial copy.",
+            cmdlet=cmdlet,
+            category="ResourceExists",
+        )
+    replica_dir = f"{storage.rstrip(chr(92))}\\Hyper-V Replica\\Virtual hard disks\\{vm['id']}"
+    try:
+        w.locate(replica, replica_dir)
+    except NotFound:
+        raise CmdletError(
+            f"Hyper-V failed to create the replica virtual machine on '{replica}': the storage "
+            f"location '{storage}' is not available. {media.ERR_PATH_NOT_FOUND}",
+            "Set an existing storage location on the Replica server.",
+            cmdlet=cmdlet,
+            category="ObjectNotFound",
+        ) from None
+    _create_replica_vm(w, replica, primary, vm, replicated, replica_dir, plan)
+    vm["repl"] = {
+        "mode": "Primary",
+        "state": READY,
+        "health": ReplicationHealth.WARNING.value,
+        "primary_server": primary,
+        "primary_host": primary,
+        "replica_server": plan.replica_server.strip(),
+        "replica_host": replica,
+        "port": plan.replica_port,
+        "auth": plan.authentication.value,
+        "thumbprint": plan.certificate_thumbprint,
+        "frequency": plan.frequency_sec,
+        "compression": plan.compression,
+        "recovery_history": plan.recovery_history_hours,
+        "vss_hours": plan.vss_frequency_hours,
+        "replicated": [d["path"] for d in replicated],
+        "cycle_origin": None,
+        "test_vm_id": None,
+        "last_error": "",
+    }
+    return vm
+
+
+def _create_replica_vm(
+    w: World,
+    replica: str,
+    primary: str,
+    vm: VmDict,
+    replicated: list[dict[str, Any]],
+    replica_dir: str,
+    plan: ReplicationPlan,
+) -> None:
+    def here(path: str) -> str:
+        return f"{replica_dir}\\{path.rsplit(chr(92), 1)[-1]}"
+
+    disks, delta_files = [], []
+    for disk in replicated:
+        copy = dict(disk, path=here(disk["path"]), parents=[here(p) for p in disk["parents"]])
+        disks.append(copy)
+        for path in (copy["path"], *copy["parents"]):
+            media.extend_file(w.real(replica, path), PLACEHOLDER_BYTES, disk["format"])
+        stem, _, ext = copy["path"].rpartition(".")
+        fmt = "AVHD" if ext.lower() == "vhd" else "AVHDX"
+        delta_path = f"{stem}_{lab_id(vm['id'], disk['path'])}.{fmt.lower()}"
+        media.extend_file(w.real(replica, delta_path), DELTA_BASE_BYTES, fmt)
+        delta_files.append({"path": delta_path, "format": fmt, "base": copy["path"]})
+    w.host(replica)["vms"][vm["id"]] = {
+        "name": vm["name"],
+        "id": vm["id"],
+        "state": "Off",
+        "generation": vm["generation"],
+        "disks": disks,
+        "repl": {
+            "mode": "Replica",
+            "state": WAITING,
+            "health": ReplicationHealth.WARNING.value,
+            "primary_server": primary,
+            "primary_host": primary,
+            "replica_server": replica,
+            "replica_host": replica,
+            "port": plan.replica_port,
+            "auth": plan.authentication.value,
+            "thumbprint": "",
+            "frequency": plan.frequency_sec,
+            "compression": plan.compression,
+            "recovery_history": plan.recovery_history_hours,
+            "vss_hours": plan.vss_frequency_hours,
+            "replicated": [d["path"] for d in disks],
+            "delta": {
+                "flowing": False,
+                "bytes": 0,
+                "updated": w.now,
+                "since": None,
+                "files": delta_files,
+            },
+            "cycle_origin": None,
+            "test_vm_id": None,
+            "last_error": "",
+        },
+    }
+
+
+def configure_replica_server(w: World, fqdn: str, change: ReplicaServerChange) -> None:
+    """Set-VMReplicationServer plus Enable-NetFirewallRule, with the cmdlets' own checks."""
+    cmdlet = "Set-VMReplicationServer"
+    host = w.host(fqdn)
+    if change.allowed_authentication not in ("Kerberos", "Certificate", "CertificateAndKerberos"):
+        raise CmdletError(
+            f"Cannot validate argument on parameter 'AllowedAuthenticationType': "
+            f"'{change.allowed_authentication}' is not one of Kerberos, Certificate, "
+            "CertificateAndKerberos.",
+            cmdlet=cmdlet,
+            category="InvalidArgument",
+        )
+    storage = change.default_storage_location or host["replica_server"]["storage"]
+    if change.enable_replication and change.allow_any_server and not storage:
+        raise CmdletError(
+            "The default storage location must be specified when replication is allowed from "
+            "any server.",
+            cmdlet=cmdlet,
+            category="InvalidArgument",
+        )
+    if change.default_storage_location:
+        try:
+            loc = w.locate(fqdn, change.default_storage_location)
+        except NotFound:
+            raise CmdletError(
+                f"The storage location '{change.default_storage_location}' cannot be used on "
+                f"{fqdn}. {media.ERR_PATH_NOT_FOUND}",
+                cmdlet=cmdlet,
+                category="ObjectNotFound",
+            ) from None
+        media.real_path(w.lab_dir, loc).mkdir(parents=True, exist_ok=True)
+    thumb = change.certificate_thumbprint.replace(" ", "").upper()
+    if change.enable_replication and "Certificate" in change.allowed_authentication:
+        known = {c["thumbprint"].upper() for c in host["certificates"]}
+        if thumb not in known:
+            raise CmdletError(
+                "Certificate-based authentication needs a valid certificate: the thumbprint "
+                f"'{thumb}' was not found in the Personal store of {fqdn}.",
+                cmdlet=cmdlet,
+                category="InvalidArgument",
+            )
+    for rule in change.enable_firewall_rules:
+        if rule not in FIREWALL_NAMES:
+            raise NotFound(
+                f"No firewall rule named '{rule}' exists on {fqdn}.",
+                cmdlet="Enable-NetFirewallRule",
+                category="ObjectNotFound",
+            )
+    host["replica_server"].update(
+        enabled=change.enable_replication,
+        auth=change.allowed_authentication,
+        kerberos_port=change.kerberos_port,
+        cert_port=change.certificate_port,
+        allow_any=change.allow_any_server,
+        storage=storage,
+        thumbprint=thumb or host["replica_server"]["thumbprint"],
+    )
+    for rule in change.enable_firewall_rules:
+        host["firewall"][rule] = True
+
+
+# --- test failover ---------------------------------------------------------------------------
+
+
+def _replica_vm(w: World, fqdn: str, vm_id: str, cmdlet: str) -> VmDict:
+    vm = w.vm(fqdn, vm_id)
+    repl = vm.get("repl")
+    if not repl or repl["mode"] not in ("Replica", "ExtendedReplica"):
+        raise InvalidState(
+            f"Virtual machine '{vm['name']}' on {fqdn} is not a replica virtual machine; a test "
+            "failover runs on the Replica server.",
+            cmdlet=cmdlet,
+            category="InvalidOperation",
+        )
+    return vm
+
+
+def start_test_failover(w: World, fqdn: str, vm_id: str) -> VmDict:
+    cmdlet = "Start-VMFailover"
+    vm = _replica_vm(w, fqdn, vm_id, cmdlet)
+    repl = vm["repl"]
+    if repl["state"] != ReplicationState.REPLICATING.value:
+        raise InvalidState(
+            f"A test failover of '{vm['name']}' cannot start while the replica is in state "
+            f"'{repl['state']}'.",
+            "Complete the initial replication first.",
+            cmdlet=cmdlet,
+            category="InvalidOperation",
+        )
+    if repl.get("test_vm_id"):
+        raise InvalidState(
+            f"A test failover is already running for '{vm['name']}'.",
+            "Stop it (Stop-VMFailover) before starting another.",
+            cmdlet=cmdlet,
+            category="InvalidOperation",
+        )
+    test_id = lab_id(vm["id"], "test", str(w.now))
+    w.host(fqdn)["vms"][test_id] = {
+        "name": f"{vm['name']} - Test",
+        "id": test_id,
+        "state": "Off",
+        "generation": vm["generation"],
+        "disks": [dict(d) for d in vm["disks"]],
+        "repl": None,
+        "test_of": vm["id"],
+    }
+    repl["test_vm_id"] = test_id
+    return w.host(fqdn)["vms"][test_id]
+
+
+def stop_test_failover(w: World, fqdn: str, vm_id: str) -> str:
+    """Removes the test VM; returns its name."""
+    cmdlet = "Stop-VMFailover"
+    vm = _replica_vm(w, fqdn, vm_id, cmdlet)
+    test_id = vm["repl"].get("test_vm_id")
+    if not test_id:
+        raise InvalidState(
+            f"No test failover is running for '{vm['name']}'.",
+            cmdlet=cmdlet,
+            category="InvalidOperation",
+        )
+    test_vm = w.host(fqdn)["vms"].pop(test_id, None)
+    vm["repl"]["test_vm_id"] = None
+    return test_vm["name"] if test_vm else f"{vm['name']} - Test"
+
+
+def partner_of(w: World, vm: VmDict) -> VmDict | None:
+    return replica_partner(w, vm["repl"], vm["id"]) if vm.get("repl") else None

@@ -255,6 +255,11 @@ _CLEANUP_BUDGET = 5.0  # seconds allowed for Signal + Delete after the run
 _ACCESS_DENIED_CODES = {5, 0x80070005}
 
 
+def _is_certificate_problem(text: str) -> bool:
+    text = text.lower()
+    return "certificate" in text or "mismatch" in text or "doesn't match" in text
+
+
 class WinRmFault(HyperVError):
     """The WinRM service answered with a SOAP fault that is not one of the usual kinds."""
 
@@ -286,6 +291,8 @@ class WinRmOptions:
     is not consulted). ``cert_pem``/``cert_key_pem`` are the client certificate for the
     ``certificate`` transport. ``connect_timeout`` bounds opening the connection and each HTTP
     answer; ``operation_timeout`` is how long one WS-Man Receive may wait on the host.
+    ``validate_certificate=False`` is an explicit choice (pywinrm then also silences urllib3's
+    InsecureRequestWarning for the whole process).
     """
 
     host: str
@@ -614,6 +621,12 @@ class WinRmPowerShell:
                 f"Kerberos authentication with {host} failed.",
                 "Log on to this computer with a domain account (klist shows its tickets), "
                 "use the host's DNS name rather than its IP address, or use NTLM.",
+                detail=detail,
+            )
+        if isinstance(exc, rex.SSLError) and not _is_certificate_problem(str(exc)):
+            return HostUnreachable(
+                f"The secure (TLS) connection to {host} on port {o.effective_port} failed.",
+                "Check that this port is the host's WinRM HTTPS listener (5986; 5985 is HTTP).",
                 detail=detail,
             )
         if isinstance(exc, rex.SSLError):

@@ -300,8 +300,10 @@ class Tls:
         return context
 
 
-def make_tls(directory: Path, name: str = "test") -> Tls:
-    """A CA and a server certificate for 127.0.0.1 and localhost, written to ``directory``."""
+def make_tls(
+    directory: Path, name: str = "test", *, dns_names: tuple[str, ...] = ("localhost",)
+) -> Tls:
+    """A CA and a server certificate for 127.0.0.1 (and ``dns_names``), written to ``directory``."""
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
     from cryptography.hazmat.primitives.asymmetric import ec
@@ -340,7 +342,7 @@ def make_tls(directory: Path, name: str = "test") -> Tls:
     key = ec.generate_private_key(ec.SECP256R1())
     cert = (
         x509.CertificateBuilder()
-        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")]))
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
         .issuer_name(ca_name)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
@@ -348,7 +350,8 @@ def make_tls(directory: Path, name: str = "test") -> Tls:
         .not_valid_after(now + dt.timedelta(days=1))
         .add_extension(
             x509.SubjectAlternativeName(
-                [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
+                [x509.DNSName(n) for n in dns_names]
+                + [x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
             ),
             critical=False,
         )

@@ -201,6 +201,22 @@ def test_failures_are_typed_sentences_without_the_password(
         assert PASSWORD not in text and not any(b64 in text for b64 in b64s)
 
 
+def test_https_to_a_plain_http_port_is_not_called_a_certificate_problem(tls):
+    with FakeWsman(password=PASSWORD) as fake, pytest.raises(HostUnreachable) as caught:
+        https_runner(fake.port, tls).run("Get-VM", timeout=5)
+    assert "secure (TLS) connection to 127.0.0.1" in str(caught.value)
+    assert "listener" in caught.value.hint
+
+
+def test_certificate_for_another_name_is_refused(tmp_path):
+    ip_only = make_tls(tmp_path, "ip-only", dns_names=())  # trusted CA, but no "localhost"
+    fake = FakeWsman(tls=ip_only.server_context(), password=PASSWORD)
+    with fake, pytest.raises(InsecureTransport) as caught:
+        https_runner(fake.port, ip_only, host="localhost").run("Get-VM", timeout=5)
+    assert "certificate of localhost could not be verified" in str(caught.value)
+    assert fake.recorded.authorizations == []
+
+
 def test_fault_keeps_the_wsman_code(tls):
     fake = FakeWsman(mode="fault", tls=tls.server_context(), password=PASSWORD)
     with fake, pytest.raises(WinRmFault) as caught:

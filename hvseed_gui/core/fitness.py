@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from hvseed_gui.core.media import Finding, Severity, parse_folder_name
 from hvseed_gui.core.units import format_bytes
@@ -112,6 +113,21 @@ def _file_name(path: str) -> str:
     return path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
+def _as_file(item: Any) -> tuple[str, int]:
+    """(name, size) from a tuple, or from an object with ``path``/``file_size`` (a VhdFile)."""
+    if isinstance(item, tuple):
+        return str(item[0]), int(item[1])
+    name = getattr(item, "path", None) or getattr(item, "name", "")
+    size = getattr(item, "file_size", None)
+    return str(name), int(size if size is not None else getattr(item, "size", 0))
+
+
+def _as_folder_name(item: Any) -> str:
+    """A folder name from a string, or from an object with ``path`` (an ExportFolderSummary)."""
+    text = item if isinstance(item, str) else str(getattr(item, "path", "") or "")
+    return text.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+
+
 def _check_file_system(volume: Volume, files: Sequence[tuple[str, int]]) -> list[Finding]:
     fs = volume.file_system.strip()
     key = fs.lower()
@@ -176,13 +192,16 @@ def assess_drive(
 ) -> DriveVerdict:
     """Judge ``volume`` for one VM's initial copy.
 
-    ``files``: (name, size) of each file of the copy, parent disks included.
+    ``files``: (name, size) of each file of the copy, parent disks included (objects with
+    ``path`` and ``file_size``, such as ``VhdFile``, are accepted too).
     ``vm_storage_paths``: where the VM's own files live (its disks, its configuration).
     ``system_drive``: the host's system volume (``"C:\\"``).
-    ``existing_export_folders``: folder names already in the export destination on this drive.
+    ``existing_export_folders``: folder names already in the export destination on this drive
+    (or objects with a ``path``, such as ``ExportFolderSummary``).
     ``vm_folder_name``: the ``<VMName>_<VMId>`` folder this export will create.
     ``writable``: the host's answer to "can I write here?"; None = use ``volume.read_only``.
     """
+    files = [_as_file(f) for f in files]
     findings: list[Finding] = []
     add = findings.append
     copy_bytes = sum(size for _name, size in files)
@@ -233,7 +252,7 @@ def assess_drive(
 
     # never overwrite: the same folder, or another folder holding this VM's ID
     own = parse_folder_name(vm_folder_name)
-    for existing in existing_export_folders:
+    for existing in map(_as_folder_name, existing_export_folders):
         other = parse_folder_name(existing)
         same_name = existing.strip().lower() == vm_folder_name.strip().lower()
         if same_name or (own and other and own[1] == other[1]):
@@ -402,7 +421,8 @@ def plan_drives(
     reserved: dict[int, int] = {i: 0 for i in range(len(volumes))}  # copies plus their margins
     names: dict[int, list[str]] = {i: [] for i in range(len(volumes))}
     unplaced: list[UnplacedVm] = []
-    order = sorted(vms, key=lambda vm: sum(s for _n, s in vm[1]), reverse=True)
+    prepared = [(name, [_as_file(f) for f in files]) for name, files in vms]
+    order = sorted(prepared, key=lambda vm: sum(s for _n, s in vm[1]), reverse=True)
     for vm_name, files in order:
         copy_bytes = sum(s for _n, s in files)
         verdicts: list[tuple[int, DriveVerdict]] = []

@@ -324,6 +324,26 @@ class FolderReport:
     def disk_bytes(self) -> int:
         return sum(f.size for f in self.disk_files)
 
+    def to_text(self) -> str:
+        """A plain-text report for the CLI (and logs)."""
+        lines = [f"Folder:   {self.path}"]
+        if self.vm_id:
+            lines.append(f"VM:       {self.vm_name} ({self.vm_id})")
+        if self.xml_files:
+            xml_id = self.xml_vm_id or "none found"
+            lines.append(f"XML:      {', '.join(self.xml_files)} (VM ID {xml_id})")
+        for hit in self.xml_ids:
+            lines.append(f"          {hit.vm_id} in {hit.file or 'XML'}: {hit.where}")
+        for disk in self.disk_files:
+            lines.append(f"Disk:     {disk.path} ({format_bytes(disk.size)})")
+        for name in self.candidate_folders:
+            lines.append(f"VM folder inside: {name}")
+        for p in self.problems:
+            lines.append(f"[{p.severity.value}] {p.title}: {p.message}")
+        if not self.problems:
+            lines.append("[ok] The folder looks complete.")
+        return "\n".join(lines) + "\n"
+
 
 def _is_drive_root(path: str) -> bool:
     norm = path.replace("\\", "/").rstrip("/")
@@ -596,8 +616,31 @@ class ImportCheck:
     def errors(self) -> list[ImportCheckRow]:
         return [r for r in self.rows if r.verdict is Severity.ERROR]
 
+    @property
+    def summary(self) -> str:
+        """One sentence: the first reason not to import, or that the import can go ahead."""
+        if self.errors:
+            return self.errors[0].message
+        return "The folder matches the replica VM; the import can start."
 
-_DASH = "—"
+    def to_text(self) -> str:
+        """The side-by-side table as plain text (CLI)."""
+        head = ("", "Folder", "XML", "Replica VM", "Verdict")
+        table = [head] + [
+            (r.label, r.folder_value, r.xml_value, r.replica_value, r.verdict.value)
+            for r in self.rows
+        ]
+        widths = [max(len(row[i]) for row in table) for i in range(len(head))]
+        lines = [
+            "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
+            for row in table
+        ]
+        lines.insert(1, "  ".join("-" * w for w in widths))
+        lines += [f"{r.label}: {r.message}" for r in self.rows if r.verdict is not Severity.OK]
+        return "\n".join(lines) + "\n"
+
+
+_DASH = "-"
 
 _STATE_ADVICE = {
     "Replicating": "The initial copy has already been imported (the replica is replicating); "

@@ -211,3 +211,17 @@ def test_existing_folders_per_drive_are_respected():
 def test_no_drive_at_all():
     plan = plan_drives([vm("a", 1)], [])
     assert "connect a USB drive" in plan.unplaced[0].reason
+
+
+def test_host_result_objects_are_accepted_as_they_come():
+    from hvseed_gui.hyperv.host import ExportFolderSummary, VhdFile
+
+    files = [VhdFile("D:\\VMs\\SQL01.vhdx", 5 * GiB)]
+    existing = [ExportFolderSummary(f"E:\\HVSeed\\{FOLDER}", "SQL01", VM_ID, 1, 1)]
+    verdict = judge(usb(file_system="FAT32"), files, existing_export_folders=existing)
+    assert verdict.copy_bytes == 5 * GiB
+    assert {DriveCode.FS_FILE_TOO_LARGE, DriveCode.FOLDER_EXISTS} <= {
+        e.code for e in verdict.errors
+    }
+    (fs_error,) = [e for e in verdict.errors if e.code == DriveCode.FS_FILE_TOO_LARGE]
+    assert "SQL01.vhdx (5.0 GiB)" in fs_error.message

@@ -282,3 +282,15 @@ def test_missing_xml_still_allows_the_import_with_a_warning():
     )
     assert check.can_import
     assert rows(check)["XML readable"].verdict is Severity.WARNING
+
+
+def test_text_forms_for_the_cli():
+    report = inspect_folder(good_listing())
+    assert "global_id" in report.to_text() and "[ok]" in report.to_text()
+    check = check_import(report, OTHER_ID, "WEB", "WaitingForInitialReplication")
+    text = check.to_text()
+    assert text.splitlines()[0].split() == ["Folder", "XML", "Replica", "VM", "Verdict"]
+    assert OTHER_ID in text and check.summary in text
+    text.encode("cp437")  # a Windows console's code page can print it
+    ok = check_import(report, VM_ID, "SQL_DB_01", "WaitingForInitialReplication")
+    assert ok.summary.startswith("The folder matches")

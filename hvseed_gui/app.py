@@ -32,7 +32,12 @@ def default_lab_dir() -> str:
 
 
 def build_main_window(
-    argv: list[str], *, settings: QSettings | None = None, prompt=None, secrets=None
+    argv: list[str],
+    *,
+    settings: QSettings | None = None,
+    prompt=None,
+    secrets=None,
+    defer_pages: bool = True,
 ) -> QWidget:
     """The top-level window for ``argv`` (without the program name). QApplication must exist."""
     from hvseed_gui.ui.wizard import EnableReplicationWizard
@@ -44,7 +49,12 @@ def build_main_window(
     demo = args.demo or bool(args.lab)
     lab_dir = args.lab or (default_lab_dir() if demo else "")
     wizard = EnableReplicationWizard(
-        settings=settings, prompt=prompt, secrets=secrets, demo=demo, lab_dir=lab_dir
+        settings=settings,
+        prompt=prompt,
+        secrets=secrets,
+        demo=demo,
+        lab_dir=lab_dir,
+        defer_pages=defer_pages,
     )
     wizard.importRequested.connect(lambda: _open_import(wizard))
     return wizard

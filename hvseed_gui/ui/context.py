@@ -7,18 +7,20 @@ from a host (the inventory, the replica server's configuration, drives) live her
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 
-from hvseed_gui.hyperv.connect import HostKind, HostTarget
-from hvseed_gui.hyperv.host import (
-    HyperVHost,
-    Inventory,
-    JobProgress,
-    ReplicaServerConfig,
-    VirtualMachine,
-    VmRef,
-)
+if TYPE_CHECKING:  # the seam modules load after the first page is painted
+    from hvseed_gui.hyperv.connect import HostTarget
+    from hvseed_gui.hyperv.host import (
+        HyperVHost,
+        Inventory,
+        JobProgress,
+        ReplicaServerConfig,
+        VirtualMachine,
+        VmRef,
+    )
 
 KEYRING_SERVICE = "hvseed-gui"
 
@@ -54,8 +56,31 @@ class RunningExport:
         settings.endGroup()
         settings.sync()
 
+    @staticmethod
+    def peek(settings: QSettings) -> tuple[str, str, str] | None:
+        """(VM name, destination, host description) of a remembered export; no seam imports."""
+        settings.beginGroup("export")
+        try:
+            if not settings.value("running", False, type=bool):
+                return None
+            kind = settings.value("kind", "local", type=str)
+            host = settings.value("host", "", type=str)
+            where = {"local": "this computer", "lab": f"lab: {host or 'default host'}"}.get(
+                kind, host
+            )
+            return (
+                settings.value("vm_name", "", type=str),
+                settings.value("destination", "", type=str),
+                where,
+            )
+        finally:
+            settings.endGroup()
+
     @classmethod
     def load(cls, settings: QSettings) -> RunningExport | None:
+        from hvseed_gui.hyperv.connect import HostKind, HostTarget
+        from hvseed_gui.hyperv.host import VmRef
+
         settings.beginGroup("export")
         try:
             if not settings.value("running", False, type=bool):
@@ -143,7 +168,8 @@ class WizardContext:
     vm: VirtualMachine | None = None
     replica_target: HostTarget | None = None
     replica_config: ReplicaServerConfig | None = None
-    reattach: RunningExport | None = None  # offered on start; used when the admin chooses it
+    reattach: RunningExport | None = None  # a remembered export, offered on the start page
+    reattach_peek: tuple[str, str, str] | None = None  # its VM, destination, host (cheap read)
     reattaching: bool = False
     last_progress: JobProgress | None = None
     export_folder: str = ""

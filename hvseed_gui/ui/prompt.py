@@ -8,14 +8,18 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 
 class Prompt:
     """Real dialogs, for the application."""
 
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             parent,
             title,
@@ -27,10 +31,14 @@ class Prompt:
 
     def save_file(self, parent: QWidget | None, title: str, suggested: str, filters: str) -> str:
         """A path to save to, or ``""`` when the admin cancelled."""
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
         return path
 
     def choose_directory(self, parent: QWidget | None, title: str, start: str) -> str:
+        from PySide6.QtWidgets import QFileDialog
+
         return QFileDialog.getExistingDirectory(parent, title, start)
 
 

@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
-from hvseed_gui.core.plan import AuthenticationType, PlanVm, ReplicationPlan
-from hvseed_gui.hyperv.host import VirtualMachine
 from hvseed_gui.ui.context import RunningExport, SecretStore, WizardContext
 from hvseed_gui.ui.ids import PageId
-from hvseed_gui.ui.pages.connect import ConnectPage
-from hvseed_gui.ui.pages.done import DonePage
-from hvseed_gui.ui.pages.media import MediaPage
-from hvseed_gui.ui.pages.method import MethodPage
-from hvseed_gui.ui.pages.params import ParamsPage
-from hvseed_gui.ui.pages.progress import ProgressPage
-from hvseed_gui.ui.pages.replica import ReplicaPage
-from hvseed_gui.ui.pages.schedule import FrequencyPage, RecoveryPage
 from hvseed_gui.ui.pages.start import ImportNotAvailablePage, StartPage
-from hvseed_gui.ui.pages.summary import SummaryPage
-from hvseed_gui.ui.pages.vhds import VhdsPage
-from hvseed_gui.ui.pages.vm import VmPage
 from hvseed_gui.ui.prompt import Prompt
+
+if TYPE_CHECKING:
+    from hvseed_gui.core.plan import ReplicationPlan
+    from hvseed_gui.hyperv.host import VirtualMachine
 
 DEMO_REPLICA = "hv-b.lab.local"
 
@@ -31,7 +24,12 @@ class EnableReplicationWizard(QWizard):
 
     ``settings`` (QSettings) remembers connection choices and a running export; ``prompt``
     asks every question (tests pass a ScriptedPrompt); ``secrets`` stores remembered passwords.
+    With ``defer_pages`` only the start page exists until it is first painted; the other pages
+    (and the Hyper-V seam they import) are built right after, so the window appears at once.
+    ``pagesReady`` is emitted when every page exists.
     """
+
+    pagesReady = Signal()
 
     importRequested = Signal()
 
@@ -44,6 +42,7 @@ class EnableReplicationWizard(QWizard):
         demo: bool = False,
         lab_dir: str = "",
         poll_ms: int = 1000,
+        defer_pages: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -57,10 +56,38 @@ class EnableReplicationWizard(QWizard):
         self.ctx = WizardContext(
             settings=settings, secrets=secrets or SecretStore(), demo=demo, lab_dir=lab_dir
         )
-        self.ctx.reattach = RunningExport.load(settings)
-        self.pages = {
-            PageId.START: StartPage(),
-            PageId.IMPORT: ImportNotAvailablePage(),
+        self.ctx.reattach_peek = RunningExport.peek(settings)
+        self.pages_ready = False
+        self.pages = {PageId.START: StartPage(), PageId.IMPORT: ImportNotAvailablePage()}
+        for page_id, page in self.pages.items():
+            self.setPage(page_id, page)
+        self.setStartId(PageId.START)
+        self.resize(760, 580)
+        if defer_pages:
+            self.pages[PageId.START].firstPainted.connect(
+                lambda: QTimer.singleShot(0, self.build_pages)
+            )
+        else:
+            self.build_pages()
+
+    def build_pages(self) -> None:
+        """Create every page after the start page (imports the seam)."""
+        if self.pages_ready:
+            return
+        from hvseed_gui.ui.pages.connect import ConnectPage
+        from hvseed_gui.ui.pages.done import DonePage
+        from hvseed_gui.ui.pages.media import MediaPage
+        from hvseed_gui.ui.pages.method import MethodPage
+        from hvseed_gui.ui.pages.params import ParamsPage
+        from hvseed_gui.ui.pages.progress import ProgressPage
+        from hvseed_gui.ui.pages.replica import ReplicaPage
+        from hvseed_gui.ui.pages.schedule import FrequencyPage, RecoveryPage
+        from hvseed_gui.ui.pages.summary import SummaryPage
+        from hvseed_gui.ui.pages.vhds import VhdsPage
+        from hvseed_gui.ui.pages.vm import VmPage
+
+        self.ctx.reattach = RunningExport.load(self.ctx.settings)
+        more = {
             PageId.CONNECT: ConnectPage(),
             PageId.VM: VmPage(),
             PageId.REPLICA: ReplicaPage(),
@@ -74,10 +101,12 @@ class EnableReplicationWizard(QWizard):
             PageId.PROGRESS: ProgressPage(),
             PageId.DONE: DonePage(),
         }
-        for page_id, page in self.pages.items():
+        for page_id, page in more.items():
             self.setPage(page_id, page)
-        self.setStartId(PageId.START)
-        self.resize(760, 580)
+        self.pages.update(more)
+        self.pages_ready = True
+        self.pages[PageId.START].completeChanged.emit()
+        self.pagesReady.emit()
 
     # -- typed access to pages ---------------------------------------------------------------
 
@@ -101,12 +130,12 @@ class EnableReplicationWizard(QWizard):
 
     def build_plan(self) -> ReplicationPlan:
         """The plan as the pages describe it now (may be invalid before the last page)."""
+        from hvseed_gui.core.plan import AuthenticationType, PlanVm, ReplicationPlan
+
         p = self.pages
         vm = self.ctx.vm
-        params: ParamsPage = p[PageId.PARAMS]
-        media: MediaPage = p[PageId.MEDIA]
-        method: MethodPage = p[PageId.METHOD]
-        recovery: RecoveryPage = p[PageId.RECOVERY]
+        params, media = p[PageId.PARAMS], p[PageId.MEDIA]
+        method, recovery = p[PageId.METHOD], p[PageId.RECOVERY]
         inventory = self.ctx.inventory
         auth = params.auth()
         return ReplicationPlan(
@@ -135,5 +164,6 @@ class EnableReplicationWizard(QWizard):
             timer = getattr(page, "timer", None)
             if timer is not None:
                 timer.stop()
-        self.pages[PageId.PROGRESS].stop_watching()
+        if PageId.PROGRESS in self.pages:
+            self.pages[PageId.PROGRESS].stop_watching()
         super().done(result)

@@ -27,7 +27,7 @@ DEFAULT_SUBFOLDER = "HvSeed"
 def list_usb_volumes(host: HyperVHost, kind: HostKind) -> list[Volume]:
     """USB volumes of Host A: a helper-process probe when Host A is this computer."""
     if kind is HostKind.LOCAL:
-        from hvseed_gui.core.volumes import probe_local_volumes  # type: ignore[attr-defined]
+        from hvseed_gui.core.volumes import probe_local_volumes
 
         return [v for v in probe_local_volumes(timeout=10.0) if v.is_usb]
     return host.usb_volumes()

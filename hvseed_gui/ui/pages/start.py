@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QWizardPage
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QVBoxLayout, QWizardPage
 
 from hvseed_gui.ui.ids import PageId
-from hvseed_gui.ui.pages.base import HostPage
 
 
-class StartPage(HostPage):
+class StartPage(QWizardPage):
+    """The first page: plain Qt only, so the window paints before the Hyper-V seam loads."""
+
+    firstPainted = Signal()
+
     def __init__(self) -> None:
-        super().__init__(
-            self.tr("What do you want to do?"),
+        super().__init__()
+        self.setTitle(self.tr("What do you want to do?"))
+        self.setSubTitle(
             self.tr(
                 "hvseed sends the initial copy of a replicated VM on an external drive instead "
                 "of over the WAN."
-            ),
+            )
         )
+        self.body = QVBoxLayout(self)
         self.enable = QRadioButton(
             self.tr("&Enable replication and export the initial copy (primary host)")
         )
@@ -42,32 +48,50 @@ class StartPage(HostPage):
         self.body.addSpacing(8)
         self.body.addWidget(self.import_)
         self.body.addWidget(self.import_help)
+        self.body.addStretch(1)
         self.enable.setChecked(True)
         self.reattach.hide()
         self.reattach_help.hide()
         self.registerField("start.enable", self.enable)
         self.registerField("start.import", self.import_)
         self.registerField("start.reattach", self.reattach)
+        self._painted = False
+
+    @property
+    def wiz(self):
+        return self.wizard()
+
+    @property
+    def ctx(self):
+        return self.wizard().ctx
 
     def initializePage(self) -> None:
-        running = self.ctx.reattach
+        running = self.ctx.reattach_peek
         if running is None:
             return
-        self.reattach.setText(
-            self.tr("&Watch the running export of %1").replace("%1", running.vm.name)
-        )
+        vm_name, destination, where = running
+        self.reattach.setText(self.tr("&Watch the running export of %1").replace("%1", vm_name))
         self.reattach_help.setText(
             self.tr(
                 "hvseed was closed while it exported %1 to %2 on %3. The export went on in "
                 "Hyper-V; reconnect to follow it to the end."
             )
-            .replace("%1", running.vm.name)
-            .replace("%2", running.destination)
-            .replace("%3", running.target.description)
+            .replace("%1", vm_name)
+            .replace("%2", destination)
+            .replace("%3", where)
         )
         self.reattach.show()
         self.reattach_help.show()
         self.reattach.setChecked(True)
+
+    def isComplete(self) -> bool:
+        return self.wiz.pages_ready
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.firstPainted.emit()
 
     def validatePage(self) -> bool:
         self.ctx.reattaching = self.reattach.isChecked() and self.ctx.reattach is not None
@@ -95,8 +119,6 @@ class ImportNotAvailablePage(QWizardPage):
             )
         )
         text.setWordWrap(True)
-        from PySide6.QtWidgets import QVBoxLayout
-
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addStretch(1)

@@ -371,3 +371,15 @@ def test_sums_lines_with_awkward_names_round_trip() -> None:
     assert parse_sha256sum(text.replace("\n", "\r\n"), "Prüf Server_X") == {
         "dir/na me.vhdx": "e" * 64
     }
+
+
+def test_parallel_only_when_hashing_not_reading_is_the_bottleneck() -> None:
+    """A USB hard disk (slow reads) keeps one reader; fast storage (CPU-bound) gets them all."""
+    slow_disk = hashing._Gate(1, 4, adaptive=True)
+    slow_disk.observe(hashing.PROBE_BYTES, read_s=2.0, hash_s=0.1)
+    assert slow_disk.limit == 1
+    cpu_bound = hashing._Gate(1, 4, adaptive=True)
+    cpu_bound.observe(hashing.PROBE_BYTES // 2, read_s=0.01, hash_s=0.2)
+    assert cpu_bound.limit == 1  # not decided before the probe is complete
+    cpu_bound.observe(hashing.PROBE_BYTES // 2, read_s=0.01, hash_s=0.2)
+    assert cpu_bound.limit == 4

@@ -74,11 +74,24 @@ def forward_button(wizard: QWizard):
     return wizard.button(which)
 
 
+def describe(wizard: QWizard) -> str:
+    page = wizard.currentPage()
+    status = getattr(page, "status", None)
+    text = status.text() if status is not None and status.isVisible() else ""
+    return f"on page {wizard.currentId()} ({page.title()!r}); message: {text!r}"
+
+
 def press_next(qtbot, wizard: QWizard, expect: int, timeout: int = WAIT_MS) -> None:
     """Press Next as the admin would (only once it is enabled) and wait for page ``expect``."""
-    qtbot.waitUntil(lambda: forward_button(wizard).isEnabled(), timeout=timeout)
+    try:
+        qtbot.waitUntil(lambda: forward_button(wizard).isEnabled(), timeout=timeout)
+    except Exception:
+        raise AssertionError(f"Next stayed disabled {describe(wizard)}") from None
     forward_button(wizard).click()
-    qtbot.waitUntil(lambda: wizard.currentId() == expect, timeout=timeout)
+    try:
+        qtbot.waitUntil(lambda: wizard.currentId() == expect, timeout=timeout)
+    except Exception:
+        raise AssertionError(f"expected page {expect}, still {describe(wizard)}") from None
 
 
 class Driver:

@@ -21,7 +21,20 @@ from hvseed_gui.ui.tasks import TaskRunner, describe_error
 from hvseed_gui.ui.verdict import DriveCheck, check_drive
 
 POLL_MS = 2000
-DEFAULT_SUBFOLDER = "HvSeed"
+
+
+def existing_exports(host: HyperVHost, folder: str) -> list[ExportFolderSummary] | str:
+    """Exports already in ``folder``, or the sentence saying the folder does not exist.
+
+    Start-VMInitialReplication needs an existing destination and hvseed has no operation that
+    creates folders on Host A, so the drive's root is the default and a typed folder must exist.
+    """
+    from hvseed_gui.hyperv.errors import NotFound
+
+    try:
+        return host.export_folders(folder)
+    except NotFound as exc:
+        return f"{exc.message} Choose the drive's root ({folder[:3]}) or a folder that exists."
 
 
 def list_usb_volumes(host: HyperVHost, kind: HostKind) -> list[Volume]:
@@ -70,6 +83,7 @@ class MediaPage(HostPage):
         self.volumes: list[Volume] = []
         self.checks: dict[str, DriveCheck] = {}
         self.existing: dict[str, list[ExportFolderSummary]] = {}  # folder -> exports found
+        self.missing: dict[str, str] = {}  # folder -> why it cannot be used (does not exist)
         self.poller = TaskRunner(self)
         self.folder_checker = TaskRunner(self)
         self.timer = QTimer(self)
@@ -95,11 +109,10 @@ class MediaPage(HostPage):
         vm = self.ctx.vm
 
         def check():
-            return host.export_folders(folder)
+            return existing_exports(host, folder)
 
-        def done(found: list[ExportFolderSummary]) -> bool:
-            self.existing[folder.lower()] = found
-            self._refresh_checks()
+        def done(found: list[ExportFolderSummary] | str) -> bool:
+            self._folder_result(folder, found)
             if not self.page_complete():
                 return False
             self.timer.stop()
@@ -230,10 +243,7 @@ class MediaPage(HostPage):
     def _selection_changed(self) -> None:
         volume = self.selected_volume()
         if volume is not None and not self.folder().lower().startswith(volume.mount_point.lower()):
-            rest = self.folder().split("\\", 1)[1] if "\\" in self.folder() else DEFAULT_SUBFOLDER
-            self.folder_edit.setText(
-                volume.mount_point.rstrip("\\") + "\\" + (rest or DEFAULT_SUBFOLDER)
-            )
+            self.folder_edit.setText(volume.mount_point)
         self._show_verdict()
 
     def _folder_changed(self) -> None:
@@ -247,12 +257,21 @@ class MediaPage(HostPage):
             return
         host = self.ctx.host
 
-        def found(result: list[ExportFolderSummary]) -> None:
-            self.existing[folder.lower()] = result
-            self._refresh_checks()
-            self._show_verdict()
+        def found(result: list[ExportFolderSummary] | str) -> None:
+            self._folder_result(folder, result)
 
-        self.folder_checker.run(lambda: host.export_folders(folder), found, lambda exc: None)
+        self.folder_checker.run(lambda: existing_exports(host, folder), found, lambda exc: None)
+
+    def _folder_result(self, folder: str, result: list[ExportFolderSummary] | str) -> None:
+        key = folder.lower()
+        if isinstance(result, str):
+            self.missing[key] = result
+            self.existing[key] = []
+        else:
+            self.missing.pop(key, None)
+            self.existing[key] = result
+        self._refresh_checks()
+        self._show_verdict()
 
     def _show_verdict(self) -> None:
         volume = self.selected_volume()
@@ -270,8 +289,12 @@ class MediaPage(HostPage):
             self.status.show_message("info", self.tr("Select the drive that receives the copy."))
         else:
             check = self.checks.get(volume.mount_point)
-            if check is not None:
-                self.status.show_message("ok" if check.ok else "error", check.detail)
+            if self.folder().lower() in self.missing:
+                self.status.show_message("error", self.missing[self.folder().lower()])
+            elif check is not None:
+                self.status.show_message(
+                    ("warning" if check.warnings else "ok") if check.ok else "error", check.detail
+                )
             if (
                 check is not None
                 and check.ok
@@ -291,4 +314,5 @@ class MediaPage(HostPage):
             check is not None
             and check.ok
             and self.folder().lower().startswith(volume.mount_point.lower())
+            and self.folder().lower() not in self.missing
         )

@@ -95,8 +95,13 @@ class Store:
         return self.state_path.is_file()
 
     def peek(self) -> State:
-        """The last written state, read without the lock (writes are atomic replacements)."""
-        return self._read()
+        """The current state, read under the lock (on Windows a reader holding the file open
+        would make the writer's ``os.replace`` fail); inside a transaction, its state."""
+        current = getattr(self._local, "state", None)
+        if current is not None:
+            return current
+        with _file_lock(self.lock_path):
+            return self._read()
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[State]:
@@ -148,4 +153,11 @@ class Store:
             json.dump(state, handle, indent=1, ensure_ascii=False, sort_keys=True)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, self.state_path)
+        for attempt in range(50):
+            try:
+                os.replace(tmp, self.state_path)
+                return
+            except PermissionError:  # pragma: no cover - Windows: a virus scanner, an editor
+                if attempt == 49:
+                    raise
+                time.sleep(0.05)

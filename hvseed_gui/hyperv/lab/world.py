@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from hvseed_gui.core.plan import normalize_vm_id
-from hvseed_gui.hyperv.errors import HostUnreachable, NotFound
+from hvseed_gui.hyperv.errors import NotFound
 
 from . import media
 from .state import State
@@ -47,12 +47,6 @@ class World:
 
     def host(self, fqdn: str) -> dict[str, Any]:
         return self.state["hosts"][fqdn]
-
-    def host_or_unreachable(self, name: str) -> str:
-        fqdn = resolve_host_name(self.state, name)
-        if fqdn is None:
-            raise HostUnreachable(f"The host '{name}' cannot be reached: no such host is known.")
-        return fqdn
 
     def find_vm(self, fqdn: str, vm_id: str) -> VmDict | None:
         try:

@@ -31,8 +31,17 @@ def usable_auth(config: ReplicaServerConfig, primary: str) -> AuthenticationType
     return None
 
 
-def proposed_change(config: ReplicaServerConfig, primary: str) -> ReplicaServerChange:
-    """The smallest change that lets ``primary`` replicate to this server with Kerberos."""
+DEFAULT_REPLICA_STORAGE = "C:\\Hyper-V\\Replica"
+
+
+def proposed_change(
+    config: ReplicaServerConfig, primary: str, storage: str = ""
+) -> ReplicaServerChange:
+    """The smallest change that lets ``primary`` replicate to this server with Kerberos.
+
+    Allowing any authenticated server needs a default storage location (Hyper-V refuses the
+    setting without one): ``storage``, else the server's own, else DEFAULT_REPLICA_STORAGE.
+    """
     auth = config.allowed_authentication if config.replication_enabled else "Kerberos"
     if "Kerberos" not in auth:
         auth = "CertificateAndKerberos"
@@ -57,7 +66,9 @@ def proposed_change(config: ReplicaServerConfig, primary: str) -> ReplicaServerC
         certificate_port=config.certificate_port or 443,
         certificate_thumbprint=config.certificate_thumbprint,
         allow_any_server=allow_any,
-        default_storage_location=config.default_storage_location,
+        default_storage_location=(
+            storage.strip() or config.default_storage_location or DEFAULT_REPLICA_STORAGE
+        ),
         enable_firewall_rules=tuple(rules),
     )
 
@@ -75,7 +86,7 @@ def describe_change(config: ReplicaServerConfig, change: ReplicaServerChange) ->
             f"(Kerberos on port {change.kerberos_port})."
         )
     if change.allow_any_server and not config.allow_any_server:
-        storage = change.default_storage_location or "the default location"
+        storage = change.default_storage_location
         lines.append(
             f"Allow replication from any authenticated server, storing replicas in {storage}."
         )
@@ -107,6 +118,12 @@ class ReplicaPage(HostPage):
         self.change_label.setWordWrap(True)
         box.addWidget(self.change_label)
         cred = QFormLayout()
+        self.storage_edit = QLineEdit()
+        self.storage_edit.setToolTip(
+            self.tr("Where Host B keeps replica VMs; choose a volume with room for them.")
+        )
+        self.storage_edit.textEdited.connect(self._describe_change)
+        cred.addRow(self.tr("Store &replicas in:"), self.storage_edit)
         self.fix_user = QLineEdit()
         self.fix_user.setPlaceholderText(self.tr("same as for Host A"))
         self.fix_password = QLineEdit()
@@ -184,15 +201,24 @@ class ReplicaPage(HostPage):
         if not problems:
             problems = [f"{config.host_name} does not accept replication from this host."]
         self.status.show_message("error", " ".join(problems))
-        self._change = proposed_change(config, self._primary())
+        change = proposed_change(config, self._primary())
+        self.storage_edit.setText(change.default_storage_location)
+        self.consent.setChecked(False)
+        self._describe_change()
+        self.fix_box.show()
+
+    def _describe_change(self) -> None:
+        config = self._config
+        if config is None:
+            return
+        self._change = proposed_change(config, self._primary(), self.storage_edit.text())
         lines = describe_change(config, self._change)
         self.change_label.setText(
             self.tr("hvseed can change exactly this on %1:").replace("%1", config.host_name)
             + "\n"
             + "\n".join(f"  • {line}" for line in lines)
         )
-        self.consent.setChecked(False)
-        self.fix_box.show()
+        self.consent.setChecked(False)  # consent covers what is shown, not an older text
 
     def _apply_fix(self) -> None:
         if not self.consent.isChecked() or self._change is None:

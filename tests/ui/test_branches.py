@@ -1,0 +1,167 @@
+"""Branches of the wizard on the lab: replica server not ready, failing test, drive problems,
+cancel, and reattaching after the window was closed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QWizard
+
+from hvseed_gui.hyperv.host import JobState, ReplicationState
+from hvseed_gui.ui.ids import PageId
+
+UP_TO_MEDIA = (
+    PageId.CONNECT,
+    PageId.VM,
+    PageId.REPLICA,
+    PageId.PARAMS,
+    PageId.VHDS,
+    PageId.FREQUENCY,
+    PageId.RECOVERY,
+    PageId.METHOD,
+    PageId.MEDIA,
+)
+
+
+def walk(drive, wizard, pages, vm_name: str | None = None) -> None:
+    for page_id in pages:
+        drive.next(wizard, page_id)
+        if page_id == PageId.VM and vm_name:
+            wizard.currentPage().select_vm(vm_name)
+
+
+def next_enabled(wizard) -> bool:
+    return wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+
+def test_replica_server_not_enabled_is_fixed_from_the_wizard(lab, make_wizard, drive):
+    wizard = make_wizard()
+    walk(drive, wizard, (PageId.CONNECT, PageId.VM, PageId.REPLICA))
+    page = wizard.currentPage()
+    page.server_edit.setText("hv-c.lab.local")
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    drive.until(lambda: page.fix_box.isVisible())
+    assert wizard.currentId() == PageId.REPLICA
+    assert "not enabled as a Replica server" in page.status.text()
+    assert "Enable this computer as a Replica server" in page.change_label.text()
+    assert "VIRT-HVRHTTPL-In-TCP-NoScope" in page.change_label.text()
+    assert not page.fix_button.isEnabled()  # nothing changes without consent
+    page.consent.setChecked(True)
+    page.fix_button.click()
+    drive.until(lambda: page.status.kind == "ok")
+    config = lab.host("hv-c.lab.local").replica_server_config()
+    assert config.replication_enabled
+    assert config.firewall_rule_enabled(wizard.build_plan().authentication) is True
+    drive.next(wizard, PageId.PARAMS)
+    assert wizard.currentPage().port.value() == 80
+
+
+def test_failing_connection_test_is_shown_on_the_page(lab, make_wizard, drive):
+    wizard = make_wizard()
+    walk(drive, wizard, UP_TO_MEDIA[:4])
+    page = wizard.currentPage()
+    page.test_button.click()
+    drive.until(lambda: page.status.kind == "ok")
+    assert "passed" in page.status.text()
+
+    lab.inject_fault(
+        "hv-a", "test_replication_connection", "HostUnreachable", "The replica did not answer."
+    )
+    page.test_button.click()
+    drive.until(lambda: page.status.kind == "error")
+    assert "The replica did not answer." in page.status.text()
+    assert next_enabled(wizard)  # a failed test informs; it does not block
+
+
+def test_no_usb_drive_then_plugging_one_in(lab, make_wizard, drive):
+    for letter in ("E", "F", "G"):
+        lab.unplug("hv-a", letter)
+    wizard = make_wizard()
+    walk(drive, wizard, UP_TO_MEDIA)
+    page = wizard.currentPage()
+    drive.until(lambda: page.loaded)
+    assert "No USB drive" in page.status.text()
+    assert not next_enabled(wizard)
+    lab.plug("SEED-USB", "hv-a", "E")  # the poll finds it without any click
+    drive.until(lambda: page.selected_volume() is not None)
+    assert page.selected_volume().mount_point == "E:\\"
+    drive.until(lambda: next_enabled(wizard))
+
+
+def test_drive_too_small_is_refused(lab, make_wizard, drive):
+    wizard = make_wizard()
+    walk(drive, wizard, UP_TO_MEDIA, vm_name="SQL01")
+    page = wizard.currentPage()
+    drive.until(lambda: page.loaded)
+    page.select_drive("G:\\")
+    assert not page.checks["G:\\"].ok
+    assert page.status.kind == "error"
+    drive.until(lambda: not next_enabled(wizard))
+    page.select_drive("E:\\")
+    drive.until(lambda: next_enabled(wizard))
+
+
+def test_fat32_cannot_take_a_large_vhdx(lab, make_wizard, drive):
+    wizard = make_wizard()
+    walk(drive, wizard, UP_TO_MEDIA, vm_name="DC01")
+    page = wizard.currentPage()
+    drive.until(lambda: page.loaded)
+    page.select_drive("F:\\")
+    check = page.checks["F:\\"]
+    assert not check.ok and "FAT32" in check.detail
+    drive.until(lambda: not next_enabled(wizard))
+
+
+def test_cancel_during_export_asks_once_and_stops_it(
+    lab, make_wizard, drive, prompt, settings_path
+):
+    lab.configure(export_bytes_per_sec=50 * 2**20)  # slow enough to cancel
+    prompt.confirms.extend([True])
+    wizard = make_wizard()
+    walk(drive, wizard, UP_TO_MEDIA + (PageId.SUMMARY,), vm_name="DC01")
+    drive.next(wizard, PageId.PROGRESS)
+    page = wizard.currentPage()
+    drive.until(lambda: page.cancel_button.isEnabled() and page.state is JobState.RUNNING)
+    page.cancel_button.click()
+    drive.until(lambda: page.state is JobState.CANCELLED)
+    assert len(prompt.asked) == 1
+    assert not page.page_complete()
+    settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    assert not settings.value("export/running", False, type=bool)
+
+
+def test_closing_the_window_leaves_the_export_running_and_reopening_reattaches(
+    lab, make_wizard, drive, settings_path
+):
+    lab.configure(export_bytes_per_sec=50 * 2**20)
+    wizard = make_wizard()
+    walk(drive, wizard, UP_TO_MEDIA + (PageId.SUMMARY,), vm_name="DC01")
+    vm = wizard.ctx.vm
+    drive.next(wizard, PageId.PROGRESS)
+    page = wizard.currentPage()
+    drive.until(lambda: page.state is JobState.RUNNING and page.bar.value() > 0)
+    wizard.close()
+    assert not wizard.isVisible()
+    settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    assert settings.value("export/running", False, type=bool)
+    assert settings.value("export/vm_id", "", type=str) == vm.id
+    assert "password" not in " ".join(settings.allKeys()).lower()
+    # the export went on without us
+    job = lab.host("hv-a").export_progress(vm.ref)
+    assert job.state is JobState.RUNNING
+
+    lab.configure(export_bytes_per_sec=200 * 2**30)
+    again = make_wizard(demo=False)
+    start = again.currentPage()
+    assert start.reattach.isVisible() and start.reattach.isChecked()
+    assert vm.name in start.reattach.text()
+    drive.next(again, PageId.CONNECT)
+    assert again.currentPage().lab.isChecked()
+    drive.next(again, PageId.PROGRESS)
+    progress = again.currentPage()
+    drive.until(lambda: progress.page_complete())
+    assert progress.state is JobState.COMPLETED
+    drive.next(again, PageId.DONE)
+    folder = again.ctx.export_folder
+    assert lab.real_path("hv-a", folder).is_dir()
+    replica = lab.host("hv-b").inventory().vm(vm.id)
+    assert replica.replication_state is ReplicationState.WAITING_FOR_INITIAL_REPLICATION

@@ -7,9 +7,20 @@ state machine and refusals (hyperv-reference.md c-f) and is never kinder than a 
     a, b = lab.host("hv-a"), lab.host("hv-b")
 """
 
+from .defaults import PRIMARY as PRIMARY_NAME
+from .defaults import REPLICA as REPLICA_NAME
+from .defaults import SPARE as SPARE_NAME
 from .host import LabHost
 from .labdir import Lab
 from .state import ManualClock
 from .world import World
 
-__all__ = ["Lab", "LabHost", "ManualClock", "World"]
+__all__ = [
+    "PRIMARY_NAME",
+    "REPLICA_NAME",
+    "SPARE_NAME",
+    "Lab",
+    "LabHost",
+    "ManualClock",
+    "World",
+]

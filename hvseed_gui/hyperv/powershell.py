@@ -1,0 +1,1254 @@
+# ruff: noqa: E501 -- long lines here are embedded PowerShell, kept one statement per line.
+"""Render every ``HyperVHost`` operation as one Windows PowerShell 5.1 script.
+
+Each ``render_*`` function is pure: it returns a ``Script`` whose source is fixed text plus ONE
+string literal holding the operation's inputs as base64 of UTF-8 JSON. No VM name, path, server
+name or other user text is ever spliced into PowerShell source; passwords never enter a script.
+
+Inside a script:
+
+* ``$in`` is the decoded input object; cmdlets are called by splatting literal hashtables whose
+  keys are the cmdlet's documented parameter names and whose values come from ``$in``;
+* VMs are resolved by ID (``Get-VM -Id``) and passed as objects (VMObject parameter sets);
+* the result is ONE JSON document, base64 of UTF-8 on one line ``HVSEED-RESULT:<b64>`` so any
+  console code page survives: ``{"ok": true, "data": …}`` or ``{"ok": false, "errors": [record]}``
+  with records ``{category, cmdlet, message, fqid, hresult, code}``;
+* every value is emitted in a plain shape (enums via ``[string]``, times via ``.ToString('o')``,
+  GUIDs as strings, lists always inside ``@(...)`` properties), because Windows PowerShell 5.1's
+  ``ConvertTo-Json`` turns enums into numbers and dates into ``"\\/Date(ms)\\/"``.
+
+The scripts avoid constructs tree-sitter-powershell misreads (bare-word arrays as command
+arguments, calculated properties, ``param([Parameter()])`` attributes, ``switch``); the tests
+parse every script with it.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+from hvseed_gui.core.media import MAX_XML_BYTES
+from hvseed_gui.core.plan import (
+    AuthenticationType,
+    InitialReplicationMethod,
+    ReplicationPlan,
+    normalize_vm_id,
+)
+from hvseed_gui.hyperv.host import (
+    FIREWALL_RULE_HTTP,
+    FIREWALL_RULE_HTTPS,
+    ReplicaServerChange,
+    VmRef,
+)
+
+RESULT_MARKER = "HVSEED-RESULT:"
+FIREWALL_RULES = (FIREWALL_RULE_HTTP, FIREWALL_RULE_HTTPS)
+
+#: Msvm_ConcreteJob.JobType values watched per job kind (WMI-msvm-concretejob):
+#: 116 Sending Initial Replica, 118 Start Export Initial Replication, 95 Import Replication.
+EXPORT_JOB_TYPES = (116, 118)
+IMPORT_JOB_TYPES = (95,)
+
+_BLOB_PLACEHOLDER = "@@HVSEED_INPUT_BLOB@@"
+_BLOB_RE = re.compile(r"FromBase64String\('([A-Za-z0-9+/=]*)'\)")
+
+
+@dataclass(frozen=True)
+class Script:
+    """One operation as PowerShell: ``source`` runs as is; ``data`` is what its blob carries."""
+
+    operation: str
+    source: str
+    data: dict[str, Any] = field(default_factory=dict, repr=False)
+
+
+def encode_blob(data: dict[str, Any]) -> str:
+    """Base64 of the UTF-8 JSON of ``data``: the only form in which inputs enter a script."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return base64.b64encode(text.encode("utf-8")).decode("ascii")
+
+
+def decode_blob(source: str) -> dict[str, Any]:
+    """The input data embedded in a rendered script (for tests, --debug and the plan viewer)."""
+    match = _BLOB_RE.search(source)
+    if not match:
+        raise ValueError("The script carries no input blob.")
+    return json.loads(base64.b64decode(match.group(1)).decode("utf-8"))
+
+
+def blob_span(source: str) -> tuple[int, int]:
+    """Start and end offset of the base64 literal's content in ``source``."""
+    match = _BLOB_RE.search(source)
+    if not match:
+        raise ValueError("The script carries no input blob.")
+    return match.span(1)
+
+
+# --- PowerShell building blocks -----------------------------------------------------------------
+# Plain strings (not f-strings): PowerShell braces stay as they are.
+
+_HEADER = r"""# hvseed operation: @@OPERATION@@
+# Inputs arrive as ONE base64 JSON blob; nothing else in this script comes from the user.
+$ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'
+$in = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('@@HVSEED_INPUT_BLOB@@')) | ConvertFrom-Json
+$script:hvseedFailure = $null
+"""
+
+_CORE_FUNCTIONS = r"""
+function Write-HvseedResult {
+    # The one result line: JSON as base64 of UTF-8, so no console code page can mangle it.
+    param($Document)
+    $json = ConvertTo-Json -InputObject $Document -Depth 6 -Compress
+    $bytes = [Text.Encoding]::UTF8.GetBytes([string]$json)
+    Write-Output ('HVSEED-RESULT:' + [Convert]::ToBase64String($bytes))
+}
+
+function ConvertTo-HvseedTime {
+    # Windows PowerShell 5.1 would emit a DateTime as "\/Date(ms)\/"; send ISO 8601 instead.
+    param($Value)
+    if ($null -eq $Value) { return $null }
+    if ($Value -is [datetime]) { return $Value.ToString('o') }
+    return [string]$Value
+}
+
+function New-HvseedError {
+    param($Category, $Cmdlet, $Message, $Id, $Code)
+    return [pscustomobject]@{
+        category = [string]$Category
+        cmdlet = [string]$Cmdlet
+        message = [string]$Message
+        fqid = 'Hvseed.' + [string]$Id
+        hresult = $null
+        code = $Code
+    }
+}
+
+function Stop-Hvseed {
+    # End the operation with our own error record (a failed precondition, a WMI return code).
+    param($Category, $Cmdlet, $Message, $Id, $Code)
+    $script:hvseedFailure = New-HvseedError -Category $Category -Cmdlet $Cmdlet -Message $Message -Id $Id -Code $Code
+    throw ('hvseed: ' + [string]$Message)
+}
+
+function ConvertTo-HvseedErrorRecord {
+    # An ErrorRecord as a plain record: category, cmdlet, message, fully qualified id, HRESULT.
+    param($Record)
+    $hresult = $null
+    $message = ''
+    if ($null -ne $Record.Exception) {
+        $hresult = $Record.Exception.HResult
+        $message = [string]$Record.Exception.Message
+    }
+    if ($null -ne $Record.ErrorDetails -and [string]$Record.ErrorDetails.Message) {
+        $message = [string]$Record.ErrorDetails.Message
+    }
+    $cmdlet = ''
+    if ($null -ne $Record.InvocationInfo -and $null -ne $Record.InvocationInfo.MyCommand) {
+        $cmdlet = [string]$Record.InvocationInfo.MyCommand.Name
+    }
+    return [pscustomobject]@{
+        category = [string]$Record.CategoryInfo.Category
+        cmdlet = $cmdlet
+        message = $message
+        fqid = [string]$Record.FullyQualifiedErrorId
+        hresult = $hresult
+        code = $null
+    }
+}
+"""
+
+_HYPERV_CHECK = r"""
+    if (-not (Get-Module -ListAvailable -Name 'Hyper-V')) {
+        Stop-Hvseed -Category 'NotInstalled' -Cmdlet 'Get-Module' -Id 'HyperVModuleMissing' -Message ('The Hyper-V PowerShell module is not installed on ' + $env:COMPUTERNAME + '.')
+    }
+"""
+
+_FOOTER = r"""
+    Write-HvseedResult -Document ([ordered]@{ ok = $true; data = $result })
+} catch {
+    $failure = $script:hvseedFailure
+    if ($null -eq $failure) { $failure = ConvertTo-HvseedErrorRecord -Record $_ }
+    Write-HvseedResult -Document ([ordered]@{ ok = $false; errors = @($failure) })
+}
+"""
+
+# Helpers an operation may need; each is included only where used. Order matters for
+# dependencies only in that every function must be defined before the body runs.
+_HELPERS: dict[str, str] = {
+    "Get-HvseedVM": r"""
+function Get-HvseedVM {
+    # Resolve a VM by its ID: names repeat, and -VMName treats * and ? as wildcards.
+    param($Id)
+    $vmGuid = [guid][string]$Id
+    $found = @(Hyper-V\Get-VM -Id $vmGuid)
+    if ($found.Count -eq 0 -or $null -eq $found[0]) {
+        Stop-Hvseed -Category 'ObjectNotFound' -Cmdlet 'Get-VM' -Id 'VMNotFound' -Message ('No virtual machine with ID ' + $vmGuid.ToString().ToUpper() + ' exists on ' + $env:COMPUTERNAME + '.')
+    }
+    return $found[0]
+}
+""",
+    "Get-HvseedVhds": r"""
+function Get-HvseedVhds {
+    # Disks of a VM with format, type, sizes and the parent chain (nearest parent first).
+    param($VM)
+    $disks = New-Object -TypeName System.Collections.ArrayList
+    foreach ($drive in @(Hyper-V\Get-VMHardDiskDrive -VM $VM)) {
+        $path = [string]$drive.Path
+        if (-not $path) { continue }
+        $controller = [string]$drive.ControllerType + ' ' + [string]$drive.ControllerNumber + ':' + [string]$drive.ControllerLocation
+        $format = ''
+        $vhdType = ''
+        $fileSize = [int64]0
+        $maxSize = [int64]0
+        $parents = New-Object -TypeName System.Collections.ArrayList
+        try {
+            $vhd = Hyper-V\Get-VHD -Path $path
+            $format = [string]$vhd.VhdFormat
+            $vhdType = [string]$vhd.VhdType
+            $fileSize = [int64]$vhd.FileSize
+            $maxSize = [int64]$vhd.Size
+            $parentPath = [string]$vhd.ParentPath
+            $depth = 0
+            while ($parentPath -and $depth -lt 64) {
+                $parent = Hyper-V\Get-VHD -Path $parentPath
+                [void]$parents.Add([pscustomobject]@{ path = $parentPath; file_size = [int64]$parent.FileSize })
+                $parentPath = [string]$parent.ParentPath
+                $depth = $depth + 1
+            }
+        } catch {
+            # Get-VHD fails for a disk this host does not own (shared VHDX, another node's CSV):
+            # report the file size alone.
+            if (Test-Path -LiteralPath $path -PathType Leaf) {
+                $fileSize = [int64](Get-Item -LiteralPath $path -Force).Length
+            }
+        }
+        [void]$disks.Add([pscustomobject]@{
+            path = $path
+            format = $format
+            vhd_type = $vhdType
+            file_size = $fileSize
+            max_size = $maxSize
+            controller = $controller
+            parents = @($parents)
+        })
+    }
+    return $disks
+}
+""",
+    "Find-HvseedTestVm": r"""
+function Find-HvseedTestVm {
+    # The test-failover VM of a replica VM, or ''.
+    param($VM)
+    $replication = $null
+    try { $replication = Hyper-V\Get-VMReplication -VM $VM -ReplicationRelationshipType 'Simple' } catch { $replication = $null }
+    if ($null -ne $replication -and $null -ne $replication.PSObject.Properties['TestVirtualMachine']) {
+        if ($null -ne $replication.TestVirtualMachine) { return [string]$replication.TestVirtualMachine.Name }
+        return ''
+    }
+    # UNCONFIRMED: VMReplication.TestVirtualMachine is known only from a decompiled copy of the
+    # module. Without it, look for the documented test VM name '<VM> - Test' (exact match).
+    $wanted = [string]$VM.Name + ' - Test'
+    foreach ($candidate in @(Hyper-V\Get-VM)) {
+        if ([string]$candidate.Name -ceq $wanted) { return $wanted }
+    }
+    return ''
+}
+""",
+    "Get-HvseedStatus": r"""
+function Get-HvseedStatus {
+    # Get-VMReplication and Measure-VMReplication merged for one VM.
+    param($VM)
+    $replication = $null
+    $measure = $null
+    # UNCONFIRMED whether Get-VMReplication fails or returns nothing for a VM without
+    # replication: both outcomes fall back to the VM's own replication properties.
+    try { $replication = Hyper-V\Get-VMReplication -VM $VM -ReplicationRelationshipType 'Simple' } catch { $replication = $null }
+    if ($null -ne $replication) {
+        try { $measure = Hyper-V\Measure-VMReplication -VM $VM -ReplicationRelationshipType 'Simple' } catch { $measure = $null }
+    }
+    $state = [string]$VM.ReplicationState
+    $mode = [string]$VM.ReplicationMode
+    $health = [string]$VM.ReplicationHealth
+    if ($null -ne $replication) {
+        $state = [string]$replication.ReplicationState
+        $mode = [string]$replication.ReplicationMode
+        $health = [string]$replication.ReplicationHealth
+    }
+    $details = New-Object -TypeName System.Collections.ArrayList
+    $pending = $null
+    $initial = $null
+    $lastTime = $null
+    if ($null -ne $replication) { $lastTime = ConvertTo-HvseedTime -Value $replication.LastReplicationTime }
+    if ($null -ne $measure) {
+        foreach ($detail in $measure.ReplicationHealthDetails) {
+            # UNCONFIRMED whether details are strings or objects with a Message: take either.
+            $text = [string]$detail
+            if ($null -ne $detail -and $null -ne $detail.PSObject.Properties['Message']) { $text = [string]$detail.Message }
+            if ($text) { [void]$details.Add($text) }
+        }
+        if ($null -ne $measure.PSObject.Properties['PendingReplicationSize'] -and $null -ne $measure.PendingReplicationSize) { $pending = [int64]$measure.PendingReplicationSize }
+        if ($null -ne $measure.PSObject.Properties['InitialReplicationSize'] -and $null -ne $measure.InitialReplicationSize) { $initial = [int64]$measure.InitialReplicationSize }
+        if ($null -eq $lastTime) { $lastTime = ConvertTo-HvseedTime -Value $measure.LastReplicationTime }
+    }
+    $deltas = New-Object -TypeName System.Collections.ArrayList
+    if ($mode -eq 'Replica' -or $mode -eq 'ExtendedReplica') {
+        # The replica VM keeps the deltas that arrive before the import as .avhdx files.
+        foreach ($drive in @(Hyper-V\Get-VMHardDiskDrive -VM $VM)) {
+            $chainPath = [string]$drive.Path
+            $depth = 0
+            while ($chainPath -and $depth -lt 64) {
+                $parentPath = ''
+                try {
+                    if ($chainPath.EndsWith('.avhdx', [StringComparison]::OrdinalIgnoreCase) -or $chainPath.EndsWith('.avhd', [StringComparison]::OrdinalIgnoreCase)) {
+                        $item = Get-Item -LiteralPath $chainPath -Force
+                        [void]$deltas.Add([pscustomobject]@{ path = $chainPath; file_size = [int64]$item.Length })
+                    }
+                    $parentPath = [string](Hyper-V\Get-VHD -Path $chainPath).ParentPath
+                } catch { $parentPath = '' }
+                $chainPath = $parentPath
+                $depth = $depth + 1
+            }
+        }
+    }
+    return [pscustomobject]@{
+        vm_name = [string]$VM.Name
+        vm_id = [string]$VM.Id
+        mode = $mode
+        state = $state
+        health = $health
+        health_details = @($details)
+        primary_server = [string]$replication.PrimaryServerName
+        replica_server = [string]$replication.ReplicaServerName
+        replica_port = [int]$replication.ReplicaServerPort
+        authentication = [string]$replication.AuthenticationType
+        frequency_sec = [int]$replication.ReplicationFrequencySec
+        last_replication_time = $lastTime
+        pending_replication_bytes = $pending
+        initial_replication_bytes = $initial
+        test_vm_name = (Find-HvseedTestVm -VM $VM)
+        replica_delta_files = @($deltas)
+    }
+}
+""",
+    "Get-HvseedReplicaConfig": r"""
+function Get-HvseedReplicaConfig {
+    # Get-VMReplicationServer, its authorization entries and the listener firewall rules.
+    param($RuleNames)
+    $server = Hyper-V\Get-VMReplicationServer
+    $entries = New-Object -TypeName System.Collections.ArrayList
+    foreach ($entry in @(Hyper-V\Get-VMReplicationAuthorizationEntry)) {
+        if ($null -eq $entry) { continue }
+        [void]$entries.Add([pscustomobject]@{
+            allowed_primary_server = [string]$entry.AllowedPrimaryServer
+            storage_location = [string]$entry.ReplicaStorageLocation
+            trust_group = [string]$entry.TrustGroup
+        })
+    }
+    $rules = New-Object -TypeName System.Collections.ArrayList
+    foreach ($ruleName in $RuleNames) {
+        $found = @(Get-NetFirewallRule -Name ([string]$ruleName) -ErrorAction SilentlyContinue)
+        if ($found.Count -gt 0 -and $null -ne $found[0]) {
+            [void]$rules.Add([pscustomobject]@{ name = [string]$ruleName; display_name = [string]$found[0].DisplayName; present = $true; enabled = [string]$found[0].Enabled })
+        } else {
+            [void]$rules.Add([pscustomobject]@{ name = [string]$ruleName; display_name = ''; present = $false; enabled = 'False' })
+        }
+    }
+    $hostName = [string]$server.ComputerName
+    if (-not $hostName) { $hostName = $env:COMPUTERNAME }
+    return [pscustomobject]@{
+        host_name = $hostName
+        replication_enabled = [bool]$server.ReplicationEnabled
+        allowed_authentication = [string]$server.AllowedAuthenticationType
+        kerberos_port = [int]$server.KerberosAuthenticationPort
+        certificate_port = [int]$server.CertificateAuthenticationPort
+        allow_any_server = [bool]$server.ReplicationAllowedFromAnyServer
+        default_storage_location = [string]$server.DefaultStorageLocation
+        certificate_thumbprint = [string]$server.CertificateThumbprint
+        authorization_entries = @($entries)
+        firewall_rules = @($rules)
+    }
+}
+""",
+    "Get-HvseedJobs": r"""
+function Get-HvseedJobs {
+    # Hyper-V's own jobs (Msvm_ConcreteJob) of the given types that belong to one VM.
+    param($VmId, $JobTypes)
+    $candidates = New-Object -TypeName System.Collections.ArrayList
+    foreach ($job in @(Get-CimInstance -Namespace 'root\virtualization\v2' -ClassName 'Msvm_ConcreteJob')) {
+        if ($JobTypes -contains [int]$job.JobType) { [void]$candidates.Add($job) }
+    }
+    $mine = New-Object -TypeName System.Collections.ArrayList
+    $associated = 0
+    foreach ($job in $candidates) {
+        $elements = @()
+        try {
+            $elements = @(Get-CimAssociatedInstance -InputObject $job -Association 'Msvm_AffectedJobElement' -ResultClassName 'Msvm_ComputerSystem')
+        } catch { $elements = @() }
+        if ($elements.Count -gt 0) { $associated = $associated + 1 }
+        foreach ($element in $elements) {
+            if ([string]$element.Name -eq [string]$VmId) { [void]$mine.Add($job) }
+        }
+    }
+    # UNCONFIRMED whether Hyper-V links replication jobs to the VM via Msvm_AffectedJobElement.
+    # Both outcomes: linked jobs are attributed; if no job is linked to any VM, the only
+    # candidate is taken (one export at a time is the usual case), several are left unattributed.
+    $matchedBy = 'association'
+    $unattributed = 0
+    if ($mine.Count -eq 0 -and $associated -eq 0) {
+        if ($candidates.Count -eq 1) {
+            [void]$mine.Add($candidates[0])
+            $matchedBy = 'only-job'
+        } else {
+            foreach ($job in $candidates) { if ([int]$job.JobState -lt 7) { $unattributed = $unattributed + 1 } }
+        }
+    }
+    $out = New-Object -TypeName System.Collections.ArrayList
+    foreach ($job in $mine) {
+        [void]$out.Add([pscustomobject]@{
+            job_type = [int]$job.JobType
+            job_state = [int]$job.JobState
+            percent = [int]$job.PercentComplete
+            error_code = [int]$job.ErrorCode
+            error_description = [string]$job.ErrorDescription
+            start_time = (ConvertTo-HvseedTime -Value $job.StartTime)
+            matched_by = $matchedBy
+        })
+    }
+    return [pscustomobject]@{ jobs = @($out); unattributed_running = $unattributed }
+}
+""",
+    "Get-HvseedFolderBytes": r"""
+function Get-HvseedFolderBytes {
+    # Bytes already in a folder (all files below it), or $null when it does not exist.
+    # UNCONFIRMED whether Hyper-V writes VHDX files sparse or preallocated: the sum is what
+    # the file system reports as file lengths.
+    param($Folder)
+    if (-not $Folder) { return $null }
+    if (-not (Test-Path -LiteralPath $Folder -PathType Container)) { return $null }
+    $total = [int64]0
+    foreach ($file in @(Get-ChildItem -LiteralPath $Folder -Recurse -File -Force)) { $total = $total + [int64]$file.Length }
+    return $total
+}
+""",
+    "Find-HvseedExportFolder": r"""
+function Find-HvseedExportFolder {
+    # The <VMName>_<VMId> folder Hyper-V writes below the destination, or ''.
+    param($Destination, $VM)
+    if (-not $Destination) { return '' }
+    $vmId = [string]$VM.Id
+    $expected = $Destination.TrimEnd('\') + '\' + [string]$VM.Name + '_' + $vmId.ToUpper()
+    try {
+        if (Test-Path -LiteralPath $expected -PathType Container) { return $expected }
+    } catch { $expected = '' }
+    # UNCONFIRMED: the letter case of the ID in the folder name; accept any child folder that
+    # ends in _<VMId>, ignoring case.
+    if (Test-Path -LiteralPath $Destination -PathType Container) {
+        foreach ($dir in @(Get-ChildItem -LiteralPath $Destination -Directory -Force)) {
+            if ($dir.Name.EndsWith('_' + $vmId, [StringComparison]::OrdinalIgnoreCase)) { return $dir.FullName }
+        }
+    }
+    return ''
+}
+""",
+    "Get-HvseedInitialSize": r"""
+function Get-HvseedInitialSize {
+    # Size of the initial copy: Measure-VMReplication's InitialReplicationSize where it exists
+    # (UNCONFIRMED, known from a decompiled copy), else the VHD files plus their parents.
+    param($VM)
+    try {
+        $measure = Hyper-V\Measure-VMReplication -VM $VM -ReplicationRelationshipType 'Simple'
+        if ($null -ne $measure -and $null -ne $measure.PSObject.Properties['InitialReplicationSize']) {
+            if ([int64]$measure.InitialReplicationSize -gt 0) { return [int64]$measure.InitialReplicationSize }
+        }
+    } catch { $measure = $null }
+    $total = [int64]0
+    foreach ($vhd in @(Get-HvseedVhds -VM $VM)) {
+        $total = $total + [int64]$vhd.file_size
+        foreach ($parent in $vhd.parents) { $total = $total + [int64]$parent.file_size }
+    }
+    return $total
+}
+""",
+    "Invoke-HvseedReplicationService": r"""
+function Invoke-HvseedReplicationService {
+    # Call a Msvm_ReplicationService method for one VM; the work runs in Hyper-V's own job.
+    param($VM, $MethodName, $Arguments)
+    $namespace = 'root\virtualization\v2'
+    $vmGuid = [guid][string]$VM.Id
+    # The filter is built from a parsed GUID (hex digits and dashes only), never from user text.
+    $systems = @(Get-CimInstance -Namespace $namespace -ClassName 'Msvm_ComputerSystem' -Filter ("Name='" + $vmGuid.ToString() + "'"))
+    if ($systems.Count -eq 0 -or $null -eq $systems[0]) {
+        Stop-Hvseed -Category 'ObjectNotFound' -Cmdlet 'Get-CimInstance' -Id 'VMNotFound' -Message ('Hyper-V WMI has no virtual machine with ID ' + $vmGuid.ToString().ToUpper() + '.')
+    }
+    $service = @(Get-CimInstance -Namespace $namespace -ClassName 'Msvm_ReplicationService')[0]
+    $Arguments['ComputerSystem'] = $systems[0]
+    $call = Invoke-CimMethod -InputObject $service -MethodName $MethodName -Arguments $Arguments
+    $code = [int]$call.ReturnValue
+    if ($code -ne 0 -and $code -ne 4096) {
+        $category = 'NotSpecified'
+        if ($code -eq 32769) { $category = 'PermissionDenied' }
+        elseif ($code -eq 32775) { $category = 'InvalidOperation' }
+        elseif ($code -eq 32779) { $category = 'ObjectNotFound' }
+        elseif ($code -eq 32773) { $category = 'InvalidArgument' }
+        Stop-Hvseed -Category $category -Cmdlet ('Msvm_ReplicationService.' + $MethodName) -Id ('Wmi' + [string]$code) -Code $code -Message ('Hyper-V refused ' + $MethodName + ' for ' + [string]$VM.Name + ' (WMI return code ' + [string]$code + ').')
+    }
+    return $code
+}
+""",
+    "Test-HvseedAbsolutePath": r"""
+function Test-HvseedAbsolutePath {
+    # Hyper-V resolves paths on the host; a relative path would land somewhere unexpected.
+    param($Path, $What)
+    $rooted = $false
+    try { $rooted = [System.IO.Path]::IsPathRooted([string]$Path) -and ([string]$Path).Length -ge 3 } catch { $rooted = $false }
+    if (-not $rooted) {
+        Stop-Hvseed -Category 'InvalidArgument' -Cmdlet 'hvseed' -Id 'RelativePath' -Message ('The ' + $What + ' must be a full path such as E:\Seed, not ' + [string]$Path + '.')
+    }
+}
+""",
+}
+
+# Which helpers a helper needs (so only what is used ends up in a script).
+_HELPER_DEPENDS: dict[str, tuple[str, ...]] = {
+    "Get-HvseedStatus": ("Find-HvseedTestVm",),
+    "Get-HvseedInitialSize": ("Get-HvseedVhds",),
+}
+
+
+def _render(
+    operation: str,
+    body: str,
+    data: dict[str, Any],
+    *,
+    helpers: tuple[str, ...] = (),
+    needs_hyperv: bool = True,
+) -> Script:
+    wanted: list[str] = []
+
+    def add(name: str) -> None:
+        for dep in _HELPER_DEPENDS.get(name, ()):
+            add(dep)
+        if name not in wanted:
+            wanted.append(name)
+
+    for name in helpers:
+        add(name)
+    parts = [
+        _HEADER.replace("@@OPERATION@@", operation),
+        _CORE_FUNCTIONS,
+        *(_HELPERS[name] for name in wanted),
+        "\ntry {\n",
+        _HYPERV_CHECK if needs_hyperv else "",
+        body,
+        _FOOTER,
+    ]
+    source = "".join(parts).replace(_BLOB_PLACEHOLDER, encode_blob(data))
+    return Script(operation=operation, source=source, data=data)
+
+
+def _vm_id(vm: VmRef) -> str:
+    try:
+        return normalize_vm_id(vm.id)
+    except ValueError:
+        raise ValueError(f"'{vm.id}' is not a valid VM ID (a GUID) for VM '{vm.name}'.") from None
+
+
+# --- one script per HyperVHost operation --------------------------------------------------------
+
+
+def render_inventory() -> Script:
+    """Host facts and every VM with its disks and replication state."""
+    body = r"""
+    $os = Get-CimInstance -ClassName 'Win32_OperatingSystem'
+    $computer = Get-CimInstance -ClassName 'Win32_ComputerSystem'
+    $hostName = [string]$computer.DNSHostName
+    if (-not $hostName) { $hostName = $env:COMPUTERNAME }
+    if ($computer.PartOfDomain -and [string]$computer.Domain) { $hostName = $hostName + '.' + [string]$computer.Domain }
+    $clusterName = ''
+    $broker = ''
+    try {
+        $clusters = @(Get-CimInstance -Namespace 'root\MSCluster' -ClassName 'MSCluster_Cluster')
+        if ($clusters.Count -gt 0 -and $null -ne $clusters[0]) { $clusterName = [string]$clusters[0].Name }
+        foreach ($resource in @(Get-CimInstance -Namespace 'root\MSCluster' -ClassName 'MSCluster_Resource')) {
+            # UNCONFIRMED: the broker's role (owner group) carries its client access point name
+            # unless renamed; the admin can correct it in the wizard.
+            if ([string]$resource.Type -eq 'Virtual Machine Replication Broker') { $broker = [string]$resource.OwnerGroup }
+        }
+    } catch {
+        # No cluster service on this host (namespace missing) or no right to read it.
+        $clusterName = ''
+    }
+    $moduleFound = [bool](Get-Module -ListAvailable -Name 'Hyper-V')
+    $vmmsFound = @(Get-CimInstance -ClassName 'Win32_Service' -Filter "Name='vmms'").Count -gt 0
+    $vms = New-Object -TypeName System.Collections.ArrayList
+    if ($moduleFound -and $vmmsFound) {
+        foreach ($vm in @(Hyper-V\Get-VM)) {
+            [void]$vms.Add([pscustomobject]@{
+                name = [string]$vm.Name
+                id = [string]$vm.Id
+                state = [string]$vm.State
+                generation = [int]$vm.Generation
+                replication_state = [string]$vm.ReplicationState
+                replication_mode = [string]$vm.ReplicationMode
+                replication_health = [string]$vm.ReplicationHealth
+                is_clustered = [bool]$vm.IsClustered
+                vhds = @(Get-HvseedVhds -VM $vm)
+            })
+        }
+    }
+    $systemDrive = [string]$os.SystemDrive
+    if ($systemDrive -and -not $systemDrive.EndsWith('\')) { $systemDrive = $systemDrive + '\' }
+    $result = [ordered]@{
+        host_name = $hostName
+        os_version = [string]$os.Caption
+        os_build = [string]$os.BuildNumber
+        hyperv_present = ($moduleFound -and $vmmsFound)
+        is_cluster_node = [bool]$clusterName
+        cluster_name = $clusterName
+        replica_broker = $broker
+        system_drive = $systemDrive
+        vms = @($vms)
+    }
+"""
+    return _render("inventory", body, {}, helpers=("Get-HvseedVhds",), needs_hyperv=False)
+
+
+def render_replica_server_config() -> Script:
+    """Get-VMReplicationServer, authorization entries, and the two listener firewall rules."""
+    body = r"""
+    $result = Get-HvseedReplicaConfig -RuleNames @($in.FirewallRules)
+"""
+    data = {"FirewallRules": list(FIREWALL_RULES)}
+    return _render("replica_server_config", body, data, helpers=("Get-HvseedReplicaConfig",))
+
+
+def render_configure_replica_server(change: ReplicaServerChange) -> Script:
+    """Set-VMReplicationServer, then Enable-NetFirewallRule for the requested rules only."""
+    unknown = [r for r in change.enable_firewall_rules if r not in FIREWALL_RULES]
+    if unknown:
+        raise ValueError(
+            f"hvseed only enables the Hyper-V Replica listener rules, not {', '.join(unknown)}."
+        )
+    if change.allowed_authentication not in ("Kerberos", "Certificate", "CertificateAndKerberos"):
+        raise ValueError(
+            "Allowed authentication must be Kerberos, Certificate or CertificateAndKerberos."
+        )
+    body = r"""
+    if ($in.ReplicationEnabled) {
+        $set = @{
+            ReplicationEnabled = $true
+            AllowedAuthenticationType = [string]$in.AllowedAuthenticationType
+            ReplicationAllowedFromAnyServer = [bool]$in.AllowAnyServer
+            KerberosAuthenticationPort = [int]$in.KerberosPort
+            CertificateAuthenticationPort = [int]$in.CertificatePort
+            Force = $true
+            Confirm = $false
+        }
+        if ([string]$in.DefaultStorageLocation) { $set['DefaultStorageLocation'] = [string]$in.DefaultStorageLocation }
+        if ([string]$in.CertificateThumbprint) { $set['CertificateThumbprint'] = [string]$in.CertificateThumbprint }
+    } else {
+        $set = @{ ReplicationEnabled = $false; Force = $true; Confirm = $false }
+    }
+    Hyper-V\Set-VMReplicationServer @set
+    foreach ($ruleName in $in.EnableFirewallRules) {
+        $enableRule = @{ Name = [string]$ruleName }
+        Enable-NetFirewallRule @enableRule
+    }
+    $result = Get-HvseedReplicaConfig -RuleNames @($in.FirewallRules)
+"""
+    data = {
+        "ReplicationEnabled": bool(change.enable_replication),
+        "AllowedAuthenticationType": change.allowed_authentication,
+        "AllowAnyServer": bool(change.allow_any_server),
+        "KerberosPort": int(change.kerberos_port),
+        "CertificatePort": int(change.certificate_port),
+        "DefaultStorageLocation": change.default_storage_location,
+        "CertificateThumbprint": change.certificate_thumbprint.replace(" ", ""),
+        "EnableFirewallRules": list(change.enable_firewall_rules),
+        "FirewallRules": list(FIREWALL_RULES),
+    }
+    return _render("configure_replica_server", body, data, helpers=("Get-HvseedReplicaConfig",))
+
+
+def render_machine_certificates() -> Script:
+    """Certificates of the computer's personal store with their EKUs and DNS names."""
+    body = r"""
+    $certificates = New-Object -TypeName System.Collections.ArrayList
+    foreach ($certificate in @(Get-ChildItem -Path 'Cert:\LocalMachine\My')) {
+        $usages = New-Object -TypeName System.Collections.ArrayList
+        foreach ($usage in $certificate.EnhancedKeyUsageList) { [void]$usages.Add([string]$usage.ObjectId) }
+        $names = New-Object -TypeName System.Collections.ArrayList
+        foreach ($dnsName in $certificate.DnsNameList) { [void]$names.Add([string]$dnsName.Unicode) }
+        [void]$certificates.Add([pscustomobject]@{
+            thumbprint = [string]$certificate.Thumbprint
+            subject = [string]$certificate.Subject
+            issuer = [string]$certificate.Issuer
+            not_after = (ConvertTo-HvseedTime -Value $certificate.NotAfter)
+            has_private_key = [bool]$certificate.HasPrivateKey
+            ekus = @($usages)
+            dns_names = @($names)
+        })
+    }
+    $result = [ordered]@{ certificates = @($certificates) }
+"""
+    return _render("machine_certificates", body, {}, needs_hyperv=False)
+
+
+def _auth_data(plan: ReplicationPlan) -> dict[str, Any]:
+    thumbprint = ""
+    if plan.authentication is AuthenticationType.CERTIFICATE:
+        thumbprint = plan.certificate_thumbprint.replace(" ", "")
+    return {
+        "ReplicaServer": plan.replica_server.strip(),
+        "ReplicaPort": int(plan.replica_port),
+        "AuthenticationType": plan.authentication.value,
+        "CertificateThumbprint": thumbprint,
+        "BypassProxy": bool(plan.bypass_proxy),
+    }
+
+
+def render_test_replication_connection(plan: ReplicationPlan) -> Script:
+    """Test-VMReplicationConnection with the plan's server, port and authentication."""
+    body = r"""
+    $test = @{
+        ReplicaServerName = [string]$in.ReplicaServer
+        ReplicaServerPort = [int]$in.ReplicaPort
+        AuthenticationType = [string]$in.AuthenticationType
+        BypassProxyServer = [bool]$in.BypassProxy
+    }
+    if ([string]$in.CertificateThumbprint) { $test['CertificateThumbprint'] = [string]$in.CertificateThumbprint }
+    $connected = $true
+    $failure = $null
+    $lines = New-Object -TypeName System.Collections.ArrayList
+    try {
+        foreach ($line in @(Hyper-V\Test-VMReplicationConnection @test)) { [void]$lines.Add([string]$line) }
+    } catch {
+        $connected = $false
+        $failure = ConvertTo-HvseedErrorRecord -Record $_
+    }
+    $message = (@($lines) -join ' ').Trim()
+    if ($null -ne $failure) { $message = [string]$failure.message }
+    $result = [ordered]@{ ok = $connected; message = $message; error = $failure }
+"""
+    return _render("test_replication_connection", body, _auth_data(plan))
+
+
+def render_enable_replication(plan: ReplicationPlan, vm: VmRef) -> Script:
+    """Enable-VMReplication for one VM (VMObject set) with every setting of the plan."""
+    vm_id = _vm_id(vm)
+    excluded: tuple[str, ...] = ()
+    for plan_vm in plan.vms:
+        try:
+            same = normalize_vm_id(plan_vm.id) == vm_id
+        except ValueError:
+            same = False
+        if same:
+            excluded = plan_vm.excluded_vhd_paths
+    body = r"""
+    $vm = Get-HvseedVM -Id $in.VMId
+    $enable = @{
+        VM = $vm
+        ReplicaServerName = [string]$in.ReplicaServer
+        ReplicaServerPort = [int]$in.ReplicaPort
+        AuthenticationType = [string]$in.AuthenticationType
+        CompressionEnabled = [bool]$in.Compression
+        BypassProxyServer = [bool]$in.BypassProxy
+        ReplicationFrequencySec = [int]$in.FrequencySec
+        RecoveryHistory = [int]$in.RecoveryHistory
+        Confirm = $false
+    }
+    if ([string]$in.CertificateThumbprint) { $enable['CertificateThumbprint'] = [string]$in.CertificateThumbprint }
+    if ([int]$in.VssFrequencyHours -gt 0) { $enable['VSSSnapshotFrequencyHour'] = [int]$in.VssFrequencyHours }
+    $excluded = New-Object -TypeName System.Collections.ArrayList
+    foreach ($excludedPath in $in.ExcludedVhdPaths) { if ([string]$excludedPath) { [void]$excluded.Add([string]$excludedPath) } }
+    if ($excluded.Count -gt 0) { $enable['ExcludedVhdPath'] = [string[]]@($excluded) }
+    Hyper-V\Enable-VMReplication @enable
+    $result = Get-HvseedStatus -VM (Get-HvseedVM -Id $in.VMId)
+"""
+    data = {
+        **_auth_data(plan),
+        "VMId": vm_id,
+        "Compression": bool(plan.compression),
+        "FrequencySec": int(plan.frequency_sec),
+        "RecoveryHistory": int(plan.recovery_history_hours),
+        "VssFrequencyHours": int(plan.vss_frequency_hours),
+        "ExcludedVhdPaths": list(excluded),
+    }
+    return _render("enable_replication", body, data, helpers=("Get-HvseedVM", "Get-HvseedStatus"))
+
+
+_PROGRESS_RESULT = r"""
+    $jobInfo = Get-HvseedJobs -VmId ([string]$vm.Id) -JobTypes @($in.JobTypes)
+    $result = [ordered]@{
+        vm_name = [string]$vm.Name
+        vm_id = [string]$vm.Id
+        kind = [string]$in.Kind
+        replication_state = [string]$vm.ReplicationState
+        jobs = @($jobInfo.jobs)
+        unattributed_running = [int]$jobInfo.unattributed_running
+        folder = $folder
+        bytes_done = $bytesDone
+        bytes_total = $bytesTotal
+        started = $started
+        method_return = $methodReturn
+        stopped = $stopped
+    }
+"""
+
+
+def _progress_data(vm: VmRef, kind: str, **extra: Any) -> dict[str, Any]:
+    job_types = EXPORT_JOB_TYPES if kind == "export" else IMPORT_JOB_TYPES
+    return {"VMId": _vm_id(vm), "Kind": kind, "JobTypes": list(job_types), **extra}
+
+
+_EXPORT_HELPERS = (
+    "Get-HvseedVM",
+    "Get-HvseedJobs",
+    "Get-HvseedFolderBytes",
+    "Find-HvseedExportFolder",
+    "Get-HvseedInitialSize",
+)
+
+
+def render_start_export(vm: VmRef, destination: str) -> Script:
+    """Start the export in Hyper-V's own job (Msvm_ReplicationService.StartReplication, type 2).
+
+    Returns at once; the export writes ``<destination>\\<VMName>_<VMId>`` and survives our
+    disconnecting. An existing folder of that name is never overwritten.
+    """
+    body = (
+        r"""
+    $vm = Get-HvseedVM -Id $in.VMId
+    $destination = [string]$in.Destination
+    Test-HvseedAbsolutePath -Path $destination -What 'destination folder'
+    $drive = [System.IO.Path]::GetPathRoot($destination)
+    if (-not (Test-Path -LiteralPath $drive -PathType Container)) {
+        Stop-Hvseed -Category 'ObjectNotFound' -Cmdlet 'Test-Path' -Id 'DriveNotFound' -Message ('The drive ' + $drive + ' is not attached to ' + $env:COMPUTERNAME + '.')
+    }
+    $state = [string]$vm.ReplicationState
+    if ($state -and $state -ne 'ReadyForInitialReplication') {
+        Stop-Hvseed -Category 'InvalidOperation' -Cmdlet 'Start-VMInitialReplication' -Id 'InvalidReplicationState' -Code 32775 -Message ('The initial copy of ' + [string]$vm.Name + ' can only be exported while replication waits for it (state ReadyForInitialReplication); its state is ' + $state + '.')
+    }
+    $existing = Find-HvseedExportFolder -Destination $destination -VM $vm
+    if ($existing) {
+        Stop-Hvseed -Category 'ResourceExists' -Cmdlet 'Start-VMInitialReplication' -Id 'ExportFolderExists' -Message ('The folder ' + $existing + ' already exists. hvseed never overwrites an export.')
+    }
+    [void][System.IO.Directory]::CreateDirectory($destination)
+    $arguments = @{ InitialReplicationType = [uint16]2; InitialReplicationExportLocation = $destination }
+    $methodReturn = Invoke-HvseedReplicationService -VM $vm -MethodName 'StartReplication' -Arguments $arguments
+    $started = [datetime]::Now.ToString('o')
+    $stopped = $false
+    $vm = Get-HvseedVM -Id $in.VMId
+    $folder = Find-HvseedExportFolder -Destination $destination -VM $vm
+    if (-not $folder) { $folder = $destination.TrimEnd('\') + '\' + [string]$vm.Name + '_' + ([string]$vm.Id).ToUpper() }
+    $bytesDone = Get-HvseedFolderBytes -Folder $folder
+    $bytesTotal = Get-HvseedInitialSize -VM $vm
+"""
+        + _PROGRESS_RESULT
+    )
+    data = _progress_data(vm, "export", Destination=destination)
+    helpers = (*_EXPORT_HELPERS, "Invoke-HvseedReplicationService", "Test-HvseedAbsolutePath")
+    return _render("start_export", body, data, helpers=helpers)
+
+
+def render_export_progress(vm: VmRef, destination: str = "") -> Script:
+    """One poll: Hyper-V's export job, bytes in the export folder, replication state."""
+    body = (
+        r"""
+    $vm = Get-HvseedVM -Id $in.VMId
+    $started = $null
+    $methodReturn = $null
+    $stopped = $false
+    $folder = Find-HvseedExportFolder -Destination ([string]$in.Destination) -VM $vm
+    $bytesDone = Get-HvseedFolderBytes -Folder $folder
+    $bytesTotal = Get-HvseedInitialSize -VM $vm
+"""
+        + _PROGRESS_RESULT
+    )
+    data = _progress_data(vm, "export", Destination=destination)
+    return _render("export_progress", body, data, helpers=_EXPORT_HELPERS)
+
+
+def render_cancel_export(vm: VmRef, destination: str = "") -> Script:
+    """Stop-VMInitialReplication: stops a running export (the VM returns to pending)."""
+    body = (
+        r"""
+    $vm = Get-HvseedVM -Id $in.VMId
+    $stop = @{ VM = $vm; Confirm = $false }
+    Hyper-V\Stop-VMInitialReplication @stop
+    $stopped = $true
+    $started = $null
+    $methodReturn = $null
+    $vm = Get-HvseedVM -Id $in.VMId
+    $folder = Find-HvseedExportFolder -Destination ([string]$in.Destination) -VM $vm
+    $bytesDone = Get-HvseedFolderBytes -Folder $folder
+    $bytesTotal = Get-HvseedInitialSize -VM $vm
+"""
+        + _PROGRESS_RESULT
+    )
+    data = _progress_data(vm, "export", Destination=destination)
+    return _render("cancel_export", body, data, helpers=_EXPORT_HELPERS)
+
+
+_IMPORT_HELPERS = ("Get-HvseedVM", "Get-HvseedJobs", "Get-HvseedFolderBytes")
+
+
+def render_start_import(vm: VmRef, folder: str) -> Script:
+    """Start the import in Hyper-V's own job (Msvm_ReplicationService.ImportInitialReplica)."""
+    body = (
+        r"""
+    $vm = Get-HvseedVM -Id $in.VMId
+    $folder = [string]$in.Folder
+    Test-HvseedAbsolutePath -Path $folder -What 'export folder'
+    if (-not (Test-Path -LiteralPath $folder -PathType Container)) {
+        Stop-Hvseed -Category 'ObjectNotFound' -Cmdlet 'Test-Path' -Id 'ImportFolderNotFound' -Message ('The folder ' + $folder + ' does not exist on ' + $env:COMPUTERNAME + '.')
+    }
+    $mode = [string]$vm.ReplicationMode
+    $state = [string]$vm.ReplicationState
+    if ($mode -and $mode -ne 'Replica' -and $mode -ne 'ExtendedReplica') {
+        Stop-Hvseed -Category 'InvalidOperation' -Cmdlet 'Import-VMInitialReplication' -Id 'NotAReplica' -Code 32775 -Message ('The initial copy is imported into the replica VM; ' + [string]$vm.Name + ' on ' + $env:COMPUTERNAME + ' is not one (mode ' + $mode + ').')
+    }
+    if ($state -and $state -ne 'WaitingForInitialReplication') {
+        Stop-Hvseed -Category 'InvalidOperation' -Cmdlet 'Import-VMInitialReplication' -Id 'InvalidReplicationState' -Code 32775 -Message ('The replica VM ' + [string]$vm.Name + ' does not wait for its initial copy (state ' + $state + ').')
+    }
+    $arguments = @{ InitialReplicationImportLocation = $folder }
+    $methodReturn = Invoke-HvseedReplicationService -VM $vm -MethodName 'ImportInitialReplica' -Arguments $arguments
+    $started = [datetime]::Now.ToString('o')
+    $stopped = $false
+    $vm = Get-HvseedVM -Id $in.VMId
+    $bytesDone = $null
+    $bytesTotal = Get-HvseedFolderBytes -Folder $folder
+"""
+        + _PROGRESS_RESULT
+    )
+    data = _progress_data(vm, "import", Folder=folder)
+    helpers = (*_IMPORT_HELPERS, "Invoke-HvseedReplicationService", "Test-HvseedAbsolutePath")
+    return _render("start_import", body, data, helpers=helpers)
+
+
+def render_import_progress(vm: VmRef, folder: str = "") -> Script:
+    """One poll of the import: Hyper-V's import job and the replica's replication state."""
+    body = (
+        r"""
+    $vm = Get-HvseedVM -Id $in.VMId
+    $folder = [string]$in.Folder
+    $started = $null
+    $methodReturn = $null
+    $stopped = $false
+    $bytesDone = $null
+    $bytesTotal = Get-HvseedFolderBytes -Folder $folder
+"""
+        + _PROGRESS_RESULT
+    )
+    data = _progress_data(vm, "import", Folder=folder)
+    return _render("import_progress", body, data, helpers=_IMPORT_HELPERS)
+
+
+def render_replication_status(vm: VmRef) -> Script:
+    """Get-VMReplication and Measure-VMReplication merged for one VM."""
+    body = r"""
+    $vm = Get-HvseedVM -Id $in.VMId
+    $result = Get-HvseedStatus -VM $vm
+"""
+    data = {"VMId": _vm_id(vm)}
+    return _render("replication_status", body, data, helpers=("Get-HvseedVM", "Get-HvseedStatus"))
+
+
+def render_start_test_failover(vm: VmRef) -> Script:
+    """Start-VMFailover -AsTest on the replica VM: Hyper-V creates '<VM> - Test'."""
+    body = r"""
+    $vm = Get-HvseedVM -Id $in.VMId
+    $failover = @{ VM = $vm; AsTest = $true; Confirm = $false }
+    Hyper-V\Start-VMFailover @failover
+    $testName = Find-HvseedTestVm -VM $vm
+    $result = [ordered]@{
+        vm_name = [string]$vm.Name
+        vm_id = [string]$vm.Id
+        test_vm_name = $testName
+        expected_test_vm_name = [string]$vm.Name + ' - Test'
+        running = [bool]$testName
+    }
+"""
+    data = {"VMId": _vm_id(vm)}
+    return _render("start_test_failover", body, data, helpers=("Get-HvseedVM", "Find-HvseedTestVm"))
+
+
+def render_stop_test_failover(vm: VmRef) -> Script:
+    """Stop-VMFailover on the replica VM, only when a test VM exists (never a real failover)."""
+    body = r"""
+    $vm = Get-HvseedVM -Id $in.VMId
+    $testName = Find-HvseedTestVm -VM $vm
+    $message = ''
+    if ($testName) {
+        $stop = @{ VM = $vm; Confirm = $false }
+        Hyper-V\Stop-VMFailover @stop
+        $testName = Find-HvseedTestVm -VM $vm
+    } else {
+        $message = 'No test failover VM exists; nothing was changed.'
+    }
+    $result = [ordered]@{
+        vm_name = [string]$vm.Name
+        vm_id = [string]$vm.Id
+        test_vm_name = $testName
+        expected_test_vm_name = [string]$vm.Name + ' - Test'
+        running = [bool]$testName
+        message = $message
+    }
+"""
+    data = {"VMId": _vm_id(vm)}
+    return _render("stop_test_failover", body, data, helpers=("Get-HvseedVM", "Find-HvseedTestVm"))
+
+
+def render_usb_volumes() -> Script:
+    """Volumes on USB disks (Get-Disk BusType USB, as a name or as the number 7)."""
+    body = r"""
+    $canBitLocker = [bool](Get-Command -Name 'Get-BitLockerVolume' -ErrorAction SilentlyContinue)
+    $volumes = New-Object -TypeName System.Collections.ArrayList
+    foreach ($disk in @(Get-Disk)) {
+        # Storage formats BusType as 'USB'; the underlying MSFT_Disk value is 7. Accept both.
+        $bus = [string]$disk.BusType
+        if ($bus -ne 'USB' -and $bus -ne '7') { continue }
+        $partitions = @()
+        try { $partitions = @(Get-Partition -DiskNumber ([int]$disk.Number)) } catch { $partitions = @() }
+        foreach ($partition in $partitions) {
+            $volume = $null
+            try { $volume = Get-Volume -Partition $partition } catch { $volume = $null }
+            if ($null -eq $volume) { continue }
+            $mount = ''
+            $letter = [string]$partition.DriveLetter
+            if ($letter -match '^[A-Za-z]$') {
+                $mount = $letter.ToUpper() + ':\'
+            } else {
+                foreach ($accessPath in $partition.AccessPaths) {
+                    if ([string]$accessPath -and -not ([string]$accessPath).StartsWith('\\?\')) { $mount = [string]$accessPath; break }
+                }
+            }
+            if (-not $mount) { continue }
+            $protection = 'Unknown'
+            if ($canBitLocker) {
+                try {
+                    $bitLockerMount = $mount.TrimEnd('\')
+                    $protection = [string](Get-BitLockerVolume -MountPoint $bitLockerMount).ProtectionStatus
+                } catch { $protection = 'Unknown' }
+            }
+            $fileSystem = [string]$volume.FileSystem
+            if (-not $fileSystem -and $null -ne $volume.PSObject.Properties['FileSystemType']) { $fileSystem = [string]$volume.FileSystemType }
+            [void]$volumes.Add([pscustomobject]@{
+                mount_point = $mount
+                label = [string]$volume.FileSystemLabel
+                file_system = $fileSystem
+                total_bytes = [int64]$volume.Size
+                free_bytes = [int64]$volume.SizeRemaining
+                bus_type = 'USB'
+                removable = ([string]$volume.DriveType -eq 'Removable')
+                is_system = ([bool]$disk.IsSystem -or [bool]$disk.IsBoot)
+                bitlocker = $protection
+                serial = ([string]$disk.SerialNumber).Trim()
+                friendly_name = [string]$disk.FriendlyName
+            })
+        }
+    }
+    $result = [ordered]@{ volumes = @($volumes) }
+"""
+    return _render("usb_volumes", body, {}, needs_hyperv=False)
+
+
+def render_export_folders(path: str) -> Script:
+    """``<VMName>_<VMId>`` folders directly below ``path`` (or ``path`` itself), with sizes."""
+    body = r"""
+    $root = [string]$in.Path
+    if (-not (Test-Path -LiteralPath $root -PathType Container)) {
+        Stop-Hvseed -Category 'ObjectNotFound' -Cmdlet 'Test-Path' -Id 'FolderNotFound' -Message ('The folder ' + $root + ' does not exist on ' + $env:COMPUTERNAME + '.')
+    }
+    $candidates = New-Object -TypeName System.Collections.ArrayList
+    [void]$candidates.Add((Get-Item -LiteralPath $root -Force))
+    foreach ($dir in @(Get-ChildItem -LiteralPath $root -Directory -Force)) { [void]$candidates.Add($dir) }
+    $pattern = '^(.+)_([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$'
+    $folders = New-Object -TypeName System.Collections.ArrayList
+    foreach ($dir in $candidates) {
+        if ([string]$dir.Name -match $pattern) {
+            $vmName = [string]$Matches[1]
+            $vmId = ([string]$Matches[2]).ToUpper()
+            $bytes = [int64]0
+            $count = 0
+            foreach ($file in @(Get-ChildItem -LiteralPath $dir.FullName -Recurse -File -Force)) {
+                $bytes = $bytes + [int64]$file.Length
+                $count = $count + 1
+            }
+            [void]$folders.Add([pscustomobject]@{ path = [string]$dir.FullName; vm_name = $vmName; vm_id = $vmId; total_bytes = $bytes; file_count = $count })
+        }
+    }
+    $result = [ordered]@{ folders = @($folders) }
+"""
+    return _render("export_folders", body, {"Path": path}, needs_hyperv=False)
+
+
+def render_read_export_folder(folder: str, max_xml_bytes: int = MAX_XML_BYTES) -> Script:
+    """Every file below ``folder`` with its size, and the text of XML files up to a limit."""
+    body = r"""
+    $folder = [string]$in.Folder
+    $limit = [int64]$in.MaxXmlBytes
+    $files = New-Object -TypeName System.Collections.ArrayList
+    $xmlTexts = New-Object -TypeName System.Collections.ArrayList
+    $xmlErrors = New-Object -TypeName System.Collections.ArrayList
+    $exists = Test-Path -LiteralPath $folder -PathType Container
+    if ($exists) {
+        $rootPath = [string](Get-Item -LiteralPath $folder -Force).FullName
+        $rootPath = $rootPath.TrimEnd('\')
+        foreach ($file in @(Get-ChildItem -LiteralPath $folder -Recurse -File -Force)) {
+            $relative = ([string]$file.FullName).Substring($rootPath.Length).TrimStart('\').Replace('\', '/')
+            [void]$files.Add([pscustomobject]@{ path = $relative; size = [int64]$file.Length })
+            if ([string]$file.Extension -ne '.xml') { continue }
+            if ([int64]$file.Length -gt $limit) {
+                [void]$xmlErrors.Add([pscustomobject]@{ path = $relative; error = 'larger than ' + [string]$limit + ' bytes; not read' })
+                continue
+            }
+            try {
+                [void]$xmlTexts.Add([pscustomobject]@{ path = $relative; text = [System.IO.File]::ReadAllText([string]$file.FullName) })
+            } catch {
+                [void]$xmlErrors.Add([pscustomobject]@{ path = $relative; error = [string]$_.Exception.Message })
+            }
+        }
+    }
+    $result = [ordered]@{ path = $folder; exists = [bool]$exists; files = @($files); xml_texts = @($xmlTexts); xml_errors = @($xmlErrors) }
+"""
+    data = {"Folder": folder, "MaxXmlBytes": int(max_xml_bytes)}
+    return _render("read_export_folder", body, data, needs_hyperv=False)
+
+
+# --- the hand-runnable plan script --------------------------------------------------------------
+
+
+def _plan_data(plan: ReplicationPlan) -> dict[str, Any]:
+    start = None
+    if plan.start_time is not None:
+        when = plan.start_time
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=timezone.utc)
+        start = when.isoformat()
+    return {
+        **_auth_data(plan),
+        "Compression": bool(plan.compression),
+        "FrequencySec": int(plan.frequency_sec),
+        "RecoveryHistory": int(plan.recovery_history_hours),
+        "VssFrequencyHours": int(plan.vss_frequency_hours),
+        "InitialMethod": plan.initial_method.value,
+        "DestinationPath": plan.destination_path,
+        "StartTime": start,
+        "VMs": [
+            {
+                "Id": _vm_id(VmRef(vm.name, vm.id)),
+                "Name": vm.name,
+                "ExcludedVhdPaths": list(vm.excluded_vhd_paths),
+            }
+            for vm in plan.vms
+        ],
+    }
+
+
+_PLAN_BODY = r"""
+$ErrorActionPreference = 'Stop'
+$ProgressPreference = 'Continue'
+if (-not (Get-Module -ListAvailable -Name 'Hyper-V')) { throw 'The Hyper-V PowerShell module is not installed on this computer.' }
+
+Write-Host ('Replica server:  ' + [string]$plan.ReplicaServer + ', port ' + [string]$plan.ReplicaPort + ', ' + [string]$plan.AuthenticationType)
+Write-Host ('Initial copy:    ' + [string]$plan.InitialMethod + ' ' + [string]$plan.DestinationPath)
+
+foreach ($item in $plan.VMs) {
+    # 1. Find the VM by its ID: names can repeat, and -VMName treats * and ? as wildcards.
+    $vm = Hyper-V\Get-VM -Id ([guid][string]$item.Id)
+    Write-Host ('--- ' + [string]$vm.Name + ' (' + [string]$vm.Id + ')')
+
+    # 2. Enable replication, unless a previous run already did (then continue with step 3).
+    if ([string]$vm.ReplicationState -eq 'Disabled') {
+        $enable = @{
+            VM = $vm
+            ReplicaServerName = [string]$plan.ReplicaServer
+            ReplicaServerPort = [int]$plan.ReplicaPort
+            AuthenticationType = [string]$plan.AuthenticationType
+            CompressionEnabled = [bool]$plan.Compression
+            BypassProxyServer = [bool]$plan.BypassProxy
+            ReplicationFrequencySec = [int]$plan.FrequencySec
+            RecoveryHistory = [int]$plan.RecoveryHistory
+        }
+        if ([string]$plan.CertificateThumbprint) { $enable['CertificateThumbprint'] = [string]$plan.CertificateThumbprint }
+        if ([int]$plan.VssFrequencyHours -gt 0) { $enable['VSSSnapshotFrequencyHour'] = [int]$plan.VssFrequencyHours }
+        $excluded = New-Object -TypeName System.Collections.ArrayList
+        foreach ($excludedPath in $item.ExcludedVhdPaths) { if ([string]$excludedPath) { [void]$excluded.Add([string]$excludedPath) } }
+        if ($excluded.Count -gt 0) { $enable['ExcludedVhdPath'] = [string[]]@($excluded) }
+        Write-Host 'Enabling replication (Hyper-V creates the replica VM on the Replica server) ...'
+        Hyper-V\Enable-VMReplication @enable
+        $vm = Hyper-V\Get-VM -Id ([guid][string]$item.Id)
+    } else {
+        Write-Host ('Replication is already enabled (state ' + [string]$vm.ReplicationState + ').')
+    }
+
+    # 3. Send the initial copy.
+    if ([string]$vm.ReplicationState -ne 'ReadyForInitialReplication') {
+        Write-Host 'The initial copy is already on its way or done; skipping.'
+        continue
+    }
+    $start = @{ VM = $vm }
+    if ([string]$plan.InitialMethod -eq 'ExternalMedia') {
+        # Export to the external drive. This call is synchronous: it returns when the copy is
+        # written to <DestinationPath>\<VMName>_<VMId>. An existing folder is never overwritten.
+        $folder = ([string]$plan.DestinationPath).TrimEnd('\') + '\' + [string]$vm.Name + '_' + ([string]$vm.Id).ToUpper()
+        if (Test-Path -LiteralPath $folder) { throw ('The folder ' + $folder + ' already exists; move it away or choose another folder.') }
+        $start['DestinationPath'] = [string]$plan.DestinationPath
+        Write-Host ('Exporting the initial copy to ' + $folder + ' ...')
+    } elseif ([string]$plan.InitialMethod -eq 'ExistingVM') {
+        # Use the VM already restored on the Replica server as the initial copy.
+        $start['UseBackup'] = $true
+    }
+    if ([string]$plan.InitialMethod -ne 'ExternalMedia' -and $null -ne $plan.StartTime) {
+        # Scheduled start (network and existing-VM seeding only; Hyper-V ignores it for exports).
+        $when = $plan.StartTime
+        if (-not ($when -is [datetime])) { $when = [DateTimeOffset]::Parse([string]$when).LocalDateTime }
+        $start['InitialReplicationStartTime'] = $when
+    }
+    Hyper-V\Start-VMInitialReplication @start
+    Write-Host 'Done.'
+}
+
+# Next: carry the drive to the Replica server and import each folder there
+# (Hyper-V Manager: replica VM > Replication > Import Initial Replica, or hvseed import).
+"""
+
+
+def render_plan_script(plan: ReplicationPlan) -> str:
+    """A readable script that carries out ``plan`` on Host A when run by hand.
+
+    For every VM: Enable-VMReplication, then Start-VMInitialReplication (for external media with
+    -DestinationPath, synchronous). Settings travel in one base64 JSON block like every other
+    script; the comments hold no user text. Raises ValueError for a VM ID that is not a GUID.
+    """
+    data = _plan_data(plan)
+    method = {
+        InitialReplicationMethod.EXTERNAL_MEDIA: "export to external media",
+        InitialReplicationMethod.NETWORK: "send over the network",
+        InitialReplicationMethod.EXISTING_VM: "use an existing VM on the Replica server",
+    }[plan.initial_method]
+    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    lines = [
+        "# hvseed: enable Hyper-V Replica and send the initial copy",
+        f"# Written by hvseed on {stamp}.",
+        "# Run it on the primary host (Host A) in an elevated Windows PowerShell 5.1.",
+        "#",
+        f"# {len(plan.vms)} VM(s); authentication {plan.authentication.value}, "
+        f"port {int(plan.replica_port)}, replication every {int(plan.frequency_sec)} s,",
+        f"# recovery history {int(plan.recovery_history_hours)} h, "
+        f"compression {'on' if plan.compression else 'off'}; initial copy: {method}.",
+        "# Server, VM names and paths are in the settings block below (base64 of UTF-8 JSON);",
+        "# the script prints them when it runs. To read them beforehand:",
+        "#   [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('<the block>'))",
+        "# It contains no password.",
+        "",
+        "$plan = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String("
+        f"'{encode_blob(data)}')) | ConvertFrom-Json",
+    ]
+    return "\n".join(lines) + "\n" + _PLAN_BODY

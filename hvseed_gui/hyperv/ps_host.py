@@ -1,0 +1,799 @@
+"""``PowerShellHost``: the Hyper-V seam carried out by scripts on a PowerShell runner.
+
+Each method renders one script (``powershell.py``), runs it once through the runner (this
+computer's powershell.exe or WinRM), finds the ``HVSEED-RESULT:`` line, decodes it and parses
+it into the ``host.py`` dataclasses. Error records become our exception types.
+
+The parsers accept what Windows PowerShell 5.1 may produce even though the scripts emit plain
+shapes: a single object where a list was meant, ``null`` for an empty list, ``{"value": [...],
+"Count": n}`` wrapped arrays, ``"\\/Date(ms)\\/"`` dates, and enums as numbers.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta, timezone
+from enum import Enum
+from typing import Any, TypeVar
+
+from hvseed_gui.core.media import FileEntry, FolderListing
+from hvseed_gui.core.plan import ReplicationPlan, normalize_vm_id
+from hvseed_gui.core.volumes import BitLockerStatus, Volume
+from hvseed_gui.hyperv import powershell as ps
+from hvseed_gui.hyperv.errors import (
+    AccessDenied,
+    CmdletError,
+    HyperVError,
+    HyperVModuleMissing,
+    InvalidState,
+    MediaError,
+    NotFound,
+    ProtocolError,
+)
+from hvseed_gui.hyperv.host import (
+    AuthorizationEntry,
+    Certificate,
+    ConnectionTestResult,
+    ExportFolderSummary,
+    FirewallRuleState,
+    HostCallStats,
+    HyperVHost,
+    Inventory,
+    JobProgress,
+    JobState,
+    ReplicaServerChange,
+    ReplicaServerConfig,
+    ReplicationHealth,
+    ReplicationMode,
+    ReplicationState,
+    ReplicationStatus,
+    TestFailoverResult,
+    Vhd,
+    VhdFile,
+    VirtualMachine,
+    VmRef,
+)
+from hvseed_gui.hyperv.runners import PowerShellRunner, RunResult
+
+E = TypeVar("E", bound=Enum)
+
+# --- shapes of Windows PowerShell 5.1 JSON ------------------------------------------------------
+
+
+def as_list(value: Any) -> list[Any]:
+    """A JSON value that should be a list: null → [], one bare object → [it]."""
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return value
+    if isinstance(value, dict) and "value" in value and "Count" in value:
+        # 5.1 serialises a PSObject-wrapped array as {"value": [...], "Count": n}.
+        inner = value["value"]
+        return inner if isinstance(inner, list) else as_list(inner)
+    return [value]
+
+
+def as_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "True" if value else "False"
+    return str(value)
+
+
+def as_opt_int(value: Any) -> int | None:
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, (int, float)):
+        return int(value)
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        return None
+
+
+def as_int(value: Any, default: int = 0) -> int:
+    number = as_opt_int(value)
+    return default if number is None else number
+
+
+def as_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        return value != 0
+    return as_text(value).strip().lower() in ("true", "1", "yes", "on")
+
+
+_MS_DATE = re.compile(r"^/Date\((-?\d+)([+-]\d{4})?\)/$")
+_ISO_FRACTION = re.compile(r"\.(\d+)")
+
+
+def as_time(value: Any) -> datetime | None:
+    """ISO 8601 (``.ToString('o')``), 5.1's ``"\\/Date(ms)\\/"`` or its Get-Date object form."""
+    if isinstance(value, dict):
+        return as_time(value.get("value", value.get("DateTime")))
+    if value is None:
+        return None
+    text = as_text(value).strip()
+    if not text:
+        return None
+    match = _MS_DATE.match(text)
+    if match:
+        moment = datetime(1970, 1, 1, tzinfo=timezone.utc) + timedelta(
+            milliseconds=int(match.group(1))
+        )
+    else:
+        iso = text.replace("Z", "+00:00")
+        iso = _ISO_FRACTION.sub(lambda m: "." + m.group(1)[:6].ljust(6, "0"), iso, count=1)
+        try:
+            moment = datetime.fromisoformat(iso)
+        except ValueError:
+            return None
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=timezone.utc)
+    # DateTime.MinValue / FILETIME zero mean "never".
+    return None if moment.year <= 1601 else moment
+
+
+def parse_enum(cls: type[E], value: Any, numbers: Sequence[str] | dict[int, str] = ()) -> E:
+    """An enum by name; a number (5.1 style) through ``numbers``; else the enum's fallback."""
+    number = as_opt_int(value) if not isinstance(value, str) or value.strip().isdigit() else None
+    if number is not None:
+        if isinstance(numbers, dict):
+            value = numbers.get(number, value)
+        elif 0 <= number < len(numbers):
+            value = numbers[number]
+    return cls.parse(value)  # type: ignore[attr-defined]
+
+
+# Numeric fallbacks. The PowerShell enums' values are not documented; these follow the
+# declaration order in the docs (UNCONFIRMED) and only matter if a name was not sent.
+_STATE_NUMBERS = [m.value for m in ReplicationState if m is not ReplicationState.UNKNOWN]
+_HEALTH_NUMBERS = ["NotApplicable", "Normal", "Warning", "Critical"]
+_MODE_NUMBERS = ["None", "Primary", "Replica", "TestReplica", "ExtendedReplica"]
+# Microsoft.HyperV.PowerShell.VMState (UNCONFIRMED values, WMI EnabledState-like).
+_VM_STATE_NUMBERS = {
+    1: "Other",
+    2: "Running",
+    3: "Off",
+    4: "Stopping",
+    6: "Saved",
+    9: "Paused",
+    10: "Starting",
+    11: "Reset",
+    32773: "Saving",
+    32776: "Pausing",
+    32777: "Resuming",
+}
+# Msvm_VirtualHardDiskSettingData Format / Type values.
+_VHD_FORMAT_NUMBERS = {2: "VHD", 3: "VHDX", 4: "VHDSet"}
+_VHD_TYPE_NUMBERS = {2: "Fixed", 3: "Dynamic", 4: "Differencing"}
+# RecoveryAuthenticationType (UNCONFIRMED values).
+_SERVER_AUTH_NUMBERS = {1: "Kerberos", 2: "Certificate", 3: "CertificateAndKerberos"}
+
+
+def _named(value: Any, numbers: dict[int, str]) -> str:
+    number = as_opt_int(value) if not isinstance(value, str) or value.strip().isdigit() else None
+    if number is not None and number in numbers:
+        return numbers[number]
+    return as_text(value)
+
+
+def _rule_enabled(value: Any) -> bool:
+    # Enabled is an enum True=1 / False=2 (NetSecurity), or its name.
+    if isinstance(value, bool):
+        return value
+    number = as_opt_int(value)
+    if number is not None:
+        return number == 1
+    return as_text(value).strip().lower() == "true"
+
+
+def _bitlocker(value: Any) -> BitLockerStatus:
+    text = _named(value, {0: "Off", 1: "On", 2: "Unknown"}).strip().lower()
+    for member in BitLockerStatus:
+        if member.value.lower() == text:
+            return member
+    return BitLockerStatus.UNKNOWN
+
+
+def _vm_id_text(value: Any) -> str:
+    text = as_text(value)
+    try:
+        return normalize_vm_id(text)
+    except ValueError:
+        return text
+
+
+# --- the result line and error records ----------------------------------------------------------
+
+
+def decode_result(stdout: str) -> dict[str, Any] | None:
+    """The JSON document of the last ``HVSEED-RESULT:`` line, None if there is no such line.
+
+    Raises ProtocolError when the line is there but does not decode.
+    """
+    payload = None
+    for line in stdout.splitlines():
+        stripped = line.strip()
+        if stripped.startswith(ps.RESULT_MARKER):
+            payload = stripped[len(ps.RESULT_MARKER) :].strip()
+    if payload is None:
+        return None
+    try:
+        document = json.loads(base64.b64decode(payload, validate=True).decode("utf-8"))
+    except (binascii.Error, ValueError) as exc:
+        raise ProtocolError(
+            "The host's result line is damaged.", detail=f"{exc}: {payload[:200]}"
+        ) from None
+    if not isinstance(document, dict) or "ok" not in document:
+        raise ProtocolError("The host's result has an unexpected form.", detail=str(document)[:500])
+    return document
+
+
+def _unsigned(hresult: Any) -> int | None:
+    number = as_opt_int(hresult)
+    if number is None and isinstance(hresult, str) and hresult.lower().startswith("0x"):
+        try:
+            number = int(hresult, 16)
+        except ValueError:
+            number = None
+    if number is None:
+        return None
+    return number & 0xFFFFFFFF
+
+
+HR_ACCESS_DENIED = 0x80070005
+HR_FILE_NOT_FOUND = 0x80070002
+HR_PATH_NOT_FOUND = 0x80070003
+HR_DISK_FULL = 0x80070070
+HR_HANDLE_DISK_FULL = 0x80070027
+HR_FILE_TOO_LARGE = 0x800700DF
+WMI_ACCESS_DENIED = 32769
+WMI_INVALID_STATE = 32775
+WMI_FILE_NOT_FOUND = 32779
+
+_MEDIA_WORDS = (
+    "not enough space",
+    "disk is full",
+    "disk full",
+    "file too large",
+    "too large for the destination file system",
+    "exceeds the maximum",
+)
+_ACCESS_WORDS = ("access is denied", "access denied", "required permission", "unauthorized")
+
+MEDIA_HINT = "Use an NTFS-formatted drive with room for the whole initial copy, then try again."
+_STATE_HINT = (
+    "Check the VM's replication state (Hyper-V Manager: Replication > View Replication Health) "
+    "and continue with the step that matches it."
+)
+_NOT_FOUND_HINT = "Check that it still exists there, refresh, and try again."
+_EXISTS_HINT = "Move the existing folder away or choose another destination folder."
+
+
+def is_media_problem(message: str, hresult: Any = None) -> bool:
+    """Whether an error says the target drive is full or cannot hold a file that large."""
+    code = _unsigned(hresult)
+    if code in (HR_DISK_FULL, HR_HANDLE_DISK_FULL, HR_FILE_TOO_LARGE):
+        return True
+    lowered = message.lower()
+    return any(word in lowered for word in _MEDIA_WORDS)
+
+
+def error_from_record(record: Any, *, host: str = "") -> HyperVError:
+    """Map one error record ``{category, cmdlet, message, fqid, hresult, code}`` to our type."""
+    if not isinstance(record, dict):
+        return CmdletError(as_text(record) or "The host reported an error without details.")
+    category = as_text(record.get("category"))
+    cmdlet = as_text(record.get("cmdlet"))
+    message = as_text(record.get("message")).strip()
+    fqid = as_text(record.get("fqid"))
+    code = as_opt_int(record.get("code"))
+    hresult = _unsigned(record.get("hresult"))
+    where = f" on {host}" if host else ""
+    if not message:
+        message = f"{cmdlet or 'The operation'} failed{where} ({category or 'no details'})."
+    detail = (
+        f"{cmdlet} [{category}] {fqid}"
+        + (f" hresult=0x{hresult:08X}" if hresult is not None else "")
+        + (f" code={code}" if code is not None else "")
+    ).strip()
+    lowered = message.lower()
+    kwargs = {"cmdlet": cmdlet, "category": category, "detail": detail}
+
+    if fqid.endswith("HyperVModuleMissing") or (
+        fqid.startswith("CommandNotFoundException") and ("-vm" in lowered or "hyper-v" in lowered)
+    ):
+        return HyperVModuleMissing(message, detail=detail)
+    if (
+        category == "PermissionDenied"
+        or code == WMI_ACCESS_DENIED
+        or hresult == HR_ACCESS_DENIED
+        or "AccessDenied" in fqid
+        or "UnauthorizedAccess" in fqid
+        or any(word in lowered for word in _ACCESS_WORDS)
+    ):
+        return AccessDenied(message, detail=detail)
+    if is_media_problem(message, hresult):
+        return MediaError(message, MEDIA_HINT, **kwargs)
+    if category == "ResourceExists":
+        return CmdletError(message, _EXISTS_HINT, **kwargs)
+    if (
+        category == "ObjectNotFound"
+        or code == WMI_FILE_NOT_FOUND
+        or hresult in (HR_FILE_NOT_FOUND, HR_PATH_NOT_FOUND)
+        or "NotFound" in fqid
+    ):
+        return NotFound(message, _NOT_FOUND_HINT, **kwargs)
+    if (
+        code == WMI_INVALID_STATE
+        or fqid.endswith("InvalidReplicationState")
+        or (category == "InvalidOperation" and "state" in lowered)
+    ):
+        return InvalidState(message, _STATE_HINT, **kwargs)
+    hint = (
+        f"Hyper-V's event log (Hyper-V-VMMS, Admin){where} has details."
+        if cmdlet
+        else "Fix the cause and try again."
+    )
+    return CmdletError(message, hint, **kwargs)
+
+
+def parse_result(result: RunResult, *, host: str = "") -> Any:
+    """The ``data`` of a script's result, or the mapped exception of its first error record."""
+    document = decode_result(result.stdout)
+    if document is None:
+        stderr = " ".join(result.stderr.split())
+        where = f" on {host}" if host else ""
+        if stderr:
+            message = f"PowerShell{where} ended without a result: {stderr[:400]}"
+        else:
+            message = f"PowerShell{where} ended without a result (exit code {result.exit_code})."
+        raise ProtocolError(message, detail=(result.stderr + "\n" + result.stdout)[-4000:])
+    if as_bool(document.get("ok")):
+        return document.get("data")
+    errors = as_list(document.get("errors"))
+    if not errors:
+        raise ProtocolError("The host reported a failure without an error record.")
+    raise error_from_record(errors[0], host=host)
+
+
+# --- result documents → dataclasses -------------------------------------------------------------
+
+
+def _field(data: Any, key: str) -> Any:
+    return data.get(key) if isinstance(data, dict) else None
+
+
+def _vhd_file(item: Any) -> VhdFile:
+    return VhdFile(path=as_text(_field(item, "path")), file_size=as_int(_field(item, "file_size")))
+
+
+def parse_vhd(item: dict[str, Any]) -> Vhd:
+    path = as_text(item.get("path"))
+    vhd_format = _named(item.get("format"), _VHD_FORMAT_NUMBERS).upper()
+    if not vhd_format:
+        vhd_format = "VHDX" if path.lower().endswith((".vhdx", ".avhdx")) else "VHD"
+    return Vhd(
+        path=path,
+        format=vhd_format,
+        vhd_type=_named(item.get("vhd_type"), _VHD_TYPE_NUMBERS),
+        file_size=as_int(item.get("file_size")),
+        max_size=as_int(item.get("max_size")),
+        parents=tuple(_vhd_file(p) for p in as_list(item.get("parents"))),
+        controller=as_text(item.get("controller")),
+    )
+
+
+def parse_vm(item: dict[str, Any]) -> VirtualMachine:
+    return VirtualMachine(
+        name=as_text(item.get("name")),
+        id=_vm_id_text(item.get("id")),
+        state=_named(item.get("state"), _VM_STATE_NUMBERS),
+        generation=as_int(item.get("generation"), 1),
+        replication_state=parse_enum(
+            ReplicationState, item.get("replication_state"), _STATE_NUMBERS
+        ),
+        replication_mode=parse_enum(ReplicationMode, item.get("replication_mode"), _MODE_NUMBERS),
+        replication_health=parse_enum(
+            ReplicationHealth, item.get("replication_health"), _HEALTH_NUMBERS
+        ),
+        vhds=tuple(parse_vhd(v) for v in as_list(item.get("vhds")) if isinstance(v, dict)),
+        is_clustered=as_bool(item.get("is_clustered")),
+    )
+
+
+def parse_inventory(data: Any) -> Inventory:
+    data = data if isinstance(data, dict) else {}
+    return Inventory(
+        host_name=as_text(data.get("host_name")),
+        os_version=as_text(data.get("os_version")),
+        os_build=as_text(data.get("os_build")),
+        hyperv_present=as_bool(data.get("hyperv_present")),
+        is_cluster_node=as_bool(data.get("is_cluster_node")),
+        cluster_name=as_text(data.get("cluster_name")),
+        replica_broker=as_text(data.get("replica_broker")),
+        system_drive=as_text(data.get("system_drive")) or "C:\\",
+        vms=tuple(parse_vm(v) for v in as_list(data.get("vms")) if isinstance(v, dict)),
+    )
+
+
+def parse_replica_config(data: Any) -> ReplicaServerConfig:
+    data = data if isinstance(data, dict) else {}
+    return ReplicaServerConfig(
+        host_name=as_text(data.get("host_name")),
+        replication_enabled=as_bool(data.get("replication_enabled")),
+        allowed_authentication=_named(data.get("allowed_authentication"), _SERVER_AUTH_NUMBERS),
+        kerberos_port=as_int(data.get("kerberos_port")),
+        certificate_port=as_int(data.get("certificate_port")),
+        allow_any_server=as_bool(data.get("allow_any_server")),
+        default_storage_location=as_text(data.get("default_storage_location")),
+        authorization_entries=tuple(
+            AuthorizationEntry(
+                allowed_primary_server=as_text(_field(e, "allowed_primary_server")),
+                storage_location=as_text(_field(e, "storage_location")),
+                trust_group=as_text(_field(e, "trust_group")),
+            )
+            for e in as_list(data.get("authorization_entries"))
+        ),
+        firewall_rules=tuple(
+            FirewallRuleState(
+                name=as_text(_field(r, "name")),
+                display_name=as_text(_field(r, "display_name")),
+                present=as_bool(_field(r, "present")),
+                enabled=_rule_enabled(_field(r, "enabled")),
+            )
+            for r in as_list(data.get("firewall_rules"))
+        ),
+        certificate_thumbprint=as_text(data.get("certificate_thumbprint")),
+    )
+
+
+EKU_SERVER_AUTH = "1.3.6.1.5.5.7.3.1"
+EKU_CLIENT_AUTH = "1.3.6.1.5.5.7.3.2"
+
+
+def parse_certificates(data: Any) -> list[Certificate]:
+    """Certificates usable for Hyper-V Replica: client + server authentication, private key."""
+    found: list[Certificate] = []
+    for item in as_list(_field(data, "certificates")):
+        if not isinstance(item, dict):
+            continue
+        ekus = {as_text(e) for e in as_list(item.get("ekus"))}
+        has_key = as_bool(item.get("has_private_key"))
+        if not ({EKU_SERVER_AUTH, EKU_CLIENT_AUTH} <= ekus and has_key):
+            continue
+        found.append(
+            Certificate(
+                thumbprint=as_text(item.get("thumbprint")).upper(),
+                subject=as_text(item.get("subject")),
+                issuer=as_text(item.get("issuer")),
+                not_after=as_time(item.get("not_after")),
+                dns_names=tuple(as_text(n) for n in as_list(item.get("dns_names")) if n),
+                has_private_key=has_key,
+            )
+        )
+    return found
+
+
+def _vm_ref(data: Any, fallback: VmRef) -> VmRef:
+    name = as_text(_field(data, "vm_name")) or fallback.name
+    vm_id = _vm_id_text(_field(data, "vm_id")) or fallback.id
+    return VmRef(name, vm_id)
+
+
+def parse_status(data: Any, vm: VmRef) -> ReplicationStatus:
+    data = data if isinstance(data, dict) else {}
+    return ReplicationStatus(
+        vm=_vm_ref(data, vm),
+        mode=parse_enum(ReplicationMode, data.get("mode"), _MODE_NUMBERS),
+        state=parse_enum(ReplicationState, data.get("state"), _STATE_NUMBERS),
+        health=parse_enum(ReplicationHealth, data.get("health"), _HEALTH_NUMBERS),
+        health_details=tuple(as_text(d) for d in as_list(data.get("health_details")) if d),
+        primary_server=as_text(data.get("primary_server")),
+        replica_server=as_text(data.get("replica_server")),
+        replica_port=as_int(data.get("replica_port")),
+        authentication=as_text(data.get("authentication")),
+        frequency_sec=as_int(data.get("frequency_sec")),
+        last_replication_time=as_time(data.get("last_replication_time")),
+        pending_replication_bytes=as_opt_int(data.get("pending_replication_bytes")),
+        initial_replication_bytes=as_opt_int(data.get("initial_replication_bytes")),
+        test_vm_name=as_text(data.get("test_vm_name")),
+        replica_delta_files=tuple(_vhd_file(f) for f in as_list(data.get("replica_delta_files"))),
+    )
+
+
+# Msvm_ConcreteJob.JobState: 2 New, 3 Starting, 4 Running, 5 Suspended, 6 Shutting Down,
+# 7 Completed, 8 Terminated, 9 Killed, 10 Exception, 11 Service.
+_JOB_RUNNING = {2, 3, 4, 5, 6, 11}
+_JOB_COMPLETED = {7}
+_JOB_CANCELLED = {8, 9}
+_JOB_FAILED = {10}
+
+
+def parse_progress(data: Any, vm: VmRef, *, cancelled: bool = False) -> JobProgress:
+    """One poll of an export or import: Hyper-V's jobs first, the replication state second."""
+    data = data if isinstance(data, dict) else {}
+    kind = as_text(data.get("kind")) or "export"
+    preferred = ps.EXPORT_JOB_TYPES if kind == "export" else ps.IMPORT_JOB_TYPES
+    replication_state = parse_enum(ReplicationState, data.get("replication_state"), _STATE_NUMBERS)
+    jobs = [j for j in as_list(data.get("jobs")) if isinstance(j, dict)]
+
+    def rank(job: dict[str, Any]) -> int:
+        job_type = as_int(job.get("job_type"), -1)
+        return preferred.index(job_type) if job_type in preferred else len(preferred)
+
+    def with_state(states: set[int]) -> list[dict[str, Any]]:
+        return sorted((j for j in jobs if as_int(j.get("job_state"), -1) in states), key=rank)
+
+    running, failed = with_state(_JOB_RUNNING), with_state(_JOB_FAILED)
+    killed, completed = with_state(_JOB_CANCELLED), with_state(_JOB_COMPLETED)
+    percent: float | None = None
+    message = ""
+    job: dict[str, Any] | None = None
+    if running:
+        job = running[0]
+        state = JobState.RUNNING
+        percent = float(as_int(job.get("percent")))
+    elif failed:
+        job = failed[0]
+        state = JobState.FAILED
+        code = as_int(job.get("error_code"))
+        message = as_text(job.get("error_description")).strip() or (
+            f"Hyper-V's {kind} job failed (error {code})."
+        )
+        if is_media_problem(message):
+            message = f"{message} {MEDIA_HINT}"
+    elif killed:
+        job = killed[0]
+        state = JobState.CANCELLED
+    elif completed:
+        job = completed[0]
+        state = JobState.COMPLETED
+        percent = 100.0
+    elif as_int(data.get("unattributed_running")) > 0 or data.get("method_return") is not None:
+        # A job runs that cannot be tied to this VM, or we started one this very call.
+        state = JobState.RUNNING
+    else:
+        state = _state_without_job(kind, replication_state)
+        if state is JobState.COMPLETED:
+            percent = 100.0
+    if cancelled and state not in (JobState.COMPLETED, JobState.FAILED):
+        state = JobState.CANCELLED
+    started = as_time(job.get("start_time")) if job else None
+    return JobProgress(
+        vm=_vm_ref(data, vm),
+        kind=kind,
+        state=state,
+        percent=percent,
+        bytes_done=as_opt_int(data.get("bytes_done")),
+        bytes_total=as_opt_int(data.get("bytes_total")),
+        replication_state=replication_state,
+        folder=as_text(data.get("folder")),
+        message=message,
+        started=started or as_time(data.get("started")),
+    )
+
+
+def _state_without_job(kind: str, replication: ReplicationState) -> JobState:
+    """No Hyper-V job is visible (finished jobs disappear after a while): judge by the state."""
+    if replication is ReplicationState.REPLICATING:
+        return JobState.COMPLETED
+    if kind == "export":
+        # The primary stays InitialReplicationInProgress from the export until the import.
+        if replication is ReplicationState.INITIAL_REPLICATION_IN_PROGRESS:
+            return JobState.COMPLETED
+        return JobState.NOT_STARTED
+    return JobState.NOT_STARTED
+
+
+def parse_test_failover(data: Any, vm: VmRef) -> TestFailoverResult:
+    data = data if isinstance(data, dict) else {}
+    name = as_text(data.get("test_vm_name")) or as_text(data.get("expected_test_vm_name"))
+    return TestFailoverResult(
+        vm=_vm_ref(data, vm),
+        test_vm_name=name or f"{vm.name} - Test",
+        running=as_bool(data.get("running")),
+        message=as_text(data.get("message")),
+    )
+
+
+def parse_volumes(data: Any) -> list[Volume]:
+    volumes = []
+    for item in as_list(_field(data, "volumes")):
+        if not isinstance(item, dict):
+            continue
+        volumes.append(
+            Volume(
+                mount_point=as_text(item.get("mount_point")),
+                label=as_text(item.get("label")),
+                file_system=as_text(item.get("file_system")),
+                total_bytes=as_int(item.get("total_bytes")),
+                free_bytes=as_int(item.get("free_bytes")),
+                bus_type=_named(item.get("bus_type"), {7: "USB"}),
+                removable=as_bool(item.get("removable")),
+                is_system=as_bool(item.get("is_system")),
+                bitlocker=_bitlocker(item.get("bitlocker")),
+                serial=as_text(item.get("serial")).strip(),
+                friendly_name=as_text(item.get("friendly_name")),
+            )
+        )
+    return volumes
+
+
+def parse_export_folders(data: Any) -> list[ExportFolderSummary]:
+    return [
+        ExportFolderSummary(
+            path=as_text(item.get("path")),
+            vm_name=as_text(item.get("vm_name")),
+            vm_id=_vm_id_text(item.get("vm_id")),
+            total_bytes=as_int(item.get("total_bytes")),
+            file_count=as_int(item.get("file_count")),
+        )
+        for item in as_list(_field(data, "folders"))
+        if isinstance(item, dict)
+    ]
+
+
+def parse_folder_listing(data: Any, folder: str) -> FolderListing:
+    data = data if isinstance(data, dict) else {}
+    return FolderListing(
+        path=as_text(data.get("path")) or folder,
+        exists=as_bool(data.get("exists")),
+        files=tuple(
+            FileEntry(path=as_text(f.get("path")), size=as_int(f.get("size")))
+            for f in as_list(data.get("files"))
+            if isinstance(f, dict)
+        ),
+        xml_texts={
+            as_text(x.get("path")): as_text(x.get("text"))
+            for x in as_list(data.get("xml_texts"))
+            if isinstance(x, dict)
+        },
+        xml_errors={
+            as_text(x.get("path")): as_text(x.get("error"))
+            for x in as_list(data.get("xml_errors"))
+            if isinstance(x, dict)
+        },
+    )
+
+
+_FOLDER_ID = re.compile(
+    r"_([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$"
+)
+
+
+def folder_vm_id(folder: str) -> str | None:
+    """The VM ID at the end of an ``<VMName>_<VMId>`` folder name, or None."""
+    leaf = folder.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    match = _FOLDER_ID.search(leaf)
+    return match.group(1).upper() if match else None
+
+
+# --- the host -----------------------------------------------------------------------------------
+
+
+class PowerShellHost(HyperVHost):
+    """A Hyper-V host reached through a ``PowerShellRunner``; one script per method call."""
+
+    def __init__(
+        self,
+        runner: PowerShellRunner,
+        *,
+        display_name: str | None = None,
+        timeout: float = 120.0,
+    ) -> None:
+        self.runner = runner
+        self.display_name = display_name or getattr(runner, "description", "") or "PowerShell"
+        self.timeout = timeout
+        self.stats = HostCallStats()
+        # Remembered so that progress polls can measure the folder being written / read.
+        self._export_destinations: dict[str, str] = {}
+        self._import_folders: dict[str, str] = {}
+
+    def __repr__(self) -> str:
+        return f"PowerShellHost({self.display_name!r})"
+
+    def _run(self, render: Callable[..., ps.Script], *args: Any) -> Any:
+        try:
+            script = render(*args)
+        except ValueError as exc:
+            raise CmdletError(str(exc), "") from None
+        self.stats.count(script.operation)
+        result = self.runner.run(script.source, timeout=self.timeout)
+        return parse_result(result, host=self.display_name)
+
+    @staticmethod
+    def _key(vm: VmRef) -> str:
+        return _vm_id_text(vm.id)
+
+    # -- host and replica server -------------------------------------------------------------
+
+    def inventory(self) -> Inventory:
+        return parse_inventory(self._run(ps.render_inventory))
+
+    def replica_server_config(self) -> ReplicaServerConfig:
+        return parse_replica_config(self._run(ps.render_replica_server_config))
+
+    def configure_replica_server(self, change: ReplicaServerChange) -> ReplicaServerConfig:
+        return parse_replica_config(self._run(ps.render_configure_replica_server, change))
+
+    def machine_certificates(self) -> list[Certificate]:
+        return parse_certificates(self._run(ps.render_machine_certificates))
+
+    def test_replication_connection(self, plan: ReplicationPlan) -> ConnectionTestResult:
+        data = self._run(ps.render_test_replication_connection, plan)
+        record = _field(data, "error")
+        if record:
+            error = error_from_record(record, host=self.display_name)
+            if isinstance(error, (AccessDenied, HyperVModuleMissing)):
+                raise error
+            return ConnectionTestResult(ok=False, message=error.message)
+        return ConnectionTestResult(
+            ok=as_bool(_field(data, "ok")), message=as_text(_field(data, "message"))
+        )
+
+    # -- primary side --------------------------------------------------------------------------
+
+    def enable_replication(self, plan: ReplicationPlan, vm: VmRef) -> ReplicationStatus:
+        return parse_status(self._run(ps.render_enable_replication, plan, vm), vm)
+
+    def start_export(self, vm: VmRef, destination: str) -> JobProgress:
+        progress = parse_progress(self._run(ps.render_start_export, vm, destination), vm)
+        self._export_destinations[self._key(vm)] = destination
+        return progress
+
+    def export_progress(self, vm: VmRef) -> JobProgress:
+        destination = self._export_destinations.get(self._key(vm), "")
+        return parse_progress(self._run(ps.render_export_progress, vm, destination), vm)
+
+    def cancel_export(self, vm: VmRef) -> JobProgress:
+        destination = self._export_destinations.get(self._key(vm), "")
+        data = self._run(ps.render_cancel_export, vm, destination)
+        return parse_progress(data, vm, cancelled=True)
+
+    # -- replica side --------------------------------------------------------------------------
+
+    def start_import(self, vm: VmRef, folder: str) -> JobProgress:
+        folder_id = folder_vm_id(folder)
+        if folder_id is not None and folder_id != self._key(vm).upper():
+            raise InvalidState(
+                f"The folder {folder} holds the initial copy of the VM with ID {folder_id}, "
+                f"not of {vm.name} ({vm.id}).",
+                "Choose the folder whose name ends with this VM's ID.",
+            )
+        progress = parse_progress(self._run(ps.render_start_import, vm, folder), vm)
+        self._import_folders[self._key(vm)] = folder
+        return progress
+
+    def import_progress(self, vm: VmRef) -> JobProgress:
+        folder = self._import_folders.get(self._key(vm), "")
+        return parse_progress(self._run(ps.render_import_progress, vm, folder), vm)
+
+    def replication_status(self, vm: VmRef) -> ReplicationStatus:
+        return parse_status(self._run(ps.render_replication_status, vm), vm)
+
+    def start_test_failover(self, vm: VmRef) -> TestFailoverResult:
+        return parse_test_failover(self._run(ps.render_start_test_failover, vm), vm)
+
+    def stop_test_failover(self, vm: VmRef) -> TestFailoverResult:
+        return parse_test_failover(self._run(ps.render_stop_test_failover, vm), vm)
+
+    # -- drives and folders --------------------------------------------------------------------
+
+    def usb_volumes(self) -> list[Volume]:
+        return parse_volumes(self._run(ps.render_usb_volumes))
+
+    def export_folders(self, path: str) -> list[ExportFolderSummary]:
+        return parse_export_folders(self._run(ps.render_export_folders, path))
+
+    def read_export_folder(self, folder: str) -> FolderListing:
+        return parse_folder_listing(self._run(ps.render_read_export_folder, folder), folder)

@@ -1,0 +1,421 @@
+"""Every rendered script: parses cleanly, uses only documented parameters, carries no user text.
+
+The checks read the scripts with tree-sitter-powershell. Parameter names come from Microsoft's
+reference (tests/fixtures/cmdlet-params.json for Hyper-V, extra-cmdlet-params.json for the rest).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+import tree_sitter_powershell
+from tree_sitter import Language, Node, Parser
+
+from hvseed_gui.core.plan import (
+    AuthenticationType,
+    InitialReplicationMethod,
+    PlanVm,
+    ReplicationPlan,
+)
+from hvseed_gui.hyperv import powershell as ps
+from hvseed_gui.hyperv.host import (
+    FIREWALL_RULE_HTTP,
+    FIREWALL_RULE_HTTPS,
+    ReplicaServerChange,
+    VmRef,
+)
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+PARSER = Parser(Language(tree_sitter_powershell.language()))
+
+HOSTILE = [
+    "a'; Remove-Item C:\\ -Recurse #",
+    "$(Stop-Computer)",
+    "back`tick",
+    "\u2018typo\u2019 \u201cquotes\u201d",
+    "Zeile1\nZeile2",
+    "Prüfserver",
+]
+# Fragments that must never show up in script source either (a partial splice is still a splice).
+FRAGMENTS = ["Remove-Item", "Stop-Computer", "back`", "Prüf", "\u2018", "\u201c", "Zeile"]
+VM_ID = "6f1c2a3b-4d5e-4f60-8a9b-0c1d2e3f4a5b"
+
+
+def _hostile_renders(text: str) -> list[ps.Script | tuple[str, str]]:
+    vm = VmRef(text, VM_ID)
+    plan = ReplicationPlan(
+        primary_host=text,
+        vms=(PlanVm(text, VM_ID, (f"C:\\VMs\\{text}.vhdx",)),),
+        replica_server=text,
+        replica_port=443,
+        authentication=AuthenticationType.CERTIFICATE,
+        certificate_thumbprint=text,
+        destination_path=f"E:\\{text}",
+        notes={"why": text},
+    )
+    change = ReplicaServerChange(
+        allowed_authentication="CertificateAndKerberos",
+        certificate_thumbprint=text,
+        default_storage_location=f"D:\\{text}",
+        enable_firewall_rules=(FIREWALL_RULE_HTTP, FIREWALL_RULE_HTTPS),
+    )
+    network_plan = plan.with_changes(initial_method=InitialReplicationMethod.EXISTING_VM)
+    return [
+        ps.render_inventory(),
+        ps.render_replica_server_config(),
+        ps.render_configure_replica_server(change),
+        ps.render_configure_replica_server(ReplicaServerChange(enable_replication=False)),
+        ps.render_machine_certificates(),
+        ps.render_test_replication_connection(plan),
+        ps.render_enable_replication(plan, vm),
+        ps.render_start_export(vm, f"E:\\{text}"),
+        ps.render_export_progress(vm, f"E:\\{text}"),
+        ps.render_cancel_export(vm, f"E:\\{text}"),
+        ps.render_start_import(vm, f"F:\\{text}_{VM_ID}"),
+        ps.render_import_progress(vm, f"F:\\{text}_{VM_ID}"),
+        ps.render_replication_status(vm),
+        ps.render_start_test_failover(vm),
+        ps.render_stop_test_failover(vm),
+        ps.render_usb_volumes(),
+        ps.render_export_folders(f"E:\\{text}"),
+        ps.render_read_export_folder(f"E:\\{text}_{VM_ID}"),
+        ("plan_script", ps.render_plan_script(plan)),
+        ("plan_script_existing_vm", ps.render_plan_script(network_plan)),
+    ]
+
+
+def _sources(text: str) -> list[tuple[str, str]]:
+    out = []
+    for item in _hostile_renders(text):
+        if isinstance(item, ps.Script):
+            out.append((item.operation, item.source))
+        else:
+            out.append(item)
+    return out
+
+
+ALL_SCRIPTS = [(f"{name}[{i}]", src) for i, t in enumerate(HOSTILE) for name, src in _sources(t)]
+
+
+def test_every_host_operation_has_a_renderer():
+    from hvseed_gui.hyperv.host import HyperVHost
+
+    operations = set(HyperVHost.__abstractmethods__)
+    rendered = {item.operation for item in _hostile_renders("x") if isinstance(item, ps.Script)}
+    assert operations <= rendered
+
+
+# --- no user text in source ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_user_text_travels_only_inside_the_blob(text):
+    for name, source in _sources(text):
+        start, end = ps.blob_span(source)
+        outside = source[:start] + source[end:]
+        assert text not in outside, name
+        for fragment in FRAGMENTS:
+            assert fragment not in outside, (name, fragment)
+        # Script source is pure ASCII outside the blob: no code page can change its meaning.
+        assert outside.isascii(), name
+        assert len(ps._BLOB_RE.findall(source)) == 1, name
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_blob_decodes_back_to_exactly_the_input(text):
+    renders: dict[str, ps.Script] = {}
+    for script in _hostile_renders(text):
+        if isinstance(script, ps.Script):
+            renders.setdefault(script.operation, script)
+    assert ps.decode_blob(renders["start_export"].source)["Destination"] == f"E:\\{text}"
+    assert ps.decode_blob(renders["export_folders"].source)["Path"] == f"E:\\{text}"
+    assert ps.decode_blob(renders["start_import"].source)["Folder"] == f"F:\\{text}_{VM_ID}"
+    enable = ps.decode_blob(renders["enable_replication"].source)
+    assert enable["ReplicaServer"] == text
+    assert enable["ExcludedVhdPaths"] == [f"C:\\VMs\\{text}.vhdx"]
+    assert enable["VMId"] == VM_ID.upper()
+    change = ps.decode_blob(renders["configure_replica_server"].source)
+    assert change["DefaultStorageLocation"] == f"D:\\{text}"
+    for script in renders.values():
+        assert script.data == ps.decode_blob(script.source)
+    plan = dict(_sources(text))["plan_script"]
+    decoded = ps.decode_blob(plan)
+    assert decoded["VMs"][0]["Name"] == text
+    assert decoded["DestinationPath"] == f"E:\\{text}"
+
+
+def test_blob_is_base64_of_utf8_json():
+    script = ps.render_export_folders("E:\\Prüfserver")
+    start, end = ps.blob_span(script.source)
+    import base64
+
+    raw = base64.b64decode(script.source[start:end])
+    assert json.loads(raw.decode("utf-8")) == {"Path": "E:\\Prüfserver"}
+    assert "Prüfserver".encode() in raw  # UTF-8, not a \u escape or a code page
+
+
+def test_no_password_field_can_enter_a_script():
+    plan = ReplicationPlan(primary_host="a", vms=(PlanVm("v", VM_ID),), replica_server="b")
+    data = ps.render_enable_replication(plan, VmRef("v", VM_ID)).data
+    words = ("password", "credential", "secret")
+    assert not any(word in key.lower() for key in data for word in words)
+
+
+def test_bad_vm_id_is_refused_before_any_script_exists():
+    with pytest.raises(ValueError, match="not a valid VM ID"):
+        ps.render_replication_status(VmRef("x", "not-a-guid"))
+
+
+def test_only_the_listener_rules_can_be_enabled():
+    with pytest.raises(ValueError, match="listener rules"):
+        ps.render_configure_replica_server(
+            ReplicaServerChange(enable_firewall_rules=("RemoteDesktop-UserMode-In-TCP",))
+        )
+
+
+def test_scripts_resolve_vms_by_id_never_by_name():
+    vm_cmdlets = {n for n, spec in REFERENCE.items() if "VMObject" in spec["parameter_sets"]}
+    for name, source in ALL_SCRIPTS[: len(ALL_SCRIPTS) // len(HOSTILE)]:
+        calls, splat_keys, _ = analyse(source)
+        for call in calls:
+            used = call.named.union(*(splat_keys.get(s, set()) for s in call.splats))
+            assert (
+                "VMName" not in used
+                and "Name" not in used
+                or call.command not in (vm_cmdlets | {"Get-VM"})
+            ), (name, call.command)
+            if call.command in vm_cmdlets:
+                assert "VM" in used, (name, call.command)
+            if call.command == "Get-VM" and (used or call.positional):
+                assert used == {"Id"} and call.positional == 0, name
+
+
+def test_scripts_set_stop_and_silence_progress():
+    for item in _hostile_renders("x"):
+        if isinstance(item, ps.Script):
+            assert "$ErrorActionPreference = 'Stop'" in item.source
+            assert "$ProgressPreference = 'SilentlyContinue'" in item.source
+            assert "'HVSEED-RESULT:'" in item.source
+            assert "ConvertTo-Json -InputObject $Document -Depth 6 -Compress" in item.source
+
+
+# --- tree-sitter: the scripts parse -------------------------------------------------------------
+
+
+def _bad_nodes(node: Node) -> list[Node]:
+    found = [node] if node.type == "ERROR" or node.is_missing else []
+    for child in node.children:
+        found.extend(_bad_nodes(child))
+    return found
+
+
+@pytest.mark.parametrize("name,source", ALL_SCRIPTS[: len(ALL_SCRIPTS) // len(HOSTILE)])
+def test_script_parses_without_error_nodes(name, source):
+    tree = PARSER.parse(source.encode("utf-8"))
+    bad = _bad_nodes(tree.root_node)
+    assert not bad, [(n.type, n.start_point, n.text[:60]) for n in bad]
+
+
+def test_parse_check_catches_a_broken_script():
+    tree = PARSER.parse(b"Select-Object Id, Name\n$x = @{ a = \n")
+    assert _bad_nodes(tree.root_node)
+
+
+# --- parameters exist in a documented parameter set ---------------------------------------------
+
+
+def _load_reference() -> dict[str, dict]:
+    reference: dict[str, dict] = {}
+    for file in ("cmdlet-params.json", "extra-cmdlet-params.json"):
+        for name, spec in json.loads((FIXTURES / file).read_text(encoding="utf-8")).items():
+            if not name.startswith("_"):
+                reference[name] = spec
+    return reference
+
+
+REFERENCE = _load_reference()
+COMMON = set(json.loads((FIXTURES / "cmdlet-params.json").read_text())["_common_parameters"])
+
+
+@dataclass
+class Call:
+    command: str
+    named: set[str] = field(default_factory=set)
+    splats: list[str] = field(default_factory=list)
+    positional: int = 0
+
+
+def _walk(node: Node):
+    yield node
+    for child in node.children:
+        yield from _walk(child)
+
+
+def _first(node: Node, kind: str) -> Node | None:
+    for n in _walk(node):
+        if n.type == kind:
+            return n
+    return None
+
+
+def _text(node: Node) -> str:
+    return node.text.decode("utf-8")
+
+
+def analyse(source: str) -> tuple[list[Call], dict[str, set[str]], dict[str, set[str]]]:
+    """Commands with their named parameters and splats; splat keys; script functions' params."""
+    root = PARSER.parse(source.encode("utf-8")).root_node
+    calls: list[Call] = []
+    splat_keys: dict[str, set[str]] = {}
+    functions: dict[str, set[str]] = {}
+    for node in _walk(root):
+        if node.type == "function_statement":
+            name = _text(node.child_by_field_name("function_name") or _first(node, "function_name"))
+            params = _first(node, "param_block")
+            functions[name] = (
+                {_text(v)[1:] for v in _walk(params) if v.type == "variable"} if params else set()
+            )
+        elif node.type == "command":
+            call = Call(_text(node.child_by_field_name("command_name")).split("\\")[-1])
+            elements = node.child_by_field_name("command_elements")
+            after_param = False
+            for element in elements.children if elements else []:
+                if element.type == "command_argument_sep":
+                    continue
+                if element.type == "command_parameter":
+                    call.named.add(_text(element).lstrip("-").rstrip(":"))
+                    after_param = True
+                    continue
+                value = _text(element)
+                if value.startswith("@") and re.fullmatch(r"@\w+", value):
+                    call.splats.append(value[1:].lower())
+                elif not after_param:
+                    call.positional += 1
+                after_param = False
+            calls.append(call)
+        elif node.type == "assignment_expression":
+            left = _text(node.children[0]).strip()
+            indexed = re.fullmatch(r"\$(\w+)\[\s*'(\w+)'\s*\]", left)
+            if indexed:
+                splat_keys.setdefault(indexed.group(1).lower(), set()).add(indexed.group(2))
+                continue
+            plain = re.fullmatch(r"\$(\w+)", left)
+            table = _first(node.children[-1], "hash_literal_expression")
+            if plain and table is not None:
+                keys = splat_keys.setdefault(plain.group(1).lower(), set())
+                body = _first(table, "hash_literal_body")
+                for entry in body.children if body else []:
+                    if entry.type == "hash_entry":
+                        keys.add(_text(_first(entry, "key_expression")).strip("'\""))
+    return calls, splat_keys, functions
+
+
+def parameter_problems(source: str) -> list[str]:
+    """Every parameter that is not in one documented set of its cmdlet (empty = all fine)."""
+    calls, splat_keys, functions = analyse(source)
+    problems = []
+    for call in calls:
+        used = set(call.named)
+        for splat in call.splats:
+            if splat not in splat_keys:
+                problems.append(f"{call.command}: splat @{splat} has no literal hashtable")
+            used |= splat_keys.get(splat, set())
+        if call.command in functions:
+            unknown = used - functions[call.command]
+            if unknown:
+                problems.append(f"{call.command}: no parameter {sorted(unknown)}")
+            continue
+        spec = REFERENCE.get(call.command)
+        if spec is None:
+            problems.append(f"{call.command}: not a documented cmdlet in the fixtures")
+            continue
+        fits = []
+        for set_name, pset in spec["parameter_sets"].items():
+            allowed = set(pset["mandatory"]) | set(pset["optional"]) | COMMON
+            if used <= allowed:
+                fits.append((set_name, set(pset["mandatory"])))
+        if not fits:
+            problems.append(f"{call.command}: {sorted(used)} fit no single parameter set")
+            continue
+        # When everything comes from the hashtable, a set's mandatory parameters must be there.
+        only_splat = call.splats and not call.named and call.positional == 0
+        if only_splat and not any(mandatory <= used for _, mandatory in fits):
+            problems.append(f"{call.command}: splat lacks mandatory parameters ({sorted(used)})")
+    return problems
+
+
+@pytest.mark.parametrize("name,source", ALL_SCRIPTS[: len(ALL_SCRIPTS) // len(HOSTILE)])
+def test_every_parameter_is_documented(name, source):
+    assert parameter_problems(source) == []
+
+
+def test_every_cmdlet_used_is_checked():
+    used = set()
+    for _, source in ALL_SCRIPTS[: len(ALL_SCRIPTS) // len(HOSTILE)]:
+        calls, _, functions = analyse(source)
+        used |= {c.command for c in calls if c.command not in functions}
+    for name in ("Enable-VMReplication", "Get-CimInstance", "Invoke-CimMethod", "Get-Disk"):
+        assert name in used
+    assert used <= set(REFERENCE)
+    for name in used:
+        assert REFERENCE[name].get("source"), name
+
+
+@pytest.mark.parametrize(
+    "script,complaint",
+    [
+        (  # a made-up parameter in a splat
+            "$enable = @{ VM = $vm; ReplicaServerName = 'x'; ReplicaServerPort = 80;"
+            " AuthenticationType = 'Kerberos'; ReplicaServerNmae = 'y' }\n"
+            "Hyper-V\\Enable-VMReplication @enable\n",
+            "fit no single parameter set",
+        ),
+        (  # a made-up key added by index
+            "$start = @{ VM = $vm }\n$start['DestinationFolder'] = 'E:\\'\n"
+            "Start-VMInitialReplication @start\n",
+            "fit no single parameter set",
+        ),
+        (  # a made-up named parameter
+            "Get-CimInstance -ClassName 'Win32_Service' -Where \"Name='vmms'\"\n",
+            "fit no single parameter set",
+        ),
+        (  # two real parameters from different sets
+            "Start-VMFailover -VM $vm -AsTest -Prepare\n",
+            "fit no single parameter set",
+        ),
+        (  # a PowerShell 7 parameter on 5.1
+            "ConvertTo-Json -InputObject $x -AsArray\n",
+            "fit no single parameter set",
+        ),
+        (  # mandatory parameter missing from a splat
+            "$enable = @{ VM = $vm; ReplicaServerName = 'x' }\nEnable-VMReplication @enable\n",
+            "lacks mandatory",
+        ),
+        ("Get-HyperVThing -Id 1\n", "not a documented cmdlet"),
+        ("function Get-A {\n    param($Id)\n    $Id\n}\nGet-A -Name 1\n", "no parameter"),
+    ],
+)
+def test_parameter_check_catches_mistakes(script, complaint):
+    problems = parameter_problems(script)
+    assert any(complaint in p for p in problems), problems
+
+
+def test_wmi_method_arguments_are_documented():
+    methods = json.loads((FIXTURES / "extra-cmdlet-params.json").read_text())["_wmi_methods"]
+    expected = {
+        "StartReplication": set(methods["Msvm_ReplicationService.StartReplication"]["in"]),
+        "ImportInitialReplica": set(methods["Msvm_ReplicationService.ImportInitialReplica"]["in"]),
+    }
+    vm = VmRef("v", VM_ID)
+    for script, method in (
+        (ps.render_start_export(vm, "E:\\x"), "StartReplication"),
+        (ps.render_start_import(vm, "E:\\x"), "ImportInitialReplica"),
+    ):
+        _, splat_keys, _ = analyse(script.source)
+        keys = splat_keys["arguments"]
+        assert keys <= expected[method], keys
+        assert f"-MethodName '{method}'" in script.source

@@ -205,7 +205,10 @@ function Get-HvseedVhds {
         $vhdType = ''
         $fileSize = [int64]0
         $maxSize = [int64]0
-        $parents = New-Object -TypeName System.Collections.ArrayList
+        # Parents travel as two flat lists: objects nested one level deeper could pass
+        # ConvertTo-Json -Depth 6 if 5.1 counts arrays as a level (it then prints them as text).
+        $parentPaths = New-Object -TypeName System.Collections.ArrayList
+        $parentSizes = New-Object -TypeName System.Collections.ArrayList
         try {
             $vhd = Hyper-V\Get-VHD -Path $path
             $format = [string]$vhd.VhdFormat
@@ -216,7 +219,8 @@ function Get-HvseedVhds {
             $depth = 0
             while ($parentPath -and $depth -lt 64) {
                 $parent = Hyper-V\Get-VHD -Path $parentPath
-                [void]$parents.Add([pscustomobject]@{ path = $parentPath; file_size = [int64]$parent.FileSize })
+                [void]$parentPaths.Add($parentPath)
+                [void]$parentSizes.Add([int64]$parent.FileSize)
                 $parentPath = [string]$parent.ParentPath
                 $depth = $depth + 1
             }
@@ -234,7 +238,8 @@ function Get-HvseedVhds {
             file_size = $fileSize
             max_size = $maxSize
             controller = $controller
-            parents = @($parents)
+            parent_paths = @($parentPaths)
+            parent_sizes = @($parentSizes)
         })
     }
     return $disks
@@ -469,7 +474,7 @@ function Get-HvseedInitialSize {
     $total = [int64]0
     foreach ($vhd in @(Get-HvseedVhds -VM $VM)) {
         $total = $total + [int64]$vhd.file_size
-        foreach ($parent in $vhd.parents) { $total = $total + [int64]$parent.file_size }
+        foreach ($parentSize in $vhd.parent_sizes) { $total = $total + [int64]$parentSize }
     }
     return $total
 }

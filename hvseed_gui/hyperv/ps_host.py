@@ -377,6 +377,15 @@ def _vhd_file(item: Any) -> VhdFile:
     return VhdFile(path=as_text(_field(item, "path")), file_size=as_int(_field(item, "file_size")))
 
 
+def _parents(item: dict[str, Any]) -> tuple[VhdFile, ...]:
+    # Two flat lists (paths, sizes) keep the JSON shallow; a missing size counts as 0.
+    sizes = as_list(item.get("parent_sizes"))
+    return tuple(
+        VhdFile(path=as_text(path), file_size=as_int(sizes[i] if i < len(sizes) else None))
+        for i, path in enumerate(as_list(item.get("parent_paths")))
+    )
+
+
 def parse_vhd(item: dict[str, Any]) -> Vhd:
     path = as_text(item.get("path"))
     vhd_format = _named(item.get("format"), _VHD_FORMAT_NUMBERS).upper()
@@ -388,7 +397,7 @@ def parse_vhd(item: dict[str, Any]) -> Vhd:
         vhd_type=_named(item.get("vhd_type"), _VHD_TYPE_NUMBERS),
         file_size=as_int(item.get("file_size")),
         max_size=as_int(item.get("max_size")),
-        parents=tuple(_vhd_file(p) for p in as_list(item.get("parents"))),
+        parents=_parents(item),
         controller=as_text(item.get("controller")),
     )
 

@@ -62,7 +62,7 @@ class EnableReplicationWizard(QWizard):
         for page_id, page in self.pages.items():
             self.setPage(page_id, page)
         self.setStartId(PageId.START)
-        self.resize(760, 580)
+        self.resize(820, 620)
         if defer_pages:
             self.pages[PageId.START].firstPainted.connect(
                 lambda: QTimer.singleShot(0, self.build_pages)

@@ -165,3 +165,34 @@ def test_closing_the_window_leaves_the_export_running_and_reopening_reattaches(
     assert lab.real_path("hv-a", folder).is_dir()
     replica = lab.host("hv-b").inventory().vm(vm.id)
     assert replica.replication_state is ReplicationState.WAITING_FOR_INITIAL_REPLICATION
+
+
+def test_an_existing_export_of_the_vm_is_never_overwritten(lab, make_wizard, drive):
+    vm = lab.host("hv-a").inventory().vm("TinyLinux")
+    earlier = lab.real_path("hv-a", "E:\\") / f"{vm.name}_{vm.id}"
+    earlier.mkdir()
+    (earlier / "keep.txt").write_text("an earlier export")
+    wizard = make_wizard()
+    walk(drive, wizard, UP_TO_MEDIA, vm_name="TinyLinux")
+    page = wizard.currentPage()
+    drive.until(lambda: page.loaded and not page.folder_checker.busy)
+    drive.until(lambda: not page.checks["E:\\"].ok)
+    assert page.status.kind == "error"
+    assert not next_enabled(wizard)
+    assert (earlier / "keep.txt").read_text() == "an earlier export"
+
+
+def test_excluding_the_os_disk_warns_and_excluding_all_blocks(lab, make_wizard, drive):
+    wizard = make_wizard()
+    walk(drive, wizard, UP_TO_MEDIA[:5], vm_name="SQL01")
+    page = wizard.currentPage()
+    os_vhd, data_vhd, log_vhd = wizard.ctx.vm.vhds
+    page.set_included(log_vhd.path, False)
+    assert page.status.kind == "info" and next_enabled(wizard)
+    page.set_included(os_vhd.path, False)
+    assert page.status.kind == "warning" and "operating-system disk" in page.status.text()
+    assert next_enabled(wizard)
+    page.set_included(data_vhd.path, False)
+    assert page.status.kind == "error" and not next_enabled(wizard)
+    page.set_included(data_vhd.path, True)
+    assert wizard.build_plan().vms[0].excluded_vhd_paths == (os_vhd.path, log_vhd.path)

@@ -29,6 +29,7 @@ class HostPage(QWizardPage):
         if subtitle:
             self.setSubTitle(subtitle)
         outer = QVBoxLayout(self)
+        self.outer = outer
         self.body = QVBoxLayout()
         outer.addLayout(self.body)
         outer.addStretch(1)
@@ -41,6 +42,11 @@ class HostPage(QWizardPage):
         self.busy.cancelRequested.connect(self.cancel_call)
         self._validated = False
 
+    def grow_body(self) -> None:
+        """Let the page's content (a table) take the free height instead of a blank gap."""
+        self.outer.setStretch(0, 1)
+        self.outer.setStretch(1, 0)
+
     # -- wiring ------------------------------------------------------------------------------
 
     @property
@@ -50,9 +56,6 @@ class HostPage(QWizardPage):
     @property
     def ctx(self) -> WizardContext:
         return self.wiz.ctx
-
-    def tr_(self, text: str) -> str:
-        return self.tr(text)
 
     # -- host calls --------------------------------------------------------------------------
 

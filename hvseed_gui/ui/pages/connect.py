@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -73,7 +74,9 @@ class ConnectPage(HostPage):
         browse.clicked.connect(self._browse_lab)
         row.addWidget(self.lab_dir_edit, 1)
         row.addWidget(browse)
-        lab_form.addRow(self.tr("Lab &folder:"), row)
+        lab_label = QLabel(self.tr("Lab &folder:"))
+        lab_label.setBuddy(self.lab_dir_edit)
+        lab_form.addRow(lab_label, row)
         self.body.addWidget(self.lab_box)
 
         self.registerField("connect.host", self.host_edit)

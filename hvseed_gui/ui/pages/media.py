@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QTableWidget,
     QTableWidgetItem,
@@ -70,12 +71,17 @@ class MediaPage(HostPage):
         self.table.setAccessibleName(self.tr("USB drives"))
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.body.addWidget(self.table)
+        self.grow_body()
         form = QFormLayout()
         self.folder_edit = QLineEdit()
         self.folder_edit.setAccessibleDescription(
             self.tr("hvseed creates a sub-folder <VMName>_<VMId> here; nothing is overwritten.")
         )
         form.addRow(self.tr("&Folder on the drive:"), self.folder_edit)
+        self.target_note = QLabel()
+        self.target_note.setWordWrap(True)
+        self.target_note.setStyleSheet("color: #505050;")
+        form.addRow("", self.target_note)
         self.body.addLayout(form)
         self.registerField("media.folder*", self.folder_edit)
         self.folder_edit.textChanged.connect(self._folder_changed)
@@ -247,6 +253,13 @@ class MediaPage(HostPage):
         self._show_verdict()
 
     def _folder_changed(self) -> None:
+        vm = self.ctx.vm
+        if vm is not None and self.folder():
+            self.target_note.setText(
+                self.tr(
+                    "The export creates %1 there; an existing export is never overwritten."
+                ).replace("%1", f"{self.folder().rstrip(chr(92))}\\{vm.name}_{vm.id}")
+            )
         self._refresh_checks()
         self._show_verdict()
         self._check_folder()

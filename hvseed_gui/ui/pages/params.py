@@ -36,6 +36,7 @@ class ParamsPage(HostPage):
         self.port = QSpinBox()
         self.port.setRange(1, 65535)
         self.port.setValue(80)
+        self.port.setMaximumWidth(110)
         self.compression = QCheckBox(self.tr("C&ompress the data that is sent over the network"))
         self.compression.setChecked(True)
         self.test_button = QPushButton(self.tr("&Test connection"))

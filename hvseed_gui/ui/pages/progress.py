@@ -38,7 +38,8 @@ class ProgressPage(HostPage):
                 "up again when you start it next time."
             ),
         )
-        self.setCommitPage(True)
+        self.setCommitPage(True)  # no way back to a wizard whose work is already done
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Next >"))
         self.step_enable = QLabel()
         self.step_export = QLabel()
         self.body.addWidget(self.step_enable)
@@ -134,7 +135,7 @@ class ProgressPage(HostPage):
         status, job = result
         self.enabled_status = status
         self.step_enable.setText(
-            self.tr("✔ Replication enabled; the replica VM waits on %1 (state %2).")
+            self.tr("✔ Replication enabled: %1 created the replica VM (primary state: %2).")
             .replace("%1", status.replica_server or self.wiz.build_plan().replica_server)
             .replace("%2", status.state.value)
         )

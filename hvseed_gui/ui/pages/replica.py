@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -137,7 +138,10 @@ class ReplicaPage(HostPage):
         self.consent.toggled.connect(self.fix_button.setEnabled)
         self.fix_button.clicked.connect(self._apply_fix)
         box.addWidget(self.consent)
-        box.addWidget(self.fix_button)
+        row = QHBoxLayout()
+        row.addWidget(self.fix_button)
+        row.addStretch(1)
+        box.addLayout(row)
         self.fix_box.hide()
         self.body.addWidget(self.fix_box)
         self._config: ReplicaServerConfig | None = None

@@ -73,6 +73,8 @@ class RecoveryPage(HostPage):
         self.vss_hours.setRange(1, 12)
         self.vss_hours.setValue(4)
         self.vss_hours.setSuffix(self.tr(" h"))
+        for spin in (self.hours, self.vss_hours):
+            spin.setMaximumWidth(90)
         self.body.addWidget(self.latest)
         self.body.addWidget(self.hourly)
         form = QFormLayout()

@@ -36,7 +36,7 @@ class StartPage(QWizardPage):
         for label in (self.enable_help, self.import_help, self.reattach_help):
             label.setWordWrap(True)
             label.setIndent(24)
-            label.setStyleSheet("color: palette(mid);")
+            label.setStyleSheet("color: #505050;")
         group = QButtonGroup(self)
         for button in (self.reattach, self.enable, self.import_):
             group.addButton(button)

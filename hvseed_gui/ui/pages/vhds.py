@@ -39,6 +39,7 @@ class VhdsPage(HostPage):
         self.tree.itemChanged.connect(self._changed)
         self.tree.setAccessibleName(self.tr("Virtual hard disks"))
         self.body.addWidget(self.tree)
+        self.grow_body()
         self._vm_id = ""
 
     def initializePage(self) -> None:

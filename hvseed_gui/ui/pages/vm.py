@@ -49,6 +49,7 @@ class VmPage(HostPage):
         self.table.setAccessibleName(self.tr("Virtual machines"))
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.body.addWidget(self.table)
+        self.grow_body()
 
     def initializePage(self) -> None:
         inventory = self.ctx.inventory

@@ -1,0 +1,167 @@
+"""Grab every page of the Enable Replication wizard, offscreen, into docs/screenshots/*.png.
+
+Runs the real wizard on a throw-away lab, the way ``hvseed-gui --demo`` does.
+
+    python tools/screenshots.py [--out docs/screenshots]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+
+    from PySide6.QtCore import QEventLoop, QSettings, QThreadPool, QTimer, qInstallMessageHandler
+    from PySide6.QtWidgets import QApplication, QWizard
+
+    qInstallMessageHandler(
+        lambda mode, ctx, msg: None if "propagateSizeHints" in msg else print(msg, file=sys.stderr)
+    )
+    app = QApplication(sys.argv[:1])
+    app.setStyle("Fusion")
+
+    from hvseed_gui.hyperv.lab import Lab
+    from hvseed_gui.ui.context import MemorySecretStore
+    from hvseed_gui.ui.ids import PageId
+    from hvseed_gui.ui.prompt import ScriptedPrompt
+    from hvseed_gui.ui.wizard import EnableReplicationWizard
+
+    tmp = tempfile.mkdtemp(prefix="hvseed-shots-")
+    lab_dir = os.path.join(tmp, "lab")
+    lab = Lab.open(lab_dir)
+    lab.configure(export_bytes_per_sec=2 * 2**30)
+
+    def make() -> EnableReplicationWizard:
+        w = EnableReplicationWizard(
+            settings=QSettings(os.path.join(tmp, "s.ini"), QSettings.Format.IniFormat),
+            prompt=ScriptedPrompt(),
+            secrets=MemorySecretStore(),
+            demo=True,
+            lab_dir=lab_dir,
+            poll_ms=200,
+        )
+        w.show()
+        return w
+
+    def wait(condition, timeout_ms: int = 20_000) -> None:
+        loop = QEventLoop()
+        timer = QTimer()
+        timer.setInterval(20)
+        waited = [0]
+
+        def check() -> None:
+            waited[0] += 20
+            if condition() or waited[0] > timeout_ms:
+                loop.quit()
+
+        timer.timeout.connect(check)
+        timer.start()
+        loop.exec()
+        if not condition():
+            raise SystemExit(f"timed out waiting on page {wizard.currentPage().title()!r}")
+
+    def settle() -> None:
+        wait(
+            lambda: (
+                not getattr(wizard.currentPage(), "runner", None)
+                or not wizard.currentPage().runner.busy
+            )
+        )
+        for _ in range(5):
+            app.processEvents()
+
+    def shot(name: str) -> None:
+        settle()
+        path = out / f"{name}.png"
+        wizard.grab().save(str(path))
+        print(path)
+
+    def forward():
+        page = wizard.currentPage()
+        which = (
+            QWizard.WizardButton.CommitButton
+            if page.isCommitPage()
+            else (QWizard.WizardButton.NextButton)
+        )
+        return wizard.button(which)
+
+    def next_to(page_id: int) -> None:
+        wait(lambda: forward().isEnabled())
+        forward().click()
+        wait(lambda: wizard.currentId() == page_id)
+
+    wizard = make()
+    shot("01-start")
+    next_to(PageId.CONNECT)
+    shot("02-connect")
+    next_to(PageId.VM)
+    wizard.currentPage().select_vm("SQL01")
+    shot("03-choose-vm")
+    next_to(PageId.REPLICA)
+    replica = wizard.currentPage()
+    replica.server_edit.setText("hv-c.lab.local")
+    forward().click()
+    wait(lambda: replica.fix_box.isVisible())
+    shot("04b-replica-server-not-ready")
+    replica.server_edit.setText(lab.replica_name)
+    replica._server_edited()
+    shot("04-replica-server")
+    next_to(PageId.PARAMS)
+    wizard.currentPage().test_button.click()
+    shot("05-connection-parameters")
+    next_to(PageId.VHDS)
+    vhds = wizard.currentPage()
+    vhds.set_included(wizard.ctx.vm.vhds[-1].path, False)
+    shot("06-choose-vhds")
+    vhds.set_included(wizard.ctx.vm.vhds[-1].path, True)
+    next_to(PageId.FREQUENCY)
+    shot("07-frequency")
+    next_to(PageId.RECOVERY)
+    shot("08-recovery-points")
+    next_to(PageId.METHOD)
+    shot("09-initial-method")
+    next_to(PageId.MEDIA)
+    media = wizard.currentPage()
+    wait(lambda: media.loaded)
+    shot("10-external-drive")
+    next_to(PageId.SUMMARY)
+    shot("11-summary")
+    summary = wizard.currentPage()
+    summary.show_ps.setChecked(True)
+    shot("11b-summary-powershell")
+    summary.show_ps.setChecked(False)
+    next_to(PageId.PROGRESS)
+    progress = wizard.currentPage()
+    wait(lambda: progress.bar.value() > 100)
+    shot("12-progress")
+    lab.configure(export_bytes_per_sec=100 * 2**30)
+    wait(lambda: progress.page_complete())
+    next_to(PageId.DONE)
+    shot("13-done")
+    wizard.close()
+
+    wizard = make()
+    wizard.page_of(PageId.START).import_.setChecked(True)
+    next_to(PageId.IMPORT)
+    shot("14-import-not-available")
+    wizard.close()
+    QThreadPool.globalInstance().waitForDone(10_000)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -7,6 +7,7 @@ from typing import Any
 from hvseed_gui.hyperv.errors import InvalidState
 from hvseed_gui.hyperv.host import JobState, ReplicationHealth, ReplicationState
 
+from . import media
 from .world import VmDict, World
 
 READY = ReplicationState.READY_FOR_INITIAL_REPLICATION.value
@@ -84,4 +85,10 @@ def fail(w: World, job: dict[str, Any], reason: str) -> None:
 
 def drive_attached(w: World, job: dict[str, Any]) -> bool:
     drive = w.state["drives"].get(job["drive"])
-    return bool(drive) and drive["host"] == job["host"] and drive["letter"] == job["letter"]
+    if not drive:
+        return False
+    if job["letter"].startswith("\\\\"):  # reached through another host's admin share
+        return bool(drive["host"] and drive["letter"]) and (
+            media.share_letter(drive["host"], drive["letter"]) == job["letter"]
+        )
+    return drive["host"] == job["host"] and drive["letter"] == job["letter"]

@@ -52,6 +52,11 @@ class Location:
         return Location(self.drive_id, self.letter, self.parts + tuple(names))
 
 
+def share_letter(host: str, letter: str) -> str:
+    """The admin share of a drive letter on another host: ``\\\\hv-a\\E$``."""
+    return f"\\\\{host.split('.')[0]}\\{letter[0].upper()}$"
+
+
 def drive_root(lab_dir: Path, drive_id: str) -> Path:
     return lab_dir / DRIVES_DIR / drive_id
 
@@ -99,6 +104,12 @@ def locate(state: State, lab_dir: Path, host: str, path: str) -> Location:
             for letter, mounted in host_mounts.items():
                 if mounted == drive_id:
                     return Location(drive_id, letter, parts)
+            drive = state["drives"].get(drive_id) or {}
+            if drive.get("host") and drive.get("letter"):
+                # The drive is attached to another lab host: the real directory is reached the
+                # way an admin reaches it across the network, through that host's admin share.
+                # UNCONFIRMED: whether Hyper-V needs extra share rights for such a path.
+                return Location(drive_id, share_letter(drive["host"], drive["letter"]), parts)
             raise NotFound(f"The drive holding '{path}' is not attached to {host}.")
     raise NotFound(f"'{path}' is not a path on {host}. {ERR_PATH_NOT_FOUND}")
 

@@ -1,0 +1,160 @@
+"""The ``hvseed`` command end to end on a real lab directory (no mocks of hvseed itself)."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from hvseed_gui.cli import run
+from hvseed_gui.hyperv.lab import Lab
+
+
+@pytest.fixture()
+def lab_dir(tmp_path: Path) -> Path:
+    directory = tmp_path / "lab"
+    lab = Lab.open(directory)
+    lab.configure(export_bytes_per_sec=50e9, import_bytes_per_sec=50e9)
+    return directory
+
+
+def hvseed(*argv: str, lab: Path | None = None) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    prefix = ["--lab", str(lab), "--poll", "0.01", "--settle-timeout", "5"] if lab else []
+    code = run([*prefix, *argv], out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def export_example(lab_dir: Path, tmp_path: Path) -> tuple[dict, Path]:
+    code, plan_text, err = hvseed("plan", "--example", lab=lab_dir)
+    assert code == 0, err
+    plan_file = tmp_path / "plan.json"
+    plan_file.write_text(plan_text, encoding="utf-8")
+    code, out, err = hvseed("run", str(plan_file), lab=lab_dir)
+    assert code == 0, err
+    plan = json.loads(plan_text)
+    vm = plan["vms"][0]
+    lab = Lab.open(lab_dir)
+    folder = lab.real_path(lab.primary_name, f"E:\\{vm['name']}_{vm['id']}")
+    return plan, folder
+
+
+def test_plan_run_import_status_on_the_lab(lab_dir, tmp_path):
+    plan, folder = export_example(lab_dir, tmp_path)
+    vm = plan["vms"][0]
+    assert folder.is_dir()
+    disks = list((folder / "Virtual Hard Disks").iterdir())
+    assert disks and all(d.stat().st_size > 0 for d in disks)
+    assert (folder.parent / f"{folder.name}.sha256").is_file()
+
+    code, out, _ = hvseed("status", vm["name"], "--json", lab=lab_dir)
+    states = {s["mode"]: s["state"] for s in json.loads(out)}
+    assert states == {
+        "Primary": "InitialReplicationInProgress",
+        "Replica": "WaitingForInitialReplication",
+    }
+
+    code, out, err = hvseed("import", "--vm", vm["name"], str(folder), lab=lab_dir)
+    assert code == 0, err
+    assert "state Replicating, health Normal" in out
+
+    code, out, _ = hvseed("status", vm["name"], "--json", lab=lab_dir)
+    assert {(s["state"], s["health"]) for s in json.loads(out)} == {("Replicating", "Normal")}
+
+
+def test_import_refuses_a_folder_whose_xml_names_another_vm(lab_dir, tmp_path):
+    plan, folder = export_example(lab_dir, tmp_path)
+    vm = plan["vms"][0]
+    other_id = "0BADC0DE-0000-4000-8000-000000000000"
+    xml = next((folder / "Virtual Machines").glob("*.xml"))
+    xml.write_text(xml.read_text(encoding="utf-8").replace(vm["id"], other_id), encoding="utf-8")
+
+    code, out, err = hvseed("import", "--vm", vm["name"], str(folder), lab=lab_dir)
+
+    assert code != 0
+    assert vm["id"] in out + err and other_id in out + err
+    assert "Traceback" not in err
+    code, out, _ = hvseed("status", vm["name"], "--json", lab=lab_dir)
+    replica = [s for s in json.loads(out) if s["mode"] == "Replica"][0]
+    assert replica["state"] == "WaitingForInitialReplication"
+
+
+def test_the_drive_travels_and_verifies_on_the_replica(lab_dir, tmp_path):
+    plan, folder = export_example(lab_dir, tmp_path)
+    vm = plan["vms"][0]
+    code, out, err = hvseed("move-drive", "E:", "--to", "hv-b", lab=lab_dir)
+    assert code == 0, err
+    drive_path = f"E:\\{vm['name']}_{vm['id']}"
+    code, out, err = hvseed("--host", "hv-b", "verify", drive_path, lab=lab_dir)
+    assert code == 0, err
+    assert "intact" in out
+    # A flipped byte in transit is reported by file name.
+    disk = next((Lab.open(lab_dir).real_path("hv-b", drive_path) / "Virtual Hard Disks").iterdir())
+    with disk.open("r+b") as handle:
+        handle.seek(3)
+        handle.write(b"X")
+    code, out, _ = hvseed("--host", "hv-b", "verify", drive_path, lab=lab_dir)
+    assert code == 1
+    assert disk.name in out
+
+
+def test_run_refuses_a_fat32_stick_for_a_large_vhdx_before_changing_anything(lab_dir, tmp_path):
+    lab = Lab.open(lab_dir)
+    dc = lab.host(lab.primary_name).inventory().vm("DC01")
+    code, plan_text, _ = hvseed("plan", "--example", lab=lab_dir)
+    plan = json.loads(plan_text)
+    plan.update(vms=[{"name": dc.name, "id": dc.id}], destination_path="F:\\")
+    plan_file = tmp_path / "fat32.json"
+    plan_file.write_text(json.dumps(plan), encoding="utf-8")
+
+    code, out, err = hvseed("run", str(plan_file), lab=lab_dir)
+
+    assert code == 1
+    assert "FAT32" in err and "Traceback" not in err
+    after = lab.host(lab.primary_name).inventory().vm("DC01")
+    assert after.replication_state.value == "Disabled"
+
+
+def test_a_bad_plan_is_one_sentence(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{ not json", encoding="utf-8")
+    code, _, err = hvseed("script", str(bad))
+    assert code == 2
+    assert err.startswith("hvseed: ") and err.count("\n") == 1
+    code, _, err = hvseed("run", str(tmp_path / "missing.json"))
+    assert code == 2 and "Cannot read the plan" in err
+
+
+def test_host_failures_are_sentences_without_the_password(lab_dir, monkeypatch):
+    Lab.open(lab_dir).inject_fault("*", "inventory", "AccessDenied", "Access is denied.")
+    code, _, err = hvseed("vms", lab=lab_dir)
+    assert code == 1
+    assert "Hyper-V Administrators" in err and "Traceback" not in err
+
+    monkeypatch.setenv("HVSEED_TEST_PW", "s3cret-Pa55")
+    code, _, err = hvseed(
+        "--host",
+        "127.0.0.1",
+        "--port",
+        "9",
+        "--http",
+        "--transport",
+        "ntlm",
+        "--user",
+        "admin",
+        "--password-env",
+        "HVSEED_TEST_PW",
+        "--timeout",
+        "5",
+        "vms",
+    )
+    assert code == 1
+    assert "s3cret" not in err and "Traceback" not in err
+    assert "refused the connection" in err and "Enable-PSRemoting" in err
+
+
+def test_a_missing_password_variable_is_named():
+    code, _, err = hvseed("--host", "hv01", "--password-env", "HVSEED_NOT_SET_X", "vms")
+    assert code == 2 and "HVSEED_NOT_SET_X" in err

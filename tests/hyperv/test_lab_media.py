@@ -136,7 +136,12 @@ def test_paths_are_case_insensitive_and_real_paths_are_accepted(lab, clock):
     assert by_real.path == job.folder  # reported in the host's own words
     assert {f.path for f in by_real.files} == {f.path for f in lower.files}
     assert a.export_folders(str(real.parent))[0].path == job.folder
-    # a real path on a drive plugged into another host is not visible here
+    # a real path on a drive plugged into another host is reached through that host's share
+    remote = lab.host("hv-b").read_export_folder(str(real))
+    assert remote.path.startswith("\\\\hv-a\\E$\\")
+    assert {f.path for f in remote.files} == {f.path for f in lower.files}
+    # ... and not at all once the drive is unplugged
+    lab.unplug("hv-a", "E:")
     with pytest.raises(NotFound):
         lab.host("hv-b").read_export_folder(str(real))
 

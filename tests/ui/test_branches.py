@@ -196,3 +196,17 @@ def test_excluding_the_os_disk_warns_and_excluding_all_blocks(lab, make_wizard, 
     assert page.status.kind == "error" and not next_enabled(wizard)
     page.set_included(data_vhd.path, True)
     assert wizard.build_plan().vms[0].excluded_vhd_paths == (os_vhd.path, log_vhd.path)
+
+
+def test_network_method_skips_the_drive_and_only_enables_replication(lab, make_wizard, drive):
+    wizard = make_wizard()
+    walk(drive, wizard, UP_TO_MEDIA[:8], vm_name="TinyLinux")
+    wizard.currentPage().network.setChecked(True)
+    drive.next(wizard, PageId.SUMMARY)  # no drive page for the network
+    assert wizard.build_plan().destination_path == ""
+    drive.next(wizard, PageId.PROGRESS)
+    page = wizard.currentPage()
+    drive.until(lambda: page.page_complete())
+    assert "Start Initial Replication" in page.status.text()
+    vm = wizard.ctx.vm
+    assert lab.host("hv-b").inventory().vm(vm.id) is not None

@@ -53,7 +53,12 @@ class DonePage(HostPage):
         if network:
             self.setSubTitle(self.tr("Replication is enabled."))
             self.where.setText(
-                self.tr("Hyper-V sends the initial copy over the network as you chose.")
+                self.tr(
+                    "Replication is enabled. hvseed sends initial copies only on external media: "
+                    "start the "
+                    "initial replication in Hyper-V Manager (Replication → Start Initial "
+                    "Replication) or with the script from the Summary page's Save as .ps1."
+                )
             )
             return
         self.where.setText(self.tr("The copy is in %1 on Host A.").replace("%1", folder))

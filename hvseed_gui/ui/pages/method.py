@@ -112,8 +112,8 @@ class MethodPage(HostPage):
             self.status.show_message(
                 "info",
                 self.tr(
-                    "hvseed's purpose is the external drive; with this method the wizard only "
-                    "enables replication and Hyper-V does the rest."
+                    "With this method hvseed only enables replication; you then start the "
+                    "initial replication in Hyper-V Manager or with the saved PowerShell script."
                 ),
             )
         self.completeChanged.emit()

@@ -143,7 +143,13 @@ class ProgressPage(HostPage):
             self.done = True
             self.state = JobState.COMPLETED
             self.status.show_message(
-                "ok", self.tr("Replication is enabled; Hyper-V sends the initial copy itself.")
+                "ok",
+                self.tr(
+                    "Replication is enabled. hvseed sends initial copies only on external media: "
+                    "start the "
+                    "initial replication in Hyper-V Manager (Replication → Start Initial "
+                    "Replication) or with the script from the Summary page's Save as .ps1."
+                ),
             )
             self.completeChanged.emit()
             return

@@ -274,7 +274,7 @@ def example_plan(hosts: Hosts) -> ReplicationPlan:
         primary_host=lab.primary_name,
         vms=(PlanVm(name=vm.name, id=vm.id),),
         replica_server=lab.replica_name,
-        destination_path=volumes[0].mount_point,
+        destination_path=volumes[0].mount_point.rstrip("\\") + "\\HyperV-Seed",
     )
 
 
@@ -466,12 +466,16 @@ def _check_drive(
         if vhd.path.lower() not in excluded:
             files.append(VhdFile(vhd.path, vhd.file_size))
             files.extend(vhd.parents)
+    try:
+        existing = primary.export_folders(destination)
+    except NotFound:
+        existing = []  # the destination folder does not exist yet; start_export creates it
     verdict = assess_drive(
         volume,
         files,
         vm_storage_paths=[v.path for v in vm.vhds],
         system_drive=inventory.system_drive,
-        existing_export_folders=primary.export_folders(destination),
+        existing_export_folders=existing,
         vm_folder_name=f"{vm.name}_{vm.id}",
     )
     if not verdict.ok:

@@ -37,7 +37,7 @@ def export_example(lab_dir: Path, tmp_path: Path) -> tuple[dict, Path]:
     plan = json.loads(plan_text)
     vm = plan["vms"][0]
     lab = Lab.open(lab_dir)
-    folder = lab.real_path(lab.primary_name, f"E:\\{vm['name']}_{vm['id']}")
+    folder = lab.real_path(lab.primary_name, f"{plan['destination_path']}\\{vm['name']}_{vm['id']}")
     return plan, folder
 
 
@@ -86,7 +86,7 @@ def test_the_drive_travels_and_verifies_on_the_replica(lab_dir, tmp_path):
     vm = plan["vms"][0]
     code, out, err = hvseed("move-drive", "E:", "--to", "hv-b", lab=lab_dir)
     assert code == 0, err
-    drive_path = f"E:\\{vm['name']}_{vm['id']}"
+    drive_path = f"{plan['destination_path']}\\{vm['name']}_{vm['id']}"
     code, out, err = hvseed("--host", "hv-b", "verify", drive_path, lab=lab_dir)
     assert code == 0, err
     assert "intact" in out

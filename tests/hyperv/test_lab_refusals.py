@@ -176,15 +176,25 @@ def test_export_needs_ready_for_initial_replication(lab, clock):
         a.start_export(vm.ref, "G:\\")
 
 
-def test_export_to_missing_folder_or_drive_is_not_found(lab):
+def test_export_to_missing_drive_or_onto_a_file_is_not_found(lab):
     a = lab.host("hv-a")
     vm = a.inventory().vm("TinyLinux")
     a.enable_replication(plan_for(vm), vm.ref)
+    lab.real_path("hv-a", "E:\\notes.txt").write_text("not a folder")
     with pytest.raises(NotFound, match="0x80070003"):
-        a.start_export(vm.ref, "E:\\Seed")
+        a.start_export(vm.ref, "E:\\notes.txt")
     with pytest.raises(NotFound):
         a.start_export(vm.ref, "Q:\\")
     assert a.replication_status(vm.ref).state is ReplicationState.READY_FOR_INITIAL_REPLICATION
+
+
+def test_export_creates_a_missing_destination_folder(lab):
+    a = lab.host("hv-a")
+    vm = a.inventory().vm("TinyLinux")
+    a.enable_replication(plan_for(vm), vm.ref)
+    job = a.start_export(vm.ref, "E:\\Seed\\2026")
+    assert job.folder == f"E:\\Seed\\2026\\{vm.name}_{vm.id}"
+    assert lab.real_path("hv-a", "E:\\Seed\\2026").is_dir()
 
 
 def test_existing_export_folder_is_never_overwritten(lab):

@@ -44,11 +44,11 @@ def start_export(w: World, fqdn: str, vm_id: str, destination: str) -> dict[str,
         )
     dest = w.locate(fqdn, destination)
     dest_real = media.real_path(w.lab_dir, dest)
-    if not dest_real.is_dir():
+    if dest_real.exists() and not dest_real.is_dir():
         raise NotFound(
             f"Hyper-V cannot export the initial replica to '{destination}': "
             f"{media.ERR_PATH_NOT_FOUND}",
-            "Choose an existing folder on the drive.",
+            "The destination is a file, not a folder; choose a folder on the drive.",
             cmdlet=cmdlet,
             category="ObjectNotFound",
         )
@@ -76,6 +76,9 @@ def start_export(w: World, fqdn: str, vm_id: str, destination: str) -> dict[str,
             cmdlet=cmdlet,
             category="ResourceExists",
         )
+    # hvseed's start_export creates a missing destination folder before it asks Hyper-V to
+    # export (powershell.py does the same with Directory.CreateDirectory), so the lab does too.
+    dest_real.mkdir(parents=True, exist_ok=True)
     files, disks = _export_files(w, fqdn, vm, repl)
     config = config_xml.ExportConfig(
         vm_id=vm["id"],

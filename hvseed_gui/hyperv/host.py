@@ -14,6 +14,7 @@ import abc
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
+from typing import TypeVar
 
 from hvseed_gui.core.media import FolderListing
 from hvseed_gui.core.plan import AuthenticationType, ReplicationPlan
@@ -23,7 +24,26 @@ from hvseed_gui.core.volumes import Volume
 # so every script converts them with [string] before they travel) ------------------------------
 
 
-class ReplicationState(str, Enum):
+_E = TypeVar("_E", bound="_ByName")
+
+
+class _ByName(str, Enum):
+    """An enum parsed by member name, case-insensitively, with a fallback for unknown text."""
+
+    @classmethod
+    def _fallback(cls: type[_E]) -> _E:
+        raise NotImplementedError
+
+    @classmethod
+    def parse(cls: type[_E], value: object) -> _E:
+        text = "" if value is None else str(value).lower()
+        for member in cls:
+            if member.value.lower() == text:
+                return member
+        return cls._fallback()
+
+
+class ReplicationState(_ByName):
     """Microsoft.HyperV.PowerShell VMReplicationState, by name (the 22 documented names)."""
 
     DISABLED = "Disabled"
@@ -51,30 +71,22 @@ class ReplicationState(str, Enum):
     UNKNOWN = "Unknown"  # anything a newer Hyper-V reports that we do not know
 
     @classmethod
-    def parse(cls, value: object) -> ReplicationState:
-        text = "" if value is None else str(value)
-        for member in cls:
-            if member.value.lower() == text.lower():
-                return member
+    def _fallback(cls) -> ReplicationState:
         return cls.UNKNOWN
 
 
-class ReplicationHealth(str, Enum):
+class ReplicationHealth(_ByName):
     NOT_APPLICABLE = "NotApplicable"
     NORMAL = "Normal"
     WARNING = "Warning"
     CRITICAL = "Critical"
 
     @classmethod
-    def parse(cls, value: object) -> ReplicationHealth:
-        text = "" if value is None else str(value)
-        for member in cls:
-            if member.value.lower() == text.lower():
-                return member
+    def _fallback(cls) -> ReplicationHealth:
         return cls.NOT_APPLICABLE
 
 
-class ReplicationMode(str, Enum):
+class ReplicationMode(_ByName):
     NONE = "None"
     PRIMARY = "Primary"
     REPLICA = "Replica"
@@ -82,11 +94,7 @@ class ReplicationMode(str, Enum):
     EXTENDED_REPLICA = "ExtendedReplica"
 
     @classmethod
-    def parse(cls, value: object) -> ReplicationMode:
-        text = "" if value is None else str(value)
-        for member in cls:
-            if member.value.lower() == text.lower():
-                return member
+    def _fallback(cls) -> ReplicationMode:
         return cls.NONE
 
 

@@ -21,6 +21,7 @@ from 35 % on.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from enum import Enum
 
@@ -208,3 +209,45 @@ def _check(what: str, value: float, *, allow_zero: bool = False) -> None:
     if value < 0 or (value == 0 and not allow_zero):
         bound = "zero or more" if allow_zero else "more than zero"
         raise ValueError(f"{what} must be {bound}; {value:g} was given.")
+
+
+# --- sizes as the admin types them --------------------------------------------------------------
+
+GB = 10**9  # decimal, as disk vendors and ``--change-gb-per-day`` count
+_SIZE_UNITS = {
+    "": 1,
+    "b": 1,
+    "k": 10**3,
+    "kb": 10**3,
+    "m": 10**6,
+    "mb": 10**6,
+    "g": 10**9,
+    "gb": 10**9,
+    "t": 10**12,
+    "tb": 10**12,
+    "p": 10**15,
+    "pb": 10**15,
+    "kib": 2**10,
+    "mib": 2**20,
+    "gib": 2**30,
+    "tib": 2**40,
+    "pib": 2**50,
+}
+_SIZE_RE = re.compile(r"\s*([0-9]+(?:[.,][0-9]+)?)\s*([a-zA-Z]*)\s*")
+
+
+def parse_size(text: str) -> int:
+    """``"1TB"`` -> ``10**12``; ``"70 GiB"`` -> ``70 * 2**30``; ``"123"`` -> 123 bytes.
+
+    KB/MB/GB/TB/PB (and K/M/G/T/P) are decimal, KiB … PiB binary; a decimal comma is accepted.
+    (The seed article's "1 TB" is 1024 GB, i.e. ``parse_size("1024GB")``.) Raises ``ValueError``
+    with a sentence for the admin.
+    """
+    match = _SIZE_RE.fullmatch(text or "")
+    unit = match.group(2).lower() if match else ""
+    if not match or unit not in _SIZE_UNITS:
+        raise ValueError(
+            f"'{text}' is not a size: write a number and a unit, e.g. 1TB, 500GB or 70GiB."
+        )
+    value = float(match.group(1).replace(",", ".")) * _SIZE_UNITS[unit]
+    return int(round(value))

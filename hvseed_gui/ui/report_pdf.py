@@ -1,0 +1,149 @@
+"""Render the handover report's HTML to a PDF: QTextDocument + QPdfWriter, A4, page footer.
+
+Works without a window system (``QT_QPA_PLATFORM=offscreen``) and from the CLI: a
+``QGuiApplication`` is created when none exists (text layout needs one for its fonts).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+
+if TYPE_CHECKING:
+    from hvseed_gui.core.report import HandoverReport
+
+RESOLUTION_DPI = 300
+MARGINS_MM = QMarginsF(18, 16, 18, 14)  # left, top, right, bottom
+FOOTER_GAP_MM = 4.0
+FOOTER_POINT_SIZE = 7.5
+
+
+class PdfError(Exception):
+    """The PDF could not be written; ``str()`` says why and what to do."""
+
+
+_APP: QGuiApplication | None = None  # kept alive when we had to create it
+
+
+def ensure_gui_application() -> None:
+    """Create a ``QGuiApplication`` when none runs (CLI); offscreen when there is no display."""
+    global _APP
+    if QCoreApplication.instance() is not None:
+        return
+    if not os.environ.get("QT_QPA_PLATFORM") and sys.platform.startswith("linux"):
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    _APP = QGuiApplication(sys.argv[:1])
+
+
+def write_pdf(
+    html: str,
+    path: str | os.PathLike[str],
+    *,
+    title: str = "",
+    footer: str = "",
+    overwrite: bool = False,
+) -> int:
+    """Write ``html`` as an A4 PDF to ``path``; returns the number of pages.
+
+    Each page ends with ``footer`` (left) and "Page n of m" (right). An existing file is replaced
+    only with ``overwrite=True`` (a save dialog has asked); otherwise ``PdfError``.
+    """
+    ensure_gui_application()
+    target = Path(path)
+    if target.exists() and (not overwrite or not target.is_file()):
+        raise PdfError(f"{target} exists already; hvseed does not replace it. Choose another name.")
+    if not target.parent.is_dir():
+        raise PdfError(f"The folder {target.parent} does not exist. Choose another place.")
+    writer = QPdfWriter(str(target))
+    writer.setResolution(RESOLUTION_DPI)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            MARGINS_MM,
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    writer.setCreator("hvseed")
+    if title:
+        writer.setTitle(title)
+
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(writer)  # lay out in the PDF's own resolution
+    doc.setHtml(html)
+    paint = writer.pageLayout().paintRectPixels(RESOLUTION_DPI)
+    dots_per_mm = RESOLUTION_DPI / 25.4
+    footer_font = QFont(doc.defaultFont())
+    footer_font.setPointSizeF(FOOTER_POINT_SIZE)
+    footer_h = FOOTER_GAP_MM * dots_per_mm + FOOTER_POINT_SIZE / 72 * RESOLUTION_DPI * 1.6
+    page_w, page_h = float(paint.width()), float(paint.height()) - footer_h
+    doc.setPageSize(QSizeF(page_w, page_h))
+    pages = doc.pageCount()
+
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise PdfError(f"Cannot write {target}: the file cannot be created. Choose another place.")
+    try:
+        for index in range(pages):
+            if index:
+                writer.newPage()
+            painter.save()
+            painter.translate(0, -index * page_h)
+            ctx = QAbstractTextDocumentLayout.PaintContext()
+            ctx.clip = QRectF(0, index * page_h, page_w, page_h)
+            doc.documentLayout().draw(painter, ctx)
+            painter.restore()
+            _footer(painter, footer_font, page_w, page_h, footer_h, index + 1, pages, footer)
+    finally:
+        painter.end()
+    if not target.is_file() or target.stat().st_size == 0:
+        raise PdfError(f"Cannot write {target}. Check that the place is writable.")
+    return pages
+
+
+def _footer(
+    painter: QPainter,
+    font: QFont,
+    width: float,
+    top: float,
+    height: float,
+    page: int,
+    pages: int,
+    text: str,
+) -> None:
+    painter.save()
+    painter.setFont(font)
+    painter.setPen(Qt.GlobalColor.darkGray)
+    line_y = top + height * 0.35
+    painter.drawLine(0, int(line_y), int(width), int(line_y))
+    box = QRectF(0, line_y, width, top + height - line_y)
+    flags = Qt.AlignmentFlag.AlignVCenter
+    painter.drawText(box, int(flags | Qt.AlignmentFlag.AlignLeft), text)
+    painter.drawText(box, int(flags | Qt.AlignmentFlag.AlignRight), f"Page {page} of {pages}")
+    painter.restore()
+
+
+def write_report_pdf(
+    report: HandoverReport, path: str | os.PathLike[str], *, overwrite: bool = False
+) -> int:
+    """Write a ``core.report.HandoverReport`` as PDF; returns the page count."""
+    names = ", ".join(vm.name for vm in report.vms)
+    footer = f"hvseed handover · {names} · {report.source_host} → {report.replica_server}"
+    return write_pdf(
+        report.to_html(), path, title=f"Handover: {names}", footer=footer, overwrite=overwrite
+    )

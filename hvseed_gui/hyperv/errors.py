@@ -56,6 +56,18 @@ class HyperVModuleMissing(HyperVError):
     )
 
 
+class FeatureMissing(HyperVError):
+    """A Windows feature the operation needs is not installed on the host (e.g. BitLocker)."""
+
+
+BITLOCKER_MISSING_HINT = (
+    "On Windows Server add the feature with Install-WindowsFeature BitLocker "
+    "-IncludeAllSubFeature -IncludeManagementTools (or Server Manager: Add Roles and Features > "
+    "BitLocker Drive Encryption), then restart the host. Windows 10/11 Pro and Enterprise have "
+    "BitLocker built in. Or encrypt the drive on another computer before the export."
+)
+
+
 class CmdletError(HyperVError):
     """A Hyper-V cmdlet failed; ``message`` carries Hyper-V's own words."""
 

@@ -392,6 +392,23 @@ class ExportFolderSummary:
     file_count: int
 
 
+@dataclass(frozen=True)
+class BitLockerResult:
+    """What ``enable_bitlocker`` did to a volume.
+
+    ``status`` is BitLocker's own volume status (``EncryptionInProgress``, ``FullyEncrypted`` …);
+    ``recovery_password`` is the 48-digit recovery password of the protector hvseed added: the
+    admin must keep it, away from the drive. It never appears in a repr.
+    """
+
+    mount_point: str
+    status: str
+    recovery_password: str = field(default="", repr=False)
+    protector_id: str = ""  # the recovery password protector's ID, "{GUID}"
+    message: str = ""
+    encryption_method: str = ""
+
+
 # --- the interface ------------------------------------------------------------------------------
 
 
@@ -471,6 +488,15 @@ class HyperVHost(abc.ABC):
     @abc.abstractmethod
     def read_export_folder(self, folder: str) -> FolderListing:
         """Files (with sizes) of an export folder and the text of its XML files."""
+
+    @abc.abstractmethod
+    def enable_bitlocker(self, mount_point: str, password: str) -> BitLockerResult:
+        """BitLocker To Go on a data volume: a password protector plus a recovery password.
+
+        Encrypts with AES-CBC 128 so older replica hosts (Windows Server 2012 R2) can unlock
+        the drive. Raises ``FeatureMissing`` when the host has no BitLocker feature and
+        ``InvalidState`` when the volume is already encrypted or being encrypted.
+        """
 
 
 @dataclass

@@ -1063,6 +1063,77 @@ def render_usb_volumes() -> Script:
     return _render("usb_volumes", body, {}, needs_hyperv=False)
 
 
+#: AES-CBC 128, not Windows' default XTS-AES 128: Microsoft's Enable-BitLocker reference says
+#: removable media that is to be read on Windows 8.1 / Server 2012 R2 must use AES-128 or
+#: AES-256, and a seeding drive travels to a replica host whose version we cannot know.
+BITLOCKER_ENCRYPTION_METHOD = "Aes128"
+
+
+def render_enable_bitlocker(mount_point: str, password: str) -> Script:
+    """BitLocker To Go: Enable-BitLocker with a password protector, then a recovery password.
+
+    The password travels only inside the blob of this transient script (never in a saved
+    script); it becomes a SecureString in the script. The whole volume is encrypted (not only
+    used space): data deleted earlier from the drive must not travel readable. Refuses a
+    volume that is not fully decrypted; says so when the BitLocker feature is missing.
+    """
+    body = r"""
+    $mount = ([string]$in.MountPoint).TrimEnd('\')
+    if (-not (Get-Command -Name 'Enable-BitLocker' -ErrorAction SilentlyContinue)) {
+        Stop-Hvseed -Category 'NotInstalled' -Cmdlet 'Get-Command' -Id 'BitLockerMissing' -Message ('BitLocker Drive Encryption is not installed on ' + $env:COMPUTERNAME + '.')
+    }
+    $before = Get-BitLockerVolume -MountPoint $mount
+    $volumeStatus = [string]$before.VolumeStatus
+    if ($volumeStatus -ne 'FullyDecrypted') {
+        Stop-Hvseed -Category 'InvalidOperation' -Cmdlet 'Enable-BitLocker' -Id 'BitLockerBusy' -Message ('BitLocker already protects ' + $mount + ' on ' + $env:COMPUTERNAME + ' (volume status ' + $volumeStatus + ').')
+    }
+    $known = New-Object -TypeName System.Collections.ArrayList
+    foreach ($protector in @($before.KeyProtector)) { [void]$known.Add([string]$protector.KeyProtectorId) }
+    $secure = ConvertTo-SecureString -String ([string]$in.Password) -AsPlainText -Force
+    $enable = @{
+        MountPoint = $mount
+        EncryptionMethod = [string]$in.EncryptionMethod
+        PasswordProtector = $true
+        Password = $secure
+        Confirm = $false
+    }
+    $null = Enable-BitLocker @enable
+    $secure = $null
+    $recoveryArgs = @{
+        MountPoint = $mount
+        RecoveryPasswordProtector = $true
+        Confirm = $false
+    }
+    try {
+        $null = Add-BitLockerKeyProtector @recoveryArgs
+    } catch {
+        Stop-Hvseed -Category 'InvalidResult' -Cmdlet 'Add-BitLockerKeyProtector' -Id 'RecoveryPasswordMissing' -Message ('BitLocker started encrypting ' + $mount + ' with your password, but no recovery password could be added: ' + [string]$_.Exception.Message)
+    }
+    $after = Get-BitLockerVolume -MountPoint $mount
+    $recovery = $null
+    foreach ($protector in @($after.KeyProtector)) {
+        if ([string]$protector.KeyProtectorType -eq 'RecoveryPassword' -and -not $known.Contains([string]$protector.KeyProtectorId)) { $recovery = $protector }
+    }
+    if ($null -eq $recovery -or -not [string]$recovery.RecoveryPassword) {
+        Stop-Hvseed -Category 'InvalidResult' -Cmdlet 'Add-BitLockerKeyProtector' -Id 'RecoveryPasswordMissing' -Message ('BitLocker started encrypting ' + $mount + ' with your password, but it did not report the new recovery password.')
+    }
+    $result = [ordered]@{
+        mount_point = [string]$after.MountPoint
+        status = [string]$after.VolumeStatus
+        protection = [string]$after.ProtectionStatus
+        encryption_method = [string]$after.EncryptionMethod
+        recovery_password = [string]$recovery.RecoveryPassword
+        protector_id = [string]$recovery.KeyProtectorId
+    }
+"""
+    data = {
+        "MountPoint": mount_point,
+        "Password": password,
+        "EncryptionMethod": BITLOCKER_ENCRYPTION_METHOD,
+    }
+    return _render("enable_bitlocker", body, data, needs_hyperv=False)
+
+
 def render_export_folders(path: str) -> Script:
     """``<VMName>_<VMId>`` folders directly below ``path`` (or ``path`` itself), with sizes."""
     body = r"""

@@ -25,8 +25,10 @@ from hvseed_gui.core.plan import ReplicationPlan, normalize_vm_id
 from hvseed_gui.core.volumes import BitLockerStatus, Volume
 from hvseed_gui.hyperv import powershell as ps
 from hvseed_gui.hyperv.errors import (
+    BITLOCKER_MISSING_HINT,
     AccessDenied,
     CmdletError,
+    FeatureMissing,
     HyperVError,
     HyperVModuleMissing,
     InvalidState,
@@ -36,6 +38,7 @@ from hvseed_gui.hyperv.errors import (
 )
 from hvseed_gui.hyperv.host import (
     AuthorizationEntry,
+    BitLockerResult,
     Certificate,
     ConnectionTestResult,
     ExportFolderSummary,
@@ -309,6 +312,14 @@ def error_from_record(record: Any, *, host: str = "") -> HyperVError:
     lowered = message.lower()
     kwargs = {"cmdlet": cmdlet, "category": category, "detail": detail}
 
+    if fqid.endswith("BitLockerMissing"):
+        return FeatureMissing(message, BITLOCKER_MISSING_HINT, detail=detail)
+    if fqid.endswith("BitLockerBusy"):
+        return InvalidState(
+            message,
+            "hvseed encrypts only a drive without BitLocker; this one is protected already.",
+            **kwargs,
+        )
     if fqid.endswith("HyperVModuleMissing") or (
         fqid.startswith("CommandNotFoundException") and ("-vm" in lowered or "hyper-v" in lowered)
     ):
@@ -680,6 +691,19 @@ _FOLDER_ID = re.compile(
 )
 
 
+def parse_bitlocker(data: Any, mount_point: str) -> BitLockerResult:
+    status = as_text(_field(data, "status")) or "Unknown"
+    method = as_text(_field(data, "encryption_method"))
+    return BitLockerResult(
+        mount_point=as_text(_field(data, "mount_point")) or mount_point,
+        status=status,
+        recovery_password=as_text(_field(data, "recovery_password")),
+        protector_id=as_text(_field(data, "protector_id")),
+        message=f"BitLocker is encrypting {mount_point} ({status}, {method or 'AES 128'}).",
+        encryption_method=method,
+    )
+
+
 def folder_vm_id(folder: str) -> str | None:
     """The VM ID at the end of an ``<VMName>_<VMId>`` folder name, or None."""
     leaf = folder.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
@@ -806,3 +830,11 @@ class PowerShellHost(HyperVHost):
 
     def read_export_folder(self, folder: str) -> FolderListing:
         return parse_folder_listing(self._run(ps.render_read_export_folder, folder), folder)
+
+    def enable_bitlocker(self, mount_point: str, password: str) -> BitLockerResult:
+        try:
+            data = self._run(ps.render_enable_bitlocker, mount_point, password)
+        except ProtocolError as exc:
+            # a damaged result line may hold the recovery password: keep no detail of it
+            raise ProtocolError(exc.message) from None
+        return parse_bitlocker(data, mount_point)

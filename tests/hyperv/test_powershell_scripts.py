@@ -83,6 +83,7 @@ def _hostile_renders(text: str) -> list[ps.Script | tuple[str, str]]:
         ps.render_usb_volumes(),
         ps.render_export_folders(f"E:\\{text}"),
         ps.render_read_export_folder(f"E:\\{text}_{VM_ID}"),
+        ps.render_enable_bitlocker(f"E:\\{text}", text),
         ("plan_script", ps.render_plan_script(plan)),
         ("plan_script_existing_vm", ps.render_plan_script(network_plan)),
     ]

@@ -154,6 +154,13 @@ class Lab:
         with self.world() as w:
             w.state["faults"] = []
 
+    def set_bitlocker_feature(self, host: str, installed: bool) -> None:
+        """Install or remove the BitLocker feature on ``host`` (a missing feature makes
+        ``enable_bitlocker`` fail as on a Windows Server without it)."""
+        fqdn = self._fqdn(host)
+        with self.world() as w:
+            w.state["hosts"][fqdn]["bitlocker_feature"] = bool(installed)
+
     def add_usb_volume(
         self,
         host: str,

@@ -1,0 +1,180 @@
+"""enable_bitlocker through the seam: the PowerShell script, its parsing, and the lab."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+
+import pytest
+
+from hvseed_gui.core.volumes import BitLockerStatus
+from hvseed_gui.hyperv import powershell as ps
+from hvseed_gui.hyperv.errors import (
+    CmdletError,
+    FeatureMissing,
+    InvalidState,
+    NotFound,
+    ProtocolError,
+)
+from hvseed_gui.hyperv.lab.host import lab_recovery_password
+from hvseed_gui.hyperv.ps_host import PowerShellHost
+from hvseed_gui.hyperv.runners import RunResult
+
+PASSWORD = "Sehr'geheim $(Stop-Computer) ü"
+RECOVERY = "123453-234564-345675-456786-567897-678909-789910-891021"
+RECOVERY_RE = re.compile(r"^(\d{6}-){7}\d{6}$")
+
+
+def result_line(document: dict) -> str:
+    raw = json.dumps(document).encode("utf-8")
+    return ps.RESULT_MARKER + base64.b64encode(raw).decode("ascii")
+
+
+class Runner:
+    description = "hv01 (fake)"
+
+    def __init__(self, stdout: str) -> None:
+        self.stdout = stdout
+        self.scripts: list[str] = []
+
+    def run(self, script: str, *, timeout: float) -> RunResult:
+        self.scripts.append(script)
+        return RunResult(stdout=self.stdout, stderr="", exit_code=0)
+
+
+# --- the script ---------------------------------------------------------------------------------
+
+
+def test_password_travels_only_in_the_blob_and_never_in_a_repr():
+    script = ps.render_enable_bitlocker("E:\\", PASSWORD)
+    start, end = ps.blob_span(script.source)
+    outside = script.source[:start] + script.source[end:]
+    assert "geheim" not in outside and "Stop-Computer" not in outside
+    assert ps.decode_blob(script.source) == {
+        "MountPoint": "E:\\",
+        "Password": PASSWORD,
+        "EncryptionMethod": "Aes128",
+    }
+    assert PASSWORD not in repr(script)
+
+
+def test_script_uses_a_password_protector_then_a_recovery_password_in_aes_cbc_128():
+    source = ps.render_enable_bitlocker("E:\\", "x" * 8).source
+    assert "ConvertTo-SecureString -String ([string]$in.Password) -AsPlainText -Force" in source
+    enable = source.index("Enable-BitLocker @enable")
+    add = source.index("Add-BitLockerKeyProtector @recoveryArgs")
+    assert enable < add
+    assert "PasswordProtector = $true" in source and "RecoveryPasswordProtector = $true" in source
+    assert "UsedSpaceOnly" not in source  # the whole drive: deleted data must not travel readable
+    assert "Get-Command -Name 'Enable-BitLocker'" in source
+    assert ps.BITLOCKER_ENCRYPTION_METHOD == "Aes128"
+
+
+def test_plan_script_never_carries_a_bitlocker_password():
+    from hvseed_gui.core.plan import PlanVm, ReplicationPlan
+
+    plan = ReplicationPlan("a", (PlanVm("v", "6f1c2a3b-4d5e-4f60-8a9b-0c1d2e3f4a5b"),), "b")
+    assert "Password" not in ps.decode_blob(ps.render_plan_script(plan))
+
+
+# --- PowerShellHost -----------------------------------------------------------------------------
+
+
+def test_result_is_parsed_and_the_recovery_password_stays_out_of_the_repr():
+    runner = Runner(
+        result_line(
+            {
+                "ok": True,
+                "data": {
+                    "mount_point": "E:",
+                    "status": "EncryptionInProgress",
+                    "protection": "Off",
+                    "encryption_method": "Aes128",
+                    "recovery_password": RECOVERY,
+                    "protector_id": "{11111111-2222-3333-4444-555555555555}",
+                },
+            }
+        )
+    )
+    result = PowerShellHost(runner).enable_bitlocker("E:\\", "longenough")
+    assert result.recovery_password == RECOVERY
+    assert result.protector_id == "{11111111-2222-3333-4444-555555555555}"
+    assert result.status == "EncryptionInProgress" and result.encryption_method == "Aes128"
+    assert RECOVERY not in repr(result)
+    assert ps.decode_blob(runner.scripts[0])["Password"] == "longenough"
+
+
+@pytest.mark.parametrize(
+    "fqid,kind,words",
+    [
+        ("Hvseed.BitLockerMissing", FeatureMissing, "Install-WindowsFeature BitLocker"),
+        ("Hvseed.BitLockerBusy", InvalidState, "already"),
+        ("Hvseed.RecoveryPasswordMissing", CmdletError, "recovery password"),
+    ],
+)
+def test_errors_map_to_sentences(fqid, kind, words):
+    message = {
+        "Hvseed.BitLockerMissing": "BitLocker Drive Encryption is not installed on HV01.",
+        "Hvseed.BitLockerBusy": "BitLocker already protects E: on HV01.",
+        "Hvseed.RecoveryPasswordMissing": "BitLocker started encrypting E: with your password, "
+        "but no recovery password could be added.",
+    }[fqid]
+    record = {"category": "x", "cmdlet": "Enable-BitLocker", "message": message, "fqid": fqid}
+    runner = Runner(result_line({"ok": False, "errors": [record]}))
+    with pytest.raises(kind) as caught:
+        PowerShellHost(runner).enable_bitlocker("E:\\", "longenough")
+    assert words in str(caught.value)
+
+
+def test_a_damaged_result_keeps_no_detail():
+    runner = Runner(ps.RESULT_MARKER + "!!not base64!!")
+    with pytest.raises(ProtocolError) as caught:
+        PowerShellHost(runner).enable_bitlocker("E:\\", "longenough")
+    assert caught.value.detail == ""
+
+
+# --- the lab ------------------------------------------------------------------------------------
+
+
+def test_recovery_password_format():
+    for _ in range(50):
+        text = lab_recovery_password()
+        assert RECOVERY_RE.match(text)
+        assert all(int(group) % 11 == 0 and int(group) < 720896 for group in text.split("-"))
+
+
+def test_lab_encrypts_an_unencrypted_usb_drive(lab):
+    host = lab.host("hv-a")
+    before = {v.mount_point: v for v in host.usb_volumes()}
+    assert before["F:\\"].bitlocker is BitLockerStatus.OFF
+    result = host.enable_bitlocker("F:\\", "correct horse")
+    assert RECOVERY_RE.match(result.recovery_password)
+    assert result.protector_id.startswith("{") and result.encryption_method == "Aes128"
+    after = {v.mount_point: v for v in host.usb_volumes()}
+    assert after["F:\\"].bitlocker is BitLockerStatus.ON
+    # nothing secret is written into the lab's state file
+    state = json.dumps(lab.dump())
+    assert "correct horse" not in state and result.recovery_password not in state
+
+
+def test_lab_refusals(lab):
+    host = lab.host("hv-a")
+    with pytest.raises(InvalidState):
+        host.enable_bitlocker("E:\\", "correct horse")  # SEED-USB is already encrypted
+    with pytest.raises(CmdletError, match="minimum length"):
+        host.enable_bitlocker("F:\\", "short")
+    with pytest.raises(NotFound):
+        host.enable_bitlocker("Q:\\", "correct horse")
+    lab.set_bitlocker_feature("hv-a", False)
+    with pytest.raises(FeatureMissing) as caught:
+        host.enable_bitlocker("F:\\", "correct horse")
+    assert "Install-WindowsFeature BitLocker" in str(caught.value)
+    assert {v.mount_point: v for v in host.usb_volumes()}["F:\\"].bitlocker is BitLockerStatus.OFF
+
+
+@pytest.fixture
+def lab(tmp_path):
+    from hvseed_gui.hyperv.lab import Lab
+
+    return Lab.open(tmp_path / "lab")

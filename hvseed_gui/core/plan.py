@@ -60,6 +60,11 @@ class PlanVm:
     name: str
     id: str
     excluded_vhd_paths: tuple[str, ...] = ()
+    destination_path: str = ""  # this VM's export folder when VMs spread over drives; "" = plan's
+
+    def destination(self, plan_destination: str) -> str:
+        """Where this VM's initial copy goes: its own folder, else the plan's."""
+        return self.destination_path or plan_destination
 
 
 @dataclass(frozen=True)
@@ -192,6 +197,7 @@ class ReplicationPlan:
         data["start_time"] = self.start_time.isoformat() if self.start_time else None
         data["vms"] = [
             {"name": vm.name, "id": vm.id, "excluded_vhd_paths": list(vm.excluded_vhd_paths)}
+            | ({"destination_path": vm.destination_path} if vm.destination_path else {})
             for vm in self.vms
         ]
         return data
@@ -214,6 +220,7 @@ class ReplicationPlan:
                     name=str(vm["name"]),
                     id=str(vm["id"]),
                     excluded_vhd_paths=tuple(str(p) for p in vm.get("excluded_vhd_paths", ())),
+                    destination_path=str(vm.get("destination_path", "")),
                 )
                 for vm in data.get("vms", ())
             )

@@ -1221,6 +1221,7 @@ def _plan_data(plan: ReplicationPlan) -> dict[str, Any]:
                 "Id": _vm_id(VmRef(vm.name, vm.id)),
                 "Name": vm.name,
                 "ExcludedVhdPaths": list(vm.excluded_vhd_paths),
+                "DestinationPath": vm.destination(plan.destination_path),
             }
             for vm in plan.vms
         ],
@@ -1273,9 +1274,12 @@ foreach ($item in $plan.VMs) {
     if ([string]$plan.InitialMethod -eq 'ExternalMedia') {
         # Export to the external drive. This call is synchronous: it returns when the copy is
         # written to <DestinationPath>\<VMName>_<VMId>. An existing folder is never overwritten.
-        $folder = ([string]$plan.DestinationPath).TrimEnd('\') + '\' + [string]$vm.Name + '_' + ([string]$vm.Id).ToUpper()
+        # Each VM may have its own drive (several VMs spread over several drives).
+        $destination = [string]$item.DestinationPath
+        if (-not $destination) { $destination = [string]$plan.DestinationPath }
+        $folder = $destination.TrimEnd('\') + '\' + [string]$vm.Name + '_' + ([string]$vm.Id).ToUpper()
         if (Test-Path -LiteralPath $folder) { throw ('The folder ' + $folder + ' already exists; move it away or choose another folder.') }
-        $start['DestinationPath'] = [string]$plan.DestinationPath
+        $start['DestinationPath'] = $destination
         Write-Host ('Exporting the initial copy to ' + $folder + ' ...')
     } elseif ([string]$plan.InitialMethod -eq 'ExistingVM') {
         # Use the VM already restored on the Replica server as the initial copy.

@@ -178,3 +178,19 @@ def lab(tmp_path):
     from hvseed_gui.hyperv.lab import Lab
 
     return Lab.open(tmp_path / "lab")
+
+
+# --- several VMs over several drives (PlanVm.destination_path) ----------------------------------
+
+
+def test_plan_carries_a_destination_per_vm_into_json_and_the_script():
+    from hvseed_gui.core.plan import PlanVm, ReplicationPlan
+
+    a = PlanVm("A", "6f1c2a3b-4d5e-4f60-8a9b-0c1d2e3f4a5b")
+    b = PlanVm("B", "a1b2c3d4-e5f6-4711-8899-aabbccddeeff", destination_path="F:\\")
+    plan = ReplicationPlan("hv-a", (a, b), "hv-b", destination_path="E:\\Seed")
+    again = ReplicationPlan.from_json(plan.to_json())
+    assert again.vms == (a, b)
+    assert "destination_path" not in plan.to_dict()["vms"][0]  # old JSON stays as it was
+    decoded = ps.decode_blob(ps.render_plan_script(plan))
+    assert [vm["DestinationPath"] for vm in decoded["VMs"]] == ["E:\\Seed", "F:\\"]

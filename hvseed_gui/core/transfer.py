@@ -62,6 +62,7 @@ class TransportPlan:
     delta_fraction: float | None  # changes piled up during the courier window / disk size
     wan_carries_changes: bool | None  # can the WAN carry the daily change rate at all?
     overhead_factor: float = OVERHEAD_FACTOR
+    advice_text: str = ""  # the recommendation alone ("Send the drive: …")
 
     @property
     def courier_seconds(self) -> float:
@@ -140,6 +141,7 @@ def plan_transport(
         delta_text=delta_words,
         delta_fraction=fraction,
         wan_carries_changes=carries,
+        advice_text=advice,
     )
 
 

@@ -17,6 +17,7 @@ from hvseed_gui.core.plan import MAX_SCHEDULE_AHEAD, InitialReplicationMethod
 from hvseed_gui.ui.format import size
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages.base import HostPage
+from hvseed_gui.ui.widgets.transport import TransportPlanner
 
 
 class MethodPage(HostPage):
@@ -60,6 +61,9 @@ class MethodPage(HostPage):
         self.schedule_note = QLabel()
         self.schedule_note.setWordWrap(True)
         self.body.addWidget(self.schedule_note)
+        self.body.addSpacing(8)
+        self.planner = TransportPlanner()  # advice only: never blocks Next
+        self.body.addWidget(self.planner)
         for w in (self.media, self.network, self.existing, self.now, self.later):
             w.toggled.connect(self._update)
         self.registerField("method.media", self.media)
@@ -76,6 +80,8 @@ class MethodPage(HostPage):
                     "%1", size(vm.initial_copy_size(excluded))
                 )
             )
+            self.planner.set_copy(vm.initial_copy_size(excluded))
+        self.planner.load(self.ctx.settings)
         now = QDateTime.currentDateTime()
         self.when.setMinimumDateTime(now)
         self.when.setMaximumDateTime(now.addSecs(int(MAX_SCHEDULE_AHEAD.total_seconds())))

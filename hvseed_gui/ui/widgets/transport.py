@@ -1,0 +1,171 @@
+"""Network or courier? A small planner beside the choice of the initial replication method.
+
+Advice, never a gate: whatever it says, Next stays enabled. The WAN bandwidth, courier days and
+daily change rate are remembered in QSettings (read back with ``type=``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hvseed_gui.core.transfer import GB, OVERHEAD_FACTOR, DeltaRisk, TransportPlan, plan_transport
+from hvseed_gui.core.units import format_duration
+from hvseed_gui.ui.widgets.status import StatusLabel
+
+KEY_WAN = "transport/wan_mbit_per_s"
+KEY_DAYS = "transport/courier_days"
+KEY_CHANGE = "transport/change_gb_per_day"
+DEFAULT_WAN_MBIT = 10.0  # the seed article's example link; the admin types theirs
+DEFAULT_COURIER_DAYS = 2.0
+
+_RISK_KIND = {
+    DeltaRisk.UNKNOWN: "info",
+    DeltaRisk.NONE: "ok",
+    DeltaRisk.WARN: "warning",
+    DeltaRisk.CRITICAL: "error",
+}
+
+
+class TransportPlanner(QGroupBox):
+    """Inputs (WAN Mbit/s, courier days, optional GB/day of changes) and the comparison."""
+
+    planChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Network or courier?"), parent)
+        self.settings: QSettings | None = None
+        self.copy_bytes = 0
+        self.vhd_total_bytes: int | None = None
+        self.wan = QDoubleSpinBox()
+        self.wan.setRange(0.1, 100_000.0)
+        self.wan.setDecimals(1)
+        self.wan.setSuffix(" Mbit/s")
+        self.wan.setValue(DEFAULT_WAN_MBIT)
+        self.wan.setAccessibleName(self.tr("WAN bandwidth in Mbit/s"))
+        self.days = QDoubleSpinBox()
+        self.days.setRange(0.0, 60.0)
+        self.days.setDecimals(1)
+        self.days.setSingleStep(0.5)
+        self.days.setSuffix(self.tr(" days"))
+        self.days.setValue(DEFAULT_COURIER_DAYS)
+        self.days.setAccessibleName(self.tr("Days the drive is in transit"))
+        self.change = QDoubleSpinBox()
+        self.change.setRange(0.0, 100_000.0)
+        self.change.setDecimals(1)
+        self.change.setSuffix(" GB/day")
+        self.change.setSpecialValueText(self.tr("not given"))
+        self.change.setAccessibleName(self.tr("Daily change rate in GB per day (optional)"))
+
+        inputs = QHBoxLayout()
+        for text, box in (
+            (self.tr("&WAN:"), self.wan),
+            (self.tr("Co&urier:"), self.days),
+            (self.tr("C&hanges:"), self.change),
+        ):
+            label = QLabel(text)
+            label.setBuddy(box)
+            inputs.addWidget(label)
+            inputs.addWidget(box)
+            inputs.addSpacing(8)
+        inputs.addStretch(1)
+
+        results = QFormLayout()
+        self.network_label = QLabel()
+        self.courier_label = QLabel()
+        for label in (self.network_label, self.courier_label):
+            label.setWordWrap(True)
+        results.addRow(self.tr("Over the network:"), self.network_label)
+        results.addRow(self.tr("By courier:"), self.courier_label)
+        self.advice = QLabel()
+        self.advice.setWordWrap(True)
+        self.advice.setStyleSheet("font-weight: 600;")
+        self.delta = StatusLabel(self)
+        layout = QVBoxLayout(self)
+        layout.addLayout(inputs)
+        layout.addLayout(results)
+        layout.addWidget(self.advice)
+        layout.addWidget(self.delta)
+        self.current: TransportPlan | None = None
+        for box in (self.wan, self.days, self.change):
+            box.valueChanged.connect(self._edited)
+
+    # -- inputs ------------------------------------------------------------------------------
+
+    def load(self, settings: QSettings) -> None:
+        """Show the remembered inputs (typed reads: INI and registry return strings)."""
+        self.settings = None  # no write-back while loading
+        for box, key, default in (
+            (self.wan, KEY_WAN, DEFAULT_WAN_MBIT),
+            (self.days, KEY_DAYS, DEFAULT_COURIER_DAYS),
+            (self.change, KEY_CHANGE, 0.0),
+        ):
+            try:
+                value = float(settings.value(key, default, type=float))
+            except (TypeError, ValueError):
+                value = default
+            box.setValue(value)
+        self.settings = settings
+        self.update_plan()
+
+    def set_copy(self, copy_bytes: int, vhd_total_bytes: int | None = None) -> None:
+        """The size of the initial copy (and the disk size the 50 % rule uses; default: copy)."""
+        self.copy_bytes = max(0, int(copy_bytes))
+        self.vhd_total_bytes = vhd_total_bytes
+        self.update_plan()
+
+    def change_bytes_per_day(self) -> float | None:
+        value = self.change.value()
+        return value * GB if value > 0 else None
+
+    def _edited(self) -> None:
+        if self.settings is not None:
+            self.settings.setValue(KEY_WAN, self.wan.value())
+            self.settings.setValue(KEY_DAYS, self.days.value())
+            self.settings.setValue(KEY_CHANGE, self.change.value())
+        self.update_plan()
+
+    # -- output ------------------------------------------------------------------------------
+
+    def update_plan(self) -> None:
+        try:
+            plan = plan_transport(
+                self.copy_bytes,
+                self.wan.value(),
+                self.days.value(),
+                change_bytes_per_day=self.change_bytes_per_day(),
+                vhd_total_bytes=self.vhd_total_bytes,
+            )
+        except ValueError as exc:  # the spin boxes keep inputs in range; say it all the same
+            self.current = None
+            self.network_label.setText("–")
+            self.courier_label.setText("–")
+            self.advice.setText(str(exc))
+            self.delta.clear_message()
+            self.planChanged.emit()
+            return
+        self.current = plan
+        self.network_label.setText(
+            self.tr("%1 at %2 Mbit/s (×%3 for protocol overhead)")
+            .replace("%1", format_duration(plan.network_seconds))
+            .replace("%2", f"{plan.wan_mbit_per_s:g}")
+            .replace("%3", f"{OVERHEAD_FACTOR:g}")
+        )
+        self.courier_label.setText(
+            self.tr("%1: export %2 + transit %3 + import %4")
+            .replace("%1", format_duration(plan.courier_seconds))
+            .replace("%2", format_duration(plan.export_seconds))
+            .replace("%3", format_duration(plan.transit_seconds))
+            .replace("%4", format_duration(plan.import_seconds))
+        )
+        self.advice.setText(plan.advice_text)
+        self.delta.show_message(_RISK_KIND[plan.delta_risk], plan.delta_text)
+        self.planChanged.emit()

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTr
 
 from hvseed_gui.core.media import FolderListing
 from hvseed_gui.ui.format import size
+from hvseed_gui.ui.handover import HandoverBox
 from hvseed_gui.ui.pages.base import HostPage
 
 NEXT_STEPS = (
@@ -44,12 +45,15 @@ class DonePage(HostPage):
         row.addWidget(self.import_button)
         row.addStretch(1)
         self.body.addLayout(row)
+        self.handover = HandoverBox(self)  # text report beside the folder, PDF on request
+        self.body.addWidget(self.handover)
         self.listing: FolderListing | None = None
 
     def initializePage(self) -> None:
         folder = self.ctx.export_folder
         network = not folder
         self.files.setVisible(not network)
+        self.handover.setVisible(not network)
         if network:
             self.setSubTitle(self.tr("Replication is enabled."))
             self.where.setText(
@@ -83,6 +87,7 @@ class DonePage(HostPage):
             .replace("%2", str(len(listing.files)))
             .replace("%3", size(total))
         )
+        self.handover.start(self.wiz, listing)
 
     def _import(self) -> None:
         self.wiz.importRequested.emit()

@@ -56,29 +56,7 @@ def build_main_window(
         lab_dir=lab_dir,
         defer_pages=defer_pages,
     )
-    wizard.importRequested.connect(lambda: _open_import(wizard))
-    return wizard
-
-
-def _open_import(wizard: QWidget) -> None:
-    """Hand over to the replica side; until it exists the Done page says so."""
-    try:
-        from hvseed_gui.ui.import_wizard import ImportWizard  # type: ignore[import-not-found]
-    except ImportError:
-        page = wizard.currentPage()
-        status = getattr(page, "status", None)
-        if status is not None:
-            status.show_message(
-                "info",
-                wizard.tr(
-                    "The import side is not part of this version yet. On the replica host use "
-                    "Hyper-V Manager: Replication → Import Initial Replica."
-                ),
-            )
-        return
-    importer = ImportWizard(parent=None)
-    importer.show()
-    wizard._import_window = importer  # keep it alive
+    return wizard  # its Done page's importRequested switches to the import side itself
 
 
 def main(argv: list[str] | None = None) -> int:

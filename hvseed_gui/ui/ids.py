@@ -1,4 +1,4 @@
-"""Page ids of the Enable Replication wizard, in page order."""
+"""Page ids of the wizard, in page order: the Enable side (10-120), the import side (200-260)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from enum import IntEnum
 
 class PageId(IntEnum):
     START = 0
-    IMPORT = 1
     CONNECT = 10
     VM = 20
     REPLICA = 30
@@ -20,3 +19,10 @@ class PageId(IntEnum):
     SUMMARY = 100
     PROGRESS = 110
     DONE = 120
+    IMPORT_CONNECT = 200
+    IMPORT_VM = 210
+    IMPORT_FOLDER = 220
+    IMPORT_CHECK = 230
+    IMPORT_RUN = 240
+    IMPORT_FAILOVER = 250
+    IMPORT_DONE = 260

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget, QWizard
 
 from hvseed_gui.ui.context import RunningExport, SecretStore, WizardContext
 from hvseed_gui.ui.ids import PageId
-from hvseed_gui.ui.pages.start import ImportNotAvailablePage, StartPage
+from hvseed_gui.ui.pages.start import StartPage
 from hvseed_gui.ui.prompt import Prompt
 
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ DEMO_REPLICA = "hv-b.lab.local"
 
 
 class EnableReplicationWizard(QWizard):
-    """Enable replication for one VM and export its initial copy to a USB drive.
+    """Enable replication for one or more VMs and export their initial copies to USB drives.
 
     ``settings`` (QSettings) remembers connection choices and a running export; ``prompt``
     asks every question (tests pass a ScriptedPrompt); ``secrets`` stores remembered passwords.
@@ -58,10 +58,11 @@ class EnableReplicationWizard(QWizard):
         )
         self.ctx.reattach_peek = RunningExport.peek(settings)
         self.pages_ready = False
-        self.pages = {PageId.START: StartPage(), PageId.IMPORT: ImportNotAvailablePage()}
+        self.pages = {PageId.START: StartPage()}
         for page_id, page in self.pages.items():
             self.setPage(page_id, page)
         self.setStartId(PageId.START)
+        self.importRequested.connect(self.switch_to_import)
         self.resize(820, 620)
         if defer_pages:
             self.pages[PageId.START].firstPainted.connect(
@@ -103,10 +104,22 @@ class EnableReplicationWizard(QWizard):
         }
         for page_id, page in more.items():
             self.setPage(page_id, page)
+        from hvseed_gui.ui.pages.imp_flow import import_pages
+
+        imports = import_pages(self)  # the import side (replica host); sets self.imp
+        for page_id, page in imports.items():
+            self.setPage(page_id, page)
+        more.update(imports)
         self.pages.update(more)
         self.pages_ready = True
         self.pages[PageId.START].completeChanged.emit()
         self.pagesReady.emit()
+
+    def switch_to_import(self) -> None:
+        """The Done page's Import button: start over on the import side (replica host)."""
+        self.restart()
+        self.pages[PageId.START].import_.setChecked(True)
+        self.next()
 
     # -- typed access to pages ---------------------------------------------------------------
 
@@ -114,7 +127,17 @@ class EnableReplicationWizard(QWizard):
         return self.pages[page_id]
 
     def excluded_paths(self) -> tuple[str, ...]:
+        """Left-out disks of every chosen VM (disk paths are unique, so one list serves all)."""
         return self.pages[PageId.VHDS].excluded_paths()
+
+    def excluded_for(self, vm: VirtualMachine) -> tuple[str, ...]:
+        """The left-out disks of one VM, in the VM's disk order."""
+        excluded = {p.lower() for p in self.excluded_paths()}
+        return tuple(d.path for d in vm.vhds if d.path.lower() in excluded)
+
+    def chosen_vms(self) -> list[VirtualMachine]:
+        """Every VM of this run (several share one set of replication settings)."""
+        return list(self.ctx.vms) or ([self.ctx.vm] if self.ctx.vm else [])
 
     def vm_changed(self, vm: VirtualMachine) -> None:
         """A different VM was chosen: pages derived from the old one start over."""
@@ -138,9 +161,14 @@ class EnableReplicationWizard(QWizard):
         method, recovery = p[PageId.METHOD], p[PageId.RECOVERY]
         inventory = self.ctx.inventory
         auth = params.auth()
+        to_media = method.nextId() == PageId.MEDIA
+        spread = media.spread_destinations() if to_media and vm else {}
         return ReplicationPlan(
             primary_host=inventory.host_name if inventory else "",
-            vms=(PlanVm(vm.name, vm.id, self.excluded_paths()),) if vm else (),
+            vms=tuple(
+                PlanVm(v.name, v.id, self.excluded_for(v), spread.get(v.id, ""))
+                for v in self.chosen_vms()
+            ),
             replica_server=p[PageId.REPLICA].server_edit.text().strip(),
             replica_port=params.port.value(),
             authentication=auth,
@@ -166,4 +194,7 @@ class EnableReplicationWizard(QWizard):
                 timer.stop()
         if PageId.PROGRESS in self.pages:
             self.pages[PageId.PROGRESS].stop_watching()
+        if PageId.IMPORT_RUN in self.pages:  # the import goes on in Hyper-V; hashing stops
+            self.pages[PageId.IMPORT_RUN].stop_watching()
+            self.pages[PageId.IMPORT_CHECK].cancel_verify(quiet=True)
         super().done(result)

@@ -7,14 +7,15 @@ from PySide6.QtWidgets import QWizard
 from hvseed_gui.ui.ids import PageId
 
 
-def test_import_branch_is_shown_as_not_available(make_wizard, drive):
+def test_import_branch_connects_to_the_replica_host(make_wizard, drive, lab_dir):
     wizard = make_wizard()
     start = wizard.page_of(PageId.START)
     start.import_.setChecked(True)
-    drive.next(wizard, PageId.IMPORT)
+    drive.next(wizard, PageId.IMPORT_CONNECT)
     page = wizard.currentPage()
-    assert "not available" in page.subTitle().lower()
-    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    assert "replica host" in page.title().lower()
+    assert page.lab.isChecked() and page.target().lab_dir == str(lab_dir)
+    assert page.target().host == "hv-b.lab.local"
 
 
 def test_connect_page_in_demo_mode_preselects_the_lab(make_wizard, drive, lab_dir):

@@ -66,6 +66,7 @@ class StartPage(QWizardPage):
         return self.wizard().ctx
 
     def initializePage(self) -> None:
+        self._offer_running_import()
         running = self.ctx.reattach_peek
         if running is None:
             return
@@ -84,6 +85,24 @@ class StartPage(QWizardPage):
         self.reattach_help.show()
         self.reattach.setChecked(True)
 
+    def _offer_running_import(self) -> None:
+        from hvseed_gui.ui.import_state import RunningImport  # Qt core only, no seam
+
+        running = RunningImport.peek(self.ctx.settings)
+        if running is None:
+            return
+        vm_name, folder, where = running
+        self.import_help.setText(
+            self.tr(
+                "hvseed was closed while it imported %1 from %2 on %3. The import went on in "
+                "Hyper-V; choose this to follow it to the end."
+            )
+            .replace("%1", vm_name)
+            .replace("%2", folder)
+            .replace("%3", where)
+        )
+        self.import_.setChecked(True)
+
     def isComplete(self) -> bool:
         return self.wiz.pages_ready
 
@@ -99,32 +118,5 @@ class StartPage(QWizardPage):
 
     def nextId(self) -> int:
         if self.import_.isChecked():
-            return PageId.IMPORT
+            return PageId.IMPORT_CONNECT
         return PageId.CONNECT
-
-
-class ImportNotAvailablePage(QWizardPage):
-    """The replica side is another part of hvseed; this build says so plainly."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setTitle(self.tr("Import an initial copy"))
-        self.setSubTitle(self.tr("Not available in this version yet."))
-        text = QLabel(
-            self.tr(
-                "Importing the initial copy on the replica host is not available in this "
-                "version of hvseed yet.\n\nUntil it is, connect the drive to the replica host "
-                "and use Hyper-V Manager: right-click the replica VM, choose Replication → "
-                "Import Initial Replica…, and select the folder <VMName>_<VMId> on the drive."
-            )
-        )
-        text.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(text)
-        layout.addStretch(1)
-
-    def isComplete(self) -> bool:
-        return False
-
-    def nextId(self) -> int:
-        return -1

@@ -1,0 +1,138 @@
+"""What the import pages share: the replica host, the chosen VM and folder, and what was found.
+
+``RunningImport`` remembers an import hvseed started (in QSettings, group ``import``), so a
+closed window can reattach to it, as ``RunningExport`` does for exports. This module imports no
+part of the Hyper-V seam at load time: the start page reads ``RunningImport.peek`` before the
+seam is loaded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings
+
+if TYPE_CHECKING:
+    from hvseed_gui.core.manifest import VerifyReport
+    from hvseed_gui.core.media import FolderReport, ImportCheck
+    from hvseed_gui.hyperv.connect import HostTarget
+    from hvseed_gui.hyperv.host import (
+        HyperVHost,
+        Inventory,
+        JobProgress,
+        ReplicationStatus,
+        VirtualMachine,
+        VmRef,
+    )
+
+GROUP = "import"
+
+
+@dataclass
+class RunningImport:
+    """An import hvseed started and has not seen finish: enough to find it again."""
+
+    target: HostTarget  # without password
+    vm: VmRef
+    folder: str
+
+    def save(self, settings: QSettings) -> None:
+        t = self.target
+        settings.beginGroup(GROUP)
+        for key, value in (
+            ("running", True),
+            ("kind", t.kind.value),
+            ("host", t.host),
+            ("transport", t.transport),
+            ("username", t.username),
+            ("port", t.port or 0),
+            ("use_https", t.use_https),
+            ("validate_certificate", t.validate_certificate),
+            ("lab_dir", t.lab_dir),
+            ("vm_name", self.vm.name),
+            ("vm_id", self.vm.id),
+            ("folder", self.folder),
+        ):
+            settings.setValue(key, value)
+        settings.endGroup()
+        settings.sync()
+
+    @staticmethod
+    def peek(settings: QSettings) -> tuple[str, str, str] | None:
+        """(VM name, folder, host description) of a remembered import; no seam imports."""
+        settings.beginGroup(GROUP)
+        try:
+            if not settings.value("running", False, type=bool):
+                return None
+            kind = settings.value("kind", "local", type=str)
+            host = settings.value("host", "", type=str)
+            where = {"local": "this computer", "lab": f"lab: {host or 'default host'}"}.get(
+                kind, host
+            )
+            return (
+                settings.value("vm_name", "", type=str),
+                settings.value("folder", "", type=str),
+                where,
+            )
+        finally:
+            settings.endGroup()
+
+    @classmethod
+    def load(cls, settings: QSettings) -> RunningImport | None:
+        from hvseed_gui.hyperv.connect import HostKind, HostTarget
+        from hvseed_gui.hyperv.host import VmRef
+
+        settings.beginGroup(GROUP)
+        try:
+            if not settings.value("running", False, type=bool):
+                return None
+            try:
+                kind = HostKind(settings.value("kind", "local", type=str))
+            except ValueError:
+                return None
+            port = settings.value("port", 0, type=int)
+            target = HostTarget(
+                kind=kind,
+                host=settings.value("host", "", type=str),
+                transport=settings.value("transport", "kerberos", type=str),
+                username=settings.value("username", "", type=str),
+                port=port or None,
+                use_https=settings.value("use_https", True, type=bool),
+                validate_certificate=settings.value("validate_certificate", True, type=bool),
+                lab_dir=settings.value("lab_dir", "", type=str),
+            )
+            vm = VmRef(
+                settings.value("vm_name", "", type=str), settings.value("vm_id", "", type=str)
+            )
+            if not vm.id:
+                return None
+            return cls(target, vm, settings.value("folder", "", type=str))
+        finally:
+            settings.endGroup()
+
+    @staticmethod
+    def clear(settings: QSettings) -> None:
+        settings.remove(GROUP)
+        settings.sync()
+
+
+@dataclass
+class ImportContext:
+    """The import side's shared state (the Enable side's ``WizardContext`` stays untouched)."""
+
+    target: HostTarget | None = None
+    host: HyperVHost | None = None
+    inventory: Inventory | None = None
+    vm: VirtualMachine | None = None
+    deltas: dict[str, ReplicationStatus] = field(default_factory=dict)  # by VM id
+    folder: str = ""
+    report: FolderReport | None = None
+    check: ImportCheck | None = None
+    verify: VerifyReport | None = None
+    integrity: str = ""  # the integrity row's sentence, for the report
+    job: JobProgress | None = None
+    status: ReplicationStatus | None = None
+    failover_log: list[str] = field(default_factory=list)
+    reattach: RunningImport | None = None
+    reattaching: bool = False

@@ -1,0 +1,91 @@
+"""Common ground of the import pages: the shared ``ImportContext`` and small helpers.
+
+The folder checks themselves live in ``core.media`` (``inspect_folder``/``check_import``) and
+``core.manifest`` (``verify_manifest``); the CLI uses the same functions. Here they are only
+worded and coloured.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QTableWidgetItem
+
+from hvseed_gui.hyperv.connect import HostKind
+from hvseed_gui.hyperv.errors import HyperVError
+from hvseed_gui.hyperv.host import ReplicationMode, ReplicationState, VirtualMachine
+from hvseed_gui.ui.import_state import ImportContext
+from hvseed_gui.ui.pages.base import HostPage
+
+# (foreground, background, symbol) per verdict: "ok", "warning", "error", "info"
+VERDICT_STYLE = {
+    "ok": ("#1d4d22", "#e7f5e8", "✔"),
+    "warning": ("#5a4300", "#fff6d9", "⚠"),
+    "error": ("#6b1111", "#fdeaea", "✖"),
+    "info": ("#1f3b57", "#eef3f8", "ℹ"),
+}
+
+_FAILED_OVER = (
+    ReplicationState.PREPARED_FOR_FAILOVER,
+    ReplicationState.FAILED_OVER_WAITING_COMPLETION,
+    ReplicationState.FAILED_OVER,
+)
+
+
+class ImportPage(HostPage):
+    """A host page of the import side; ``self.imp`` is the shared ``ImportContext``."""
+
+    @property
+    def imp(self) -> ImportContext:
+        return self.wiz.imp
+
+
+def verdict_item(verdict: str, text: str) -> QTableWidgetItem:
+    """A table cell coloured by verdict, with its symbol; the tooltip repeats the text."""
+    fg, bg, symbol = VERDICT_STYLE.get(verdict, VERDICT_STYLE["info"])
+    item = QTableWidgetItem(f"{symbol} {text}")
+    item.setForeground(QColor(fg))
+    item.setBackground(QColor(bg))
+    item.setToolTip(text)
+    return item
+
+
+def why_not_importable(vm: VirtualMachine) -> str:
+    """Empty when ``vm`` waits for its initial copy, else why no copy can be imported into it."""
+    mode, state = vm.replication_mode, vm.replication_state
+    if mode is ReplicationMode.TEST_REPLICA:
+        return "This is a test-failover VM, not a replica."
+    if mode is ReplicationMode.PRIMARY:
+        return "This VM is a primary (it is replicated from this host); import on its replica host."
+    if mode not in (ReplicationMode.REPLICA, ReplicationMode.EXTENDED_REPLICA):
+        return "Replication is not enabled for this VM."
+    if state is ReplicationState.WAITING_FOR_INITIAL_REPLICATION:
+        return ""
+    if state is ReplicationState.REPLICATING:
+        return "Already imported: the replica is replicating."
+    if state in _FAILED_OVER:
+        return f"The replica has been failed over ({state.value}); no copy can be imported."
+    return (
+        f"Its replication state is {state.value}; only a replica waiting for its initial copy "
+        "can import one."
+    )
+
+
+def folder_on_this_computer(imp: ImportContext, folder: str) -> Path | None:
+    """Where ``folder`` (as the replica host names it) can be read in this process, or None
+    when the host is remote (hashing would have to run there)."""
+    target, host = imp.target, imp.host
+    if target is None or host is None:
+        return None
+    if target.kind is HostKind.LOCAL:
+        return Path(folder)
+    if target.kind is HostKind.LAB:
+        lab, name = getattr(host, "lab", None), getattr(host, "name", "")
+        if lab is None:
+            return None
+        try:
+            return lab.real_path(name, folder)
+        except (HyperVError, ValueError, OSError):
+            return None
+    return None

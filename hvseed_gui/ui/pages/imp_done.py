@@ -1,0 +1,137 @@
+"""Done: the replica's state, health and last replication, and a short report to keep."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton
+
+from hvseed_gui import __version__
+from hvseed_gui.hyperv.host import ReplicationStatus
+from hvseed_gui.ui.format import frequency
+from hvseed_gui.ui.import_state import ImportContext
+from hvseed_gui.ui.pages.imp_base import ImportPage
+from hvseed_gui.ui.pages.imp_run import delta_sentence
+
+
+def build_report(imp: ImportContext, status: ReplicationStatus | None, now: datetime) -> str:
+    """The plain-text report of one import, for the clipboard or a file."""
+    vm = imp.vm
+    lines = [
+        f"hvseed {__version__} — import of an initial copy",
+        f"Date:          {now:%Y-%m-%d %H:%M}",
+        f"Replica host:  {imp.inventory.host_name if imp.inventory else '–'}",
+        f"Replica VM:    {vm.name} ({vm.id})" if vm else "Replica VM:    –",
+        f"Folder:        {imp.folder or '–'}",
+    ]
+    if status is not None:
+        last = status.last_replication_time
+        lines += [
+            f"State:         {status.state.value}",
+            f"Health:        {status.health.value}",
+            f"Last replication: {last:%Y-%m-%d %H:%M:%S}" if last else "Last replication: –",
+        ]
+        lines += [f"  {d}" for d in status.health_details]
+        if vm:
+            lines.append(delta_sentence(status, vm.id))
+    if imp.check is not None:
+        lines += ["", "Checks before the import:", imp.check.to_text().rstrip()]
+    if imp.integrity:
+        lines.append(f"Integrity (manifest): {imp.integrity}")
+    if imp.failover_log:
+        lines += ["", "Test failover:"] + [f"  {entry}" for entry in imp.failover_log]
+    return "\n".join(lines) + "\n"
+
+
+class ImportDonePage(ImportPage):
+    def __init__(self) -> None:
+        super().__init__(
+            self.tr("The initial copy is imported"),
+            self.tr("Replication now runs over the network; the drive can be wiped or returned."),
+        )
+        form = QFormLayout()
+        self.state = QLabel("–")
+        self.health = QLabel("–")
+        self.last = QLabel("–")
+        self.deltas = QLabel("–")
+        self.deltas.setWordWrap(True)
+        form.addRow(self.tr("State:"), self.state)
+        form.addRow(self.tr("Health:"), self.health)
+        form.addRow(self.tr("Last replication:"), self.last)
+        form.addRow(self.tr("Deltas:"), self.deltas)
+        self.body.addLayout(form)
+        self.report = QPlainTextEdit()
+        self.report.setReadOnly(True)
+        self.report.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.report.setAccessibleName(self.tr("Report"))
+        self.body.addWidget(self.report, 1)
+        row = QHBoxLayout()
+        self.copy_button = QPushButton(self.tr("&Copy report"))
+        self.save_button = QPushButton(self.tr("&Save report…"))
+        self.copy_button.clicked.connect(self.copy_report)
+        self.save_button.clicked.connect(self.save_report)
+        row.addWidget(self.copy_button)
+        row.addWidget(self.save_button)
+        row.addStretch(1)
+        self.body.addLayout(row)
+        self.grow_body()
+
+    def initializePage(self) -> None:
+        host, vm = self.imp.host, self.imp.vm.ref
+        self._show(self.imp.status)
+        self.run_host_call(
+            self.tr("Reading the replication state…"),
+            lambda: host.replication_status(vm),
+            self._show,
+        )
+
+    def _show(self, status: ReplicationStatus | None) -> None:
+        if status is not None:
+            self.imp.status = status
+            self.state.setText(status.state.value)
+            self.health.setText(
+                status.health.value
+                + (f" — {'; '.join(status.health_details)}" if status.health_details else "")
+            )
+            last = status.last_replication_time
+            if last:
+                self.last.setText(last.strftime("%Y-%m-%d %H:%M:%S"))
+            else:
+                self.last.setText(
+                    self.tr("None yet: the first cycle follows within %1.").replace(
+                        "%1", frequency(status.frequency_sec or 300)
+                    )
+                )
+            self.deltas.setText(delta_sentence(status, self.imp.vm.id))
+        self.report.setPlainText(build_report(self.imp, status, datetime.now()))
+
+    def copy_report(self) -> None:
+        QGuiApplication.clipboard().setText(self.report.toPlainText())
+        self.status.show_message("ok", self.tr("The report is on the clipboard."))
+
+    def save_report(self) -> None:
+        vm = self.imp.vm
+        path = self.wiz.prompt.save_file(
+            self,
+            self.tr("Save the import report"),
+            f"hvseed-import-{vm.name}.txt",
+            self.tr("Text files (*.txt)"),
+        )
+        if not path:
+            return
+        try:
+            with open(path, "w", encoding="utf-8") as handle:  # the save dialog asked first
+                handle.write(self.report.toPlainText())
+        except OSError as exc:
+            self.status.show_message(
+                "error",
+                self.tr("The report could not be saved to %1: %2")
+                .replace("%1", path)
+                .replace("%2", exc.strerror or str(exc)),
+            )
+            return
+        self.status.show_message("ok", self.tr("Report saved to %1.").replace("%1", path))
+
+    def nextId(self) -> int:
+        return -1

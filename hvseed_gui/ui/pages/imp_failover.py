@@ -1,0 +1,144 @@
+"""Test failover (recommended, optional): create '<VM> - Test', look at it, remove it again."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton
+
+from hvseed_gui.hyperv.host import TestFailoverResult
+from hvseed_gui.ui.ids import PageId
+from hvseed_gui.ui.pages.imp_base import ImportPage
+from hvseed_gui.ui.tasks import describe_error
+
+
+class TestFailoverPage(ImportPage):
+    __test__ = False  # not a pytest test class despite its name
+
+    def __init__(self) -> None:
+        super().__init__(
+            self.tr("Test failover (recommended)"),
+            self.tr(
+                "A test failover starts a copy of the replica as a separate VM, without touching "
+                "replication. You may skip it."
+            ),
+        )
+        self.explain = QLabel()
+        self.explain.setWordWrap(True)
+        self.body.addWidget(self.explain)
+        self.reminder = QLabel(
+            self.tr(
+                "⚠ Before you start the test VM, connect its network adapter to an isolated "
+                "network (or none): it has the same name and addresses as the production VM."
+            )
+        )
+        self.reminder.setWordWrap(True)
+        self.reminder.setStyleSheet(
+            "QLabel { color: #5a4300; background: #fff6d9; border: 1px solid #e5c466;"
+            " border-radius: 3px; padding: 6px; }"
+        )
+        self.body.addWidget(self.reminder)
+        row = QHBoxLayout()
+        self.start_button = QPushButton(self.tr("&Start test failover"))
+        self.stop_button = QPushButton(self.tr("S&top test failover"))
+        self.start_button.clicked.connect(self.start_test)
+        self.stop_button.clicked.connect(self.stop_test)
+        row.addWidget(self.start_button)
+        row.addWidget(self.stop_button)
+        row.addStretch(1)
+        self.body.addLayout(row)
+        self.log = QListWidget()
+        self.log.setAccessibleName(self.tr("Test failover steps"))
+        self.log.setMaximumHeight(120)
+        self.body.addWidget(self.log)
+        self.test_vm = ""
+
+    def initializePage(self) -> None:
+        vm = self.imp.vm
+        status = self.imp.status
+        self.test_vm = status.test_vm_name if status else ""
+        self.explain.setText(
+            self.tr(
+                "Start test failover creates the VM '%1 - Test' on %2 from the latest recovery "
+                "point. Start it, check that it boots and its data is there, then press Stop "
+                "test failover: the test VM is removed and replication goes on."
+            )
+            .replace("%1", vm.name)
+            .replace("%2", self.imp.inventory.host_name)
+        )
+        self._buttons()
+
+    def _buttons(self) -> None:
+        busy = self.runner.busy
+        self.start_button.setEnabled(not busy and not self.test_vm)
+        self.stop_button.setEnabled(not busy and bool(self.test_vm))
+
+    def _busy_changed(self, busy: bool) -> None:
+        super()._busy_changed(busy)
+        self._buttons()
+
+    def _add(self, text: str) -> None:
+        stamp = datetime.now().strftime("%H:%M:%S")
+        self.log.addItem(f"{stamp}  {text}")
+        self.imp.failover_log.append(text)
+
+    def start_test(self) -> None:
+        host, vm = self.imp.host, self.imp.vm.ref
+        self.status.clear_message()
+        self.run_host_call(
+            self.tr("Starting the test failover…"),
+            lambda: host.start_test_failover(vm),
+            self._started,
+            self._failed,
+        )
+
+    def _started(self, result: TestFailoverResult) -> None:
+        self.test_vm = result.test_vm_name if result.running else ""
+        self._add(result.message or f"Test VM '{result.test_vm_name}' created.")
+        self.status.show_message(
+            "ok",
+            self.tr(
+                "'%1' was created. Connect it to an isolated network, start it and check it; "
+                "then press Stop test failover."
+            ).replace("%1", result.test_vm_name),
+        )
+        self._buttons()
+
+    def stop_test(self) -> None:
+        host, vm = self.imp.host, self.imp.vm.ref
+        self.status.clear_message()
+        self.run_host_call(
+            self.tr("Stopping the test failover…"),
+            lambda: host.stop_test_failover(vm),
+            self._stopped,
+            self._failed,
+        )
+
+    def _stopped(self, result: TestFailoverResult) -> None:
+        self.test_vm = result.test_vm_name if result.running else ""
+        self._add(result.message or f"Test VM '{result.test_vm_name}' removed.")
+        self.status.show_message(
+            "ok", self.tr("The test VM was removed; replication goes on as before.")
+        )
+        self._buttons()
+
+    def _failed(self, exc: BaseException) -> None:
+        text = describe_error(exc)
+        self._add(f"Failed: {text}")
+        self.status.show_message("error", text)
+        self._buttons()
+
+    def validatePage(self) -> bool:
+        if not self.test_vm:
+            return True
+        return self.wiz.prompt.confirm(
+            self,
+            self.tr("Leave the test VM running?"),
+            self.tr(
+                "'%1' still exists. Leave it for now (stop the test failover later in Hyper-V "
+                "Manager)?"
+            ).replace("%1", self.test_vm),
+        )
+
+    def nextId(self) -> int:
+        return PageId.IMPORT_DONE

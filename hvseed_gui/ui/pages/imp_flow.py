@@ -1,0 +1,30 @@
+"""The import side's pages, built together (they load the Hyper-V seam)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWizardPage
+
+from hvseed_gui.ui.ids import PageId
+from hvseed_gui.ui.import_state import ImportContext
+
+
+def import_pages(wizard) -> dict[PageId, QWizardPage]:
+    """Every page of the import path; gives ``wizard`` its ``imp`` (ImportContext)."""
+    from hvseed_gui.ui.pages.imp_check import CheckPage
+    from hvseed_gui.ui.pages.imp_connect import ImportConnectPage
+    from hvseed_gui.ui.pages.imp_done import ImportDonePage
+    from hvseed_gui.ui.pages.imp_failover import TestFailoverPage
+    from hvseed_gui.ui.pages.imp_folder import FindCopyPage
+    from hvseed_gui.ui.pages.imp_run import ImportRunPage
+    from hvseed_gui.ui.pages.imp_vm import ReplicaVmPage
+
+    wizard.imp = ImportContext()
+    return {
+        PageId.IMPORT_CONNECT: ImportConnectPage(),
+        PageId.IMPORT_VM: ReplicaVmPage(),
+        PageId.IMPORT_FOLDER: FindCopyPage(),
+        PageId.IMPORT_CHECK: CheckPage(),
+        PageId.IMPORT_RUN: ImportRunPage(),
+        PageId.IMPORT_FAILOVER: TestFailoverPage(),
+        PageId.IMPORT_DONE: ImportDonePage(),
+    }

@@ -1,0 +1,250 @@
+"""Find the copy: scan the host's USB drives for <VMName>_<VMId> folders, or take any folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+)
+
+from hvseed_gui.core.plan import normalize_vm_id
+from hvseed_gui.core.volumes import Volume
+from hvseed_gui.hyperv.connect import HostKind
+from hvseed_gui.hyperv.host import ExportFolderSummary
+from hvseed_gui.ui.format import size
+from hvseed_gui.ui.pages.imp_base import ImportPage, folder_on_this_computer
+from hvseed_gui.ui.pages.vm import _Item
+from hvseed_gui.ui.tasks import describe_error
+
+
+@dataclass(frozen=True)
+class DriveScan:
+    """What one USB volume holds: its export folders, or why it could not be read."""
+
+    volume: Volume
+    folders: tuple[ExportFolderSummary, ...] = ()
+    problem: str = ""
+
+
+def scan_drives(host) -> list[DriveScan]:
+    """Every USB volume of ``host`` with the export folders in its root (one call per drive)."""
+    scans = []
+    for volume in host.usb_volumes():
+        try:
+            scans.append(DriveScan(volume, tuple(host.export_folders(volume.mount_point))))
+        except Exception as exc:  # one unreadable drive must not hide the others
+            scans.append(DriveScan(volume, problem=describe_error(exc)))
+    return scans
+
+
+class FindCopyPage(ImportPage):
+    COLUMNS = ("Drive", "Folder", "VM", "Size", "For the chosen VM?")
+
+    def __init__(self) -> None:
+        super().__init__(
+            self.tr("Find the copy"),
+            self.tr("Export folders <VMName>_<VMId> on the replica host's USB drives."),
+        )
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(self.tr("Export folders found"))
+        self.table.itemSelectionChanged.connect(self._row_chosen)
+        self.body.addWidget(self.table)
+
+        label = QLabel(self.tr("&Folder to import (as the replica host sees it):"))
+        self.body.addWidget(label)
+        row = QHBoxLayout()
+        self.path_edit = QLineEdit()
+        self.path_edit.setPlaceholderText("E:\\SQL01_6F1C…")
+        label.setBuddy(self.path_edit)
+        self.browse = QPushButton(self.tr("&Browse…"))
+        self.browse.clicked.connect(self._browse)
+        self.rescan = QPushButton(self.tr("&Rescan drives"))
+        self.rescan.clicked.connect(self.scan)
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(self.browse)
+        row.addWidget(self.rescan)
+        self.body.addLayout(row)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #505050;")
+        self.body.addWidget(self.hint)
+        self.registerField("import.folder*", self.path_edit)
+        self.path_edit.textChanged.connect(self.completeChanged)
+        self.grow_body()
+        self.scans: list[DriveScan] = []
+        self.loaded = False
+
+    # -- scanning ----------------------------------------------------------------------------
+
+    def initializePage(self) -> None:
+        vm = self.imp.vm
+        self.setSubTitle(
+            self.tr("The copy of %1 is the folder %2_%3 on a drive connected to %4.")
+            .replace("%1", vm.name)
+            .replace("%2", vm.name)
+            .replace("%3", vm.id)
+            .replace("%4", self.imp.inventory.host_name)
+        )
+        self.path_edit.setText(self.imp.folder)
+        remote = self.imp.target.kind is HostKind.WINRM
+        self.browse.setEnabled(not remote)
+        self.browse.setToolTip(
+            self.tr("A remote host's folders cannot be browsed from here: type the path.")
+            if remote
+            else ""
+        )
+        self.scan()
+
+    def scan(self) -> None:
+        host = self.imp.host
+        self.loaded = False
+        self.run_host_call(
+            self.tr("Looking for export folders on the USB drives…"),
+            lambda: scan_drives(host),
+            self._scanned,
+        )
+
+    def _scanned(self, scans: list[DriveScan]) -> None:
+        self.scans = scans
+        vm = self.imp.vm
+        self.table.setRowCount(0)
+        match_row = -1
+        for scan in scans:
+            entries = scan.folders or (None,)
+            for folder in entries:
+                row = self.table.rowCount()
+                self.table.insertRow(row)
+                if folder is None:
+                    text = scan.problem or self.tr("no export folder")
+                    cells = [_Item(scan.volume.display_name), _Item(text)] + [
+                        _Item("") for _ in range(3)
+                    ]
+                    for item in cells:
+                        item.setForeground(Qt.GlobalColor.darkGray)
+                        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                else:
+                    mine = _same_id(folder.vm_id, vm.id)
+                    cells = [
+                        _Item(scan.volume.display_name),
+                        _Item(folder.path.rstrip("\\").rsplit("\\", 1)[-1]),
+                        _Item(folder.vm_name),
+                        _Item(size(folder.total_bytes), folder.total_bytes),
+                        _Item(
+                            self.tr("Yes")
+                            if mine
+                            else self.tr("No: another VM (%1)").replace("%1", folder.vm_id)
+                        ),
+                    ]
+                    cells[0].setData(Qt.ItemDataRole.UserRole, folder.path)
+                    if mine and match_row < 0:
+                        match_row = row
+                for col, item in enumerate(cells):
+                    self.table.setItem(row, col, item)
+        self.loaded = True
+        if match_row >= 0 and not self.path_edit.text().strip():
+            self.table.selectRow(match_row)
+        elif match_row >= 0:
+            self._hint()
+        else:
+            self.status.show_message(
+                "warning",
+                self.tr(
+                    "No folder for %1 (ID %2) was found on the USB drives of %3. Connect the "
+                    "drive and press Rescan, or type or browse to the folder (for example a copy "
+                    "on a local disk or a cluster volume)."
+                )
+                .replace("%1", vm.name)
+                .replace("%2", vm.id)
+                .replace("%3", self.imp.inventory.host_name),
+            )
+            if not scans:
+                self.hint.setText(self.tr("The host reports no USB drive."))
+
+    def _row_chosen(self) -> None:
+        rows = {i.row() for i in self.table.selectedItems()}
+        if len(rows) != 1:
+            return
+        item = self.table.item(rows.pop(), 0)
+        path = item.data(Qt.ItemDataRole.UserRole) if item else None
+        if path:
+            self.path_edit.setText(path)
+            self._hint()
+
+    def _hint(self) -> None:
+        self.status.clear_message()
+        self.hint.setText(
+            self.tr("Next checks the folder against %1 before anything is imported.").replace(
+                "%1", self.imp.vm.name
+            )
+        )
+
+    # -- browsing ----------------------------------------------------------------------------
+
+    def _browse(self) -> None:
+        roots = self._browse_roots()
+        start = self.path_edit.text().strip()
+        local_start = folder_on_this_computer(self.imp, start) if start else None
+        if local_start is None and roots:
+            local_start = roots[0][1]
+        chosen = self.wiz.prompt.choose_directory(
+            self, self.tr("Choose the export folder"), str(local_start or "")
+        )
+        if chosen:
+            self.path_edit.setText(self._host_path(chosen, roots))
+            self.table.clearSelection()
+
+    def _browse_roots(self) -> list[tuple[str, Path]]:
+        """(mount point, where it is readable here) of each scanned drive."""
+        roots = []
+        for scan in self.scans:
+            local = folder_on_this_computer(self.imp, scan.volume.mount_point)
+            if local is not None:
+                roots.append((scan.volume.mount_point, local))
+        return roots
+
+    def _host_path(self, chosen: str, roots: list[tuple[str, Path]]) -> str:
+        """A browsed local path as the host names it (the lab maps drives to directories)."""
+        if self.imp.target.kind is not HostKind.LAB:
+            return chosen
+        path = Path(chosen)
+        for mount, local in roots:
+            try:
+                rel = path.resolve().relative_to(local.resolve())
+            except ValueError:
+                continue
+            return mount.rstrip("\\") + "\\" + "\\".join(rel.parts)
+        return chosen
+
+    # -- moving on ---------------------------------------------------------------------------
+
+    def page_complete(self) -> bool:
+        return bool(self.path_edit.text().strip())
+
+    def validatePage(self) -> bool:
+        self.imp.folder = self.path_edit.text().strip()
+        return bool(self.imp.folder)
+
+
+def _same_id(a: str, b: str) -> bool:
+    try:
+        return normalize_vm_id(a) == normalize_vm_id(b)
+    except ValueError:
+        return False

@@ -312,6 +312,27 @@ def report_from_folders(
     )
 
 
+def write_handover_text(
+    folders: Sequence[Path],
+    *,
+    shown_as: Sequence[str] = (),
+    volume: Volume | None = None,
+    source_host: str = "",
+    replica_server: str = "",
+) -> tuple[HandoverReport, Path]:
+    """Build the report for ``folders`` (on this computer) and write its text beside the first
+    one; returns (report, text path). For ``hvseed run`` after the manifests are written.
+    Raises ``ManifestError`` (a sentence) when a folder cannot be read or the text written."""
+    report = report_from_folders(
+        folders,
+        volume=volume,
+        source_host=source_host,
+        replica_server=replica_server,
+        shown_as=shown_as,
+    )
+    return report, write_text_report(report, Path(folders[0]).parent)
+
+
 def find_volume(volumes: Iterable[Volume], path: str) -> Volume | None:
     """The volume ``path`` lies on (longest mount point that is a prefix), or None."""
     target = path.replace("\\", "/").rstrip("/").lower() + "/"

@@ -142,8 +142,8 @@ class HandoverBox(QWidget):
         self.pdf_button.setEnabled(True)
         warned = bool(self.report.warnings())
         kind = "warning" if warned or "not to this computer" in note else "ok"
-        extra = (" " + self.report.warnings()[0]) if warned else ""
-        self.note.show_message(kind, (note + extra).strip())
+        lines = [note, *self.report.warnings()[:1]]
+        self.note.show_message(kind, "\n".join(line for line in lines if line))
 
     def _failed(self, exc: BaseException) -> None:
         self.note.show_message(

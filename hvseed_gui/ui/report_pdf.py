@@ -23,6 +23,8 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from hvseed_gui.hyperv.errors import HyperVError
+
 if TYPE_CHECKING:
     from hvseed_gui.core.report import HandoverReport
 
@@ -32,8 +34,8 @@ FOOTER_GAP_MM = 4.0
 FOOTER_POINT_SIZE = 7.5
 
 
-class PdfError(Exception):
-    """The PDF could not be written; ``str()`` says why and what to do."""
+class PdfError(HyperVError):
+    """The PDF could not be written; ``str()`` says why and what to do (the CLI prints it)."""
 
 
 _APP: QGuiApplication | None = None  # kept alive when we had to create it

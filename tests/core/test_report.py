@@ -182,3 +182,16 @@ def test_parse_size(text: str, size: int) -> None:
 def test_parse_size_refuses_with_a_sentence(text: str) -> None:
     with pytest.raises(ValueError, match="is not a size"):
         parse_size(text)
+
+
+def test_write_handover_text_for_the_cli(export) -> None:
+    from hvseed_gui.core.report import write_handover_text
+
+    folder, contents = export
+    report, path = write_handover_text(
+        [folder], shown_as=[f"E:\\{folder.name}"], volume=drive(BitLockerStatus.OFF)
+    )
+    assert path.parent == folder.parent and path.name.startswith("HANDOVER-")
+    text = path.read_bytes().decode("utf-8-sig")
+    assert "NOT ENCRYPTED" in text and f"E:\\{folder.name}" in text
+    assert all(hashlib.sha256(data).hexdigest() in text for data in contents.values())

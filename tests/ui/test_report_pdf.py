@@ -104,3 +104,9 @@ def test_works_from_the_command_line_without_an_application(tmp_path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "2"
     assert pdf_pages(out) == 2
+
+
+def test_pdf_errors_are_sentences_the_cli_prints() -> None:
+    from hvseed_gui.hyperv.errors import HyperVError
+
+    assert issubclass(PdfError, HyperVError)

@@ -6,12 +6,14 @@ from a host (the inventory, the replica server's configuration, drives) live her
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 
 if TYPE_CHECKING:  # the seam modules load after the first page is painted
+    from hvseed_gui.core.volumes import Volume
     from hvseed_gui.hyperv.connect import HostTarget
     from hvseed_gui.hyperv.host import (
         HyperVHost,
@@ -25,14 +27,37 @@ if TYPE_CHECKING:  # the seam modules load after the first page is painted
 KEYRING_SERVICE = "hvseed-gui"
 
 
+@dataclass(frozen=True)
+class ExportItem:
+    """One VM's export within a run: where it goes and how large it is."""
+
+    vm: VmRef
+    destination: str
+    bytes_total: int = 0
+
+
 @dataclass
 class RunningExport:
-    """An export hvseed started and has not seen finish: enough to find it again."""
+    """Exports hvseed started and has not seen finish: enough to find them again.
+
+    ``vm``/``destination``/``bytes_total`` describe the first export (what older versions
+    saved); ``others`` the further VMs of a run with several VMs.
+    """
 
     target: HostTarget  # without password
     vm: VmRef
     destination: str
     bytes_total: int = 0
+    others: tuple[ExportItem, ...] = ()
+
+    @property
+    def items(self) -> tuple[ExportItem, ...]:
+        return (ExportItem(self.vm, self.destination, self.bytes_total), *self.others)
+
+    @classmethod
+    def of(cls, target: HostTarget, items: list[ExportItem]) -> RunningExport:
+        first, *rest = items
+        return cls(target, first.vm, first.destination, first.bytes_total, tuple(rest))
 
     def save(self, settings: QSettings) -> None:
         settings.beginGroup("export")
@@ -51,6 +76,20 @@ class RunningExport:
             ("vm_id", self.vm.id),
             ("destination", self.destination),
             ("bytes_total", self.bytes_total),
+            (
+                "more",
+                json.dumps(
+                    [
+                        {
+                            "name": o.vm.name,
+                            "id": o.vm.id,
+                            "destination": o.destination,
+                            "bytes_total": o.bytes_total,
+                        }
+                        for o in self.others
+                    ]
+                ),
+            ),
         ):
             settings.setValue(key, value)
         settings.endGroup()
@@ -68,11 +107,13 @@ class RunningExport:
             where = {"local": "this computer", "lab": f"lab: {host or 'default host'}"}.get(
                 kind, host
             )
-            return (
-                settings.value("vm_name", "", type=str),
-                settings.value("destination", "", type=str),
-                where,
-            )
+            names = [settings.value("vm_name", "", type=str)]
+            places = [settings.value("destination", "", type=str)]
+            for other in _more(settings.value("more", "", type=str)):
+                names.append(str(other.get("name", "")))
+                if other.get("destination") not in places:
+                    places.append(str(other.get("destination", "")))
+            return (", ".join(names), ", ".join(places), where)
         finally:
             settings.endGroup()
 
@@ -105,11 +146,21 @@ class RunningExport:
             )
             if not vm.id:
                 return None
+            others = tuple(
+                ExportItem(
+                    VmRef(str(o.get("name", "")), str(o.get("id", ""))),
+                    str(o.get("destination", "")),
+                    int(o.get("bytes_total", 0) or 0),
+                )
+                for o in _more(settings.value("more", "", type=str))
+                if o.get("id")
+            )
             return cls(
                 target,
                 vm,
                 settings.value("destination", "", type=str),
                 settings.value("bytes_total", 0, type=int),
+                others,
             )
         finally:
             settings.endGroup()
@@ -118,6 +169,15 @@ class RunningExport:
     def clear(settings: QSettings) -> None:
         settings.remove("export")
         settings.sync()
+
+
+def _more(text: str) -> list[dict]:
+    """The further exports saved as JSON; [] for older settings or damaged text."""
+    try:
+        data = json.loads(text) if text else []
+    except ValueError:
+        return []
+    return [d for d in data if isinstance(d, dict)] if isinstance(data, list) else []
 
 
 class SecretStore:
@@ -165,12 +225,15 @@ class WizardContext:
     target: HostTarget | None = None
     host: HyperVHost | None = None
     inventory: Inventory | None = None
-    vm: VirtualMachine | None = None
+    vm: VirtualMachine | None = None  # the first chosen VM (every page that shows one)
+    vms: list[VirtualMachine] = field(default_factory=list)  # every chosen VM, same settings
     replica_target: HostTarget | None = None
     replica_config: ReplicaServerConfig | None = None
     reattach: RunningExport | None = None  # a remembered export, offered on the start page
     reattach_peek: tuple[str, str, str] | None = None  # its VM, destination, host (cheap read)
     reattaching: bool = False
     last_progress: JobProgress | None = None
-    export_folder: str = ""
+    export_folder: str = ""  # the first VM's export folder
+    export_folders: list[str] = field(default_factory=list)  # every finished export folder
+    drives: list[Volume] = field(default_factory=list)  # the drives the copies go to
     extra: dict[str, object] = field(default_factory=dict)

@@ -47,11 +47,13 @@ class DonePage(HostPage):
         self.body.addLayout(row)
         self.handover = HandoverBox(self)  # text report beside the folder, PDF on request
         self.body.addWidget(self.handover)
-        self.listing: FolderListing | None = None
+        self.listing: FolderListing | None = None  # the first folder's
+        self.listings: list[FolderListing] = []  # every exported folder's
 
     def initializePage(self) -> None:
         folder = self.ctx.export_folder
-        network = not folder
+        folders = list(self.ctx.export_folders) or ([folder] if folder else [])
+        network = not folders
         self.files.setVisible(not network)
         self.handover.setVisible(not network)
         if network:
@@ -65,29 +67,55 @@ class DonePage(HostPage):
                 )
             )
             return
-        self.where.setText(self.tr("The copy is in %1 on Host A.").replace("%1", folder))
+        self.where.setText(
+            self.tr("The copy is in %1 on Host A.").replace("%1", ", ".join(folders))
+        )
         host = self.ctx.host
         self.run_host_call(
             self.tr("Reading the export folder…"),
-            lambda: host.read_export_folder(folder),
+            lambda: [host.read_export_folder(f) for f in folders],
             self._listed,
         )
 
-    def _listed(self, listing: FolderListing) -> None:
-        self.listing = listing
+    def _listed(self, listings: list[FolderListing] | FolderListing) -> None:
+        if isinstance(listings, FolderListing):
+            listings = [listings]
+        self.listings = listings
+        self.listing = listings[0]
         self.files.clear()
-        total = 0
-        for entry in listing.files:
-            total += entry.size
-            self.files.addTopLevelItem(QTreeWidgetItem([entry.path, size(entry.size)]))
+        several = len(listings) > 1
+        self.files.setRootIsDecorated(several)
+        lines = []
+        for listing in listings:
+            total = sum(entry.size for entry in listing.files)
+            parent = None
+            if several:
+                parent = QTreeWidgetItem([listing.path, size(total)])
+                self.files.addTopLevelItem(parent)
+            for entry in listing.files:
+                item = QTreeWidgetItem([entry.path, size(entry.size)])
+                if parent is None:
+                    self.files.addTopLevelItem(item)
+                else:
+                    parent.addChild(item)
+            lines.append(
+                self.tr("%1: %2 file(s), %3.")
+                .replace("%1", listing.path)
+                .replace("%2", str(len(listing.files)))
+                .replace("%3", size(total))
+            )
         self.files.resizeColumnToContents(0)
-        self.where.setText(
-            self.tr("The copy is in %1 on Host A: %2 file(s), %3.")
-            .replace("%1", listing.path)
-            .replace("%2", str(len(listing.files)))
-            .replace("%3", size(total))
-        )
-        self.handover.start(self.wiz, listing)
+        if several:
+            self.where.setText(self.tr("The copies are on Host A:") + "\n" + "\n".join(lines))
+        else:
+            listing = listings[0]
+            self.where.setText(
+                self.tr("The copy is in %1 on Host A: %2 file(s), %3.")
+                .replace("%1", listing.path)
+                .replace("%2", str(len(listing.files)))
+                .replace("%3", size(sum(entry.size for entry in listing.files)))
+            )
+        self.handover.start(self.wiz, listings[0])
 
     def _import(self) -> None:
         self.wiz.importRequested.emit()

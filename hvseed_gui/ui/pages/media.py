@@ -1,27 +1,42 @@
-"""External media target: Host A's USB volumes, a verdict per drive, refreshed on plug/unplug."""
+"""External media target: Host A's USB volumes with a verdict and BitLocker state per drive,
+refreshed on plug/unplug; several VMs are planned over the drives (first fit decreasing) and the
+admin accepts the assignment; a drive can be encrypted with BitLocker To Go from here."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
 )
 
-from hvseed_gui.core.volumes import Volume
+from hvseed_gui.core.fitness import DrivePlan, plan_drives
+from hvseed_gui.core.volumes import BitLockerStatus, Volume
 from hvseed_gui.hyperv.connect import HostKind
-from hvseed_gui.hyperv.host import ExportFolderSummary, HyperVHost, VhdFile
+from hvseed_gui.hyperv.host import ExportFolderSummary, HyperVHost, VhdFile, VirtualMachine
+from hvseed_gui.ui.devicechange import DeviceChangeFilter
 from hvseed_gui.ui.format import size
 from hvseed_gui.ui.pages.base import HostPage
 from hvseed_gui.ui.tasks import TaskRunner, describe_error
 from hvseed_gui.ui.verdict import DriveCheck, check_drive
+from hvseed_gui.ui.widgets.bitlocker import BitLockerPanel
 
-POLL_MS = 2000
+POLL_MS = 2000  # the drive list follows plugging within 2 s; on Windows WM_DEVICECHANGE is faster
+
+BITLOCKER_TEXT = {
+    BitLockerStatus.ON: "On",
+    BitLockerStatus.OFF: "Off — not encrypted",
+    BitLockerStatus.UNKNOWN: "Unknown",
+}
 
 
 def existing_exports(host: HyperVHost, folder: str) -> list[ExportFolderSummary] | str:
@@ -48,7 +63,7 @@ def list_usb_volumes(host: HyperVHost, kind: HostKind) -> list[Volume]:
 
 
 class MediaPage(HostPage):
-    COLUMNS = ("Drive", "Label", "File system", "Free / total", "Verdict")
+    COLUMNS = ("Drive", "Label", "File system", "Free / total", "BitLocker", "Verdict")
 
     def __init__(self) -> None:
         super().__init__(
@@ -70,7 +85,7 @@ class MediaPage(HostPage):
         header.setSectionResizeMode(len(self.COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName(self.tr("USB drives"))
         self.table.itemSelectionChanged.connect(self._selection_changed)
-        self.body.addWidget(self.table)
+        self.body.addWidget(self.table, 1)
         self.grow_body()
         form = QFormLayout()
         self.folder_edit = QLineEdit()
@@ -86,8 +101,36 @@ class MediaPage(HostPage):
         self.registerField("media.folder*", self.folder_edit)
         self.folder_edit.textChanged.connect(self._folder_changed)
 
+        # several VMs: which VM goes to which drive
+        self.plan_box = QGroupBox(self.tr("Which VM goes where"))
+        plan_layout = QHBoxLayout(self.plan_box)
+        self.plan_label = QLabel()
+        self.plan_label.setWordWrap(True)
+        self.plan_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        plan_layout.addWidget(self.plan_label, 1)
+        self.accept_plan = QCheckBox(self.tr("&Use this assignment"))
+        self.accept_plan.toggled.connect(self._show_verdict)
+        plan_layout.addWidget(self.accept_plan)
+        self.body.addWidget(self.plan_box)
+        self.plan_box.hide()
+
+        # BitLocker To Go for the selected drive
+        row = QHBoxLayout()
+        self.encrypt_toggle = QPushButton(self.tr("Encrypt this drive with &BitLocker To Go…"))
+        self.encrypt_toggle.setCheckable(True)
+        self.encrypt_toggle.toggled.connect(self._toggle_encrypt)
+        row.addWidget(self.encrypt_toggle)
+        row.addStretch(1)
+        self.body.addLayout(row)
+        self.bitlocker = BitLockerPanel(lambda: self.wiz.prompt)
+        self.bitlocker.encrypted.connect(lambda _result: self.poll_now())
+        self.bitlocker.hide()
+        self.body.addWidget(self.bitlocker)
+
         self.volumes: list[Volume] = []
         self.checks: dict[str, DriveCheck] = {}
+        self.plan: DrivePlan | None = None
+        self._plan_key: tuple = ()
         self.existing: dict[str, list[ExportFolderSummary]] = {}  # folder -> exports found
         self.missing: dict[str, str] = {}  # folder -> why it cannot be used (does not exist)
         self.poller = TaskRunner(self)
@@ -95,6 +138,8 @@ class MediaPage(HostPage):
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self.poll)
+        self.device_filter = DeviceChangeFilter(self.poll_now)
+        self._poll_again = False
         self.loaded = False
         self.poll_error = ""
 
@@ -103,40 +148,61 @@ class MediaPage(HostPage):
     def initializePage(self) -> None:
         self.loaded = False
         self.busy.start(self.tr("Looking for USB drives on Host A…"))
+        self.accept_plan.setChecked(False)
+        self._plan_key = ()
+        self.plan_box.setVisible(self.multi)
         self.poll()
         self.timer.start()
+        self.device_filter.install()
 
     def cleanupPage(self) -> None:
+        self.stop_polling()
+
+    def stop_polling(self) -> None:
         self.timer.stop()
+        self.device_filter.remove()
 
     def validatePage(self) -> bool:
-        folder = self.folder()
         host = self.ctx.host
-        vm = self.ctx.vm
+        if not self.page_complete() or not self._vms():
+            return False
+        folders = sorted(set(self.destinations().values()))
+        key = self._plan_key
 
         def check():
-            return existing_exports(host, folder)
+            return {folder: existing_exports(host, folder) for folder in folders}
 
-        def done(found: list[ExportFolderSummary] | str) -> bool:
-            self._folder_result(folder, found)
-            if not self.page_complete():
+        def done(found: dict[str, list[ExportFolderSummary] | str]) -> bool:
+            for folder, result in found.items():
+                self._store_folder_result(folder, result)
+            self._refresh_checks()
+            self._show_verdict()
+            if not self.page_complete() or self._plan_key != key:
                 return False
-            self.timer.stop()
+            self.stop_polling()
+            self.ctx.drives = self.planned_volumes()
             return True
 
-        if not self.page_complete() or vm is None:
-            return False
         return self.validate_async(
-            self.tr("Checking %1 for an earlier export…").replace("%1", folder), check, done
+            self.tr("Checking %1 for an earlier export…").replace("%1", ", ".join(folders)),
+            check,
+            done,
         )
 
     def poll(self) -> None:
-        if self.poller.busy or self.ctx.host is None:
+        if self.ctx.host is None:
+            return
+        if self.poller.busy:
+            self._poll_again = True
             return
         host, kind = self.ctx.host, self.ctx.target.kind
         self.poller.run(
             lambda: list_usb_volumes(host, kind), self._volumes_arrived, self._poll_failed
         )
+
+    def poll_now(self) -> None:
+        """A drive came or went (WM_DEVICECHANGE) or was encrypted: refresh at once."""
+        self.poll()
 
     def _poll_failed(self, exc: BaseException) -> None:
         self.busy.stop()
@@ -144,15 +210,26 @@ class MediaPage(HostPage):
         self.poll_error = describe_error(exc)
         self.status.show_message("error", self.poll_error)
         self.completeChanged.emit()
+        self._poll_follow_up()
+
+    def _poll_follow_up(self) -> None:
+        if self._poll_again:
+            self._poll_again = False
+            QTimer.singleShot(0, self.poll)
 
     def _volumes_arrived(self, volumes: list[Volume]) -> None:
         self.busy.stop()
         self.poll_error = ""
         first = not self.loaded
         self.loaded = True
-        key = [(v.mount_point, v.free_bytes, v.total_bytes, v.file_system) for v in volumes]
+        self._poll_follow_up()
+        key = [
+            (v.mount_point, v.free_bytes, v.total_bytes, v.file_system, v.bitlocker)
+            for v in volumes
+        ]
         if not first and key == [
-            (v.mount_point, v.free_bytes, v.total_bytes, v.file_system) for v in self.volumes
+            (v.mount_point, v.free_bytes, v.total_bytes, v.file_system, v.bitlocker)
+            for v in self.volumes
         ]:
             return
         selected = self.selected_volume()
@@ -161,17 +238,28 @@ class MediaPage(HostPage):
         if selected is not None and any(v.mount_point == selected.mount_point for v in volumes):
             self._select(selected.mount_point)
         elif first or selected is None:
-            best = next((v for v in self.volumes if self.checks[v.mount_point].ok), None)
+            best = next((v for v in self._preferred() if self.checks[v.mount_point].ok), None)
             if best is not None:
                 self._select(best.mount_point)
         self._selection_changed()
         if first:
             self._check_folder()
 
+    def _preferred(self) -> list[Volume]:
+        """Drives in the order a first choice should try them: encrypted ones first."""
+        return sorted(self.volumes, key=lambda v: v.bitlocker is not BitLockerStatus.ON)
+
     # -- verdicts ----------------------------------------------------------------------------
 
-    def _files(self) -> list[VhdFile]:
-        vm = self.ctx.vm
+    def _vms(self) -> list[VirtualMachine]:
+        return self.wiz.chosen_vms() if self.wizard() else []
+
+    @property
+    def multi(self) -> bool:
+        return len(self._vms()) > 1
+
+    def _files(self, vm: VirtualMachine | None = None) -> list[VhdFile]:
+        vm = vm if vm is not None else self.ctx.vm
         excluded = {p.lower() for p in self.wiz.excluded_paths()}
         files: list[VhdFile] = []
         for vhd in vm.vhds if vm else ():
@@ -180,23 +268,79 @@ class MediaPage(HostPage):
                 files.extend(vhd.parents)
         return files
 
-    def _refresh_checks(self) -> None:
-        vm = self.ctx.vm
+    def _destination_on(self, volume: Volume) -> str:
+        """The folder a drive receives copies in: the typed folder on the selected drive, else
+        the drive's root (Hyper-V needs an existing folder; hvseed creates none)."""
+        selected = self.selected_volume()
+        if selected is not None and selected.mount_point == volume.mount_point:
+            return self.folder() or volume.mount_point
+        return volume.mount_point
+
+    def _make_plan(self) -> DrivePlan:
+        vms = self._vms()
         inventory = self.ctx.inventory
-        files = self._files()
+        selected = self.selected_volume()
+        ordered = sorted(
+            self.volumes,
+            key=lambda v: selected is None or v.mount_point != selected.mount_point,
+        )
+        existing = {
+            v.mount_point: [e.path for e in self.existing.get(self._destination_on(v).lower(), [])]
+            for v in ordered
+        }
+        return plan_drives(
+            [(f"{vm.name}_{vm.id}", self._files(vm)) for vm in vms],
+            ordered,
+            vm_storage_paths=tuple(vhd.path for vm in vms for vhd in vm.vhds),
+            system_drive=inventory.system_drive if inventory else "C:\\",
+            existing_export_folders=existing,
+        )
+
+    def _vm_names(self, folder_names: tuple[str, ...]) -> list[str]:
+        by_folder = {f"{vm.name}_{vm.id}": vm.name for vm in self._vms()}
+        return [by_folder.get(name, name) for name in folder_names]
+
+    def _refresh_checks(self) -> None:
+        vms = self._vms()
+        inventory = self.ctx.inventory
         folder = self.folder()
         self.checks = {}
+        excluded = self.wiz.excluded_paths() if vms else ()
+        # one VM: that VM; several: the smallest copy says whether a drive is usable at all
+        probe = min(vms, key=lambda m: m.initial_copy_size(excluded)) if vms else None
         for v in self.volumes:
-            in_folder = folder.lower().startswith(v.mount_point.lower())
-            existing = self.existing.get(folder.lower(), []) if in_folder else []
+            if probe is None:
+                self.checks[v.mount_point] = DriveCheck(False, "", "")
+                continue
+            existing: list[ExportFolderSummary] = []
+            if not self.multi and folder.lower().startswith(v.mount_point.lower()):
+                existing = self.existing.get(folder.lower(), [])
             self.checks[v.mount_point] = check_drive(
                 v,
-                files,
-                vm_storage_paths=tuple(vhd.path for vhd in vm.vhds) if vm else (),
+                self._files(probe),
+                vm_storage_paths=tuple(vhd.path for m in vms for vhd in m.vhds),
                 system_drive=inventory.system_drive if inventory else "C:\\",
                 existing_export_folders=tuple(existing),
-                vm_folder_name=f"{vm.name}_{vm.id}" if vm else "",
+                vm_folder_name=f"{probe.name}_{probe.id}",
             )
+        self.plan = self._make_plan() if self.multi and self.volumes else None
+        verdicts = {v.mount_point: self.checks[v.mount_point].summary for v in self.volumes}
+        if self.plan is not None:
+            for assignment in self.plan.assignments:
+                mount = assignment.volume.mount_point
+                if assignment.vm_names:
+                    verdicts[mount] = (
+                        self.tr("Takes %1; %2 left")
+                        .replace("%1", ", ".join(self._vm_names(assignment.vm_names)))
+                        .replace("%2", size(assignment.free_after_bytes))
+                    )
+                    check = self.checks[mount]
+                    self.checks[mount] = DriveCheck(
+                        True, verdicts[mount], check.detail, check.warnings
+                    )
+                elif self.checks[mount].ok:
+                    verdicts[mount] = self.tr("Not needed")
+        self._update_plan_label()
         selected = self.selected_volume()
         self.table.blockSignals(True)
         self.table.setRowCount(0)
@@ -209,19 +353,85 @@ class MediaPage(HostPage):
                 v.label or "–",
                 v.file_system,
                 f"{size(v.free_bytes)} / {size(v.total_bytes)}",
-                check.summary,
+                self.tr(BITLOCKER_TEXT[v.bitlocker]),
+                verdicts[v.mount_point],
             ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, v.mount_point)
                 if not check.ok:
                     item.setForeground(Qt.GlobalColor.darkRed)
+                elif col == 4 and v.bitlocker is not BitLockerStatus.ON:
+                    item.setForeground(Qt.GlobalColor.darkYellow)
                 item.setToolTip(check.detail)
                 self.table.setItem(row, col, item)
         self.table.resizeRowsToContents()
         self.table.blockSignals(False)
         if selected is not None:
             self._select(selected.mount_point)
+
+    def _update_plan_label(self) -> None:
+        plan = self.plan
+        if plan is None:
+            self.plan_label.clear()
+            self._plan_key = ()
+            return
+        lines = []
+        for assignment in plan.assignments:
+            if not assignment.vm_names:
+                continue
+            volume = assignment.volume
+            lines.append(
+                self.tr("%1 → %2 (%3): %4 of copies, %5 left")
+                .replace("%1", ", ".join(self._vm_names(assignment.vm_names)))
+                .replace("%2", self._destination_on(volume))
+                .replace("%3", volume.label or volume.mount_point)
+                .replace("%4", size(assignment.copy_bytes))
+                .replace("%5", size(assignment.free_after_bytes))
+            )
+        for unplaced in plan.unplaced:
+            lines.append("✖ " + unplaced.reason)
+        self.plan_label.setText("\n".join(lines) or self.tr("No drive can take these VMs."))
+        key = tuple(
+            (a.volume.mount_point, self._destination_on(a.volume), a.vm_names)
+            for a in plan.assignments
+        ) + tuple(u.name for u in plan.unplaced)
+        if key != self._plan_key:
+            self._plan_key = key
+            self.accept_plan.setChecked(False)  # a changed assignment is accepted anew
+        self.accept_plan.setEnabled(plan.ok)
+
+    # -- the result for the next pages ---------------------------------------------------------
+
+    def destinations(self) -> dict[str, str]:
+        """VM ID -> the folder its copy goes to."""
+        vms = self._vms()
+        if not self.multi:
+            return {vm.id: self.folder() for vm in vms}
+        if self.plan is None:
+            return {}
+        by_folder = {f"{vm.name}_{vm.id}": vm.id for vm in vms}
+        return {
+            by_folder[name]: self._destination_on(a.volume)
+            for a in self.plan.assignments
+            for name in a.vm_names
+            if name in by_folder
+        }
+
+    def spread_destinations(self) -> dict[str, str]:
+        """VM ID -> folder, for the VMs whose folder is not the page's folder (other drives)."""
+        return {vm_id: d for vm_id, d in self.destinations().items() if d != self.folder()}
+
+    def planned_volumes(self) -> list[Volume]:
+        """The drives that receive a copy."""
+        if not self.multi:
+            selected = self.selected_volume()
+            return [selected] if selected is not None else []
+        if self.plan is None:
+            return []
+        return [a.volume for a in self.plan.assignments if a.vm_names]
+
+    # -- selection -----------------------------------------------------------------------------
 
     def _select(self, mount_point: str) -> None:
         for row in range(self.table.rowCount()):
@@ -249,16 +459,29 @@ class MediaPage(HostPage):
     def _selection_changed(self) -> None:
         volume = self.selected_volume()
         if volume is not None and not self.folder().lower().startswith(volume.mount_point.lower()):
-            self.folder_edit.setText(volume.mount_point)
+            self.folder_edit.setText(volume.mount_point)  # refreshes the checks
+        elif self.multi:
+            self._refresh_checks()  # the selected drive is tried first
+        self._update_bitlocker_target()
         self._show_verdict()
 
     def _folder_changed(self) -> None:
-        vm = self.ctx.vm
-        if vm is not None and self.folder():
+        vms = self._vms()
+        if vms and self.folder():
+            base = self.folder().rstrip(chr(92))
+            if len(vms) == 1:
+                where = f"{base}\\{vms[0].name}_{vms[0].id}"
+            else:
+                where = f"{base}\\<VMName>_<VMId>"
             self.target_note.setText(
                 self.tr(
                     "The export creates %1 there; an existing export is never overwritten."
-                ).replace("%1", f"{self.folder().rstrip(chr(92))}\\{vm.name}_{vm.id}")
+                ).replace("%1", where)
+                + (
+                    self.tr(" VMs placed on another drive go to that drive's root.")
+                    if len(vms) > 1
+                    else ""
+                )
             )
         self._refresh_checks()
         self._show_verdict()
@@ -269,13 +492,21 @@ class MediaPage(HostPage):
         if not folder or self.ctx.host is None or self.selected_volume() is None:
             return
         host = self.ctx.host
+        others = [v.mount_point for v in self.volumes] if self.multi else []
+        folders = [folder, *(f for f in others if f.lower() != folder.lower())]
 
-        def found(result: list[ExportFolderSummary] | str) -> None:
-            self._folder_result(folder, result)
+        def found(results: dict[str, list[ExportFolderSummary] | str]) -> None:
+            for where, result in results.items():
+                self._store_folder_result(where, result)
+            self._refresh_checks()
+            self._show_verdict()
 
-        self.folder_checker.run(lambda: existing_exports(host, folder), found, lambda exc: None)
+        def look() -> dict[str, list[ExportFolderSummary] | str]:
+            return {f: existing_exports(host, f) for f in folders}
 
-    def _folder_result(self, folder: str, result: list[ExportFolderSummary] | str) -> None:
+        self.folder_checker.run(look, found, lambda exc: None)
+
+    def _store_folder_result(self, folder: str, result: list[ExportFolderSummary] | str) -> None:
         key = folder.lower()
         if isinstance(result, str):
             self.missing[key] = result
@@ -283,10 +514,54 @@ class MediaPage(HostPage):
         else:
             self.missing.pop(key, None)
             self.existing[key] = result
+
+    def _folder_result(self, folder: str, result: list[ExportFolderSummary] | str) -> None:
+        self._store_folder_result(folder, result)
         self._refresh_checks()
         self._show_verdict()
 
-    def _show_verdict(self) -> None:
+    # -- BitLocker -------------------------------------------------------------------------------
+
+    def _toggle_encrypt(self, shown: bool) -> None:
+        self.bitlocker.setVisible(shown)
+        self._update_bitlocker_target()
+
+    def drive_roots(self, volume: Volume) -> list[str]:
+        """Where this computer sees ``volume``: a key file there would travel with the drive."""
+        target = self.ctx.target
+        host = self.ctx.host
+        lab = getattr(host, "lab", None)
+        if lab is not None:
+            try:
+                return [str(lab.real_path(host.name, volume.mount_point))]
+            except (OSError, ValueError):
+                return []
+        if target is None or target.kind is HostKind.LOCAL:
+            return [volume.mount_point]
+        letter = volume.mount_point[:1]
+        names = {target.host}
+        if self.ctx.inventory is not None:
+            names |= {self.ctx.inventory.host_name, self.ctx.inventory.host_name.split(".")[0]}
+        return [f"\\\\{name}\\{letter}$" for name in sorted(names) if name and letter]
+
+    def _update_bitlocker_target(self) -> None:
+        volume = self.selected_volume()
+        self.encrypt_toggle.setEnabled(
+            volume is not None and volume.bitlocker is not BitLockerStatus.ON
+        )
+        if not self.bitlocker.isVisible():
+            return
+        inventory = self.ctx.inventory
+        self.bitlocker.set_target(
+            volume,
+            self.ctx.host,
+            inventory.host_name if inventory else "Host A",
+            self.drive_roots(volume) if volume is not None else [],
+        )
+
+    # -- the message area ------------------------------------------------------------------------
+
+    def _show_verdict(self, *args) -> None:
         volume = self.selected_volume()
         if self.poll_error:
             self.status.show_message("error", self.poll_error)
@@ -300,32 +575,57 @@ class MediaPage(HostPage):
             )
         elif volume is None:
             self.status.show_message("info", self.tr("Select the drive that receives the copy."))
+        elif self.folder().lower() in self.missing:
+            self.status.show_message("error", self.missing[self.folder().lower()])
+        elif not self.folder().lower().startswith(volume.mount_point.lower()):
+            self.status.show_message("error", self.tr("The folder must be on the selected drive."))
+        elif self.multi:
+            self._show_plan_verdict()
         else:
             check = self.checks.get(volume.mount_point)
-            if self.folder().lower() in self.missing:
-                self.status.show_message("error", self.missing[self.folder().lower()])
-            elif check is not None:
+            if check is not None:
                 self.status.show_message(
                     ("warning" if check.warnings else "ok") if check.ok else "error", check.detail
                 )
-            if (
-                check is not None
-                and check.ok
-                and not self.folder().lower().startswith(volume.mount_point.lower())
-            ):
-                self.status.show_message(
-                    "error", self.tr("The folder must be on the selected drive.")
-                )
         self.completeChanged.emit()
+
+    def _show_plan_verdict(self) -> None:
+        plan = self.plan
+        if plan is None:
+            return
+        if not plan.ok:
+            self.status.show_message("error", " ".join(u.reason for u in plan.unplaced))
+            return
+        plain = [
+            v.display_name for v in self.planned_volumes() if v.bitlocker is not BitLockerStatus.ON
+        ]
+        warning = (
+            self.tr(
+                "Not encrypted: %1. Turn on BitLocker before the drive leaves the building."
+            ).replace("%1", ", ".join(plain))
+            if plain
+            else ""
+        )
+        if not self.accept_plan.isChecked():
+            self.status.show_message(
+                "warning" if warning else "info",
+                (warning + " " if warning else "")
+                + self.tr("Check which VM goes where, then tick Use this assignment."),
+            )
+        else:
+            used = len(self.planned_volumes())
+            text = self.tr("%1 VMs on %2 drive(s).").replace("%1", str(len(self._vms())))
+            text = text.replace("%2", str(used))
+            self.status.show_message("warning" if warning else "ok", (text + " " + warning).strip())
 
     def page_complete(self) -> bool:
         volume = self.selected_volume()
         if volume is None or not self.folder():
             return False
+        on_drive = self.folder().lower().startswith(volume.mount_point.lower())
+        if not on_drive or self.folder().lower() in self.missing:
+            return False
+        if self.multi:
+            return self.plan is not None and self.plan.ok and self.accept_plan.isChecked()
         check = self.checks.get(volume.mount_point)
-        return (
-            check is not None
-            and check.ok
-            and self.folder().lower().startswith(volume.mount_point.lower())
-            and self.folder().lower() not in self.missing
-        )
+        return check is not None and check.ok

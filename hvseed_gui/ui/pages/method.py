@@ -74,13 +74,14 @@ class MethodPage(HostPage):
     def initializePage(self) -> None:
         vm = self.ctx.vm
         excluded = self.wiz.excluded_paths()
+        copy_bytes = sum(v.initial_copy_size(excluded) for v in self.wiz.chosen_vms())
         if vm is not None:
             self.size_label.setText(
                 self.tr("Size of the initial copy: %1").replace(
-                    "%1", size(vm.initial_copy_size(excluded))
+                    "%1", size(copy_bytes)
                 )
             )
-            self.planner.set_copy(vm.initial_copy_size(excluded))
+            self.planner.set_copy(copy_bytes)
         self.planner.load(self.ctx.settings)
         now = QDateTime.currentDateTime()
         self.when.setMinimumDateTime(now)

@@ -1,32 +1,61 @@
-"""Progress: enable replication, then export the initial copy with bytes, rate and ETA.
+"""Progress: enable replication, then export the initial copy with bytes, rate and ETA; with
+several VMs one row per VM plus the whole.
 
-The export runs in Hyper-V's own job; this page only polls it. Closing the window leaves the
-export running; the running export is remembered in QSettings so the next start can reattach.
+Each export runs in Hyper-V's own job; this page only polls them. Closing the window leaves the
+exports running; they are remembered in QSettings so the next start can reattach.
 """
 
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QFormLayout,
+    QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
+    QWidget,
     QWizard,
 )
 
 from hvseed_gui.core.plan import InitialReplicationMethod
 from hvseed_gui.core.progress import RateTracker
 from hvseed_gui.hyperv.host import JobProgress, JobState, ReplicationStatus, VmRef
-from hvseed_gui.ui.context import RunningExport
+from hvseed_gui.ui.context import ExportItem, RunningExport
 from hvseed_gui.ui.format import duration, rate, size
 from hvseed_gui.ui.pages.base import HostPage
 from hvseed_gui.ui.tasks import TaskRunner, describe_error
 
 POLL_MS = 1000
+
+
+@dataclass
+class ExportRow:
+    """One VM of the run: its export's state and the widgets that show it."""
+
+    vm: VmRef
+    destination: str
+    bytes_total: int
+    tracker: RateTracker = field(default_factory=RateTracker)
+    state: JobState = JobState.NOT_STARTED
+    enabled: bool = False
+    bytes_done: int = 0
+    folder: str = ""
+    message: str = ""
+    name: QLabel | None = None
+    step: QLabel | None = None
+    bar: QProgressBar | None = None
+    detail: QLabel | None = None
+
+    @property
+    def item(self) -> ExportItem:
+        return ExportItem(self.vm, self.destination, self.bytes_total)
 
 
 class ProgressPage(HostPage):
@@ -42,9 +71,23 @@ class ProgressPage(HostPage):
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Next >"))
         self.step_enable = QLabel()
         self.step_export = QLabel()
+        self.step_enable.setWordWrap(True)
         self.body.addWidget(self.step_enable)
         self.body.addWidget(self.step_export)
-        self.bar = QProgressBar()
+        # one row per VM (shown when there are several)
+        self.rows_box = QGroupBox(self.tr("Virtual machines"))
+        box_layout = QHBoxLayout(self.rows_box)
+        self.rows_area = QScrollArea()
+        self.rows_area.setWidgetResizable(True)
+        self.rows_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        box_layout.addWidget(self.rows_area)
+        self.rows_widget = QWidget()
+        self.grid = QGridLayout(self.rows_widget)
+        self.grid.setColumnStretch(2, 1)
+        self.rows_area.setWidget(self.rows_widget)
+        self.body.addWidget(self.rows_box, 1)
+        self.rows_box.hide()
+        self.bar = QProgressBar()  # the whole run
         self.bar.setRange(0, 1000)
         self.bar.setFormat("%p %")
         self.bar.setAccessibleName(self.tr("Export progress"))
@@ -73,12 +116,22 @@ class ProgressPage(HostPage):
         self.timer.timeout.connect(self.poll)
         self.tracker = RateTracker()
         self.state: JobState = JobState.NOT_STARTED
-        self.vm: VmRef | None = None
-        self.destination = ""
-        self.bytes_total = 0
+        self.rows: list[ExportRow] = []
         self.enabled_status: ReplicationStatus | None = None
         self.network_only = False
+        self.starting = False  # still enabling / starting VMs one after the other
+        self.reported = False  # the end of the run was reported
         self.done = False
+
+    # -- compatibility: the first VM ---------------------------------------------------------
+
+    @property
+    def vm(self) -> VmRef | None:
+        return self.rows[0].vm if self.rows else None
+
+    @property
+    def destination(self) -> str:
+        return self.rows[0].destination if self.rows else ""
 
     # -- start -------------------------------------------------------------------------------
 
@@ -86,60 +139,168 @@ class ProgressPage(HostPage):
         self.wiz.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Close"))
         self.timer.setInterval(self.wiz.poll_ms)
         self.done = False
+        self.reported = False
         self.tracker = RateTracker()
         ctx = self.ctx
         if ctx.reattaching and ctx.reattach is not None:
             running = ctx.reattach
-            self.vm, self.destination = running.vm, running.destination
-            self.bytes_total = running.bytes_total
+            self._build_rows([ExportRow(i.vm, i.destination, i.bytes_total) for i in running.items])
+            for r in self.rows:
+                r.state, r.enabled = JobState.RUNNING, True
+                self._set_step(r, self.tr("Exporting…"))
+            names = ", ".join(r.vm.name for r in self.rows)
             self.step_enable.setText(self.tr("✔ Replication was enabled earlier."))
             self.step_export.setText(
-                self.tr("Reattached to the export of %1.").replace("%1", running.vm.name)
+                self.tr("Reattached to the export of %1.").replace("%1", names)
             )
-            self.folder.setText(running.destination)
+            self.folder.setText(", ".join(sorted({r.destination for r in self.rows})))
             self.cancel_button.setEnabled(True)
             self.state = JobState.RUNNING
             self.poll()
             self.timer.start()
             return
         plan = self.wiz.build_plan()
-        vm = ctx.vm
-        self.vm = vm.ref
-        self.destination = plan.destination_path
-        self.bytes_total = vm.initial_copy_size(self.wiz.excluded_paths())
+        excluded = self.wiz.excluded_paths()
+        by_id = {vm.id: vm for vm in self.wiz.chosen_vms()}
+        rows = []
+        for plan_vm in plan.vms:
+            vm = by_id[plan_vm.id]
+            rows.append(
+                ExportRow(
+                    vm.ref,
+                    plan_vm.destination(plan.destination_path),
+                    vm.initial_copy_size(excluded),
+                )
+            )
+        self._build_rows(rows)
         self.network_only = plan.initial_method is not InitialReplicationMethod.EXTERNAL_MEDIA
-        host = ctx.host
         self.step_enable.setText(
             self.tr("Enabling replication of %1 to %2…")
-            .replace("%1", vm.name)
+            .replace("%1", ", ".join(r.vm.name for r in self.rows))
             .replace("%2", plan.replica_server)
         )
         self.step_export.setText(
             ""
             if self.network_only
-            else self.tr("Export to %1: waiting.").replace("%1", self.destination)
+            else self.tr("Export to %1: waiting.").replace(
+                "%1", ", ".join(sorted({r.destination for r in self.rows}))
+            )
         )
         self.bar.setVisible(not self.network_only)
+        self.starting = True
+        self._start(0, plan)
+
+    def _build_rows(self, rows: list[ExportRow]) -> None:
+        while self.grid.count():
+            widget = self.grid.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.rows = rows
+        for i, r in enumerate(rows):
+            r.name = QLabel(r.vm.name)
+            r.name.setStyleSheet("font-weight: 600;")
+            r.step = QLabel(self.tr("waiting"))
+            r.bar = QProgressBar()
+            r.bar.setRange(0, 1000)
+            r.bar.setFormat("%p %")
+            r.bar.setAccessibleName(self.tr("Export of %1").replace("%1", r.vm.name))
+            r.detail = QLabel("–")
+            for col, widget in enumerate((r.name, r.step, r.bar, r.detail)):
+                self.grid.addWidget(widget, i, col)
+        self.rows_box.setVisible(len(rows) > 1)
+
+    def _set_step(self, r: ExportRow, text: str) -> None:
+        if r.step is not None:
+            r.step.setText(text)
+
+    def _start(self, index: int, plan) -> None:
+        """Enable replication and start the export of VM ``index``, then of the next one."""
+        if index >= len(self.rows):
+            self.starting = False
+            self._after_starts()
+            return
+        r = self.rows[index]
+        host = self.ctx.host
+        network_only = self.network_only
+        self._set_step(r, self.tr("enabling…"))
 
         def enable():
-            status = host.enable_replication(plan, vm.ref)
-            if self.network_only:
+            status = host.enable_replication(plan, r.vm)
+            if network_only:
                 return status, None
-            return status, host.start_export(vm.ref, plan.destination_path)
+            return status, host.start_export(r.vm, r.destination)
 
         self.run_host_call(
-            self.tr("Enabling replication…"), enable, self._started, self._start_failed
+            self.tr("Enabling replication of %1…").replace("%1", r.vm.name),
+            enable,
+            lambda result: self._started(index, plan, result),
+            lambda exc: self._start_failed(index, plan, exc),
         )
 
-    def _started(self, result: tuple[ReplicationStatus, JobProgress | None]) -> None:
+    def _started(self, index: int, plan, result: tuple[ReplicationStatus, JobProgress | None]):
         status, job = result
-        self.enabled_status = status
-        self.step_enable.setText(
-            self.tr("✔ Replication enabled: %1 created the replica VM (primary state: %2).")
-            .replace("%1", status.replica_server or self.wiz.build_plan().replica_server)
-            .replace("%2", status.state.value)
-        )
+        r = self.rows[index]
+        r.enabled = True
+        self.enabled_status = self.enabled_status or status
         if job is None:
+            r.state = JobState.COMPLETED
+            self._set_step(r, self.tr("✔ replication enabled"))
+        else:
+            r.state = JobState.RUNNING
+            self._set_step(r, self.tr("exporting…"))
+            self._remember()
+            self.cancel_button.setEnabled(True)
+            self.step_export.setText(
+                self.tr("Exporting to %1…").replace(
+                    "%1", ", ".join(sorted({x.destination for x in self.rows}))
+                )
+            )
+            self._show(job, r)
+            if not self.timer.isActive() and not job.state.finished:
+                self.timer.start()
+        self._start(index + 1, plan)
+
+    def _start_failed(self, index: int, plan, exc: BaseException) -> None:
+        r = self.rows[index]
+        r.state = JobState.FAILED
+        r.message = describe_error(exc)
+        self._set_step(r, self.tr("✖ not enabled"))
+        if r.detail is not None:
+            r.detail.setText(r.message)
+            r.detail.setWordWrap(True)
+        self._start(index + 1, plan)
+
+    def _after_starts(self) -> None:
+        """Every VM was tried: say how enabling went; finish when nothing is left to watch."""
+        enabled = [r for r in self.rows if r.enabled]
+        failed = [r for r in self.rows if not r.enabled]
+        if enabled:
+            server = (
+                self.enabled_status.replica_server
+                if self.enabled_status and self.enabled_status.replica_server
+                else self.wiz.build_plan().replica_server
+            )
+            state = self.enabled_status.state.value if self.enabled_status else ""
+            text = (
+                self.tr("✔ Replication enabled: %1 created the replica VM (primary state: %2).")
+                if len(self.rows) == 1
+                else self.tr("✔ Replication enabled for %3: %1 created the replica VMs.")
+            )
+            self.step_enable.setText(
+                text.replace("%1", server)
+                .replace("%2", state)
+                .replace("%3", ", ".join(r.vm.name for r in enabled))
+            )
+        if failed:
+            if not enabled:
+                self.step_enable.setText(self.tr("✖ Replication could not be enabled."))
+            self.status.show_message(
+                "error",
+                " ".join(
+                    (f"{r.vm.name}: " if len(self.rows) > 1 else "") + r.message for r in failed
+                ),
+            )
+        if self.network_only and enabled:
             self.done = True
             self.state = JobState.COMPLETED
             self.status.show_message(
@@ -153,32 +314,44 @@ class ProgressPage(HostPage):
             )
             self.completeChanged.emit()
             return
-        RunningExport(
-            self._target_without_password(), self.vm, self.destination, self.bytes_total
-        ).save(self.ctx.settings)
-        self.step_export.setText(self.tr("Exporting to %1…").replace("%1", self.destination))
-        self.cancel_button.setEnabled(True)
-        self._show(job)
-        if not job.state.finished:
-            self.timer.start()
+        self._update_overall()
 
-    def _start_failed(self, exc: BaseException) -> None:
-        self.state = JobState.FAILED
-        self.step_enable.setText(self.tr("✖ Replication could not be enabled."))
-        self.show_error(exc)
+    def _remember(self) -> None:
+        running = [r.item for r in self.rows if r.state is JobState.RUNNING]
+        if running:
+            RunningExport.of(self._target_without_password(), running).save(self.ctx.settings)
+        else:
+            RunningExport.clear(self.ctx.settings)
 
     def _target_without_password(self):
-        from dataclasses import replace
-
         return replace(self.ctx.target, password="")
 
     # -- polling -----------------------------------------------------------------------------
 
     def poll(self) -> None:
-        if self.poller.busy or self.vm is None or self.ctx.host is None:
+        running = [r for r in self.rows if r.state is JobState.RUNNING]
+        if self.poller.busy or not running or self.ctx.host is None:
             return
-        host, vm = self.ctx.host, self.vm
-        self.poller.run(lambda: host.export_progress(vm), self._show, self._poll_failed)
+        host = self.ctx.host
+
+        def read_all():
+            out = []
+            for r in running:
+                try:
+                    out.append((r, host.export_progress(r.vm)))
+                except Exception as exc:  # one VM's failed poll must not hide the others
+                    out.append((r, exc))
+            return out
+
+        self.poller.run(read_all, self._polled, self._poll_failed)
+
+    def _polled(self, results: list) -> None:
+        errors = [exc for _r, exc in results if isinstance(exc, BaseException)]
+        for r, job in results:
+            if not isinstance(job, BaseException):
+                self._show(job, r)
+        if errors:
+            self._poll_failed(errors[0])
 
     def _poll_failed(self, exc: BaseException) -> None:
         # a failed poll is not a failed export: say so and keep trying
@@ -189,42 +362,102 @@ class ProgressPage(HostPage):
             ),
         )
 
-    def _show(self, job: JobProgress) -> None:
+    def _show(self, job: JobProgress, r: ExportRow | None = None) -> None:
+        r = r or self.rows[0]
         self.ctx.last_progress = job
-        self.state = job.state
-        total = job.bytes_total or self.bytes_total or None
+        total = job.bytes_total or r.bytes_total or None
+        if total:
+            r.bytes_total = total
         done = job.bytes_done
         if done is None and job.percent is not None and total:
             done = int(total * job.percent / 100)
-        est = self.tracker.add(time.monotonic(), done or 0, total)
+        r.bytes_done = done or 0
+        est = r.tracker.add(time.monotonic(), done or 0, total)
         fraction = job.fraction if job.fraction is not None else est.fraction
-        if fraction is not None:
-            self.bar.setValue(int(fraction * 1000))
-        self.written.setText(f"{size(done)} / {size(total)}")
-        self.rate.setText(rate(est.bytes_per_sec))
-        self.eta.setText(duration(est.eta_seconds) if job.state is JobState.RUNNING else "–")
+        if fraction is not None and r.bar is not None:
+            r.bar.setValue(int(fraction * 1000))
+        if r.detail is not None:
+            r.detail.setText(f"{size(done)} / {size(total)} · {rate(est.bytes_per_sec)}")
         if job.folder:
-            self.folder.setText(job.folder)
-            self.ctx.export_folder = job.folder
-        if job.state is JobState.RUNNING and self.status.kind == "warning":
-            self.status.clear_message()
-        if job.state.finished:
-            self._finished(job)
+            r.folder = job.folder
+        previous = r.state
+        r.state = job.state
+        if job.state.finished and previous is not job.state:
+            self._row_finished(r, job)
+        self._update_overall()
 
-    def _finished(self, job: JobProgress) -> None:
+    def _row_finished(self, r: ExportRow, job: JobProgress) -> None:
+        if job.state is JobState.COMPLETED:
+            if r.bar is not None:
+                r.bar.setValue(1000)
+            r.folder = r.folder or f"{r.destination.rstrip(chr(92))}\\{r.vm.name}_{r.vm.id}"
+            self._set_step(r, self.tr("✔ exported"))
+        elif job.state is JobState.CANCELLED:
+            self._set_step(r, self.tr("cancelled"))
+        else:
+            r.message = job.message or self.tr("The export failed; Hyper-V gave no reason.")
+            self._set_step(r, self.tr("✖ failed"))
+            if r.detail is not None:
+                r.detail.setText(r.message)
+                r.detail.setWordWrap(True)
+        if any(x.state is JobState.RUNNING for x in self.rows):
+            self._remember()  # only what still runs is offered for reattaching
+
+    def _update_overall(self) -> None:
+        rows = self.rows
+        total = sum(r.bytes_total for r in rows if r.state is not JobState.FAILED or r.enabled)
+        done = sum(r.bytes_done for r in rows)
+        est = self.tracker.add(time.monotonic(), done, total or None)
+        if est.fraction is not None:
+            self.bar.setValue(int(est.fraction * 1000))
+        self.written.setText(f"{size(done)} / {size(total or None)}")
+        self.rate.setText(rate(est.bytes_per_sec))
+        running = any(r.state is JobState.RUNNING for r in rows)
+        self.eta.setText(duration(est.eta_seconds) if running else "–")
+        folders = [r.folder for r in rows if r.folder]
+        if folders:
+            self.folder.setText("\n".join(folders))
+            self.ctx.export_folder = folders[0]
+        if running and self.status.kind == "warning":
+            self.status.clear_message()
+        if self.starting or running or self.network_only:
+            if running or self.starting:
+                self.state = JobState.RUNNING
+            return
+        if any(r.state is JobState.NOT_STARTED for r in rows):
+            return
+        self._finished_all()
+
+    def _finished_all(self) -> None:
+        if self.reported:
+            return
+        self.reported = True
         self.timer.stop()
         self.cancel_button.setEnabled(False)
         RunningExport.clear(self.ctx.settings)
         self.ctx.reattaching = False
-        if job.state is JobState.COMPLETED:
+        rows = self.rows
+        completed = [r for r in rows if r.state is JobState.COMPLETED]
+        failed = [r for r in rows if r.state is JobState.FAILED]
+        cancelled = [r for r in rows if r.state is JobState.CANCELLED]
+        self.state = (
+            JobState.FAILED if failed else JobState.CANCELLED if cancelled else JobState.COMPLETED
+        )
+        self.ctx.export_folders = [r.folder for r in completed]
+        if completed:
+            self.ctx.export_folder = completed[0].folder
+        several = len(rows) > 1
+        if self.state is JobState.COMPLETED:
             self.bar.setValue(1000)
             self.eta.setText("–")
             self.step_export.setText(self.tr("✔ Export complete."))
             self.status.show_message(
-                "ok", self.tr("The initial copy is on the drive. Press Next for what to do now.")
+                "ok",
+                self.tr("The initial copies are on the drives. Press Next for what to do now.")
+                if several
+                else self.tr("The initial copy is on the drive. Press Next for what to do now."),
             )
-            self.done = True
-        elif job.state is JobState.CANCELLED:
+        elif self.state is JobState.CANCELLED and not completed:
             self.step_export.setText(self.tr("Export cancelled."))
             self.status.show_message(
                 "warning",
@@ -234,41 +467,76 @@ class ProgressPage(HostPage):
                 ),
             )
         else:
-            self.step_export.setText(self.tr("✖ Export failed."))
-            self.status.show_message(
-                "error", job.message or self.tr("The export failed; Hyper-V gave no reason.")
+            self.step_export.setText(
+                self.tr("✖ Export failed.")
+                if not completed
+                else self.tr("Some exports did not finish.")
             )
+            lines = [
+                (f"{r.vm.name}: " if several else "")
+                + (r.message or self.tr("The export failed; Hyper-V gave no reason."))
+                for r in failed
+            ] + [
+                self.tr("%1: cancelled; replication stays enabled.").replace("%1", r.vm.name)
+                for r in cancelled
+            ]
+            if completed:
+                lines.append(
+                    self.tr("Exported: %1. Press Next for what to do with them.").replace(
+                        "%1", ", ".join(r.vm.name for r in completed)
+                    )
+                )
+            self.status.show_message("error" if failed else "warning", " ".join(lines))
+        self.done = bool(completed)
         self.completeChanged.emit()
 
     # -- cancel ------------------------------------------------------------------------------
 
     def request_cancel(self) -> None:
-        if self.vm is None or self.state.finished:
+        running = [r for r in self.rows if r.state is JobState.RUNNING]
+        if not running:
             return
+        names = ", ".join(r.vm.name for r in running)
         if not self.wiz.prompt.confirm(
             self,
             self.tr("Cancel the export?"),
             self.tr(
                 "Stop exporting %1? The partial copy on the drive cannot be imported. "
                 "Replication stays enabled."
-            ).replace("%1", self.vm.name),
+            ).replace("%1", names),
         ):
             return
-        host, vm = self.ctx.host, self.vm
+        host = self.ctx.host
         self.cancel_button.setEnabled(False)
         self.timer.stop()
         self.poller.abandon()
+
+        def cancel_all():
+            out = []
+            for r in running:
+                try:
+                    out.append((r, host.cancel_export(r.vm)))
+                except Exception as exc:
+                    out.append((r, exc))
+            return out
+
         self.run_host_call(
-            self.tr("Cancelling the export…"),
-            lambda: host.cancel_export(vm),
-            self._show,
-            self._cancel_failed,
+            self.tr("Cancelling the export…"), cancel_all, self._cancelled, self._cancel_failed
         )
+
+    def _cancelled(self, results: list) -> None:
+        errors = [exc for _r, exc in results if isinstance(exc, BaseException)]
+        for r, job in results:
+            if not isinstance(job, BaseException):
+                self._show(job, r)
+        if errors:
+            self._cancel_failed(errors[0])
 
     def _cancel_failed(self, exc: BaseException) -> None:
         self.show_error(exc)
-        self.cancel_button.setEnabled(True)
-        self.timer.start()
+        if any(r.state is JobState.RUNNING for r in self.rows):
+            self.cancel_button.setEnabled(True)
+            self.timer.start()
 
     def stop_watching(self) -> None:
         """The window closes: stop polling; the export itself goes on."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -16,13 +17,28 @@ from PySide6.QtWidgets import (
 )
 
 from hvseed_gui.core.plan import AuthenticationType, InitialReplicationMethod, ReplicationPlan
+from hvseed_gui.core.volumes import BitLockerStatus, Volume
 from hvseed_gui.ui.format import frequency, size
 from hvseed_gui.ui.pages.base import HostPage
 
 
-def summary_rows(plan: ReplicationPlan, vm_size: int) -> list[tuple[str, str]]:
-    """The settings in the order of Hyper-V Manager's pages."""
-    vm = plan.vms[0] if plan.vms else None
+def encryption_warning(drives: Sequence[Volume]) -> str:
+    """The sentence for drives that would travel unencrypted; '' when every drive is encrypted."""
+    plain = [d for d in drives if d.bitlocker is not BitLockerStatus.ON]
+    if not plain:
+        return ""
+    names = ", ".join(f"{d.display_name} (BitLocker {d.bitlocker.value.lower()})" for d in plain)
+    return (
+        f"Not encrypted: {names}. The VMs' full disks would travel readable by anyone who finds "
+        "the drive. Go back to the drive page and encrypt it with BitLocker To Go, or accept "
+        "the risk knowingly."
+    )
+
+
+def summary_rows(
+    plan: ReplicationPlan, vm_size: int, drives: Sequence[Volume] = ()
+) -> list[tuple[str, str]]:
+    """The settings in the order of Hyper-V Manager's pages (every VM, every export folder)."""
     auth = (
         "Kerberos (HTTP)"
         if plan.authentication is AuthenticationType.KERBEROS
@@ -41,14 +57,17 @@ def summary_rows(plan: ReplicationPlan, vm_size: int) -> list[tuple[str, str]]:
     }[plan.initial_method]
     rows = [
         ("Primary server (Host A)", plan.primary_host),
-        ("Virtual machine", f"{vm.name}  ({vm.id})" if vm else "–"),
+        (
+            "Virtual machine" if len(plan.vms) < 2 else f"Virtual machines ({len(plan.vms)})",
+            "\n".join(f"{v.name}  ({v.id})" for v in plan.vms) or "–",
+        ),
         ("Replica server", plan.replica_server),
         ("Replica server port", str(plan.replica_port)),
         ("Authentication type", auth),
         ("Compression", "Enabled" if plan.compression else "Disabled"),
         (
             "Excluded disks",
-            "\n".join(vm.excluded_vhd_paths) if vm and vm.excluded_vhd_paths else "None",
+            "\n".join(p for v in plan.vms for p in v.excluded_vhd_paths) or "None",
         ),
         ("Replication frequency", frequency(plan.frequency_sec)),
         ("Recovery points", points),
@@ -56,12 +75,14 @@ def summary_rows(plan: ReplicationPlan, vm_size: int) -> list[tuple[str, str]]:
         ("Size of the initial copy", size(vm_size)),
     ]
     if plan.initial_method is InitialReplicationMethod.EXTERNAL_MEDIA:
-        rows.append(
-            (
-                "Export folder",
-                f"{plan.destination_path.rstrip(chr(92))}\\{vm.name}_{vm.id}" if vm else "",
-            )
-        )
+        folders = [
+            f"{v.destination(plan.destination_path).rstrip(chr(92))}\\{v.name}_{v.id}"
+            for v in plan.vms
+        ]
+        rows.append(("Export folder" if len(folders) < 2 else "Export folders", "\n".join(folders)))
+        if drives:
+            warning = encryption_warning(drives)
+            rows.append(("Drive encryption", "⚠ " + warning if warning else "BitLocker on"))
     else:
         rows.append(
             (
@@ -106,15 +127,21 @@ class SummaryPage(HostPage):
         self.show_ps.toggled.connect(self._toggle_script)
         self.save_ps.clicked.connect(self.save_script)
         self.plan: ReplicationPlan | None = None
+        self.warning = ""  # the unencrypted-drive sentence, also for the report
 
     def initializePage(self) -> None:
         self.plan = self.wiz.build_plan()
         while self.form.rowCount():
             self.form.removeRow(0)
-        vm = self.ctx.vm
-        vm_size = vm.initial_copy_size(self.wiz.excluded_paths()) if vm else 0
-        for label, value in summary_rows(self.plan, vm_size):
+        excluded = self.wiz.excluded_paths()
+        vm_size = sum(v.initial_copy_size(excluded) for v in self.wiz.chosen_vms())
+        to_media = self.plan.initial_method is InitialReplicationMethod.EXTERNAL_MEDIA
+        drives = self.ctx.drives if to_media else []
+        self.warning = encryption_warning(drives)
+        for label, value in summary_rows(self.plan, vm_size, drives):
             text = QLabel(value)
+            if label == "Drive encryption" and self.warning:
+                text.setStyleSheet("color: #9a5b00; font-weight: 600;")
             text.setWordWrap(True)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             name = QLabel(self.tr(label) + ":")
@@ -123,6 +150,8 @@ class SummaryPage(HostPage):
         problems = self.plan.validate()
         if problems:
             self.status.show_message("error", " ".join(p.message for p in problems))
+        elif self.warning:
+            self.status.show_message("warning", self.warning)  # said plainly; it does not block
         else:
             self.status.clear_message()
         if self.script.isVisible():
@@ -147,7 +176,7 @@ class SummaryPage(HostPage):
     def save_script(self) -> None:
         if self.plan is None:
             return
-        vm = self.plan.vms[0].name if self.plan.vms else "vm"
+        vm = self.plan.vms[0].name if len(self.plan.vms) == 1 else f"{len(self.plan.vms)}-VMs"
         path = self.wiz.prompt.save_file(
             self,
             self.tr("Save the PowerShell script"),

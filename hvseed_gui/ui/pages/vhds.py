@@ -1,4 +1,5 @@
-"""Choose Replication VHDs: every disk ticked by default; warn when the OS disk is left out."""
+"""Choose Replication VHDs: per VM its disks, every disk ticked by default; warn when a VM's OS
+disk is left out; each VM keeps at least one disk."""
 
 from __future__ import annotations
 
@@ -33,40 +34,64 @@ class VhdsPage(HostPage):
         self.tree.setHeaderLabels(
             [self.tr("Disk"), self.tr("Controller"), self.tr("Size on disk"), self.tr("Path")]
         )
-        self.tree.setRootIsDecorated(False)
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setStretchLastSection(True)
         self.tree.itemChanged.connect(self._changed)
-        self.tree.setAccessibleName(self.tr("Virtual hard disks"))
+        self.tree.setAccessibleName(self.tr("Virtual hard disks per virtual machine"))
         self.body.addWidget(self.tree)
         self.grow_body()
-        self._vm_id = ""
+        self._vm_ids: tuple[str, ...] = ()
+
+    def _vms(self) -> list[VirtualMachine]:
+        return self.wiz.chosen_vms() if self.wizard() else []
 
     def initializePage(self) -> None:
-        vm = self.ctx.vm
-        if vm is None or vm.id == self._vm_id:
+        vms = self._vms()
+        ids = tuple(vm.id for vm in vms)
+        if not vms or ids == self._vm_ids:
             self._changed()
             return
-        self._vm_id = vm.id
+        kept = set(self.excluded_paths())  # choices for VMs still chosen survive
+        self._vm_ids = ids
         self.tree.blockSignals(True)
         self.tree.clear()
-        for vhd in vm.vhds:
-            item = QTreeWidgetItem(
-                [vhd.file_name, vhd.controller or "–", size(vhd.chain_file_size), vhd.path]
+        for vm in vms:
+            parent = QTreeWidgetItem(
+                [vm.name, "", size(vm.initial_copy_size()), self.tr("%n disk(s)", "", len(vm.vhds))]
             )
-            item.setData(0, Qt.ItemDataRole.UserRole, vhd.path)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(0, Qt.CheckState.Checked)
-            if vhd.parents:
-                item.setToolTip(2, self.tr("Includes %n parent disk(s)", "", len(vhd.parents)))
-            self.tree.addTopLevelItem(item)
+            parent.setData(0, Qt.ItemDataRole.UserRole + 1, vm.id)
+            font = parent.font(0)
+            font.setBold(True)
+            parent.setFont(0, font)
+            parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.tree.addTopLevelItem(parent)
+            for vhd in vm.vhds:
+                item = QTreeWidgetItem(
+                    [vhd.file_name, vhd.controller or "–", size(vhd.chain_file_size), vhd.path]
+                )
+                item.setData(0, Qt.ItemDataRole.UserRole, vhd.path)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                left_out = vhd.path in kept
+                item.setCheckState(
+                    0, Qt.CheckState.Unchecked if left_out else Qt.CheckState.Checked
+                )
+                if vhd.parents:
+                    item.setToolTip(2, self.tr("Includes %n parent disk(s)", "", len(vhd.parents)))
+                parent.addChild(item)
+            parent.setExpanded(True)
         self.tree.blockSignals(False)
         self._changed()
 
     def items(self) -> list[QTreeWidgetItem]:
-        return [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        """Every disk row, of every VM."""
+        rows = []
+        for i in range(self.tree.topLevelItemCount()):
+            parent = self.tree.topLevelItem(i)
+            rows.extend(parent.child(j) for j in range(parent.childCount()))
+        return rows
 
     def excluded_paths(self) -> tuple[str, ...]:
+        """Left-out disks of every VM (disk paths are unique across VMs)."""
         return tuple(
             item.data(0, Qt.ItemDataRole.UserRole)
             for item in self.items()
@@ -79,32 +104,59 @@ class VhdsPage(HostPage):
                 state = Qt.CheckState.Checked if included else Qt.CheckState.Unchecked
                 item.setCheckState(0, state)
 
-    def _changed(self, *args) -> None:
-        vm = self.ctx.vm if self.wizard() else None
-        if vm is None:
-            return
-        excluded = self.excluded_paths()
-        total = vm.initial_copy_size(excluded)
-        if len(excluded) == len(vm.vhds):
-            self.status.show_message("error", self.tr("Choose at least one disk to replicate."))
-        else:
+    def problems(self) -> tuple[list[str], list[str]]:
+        """(errors, warnings) for the admin: a VM without disks, a VM without its OS disk."""
+        excluded = set(self.excluded_paths())
+        errors: list[str] = []
+        warnings: list[str] = []
+        several = len(self._vms()) > 1
+        for vm in self._vms():
+            left = [v for v in vm.vhds if v.path not in excluded]
+            if not left:
+                errors.append(
+                    self.tr("Choose at least one disk of %1 to replicate.").replace("%1", vm.name)
+                    if several
+                    else self.tr("Choose at least one disk to replicate.")
+                )
+                continue
             disk = os_disk(vm)
-            msg = self.tr("Initial copy: %1.").replace("%1", size(total))
             if disk is not None and disk.path in excluded:
-                self.status.show_message(
-                    "warning",
+                warnings.append(
                     self.tr(
                         "%1 looks like the operating-system disk (%2). Without it the replica "
-                        "cannot start after a failover. "
+                        "cannot start after a failover."
                     )
-                    .replace("%1", disk.file_name)
+                    .replace("%1", f"{vm.name}: {disk.file_name}" if several else disk.file_name)
                     .replace("%2", disk.controller or self.tr("first disk"))
-                    + msg,
                 )
-            else:
-                self.status.show_message("info", msg)
+        return errors, warnings
+
+    def _changed(self, *args) -> None:
+        vms = self._vms()
+        if not vms:
+            return
+        excluded = self.excluded_paths()
+        total = sum(vm.initial_copy_size(excluded) for vm in vms)
+        for i in range(self.tree.topLevelItemCount()):
+            parent = self.tree.topLevelItem(i)
+            vm_id = parent.data(0, Qt.ItemDataRole.UserRole + 1)
+            vm = next((v for v in vms if v.id == vm_id), None)
+            if vm is not None:
+                self.tree.blockSignals(True)
+                parent.setText(2, size(vm.initial_copy_size(excluded)))
+                self.tree.blockSignals(False)
+        errors, warnings = self.problems()
+        msg = self.tr("Initial copy: %1.").replace("%1", size(total))
+        if len(vms) > 1:
+            msg = self.tr("Initial copies of %1 VMs: %2.").replace("%1", str(len(vms)))
+            msg = msg.replace("%2", size(total))
+        if errors:
+            self.status.show_message("error", " ".join(errors))
+        elif warnings:
+            self.status.show_message("warning", " ".join(warnings) + " " + msg)
+        else:
+            self.status.show_message("info", msg)
         self.completeChanged.emit()
 
     def page_complete(self) -> bool:
-        vm = self.ctx.vm if self.wizard() else None
-        return vm is not None and len(self.excluded_paths()) < len(vm.vhds)
+        return bool(self._vms()) and not self.problems()[0]

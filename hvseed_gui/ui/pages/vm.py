@@ -1,4 +1,5 @@
-"""Choose the VM: the host's inventory as a sortable table; VMs that cannot be enabled say why."""
+"""Choose the VMs: the host's inventory as a sortable table with a tick per VM; several VMs share
+the replication settings of the next pages. VMs that cannot be enabled say why."""
 
 from __future__ import annotations
 
@@ -33,8 +34,8 @@ class VmPage(HostPage):
 
     def __init__(self) -> None:
         super().__init__(
-            self.tr("Choose the virtual machine"),
-            self.tr("Replication is enabled for one VM at a time."),
+            self.tr("Choose the virtual machines"),
+            self.tr("Tick one or more VMs: they get the same replication settings."),
         )
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
@@ -47,21 +48,28 @@ class VmPage(HostPage):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(len(self.COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName(self.tr("Virtual machines"))
-        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.itemChanged.connect(self._item_changed)
+        self.table.itemActivated.connect(self._toggle_row)
         self.body.addWidget(self.table)
         self.grow_body()
 
     def initializePage(self) -> None:
         inventory = self.ctx.inventory
+        self.table.blockSignals(True)
         self.table.setSortingEnabled(False)
         self.table.setRowCount(0)
         if inventory is None:
+            self.table.blockSignals(False)
             return
         self.setSubTitle(
-            self.tr("Virtual machines on %1. Replication is enabled for one VM at a time.").replace(
-                "%1", inventory.host_name
-            )
+            self.tr(
+                "Virtual machines on %1. Tick one or more: they get the same replication settings."
+            ).replace("%1", inventory.host_name)
         )
+        wanted = {vm.id for vm in self.wiz.chosen_vms()}
+        first_free = next((vm.id for vm in inventory.vms if not vm.why_not_enableable()), None)
+        if not wanted and first_free:
+            wanted = {first_free}
         for vm in inventory.vms:
             row = self.table.rowCount()
             self.table.insertRow(row)
@@ -75,6 +83,10 @@ class VmPage(HostPage):
                 _Item(reason or self.tr("Yes")),
             )
             cells[0].setData(Qt.ItemDataRole.UserRole, vm.id)
+            if not reason:
+                cells[0].setFlags(cells[0].flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                tick = Qt.CheckState.Checked if vm.id in wanted else Qt.CheckState.Unchecked
+                cells[0].setCheckState(tick)
             for col, item in enumerate(cells):
                 if reason:
                     item.setForeground(Qt.GlobalColor.darkGray)
@@ -82,14 +94,13 @@ class VmPage(HostPage):
                 self.table.setItem(row, col, item)
         self.table.setSortingEnabled(True)
         self.table.sortItems(0, Qt.SortOrder.AscendingOrder)
-        # preselect: the previous choice, else the first VM that can be enabled
-        wanted = self.ctx.vm.id if self.ctx.vm else None
+        self.table.blockSignals(False)
         for row in range(self.table.rowCount()):
             vm = self._vm_at(row)
-            if vm and (vm.id == wanted or (wanted is None and not vm.why_not_enableable())):
+            if vm and vm.id in wanted:
                 self.table.selectRow(row)
                 break
-        self._selection_changed()
+        self._item_changed()
 
     def _vm_at(self, row: int) -> VirtualMachine | None:
         item = self.table.item(row, 0)
@@ -97,24 +108,55 @@ class VmPage(HostPage):
             return None
         return self.ctx.inventory.vm(item.data(Qt.ItemDataRole.UserRole))
 
-    def selected_vm(self) -> VirtualMachine | None:
-        rows = {i.row() for i in self.table.selectedItems()}
-        return self._vm_at(rows.pop()) if len(rows) == 1 else None
+    def _checked(self, row: int) -> bool:
+        item = self.table.item(row, 0)
+        return item is not None and item.checkState() == Qt.CheckState.Checked
 
-    def select_vm(self, name: str) -> None:
+    def selected_vms(self) -> list[VirtualMachine]:
+        """The ticked VMs, in the table's order."""
+        rows = range(self.table.rowCount())
+        return [vm for row in rows if self._checked(row) and (vm := self._vm_at(row))]
+
+    def selected_vm(self) -> VirtualMachine | None:
+        """The first ticked VM (None when none is ticked)."""
+        chosen = self.selected_vms()
+        return chosen[0] if chosen else None
+
+    def set_vm_checked(self, name: str, checked: bool) -> None:
+        """Tick or clear one VM as a click on its box would."""
         for row in range(self.table.rowCount()):
             vm = self._vm_at(row)
-            if vm and vm.name == name:
-                self.table.selectRow(row)
-                return
+            item = self.table.item(row, 0)
+            if vm and vm.name == name and item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
-    def _selection_changed(self) -> None:
-        vm = self.selected_vm()
-        if vm is None:
-            self.status.show_message("info", self.tr("Select a virtual machine."))
-        elif vm.why_not_enableable():
-            self.status.show_message("warning", vm.why_not_enableable())
-        else:
+    def select_vm(self, name: str) -> None:
+        """Choose exactly this one VM (every other tick is cleared)."""
+        self.select_vms([name])
+
+    def select_vms(self, names: list[str]) -> None:
+        self.table.blockSignals(True)
+        for row in range(self.table.rowCount()):
+            vm = self._vm_at(row)
+            if vm is not None:
+                self.set_vm_checked(vm.name, vm.name in names)
+                if vm.name == names[0]:
+                    self.table.selectRow(row)
+        self.table.blockSignals(False)
+        self._item_changed()
+
+    def _toggle_row(self, item: QTableWidgetItem) -> None:
+        first = self.table.item(item.row(), 0)
+        if first is not None and first.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+            checked = first.checkState() == Qt.CheckState.Checked
+            first.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
+
+    def _item_changed(self, *args) -> None:
+        chosen = self.selected_vms()
+        if not chosen:
+            self.status.show_message("info", self.tr("Tick at least one virtual machine."))
+        elif len(chosen) == 1:
+            vm = chosen[0]
             self.status.show_message(
                 "info",
                 self.tr("%1: %2 disk(s), initial copy %3.")
@@ -122,17 +164,27 @@ class VmPage(HostPage):
                 .replace("%2", str(len(vm.vhds)))
                 .replace("%3", size(vm.initial_copy_size())),
             )
+        else:
+            total = sum(vm.initial_copy_size() for vm in chosen)
+            self.status.show_message(
+                "info",
+                self.tr("%1 VMs (%2), initial copies %3 in all.")
+                .replace("%1", str(len(chosen)))
+                .replace("%2", ", ".join(vm.name for vm in chosen))
+                .replace("%3", size(total)),
+            )
         self.completeChanged.emit()
 
     def page_complete(self) -> bool:
-        vm = self.selected_vm()
-        return vm is not None and not vm.why_not_enableable()
+        chosen = self.selected_vms()
+        return bool(chosen) and not any(vm.why_not_enableable() for vm in chosen)
 
     def validatePage(self) -> bool:
-        vm = self.selected_vm()
-        if vm is None or vm.why_not_enableable():
+        chosen = self.selected_vms()
+        if not self.page_complete():
             return False
-        if self.ctx.vm is None or self.ctx.vm.id != vm.id:
-            self.wiz.vm_changed(vm)
-        self.ctx.vm = vm
+        if self.ctx.vm is None or self.ctx.vm.id != chosen[0].id:
+            self.wiz.vm_changed(chosen[0])
+        self.ctx.vm = chosen[0]
+        self.ctx.vms = chosen
         return True

@@ -25,7 +25,14 @@ def main() -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
-    from PySide6.QtCore import QEventLoop, QSettings, QThreadPool, QTimer, qInstallMessageHandler
+    from PySide6.QtCore import (
+        QEventLoop,
+        QSettings,
+        Qt,
+        QThreadPool,
+        QTimer,
+        qInstallMessageHandler,
+    )
     from PySide6.QtWidgets import QApplication, QWizard
 
     qInstallMessageHandler(
@@ -158,15 +165,84 @@ def main() -> int:
     wait(lambda: progress.page_complete())
     next_to(PageId.DONE)
     shot("13-done")
-    wizard.close()
 
-    wizard = make()
-    wizard.page_of(PageId.START).import_.setChecked(True)
-    next_to(PageId.IMPORT)
-    shot("14-import-not-available")
+    # the import side: a second, small VM with a manifest on the same drive, then the courier
+    export_small_vm_with_manifest(lab)
+    lab.configure(delta_bytes_per_sec=8 * 2**20)
+    lab.move_drive("hv-a", "E:", "hv-b")
+    wizard.importRequested.emit()  # the Done page's Import button
+    shot("20-import-connect")
+    next_to(PageId.IMPORT_VM)
+    wizard.currentPage().select_vm("TinyLinux")
+    shot("21-import-replica-vm")
+    next_to(PageId.IMPORT_FOLDER)
+    folder_page = wizard.currentPage()
+    wait(lambda: folder_page.loaded)
+    shot("22-import-find-copy")
+    right = folder_page.path_edit.text()
+    wrong = next(
+        folder_page.table.item(r, 0).data(Qt.ItemDataRole.UserRole)
+        for r in range(folder_page.table.rowCount())
+        if folder_page.table.item(r, 4).text().startswith("No")
+    )
+    folder_page.path_edit.setText(wrong)
+    next_to(PageId.IMPORT_CHECK)
+    check = wizard.currentPage()
+    wait(lambda: check.checked and not check.hasher.busy)
+    shot("23b-import-check-wrong-folder")
+    wizard.back()
+    folder_page.path_edit.setText(right)
+    next_to(PageId.IMPORT_CHECK)
+    wait(lambda: check.hasher.busy and check.hash_bar.value() > 0)
+    shot("23a-import-check-verifying")
+    wait(lambda: check.checked and not check.hasher.busy)
+    shot("23-import-check")
+    lab.configure(import_bytes_per_sec=150 * 2**20)
+    next_to(PageId.IMPORT_RUN)
+    run = wizard.currentPage()
+    wait(lambda: run.bar.value() > 150)
+    shot("24-import-progress")
+    lab.configure(import_bytes_per_sec=100 * 2**30)
+    wait(lambda: run.page_complete())
+    shot("24b-import-healthy")
+    next_to(PageId.IMPORT_FAILOVER)
+    failover = wizard.currentPage()
+    failover.start_button.click()
+    wait(lambda: bool(failover.test_vm) and not failover.runner.busy)
+    shot("25-test-failover")
+    failover.stop_button.click()
+    wait(lambda: not failover.test_vm and not failover.runner.busy)
+    next_to(PageId.IMPORT_DONE)
+    shot("26-import-done")
     wizard.close()
     QThreadPool.globalInstance().waitForDone(10_000)
     return 0
+
+
+def export_small_vm_with_manifest(lab) -> None:
+    """TinyLinux exported to hv-a's E: beside the other copy, with its integrity manifest."""
+    from hvseed_gui.core.manifest import write_manifest
+    from hvseed_gui.core.plan import PlanVm, ReplicationPlan
+
+    a = lab.host("hv-a")
+    vm = a.inventory().vm("TinyLinux")
+    plan = ReplicationPlan(
+        primary_host=lab.primary_name,
+        vms=(PlanVm(vm.name, vm.id),),
+        replica_server=lab.replica_name,
+        destination_path="E:\\",
+    )
+    a.enable_replication(plan, vm.ref)
+    job = a.start_export(vm.ref, "E:\\")
+    while not job.state.finished:
+        job = a.export_progress(vm.ref)
+    write_manifest(
+        lab.real_path("hv-a", job.folder),
+        vm_name=vm.name,
+        vm_id=vm.id,
+        source_host=lab.primary_name,
+        replica_server=lab.replica_name,
+    )
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ import threading
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -45,7 +45,7 @@ class _HashSignals(QObject):
 
 
 class CheckPage(ImportPage):
-    COLUMNS = ("Check", "Folder", "XML", "Replica VM", "Verdict")
+    COLUMNS = ("Check", "Verdict", "Folder", "XML", "Replica VM")
 
     def __init__(self) -> None:
         super().__init__(
@@ -60,9 +60,11 @@ class CheckPage(ImportPage):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # GUIDs: start and end show
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(self.COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        for col in (2, 3, 4):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName(self.tr("Checks before the import"))
         self.body.addWidget(self.table, 1)
         self.details = QLabel()
@@ -196,13 +198,11 @@ class CheckPage(ImportPage):
         est = self.tracker.add(time.monotonic(), done, total)
         if total:
             self.hash_bar.setValue(int(1000 * done / total))
-        self.hash_label.setText(
-            self.tr("Verifying: %1 of %2, %3, %4 left")
-            .replace("%1", size(done))
-            .replace("%2", size(total))
-            .replace("%3", rate(est.bytes_per_sec))
-            .replace("%4", duration(est.eta_seconds))
-        )
+        text = self.tr("Verifying: %1 of %2").replace("%1", size(done)).replace("%2", size(total))
+        if est.bytes_per_sec:
+            text += self.tr(", %1, %2 left").replace("%1", rate(est.bytes_per_sec))
+            text = text.replace("%2", duration(est.eta_seconds))
+        self.hash_label.setText(text)
 
     def _verified(self, report: VerifyReport) -> None:
         self.hash_box.hide()
@@ -280,11 +280,11 @@ class CheckPage(ImportPage):
         rows = self.rows()
         self.table.setRowCount(len(rows))
         for i, (label, folder, xml, replica, verdict, message) in enumerate(rows):
-            for col, text in enumerate((label, folder, xml, replica)):
+            for col, text in ((0, label), (2, folder), (3, xml), (4, replica)):
                 item = QTableWidgetItem(text)
-                item.setToolTip(message)
+                item.setToolTip(f"{text}\n\n{message}" if col else message)
                 self.table.setItem(i, col, item)
-            self.table.setItem(i, 4, verdict_item(verdict, _VERDICT_WORD[verdict]))
+            self.table.setItem(i, 1, verdict_item(verdict, _VERDICT_WORD[verdict]))
         self.imp.integrity = self.integrity[1]
         self._details(rows)
         self._verdict()
@@ -292,8 +292,9 @@ class CheckPage(ImportPage):
 
     def _details(self, rows) -> None:
         lines = []
+        shown = self.imp.check.summary if self.imp.check is not None else ""
         for label, _f, _x, _r, verdict, message in rows:
-            if verdict != "ok" and message:
+            if verdict != "ok" and message and message != shown:
                 symbol = {"warning": "⚠", "error": "✖"}.get(verdict, "ℹ")
                 lines.append(f"{symbol} <b>{_esc(label)}</b>: {_esc(message)}")
         report = self.imp.report

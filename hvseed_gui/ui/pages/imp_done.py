@@ -30,15 +30,21 @@ def build_report(imp: ImportContext, status: ReplicationStatus | None, now: date
         lines += [
             f"State:         {status.state.value}",
             f"Health:        {status.health.value}",
-            f"Last replication: {last:%Y-%m-%d %H:%M:%S}" if last else "Last replication: –",
+            f"Last replication: {last:%Y-%m-%d %H:%M:%S}" if last else "Last replication: none yet",
         ]
         lines += [f"  {d}" for d in status.health_details]
         if vm:
             lines.append(delta_sentence(status, vm.id))
     if imp.check is not None:
-        lines += ["", "Checks before the import:", imp.check.to_text().rstrip()]
+        lines += ["", "Checks before the import:"]
+        for r in imp.check.rows:
+            lines.append(f"  [{r.verdict.value}] {r.label}: {r.message}")
+            if r.label == "VM ID":
+                lines.append(
+                    f"      folder {r.folder_value}, XML {r.xml_value}, replica {r.replica_value}"
+                )
     if imp.integrity:
-        lines.append(f"Integrity (manifest): {imp.integrity}")
+        lines.append(f"  Integrity (manifest): {imp.integrity}")
     if imp.failover_log:
         lines += ["", "Test failover:"] + [f"  {entry}" for entry in imp.failover_log]
     return "\n".join(lines) + "\n"

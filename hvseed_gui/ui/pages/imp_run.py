@@ -54,6 +54,8 @@ class ImportRunPage(ImportPage):
         for label in (self.step_import, self.step_health, self.step_deltas):
             label.setWordWrap(True)
             self.body.addWidget(label)
+        for label in (self.step_health, self.step_deltas):
+            label.hide()  # shown once they have something to say
         self.bar = QProgressBar()
         self.bar.setRange(0, 1000)
         self.bar.setFormat("%p %")
@@ -92,8 +94,9 @@ class ImportRunPage(ImportPage):
         self.tracker = RateTracker()
         self.back_button.hide()
         self.bar.setValue(0)
-        self.step_health.clear()
-        self.step_deltas.clear()
+        for label in (self.step_health, self.step_deltas):
+            label.clear()
+            label.hide()
         self.health.setText("–")
         self.watching = True
         if imp.reattaching and imp.reattach is not None:
@@ -193,6 +196,7 @@ class ImportRunPage(ImportPage):
             self.step_import.setText(self.tr("✔ Import complete."))
             self.phase = "settle"
             self.step_health.setText(self.tr("Waiting for Hyper-V to report Replicating / Normal…"))
+            self.step_health.show()
             self.poll_soon()
             return
         self.phase = "failed"
@@ -213,6 +217,7 @@ class ImportRunPage(ImportPage):
 
     def _settle(self, status: ReplicationStatus) -> None:
         self.imp.status = status
+        self.step_health.show()
         self.health.setText(f"{status.state.value} / {status.health.value}")
         details = "\n".join(status.health_details)
         healthy = (
@@ -232,6 +237,7 @@ class ImportRunPage(ImportPage):
         self.bar.setValue(1000)
         self.step_health.setText(self.tr("✔ Replication is healthy: Replicating / Normal."))
         self.step_deltas.setText(delta_sentence(status, self.vm_ref.id))
+        self.step_deltas.show()
         self.status.show_message(
             "ok", self.tr("The initial copy is imported. Next: a test failover (recommended).")
         )

@@ -1,0 +1,147 @@
+"""``hvseed``: the wizard's operations without Qt, for scripting and for support.
+
+Every failure ends with one sentence on stderr saying what happened and what to do, and a
+non-zero exit code; a traceback only with ``--debug``. Passwords come from an environment
+variable and are never printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from typing import TextIO
+
+from hvseed_gui import __version__
+from hvseed_gui.cli import primary, query, replica
+from hvseed_gui.cli.common import EXIT_FAILED, CliError
+from hvseed_gui.cli.hosts import Hosts
+from hvseed_gui.hyperv.errors import HyperVError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hvseed",
+        description="Seed Hyper-V Replica through an external drive (hvseed-gui's command line).",
+    )
+    parser.add_argument("--version", action="version", version=f"hvseed {__version__}")
+    where = parser.add_argument_group("which host")
+    where.add_argument("--lab", metavar="DIR", help="use the simulated lab kept in DIR")
+    where.add_argument("--host", metavar="NAME|URL", help="Hyper-V host (WinRM, or a lab host)")
+    where.add_argument(
+        "--transport",
+        choices=["kerberos", "ntlm", "credssp", "certificate"],
+        default="kerberos",
+        help="WinRM authentication (default: kerberos, the logged-on user's ticket)",
+    )
+    where.add_argument("--user", metavar="U", help="WinRM user (DOMAIN\\user or user@domain)")
+    where.add_argument(
+        "--password-env", metavar="VAR", help="read the WinRM password from environment variable"
+    )
+    where.add_argument("--port", type=int, metavar="N", help="WinRM port (default 5986, or 5985)")
+    where.add_argument(
+        "--http",
+        action="store_true",
+        help="WinRM over HTTP (5985) with message encryption instead of HTTPS",
+    )
+    where.add_argument(
+        "--skip-certificate-check",
+        action="store_true",
+        help="do not validate the host's HTTPS certificate (not recommended)",
+    )
+    where.add_argument("--timeout", type=float, default=120.0, metavar="SECONDS")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    parser.add_argument("--poll", type=float, default=2.0, help=argparse.SUPPRESS)
+    parser.add_argument("--settle-timeout", type=float, default=120.0, help=argparse.SUPPRESS)
+
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    p = sub.add_parser("vms", help="list the VMs of a host")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("status", help="replication state and health of a VM")
+    p.add_argument("vm")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("volumes", help="USB volumes attached to a host")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("plan", help="print a plan to start from")
+    p.add_argument("--example", action="store_true", help="a complete example plan")
+    p = sub.add_parser("script", help="print the PowerShell that carries a plan out on Host A")
+    p.add_argument("plan", metavar="PLAN.json")
+    p = sub.add_parser("run", help="enable replication and export the initial copy")
+    p.add_argument("plan", metavar="PLAN.json")
+    p = sub.add_parser("cancel-export", help="stop a running export (Stop-VMInitialReplication)")
+    p.add_argument("vm")
+    p = sub.add_parser("inspect", help="what an export folder holds")
+    p.add_argument("folder")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("verify", help="check the files of an export folder against its manifest")
+    p.add_argument("folder")
+    p = sub.add_parser("move-drive", help="lab only: unplug a drive and plug it into another host")
+    p.add_argument("drive", help="drive letter on the source host (--host, default the primary)")
+    p.add_argument("--to", required=True, help="lab host that receives the drive")
+    p.add_argument("--letter", help="drive letter on the receiving host")
+    p = sub.add_parser("import", help="check an export folder, then import it on the replica")
+    p.add_argument("--vm", required=True, help="name of the replica VM")
+    p.add_argument("folder")
+    return parser
+
+
+def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
+    """Parse ``argv``, run the command, and turn every failure into one sentence."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(list(argv))
+    except SystemExit as exc:  # argparse has printed its message
+        return int(exc.code or 0)
+    hosts = Hosts(args)
+    commands: dict[str, Callable[[], int]] = {
+        "vms": lambda: query.cmd_vms(args, hosts, out),
+        "status": lambda: query.cmd_status(args, hosts, out),
+        "volumes": lambda: query.cmd_volumes(args, hosts, out),
+        "plan": lambda: primary.cmd_plan(args, hosts, out),
+        "script": lambda: primary.cmd_script(args, hosts, out),
+        "run": lambda: primary.cmd_run(args, hosts, out, err),
+        "cancel-export": lambda: primary.cmd_cancel_export(args, hosts, out),
+        "inspect": lambda: query.cmd_inspect(args, hosts, out),
+        "import": lambda: replica.cmd_import(args, hosts, out, err),
+        "verify": lambda: replica.cmd_verify(args, hosts, out, err),
+        "move-drive": lambda: replica.cmd_move_drive(args, hosts, out),
+    }
+    try:
+        return commands[args.command]()
+    except CliError as exc:
+        err.write(f"hvseed: {exc}\n")
+        return exc.exit_code
+    except HyperVError as exc:
+        err.write(f"hvseed: {exc}\n")
+        if args.debug and exc.detail:
+            err.write(f"detail: {exc.detail}\n")
+        if args.debug:
+            raise
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        err.write("hvseed: interrupted.\n")
+        return 130
+    except OSError as exc:
+        err.write(f"hvseed: {exc.strerror or exc}: {exc.filename or ''}\n".replace(": \n", "\n"))
+        if args.debug:
+            raise
+        return EXIT_FAILED
+    except Exception as exc:  # noqa: BLE001 - the last net: one sentence, never a traceback
+        if args.debug:
+            raise
+        err.write(
+            f"hvseed: unexpected internal error ({type(exc).__name__}). "
+            "Run again with --debug and report the output.\n"
+        )
+        return EXIT_FAILED
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8", errors="replace")  # VM names with umlauts
+        sys.stderr.reconfigure(encoding="utf-8", errors="replace")
+    return run(sys.argv[1:] if argv is None else argv, sys.stdout, sys.stderr)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

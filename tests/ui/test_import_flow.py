@@ -194,9 +194,8 @@ def test_closed_window_reattaches_to_the_running_import(lab, make_wizard, drive,
     run = again.currentPage()
     drive.until(lambda: run.page_complete())
     assert replica_state(lab, vm.id) is ReplicationState.REPLICATING
-    assert not settings.value("import/running", False, type=bool) or not QSettings(
-        str(settings_path), QSettings.Format.IniFormat
-    ).value("import/running", False, type=bool)
+    fresh = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    assert not fresh.value("import/running", False, type=bool)
 
 
 def test_done_page_import_button_switches_to_the_import_side(make_wizard, drive, lab):
@@ -232,3 +231,35 @@ def test_cancelled_verification_is_a_warning_not_a_refusal(lab, make_wizard, dri
     assert commit_enabled(wizard)
     assert page is wizard.page_of(PageId.IMPORT_FOLDER)
     assert vm.initial_copy_size() > 9 * GiB
+
+
+def test_browsing_maps_a_lab_directory_to_the_hosts_path(lab, make_wizard, drive, prompt):
+    vm, folder = export_on_primary(lab, "TinyLinux")
+    courier(lab)
+    wizard = make_wizard()
+    page = walk_to_folder(drive, wizard, "TinyLinux")
+    page.path_edit.setText("")
+    prompt.paths.append(str(lab.real_path("hv-b", folder)))
+    page.browse.click()
+    assert page.path_edit.text() == folder
+    assert prompt.asked[-1][1] == str(lab.real_path("hv-b", "E:\\"))  # starts at the drive
+
+
+def test_a_remote_host_cannot_verify_here_and_says_so(lab, make_wizard, drive):
+    from hvseed_gui.hyperv.connect import HostKind, HostTarget
+    from hvseed_gui.ui.pages.imp_base import folder_on_this_computer
+
+    vm, folder = export_on_primary(lab, "TinyLinux")
+    courier(lab)
+    wizard = make_wizard()
+    walk_to_folder(drive, wizard, "TinyLinux")
+    imp = wizard.imp
+    assert folder_on_this_computer(imp, folder) == lab.real_path("hv-b", folder)
+    imp.target = HostTarget(kind=HostKind.WINRM, host="hv-b.corp.example")
+    assert folder_on_this_computer(imp, folder) is None
+    drive.next(wizard, PageId.IMPORT_CHECK)
+    check = wizard.currentPage()
+    drive.until(lambda: check.checked and not check.runner.busy and not check.hasher.busy)
+    verdict = row(check, "Integrity (manifest)")
+    assert verdict[4] == "warning" and "cannot be verified from here" in verdict[5]
+    assert commit_enabled(wizard)  # a warning, not a refusal

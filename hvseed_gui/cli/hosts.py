@@ -84,9 +84,16 @@ class Hosts:
         """``folder`` on the host ``host_name`` as a path on this computer, for hashing where
         the drive is."""
         if self.is_lab:
-            if Path(folder).is_absolute() and Path(folder).exists():
-                return Path(folder)
-            return self.lab().real_path(host_name, folder)
+            given = Path(folder)
+            if given.is_absolute() and given.exists():
+                return given
+            lab = self.lab()
+            for name in [host_name] if host_name else lab.host_names:
+                try:
+                    return lab.real_path(name, folder)
+                except ValueError:
+                    continue
+            raise CliError(f"{folder} is not on a drive attached to {host_name or 'a lab host'}.")
         if self.args.host and not _is_this_computer(self.args.host):
             raise CliError(
                 "The drive is attached to a remote host; hashing runs where the drive is, and "

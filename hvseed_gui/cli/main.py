@@ -68,6 +68,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("plan", metavar="PLAN.json")
     p = sub.add_parser("run", help="enable replication and export the initial copy")
     p.add_argument("plan", metavar="PLAN.json")
+    p = sub.add_parser("plan-transport", help="network or courier? time and resync risk")
+    p.add_argument("--size", required=True, help="initial copy size, e.g. 1TB, 500GB, 70GiB")
+    p.add_argument("--wan-mbit", type=float, required=True, help="WAN bandwidth in Mbit/s")
+    p.add_argument("--courier-days", type=float, default=2.0, help="days the drive travels")
+    p.add_argument("--change-gb-per-day", type=float, help="how much the VM changes per day")
+    p.add_argument("--disk-size", help="total VHD size, for the resync risk (default: --size)")
+    p = sub.add_parser("report", help="handover report of export folders (text, or --pdf)")
+    p.add_argument("folders", nargs="+", metavar="FOLDER")
+    p.add_argument("--pdf", metavar="OUT.pdf", help="write a PDF instead of printing text")
     p = sub.add_parser("cancel-export", help="stop a running export (Stop-VMInitialReplication)")
     p.add_argument("vm")
     p = sub.add_parser("inspect", help="what an export folder holds")
@@ -100,6 +109,8 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
         "plan": lambda: primary.cmd_plan(args, hosts, out),
         "script": lambda: primary.cmd_script(args, hosts, out),
         "run": lambda: primary.cmd_run(args, hosts, out, err),
+        "plan-transport": lambda: primary.cmd_plan_transport(args, out),
+        "report": lambda: primary.cmd_report(args, hosts, out),
         "cancel-export": lambda: primary.cmd_cancel_export(args, hosts, out),
         "inspect": lambda: query.cmd_inspect(args, hosts, out),
         "import": lambda: replica.cmd_import(args, hosts, out, err),

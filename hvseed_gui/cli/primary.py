@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
@@ -80,30 +81,13 @@ def cmd_run(args: argparse.Namespace, hosts: Hosts, out: TextIO, err: TextIO) ->
     primary = hosts.named(args.host or plan.primary_host)
     inventory = primary.inventory()
     external = plan.initial_method is InitialReplicationMethod.EXTERNAL_MEDIA
-    for item in plan.vms:
-        vm = inventory.vm(item.id)
-        if vm is None:
-            raise CliError(
-                f"VM '{item.name}' ({item.id}) is not on {primary.display_name}. "
-                "Check the plan's VM ID with 'hvseed vms'."
-            )
+    vms = _preflight(primary, inventory, plan)  # refuses before anything changes
+    folders: list[str] = []
+    for vm, _item in vms:
         ref = vm.ref
         if vm.replication_state is ReplicationState.DISABLED:
-            reason = vm.why_not_enableable()
-            if reason:
-                raise CliError(f"{vm.name}: {reason}")
-            if external:
-                _check_drive(primary, inventory, vm, item, plan.destination_path)
             err.write(f"Enabling replication of {vm.name} to {plan.replica_server} ...\n")
             primary.enable_replication(plan, ref)
-        elif vm.replication_state is not ReplicationState.READY_FOR_INITIAL_REPLICATION:
-            if vm.replication_state is ReplicationState.INITIAL_REPLICATION_IN_PROGRESS:
-                err.write(f"{vm.name}: an export is already under way; following it.\n")
-            else:
-                raise CliError(
-                    f"{vm.name} is already replicating (state {vm.replication_state.value}); "
-                    "nothing to do."
-                )
         if not external:
             err.write(
                 f"Replication of {vm.name} is enabled; start the initial replication over the "
@@ -112,6 +96,7 @@ def cmd_run(args: argparse.Namespace, hosts: Hosts, out: TextIO, err: TextIO) ->
             continue
         current = primary.export_progress(ref)
         if current.state is JobState.RUNNING:
+            err.write(f"{vm.name}: an export is already under way; following it.\n")
             first = current
         else:
             err.write(f"Exporting the initial copy of {vm.name} to {plan.destination_path} ...\n")
@@ -137,18 +122,61 @@ def cmd_run(args: argparse.Namespace, hosts: Hosts, out: TextIO, err: TextIO) ->
             )
         out.write(f"{vm.name}: initial copy written to {final.folder}\n")
         _write_manifest(args, hosts, inventory, plan, vm, final.folder, out, err)
+        folders.append(final.folder)
+    if folders:
+        _write_handover(args, hosts, primary, inventory, plan, folders, out, err)
     out.write(
         "Next: encrypt and ship the drive; deltas keep flowing over the network meanwhile. "
-        "On the replica host run 'hvseed import --vm NAME FOLDER'.\n"
+        "On the replica host run 'hvseed verify FOLDER', then 'hvseed import --vm NAME FOLDER'.\n"
     )
     return EXIT_OK
 
 
+def _preflight(
+    primary: HyperVHost, inventory: Inventory, plan: ReplicationPlan
+) -> list[tuple[VirtualMachine, PlanVm]]:
+    """Every VM of the plan, checked before anything changes: it exists, it can be enabled (or
+    a previous run enabled it), and the drive takes all the copies still to be written."""
+    vms: list[tuple[VirtualMachine, PlanVm]] = []
+    for item in plan.vms:
+        vm = inventory.vm(item.id)
+        if vm is None:
+            raise CliError(
+                f"VM '{item.name}' ({item.id}) is not on {primary.display_name}. "
+                "Check the plan's VM ID with 'hvseed vms'."
+            )
+        if vm.replication_state is ReplicationState.DISABLED:
+            reason = vm.why_not_enableable()
+            if reason:
+                raise CliError(f"{vm.name}: {reason}")
+        elif vm.replication_state not in (
+            ReplicationState.READY_FOR_INITIAL_REPLICATION,
+            ReplicationState.INITIAL_REPLICATION_IN_PROGRESS,
+        ):
+            raise CliError(
+                f"{vm.name} is already replicating (state {vm.replication_state.value}); "
+                "nothing to do."
+            )
+        vms.append((vm, item))
+    if plan.initial_method is InitialReplicationMethod.EXTERNAL_MEDIA:
+        to_write = [
+            (vm, item)
+            for vm, item in vms
+            if vm.replication_state is not ReplicationState.INITIAL_REPLICATION_IN_PROGRESS
+        ]
+        _check_drive(primary, inventory, to_write, plan.destination_path)
+    return vms
+
+
 def _check_drive(
-    primary: HyperVHost, inventory: Inventory, vm: VirtualMachine, item: PlanVm, destination: str
+    primary: HyperVHost,
+    inventory: Inventory,
+    vms: list[tuple[VirtualMachine, PlanVm]],
+    destination: str,
 ) -> None:
-    """Refuse the run before anything changes when the drive cannot take the copy."""
-    from hvseed_gui.core.fitness import assess_drive
+    """Refuse the run before anything changes when the drive cannot take every copy; each VM is
+    judged against the space the VMs before it leave."""
+    from hvseed_gui.core.fitness import assess_drive, space_margin
 
     target = destination.rstrip("\\/").lower()
     volume = next(
@@ -165,29 +193,32 @@ def _check_drive(
             "Plug the drive into the host that runs the VM, and check the path with "
             "'hvseed volumes'."
         )
-    excluded = {p.lower() for p in item.excluded_vhd_paths}
-    files: list[VhdFile] = []
-    for vhd in vm.vhds:
-        if vhd.path.lower() not in excluded:
-            files.append(VhdFile(vhd.path, vhd.file_size))
-            files.extend(vhd.parents)
     try:
         existing = primary.export_folders(destination)
     except NotFound:
         existing = []  # the destination folder does not exist yet; start_export creates it
-    verdict = assess_drive(
-        volume,
-        files,
-        vm_storage_paths=[v.path for v in vm.vhds],
-        system_drive=inventory.system_drive,
-        existing_export_folders=existing,
-        vm_folder_name=f"{vm.name}_{vm.id}",
-    )
-    if not verdict.ok:
-        reasons = " ".join(f.message for f in verdict.errors)
-        raise CliError(
-            f"The drive {volume.display_name} cannot take the copy of {vm.name}: {reasons}"
+    for vm, item in vms:
+        excluded = {p.lower() for p in item.excluded_vhd_paths}
+        files: list[VhdFile] = []
+        for vhd in vm.vhds:
+            if vhd.path.lower() not in excluded:
+                files.append(VhdFile(vhd.path, vhd.file_size))
+                files.extend(vhd.parents)
+        verdict = assess_drive(
+            volume,
+            files,
+            vm_storage_paths=[v.path for v in vm.vhds],
+            system_drive=inventory.system_drive,
+            existing_export_folders=existing,
+            vm_folder_name=f"{vm.name}_{vm.id}",
         )
+        if not verdict.ok:
+            reasons = " ".join(f.message for f in verdict.errors)
+            raise CliError(
+                f"The drive {volume.display_name} cannot take the copy of {vm.name}: {reasons}"
+            )
+        used = verdict.copy_bytes + space_margin(verdict.copy_bytes)
+        volume = replace(volume, free_bytes=max(0, volume.free_bytes - used))
 
 
 def _write_manifest(
@@ -222,6 +253,76 @@ def _write_manifest(
         f"{vm.name}: integrity manifest of {len(manifest.files)} file(s) written beside the "
         f"folder: {json_path.name}, {sums_path.name}\n"
     )
+
+
+def _write_handover(
+    args: argparse.Namespace,
+    hosts: Hosts,
+    primary: HyperVHost,
+    inventory: Inventory,
+    plan: ReplicationPlan,
+    folders: list[str],
+    out: TextIO,
+    err: TextIO,
+) -> None:
+    """The handover report as text beside the folders (the PDF: 'hvseed report --pdf')."""
+    from hvseed_gui.core.report import find_volume, write_handover_text
+
+    try:
+        local = [hosts.local_path(args.host or plan.primary_host, f) for f in folders]
+    except CliError as exc:
+        err.write(f"No handover report written: {exc}\n")
+        return
+    report, path = write_handover_text(
+        local,
+        shown_as=folders,
+        volume=find_volume(primary.usb_volumes(), folders[0]),
+        source_host=inventory.host_name,
+        replica_server=plan.replica_server,
+    )
+    out.write(f"Handover report written beside the folders: {path.name}\n")
+    for warning in report.warnings():
+        err.write(f"Warning: {warning}\n")
+
+
+def cmd_report(args: argparse.Namespace, hosts: Hosts, out: TextIO) -> int:
+    """The handover report of export folders on this computer (or the lab): text, or PDF."""
+    from hvseed_gui.core.report import find_volume, report_from_folders
+
+    host = hosts.default()
+    local = [hosts.local_path(args.host or "", f) for f in args.folders]
+    report = report_from_folders(
+        local,
+        volume=find_volume(host.usb_volumes(), args.folders[0]),
+        shown_as=args.folders,
+    )
+    if args.pdf:
+        from hvseed_gui.ui.report_pdf import write_report_pdf
+
+        pages = write_report_pdf(report, args.pdf)
+        out.write(f"Handover report written to {args.pdf} ({pages} page(s)).\n")
+    else:
+        out.write(report.to_text().rstrip("\n") + "\n")
+    return EXIT_OK
+
+
+def cmd_plan_transport(args: argparse.Namespace, out: TextIO) -> int:
+    """Network or courier? From the copy size, the WAN bandwidth and the courier's days."""
+    from hvseed_gui.core.transfer import GB, parse_size, plan_transport
+
+    try:
+        change = None if args.change_gb_per_day is None else args.change_gb_per_day * GB
+        result = plan_transport(
+            parse_size(args.size),
+            args.wan_mbit,
+            args.courier_days,
+            change_bytes_per_day=change,
+            vhd_total_bytes=parse_size(args.disk_size) if args.disk_size else None,
+        )
+    except ValueError as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
+    out.write(result.to_text().rstrip("\n") + "\n")
+    return EXIT_OK
 
 
 def cmd_cancel_export(args: argparse.Namespace, hosts: Hosts, out: TextIO) -> int:

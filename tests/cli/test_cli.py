@@ -158,3 +158,27 @@ def test_host_failures_are_sentences_without_the_password(lab_dir, monkeypatch):
 def test_a_missing_password_variable_is_named():
     code, _, err = hvseed("--host", "hv01", "--password-env", "HVSEED_NOT_SET_X", "vms")
     assert code == 2 and "HVSEED_NOT_SET_X" in err
+
+
+def test_run_leaves_a_handover_report_and_report_writes_a_pdf(lab_dir, tmp_path):
+    plan, folder = export_example(lab_dir, tmp_path)
+    reports = list(folder.parent.glob("HANDOVER-*.txt"))
+    assert len(reports) == 1
+    text = reports[0].read_text(encoding="utf-8-sig")
+    assert plan["vms"][0]["id"] in text and "SEED-USB" in text
+    pdf = tmp_path / "handover.pdf"
+    shown = f"{plan['destination_path']}\\{folder.name}"
+    code, out, err = hvseed("report", shown, "--pdf", str(pdf), lab=lab_dir)
+    assert code == 0, err
+    assert pdf.read_bytes().startswith(b"%PDF")
+    # A second run never overwrites the PDF.
+    code, _, err = hvseed("report", shown, "--pdf", str(pdf), lab=lab_dir)
+    assert code == 1 and "Traceback" not in err
+
+
+def test_plan_transport_reproduces_the_article():
+    code, out, _ = hvseed("plan-transport", "--size", "1024GB", "--wan-mbit", "10")
+    assert code == 0
+    assert "10 d 16 h" in out  # 256 h, the seed article's figure
+    code, _, err = hvseed("plan-transport", "--size", "lots", "--wan-mbit", "10")
+    assert code == 2 and "not a size" in err

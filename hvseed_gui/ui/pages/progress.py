@@ -87,6 +87,7 @@ class ProgressPage(HostPage):
         self.rows_area.setWidget(self.rows_widget)
         self.body.addWidget(self.rows_box, 1)
         self.rows_box.hide()
+        self.grow_body()
         self.bar = QProgressBar()  # the whole run
         self.bar.setRange(0, 1000)
         self.bar.setFormat("%p %")
@@ -208,6 +209,7 @@ class ProgressPage(HostPage):
             for col, widget in enumerate((r.name, r.step, r.bar, r.detail)):
                 self.grid.addWidget(widget, i, col)
         self.rows_box.setVisible(len(rows) > 1)
+        self.rows_area.setMinimumHeight(min(len(rows), 6) * 30 + 12)
 
     def _set_step(self, r: ExportRow, text: str) -> None:
         if r.step is not None:

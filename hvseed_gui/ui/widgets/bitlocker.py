@@ -100,9 +100,13 @@ class BitLockerPanel(QGroupBox):
         self.confirm.setAccessibleName(self.tr("Confirm the BitLocker password"))
         pw_row = QHBoxLayout()
         pw_row.addWidget(self.password)
-        pw_row.addWidget(QLabel(self.tr("Confirm:")))
+        confirm_label = QLabel(self.tr("C&onfirm:"))
+        confirm_label.setBuddy(self.confirm)
+        pw_row.addWidget(confirm_label)
         pw_row.addWidget(self.confirm)
-        form.addRow(self.tr("&Password:"), pw_row)
+        pw_label = QLabel(self.tr("&Password:"))
+        pw_label.setBuddy(self.password)
+        form.addRow(pw_label, pw_row)
         self.key_path = QLineEdit()
         self.key_path.setReadOnly(True)
         self.key_path.setPlaceholderText(self.tr("not on the drive itself"))
@@ -111,7 +115,9 @@ class BitLockerPanel(QGroupBox):
         key_row = QHBoxLayout()
         key_row.addWidget(self.key_path, 1)
         key_row.addWidget(self.choose_button)
-        form.addRow(self.tr("Recovery &key file:"), key_row)
+        key_label = QLabel(self.tr("Recovery &key file:"))
+        key_label.setBuddy(self.choose_button)
+        form.addRow(key_label, key_row)
         self.encrypt_button = QPushButton(self.tr("&Encrypt the drive"))
         self.encrypt_button.clicked.connect(self.start)
         self.save_again = QPushButton(self.tr("Save the recovery key…"))
@@ -252,9 +258,8 @@ class BitLockerPanel(QGroupBox):
         self.status.show_message(
             "ok",
             self.tr(
-                "BitLocker protects %1 now (%2, AES 128 for older Windows). The recovery key is "
-                "in %3: keep it apart from the drive. Unlock the drive on the replica host with "
-                "the password."
+                "BitLocker protects %1 now (%2, AES 128). Recovery key saved to %3: keep it "
+                "apart from the drive."
             )
             .replace("%1", self.volume.display_name if self.volume else result.mount_point)
             .replace("%2", result.status)

@@ -77,9 +77,7 @@ class MethodPage(HostPage):
         copy_bytes = sum(v.initial_copy_size(excluded) for v in self.wiz.chosen_vms())
         if vm is not None:
             self.size_label.setText(
-                self.tr("Size of the initial copy: %1").replace(
-                    "%1", size(copy_bytes)
-                )
+                self.tr("Size of the initial copy: %1").replace("%1", size(copy_bytes))
             )
             self.planner.set_copy(copy_bytes)
         self.planner.load(self.ctx.settings)

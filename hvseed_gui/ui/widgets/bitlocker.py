@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
+from hvseed_gui.core.recovery_key import on_drive, recovery_key_text, write_key_file
 from hvseed_gui.core.volumes import BitLockerStatus, Volume
 from hvseed_gui.ui.tasks import TaskRunner, describe_error
 from hvseed_gui.ui.widgets.status import StatusLabel
@@ -31,56 +32,6 @@ if TYPE_CHECKING:
     from hvseed_gui.ui.prompt import Prompt
 
 MIN_PASSWORD = 8  # BitLocker's default minimum for removable data drives
-
-
-def _norm(path: str) -> str:
-    return path.replace("\\", "/").lower().rstrip("/") + "/"
-
-
-def on_drive(path: str, drive_roots: Sequence[str]) -> bool:
-    """Whether ``path`` (on this computer) lies on the drive reachable under ``drive_roots``."""
-    candidates = {_norm(path)}
-    if os.path.isabs(path):
-        candidates.add(_norm(os.path.realpath(path)))
-    return any(c.startswith(_norm(root)) for c in candidates for root in drive_roots if root)
-
-
-def recovery_key_text(result: BitLockerResult, volume: Volume, host_name: str) -> str:
-    """The recovery key file: what it unlocks, the protector ID, the key, how to use it."""
-    when = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
-    return (
-        "BitLocker Drive Encryption recovery key\n"
-        "\n"
-        f"Drive: {volume.display_name} on {host_name}"
-        + (f", {volume.friendly_name}" if volume.friendly_name else "")
-        + (f", serial {volume.serial}" if volume.serial else "")
-        + f"\nWritten by hvseed on {when}.\n"
-        "\n"
-        "Identifier (compare with the one Windows shows when it asks for the key):\n"
-        f"    {result.protector_id}\n"
-        "\n"
-        "Recovery key:\n"
-        f"    {result.recovery_password}\n"
-        "\n"
-        "Keep this file away from the drive: anyone with it can read the drive.\n"
-        "To unlock without the password: Explorer > the drive > More options > Enter recovery "
-        "key,\n"
-        f"or: manage-bde -unlock {volume.mount_point.rstrip(chr(92))} -RecoveryPassword <key>\n"
-    )
-
-
-def write_key_file(path: str, text: str) -> None:
-    """Write a new file readable only by its owner where the OS allows; never overwrite."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    try:
-        fd = os.open(path, flags, 0o600)
-    except FileExistsError:
-        raise OSError(
-            f"{path} already exists; hvseed never overwrites a recovery key file. "
-            "Choose a new file name."
-        ) from None
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(text.encode("utf-8"))
 
 
 class BitLockerPanel(QGroupBox):

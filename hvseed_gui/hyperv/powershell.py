@@ -27,7 +27,7 @@ from __future__ import annotations
 import base64
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Any
 
@@ -64,6 +64,9 @@ class Script:
     operation: str
     source: str
     data: dict[str, Any] = field(default_factory=dict, repr=False)
+    #: environment variables the runner sets for this script's process only (passwords):
+    #: never part of ``source`` or ``data``, so never in a saved script or a temporary file
+    secrets: dict[str, str] = field(default_factory=dict, repr=False)
 
 
 def encode_blob(data: dict[str, Any]) -> str:
@@ -1069,11 +1072,16 @@ def render_usb_volumes() -> Script:
 BITLOCKER_ENCRYPTION_METHOD = "Aes128"
 
 
+#: the environment variable that carries the BitLocker password to the script's process
+BITLOCKER_PASSWORD_ENV = "HVSEED_SECRET_BITLOCKER"
+
+
 def render_enable_bitlocker(mount_point: str, password: str) -> Script:
     """BitLocker To Go: Enable-BitLocker with a password protector, then a recovery password.
 
-    The password travels only inside the blob of this transient script (never in a saved
-    script); it becomes a SecureString in the script. The whole volume is encrypted (not only
+    The password never enters the script or its blob: the runner hands it to the PowerShell
+    process as an environment variable (``Script.secrets``), which the script reads once,
+    removes, and turns into a SecureString. The whole volume is encrypted (not only
     used space): data deleted earlier from the drive must not travel readable. Refuses a
     volume that is not fully decrypted; says so when the BitLocker feature is missing.
     """
@@ -1089,7 +1097,13 @@ def render_enable_bitlocker(mount_point: str, password: str) -> Script:
     }
     $known = New-Object -TypeName System.Collections.ArrayList
     foreach ($protector in @($before.KeyProtector)) { [void]$known.Add([string]$protector.KeyProtectorId) }
-    $secure = ConvertTo-SecureString -String ([string]$in.Password) -AsPlainText -Force
+    $plain = [Environment]::GetEnvironmentVariable([string]$in.PasswordVariable)
+    [Environment]::SetEnvironmentVariable([string]$in.PasswordVariable, $null)
+    if (-not $plain) {
+        Stop-Hvseed -Category 'InvalidArgument' -Cmdlet 'Enable-BitLocker' -Id 'PasswordMissing' -Message 'No BitLocker password reached the script.'
+    }
+    $secure = ConvertTo-SecureString -String $plain -AsPlainText -Force
+    $plain = $null
     $enable = @{
         MountPoint = $mount
         EncryptionMethod = [string]$in.EncryptionMethod
@@ -1128,10 +1142,11 @@ def render_enable_bitlocker(mount_point: str, password: str) -> Script:
 """
     data = {
         "MountPoint": mount_point,
-        "Password": password,
+        "PasswordVariable": BITLOCKER_PASSWORD_ENV,
         "EncryptionMethod": BITLOCKER_ENCRYPTION_METHOD,
     }
-    return _render("enable_bitlocker", body, data, needs_hyperv=False)
+    script = _render("enable_bitlocker", body, data, needs_hyperv=False)
+    return replace(script, secrets={BITLOCKER_PASSWORD_ENV: password})
 
 
 def render_export_folders(path: str) -> Script:

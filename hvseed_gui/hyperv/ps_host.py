@@ -741,7 +741,7 @@ class PowerShellHost(HyperVHost):
         except ValueError as exc:
             raise CmdletError(str(exc), "") from None
         self.stats.count(script.operation)
-        result = self.runner.run(script.source, timeout=self.timeout)
+        result = self.runner.run(script.source, timeout=self.timeout, secrets=script.secrets)
         return parse_result(result, host=self.display_name)
 
     @staticmethod

@@ -25,6 +25,7 @@ import signal
 import subprocess
 import tempfile
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 from urllib.parse import urlsplit
@@ -55,9 +56,14 @@ class PowerShellRunner(Protocol):
 
     description: str  # "this computer", "hv01.corp.local (WinRM, Kerberos over HTTP)"
 
-    def run(self, script: str, *, timeout: float) -> RunResult:
+    def run(
+        self, script: str, *, timeout: float, secrets: Mapping[str, str] | None = None
+    ) -> RunResult:
         """Run ``script``; raise HostUnreachable / AuthenticationFailed / AccessDenied /
-        OperationTimeout for transport failures. ``timeout`` is our own deadline in seconds."""
+        OperationTimeout for transport failures. ``timeout`` is our own deadline in seconds.
+
+        ``secrets`` (name -> value) reach the script only as environment variables of its
+        PowerShell process: never in the script text, a temporary file, or a log."""
         ...
 
 
@@ -143,7 +149,9 @@ class LocalPowerShell:
             detail=detail,
         )
 
-    def run(self, script: str, *, timeout: float) -> RunResult:
+    def run(
+        self, script: str, *, timeout: float, secrets: Mapping[str, str] | None = None
+    ) -> RunResult:
         executable = shutil.which(self.executable)
         if executable is None:
             raise self._missing()
@@ -151,14 +159,20 @@ class LocalPowerShell:
         try:
             with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
                 handle.write(script)
-            return self._run_file(executable, path, timeout)
+            return self._run_file(executable, path, timeout, secrets)
         finally:
             try:
                 os.unlink(path)
             except OSError as exc:  # pragma: no cover - e.g. a virus scanner holds it
                 log.warning("Could not remove the temporary script %s: %s", path, exc)
 
-    def _run_file(self, executable: str, path: str, timeout: float) -> RunResult:
+    def _run_file(
+        self,
+        executable: str,
+        path: str,
+        timeout: float,
+        secrets: Mapping[str, str] | None = None,
+    ) -> RunResult:
         args = [
             executable,
             "-NoProfile",
@@ -169,6 +183,8 @@ class LocalPowerShell:
             path,
         ]
         extra: dict[str, Any] = {}
+        if secrets:
+            extra["env"] = {**os.environ, **secrets}
         if os.name == "nt":
             extra["creationflags"] = _CREATE_NO_WINDOW
         else:
@@ -484,7 +500,9 @@ class WinRmPowerShell:
 
     # -- the run
 
-    def run(self, script: str, *, timeout: float) -> RunResult:
+    def run(
+        self, script: str, *, timeout: float, secrets: Mapping[str, str] | None = None
+    ) -> RunResult:
         deadline = time.monotonic() + timeout
         proto = None
         shell_id = command_id = None
@@ -492,7 +510,9 @@ class WinRmPowerShell:
         try:
             proto = self._protocol()
             self._bound(proto, deadline)
-            shell_id = proto.open_shell(codepage=65001)
+            # Secrets travel as the shell's environment (inside the encrypted WinRM channel),
+            # never in the script that is sent on stdin.
+            shell_id = proto.open_shell(codepage=65001, env_vars=dict(secrets or {}) or None)
             self._bound(proto, deadline)
             command_id = proto.run_command(
                 shell_id,

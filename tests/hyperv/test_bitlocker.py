@@ -37,31 +37,34 @@ class Runner:
     def __init__(self, stdout: str) -> None:
         self.stdout = stdout
         self.scripts: list[str] = []
+        self.secrets: list[dict[str, str]] = []
 
-    def run(self, script: str, *, timeout: float) -> RunResult:
+    def run(self, script: str, *, timeout: float, secrets=None) -> RunResult:
         self.scripts.append(script)
+        self.secrets.append(dict(secrets or {}))
         return RunResult(stdout=self.stdout, stderr="", exit_code=0)
 
 
 # --- the script ---------------------------------------------------------------------------------
 
 
-def test_password_travels_only_in_the_blob_and_never_in_a_repr():
+def test_password_never_enters_the_script_only_the_process_environment():
     script = ps.render_enable_bitlocker("E:\\", PASSWORD)
-    start, end = ps.blob_span(script.source)
-    outside = script.source[:start] + script.source[end:]
-    assert "geheim" not in outside and "Stop-Computer" not in outside
+    assert "geheim" not in script.source and "Stop-Computer" not in script.source
     assert ps.decode_blob(script.source) == {
         "MountPoint": "E:\\",
-        "Password": PASSWORD,
+        "PasswordVariable": ps.BITLOCKER_PASSWORD_ENV,
         "EncryptionMethod": "Aes128",
     }
+    assert script.secrets == {ps.BITLOCKER_PASSWORD_ENV: PASSWORD}
     assert PASSWORD not in repr(script)
 
 
 def test_script_uses_a_password_protector_then_a_recovery_password_in_aes_cbc_128():
     source = ps.render_enable_bitlocker("E:\\", "x" * 8).source
-    assert "ConvertTo-SecureString -String ([string]$in.Password) -AsPlainText -Force" in source
+    assert "ConvertTo-SecureString -String $plain -AsPlainText -Force" in source
+    # read once from the environment, then removed from it
+    assert "[Environment]::SetEnvironmentVariable([string]$in.PasswordVariable, $null)" in source
     enable = source.index("Enable-BitLocker @enable")
     add = source.index("Add-BitLockerKeyProtector @recoveryArgs")
     assert enable < add
@@ -102,7 +105,8 @@ def test_result_is_parsed_and_the_recovery_password_stays_out_of_the_repr():
     assert result.protector_id == "{11111111-2222-3333-4444-555555555555}"
     assert result.status == "EncryptionInProgress" and result.encryption_method == "Aes128"
     assert RECOVERY not in repr(result)
-    assert ps.decode_blob(runner.scripts[0])["Password"] == "longenough"
+    assert "longenough" not in runner.scripts[0]
+    assert runner.secrets[0] == {ps.BITLOCKER_PASSWORD_ENV: "longenough"}
 
 
 @pytest.mark.parametrize(

@@ -58,7 +58,7 @@ class FakeRunner:
         self.scripts: list[str] = []
         self.timeouts: list[float] = []
 
-    def run(self, script: str, *, timeout: float) -> RunResult:
+    def run(self, script: str, *, timeout: float, secrets=None) -> RunResult:
         self.scripts.append(script)
         self.timeouts.append(timeout)
         stdout = self.answer(script) if callable(self.answer) else self.answer

@@ -38,6 +38,7 @@ if "-File" in args:
     report["file_name"] = os.path.basename(path)
 st0, null = os.fstat(0), os.stat(os.devnull)
 report["stdin_is_devnull"] = (st0.st_dev, st0.st_ino) == (null.st_dev, null.st_ino)
+report["secret"] = os.environ.get("HVSEED_SECRET_TEST", "")
 report["stdin_read"] = sys.stdin.buffer.read().decode("latin-1")
 out = sys.stdout.buffer
 if mode == "echo":
@@ -163,3 +164,13 @@ def test_description_and_protocol_shape():
     runner = LocalPowerShell()
     assert runner.description == "this computer"
     assert runner.executable == "powershell.exe"
+
+
+def test_secrets_reach_the_process_environment_and_never_the_script_file(fake_ps):
+    result = LocalPowerShell(fake_ps).run(
+        "Write-Output 'x'", timeout=30, secrets={"HVSEED_SECRET_TEST": "s3cret-Pa55"}
+    )
+    report = json.loads(result.stdout)
+    assert report["secret"] == "s3cret-Pa55"
+    assert "s3cret" not in bytes.fromhex(report["file_hex"]).decode("utf-8-sig")
+    assert "HVSEED_SECRET_TEST" not in os.environ  # only the child's environment had it

@@ -61,6 +61,10 @@ def build_main_window(
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--volume-probe"]:  # the frozen app doubles as its own volume probe
+        from hvseed_gui.core._volume_probe import main as probe_main
+
+        return probe_main()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     window = build_main_window(argv)
     window.show()

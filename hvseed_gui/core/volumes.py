@@ -340,6 +340,18 @@ def usb_only(volumes: Sequence[Volume]) -> list[Volume]:
 # --- the helper process -------------------------------------------------------------------------
 
 
+#: the argument with which the frozen (PyInstaller) app runs the probe instead of the GUI
+PROBE_ARGUMENT = "--volume-probe"
+
+
+def probe_command() -> list[str]:
+    """How to start the probe helper: ``python -m …`` from a venv, the app itself when frozen
+    (then ``sys.executable`` is hvseed-gui.exe, which has no ``-m``)."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, PROBE_ARGUMENT]
+    return [sys.executable, "-m", "hvseed_gui.core._volume_probe"]
+
+
 def probe_local_volumes(
     timeout: float = 5.0, *, command: Sequence[str] | None = None
 ) -> list[Volume]:
@@ -349,7 +361,7 @@ def probe_local_volumes(
     the helper does not finish in time, ``VolumeProbeError`` when it fails. ``command`` replaces
     the helper (tests).
     """
-    cmd = list(command) if command else [sys.executable, "-m", "hvseed_gui.core._volume_probe"]
+    cmd = list(command) if command else probe_command()
     creationflags = getattr(subprocess, "CREATE_NO_WINDOW", 0)
     env = dict(os.environ)
     # the helper must import this very package, wherever it was loaded from

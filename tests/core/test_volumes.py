@@ -199,3 +199,13 @@ def test_a_crashing_probe_is_a_clear_error():
 def test_a_probe_that_cannot_start_is_a_clear_error(tmp_path):
     with pytest.raises(VolumeProbeError, match="Could not start"):
         probe_local_volumes(command=[str(tmp_path / "missing-python")])
+
+
+def test_the_probe_runs_from_a_venv_and_from_the_frozen_app(monkeypatch):
+    import sys
+
+    from hvseed_gui.core.volumes import PROBE_ARGUMENT, probe_command
+
+    assert probe_command()[1:] == ["-m", "hvseed_gui.core._volume_probe"]
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert probe_command() == [sys.executable, PROBE_ARGUMENT]

@@ -599,22 +599,30 @@ def verify_manifest(
 
 def _sums_notes(manifest: Manifest, sums_path: Path) -> Iterable[str]:
     try:
-        text = sums_path.read_text(encoding="utf-8-sig")
+        text: str | None = sums_path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        yield (
-            f"{sums_path.name} is missing; checking with sha256sum or Get-FileHash needs it "
-            "(this check used the JSON manifest)."
-        )
-        return
+        text = None
     except (OSError, UnicodeDecodeError):
         yield f"{sums_path.name} cannot be read; this check used the JSON manifest."
+        return
+    yield from sums_notes(manifest, sums_path.name, text)
+
+
+def sums_notes(manifest: Manifest, sums_name: str, text: str | None) -> Iterable[str]:
+    """Notes on the ``.sha256`` file's ``text`` (None: missing) against the JSON manifest;
+    shared by the check on this computer and the one whose files are read on a remote host."""
+    if text is None:
+        yield (
+            f"{sums_name} is missing; checking with sha256sum or Get-FileHash needs it "
+            "(this check used the JSON manifest)."
+        )
         return
     sums = parse_sha256sum(text, manifest.folder)
     listed = {f.path: f.sha256 for f in manifest.files}
     if sums != listed:
         differ = sorted(set(sums) ^ set(listed) | {p for p in listed if sums.get(p) != listed[p]})
         yield (
-            f"{sums_path.name} disagrees with the JSON manifest for {', '.join(differ[:5])}"
+            f"{sums_name} disagrees with the JSON manifest for {', '.join(differ[:5])}"
             f"{' …' if len(differ) > 5 else ''}; it was edited or damaged. This check used the "
             "JSON manifest; sha256sum -c would report these files."
         )

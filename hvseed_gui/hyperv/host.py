@@ -409,6 +409,31 @@ class BitLockerResult:
     encryption_method: str = ""
 
 
+@dataclass(frozen=True)
+class HashJob:
+    """One poll of a hashing job that runs on the host where the drive is.
+
+    ``hashes`` maps a path relative to ``folder`` (``/`` separators) to its SHA-256 in lower-case
+    hex; it is complete only when ``state`` is COMPLETED. ``unreadable`` maps a path to why it
+    could not be read. ``message`` says why a job FAILED (or what is odd while it runs).
+    """
+
+    job_id: str
+    folder: str
+    state: JobState
+    bytes_done: int = 0
+    bytes_total: int | None = None
+    hashes: dict[str, str] = field(default_factory=dict)
+    unreadable: dict[str, str] = field(default_factory=dict)
+    message: str = ""
+
+    @property
+    def fraction(self) -> float | None:
+        if self.bytes_total:
+            return min(1.0, self.bytes_done / self.bytes_total)
+        return 1.0 if self.state is JobState.COMPLETED else None
+
+
 # --- the interface ------------------------------------------------------------------------------
 
 
@@ -497,6 +522,31 @@ class HyperVHost(abc.ABC):
         the drive. Raises ``FeatureMissing`` when the host has no BitLocker feature and
         ``InvalidState`` when the volume is already encrypted or being encrypted.
         """
+
+    @abc.abstractmethod
+    def read_text_file(self, path: str, max_bytes: int) -> str | None:
+        """The UTF-8 text of a small file on the host (a BOM is dropped); None when missing.
+
+        Raises ``CmdletError`` when the file is larger than ``max_bytes`` or not UTF-8 text,
+        ``NotFound`` when its drive is not there. Used for the manifest beside an export folder.
+        """
+
+    @abc.abstractmethod
+    def start_hashing(self, folder: str, paths: list[str] | None = None) -> HashJob:
+        """Start SHA-256 hashing of the files below ``folder`` on the host; return at once.
+
+        ``paths`` (relative, ``/``) limits it to those files; None hashes every file. The job
+        runs detached from our session: a dropped connection or a closed window does not stop
+        it, and any later ``hashing_progress`` call picks it up by ``job_id``.
+        """
+
+    @abc.abstractmethod
+    def hashing_progress(self, job_id: str) -> HashJob:
+        """One poll of a hashing job: bytes hashed so far; the hashes once COMPLETED."""
+
+    @abc.abstractmethod
+    def cancel_hashing(self, job_id: str) -> HashJob:
+        """Stop a hashing job (nothing on the drive is changed); returns its final state."""
 
 
 @dataclass

@@ -24,6 +24,7 @@ from hvseed_gui.core.media import FileEntry, FolderListing
 from hvseed_gui.core.plan import ReplicationPlan, normalize_vm_id
 from hvseed_gui.core.volumes import BitLockerStatus, Volume
 from hvseed_gui.hyperv import powershell as ps
+from hvseed_gui.hyperv import ps_hashing
 from hvseed_gui.hyperv.errors import (
     BITLOCKER_MISSING_HINT,
     AccessDenied,
@@ -43,6 +44,7 @@ from hvseed_gui.hyperv.host import (
     ConnectionTestResult,
     ExportFolderSummary,
     FirewallRuleState,
+    HashJob,
     HostCallStats,
     HyperVHost,
     Inventory,
@@ -830,6 +832,28 @@ class PowerShellHost(HyperVHost):
 
     def read_export_folder(self, folder: str) -> FolderListing:
         return parse_folder_listing(self._run(ps.render_read_export_folder, folder), folder)
+
+    def read_text_file(self, path: str, max_bytes: int) -> str | None:
+        data = self._run(ps_hashing.render_read_text_file, path, max_bytes)
+        try:
+            return ps_hashing.decode_text(data, path, max_bytes)
+        except ValueError as exc:
+            raise CmdletError(f"{exc}.", "") from None
+
+    # -- hashing where the drive is (a detached job on the host, see ps_hashing) ----------------
+
+    def start_hashing(self, folder: str, paths: list[str] | None = None) -> HashJob:
+        job_id = ps_hashing.new_job_id()
+        data = self._run(ps_hashing.render_start_hashing, folder, paths, job_id)
+        return ps_hashing.judge_hash_job(data, job_id, folder, self.display_name)
+
+    def hashing_progress(self, job_id: str) -> HashJob:
+        data = self._run(ps_hashing.render_hashing_progress, job_id)
+        return ps_hashing.judge_hash_job(data, job_id, host=self.display_name)
+
+    def cancel_hashing(self, job_id: str) -> HashJob:
+        data = self._run(ps_hashing.render_cancel_hashing, job_id)
+        return ps_hashing.judge_hash_job(data, job_id, host=self.display_name, cancelling=True)
 
     def enable_bitlocker(self, mount_point: str, password: str) -> BitLockerResult:
         try:

@@ -6,6 +6,7 @@ reference (tests/fixtures/cmdlet-params.json for Hyper-V, extra-cmdlet-params.js
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from hvseed_gui.core.plan import (
     ReplicationPlan,
 )
 from hvseed_gui.hyperv import powershell as ps
+from hvseed_gui.hyperv import ps_hashing
 from hvseed_gui.hyperv.host import (
     FIREWALL_RULE_HTTP,
     FIREWALL_RULE_HTTPS,
@@ -43,6 +45,7 @@ HOSTILE = [
 # Fragments that must never show up in script source either (a partial splice is still a splice).
 FRAGMENTS = ["Remove-Item", "Stop-Computer", "back`", "Prüf", "\u2018", "\u201c", "Zeile"]
 VM_ID = "6f1c2a3b-4d5e-4f60-8a9b-0c1d2e3f4a5b"
+JOB_ID = "0f8fad5b-d9cb-469f-a165-70867728950e"
 
 
 def _hostile_renders(text: str) -> list[ps.Script | tuple[str, str]]:
@@ -84,6 +87,13 @@ def _hostile_renders(text: str) -> list[ps.Script | tuple[str, str]]:
         ps.render_export_folders(f"E:\\{text}"),
         ps.render_read_export_folder(f"E:\\{text}_{VM_ID}"),
         ps.render_enable_bitlocker(f"E:\\{text}", text),
+        ps_hashing.render_start_hashing(
+            f"E:\\{text}_{VM_ID}", [f"Virtual Hard Disks/{text}.vhdx"], JOB_ID
+        ),
+        ps_hashing.render_hash_worker(f"E:\\{text}_{VM_ID}", [f"{text}.vhdx"], JOB_ID),
+        ps_hashing.render_hashing_progress(JOB_ID),
+        ps_hashing.render_cancel_hashing(JOB_ID),
+        ps_hashing.render_read_text_file(f"E:\\{text}_{VM_ID}.hvseed-manifest.json", 4096),
         ("plan_script", ps.render_plan_script(plan)),
         ("plan_script_existing_vm", ps.render_plan_script(network_plan)),
     ]
@@ -420,3 +430,57 @@ def test_wmi_method_arguments_are_documented():
         keys = splat_keys["arguments"]
         assert keys <= expected[method], keys
         assert f"-MethodName '{method}'" in script.source
+
+
+# --- the detached hashing worker -----------------------------------------------------------------
+
+
+def _worker_source(script: ps.Script) -> str:
+    return base64.b64decode(script.data["WorkerCommand"]).decode("utf-16-le")
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hashing_worker_carries_user_text_only_in_its_own_blob(text):
+    folder = f"E:\\{text}_{VM_ID}"
+    script = ps_hashing.render_start_hashing(folder, [f"{text}/{text}.vhdx"], JOB_ID)
+    assert re.fullmatch(r"[A-Za-z0-9+/=]+", script.data["WorkerCommand"])
+    # the command line the host builds: fixed text plus the encoded worker, nothing else
+    assert "-EncodedCommand ' + $worker" in script.source
+    worker = _worker_source(script)
+    start, end = ps.blob_span(worker)
+    outside = worker[:start] + worker[end:]
+    assert text not in outside and outside.isascii()
+    for fragment in FRAGMENTS:
+        assert fragment not in outside
+    assert ps.decode_blob(worker) == {
+        "JobId": JOB_ID,
+        "Folder": folder,
+        "Paths": [f"{text}/{text}.vhdx"],
+    }
+    assert len(script.data["WorkerCommand"]) < ps_hashing.MAX_COMMAND_LINE
+
+
+def test_hashing_worker_as_sent_parses_and_uses_documented_parameters():
+    worker = _worker_source(ps_hashing.render_start_hashing("E:\\x", None, JOB_ID))
+    assert not _bad_nodes(PARSER.parse(worker.encode("utf-8")).root_node)
+    assert parameter_problems(worker) == []
+    assert "SHA256" in worker and ".cancel" in worker
+
+
+def test_too_many_paths_fall_back_to_hashing_the_whole_folder():
+    paths = [f"Virtual Hard Disks/disk-{i:05d}-with-a-long-name.vhdx" for i in range(2000)]
+    script = ps_hashing.render_start_hashing("E:\\x", paths, JOB_ID)
+    assert ps.decode_blob(_worker_source(script))["Paths"] is None
+
+
+def test_job_ids_must_be_guids():
+    with pytest.raises(ValueError, match="not a hashing job ID"):
+        ps_hashing.render_hashing_progress("..\\..\\Windows\\win")
+
+
+def test_win32_process_create_arguments_are_documented():
+    methods = json.loads((FIXTURES / "extra-cmdlet-params.json").read_text())["_wmi_methods"]
+    allowed = set(methods["Win32_Process.Create"]["in"])
+    _, splat_keys, _ = analyse(ps_hashing.render_start_hashing("E:\\x", None, JOB_ID).source)
+    assert splat_keys["createargs"] | splat_keys["plainargs"] <= allowed
+    assert "CommandLine" in splat_keys["plainargs"]

@@ -29,6 +29,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "export_bytes_per_sec": 150.0 * MiB,  # a USB 3 hard disk
     "import_bytes_per_sec": 300.0 * MiB,
     "delta_bytes_per_sec": 64.0 * 1024,
+    "hash_bytes_per_sec": 200.0 * MiB,  # reading a USB 3 hard disk to hash it on the host
 }
 
 VHDS = "D:\\Hyper-V\\Virtual Hard Disks"

@@ -31,6 +31,7 @@ from hvseed_gui.hyperv.host import (
     ConnectionTestResult,
     ExportFolderSummary,
     FirewallRuleState,
+    HashJob,
     HostCallStats,
     HyperVHost,
     Inventory,
@@ -49,7 +50,7 @@ from hvseed_gui.hyperv.host import (
     VmRef,
 )
 
-from . import faults, jobs, media, replication
+from . import faults, hash_job, jobs, media, replication
 from .world import VmDict, World, short_name, to_datetime
 
 if TYPE_CHECKING:
@@ -269,6 +270,51 @@ class LabHost(HyperVHost):
             return media.list_folder(w.lab_dir, w.locate(self.name, folder))
 
         return self._call("read_export_folder", run)
+
+    def read_text_file(self, path: str, max_bytes: int) -> str | None:
+        def run(w: World) -> str | None:
+            real = w.real(self.name, path)
+            if not real.is_file():
+                return None
+            if real.stat().st_size > max_bytes:
+                raise CmdletError(
+                    f"{path} is larger than {max_bytes:,} bytes; it was not read.", ""
+                )
+            try:
+                return real.read_bytes().decode("utf-8-sig")
+            except UnicodeDecodeError:
+                raise CmdletError(f"{path} is not UTF-8 text.", "") from None
+
+        return self._call("read_text_file", run)
+
+    # -- hashing where the drive is ----------------------------------------------------------
+
+    def start_hashing(self, folder: str, paths: list[str] | None = None) -> HashJob:
+        def run(w: World) -> HashJob:
+            job_id = str(uuid.uuid4())
+            return hash_job.result(hash_job.start_hash(w, self.name, folder, paths, job_id))
+
+        return self._call("start_hashing", run)
+
+    def hashing_progress(self, job_id: str) -> HashJob:
+        def run(w: World) -> HashJob:
+            job = hash_job.find(w, self.name, job_id)
+            if job is None:
+                return hash_job.unknown(job_id, self.name)
+            hash_job.advance_hash(w, job)
+            return hash_job.result(job)
+
+        return self._call("hashing_progress", run)
+
+    def cancel_hashing(self, job_id: str) -> HashJob:
+        def run(w: World) -> HashJob:
+            job = hash_job.find(w, self.name, job_id)
+            if job is None:
+                return hash_job.unknown(job_id, self.name)
+            hash_job.cancel_hash(w, job)
+            return hash_job.result(job)
+
+        return self._call("cancel_hashing", run)
 
     def enable_bitlocker(self, mount_point: str, password: str) -> BitLockerResult:
         def run(w: World) -> BitLockerResult:

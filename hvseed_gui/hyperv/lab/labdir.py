@@ -109,6 +109,7 @@ class Lab:
         export_bytes_per_sec: float | None = None,
         import_bytes_per_sec: float | None = None,
         delta_bytes_per_sec: float | None = None,
+        hash_bytes_per_sec: float | None = None,
         faults: dict[str, str] | None = None,
     ) -> None:
         """Change the lab's behaviour (persisted); ``None`` leaves a setting as it is.
@@ -130,6 +131,7 @@ class Lab:
                 "export_bytes_per_sec": export_bytes_per_sec,
                 "import_bytes_per_sec": import_bytes_per_sec,
                 "delta_bytes_per_sec": delta_bytes_per_sec,
+                "hash_bytes_per_sec": hash_bytes_per_sec,  # hashing jobs on a host's drive
             }
             for key, value in values.items():
                 if value is not None:

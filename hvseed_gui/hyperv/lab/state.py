@@ -14,6 +14,7 @@ The document (version 1) holds plain JSON data::
     hosts      {fqdn: {os_version, os_build, system_drive, replica_server, firewall,
                        certificates, vms: {VM_ID: vm}}}
     jobs       {"<fqdn>|<kind>|<VM_ID>": job}
+    hash_jobs  {job_id: hashing job on a host's drive} (created on first use; see hash_job.py)
 
 A drive's files live in ``<lab>/drives/<drive_id>/``; ``host``/``letter`` say where it is plugged
 in (both ``None`` while it travels).

@@ -26,14 +26,42 @@ from hvseed_gui.hyperv.host import (
 
 
 def cmd_verify(args: argparse.Namespace, hosts: Hosts, out: TextIO, err: TextIO) -> int:
+    """Check a folder against its manifest where the drive is: in this process when the drive
+    is on this computer (or the lab), else as a hashing job on the remote host."""
     from hvseed_gui.core.manifest import verify_manifest
 
-    host_name = args.host or (hosts.lab().replica_name if hosts.is_lab else "")
-    folder = hosts.local_path(host_name, args.folder)
-    printer = ProgressPrinter(err, f"Verifying {folder.name}")
-    report = verify_manifest(folder, progress=printer.callback)
+    if _hash_on_host(args, hosts):
+        report = _verify_on_host(args, hosts, err)
+    else:
+        host_name = args.host or (hosts.lab().replica_name if hosts.is_lab else "")
+        folder = hosts.local_path(host_name, args.folder)
+        printer = ProgressPrinter(err, f"Verifying {folder.name}")
+        report = verify_manifest(folder, progress=printer.callback)
     out.write(report.to_text().rstrip("\n") + "\n")
     return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def _hash_on_host(args: argparse.Namespace, hosts: Hosts) -> bool:
+    """Whether the drive is on a remote host, so the files must be hashed there.
+
+    ``args.hash_on_host`` (not a command-line option) makes a lab host take the remote path,
+    for tests of it."""
+    from hvseed_gui.cli.hosts import _is_this_computer
+
+    if getattr(args, "hash_on_host", False):
+        return True
+    return not hosts.is_lab and bool(args.host) and not _is_this_computer(args.host)
+
+
+def _verify_on_host(args: argparse.Namespace, hosts: Hosts, err: TextIO) -> Any:
+    from hvseed_gui.hyperv.remote_verify import manifest_locations, verify_on_host
+
+    host = hosts.default("replica")
+    name = manifest_locations(args.folder)[0]
+    printer = ProgressPrinter(err, f"Verifying {name} on {host.display_name}")
+    return verify_on_host(
+        host, args.folder, progress=printer.callback, poll_interval=max(0.0, args.poll)
+    )
 
 
 def cmd_move_drive(args: argparse.Namespace, hosts: Hosts, out: TextIO) -> int:

@@ -1,8 +1,10 @@
 """Check: the folder, its XML and the replica VM side by side, before anything is imported.
 
 The verdicts come from ``core.media.check_import`` (the same as ``hvseed import``) plus one row
-for the integrity manifest (``core.manifest.verify_manifest``), hashed off the GUI thread with
-progress, rate, ETA and cancel. Any red row keeps Import disabled. This page is the commit page:
+for the integrity manifest, hashed where the drive is: in this process when it is reachable here
+(``core.manifest.verify_manifest``), else as a job on the replica host
+(``hyperv.remote_verify.verify_on_host``), off the GUI thread either way, with progress, rate,
+ETA and cancel. Any red row keeps Import disabled. This page is the commit page:
 its button starts the import.
 """
 
@@ -30,6 +32,7 @@ from hvseed_gui.core.manifest import ManifestProblem, VerifyReport, manifest_pat
 from hvseed_gui.core.media import FolderReport, ImportCheck, Severity, check_import, inspect_folder
 from hvseed_gui.core.progress import RateTracker
 from hvseed_gui.hyperv.host import VirtualMachine
+from hvseed_gui.hyperv.remote_verify import verify_on_host
 from hvseed_gui.ui.format import duration, rate, size
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages.imp_base import ImportPage, folder_on_this_computer, verdict_item
@@ -102,6 +105,7 @@ class CheckPage(ImportPage):
         self.cancel_flag = threading.Event()
         self.tracker = RateTracker()
         self.integrity: tuple[str, str] = ("info", "")  # verdict, sentence
+        self.remote = False  # whether the running check hashes on the host (a host job)
         self.checked = False
 
     # -- checking ----------------------------------------------------------------------------
@@ -148,13 +152,9 @@ class CheckPage(ImportPage):
         if not check.can_import:
             self.integrity = ("info", self.tr("Not checked: the rows above must be fixed first."))
         elif local is None:
-            self.integrity = (
-                "warning",
-                self.tr(
-                    "The drive is on %1; its files cannot be verified from here yet. To verify "
-                    "them, run 'hvseed verify' on that host before you import."
-                ).replace("%1", imp.inventory.host_name),
-            )
+            # The drive is on the (remote) replica host: hash there, judge here.
+            self.integrity = ("info", self.tr("Verifying on %1…").replace("%1", self._where()))
+            self._start_verify(None)
         elif not manifest_paths(local)[0].is_file():
             self.integrity = (
                 "info",
@@ -170,9 +170,15 @@ class CheckPage(ImportPage):
 
     # -- the manifest ------------------------------------------------------------------------
 
-    def _start_verify(self, local: Path) -> None:
+    def _where(self) -> str:
+        host = self.imp.host
+        return (host.display_name if host is not None else "") or self.imp.inventory.host_name
+
+    def _start_verify(self, local: Path | None) -> None:
+        """Hash ``local`` in this process, or (None) the folder on the host, as a host job."""
         self.cancel_flag = threading.Event()
         flag, signals = self.cancel_flag, self.hash_signals
+        self.remote = local is None
         last = [0.0]
 
         def progress(done: int, total: int) -> None:  # on a pool thread
@@ -186,11 +192,18 @@ class CheckPage(ImportPage):
         self.hash_label.setText(self.tr("Verifying the files against the manifest…"))
         self.hash_cancel.setEnabled(True)
         self.hash_box.show()
-        self.hasher.run(
-            lambda: verify_manifest(local, progress=progress, cancel=flag),
-            self._verified,
-            self._verify_failed,
-        )
+        if local is not None:
+            work = lambda: verify_manifest(local, progress=progress, cancel=flag)  # noqa: E731
+        else:
+            host, folder = self.imp.host, self.imp.folder
+            interval = max(0.05, self.wiz.poll_ms / 1000.0)
+
+            def work() -> VerifyReport:
+                return verify_on_host(
+                    host, folder, progress=progress, cancel=flag, poll_interval=interval
+                )
+
+        self.hasher.run(work, self._verified, self._verify_failed)
 
     def _hash_progress(self, done: int, total: int) -> None:
         if not self.hasher.busy:
@@ -199,6 +212,13 @@ class CheckPage(ImportPage):
         if total:
             self.hash_bar.setValue(int(1000 * done / total))
         text = self.tr("Verifying: %1 of %2").replace("%1", size(done)).replace("%2", size(total))
+        if self.remote:
+            text = (
+                self.tr("Verifying on %1: %2 of %3")
+                .replace("%1", self._where())
+                .replace("%2", size(done))
+                .replace("%3", size(total))
+            )
         if est.bytes_per_sec:
             text += self.tr(", %1, %2 left").replace("%1", rate(est.bytes_per_sec))
             text = text.replace("%2", duration(est.eta_seconds))
@@ -241,10 +261,23 @@ class CheckPage(ImportPage):
         self.hash_box.hide()
         from hvseed_gui.ui.tasks import describe_error
 
-        self.integrity = (
-            "error",
-            self.tr("The files could not be verified: %1").replace("%1", describe_error(exc)),
-        )
+        if self.remote:
+            # The host's own hashing could not run (blocked, drive trouble): say so, and leave
+            # the decision to the admin, as before this check existed for remote drives.
+            self.integrity = (
+                "warning",
+                self.tr(
+                    "The files could not be verified on %1: %2 Run 'hvseed verify' on that host "
+                    "before you import."
+                )
+                .replace("%1", self._where())
+                .replace("%2", describe_error(exc)),
+            )
+        else:
+            self.integrity = (
+                "error",
+                self.tr("The files could not be verified: %1").replace("%1", describe_error(exc)),
+            )
         self._show()
 
     def cancel_verify(self, quiet: bool = False) -> None:

@@ -8,6 +8,9 @@ is then built from the host's listing (sizes, no hashes) and only offered as PDF
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path, PureWindowsPath
 from typing import TYPE_CHECKING
@@ -18,6 +21,7 @@ from hvseed_gui.core.media import FolderListing
 from hvseed_gui.core.report import (
     HandoverReport,
     build_report,
+    find_volume,
     report_from_folders,
     vm_from_listing,
     write_text_report,
@@ -47,45 +51,103 @@ def reachable_path(
     return None
 
 
-def prepare_report(
+def _group_by_place(folders: Sequence[str]) -> list[list[str]]:
+    """The folders grouped by the directory that holds them (one group per drive/place)."""
+    groups: dict[str, list[str]] = {}
+    for folder in folders:
+        key = str(PureWindowsPath(folder).parent).lower()
+        groups.setdefault(key, []).append(folder)
+    return list(groups.values())
+
+
+def prepare_reports(
     *,
     target: HostTarget | None,
     lab_dir: str,
-    folder: str,
-    listing: FolderListing | None,
-    volume: Volume | None,
+    folders: Sequence[str],
+    listings: Sequence[FolderListing] = (),
+    volumes: Sequence[Volume] = (),
     source_host: str,
     replica_server: str,
+    notes: Sequence[str] = (),
     write_text: bool = True,
-) -> tuple[HandoverReport, str]:
-    """Build the report (and write the text beside the folder when reachable): (report, note).
+) -> tuple[list[HandoverReport], list[str]]:
+    """One report per place the folders sit in (usually one drive), each covering all its VMs,
+    with its text written beside those folders when this computer reaches them: (reports, notes
+    saying where each text went or why none was written).
 
-    Runs off the GUI thread. Raises ``ManifestError`` when the reachable folder cannot be read
-    or the text cannot be written.
+    Runs off the GUI thread. Raises ``ManifestError`` when a reachable folder cannot be read or
+    the text cannot be written.
     """
-    local = reachable_path(target, source_host, folder, lab_dir)
-    if local is not None and local.is_dir():
-        report = report_from_folders(
-            [local],
-            volume=volume,
-            source_host=source_host,
-            replica_server=replica_server,
-            shown_as=[folder],
+    by_path = {listing.path.lower(): listing for listing in listings}
+    reports: list[HandoverReport] = []
+    said: list[str] = []
+    for group in _group_by_place(folders):
+        volume = find_volume(volumes, group[0])
+        local = [reachable_path(target, source_host, f, lab_dir) for f in group]
+        if all(p is not None and p.is_dir() for p in local):
+            paths = [p for p in local if p is not None]
+            report = report_from_folders(
+                paths,
+                volume=volume,
+                source_host=source_host,
+                replica_server=replica_server,
+                shown_as=group,
+            )
+            report = replace(report, notes=tuple(notes))
+            reports.append(report)
+            if write_text:
+                written = write_text_report(report, paths[0].parent)
+                shown = PureWindowsPath(group[0]).parent / written.name
+                said.append(f"Handover report written beside the folders: {shown}")
+            continue
+        vms = [vm_from_listing(by_path[f.lower()]) for f in group if f.lower() in by_path]
+        reports.append(
+            build_report(
+                vms,
+                source_host=source_host,
+                replica_server=replica_server,
+                volume=volume,
+                notes=notes,
+            )
         )
-        if not write_text:
-            return report, ""
-        written = write_text_report(report, local.parent)
-        shown = PureWindowsPath(folder).parent / written.name
-        return report, f"Handover report written beside the folder: {shown}"
-    vms = [vm_from_listing(listing)] if listing is not None else []
-    report = build_report(
-        vms, source_host=source_host, replica_server=replica_server, volume=volume
-    )
-    return report, (
-        "The drive is attached to Host A, not to this computer: no text report was written on "
-        "it and the file hashes are not in the report. Save the PDF, or run 'hvseed report' "
-        "on Host A."
-    )
+        said.append(REMOTE_NOTE)
+    return reports, list(dict.fromkeys(said))
+
+
+REMOTE_NOTE = (
+    "The drive is attached to Host A, not to this computer: no text report was written on it "
+    "and the file hashes are not in the report. Save the PDF, or run 'hvseed report' on Host A."
+)
+
+
+def reports_html(reports: Sequence[HandoverReport]) -> str:
+    """One document of several reports (one per drive), each starting on a new page."""
+    if len(reports) == 1:
+        return reports[0].to_html()
+    docs = [r.to_html() for r in reports]
+    head = docs[0].split("<body>", 1)[0]
+    bodies = [d.split("<body>", 1)[-1].rsplit("</body>", 1)[0] for d in docs]
+    breaker = '<div style="page-break-before: always"></div>'
+    return f"{head}<body>{breaker.join(bodies)}</body></html>"
+
+
+def _replica_of(host, folders: Sequence[str]) -> str:
+    """The replica server of the first exported VM, asked of Host A (a reattached export's
+    wizard never saw the replica page)."""
+    from hvseed_gui.core.media import parse_folder_name
+    from hvseed_gui.hyperv.host import VmRef
+
+    if host is None:
+        return ""
+    for folder in folders:
+        parsed = parse_folder_name(PureWindowsPath(folder).name)
+        if parsed:
+            try:
+                return host.replication_status(VmRef(*parsed)).replica_server
+            except Exception:
+                return ""
+    return ""
 
 
 class HandoverBox(QWidget):
@@ -105,45 +167,76 @@ class HandoverBox(QWidget):
         self.note = StatusLabel(self)
         layout.addWidget(self.note)
         self.runner = TaskRunner(self)
-        self.report: HandoverReport | None = None
+        self.report: HandoverReport | None = None  # the first drive's
+        self.reports: list[HandoverReport] = []  # one per drive, every exported VM
         self.text_written = False
         self.pdf_path = ""
         self.wizard: EnableReplicationWizard | None = None
 
-    def start(self, wizard: EnableReplicationWizard, listing: FolderListing | None) -> None:
-        """Build the report for the exported folder; writes the text once per export."""
+    def start(
+        self,
+        wizard: EnableReplicationWizard,
+        listings: Sequence[FolderListing] | FolderListing | None,
+        *,
+        notes: Sequence[str] = (),
+        rewrite: bool = False,
+    ) -> None:
+        """Build the report of every exported folder (one per drive) and write its text beside
+        the folders: once per export, again with ``rewrite`` (new manifests were written)."""
         self.wizard = wizard
         ctx = wizard.ctx
-        folder = ctx.export_folder
-        if not folder:
+        folders = list(ctx.export_folders) or ([ctx.export_folder] if ctx.export_folder else [])
+        if not folders:
             return
+        if isinstance(listings, FolderListing):
+            listings = [listings]
         from hvseed_gui.ui.ids import PageId
 
+        known = list(ctx.drives)
         media = wizard.page_of(PageId.MEDIA)
-        volume = media.selected_volume() if hasattr(media, "selected_volume") else None
-        source = ctx.inventory.host_name if ctx.inventory else ""
-        replica = wizard.build_plan().replica_server
+        selected = media.selected_volume() if hasattr(media, "selected_volume") else None
+        if selected is not None and selected not in known:
+            known.append(selected)
+        host = ctx.host
         args = dict(
             target=ctx.target,
             lab_dir=ctx.lab_dir,
-            folder=folder,
-            listing=listing,
-            volume=volume,
-            source_host=source,
-            replica_server=replica,
-            write_text=not self.text_written,
+            folders=folders,
+            listings=list(listings or ()),
+            source_host=ctx.inventory.host_name if ctx.inventory else "",
+            replica_server=wizard.build_plan().replica_server,
+            notes=tuple(notes),
+            write_text=rewrite or not self.text_written,
         )
-        self.note.show_message("info", self.tr("Preparing the handover report…"))
-        self.runner.run(lambda: prepare_report(**args), self._prepared, self._failed)
 
-    def _prepared(self, result: tuple[HandoverReport, str]) -> None:
-        self.report, note = result
+        def prepare():
+            volumes = known
+            # the drives as they are now (BitLocker may have been turned on meanwhile)
+            with contextlib.suppress(Exception):
+                volumes = host.usb_volumes() + known if host is not None else known
+            replica = args["replica_server"] or _replica_of(host, folders)
+            return prepare_reports(**{**args, "volumes": volumes, "replica_server": replica})
+
+        self.pdf_button.setEnabled(False)
+        self.note.show_message("info", self.tr("Preparing the handover report…"))
+        self.runner.run(prepare, self._prepared, self._failed)
+
+    def _prepared(self, result: tuple[list[HandoverReport], list[str]]) -> None:
+        self.reports, said = result
+        self.report = self.reports[0] if self.reports else None
         self.text_written = True
-        self.pdf_button.setEnabled(True)
-        warned = bool(self.report.warnings())
-        kind = "warning" if warned or "not to this computer" in note else "ok"
-        lines = [note, *self.report.warnings()[:1]]
-        self.note.show_message(kind, "\n".join(line for line in lines if line))
+        self.pdf_button.setEnabled(self.report is not None)
+        several = len(self.reports) > 1
+        drive_warnings = []
+        for report in self.reports:
+            warnings = report.warnings()
+            if warnings and not report.encrypted:  # the drive's warning comes first
+                where = f"{report.volume.mount_point}: " if several and report.volume else ""
+                drive_warnings.append(where + warnings[0])
+        drive_warnings = list(dict.fromkeys(drive_warnings))
+        remote = REMOTE_NOTE in said
+        kind = "warning" if drive_warnings or remote else "ok"
+        self.note.show_message(kind, "\n".join([*said, *drive_warnings]))
 
     def _failed(self, exc: BaseException) -> None:
         self.note.show_message(
@@ -156,9 +249,10 @@ class HandoverBox(QWidget):
     def save_pdf(self) -> None:
         if self.report is None or self.wizard is None:
             return
-        from hvseed_gui.ui.report_pdf import PdfError, write_report_pdf
+        from hvseed_gui.ui.report_pdf import PdfError, write_pdf, write_report_pdf
 
-        names = "-".join(vm.name for vm in self.report.vms) or "export"
+        vms = [vm.name for report in self.reports for vm in report.vms]
+        names = "-".join(vms) or "export"
         suggested = str(Path.home() / f"HANDOVER-{datetime.now():%Y-%m-%d}-{names}.pdf")
         path = self.wizard.prompt.save_file(
             self, self.tr("Save handover report"), suggested, self.tr("PDF files (*.pdf)")
@@ -168,7 +262,18 @@ class HandoverBox(QWidget):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         try:
-            pages = write_report_pdf(self.report, path, overwrite=True)
+            if len(self.reports) > 1:
+                r = self.report
+                pages = write_pdf(
+                    reports_html(self.reports),
+                    path,
+                    title=f"Handover: {', '.join(vms)}",
+                    footer=f"hvseed handover · {', '.join(vms)} · "
+                    f"{r.source_host} → {r.replica_server}",
+                    overwrite=True,
+                )
+            else:
+                pages = write_report_pdf(self.report, path, overwrite=True)
         except (PdfError, OSError) as exc:
             self.note.show_message("error", str(exc))
             return

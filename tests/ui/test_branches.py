@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWizard
 
+from hvseed_gui.core.manifest import verify_manifest
 from hvseed_gui.hyperv.host import JobState, ReplicationState
 from hvseed_gui.ui.ids import PageId
 
@@ -134,7 +135,8 @@ def test_closing_the_window_leaves_the_export_running_and_reopening_reattaches(
 ):
     lab.configure(export_bytes_per_sec=50 * 2**20)
     wizard = make_wizard()
-    walk(drive, wizard, UP_TO_MEDIA + (PageId.SUMMARY,), vm_name="DC01")
+    # 600 MiB: exports for 12 s at this rate, and hashing it after the reattach takes moments
+    walk(drive, wizard, UP_TO_MEDIA + (PageId.SUMMARY,), vm_name="TinyLinux")
     vm = wizard.ctx.vm
     drive.next(wizard, PageId.PROGRESS)
     page = wizard.currentPage()
@@ -163,6 +165,10 @@ def test_closing_the_window_leaves_the_export_running_and_reopening_reattaches(
     drive.next(again, PageId.DONE)
     folder = again.ctx.export_folder
     assert lab.real_path("hv-a", folder).is_dir()
+    # the reattached wizard hashed the finished export: the manifest names the replica server
+    check = verify_manifest(lab.real_path("hv-a", folder))
+    assert check.ok, check.to_text()
+    assert check.manifest.replica_server == lab.replica_name
     replica = lab.host("hv-b").inventory().vm(vm.id)
     assert replica.replication_state is ReplicationState.WAITING_FOR_INITIAL_REPLICATION
 

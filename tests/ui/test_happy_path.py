@@ -1,14 +1,20 @@
-"""The whole wizard on the lab: Next, Next, … ends with a real export folder on the USB drive."""
+"""The whole wizard on the lab: Next, Next, … ends with a real export folder on the USB drive,
+its integrity manifest beside it and the handover report."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
+from hvseed_gui.core.manifest import manifest_paths, verify_manifest
 from hvseed_gui.hyperv.host import JobState, ReplicationState
 from hvseed_gui.ui.ids import PageId
 
+# the manifest hashes every byte of the copy: a small VM keeps the test fast (the first VM the
+# page offers, SQL01, is 70 GiB)
+VM_NAME = "TinyLinux"
 
-def walk_to_summary(drive, wizard) -> None:
+
+def walk_to_summary(drive, wizard, vm_name: str = VM_NAME) -> None:
     for page_id in (
         PageId.CONNECT,
         PageId.VM,
@@ -22,6 +28,8 @@ def walk_to_summary(drive, wizard) -> None:
         PageId.SUMMARY,
     ):
         drive.next(wizard, page_id)
+        if page_id == PageId.VM and vm_name:
+            wizard.currentPage().select_vm(vm_name)
 
 
 def test_next_next_next_exports_to_the_usb_drive(lab, make_wizard, drive, settings_path):
@@ -55,6 +63,23 @@ def test_next_next_next_exports_to_the_usb_drive(lab, make_wizard, drive, settin
     for vhd in vm.vhds:
         assert vhd.file_name.lower() in written
     assert done.listing is not None and done.listing.files
+
+    # the integrity manifest sits beside the folder (never inside) and matches every file
+    json_path, sums_path = manifest_paths(real)
+    assert json_path.parent == real.parent and json_path.is_file() and sums_path.is_file()
+    check = verify_manifest(real)
+    assert check.ok, check.to_text()
+    assert {f.path for f in check.files} == {e.path for e in done.listing.files}
+    assert check.manifest.vm_id == vm.id and check.manifest.replica_server == lab.replica_name
+    assert done.hashing_box.result.kind == "ok" and json_path.name in done.hashing_box.result.text()
+    # the handover report lists the VM with the hashes of its files
+    drive.until(lambda: done.handover.report is not None)
+    reports = list(real.parent.glob("HANDOVER-*.txt"))
+    assert len(reports) == 1
+    text = reports[0].read_bytes().decode("utf-8-sig")
+    assert vm.name in text and vm.id in text and "No integrity manifest" not in text
+    for entry in check.manifest.files:
+        assert entry.sha256 in text
 
     # the replica VM waits on Host B for the drive
     replica = lab.host(lab.replica_name).inventory().vm(vm.id)

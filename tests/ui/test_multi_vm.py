@@ -79,7 +79,9 @@ def test_disks_per_vm_each_vm_keeps_one(lab, make_wizard, drive):
     assert size(expected) in wizard.currentPage().size_label.text()
 
 
-def test_three_vms_spread_over_two_drives_export_together(lab, make_wizard, drive, settings_path):
+def test_three_vms_spread_over_two_drives_export_together(
+    lab, make_wizard, drive, settings_path, prompt, tmp_path
+):
     wizard = make_wizard()
     page = to_media(drive, wizard, ["DC01", "LegacyApp", "TinyLinux"])
     drive.until(lambda: page.loaded and page.plan is not None)
@@ -107,8 +109,13 @@ def test_three_vms_spread_over_two_drives_export_together(lab, make_wizard, driv
     drive.next(wizard, PageId.PROGRESS)  # the warning does not block
     progress = wizard.currentPage()
     assert len(progress.rows) == 3 and progress.rows_box.isVisible()
+    # after the exports the manifests are hashed, DC01's 9.5 GiB first: cancelled here (the
+    # manifests themselves are tested with small VMs in test_export_manifest.py)
+    drive.until(lambda: progress.hasher.busy and progress.hasher.current.vm.name == "DC01")
+    assert progress.state is JobState.COMPLETED and not progress.page_complete()
+    assert [r.step.text() for r in progress.rows][0] == "hashing…"
+    progress.hashing_box.cancel_button.click()
     drive.until(lambda: progress.page_complete())
-    assert progress.state is JobState.COMPLETED
     assert progress.bar.value() == 1000
     assert not QSettings(str(settings_path), QSettings.Format.IniFormat).value(
         "export/running", False, type=bool
@@ -119,6 +126,22 @@ def test_three_vms_spread_over_two_drives_export_together(lab, make_wizard, driv
     assert len(wizard.ctx.export_folders) == 3
     for folder in wizard.ctx.export_folders:
         assert lab.real_path("hv-a", folder).is_dir()
+    # one handover report per drive, beside its folders; the PDF covers every VM
+    box = done.handover
+    drive.until(lambda: len(box.reports) == 2 and not box.runner.busy)
+    for mount, names in (("E:\\", ["DC01"]), ("F:\\", ["LegacyApp", "TinyLinux"])):
+        texts = list(lab.real_path("hv-a", mount).glob("HANDOVER-*.txt"))
+        assert len(texts) == 1 and texts[0].name in box.note.text()
+        text = texts[0].read_bytes().decode("utf-8-sig")
+        assert all(name in text for name in names)
+        assert ("NOT ENCRYPTED" in text) is (mount == "F:\\")
+    assert "F:\\: NOT ENCRYPTED" in box.note.text() and box.note.kind == "warning"
+    assert "hashing was cancelled" in done.hashing_box.result.text()
+    pdf = tmp_path / "all.pdf"
+    prompt.paths.append(str(pdf))
+    box.pdf_button.click()
+    assert pdf.read_bytes().startswith(b"%PDF-") and "all.pdf" in box.note.text()
+    assert all(n in prompt.asked[-1][1] for n in ("DC01", "LegacyApp", "TinyLinux"))
     replica = lab.host("hv-b").inventory()
     for name in destinations:
         vm = wizard.ctx.inventory.vm(name)
@@ -184,5 +207,9 @@ def test_closing_during_two_exports_reattaches_to_both(lab, make_wizard, drive, 
     drive.next(again, PageId.PROGRESS)
     watched = again.currentPage()
     assert [r.vm.name for r in watched.rows] == ["DC01", "TinyLinux"]
+    # once the reattached exports finish, their manifests are hashed (cancelled here: 9.5 GiB)
+    drive.until(lambda: watched.hasher.busy)
+    assert [j.vm.name for j in watched.hasher.jobs] == ["DC01", "TinyLinux"]
+    watched.hashing_box.cancel_button.click()
     drive.until(lambda: watched.page_complete())
     assert len(again.ctx.export_folders) == 2

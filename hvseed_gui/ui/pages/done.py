@@ -7,7 +7,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTr
 from hvseed_gui.core.media import FolderListing
 from hvseed_gui.ui.format import size
 from hvseed_gui.ui.handover import HandoverBox
+from hvseed_gui.ui.manifests import Outcome
 from hvseed_gui.ui.pages.base import HostPage
+from hvseed_gui.ui.widgets.hashing import HashingBox
 
 NEXT_STEPS = (
     "1. Encrypt the drive if it is not (BitLocker To Go): it carries the VM's full disks.\n"
@@ -33,6 +35,7 @@ class DonePage(HostPage):
         self.files.setRootIsDecorated(False)
         self.files.setMaximumHeight(150)
         self.body.addWidget(self.files)
+        self.hashing_box: HashingBox | None = None  # bound to the progress page's hasher
         heading = QLabel(self.tr("What to do next"))
         heading.setStyleSheet("font-weight: 600; margin-top: 8px;")
         self.body.addWidget(heading)
@@ -49,8 +52,17 @@ class DonePage(HostPage):
         self.body.addWidget(self.handover)
         self.listing: FolderListing | None = None  # the first folder's
         self.listings: list[FolderListing] = []  # every exported folder's
+        self._hashed: set[str] = set()  # folders whose manifest the handover report includes
 
     def initializePage(self) -> None:
+        from hvseed_gui.ui.ids import PageId
+
+        hasher = self.wiz.page_of(PageId.PROGRESS).hasher
+        if self.hashing_box is None:
+            self.hashing_box = HashingBox(hasher)
+            self.body.insertWidget(self.body.indexOf(self.files) + 1, self.hashing_box)
+            hasher.finished.connect(self._rehashed)
+        self.hashing_box.refresh()
         folder = self.ctx.export_folder
         folders = list(self.ctx.export_folders) or ([folder] if folder else [])
         network = not folders
@@ -115,7 +127,23 @@ class DonePage(HostPage):
                 .replace("%2", str(len(listing.files)))
                 .replace("%3", size(sum(entry.size for entry in listing.files)))
             )
-        self.handover.start(self.wiz, listings[0])
+        self._start_report(rewrite=False)
+
+    def _start_report(self, *, rewrite: bool) -> None:
+        hasher = self.hashing_box.hasher if self.hashing_box is not None else None
+        jobs = hasher.jobs if hasher is not None else []
+        self._hashed = {j.folder for j in jobs if j.outcome is Outcome.WRITTEN}
+        notes = [j.sentence(in_report=True) for j in jobs if j.outcome is not Outcome.WRITTEN]
+        self.handover.start(self.wiz, self.listings, notes=notes, rewrite=rewrite)
+
+    def _rehashed(self) -> None:
+        """Hash again wrote manifests after the report: write a report that includes them."""
+        if self.wiz is None or self.wiz.currentPage() is not self or not self.listings:
+            return
+        hasher = self.hashing_box.hasher
+        written = {j.folder for j in hasher.jobs if j.outcome is Outcome.WRITTEN}
+        if written - self._hashed:
+            self._start_report(rewrite=True)
 
     def _import(self) -> None:
         self.wiz.importRequested.emit()

@@ -29,8 +29,10 @@ from hvseed_gui.core.progress import RateTracker
 from hvseed_gui.hyperv.host import JobProgress, JobState, ReplicationStatus, VmRef
 from hvseed_gui.ui.context import ExportItem, RunningExport
 from hvseed_gui.ui.format import duration, rate, size
+from hvseed_gui.ui.manifests import ManifestHasher, ManifestJob, Outcome
 from hvseed_gui.ui.pages.base import HostPage
 from hvseed_gui.ui.tasks import TaskRunner, describe_error
+from hvseed_gui.ui.widgets.hashing import HashingBox
 
 POLL_MS = 1000
 
@@ -111,6 +113,12 @@ class ProgressPage(HostPage):
         row.addWidget(self.cancel_button)
         row.addStretch(1)
         self.body.addLayout(row)
+        # the integrity manifest beside each folder, hashed once the exports are done
+        self.hasher = ManifestHasher(self)
+        self.hasher.changed.connect(self._hashing_changed)
+        self.hasher.finished.connect(self._hashing_finished)
+        self.hashing_box = HashingBox(self.hasher)
+        self.body.addWidget(self.hashing_box)
         self.poller = TaskRunner(self)
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
@@ -122,6 +130,8 @@ class ProgressPage(HostPage):
         self.network_only = False
         self.starting = False  # still enabling / starting VMs one after the other
         self.reported = False  # the end of the run was reported
+        self.exported = False  # every export finished, at least one completed
+        self.final_message: tuple[str, str] = ("", "")  # shown once hashing is over
         self.done = False
 
     # -- compatibility: the first VM ---------------------------------------------------------
@@ -141,6 +151,8 @@ class ProgressPage(HostPage):
         self.timer.setInterval(self.wiz.poll_ms)
         self.done = False
         self.reported = False
+        self.exported = False
+        self.hasher.reset([])
         self.tracker = RateTracker()
         ctx = self.ctx
         if ctx.reattaching and ctx.reattach is not None:
@@ -453,7 +465,7 @@ class ProgressPage(HostPage):
             self.bar.setValue(1000)
             self.eta.setText("–")
             self.step_export.setText(self.tr("✔ Export complete."))
-            self.status.show_message(
+            self.final_message = (
                 "ok",
                 self.tr("The initial copies are on the drives. Press Next for what to do now.")
                 if several
@@ -461,7 +473,7 @@ class ProgressPage(HostPage):
             )
         elif self.state is JobState.CANCELLED and not completed:
             self.step_export.setText(self.tr("Export cancelled."))
-            self.status.show_message(
+            self.final_message = (
                 "warning",
                 self.tr(
                     "The export was cancelled. Replication stays enabled; start the export "
@@ -488,9 +500,75 @@ class ProgressPage(HostPage):
                         "%1", ", ".join(r.vm.name for r in completed)
                     )
                 )
-            self.status.show_message("error" if failed else "warning", " ".join(lines))
-        self.done = bool(completed)
+            self.final_message = ("error" if failed else "warning", " ".join(lines))
+        self.exported = bool(completed)
+        if completed:
+            self._start_hashing(completed)
+        else:
+            self._show_final()
+
+    # -- the integrity manifests -------------------------------------------------------------
+
+    def _start_hashing(self, completed: list[ExportRow]) -> None:
+        """Hash each completed folder and write its manifest beside it, where the drive is."""
+        from hvseed_gui.hyperv.connect import HostKind
+        from hvseed_gui.ui.handover import reachable_path
+
+        ctx = self.ctx
+        target, lab_dir, host = ctx.target, ctx.lab_dir, ctx.host
+        source = ctx.inventory.host_name if ctx.inventory else ""
+        remote = ""  # the drive is on a remote host: not hashed here
+        if target is not None and target.kind is HostKind.WINRM:
+            remote = target.host or source
+        replica = (
+            self.enabled_status.replica_server if self.enabled_status else ""
+        ) or self.wiz.build_plan().replica_server
+        self.hasher.locate = lambda folder: reachable_path(target, source, folder, lab_dir)
+        self.hasher.lookup_replica = lambda vm: host.replication_status(vm).replica_server
+        self.hasher.reset(
+            [ManifestJob(r.vm, r.folder, source, replica, remote_host=remote) for r in completed]
+        )
+        if self.state is not JobState.COMPLETED:
+            self.status.show_message(*self.final_message)  # what failed stays in view
+        elif any(j.outcome is Outcome.WAITING for j in self.hasher.jobs):
+            self.status.show_message(
+                "info",
+                self.tr(
+                    "The copy is on the drive. hvseed now hashes it for the integrity manifest, "
+                    "so the replica side can check that it arrived intact. Cancel hashing skips "
+                    "this: the copy stays usable, but cannot be verified on arrival."
+                ),
+            )
+        self.hasher.start()
+
+    def _hashing_changed(self) -> None:
+        steps = {
+            Outcome.WAITING: self.tr("✔ exported · hashing waits"),
+            Outcome.HASHING: self.tr("hashing…"),
+            Outcome.WRITTEN: self.tr("✔ exported · manifest"),
+            Outcome.CANCELLED: self.tr("✔ exported · no manifest"),
+            Outcome.FAILED: self.tr("✔ exported · no manifest"),
+            Outcome.REMOTE: self.tr("✔ exported"),
+        }
+        by_id = {r.vm.id: r for r in self.rows}
+        for job in self.hasher.jobs:
+            r = by_id.get(job.vm.id)
+            if r is not None:
+                self._set_step(r, steps[job.outcome])
+        done = self.exported and not self.hasher.busy
+        if done != self.done:
+            self.done = done
+            self.completeChanged.emit()
+
+    def _hashing_finished(self) -> None:
+        if self.exported and not self.hasher.busy:
+            self._show_final()
+
+    def _show_final(self) -> None:
+        self.status.show_message(*self.final_message)
+        self.done = self.exported and not self.hasher.busy
         self.completeChanged.emit()
+
 
     # -- cancel ------------------------------------------------------------------------------
 
@@ -541,7 +619,9 @@ class ProgressPage(HostPage):
             self.timer.start()
 
     def stop_watching(self) -> None:
-        """The window closes: stop polling; the export itself goes on."""
+        """The window closes: stop polling (the export itself goes on) and hashing (nothing
+        half-written stays behind)."""
+        self.hasher.cancel(quiet=True)
         self.timer.stop()
         self.poller.abandon()
         self.runner.abandon()

@@ -1,0 +1,232 @@
+"""The integrity manifest after an export, written by the wizard as ``hvseed run`` writes it.
+
+Each exported folder is hashed (``core.manifest.write_manifest``: every file with size and
+SHA-256) and the manifest is written *beside* the folder (Hyper-V owns the folder itself).
+Hashing runs where the drive is: in this process when this computer reaches the drive (the
+lab's directory, or Host A is this computer). A remote Host A is not hashed: the drive is not
+reachable from here, and hashing on a remote host for manifests is not available yet.
+
+One VM at a time, off the GUI thread, cancellable. A cancelled or failed hashing leaves no
+manifest file: ``write_manifest`` writes nothing until every file is hashed, then creates both
+files exclusively and removes what it created when writing fails.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from hvseed_gui.core.manifest import manifest_paths, write_manifest
+from hvseed_gui.core.progress import ProgressEstimate, RateTracker
+from hvseed_gui.hyperv.errors import Cancelled
+from hvseed_gui.hyperv.host import VmRef
+from hvseed_gui.ui.format import size
+from hvseed_gui.ui.tasks import TaskRunner, describe_error
+
+UNVERIFIABLE = (
+    "The copy on the drive is fine, but the replica side cannot verify its content on arrival."
+)
+
+
+class Outcome(str, Enum):
+    WAITING = "waiting"
+    HASHING = "hashing"
+    WRITTEN = "written"
+    CANCELLED = "cancelled"
+    FAILED = "failed"
+    REMOTE = "remote"  # the drive is on a remote host: not hashed
+
+
+@dataclass
+class ManifestJob:
+    """One exported folder and what became of its manifest."""
+
+    vm: VmRef
+    folder: str  # as Host A sees it (E:\\HyperV-Seed\\SQL01_<id>)
+    source_host: str
+    replica_server: str = ""
+    remote_host: str = ""  # set when the drive is on a remote host: never hashed here
+    outcome: Outcome = Outcome.WAITING
+    error: str = ""
+    files: int = 0
+    bytes_total: int = 0
+
+    def __post_init__(self) -> None:
+        if self.remote_host:
+            self.outcome = Outcome.REMOTE
+
+    @property
+    def retryable(self) -> bool:
+        return self.outcome in (Outcome.CANCELLED, Outcome.FAILED)
+
+    def sentence(self, *, in_report: bool = False) -> str:
+        """What happened to this VM's manifest, for the admin; ``in_report`` leaves out what
+        to press in the wizard (for the printed handover report)."""
+        name = self.vm.name
+        press = "" if in_report else " Press Hash again to create the manifest."
+        if self.outcome is Outcome.WRITTEN:
+            json_path, sums_path = manifest_paths(Path(_name_of(self.folder)))
+            return (
+                f"{name}: integrity manifest of {self.files} file(s), {size(self.bytes_total)}, "
+                f"written beside the folder ({json_path.name}, {sums_path.name})."
+            )
+        if self.outcome is Outcome.CANCELLED:
+            return (
+                f"{name}: hashing was cancelled, so no integrity manifest was written. "
+                f"{UNVERIFIABLE}{press}"
+            )
+        if self.outcome is Outcome.FAILED:
+            return (
+                f"{name}: no integrity manifest was written: {self.error} {UNVERIFIABLE}{press}"
+            )
+        if self.outcome is Outcome.REMOTE:
+            return (
+                f"{name}: no integrity manifest was written: the drive is attached to the "
+                f"remote host {self.remote_host}, and hashing on a remote host is not available "
+                "yet. The replica side can still check the folder structure and the VM's IDs."
+            )
+        if self.outcome is Outcome.HASHING:
+            return f"{name}: hashing for the integrity manifest…"
+        return f"{name}: waiting to be hashed for the integrity manifest."
+
+
+def _name_of(folder: str) -> str:
+    return folder.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+
+
+class ManifestHasher(QObject):
+    """Hashes the queued folders one after the other and writes each manifest beside its folder.
+
+    ``locate(folder)`` maps a folder as Host A sees it to a path on this computer (runs on the
+    worker thread); ``lookup_replica(vm)`` finds the replica server when a job does not name it
+    (reattached exports). ``changed`` fires on every outcome, ``progress`` while hashing,
+    ``finished`` when the queue ran empty.
+    """
+
+    changed = Signal()
+    progress = Signal(object, object)  # bytes done, bytes total (Python ints: no 32-bit limit)
+    finished = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.jobs: list[ManifestJob] = []
+        self.runner = TaskRunner(self)
+        self.current: ManifestJob | None = None
+        self.estimate: ProgressEstimate | None = None
+        self.locate: Callable[[str], Path | None] = lambda _folder: None
+        self.lookup_replica: Callable[[VmRef], str] | None = None
+        self._flag = threading.Event()
+        self._tracker = RateTracker()
+        self.progress.connect(self._progressed)
+
+    @property
+    def busy(self) -> bool:
+        return self.current is not None
+
+    def reset(self, jobs: list[ManifestJob]) -> None:
+        """Forget earlier jobs (a new run) and queue ``jobs``; call ``start`` to begin."""
+        self.cancel(quiet=True)
+        self.jobs = list(jobs)
+        self.changed.emit()
+
+    def start(self) -> None:
+        """Hash the waiting jobs in order (nothing happens when none waits)."""
+        if self.current is not None:
+            return
+        waiting = [j for j in self.jobs if j.outcome is Outcome.WAITING]
+        if not waiting:
+            self.changed.emit()
+            self.finished.emit()
+            return
+        job = waiting[0]
+        self._flag = threading.Event()
+        flag, signals = self._flag, self
+        self.current = job
+        job.outcome = Outcome.HASHING
+        self._tracker = RateTracker()
+        self.estimate = None
+        locate, lookup = self.locate, self.lookup_replica
+
+        def work():
+            local = locate(job.folder)
+            if local is None:
+                raise FileNotFoundError(f"The folder {job.folder} is not reachable from here.")
+            replica = job.replica_server
+            if not replica and lookup is not None:
+                try:
+                    replica = lookup(job.vm)
+                except Exception:  # the manifest is worth more than its replica-server line
+                    replica = ""
+            return write_manifest(
+                local,
+                vm_name=job.vm.name,
+                vm_id=job.vm.id,
+                source_host=job.source_host,
+                replica_server=replica,
+                progress=lambda done, total: signals.progress.emit(done, total),
+                cancel=flag,
+            )
+
+        self.changed.emit()
+        self.runner.run(work, lambda m: self._done(job, m), lambda e: self._failed(job, e))
+
+    def cancel(self, quiet: bool = False) -> None:
+        """Stop hashing: the current folder within one chunk, the waiting ones at once.
+
+        ``quiet`` (the window closes, a new run starts) drops the worker's result right away.
+        """
+        for job in self.jobs:
+            if job.outcome is Outcome.WAITING:
+                job.outcome = Outcome.CANCELLED
+        if self.current is None:
+            self.changed.emit()
+            return
+        self._flag.set()  # write_manifest raises Cancelled; nothing is written
+        if quiet:
+            self.runner.abandon()
+            self.current.outcome = Outcome.CANCELLED
+            self.current = None
+            self.changed.emit()
+
+    def retry(self) -> None:
+        """Queue the cancelled and failed folders again and start."""
+        for job in self.jobs:
+            if job.retryable:
+                job.outcome, job.error = Outcome.WAITING, ""
+        self.start()
+
+    # -- worker results ----------------------------------------------------------------------
+
+    def _progressed(self, done: int, total: int) -> None:
+        if self.current is None:
+            return
+        self.estimate = self._tracker.add(time.monotonic(), done, total)
+        self.changed.emit()
+
+    def _done(self, job: ManifestJob, manifest) -> None:
+        job.outcome = Outcome.WRITTEN
+        job.files = len(manifest.files)
+        job.bytes_total = manifest.total_bytes
+        self._next()
+
+    def _failed(self, job: ManifestJob, exc: BaseException) -> None:
+        if isinstance(exc, Cancelled):
+            job.outcome = Outcome.CANCELLED
+        else:
+            job.outcome, job.error = Outcome.FAILED, describe_error(exc)
+        self._next()
+
+    def _next(self) -> None:
+        self.current = None
+        self.estimate = None
+        if self._flag.is_set():  # cancelled: nothing more starts
+            self.changed.emit()
+            self.finished.emit()
+            return
+        self.start()

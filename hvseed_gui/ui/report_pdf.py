@@ -1,7 +1,8 @@
 """Render the handover report's HTML to a PDF: QTextDocument + QPdfWriter, A4, page footer.
 
 Works without a window system (``QT_QPA_PLATFORM=offscreen``) and from the CLI: a
-``QGuiApplication`` is created when none exists (text layout needs one for its fonts).
+``QApplication`` is created when none exists (text layout needs one for its fonts; a widgets
+application, so that a process which later shows widgets, such as a test run, can).
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
-    QGuiApplication,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -38,18 +38,22 @@ class PdfError(HyperVError):
     """The PDF could not be written; ``str()`` says why and what to do (the CLI prints it)."""
 
 
-_APP: QGuiApplication | None = None  # kept alive when we had to create it
+_APP: QCoreApplication | None = None  # kept alive when we had to create it
 
 
 def ensure_gui_application() -> None:
-    """Create a ``QGuiApplication`` when none runs (CLI); offscreen when there is no display."""
+    """Create a ``QApplication`` when none runs (CLI); offscreen when there is no display.
+
+    Not a bare ``QGuiApplication``: Qt aborts a process that creates widgets under one."""
     global _APP
     if QCoreApplication.instance() is not None:
         return
     if not os.environ.get("QT_QPA_PLATFORM") and sys.platform.startswith("linux"):
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    _APP = QGuiApplication(sys.argv[:1])
+    from PySide6.QtWidgets import QApplication
+
+    _APP = QApplication(sys.argv[:1])
 
 
 def write_pdf(

@@ -162,8 +162,13 @@ def main() -> int:
     wait(lambda: progress.bar.value() > 100)
     shot("12-progress")
     lab.configure(export_bytes_per_sec=100 * 2**30)
-    wait(lambda: progress.page_complete())
+    wait(lambda: progress.hasher.busy and 150 < progress.hashing_box.bar.value() < 900, 60_000)
+    shot("12b-progress-hashing")
+    wait(lambda: progress.page_complete(), 600_000)  # hashing SQL01's 70 GiB takes a while
+    shot("12c-progress-complete")
     next_to(PageId.DONE)
+    done = wizard.currentPage()
+    wait(lambda: done.handover.report is not None and not done.handover.runner.busy)
     shot("13-done")
 
     # the import side: a second, small VM with a manifest on the same drive, then the courier

@@ -82,6 +82,7 @@ def prepare_reports(
     by_path = {listing.path.lower(): listing for listing in listings}
     reports: list[HandoverReport] = []
     said: list[str] = []
+    written: list[str] = []
     for group in _group_by_place(folders):
         volume = find_volume(volumes, group[0])
         local = [reachable_path(target, source_host, f, lab_dir) for f in group]
@@ -97,9 +98,8 @@ def prepare_reports(
             report = replace(report, notes=tuple(notes))
             reports.append(report)
             if write_text:
-                written = write_text_report(report, paths[0].parent)
-                shown = PureWindowsPath(group[0]).parent / written.name
-                said.append(f"Handover report written beside the folders: {shown}")
+                path = write_text_report(report, paths[0].parent)
+                written.append(str(PureWindowsPath(group[0]).parent / path.name))
             continue
         vms = [vm_from_listing(by_path[f.lower()]) for f in group if f.lower() in by_path]
         reports.append(
@@ -112,6 +112,9 @@ def prepare_reports(
             )
         )
         said.append(REMOTE_NOTE)
+    if written:
+        plural = "s" if len(written) > 1 else ""
+        said.insert(0, f"Handover report{plural} written beside the folders: {', '.join(written)}")
     return reports, list(dict.fromkeys(said))
 
 
@@ -170,6 +173,7 @@ class HandoverBox(QWidget):
         self.report: HandoverReport | None = None  # the first drive's
         self.reports: list[HandoverReport] = []  # one per drive, every exported VM
         self.text_written = False
+        self.rewritten = False  # the text was written again after Hash again
         self.pdf_path = ""
         self.wizard: EnableReplicationWizard | None = None
 
@@ -217,6 +221,7 @@ class HandoverBox(QWidget):
             replica = args["replica_server"] or _replica_of(host, folders)
             return prepare_reports(**{**args, "volumes": volumes, "replica_server": replica})
 
+        self.rewritten = rewrite and self.text_written
         self.pdf_button.setEnabled(False)
         self.note.show_message("info", self.tr("Preparing the handover report…"))
         self.runner.run(prepare, self._prepared, self._failed)
@@ -234,9 +239,16 @@ class HandoverBox(QWidget):
                 where = f"{report.volume.mount_point}: " if several and report.volume else ""
                 drive_warnings.append(where + warnings[0])
         drive_warnings = list(dict.fromkeys(drive_warnings))
+        if self.rewritten and not (REMOTE_NOTE in said and len(said) == 1):
+            said.append(
+                self.tr(
+                    "It includes the new manifests and replaces the report written before them, "
+                    "which you may delete."
+                )
+            )
         remote = REMOTE_NOTE in said
         kind = "warning" if drive_warnings or remote else "ok"
-        self.note.show_message(kind, "\n".join([*said, *drive_warnings]))
+        self.note.show_message(kind, "\n".join([*drive_warnings, *said]))  # the drive first
 
     def _failed(self, exc: BaseException) -> None:
         self.note.show_message(

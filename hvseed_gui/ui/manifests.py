@@ -22,7 +22,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from hvseed_gui.core.manifest import manifest_paths, write_manifest
+from hvseed_gui.core.manifest import (
+    MANIFEST_SUFFIX,
+    SUMS_SUFFIX,
+    manifest_paths,
+    write_manifest,
+)
 from hvseed_gui.core.progress import ProgressEstimate, RateTracker
 from hvseed_gui.hyperv.errors import Cancelled
 from hvseed_gui.hyperv.host import VmRef
@@ -73,8 +78,8 @@ class ManifestJob:
         if self.outcome is Outcome.WRITTEN:
             json_path, sums_path = manifest_paths(Path(_name_of(self.folder)))
             return (
-                f"{name}: integrity manifest of {self.files} file(s), {size(self.bytes_total)}, "
-                f"written beside the folder ({json_path.name}, {sums_path.name})."
+                f"{name}: integrity manifest written beside the folder ({self.files} files, "
+                f"{size(self.bytes_total)}): {json_path.name} and {sums_path.suffix}"
             )
         if self.outcome is Outcome.CANCELLED:
             return (
@@ -82,9 +87,7 @@ class ManifestJob:
                 f"{UNVERIFIABLE}{press}"
             )
         if self.outcome is Outcome.FAILED:
-            return (
-                f"{name}: no integrity manifest was written: {self.error} {UNVERIFIABLE}{press}"
-            )
+            return f"{name}: no integrity manifest was written: {self.error} {UNVERIFIABLE}{press}"
         if self.outcome is Outcome.REMOTE:
             return (
                 f"{name}: no integrity manifest was written: the drive is attached to the "
@@ -94,6 +97,17 @@ class ManifestJob:
         if self.outcome is Outcome.HASHING:
             return f"{name}: hashing for the integrity manifest…"
         return f"{name}: waiting to be hashed for the integrity manifest."
+
+
+def summary(jobs: list[ManifestJob]) -> str:
+    """What became of every manifest: one sentence when all were written, else one per VM."""
+    if len(jobs) > 1 and all(j.outcome is Outcome.WRITTEN for j in jobs):
+        each = ", ".join(f"{j.vm.name} ({j.files} files, {size(j.bytes_total)})" for j in jobs)
+        return (
+            f"Integrity manifests written beside each folder ({MANIFEST_SUFFIX} and "
+            f"{SUMS_SUFFIX}: SHA-256 of every file): {each}."
+        )
+    return "\n".join(j.sentence() for j in jobs)
 
 
 def _name_of(folder: str) -> str:

@@ -148,6 +148,7 @@ def test_cancelled_hashing_leaves_no_manifest_and_hash_again_writes_it(
     text = newer.read_bytes().decode("utf-8-sig")
     assert "No integrity manifest" not in text
     assert verify_manifest(folder).manifest.files[0].sha256 in text
+    assert "replaces the report written before them" in done.handover.note.text()
 
 
 def test_closing_the_window_while_hashing_leaves_no_manifest(lab, make_wizard, drive, monkeypatch):

@@ -152,6 +152,7 @@ class ProgressPage(HostPage):
         self.done = False
         self.reported = False
         self.exported = False
+        self.cancel_button.show()
         self.hasher.reset([])
         self.tracker = RateTracker()
         ctx = self.ctx
@@ -220,7 +221,12 @@ class ProgressPage(HostPage):
             r.detail = QLabel("–")
             for col, widget in enumerate((r.name, r.step, r.bar, r.detail)):
                 self.grid.addWidget(widget, i, col)
-        self.rows_box.setVisible(len(rows) > 1)
+        several = len(rows) > 1
+        self.rows_box.setVisible(several)
+        # the rows take the free height; without them the page's closing stretch does, so the
+        # lines stay together instead of spreading down the page
+        self.outer.setStretch(0, 1 if several else 0)
+        self.outer.setStretch(1, 0 if several else 1)
         self.rows_area.setMinimumHeight(min(len(rows), 6) * 30 + 12)
 
     def _set_step(self, r: ExportRow, text: str) -> None:
@@ -448,6 +454,7 @@ class ProgressPage(HostPage):
         self.reported = True
         self.timer.stop()
         self.cancel_button.setEnabled(False)
+        self.cancel_button.hide()  # nothing left to cancel; the hashing has its own button
         RunningExport.clear(self.ctx.settings)
         self.ctx.reattaching = False
         rows = self.rows
@@ -568,7 +575,6 @@ class ProgressPage(HostPage):
         self.status.show_message(*self.final_message)
         self.done = self.exported and not self.hasher.busy
         self.completeChanged.emit()
-
 
     # -- cancel ------------------------------------------------------------------------------
 

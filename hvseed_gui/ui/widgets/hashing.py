@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from hvseed_gui.ui.format import duration, rate, size
-from hvseed_gui.ui.manifests import ManifestHasher, Outcome
+from hvseed_gui.ui.manifests import ManifestHasher, Outcome, summary
 from hvseed_gui.ui.widgets.status import StatusLabel
 
 
@@ -39,10 +39,13 @@ class HashingBox(QWidget):
             self.tr("Hash the folders again and write their integrity manifests.")
         )
         self.again_button.clicked.connect(hasher.retry)
-        row.addWidget(self.again_button)
         layout.addLayout(row)
         self.result = StatusLabel(self)
         layout.addWidget(self.result)
+        again_row = QHBoxLayout()
+        again_row.addWidget(self.again_button)
+        again_row.addStretch(1)
+        layout.addLayout(again_row)
         hasher.changed.connect(self.refresh)
         self.refresh()
 
@@ -76,7 +79,7 @@ class HashingBox(QWidget):
             kind = "info"
         else:
             kind = "ok"
-        self.result.show_message(kind, "\n".join(j.sentence() for j in done))
+        self.result.show_message(kind, summary(done))
 
     def _show_progress(self) -> None:
         h = self.hasher

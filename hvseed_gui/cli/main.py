@@ -74,6 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--courier-days", type=float, default=2.0, help="days the drive travels")
     p.add_argument("--change-gb-per-day", type=float, help="how much the VM changes per day")
     p.add_argument("--disk-size", help="total VHD size, for the resync risk (default: --size)")
+    p = sub.add_parser("manifest", help="hash an export folder and write its manifest beside it")
+    p.add_argument("folder")
     p = sub.add_parser("report", help="handover report of export folders (text, or --pdf)")
     p.add_argument("folders", nargs="+", metavar="FOLDER")
     p.add_argument("--pdf", metavar="OUT.pdf", help="write a PDF instead of printing text")
@@ -111,6 +113,7 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
         "run": lambda: primary.cmd_run(args, hosts, out, err),
         "plan-transport": lambda: primary.cmd_plan_transport(args, out),
         "report": lambda: primary.cmd_report(args, hosts, out),
+        "manifest": lambda: primary.cmd_manifest(args, hosts, out, err),
         "cancel-export": lambda: primary.cmd_cancel_export(args, hosts, out),
         "inspect": lambda: query.cmd_inspect(args, hosts, out),
         "import": lambda: replica.cmd_import(args, hosts, out, err),

@@ -231,28 +231,62 @@ def _write_manifest(
     out: TextIO,
     err: TextIO,
 ) -> None:
-    """Hash the exported files and write the manifest beside the VM's folder."""
-    from hvseed_gui.core.manifest import manifest_paths, write_manifest
-
+    """After an export: hash the files and write the manifest beside the VM's folder."""
     try:
         local = hosts.local_path(args.host or plan.primary_host, folder)
     except CliError as exc:
         err.write(f"No integrity manifest written: {exc}\n")
         return
-    printer = ProgressPrinter(err, f"Hashing {vm.name}")
+    _hash_into_manifest(local, vm.name, vm.id, inventory.host_name, plan.replica_server, out, err)
+
+
+def _hash_into_manifest(
+    local: Path,
+    vm_name: str,
+    vm_id: str,
+    source_host: str,
+    replica_server: str,
+    out: TextIO,
+    err: TextIO,
+) -> None:
+    from hvseed_gui.core.manifest import manifest_paths, write_manifest
+
     manifest = write_manifest(
         local,
-        vm_name=vm.name,
-        vm_id=vm.id,
-        source_host=inventory.host_name,
-        replica_server=plan.replica_server,
-        progress=printer.callback,
+        vm_name=vm_name,
+        vm_id=vm_id,
+        source_host=source_host,
+        replica_server=replica_server,
+        progress=ProgressPrinter(err, f"Hashing {vm_name}").callback,
     )
     json_path, sums_path = manifest_paths(local)
     out.write(
-        f"{vm.name}: integrity manifest of {len(manifest.files)} file(s) written beside the "
+        f"{vm_name}: integrity manifest of {len(manifest.files)} file(s) written beside the "
         f"folder: {json_path.name}, {sums_path.name}\n"
     )
+
+
+def cmd_manifest(args: argparse.Namespace, hosts: Hosts, out: TextIO, err: TextIO) -> int:
+    """Write the manifest of an export folder later (e.g. when hashing was cancelled)."""
+    from hvseed_gui.core.media import parse_folder_name
+
+    name = args.folder.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    parsed = parse_folder_name(name)
+    if parsed is None:
+        raise CliError(
+            f"{args.folder} is not an export folder: its name must be <VMName>_<VMId>.",
+            EXIT_USAGE,
+        )
+    vm_name, vm_id = parsed
+    host = hosts.default()
+    inventory = host.inventory()
+    vm = inventory.vm(vm_id)
+    replica_server = ""
+    if vm is not None and vm.replication_state is not ReplicationState.DISABLED:
+        replica_server = host.replication_status(vm.ref).replica_server
+    local = hosts.local_path(args.host or "", args.folder)
+    _hash_into_manifest(local, vm_name, vm_id, inventory.host_name, replica_server, out, err)
+    return EXIT_OK
 
 
 def _write_handover(

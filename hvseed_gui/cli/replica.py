@@ -33,8 +33,7 @@ def cmd_verify(args: argparse.Namespace, hosts: Hosts, out: TextIO, err: TextIO)
     if _hash_on_host(args, hosts):
         report = _verify_on_host(args, hosts, err)
     else:
-        host_name = args.host or (hosts.lab().replica_name if hosts.is_lab else "")
-        folder = hosts.local_path(host_name, args.folder)
+        folder = hosts.local_path(args.host or "", args.folder)  # lab: wherever the drive is
         printer = ProgressPrinter(err, f"Verifying {folder.name}")
         report = verify_manifest(folder, progress=printer.callback)
     out.write(report.to_text().rstrip("\n") + "\n")

@@ -182,3 +182,17 @@ def test_plan_transport_reproduces_the_article():
     assert "10 d 16 h" in out  # 256 h, the seed article's figure
     code, _, err = hvseed("plan-transport", "--size", "lots", "--wan-mbit", "10")
     assert code == 2 and "not a size" in err
+
+
+def test_manifest_can_be_written_later_but_never_over_an_existing_one(lab_dir, tmp_path):
+    plan, folder = export_example(lab_dir, tmp_path)
+    shown = f"{plan['destination_path']}\\{folder.name}"
+    for leftover in folder.parent.glob(f"{folder.name}.*"):
+        leftover.unlink()  # as if hashing had been cancelled in the wizard
+    code, out, err = hvseed("manifest", shown, lab=lab_dir)
+    assert code == 0, err
+    assert (folder.parent / f"{folder.name}.sha256").is_file()
+    code, out, _ = hvseed("verify", shown, lab=lab_dir)
+    assert code == 0 and "intact" in out
+    code, _, err = hvseed("manifest", shown, lab=lab_dir)
+    assert code == 1 and "Traceback" not in err

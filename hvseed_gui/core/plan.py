@@ -108,11 +108,16 @@ class ReplicationPlan:
             add(Problem("primary_host", "Name the primary Hyper-V host (Host A)."))
         if not self.vms:
             add(Problem("vms", "Choose at least one virtual machine to replicate."))
+        seen: set[str] = set()
         for vm in self.vms:
             try:
-                normalize_vm_id(vm.id)
+                key = normalize_vm_id(vm.id)
             except ValueError:
                 add(Problem("vms", f"'{vm.id}' is not a valid VM ID (a GUID) for VM '{vm.name}'."))
+                continue
+            if key in seen:
+                add(Problem("vms", f"VM '{vm.name}' ({vm.id}) is listed twice."))
+            seen.add(key)
         if not self.replica_server.strip():
             add(Problem("replica_server", "Name the Replica server (or the Replica Broker)."))
         elif any(c.isspace() for c in self.replica_server.strip()):
@@ -242,7 +247,10 @@ class ReplicationPlan:
                 "vss_frequency_hours",
             ):
                 if int_field in kwargs:
-                    kwargs[int_field] = int(kwargs[int_field])
+                    kwargs[int_field] = _strict_int(int_field, kwargs[int_field])
+            for bool_field in ("compression", "bypass_proxy"):
+                if bool_field in kwargs:
+                    kwargs[bool_field] = _strict_bool(bool_field, kwargs[bool_field])
             return cls(**kwargs)
         except (KeyError, TypeError) as exc:
             raise ValueError(f"The plan is incomplete or malformed: {exc}.") from None
@@ -254,3 +262,25 @@ class ReplicationPlan:
         except json.JSONDecodeError as exc:
             raise ValueError(f"The plan is not valid JSON (line {exc.lineno}).") from None
         return cls.from_dict(data)
+
+
+def _strict_int(name: str, value: Any) -> int:
+    """An integer setting: a JSON number, or a string of digits; anything else is refused."""
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise ValueError(f"The plan setting '{name}' must be a whole number, not {value!r}.")
+    try:
+        return int(value)
+    except ValueError:
+        raise ValueError(
+            f"The plan setting '{name}' must be a whole number, not {value!r}."
+        ) from None
+
+
+def _strict_bool(name: str, value: Any) -> bool:
+    """A yes/no setting: JSON true/false; the strings "true"/"false" are accepted, since
+    ``bool("false")`` would silently be true."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    raise ValueError(f"The plan setting '{name}' must be true or false, not {value!r}.")

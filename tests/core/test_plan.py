@@ -85,3 +85,16 @@ def test_vm_ids_are_normalised():
     assert normalize_vm_id("{6f1c3e0a-2b4d-4e5f-8a9b-0c1d2e3f4a5b}") == VM.id.upper()
     with pytest.raises(ValueError):
         normalize_vm_id("nope")
+
+
+def test_hand_edited_booleans_and_numbers_are_read_strictly():
+    data = plan().to_dict()
+    assert ReplicationPlan.from_dict({**data, "compression": "false"}).compression is False
+    with pytest.raises(ValueError, match="'compression' must be true or false"):
+        ReplicationPlan.from_dict({**data, "compression": "nein"})
+    with pytest.raises(ValueError, match="'replica_port' must be a whole number"):
+        ReplicationPlan.from_dict({**data, "replica_port": "eighty"})
+
+
+def test_the_same_vm_twice_is_a_problem():
+    assert "vms" in fields(plan(vms=(VM, PlanVm("copy", VM.id.upper()))))

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 
 if TYPE_CHECKING:  # the seam modules load after the first page is painted
     from hvseed_gui.core.volumes import Volume
@@ -104,9 +104,13 @@ class RunningExport:
                 return None
             kind = settings.value("kind", "local", type=str)
             host = settings.value("host", "", type=str)
-            where = {"local": "this computer", "lab": f"lab: {host or 'default host'}"}.get(
-                kind, host
-            )
+            where = host
+            if kind == "local":
+                where = QCoreApplication.translate("RunningExport", "this computer")
+            elif kind == "lab":
+                where = QCoreApplication.translate("RunningExport", "lab: %1").replace(
+                    "%1", host or QCoreApplication.translate("RunningExport", "default host")
+                )
             names = [settings.value("vm_name", "", type=str)]
             places = [settings.value("destination", "", type=str)]
             for other in _more(settings.value("more", "", type=str)):
@@ -198,7 +202,9 @@ class SecretStore:
 
             keyring.set_password(KEYRING_SERVICE, account, secret)
         except Exception as exc:
-            return f"The password could not be saved in the system keyring ({type(exc).__name__})."
+            return QCoreApplication.translate(
+                "SecretStore", "The password could not be saved in the system keyring (%1)."
+            ).replace("%1", type(exc).__name__)
         return ""
 
 

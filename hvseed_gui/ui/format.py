@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from hvseed_gui.core.units import format_bytes, format_duration, format_rate
 
 
@@ -18,4 +20,6 @@ def duration(seconds: float | None) -> str:
 
 
 def frequency(sec: int) -> str:
-    return f"{sec} seconds" if sec < 60 else f"{sec // 60} minutes"
+    if sec < 60:
+        return QCoreApplication.translate("Format", "%1 seconds").replace("%1", str(sec))
+    return QCoreApplication.translate("Format", "%1 minutes").replace("%1", str(sec // 60))

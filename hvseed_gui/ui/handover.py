@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path, PureWindowsPath
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from hvseed_gui.core.media import FolderListing
@@ -111,17 +112,30 @@ def prepare_reports(
                 notes=notes,
             )
         )
-        said.append(REMOTE_NOTE)
+        said.append(remote_note())
     if written:
-        plural = "s" if len(written) > 1 else ""
-        said.insert(0, f"Handover report{plural} written beside the folders: {', '.join(written)}")
+        if len(written) > 1:
+            text = QCoreApplication.translate(
+                "HandoverBox", "Handover reports written beside the folders: %1"
+            )
+        else:
+            text = QCoreApplication.translate(
+                "HandoverBox", "Handover report written beside the folders: %1"
+            )
+        said.insert(0, text.replace("%1", ", ".join(written)))
     return reports, list(dict.fromkeys(said))
 
 
-REMOTE_NOTE = (
+REMOTE_NOTE = QT_TRANSLATE_NOOP(
+    "HandoverBox",
     "The drive is attached to Host A, not to this computer: no text report was written on it "
-    "and the file hashes are not in the report. Save the PDF, or run 'hvseed report' on Host A."
+    "and the file hashes are not in the report. Save the PDF, or run 'hvseed report' on Host A.",
 )
+
+
+def remote_note() -> str:
+    """REMOTE_NOTE in the admin's language."""
+    return QCoreApplication.translate("HandoverBox", REMOTE_NOTE)
 
 
 def reports_html(reports: Sequence[HandoverReport]) -> str:
@@ -239,14 +253,14 @@ class HandoverBox(QWidget):
                 where = f"{report.volume.mount_point}: " if several and report.volume else ""
                 drive_warnings.append(where + warnings[0])
         drive_warnings = list(dict.fromkeys(drive_warnings))
-        if self.rewritten and not (REMOTE_NOTE in said and len(said) == 1):
+        if self.rewritten and not (remote_note() in said and len(said) == 1):
             said.append(
                 self.tr(
                     "It includes the new manifests and replaces the report written before them, "
                     "which you may delete."
                 )
             )
-        remote = REMOTE_NOTE in said
+        remote = remote_note() in said
         kind = "warning" if drive_warnings or remote else "ok"
         self.note.show_message(kind, "\n".join([*drive_warnings, *said]))  # the drive first
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 
 if TYPE_CHECKING:
     from hvseed_gui.core.manifest import VerifyReport
@@ -67,9 +67,13 @@ class RunningImport:
                 return None
             kind = settings.value("kind", "local", type=str)
             host = settings.value("host", "", type=str)
-            where = {"local": "this computer", "lab": f"lab: {host or 'default host'}"}.get(
-                kind, host
-            )
+            where = host
+            if kind == "local":
+                where = QCoreApplication.translate("RunningImport", "this computer")
+            elif kind == "lab":
+                where = QCoreApplication.translate("RunningImport", "lab: %1").replace(
+                    "%1", host or QCoreApplication.translate("RunningImport", "default host")
+                )
             return (
                 settings.value("vm_name", "", type=str),
                 settings.value("folder", "", type=str),

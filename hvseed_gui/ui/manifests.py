@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 from hvseed_gui.core.manifest import (
     MANIFEST_SUFFIX,
@@ -34,9 +34,16 @@ from hvseed_gui.hyperv.host import VmRef
 from hvseed_gui.ui.format import size
 from hvseed_gui.ui.tasks import TaskRunner, describe_error
 
-UNVERIFIABLE = (
-    "The copy on the drive is fine, but the replica side cannot verify its content on arrival."
+UNVERIFIABLE = QT_TRANSLATE_NOOP(
+    "ManifestJob",
+    "The copy on the drive is fine, but the replica side cannot verify its content on arrival.",
 )
+
+
+def _tr(text: str, english: bool = False) -> str:
+    """``text`` (marked with QT_TRANSLATE_NOOP in context ManifestJob) for the admin, or as is
+    for the printed handover report, which stays English like the rest of its body."""
+    return text if english else QCoreApplication.translate("ManifestJob", text)
 
 
 class Outcome(str, Enum):
@@ -74,38 +81,82 @@ class ManifestJob:
         """What happened to this VM's manifest, for the admin; ``in_report`` leaves out what
         to press in the wizard (for the printed handover report)."""
         name = self.vm.name
-        press = "" if in_report else " Press Hash again to create the manifest."
+        en = in_report
+
+        def fill(text: str, *args: str) -> str:
+            text = _tr(text, en).replace("%1", name)
+            for i, arg in enumerate(args, start=2):
+                text = text.replace(f"%{i}", arg)
+            return text
+
+        press = "" if in_report else " " + _tr("Press Hash again to create the manifest.")
+        unverifiable = _tr(UNVERIFIABLE, en)
         if self.outcome is Outcome.WRITTEN:
             json_path, sums_path = manifest_paths(Path(_name_of(self.folder)))
-            return (
-                f"{name}: integrity manifest written beside the folder ({self.files} files, "
-                f"{size(self.bytes_total)}): {json_path.name} and {sums_path.suffix}"
+            return fill(
+                QT_TRANSLATE_NOOP(
+                    "ManifestJob",
+                    "%1: integrity manifest written beside the folder (%2 files, %3): %4 and %5",
+                ),
+                str(self.files),
+                size(self.bytes_total),
+                json_path.name,
+                sums_path.suffix,
             )
         if self.outcome is Outcome.CANCELLED:
             return (
-                f"{name}: hashing was cancelled, so no integrity manifest was written. "
-                f"{UNVERIFIABLE}{press}"
+                fill(
+                    QT_TRANSLATE_NOOP(
+                        "ManifestJob",
+                        "%1: hashing was cancelled, so no integrity manifest was written.",
+                    )
+                )
+                + f" {unverifiable}{press}"
             )
         if self.outcome is Outcome.FAILED:
-            return f"{name}: no integrity manifest was written: {self.error} {UNVERIFIABLE}{press}"
-        if self.outcome is Outcome.REMOTE:
             return (
-                f"{name}: no integrity manifest was written: the drive is attached to the "
-                f"remote host {self.remote_host}, and hashing on a remote host is not available "
-                "yet. The replica side can still check the folder structure and the VM's IDs."
+                fill(
+                    QT_TRANSLATE_NOOP("ManifestJob", "%1: no integrity manifest was written: %2"),
+                    self.error,
+                )
+                + f" {unverifiable}{press}"
+            )
+        if self.outcome is Outcome.REMOTE:
+            return fill(
+                QT_TRANSLATE_NOOP(
+                    "ManifestJob",
+                    "%1: no integrity manifest was written: the drive is attached to the remote "
+                    "host %2, and hashing on a remote host is not available yet. The replica side "
+                    "can still check the folder structure and the VM's IDs.",
+                ),
+                self.remote_host,
             )
         if self.outcome is Outcome.HASHING:
-            return f"{name}: hashing for the integrity manifest…"
-        return f"{name}: waiting to be hashed for the integrity manifest."
+            return fill(QT_TRANSLATE_NOOP("ManifestJob", "%1: hashing for the integrity manifest…"))
+        return fill(
+            QT_TRANSLATE_NOOP("ManifestJob", "%1: waiting to be hashed for the integrity manifest.")
+        )
 
 
 def summary(jobs: list[ManifestJob]) -> str:
     """What became of every manifest: one sentence when all were written, else one per VM."""
     if len(jobs) > 1 and all(j.outcome is Outcome.WRITTEN for j in jobs):
-        each = ", ".join(f"{j.vm.name} ({j.files} files, {size(j.bytes_total)})" for j in jobs)
+        files = QCoreApplication.translate("ManifestJob", "%1 (%2 files, %3)")
+        each = ", ".join(
+            files.replace("%1", j.vm.name)
+            .replace("%2", str(j.files))
+            .replace("%3", size(j.bytes_total))
+            for j in jobs
+        )
         return (
-            f"Integrity manifests written beside each folder ({MANIFEST_SUFFIX} and "
-            f"{SUMS_SUFFIX}: SHA-256 of every file): {each}."
+            QCoreApplication.translate(
+                "ManifestJob",
+                "Integrity manifests written beside each folder (%1 and %2: SHA-256 of every "
+                "file): %3.",
+            )
+            .replace("%1", MANIFEST_SUFFIX)
+            .replace("%2", SUMS_SUFFIX)
+            .replace("%3", each)
         )
     return "\n".join(j.sentence() for j in jobs)
 
@@ -170,7 +221,11 @@ class ManifestHasher(QObject):
         def work():
             local = locate(job.folder)
             if local is None:
-                raise FileNotFoundError(f"The folder {job.folder} is not reachable from here.")
+                raise FileNotFoundError(
+                    QCoreApplication.translate(
+                        "ManifestJob", "The folder %1 is not reachable from here."
+                    ).replace("%1", job.folder)
+                )
             replica = job.replica_server
             if not replica and lookup is not None:
                 try:

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
@@ -56,6 +56,11 @@ def ensure_gui_application() -> None:
     _APP = QApplication(sys.argv[:1])
 
 
+def _tr(text: str, path: object) -> str:
+    """``text`` marked with QT_TRANSLATE_NOOP("PdfError", …), translated, with %1 = ``path``."""
+    return QCoreApplication.translate("PdfError", text).replace("%1", str(path))
+
+
 def write_pdf(
     html: str,
     path: str | os.PathLike[str],
@@ -72,9 +77,24 @@ def write_pdf(
     ensure_gui_application()
     target = Path(path)
     if target.exists() and (not overwrite or not target.is_file()):
-        raise PdfError(f"{target} exists already; hvseed does not replace it. Choose another name.")
+        raise PdfError(
+            _tr(
+                QT_TRANSLATE_NOOP(
+                    "PdfError",
+                    "%1 exists already; hvseed does not replace it. Choose another name.",
+                ),
+                target,
+            )
+        )
     if not target.parent.is_dir():
-        raise PdfError(f"The folder {target.parent} does not exist. Choose another place.")
+        raise PdfError(
+            _tr(
+                QT_TRANSLATE_NOOP(
+                    "PdfError", "The folder %1 does not exist. Choose another place."
+                ),
+                target.parent,
+            )
+        )
     writer = QPdfWriter(str(target))
     writer.setResolution(RESOLUTION_DPI)
     writer.setPageLayout(
@@ -103,7 +123,14 @@ def write_pdf(
 
     painter = QPainter()
     if not painter.begin(writer):
-        raise PdfError(f"Cannot write {target}: the file cannot be created. Choose another place.")
+        raise PdfError(
+            _tr(
+                QT_TRANSLATE_NOOP(
+                    "PdfError", "Cannot write %1: the file cannot be created. Choose another place."
+                ),
+                target,
+            )
+        )
     try:
         for index in range(pages):
             if index:
@@ -118,7 +145,12 @@ def write_pdf(
     finally:
         painter.end()
     if not target.is_file() or target.stat().st_size == 0:
-        raise PdfError(f"Cannot write {target}. Check that the place is writable.")
+        raise PdfError(
+            _tr(
+                QT_TRANSLATE_NOOP("PdfError", "Cannot write %1. Check that the place is writable."),
+                target,
+            )
+        )
     return pages
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 
 class _TaskSignals(QObject):
@@ -108,10 +108,15 @@ def describe_error(exc: BaseException) -> str:
     if isinstance(exc, HyperVError):
         return str(exc)
     if isinstance(exc, ModuleNotFoundError):
-        return (
-            "This part of hvseed is not installed on this computer "
-            f"({exc.name}). Reinstall hvseed or use the simulated lab."
-        )
+        return QCoreApplication.translate(
+            "Errors",
+            "This part of hvseed is not installed on this computer (%1). Reinstall hvseed or "
+            "use the simulated lab.",
+        ).replace("%1", str(exc.name))
     if isinstance(exc, (OSError, ValueError)):
         return f"{exc}"
-    return f"Unexpected error: {type(exc).__name__}: {exc}"
+    return (
+        QCoreApplication.translate("Errors", "Unexpected error: %1: %2")
+        .replace("%1", type(exc).__name__)
+        .replace("%2", str(exc))
+    )

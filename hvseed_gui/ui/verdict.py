@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
+
 from hvseed_gui.core.fitness import assess_drive
 from hvseed_gui.core.media import Severity
 from hvseed_gui.core.volumes import Volume
@@ -46,14 +48,22 @@ def check_drive(
     if not verdict.ok:
         return DriveCheck(
             False,
-            "; ".join(f.title for f in errors) or "Not usable",
+            "; ".join(f.title for f in errors) or QCoreApplication.translate("Drive", "Not usable"),
             " ".join(f.message for f in errors + warnings),
             tuple(f.message for f in warnings),
         )
-    summary = f"Fits: {size(verdict.copy_bytes)} of {size(volume.free_bytes)} free"
+    summary = (
+        QCoreApplication.translate("Drive", "Fits: %1 of %2 free")
+        .replace("%1", size(verdict.copy_bytes))
+        .replace("%2", size(volume.free_bytes))
+    )
     if warnings:
         summary += " — " + "; ".join(f.title for f in warnings)
-    detail = f"{volume.display_name} can take the copy ({size(verdict.copy_bytes)})."
+    detail = (
+        QCoreApplication.translate("Drive", "%1 can take the copy (%2).")
+        .replace("%1", volume.display_name)
+        .replace("%2", size(verdict.copy_bytes))
+    )
     if warnings:
         detail += " " + " ".join(f.message for f in warnings)
     return DriveCheck(True, summary, detail, tuple(f.message for f in warnings))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem
 
 from hvseed_gui.core.media import FolderListing
@@ -11,13 +12,14 @@ from hvseed_gui.ui.manifests import Outcome
 from hvseed_gui.ui.pages.base import HostPage
 from hvseed_gui.ui.widgets.hashing import HashingBox
 
-NEXT_STEPS = (
+NEXT_STEPS = QT_TRANSLATE_NOOP(
+    "DonePage",
     "1. Encrypt the drive if it is not (BitLocker To Go): it carries the VM's full disks.\n"
     "2. Eject it safely and ship it to the replica site.\n"
     "3. Meanwhile changes keep flowing to the Replica server over the network and wait there "
     "until the import; leave replication running.\n"
     "4. On the Replica server (Host B), connect the drive and run hvseed: "
-    "Import an initial copy."
+    "Import an initial copy.",
 )
 
 

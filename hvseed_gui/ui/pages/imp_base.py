@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTableWidgetItem
 
@@ -55,21 +56,28 @@ def why_not_importable(vm: VirtualMachine) -> str:
     """Empty when ``vm`` waits for its initial copy, else why no copy can be imported into it."""
     mode, state = vm.replication_mode, vm.replication_state
     if mode is ReplicationMode.TEST_REPLICA:
-        return "This is a test-failover VM, not a replica."
+        return QCoreApplication.translate("ImportVm", "This is a test-failover VM, not a replica.")
     if mode is ReplicationMode.PRIMARY:
-        return "This VM is a primary (it is replicated from this host); import on its replica host."
+        return QCoreApplication.translate(
+            "ImportVm",
+            "This VM is a primary (it is replicated from this host); import on its replica host.",
+        )
     if mode not in (ReplicationMode.REPLICA, ReplicationMode.EXTENDED_REPLICA):
-        return "Replication is not enabled for this VM."
+        return QCoreApplication.translate("ImportVm", "Replication is not enabled for this VM.")
     if state is ReplicationState.WAITING_FOR_INITIAL_REPLICATION:
         return ""
     if state is ReplicationState.REPLICATING:
-        return "Already imported: the replica is replicating."
+        return QCoreApplication.translate(
+            "ImportVm", "Already imported: the replica is replicating."
+        )
     if state in _FAILED_OVER:
-        return f"The replica has been failed over ({state.value}); no copy can be imported."
-    return (
-        f"Its replication state is {state.value}; only a replica waiting for its initial copy "
-        "can import one."
-    )
+        return QCoreApplication.translate(
+            "ImportVm", "The replica has been failed over (%1); no copy can be imported."
+        ).replace("%1", state.value)
+    return QCoreApplication.translate(
+        "ImportVm",
+        "Its replication state is %1; only a replica waiting for its initial copy can import one.",
+    ).replace("%1", state.value)
 
 
 def folder_on_this_computer(imp: ImportContext, folder: str) -> Path | None:

@@ -14,7 +14,7 @@ import threading
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -38,9 +38,14 @@ from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages.imp_base import ImportPage, folder_on_this_computer, verdict_item
 from hvseed_gui.ui.tasks import TaskRunner
 
-INTEGRITY = "Integrity (manifest)"
+INTEGRITY = QT_TRANSLATE_NOOP("CheckPage", "Integrity (manifest)")
 _VERDICT = {Severity.OK: "ok", Severity.WARNING: "warning", Severity.ERROR: "error"}
-_VERDICT_WORD = {"ok": "OK", "warning": "Warning", "error": "Problem", "info": "Note"}
+_VERDICT_WORD = {
+    "ok": QT_TRANSLATE_NOOP("CheckPage", "OK"),
+    "warning": QT_TRANSLATE_NOOP("CheckPage", "Warning"),
+    "error": QT_TRANSLATE_NOOP("CheckPage", "Problem"),
+    "info": QT_TRANSLATE_NOOP("CheckPage", "Note"),
+}
 
 
 class _HashSignals(QObject):
@@ -48,7 +53,13 @@ class _HashSignals(QObject):
 
 
 class CheckPage(ImportPage):
-    COLUMNS = ("Check", "Verdict", "Folder", "XML", "Replica VM")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("CheckPage", "Check"),
+        QT_TRANSLATE_NOOP("CheckPage", "Verdict"),
+        QT_TRANSLATE_NOOP("CheckPage", "Folder"),
+        QT_TRANSLATE_NOOP("CheckPage", "XML"),
+        QT_TRANSLATE_NOOP("CheckPage", "Replica VM"),
+    )
 
     def __init__(self) -> None:
         super().__init__(
@@ -305,8 +316,9 @@ class CheckPage(ImportPage):
         verdict, message = self.integrity
         manifest_value = "–"
         if self.imp.verify is not None and self.imp.verify.manifest is not None:
-            manifest_value = f"{len(self.imp.verify.manifest.files)} file(s)"
-        out.append((INTEGRITY, manifest_value, "–", "–", verdict, message))
+            count = len(self.imp.verify.manifest.files)
+            manifest_value = self.tr("%n file(s)", "", count)
+        out.append((self.tr(INTEGRITY), manifest_value, "–", "–", verdict, message))
         return out
 
     def _show(self) -> None:
@@ -317,7 +329,7 @@ class CheckPage(ImportPage):
                 item = QTableWidgetItem(text)
                 item.setToolTip(f"{text}\n\n{message}" if col else message)
                 self.table.setItem(i, col, item)
-            self.table.setItem(i, 1, verdict_item(verdict, _VERDICT_WORD[verdict]))
+            self.table.setItem(i, 1, verdict_item(verdict, self.tr(_VERDICT_WORD[verdict])))
         self.imp.integrity = self.integrity[1]
         self._details(rows)
         self._verdict()
@@ -333,7 +345,10 @@ class CheckPage(ImportPage):
         report = self.imp.report
         if report is not None:
             found = [
-                f"{_esc(h.vm_id)} in {_esc(h.file or 'XML')} ({_esc(h.where)})"
+                self.tr("%1 in %2 (%3)")
+                .replace("%1", _esc(h.vm_id))
+                .replace("%2", _esc(h.file or "XML"))
+                .replace("%3", _esc(h.where))
                 for h in report.xml_ids
                 if h.strong
             ]

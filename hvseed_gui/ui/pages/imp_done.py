@@ -34,7 +34,7 @@ def build_report(imp: ImportContext, status: ReplicationStatus | None, now: date
         ]
         lines += [f"  {d}" for d in status.health_details]
         if vm:
-            lines.append(delta_sentence(status, vm.id))
+            lines.append(delta_sentence(status, vm.id, english=True))
     if imp.check is not None:
         lines += ["", "Checks before the import:"]
         for r in imp.check.rows:

@@ -94,7 +94,9 @@ class TestFailoverPage(ImportPage):
 
     def _started(self, result: TestFailoverResult) -> None:
         self.test_vm = result.test_vm_name if result.running else ""
-        self._add(result.message or f"Test VM '{result.test_vm_name}' created.")
+        self._add(
+            result.message or self.tr("Test VM '%1' created.").replace("%1", result.test_vm_name)
+        )
         self.status.show_message(
             "ok",
             self.tr(
@@ -116,7 +118,9 @@ class TestFailoverPage(ImportPage):
 
     def _stopped(self, result: TestFailoverResult) -> None:
         self.test_vm = result.test_vm_name if result.running else ""
-        self._add(result.message or f"Test VM '{result.test_vm_name}' removed.")
+        self._add(
+            result.message or self.tr("Test VM '%1' removed.").replace("%1", result.test_vm_name)
+        )
         self.status.show_message(
             "ok", self.tr("The test VM was removed; replication goes on as before.")
         )
@@ -124,7 +128,7 @@ class TestFailoverPage(ImportPage):
 
     def _failed(self, exc: BaseException) -> None:
         text = describe_error(exc)
-        self._add(f"Failed: {text}")
+        self._add(self.tr("Failed: %1").replace("%1", text))
         self.status.show_message("error", text)
         self._buttons()
 

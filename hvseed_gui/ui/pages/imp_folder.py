@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -47,7 +47,13 @@ def scan_drives(host) -> list[DriveScan]:
 
 
 class FindCopyPage(ImportPage):
-    COLUMNS = ("Drive", "Folder", "VM", "Size", "For the chosen VM?")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("FindCopyPage", "Drive"),
+        QT_TRANSLATE_NOOP("FindCopyPage", "Folder"),
+        QT_TRANSLATE_NOOP("FindCopyPage", "VM"),
+        QT_TRANSLATE_NOOP("FindCopyPage", "Size"),
+        QT_TRANSLATE_NOOP("FindCopyPage", "For the chosen VM?"),
+    )
 
     def __init__(self) -> None:
         super().__init__(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -33,9 +33,10 @@ from hvseed_gui.ui.import_state import RunningImport
 from hvseed_gui.ui.pages.imp_base import ImportPage
 from hvseed_gui.ui.tasks import TaskRunner, describe_error
 
-KEPT = (
+KEPT = QT_TRANSLATE_NOOP(
+    "ImportRunPage",
     "Nothing was changed: the copy on the drive is untouched and the replica VM still waits for "
-    "its initial copy."
+    "its initial copy.",
 )
 
 
@@ -145,7 +146,7 @@ class ImportRunPage(ImportPage):
             "error",
             self.tr("%1 %2 Fix the cause, then go back to the check and try again.")
             .replace("%1", describe_error(exc))
-            .replace("%2", KEPT),
+            .replace("%2", self.tr(KEPT)),
         )
         self.back_button.show()
         self.completeChanged.emit()
@@ -275,17 +276,34 @@ class ImportRunPage(ImportPage):
         return PageId.IMPORT_FAILOVER
 
 
-def delta_sentence(status: ReplicationStatus, vm_id: str) -> str:
-    """Whether the delta AVHDX files received while the drive travelled are gone (report only)."""
+def delta_sentence(status: ReplicationStatus, vm_id: str, *, english: bool = False) -> str:
+    """Whether the delta AVHDX files received while the drive travelled are gone; ``english``
+    for the plain-text report, which stays English."""
+
+    def tr(text: str) -> str:
+        return text if english else QCoreApplication.translate("ImportRunPage", text)
+
     where = f"Hyper-V Replica\\Virtual hard disks\\{vm_id}"
     if not status.replica_delta_files:
-        return (
-            f"✔ The delta AVHDX files received while the drive travelled have been merged: none "
-            f"is left under {where}."
-        )
+        return tr(
+            QT_TRANSLATE_NOOP(
+                "ImportRunPage",
+                "✔ The delta AVHDX files received while the drive travelled have been merged: "
+                "none is left under %1.",
+            )
+        ).replace("%1", where)
     names = ", ".join(f.path.rsplit("\\", 1)[-1] for f in status.replica_delta_files[:4])
     total = sum(f.file_size for f in status.replica_delta_files)
     return (
-        f"ℹ {len(status.replica_delta_files)} delta file(s) ({size(total)}) are still under "
-        f"{where}: {names}. Hyper-V may merge them later; hvseed does not delete them."
+        tr(
+            QT_TRANSLATE_NOOP(
+                "ImportRunPage",
+                "ℹ %1 delta file(s) (%2) are still under %3: %4. Hyper-V may merge them later; "
+                "hvseed does not delete them.",
+            )
+        )
+        .replace("%1", str(len(status.replica_delta_files)))
+        .replace("%2", size(total))
+        .replace("%3", where)
+        .replace("%4", names)
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget
 
 from hvseed_gui.hyperv.host import ReplicationStatus, VirtualMachine
@@ -12,7 +12,13 @@ from hvseed_gui.ui.pages.vm import _Item
 
 
 class ReplicaVmPage(ImportPage):
-    COLUMNS = ("Name", "Replication", "Health", "Deltas received", "Can import")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("ReplicaVmPage", "Name"),
+        QT_TRANSLATE_NOOP("ReplicaVmPage", "Replication"),
+        QT_TRANSLATE_NOOP("ReplicaVmPage", "Health"),
+        QT_TRANSLATE_NOOP("ReplicaVmPage", "Deltas received"),
+        QT_TRANSLATE_NOOP("ReplicaVmPage", "Can import"),
+    )
 
     def __init__(self) -> None:
         super().__init__(

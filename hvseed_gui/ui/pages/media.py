@@ -4,7 +4,7 @@ admin accepts the assignment; a drive can be encrypted with BitLocker To Go from
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,9 +33,9 @@ from hvseed_gui.ui.widgets.bitlocker import BitLockerPanel
 POLL_MS = 2000  # the drive list follows plugging within 2 s; on Windows WM_DEVICECHANGE is faster
 
 BITLOCKER_TEXT = {
-    BitLockerStatus.ON: "On",
-    BitLockerStatus.OFF: "Off — not encrypted",
-    BitLockerStatus.UNKNOWN: "Unknown",
+    BitLockerStatus.ON: QT_TRANSLATE_NOOP("MediaPage", "On"),
+    BitLockerStatus.OFF: QT_TRANSLATE_NOOP("MediaPage", "Off — not encrypted"),
+    BitLockerStatus.UNKNOWN: QT_TRANSLATE_NOOP("MediaPage", "Unknown"),
 }
 
 
@@ -50,7 +50,13 @@ def existing_exports(host: HyperVHost, folder: str) -> list[ExportFolderSummary]
     try:
         return host.export_folders(folder)
     except NotFound as exc:
-        return f"{exc.message} Choose the drive's root ({folder[:3]}) or a folder that exists."
+        return (
+            exc.message
+            + " "
+            + QCoreApplication.translate(
+                "MediaPage", "Choose the drive's root (%1) or a folder that exists."
+            ).replace("%1", folder[:3])
+        )
 
 
 def list_usb_volumes(host: HyperVHost, kind: HostKind) -> list[Volume]:
@@ -63,7 +69,14 @@ def list_usb_volumes(host: HyperVHost, kind: HostKind) -> list[Volume]:
 
 
 class MediaPage(HostPage):
-    COLUMNS = ("Drive", "Label", "File system", "Free / total", "BitLocker", "Verdict")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("MediaPage", "Drive"),
+        QT_TRANSLATE_NOOP("MediaPage", "Label"),
+        QT_TRANSLATE_NOOP("MediaPage", "File system"),
+        QT_TRANSLATE_NOOP("MediaPage", "Free / total"),
+        QT_TRANSLATE_NOOP("MediaPage", "BitLocker"),
+        QT_TRANSLATE_NOOP("MediaPage", "Verdict"),
+    )
 
     def __init__(self) -> None:
         super().__init__(
@@ -555,7 +568,7 @@ class MediaPage(HostPage):
         self.bitlocker.set_target(
             volume,
             self.ctx.host,
-            inventory.host_name if inventory else "Host A",
+            inventory.host_name if inventory else self.tr("Host A"),
             self.drive_roots(volume) if volume is not None else [],
         )
 

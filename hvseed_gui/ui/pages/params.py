@@ -109,7 +109,11 @@ class ParamsPage(HostPage):
             for cert in certs:
                 expires = cert.not_after.date().isoformat() if cert.not_after else "?"
                 self.cert_combo.addItem(
-                    f"{cert.subject} — {cert.issuer}, until {expires}", cert.thumbprint
+                    self.tr("%1 — %2, until %3")
+                    .replace("%1", cert.subject)
+                    .replace("%2", cert.issuer)
+                    .replace("%3", expires),
+                    cert.thumbprint,
                 )
             if not certs:
                 self.status.show_message(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -78,21 +79,33 @@ def describe_change(config: ReplicaServerConfig, change: ReplicaServerChange) ->
     """Each line one setting that will differ afterwards, in Hyper-V Settings' words."""
     lines = []
     if change.enable_replication and not config.replication_enabled:
-        lines.append("Enable this computer as a Replica server.")
+        lines.append(
+            QCoreApplication.translate("ReplicaPage", "Enable this computer as a Replica server.")
+        )
     if change.allowed_authentication != config.allowed_authentication or not (
         config.replication_enabled
     ):
         lines.append(
-            f"Accept {change.allowed_authentication} authentication "
-            f"(Kerberos on port {change.kerberos_port})."
+            QCoreApplication.translate(
+                "ReplicaPage", "Accept %1 authentication (Kerberos on port %2)."
+            )
+            .replace("%1", change.allowed_authentication)
+            .replace("%2", str(change.kerberos_port))
         )
     if change.allow_any_server and not config.allow_any_server:
         storage = change.default_storage_location
         lines.append(
-            f"Allow replication from any authenticated server, storing replicas in {storage}."
+            QCoreApplication.translate(
+                "ReplicaPage",
+                "Allow replication from any authenticated server, storing replicas in %1.",
+            ).replace("%1", storage)
         )
     for rule in change.enable_firewall_rules:
-        lines.append(f"Enable the Windows Firewall rule {rule}.")
+        lines.append(
+            QCoreApplication.translate(
+                "ReplicaPage", "Enable the Windows Firewall rule %1."
+            ).replace("%1", rule)
+        )
     return lines
 
 
@@ -203,7 +216,11 @@ class ReplicaPage(HostPage):
     def _offer_fix(self, config: ReplicaServerConfig) -> None:
         problems = config.problems_for(AuthenticationType.KERBEROS, self._primary())
         if not problems:
-            problems = [f"{config.host_name} does not accept replication from this host."]
+            problems = [
+                self.tr("%1 does not accept replication from this host.").replace(
+                    "%1", config.host_name
+                )
+            ]
         self.status.show_message("error", " ".join(problems))
         change = proposed_change(config, self._primary())
         self.storage_edit.setText(change.default_storage_location)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -22,74 +22,129 @@ from hvseed_gui.ui.format import frequency, size
 from hvseed_gui.ui.pages.base import HostPage
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SummaryPage", text)
+
+
 def encryption_warning(drives: Sequence[Volume]) -> str:
     """The sentence for drives that would travel unencrypted; '' when every drive is encrypted."""
     plain = [d for d in drives if d.bitlocker is not BitLockerStatus.ON]
     if not plain:
         return ""
-    names = ", ".join(f"{d.display_name} (BitLocker {d.bitlocker.value.lower()})" for d in plain)
-    return (
-        f"Not encrypted: {names}. The VMs' full disks would travel readable by anyone who finds "
-        "the drive. Go back to the drive page and encrypt it with BitLocker To Go, or accept "
-        "the risk knowingly."
+    each = QCoreApplication.translate("SummaryPage", "%1 (BitLocker %2)")
+    state = {
+        BitLockerStatus.OFF: QT_TRANSLATE_NOOP("SummaryPage", "off"),
+        BitLockerStatus.UNKNOWN: QT_TRANSLATE_NOOP("SummaryPage", "unknown"),
+    }
+    names = ", ".join(
+        each.replace("%1", d.display_name).replace(
+            "%2", _tr(state.get(d.bitlocker, d.bitlocker.value.lower()))
+        )
+        for d in plain
     )
+    return QCoreApplication.translate(
+        "SummaryPage",
+        "Not encrypted: %1. The VMs' full disks would travel readable by anyone who finds "
+        "the drive. Go back to the drive page and encrypt it with BitLocker To Go, or accept "
+        "the risk knowingly.",
+    ).replace("%1", names)
 
 
 def summary_rows(
     plan: ReplicationPlan, vm_size: int, drives: Sequence[Volume] = ()
 ) -> list[tuple[str, str]]:
-    """The settings in the order of Hyper-V Manager's pages (every VM, every export folder)."""
-    auth = (
-        "Kerberos (HTTP)"
-        if plan.authentication is AuthenticationType.KERBEROS
-        else f"Certificate (HTTPS), thumbprint {plan.certificate_thumbprint}"
-    )
-    if plan.recovery_history_hours:
-        points = f"Hourly, covering {plan.recovery_history_hours} h"
-        if plan.vss_frequency_hours:
-            points += f"; app-consistent (VSS) every {plan.vss_frequency_hours} h"
+    """The settings in the order of Hyper-V Manager's pages (every VM, every export folder).
+
+    Labels are English source texts (QT_TRANSLATE_NOOP): the page translates them; values are
+    already in the admin's language."""
+    if plan.authentication is AuthenticationType.KERBEROS:
+        auth = QCoreApplication.translate("SummaryPage", "Kerberos (HTTP)")
     else:
-        points = "Only the latest recovery point"
-    method = {
-        InitialReplicationMethod.EXTERNAL_MEDIA: "Export to external media",
-        InitialReplicationMethod.NETWORK: "Send over the network",
-        InitialReplicationMethod.EXISTING_VM: "Use an existing VM on the Replica server",
-    }[plan.initial_method]
+        auth = QCoreApplication.translate(
+            "SummaryPage", "Certificate (HTTPS), thumbprint %1"
+        ).replace("%1", plan.certificate_thumbprint)
+    if plan.recovery_history_hours:
+        points = QCoreApplication.translate("SummaryPage", "Hourly, covering %1 h").replace(
+            "%1", str(plan.recovery_history_hours)
+        )
+        if plan.vss_frequency_hours:
+            points += QCoreApplication.translate(
+                "SummaryPage", "; app-consistent (VSS) every %1 h"
+            ).replace("%1", str(plan.vss_frequency_hours))
+    else:
+        points = QCoreApplication.translate("SummaryPage", "Only the latest recovery point")
+    method = _tr(
+        {
+            InitialReplicationMethod.EXTERNAL_MEDIA: QT_TRANSLATE_NOOP(
+                "SummaryPage", "Export to external media"
+            ),
+            InitialReplicationMethod.NETWORK: QT_TRANSLATE_NOOP(
+                "SummaryPage", "Send over the network"
+            ),
+            InitialReplicationMethod.EXISTING_VM: QT_TRANSLATE_NOOP(
+                "SummaryPage", "Use an existing VM on the Replica server"
+            ),
+        }[plan.initial_method]
+    )
+    if len(plan.vms) < 2:
+        vm_label = QT_TRANSLATE_NOOP("SummaryPage", "Virtual machine")
+    else:
+        vm_label = QCoreApplication.translate("SummaryPage", "Virtual machines (%1)").replace(
+            "%1", str(len(plan.vms))
+        )
+    compression = (
+        QCoreApplication.translate("SummaryPage", "Enabled")
+        if plan.compression
+        else QCoreApplication.translate("SummaryPage", "Disabled")
+    )
     rows = [
-        ("Primary server (Host A)", plan.primary_host),
+        (QT_TRANSLATE_NOOP("SummaryPage", "Primary server (Host A)"), plan.primary_host),
+        (vm_label, "\n".join(f"{v.name}  ({v.id})" for v in plan.vms) or "–"),
+        (QT_TRANSLATE_NOOP("SummaryPage", "Replica server"), plan.replica_server),
+        (QT_TRANSLATE_NOOP("SummaryPage", "Replica server port"), str(plan.replica_port)),
+        (QT_TRANSLATE_NOOP("SummaryPage", "Authentication type"), auth),
+        (QT_TRANSLATE_NOOP("SummaryPage", "Compression"), compression),
         (
-            "Virtual machine" if len(plan.vms) < 2 else f"Virtual machines ({len(plan.vms)})",
-            "\n".join(f"{v.name}  ({v.id})" for v in plan.vms) or "–",
+            QT_TRANSLATE_NOOP("SummaryPage", "Excluded disks"),
+            "\n".join(p for v in plan.vms for p in v.excluded_vhd_paths)
+            or QCoreApplication.translate("SummaryPage", "None"),
         ),
-        ("Replica server", plan.replica_server),
-        ("Replica server port", str(plan.replica_port)),
-        ("Authentication type", auth),
-        ("Compression", "Enabled" if plan.compression else "Disabled"),
         (
-            "Excluded disks",
-            "\n".join(p for v in plan.vms for p in v.excluded_vhd_paths) or "None",
+            QT_TRANSLATE_NOOP("SummaryPage", "Replication frequency"),
+            frequency(plan.frequency_sec),
         ),
-        ("Replication frequency", frequency(plan.frequency_sec)),
-        ("Recovery points", points),
-        ("Initial replication method", method),
-        ("Size of the initial copy", size(vm_size)),
+        (QT_TRANSLATE_NOOP("SummaryPage", "Recovery points"), points),
+        (QT_TRANSLATE_NOOP("SummaryPage", "Initial replication method"), method),
+        (QT_TRANSLATE_NOOP("SummaryPage", "Size of the initial copy"), size(vm_size)),
     ]
     if plan.initial_method is InitialReplicationMethod.EXTERNAL_MEDIA:
         folders = [
             f"{v.destination(plan.destination_path).rstrip(chr(92))}\\{v.name}_{v.id}"
             for v in plan.vms
         ]
-        rows.append(("Export folder" if len(folders) < 2 else "Export folders", "\n".join(folders)))
+        folder_label = (
+            QT_TRANSLATE_NOOP("SummaryPage", "Export folder")
+            if len(folders) < 2
+            else QT_TRANSLATE_NOOP("SummaryPage", "Export folders")
+        )
+        rows.append((folder_label, "\n".join(folders)))
         if drives:
             warning = encryption_warning(drives)
-            rows.append(("Drive encryption", "⚠ " + warning if warning else "BitLocker on"))
+            rows.append(
+                (
+                    QT_TRANSLATE_NOOP("SummaryPage", "Drive encryption"),
+                    "⚠ " + warning
+                    if warning
+                    else QCoreApplication.translate("SummaryPage", "BitLocker on"),
+                )
+            )
     else:
         rows.append(
             (
-                "Start",
+                QT_TRANSLATE_NOOP("SummaryPage", "Start"),
                 plan.start_time.astimezone().strftime("%Y-%m-%d %H:%M")
                 if plan.start_time
-                else "Immediately",
+                else QCoreApplication.translate("SummaryPage", "Immediately"),
             )
         )
     return rows

@@ -3,7 +3,7 @@ the replication settings of the next pages. VMs that cannot be enabled say why."
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from hvseed_gui.hyperv.host import VirtualMachine
@@ -30,7 +30,13 @@ class _Item(QTableWidgetItem):
 
 
 class VmPage(HostPage):
-    COLUMNS = ("Name", "State", "Disk size", "Replication", "Can be enabled")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("VmPage", "Name"),
+        QT_TRANSLATE_NOOP("VmPage", "State"),
+        QT_TRANSLATE_NOOP("VmPage", "Disk size"),
+        QT_TRANSLATE_NOOP("VmPage", "Replication"),
+        QT_TRANSLATE_NOOP("VmPage", "Can be enabled"),
+    )
 
     def __init__(self) -> None:
         super().__init__(

@@ -83,6 +83,8 @@ class Hosts:
     def local_path(self, host_name: str, folder: str) -> Path:
         """``folder`` on the host ``host_name`` as a path on this computer, for hashing where
         the drive is."""
+        if not folder.strip():
+            raise CliError("Hyper-V did not report the export folder; name it explicitly.")
         if self.is_lab:
             given = Path(folder)
             if given.is_absolute() and given.exists():

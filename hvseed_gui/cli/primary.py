@@ -83,7 +83,7 @@ def cmd_run(args: argparse.Namespace, hosts: Hosts, out: TextIO, err: TextIO) ->
     external = plan.initial_method is InitialReplicationMethod.EXTERNAL_MEDIA
     vms = _preflight(primary, inventory, plan)  # refuses before anything changes
     folders: list[str] = []
-    for vm, _item in vms:
+    for vm, item in vms:
         ref = vm.ref
         if vm.replication_state is ReplicationState.DISABLED:
             err.write(f"Enabling replication of {vm.name} to {plan.replica_server} ...\n")
@@ -99,8 +99,9 @@ def cmd_run(args: argparse.Namespace, hosts: Hosts, out: TextIO, err: TextIO) ->
             err.write(f"{vm.name}: an export is already under way; following it.\n")
             first = current
         else:
-            err.write(f"Exporting the initial copy of {vm.name} to {plan.destination_path} ...\n")
-            first = primary.start_export(ref, plan.destination_path)
+            destination = item.destination(plan.destination_path)
+            err.write(f"Exporting the initial copy of {vm.name} to {destination} ...\n")
+            first = primary.start_export(ref, destination)
         try:
             final = follow_job(
                 lambda ref=ref: primary.export_progress(ref),
@@ -164,40 +165,43 @@ def _preflight(
             for vm, item in vms
             if vm.replication_state is not ReplicationState.INITIAL_REPLICATION_IN_PROGRESS
         ]
-        _check_drive(primary, inventory, to_write, plan.destination_path)
+        _check_drives(primary, inventory, to_write, plan.destination_path)
     return vms
 
 
-def _check_drive(
+def _check_drives(
     primary: HyperVHost,
     inventory: Inventory,
     vms: list[tuple[VirtualMachine, PlanVm]],
-    destination: str,
+    plan_destination: str,
 ) -> None:
-    """Refuse the run before anything changes when the drive cannot take every copy; each VM is
-    judged against the space the VMs before it leave."""
+    """Refuse the run before anything changes when a drive cannot take its copies. Each VM goes
+    to its own destination (or the plan's); VMs sharing a drive are judged against the space
+    the VMs before them leave."""
     from hvseed_gui.core.fitness import assess_drive, space_margin
 
-    target = destination.rstrip("\\/").lower()
-    volume = next(
-        (
-            v
-            for v in primary.usb_volumes()
-            if target.startswith(v.mount_point.rstrip("\\/").lower())
-        ),
-        None,
-    )
-    if volume is None:
-        raise CliError(
-            f"{destination} is not on a USB drive attached to {primary.display_name}. "
-            "Plug the drive into the host that runs the VM, and check the path with "
-            "'hvseed volumes'."
-        )
-    try:
-        existing = primary.export_folders(destination)
-    except NotFound:
-        existing = []  # the destination folder does not exist yet; start_export creates it
+    volumes = primary.usb_volumes()
+    free_left: dict[str, int] = {}
+    existing_by_destination: dict[str, list] = {}
     for vm, item in vms:
+        destination = item.destination(plan_destination)
+        target = destination.rstrip("\\/").lower()
+        volume = next(
+            (v for v in volumes if target.startswith(v.mount_point.rstrip("\\/").lower())),
+            None,
+        )
+        if volume is None:
+            raise CliError(
+                f"{destination} (for {vm.name}) is not on a USB drive attached to "
+                f"{primary.display_name}. Plug the drive into the host that runs the VM, and "
+                "check the path with 'hvseed volumes'."
+            )
+        if destination not in existing_by_destination:
+            try:
+                existing_by_destination[destination] = primary.export_folders(destination)
+            except NotFound:  # the folder does not exist yet; start_export creates it
+                existing_by_destination[destination] = []
+        free = free_left.setdefault(volume.mount_point, volume.free_bytes)
         excluded = {p.lower() for p in item.excluded_vhd_paths}
         files: list[VhdFile] = []
         for vhd in vm.vhds:
@@ -205,11 +209,11 @@ def _check_drive(
                 files.append(VhdFile(vhd.path, vhd.file_size))
                 files.extend(vhd.parents)
         verdict = assess_drive(
-            volume,
+            replace(volume, free_bytes=free),
             files,
             vm_storage_paths=[v.path for v in vm.vhds],
             system_drive=inventory.system_drive,
-            existing_export_folders=existing,
+            existing_export_folders=existing_by_destination[destination],
             vm_folder_name=f"{vm.name}_{vm.id}",
         )
         if not verdict.ok:
@@ -217,8 +221,9 @@ def _check_drive(
             raise CliError(
                 f"The drive {volume.display_name} cannot take the copy of {vm.name}: {reasons}"
             )
-        used = verdict.copy_bytes + space_margin(verdict.copy_bytes)
-        volume = replace(volume, free_bytes=max(0, volume.free_bytes - used))
+        free_left[volume.mount_point] = max(
+            0, free - verdict.copy_bytes - space_margin(verdict.copy_bytes)
+        )
 
 
 def _write_manifest(

@@ -196,3 +196,51 @@ def test_manifest_can_be_written_later_but_never_over_an_existing_one(lab_dir, t
     assert code == 0 and "intact" in out
     code, _, err = hvseed("manifest", shown, lab=lab_dir)
     assert code == 1 and "Traceback" not in err
+
+
+def _plan_for(lab_dir: Path, tmp_path: Path, vms: list[dict], destination: str) -> Path:
+    _, plan_text, _ = hvseed("plan", "--example", lab=lab_dir)
+    plan = json.loads(plan_text)
+    plan.update(vms=vms, destination_path=destination)
+    path = tmp_path / "several.json"
+    path.write_text(json.dumps(plan), encoding="utf-8")
+    return path
+
+
+def test_each_vm_goes_to_its_own_drive(lab_dir, tmp_path):
+    inventory = Lab.open(lab_dir).host("hv-a").inventory()
+    tiny, legacy = inventory.vm("TinyLinux"), inventory.vm("LegacyApp")
+    plan_file = _plan_for(
+        lab_dir,
+        tmp_path,
+        [
+            {"name": tiny.name, "id": tiny.id},
+            {"name": legacy.name, "id": legacy.id, "destination_path": "G:\\Seed"},
+        ],
+        "E:\\Seed",
+    )
+    code, out, err = hvseed("run", str(plan_file), lab=lab_dir)
+    assert code == 0, err
+    lab = Lab.open(lab_dir)
+    assert lab.real_path("hv-a", f"E:\\Seed\\{tiny.name}_{tiny.id}").is_dir()
+    assert lab.real_path("hv-a", f"G:\\Seed\\{legacy.name}_{legacy.id}").is_dir()
+
+
+def test_vms_that_fit_one_by_one_but_not_together_are_refused_up_front(lab_dir, tmp_path):
+    inventory = Lab.open(lab_dir).host("hv-a").inventory()
+    dc, web = inventory.vm("DC01"), inventory.vm("WEB01")
+    # G: (exFAT, 14.9 GiB) takes DC01 (9.5 GiB) or nearly WEB01, never both.
+    plan_file = _plan_for(
+        lab_dir,
+        tmp_path,
+        [
+            {"name": dc.name, "id": dc.id},
+            {"name": "TinyLinux", "id": inventory.vm("TinyLinux").id},
+            {"name": web.name, "id": web.id},
+        ],
+        "G:\\",
+    )
+    code, _, err = hvseed("run", str(plan_file), lab=lab_dir)
+    assert code == 1 and "cannot take the copy" in err
+    after = Lab.open(lab_dir).host("hv-a").inventory()
+    assert all(after.vm(n).replication_state.value == "Disabled" for n in ("DC01", "WEB01"))

@@ -13,8 +13,10 @@ from typing import Any, TextIO
 from hvseed_gui.core.progress import RateTracker
 from hvseed_gui.core.units import format_bytes, format_duration, format_rate
 from hvseed_gui.hyperv.host import (
+    Inventory,
     JobProgress,
     JobState,
+    VirtualMachine,
     VmRef,
 )
 
@@ -121,3 +123,14 @@ def follow_job(
         progress = poll()
         printer.show(progress)
     return progress
+
+
+def find_vm(inventory: Inventory, name_or_id: str, where: str) -> VirtualMachine:
+    """The one VM called ``name_or_id`` (or with that ID), or a sentence saying why not."""
+    found = inventory.vms_named(name_or_id)
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise CliError(f"No VM called '{name_or_id}' on {where}. List them with 'hvseed vms'.")
+    ids = ", ".join(vm.id for vm in found)
+    raise CliError(f"Several VMs are called '{name_or_id}' on {where} ({ids}); give the VM ID.")

@@ -7,7 +7,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
-from hvseed_gui.cli.common import EXIT_OK, EXIT_USAGE, CliError, ProgressPrinter, follow_job
+from hvseed_gui.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    CliError,
+    ProgressPrinter,
+    find_vm,
+    follow_job,
+)
 from hvseed_gui.cli.hosts import Hosts
 from hvseed_gui.core.plan import InitialReplicationMethod, PlanVm, ReplicationPlan
 from hvseed_gui.hyperv.errors import NotFound
@@ -366,9 +373,7 @@ def cmd_plan_transport(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_cancel_export(args: argparse.Namespace, hosts: Hosts, out: TextIO) -> int:
     host = hosts.default()
-    vm = host.inventory().vm(args.vm)
-    if vm is None:
-        raise CliError(f"No VM called '{args.vm}' on {host.display_name}.")
+    vm = find_vm(host.inventory(), args.vm, host.display_name)
     result = host.cancel_export(vm.ref)
     out.write(f"Export of {vm.name}: {result.state.value}.\n")
     return EXIT_OK

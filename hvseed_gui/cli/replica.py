@@ -21,6 +21,7 @@ from hvseed_gui.hyperv.host import (
     ReplicationHealth,
     ReplicationMode,
     ReplicationState,
+    VirtualMachine,
     VmRef,
 )
 
@@ -73,21 +74,27 @@ def cmd_move_drive(args: argparse.Namespace, hosts: Hosts, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _find_replica(hosts: Hosts, name: str) -> tuple[HyperVHost, Any]:
-    """The host that holds the replica VM ``name`` (on the lab: any lab host)."""
+def _find_replica(hosts: Hosts, name: str) -> tuple[HyperVHost, VirtualMachine]:
+    """The host that holds the replica VM ``name`` or ID (on the lab: any lab host)."""
+    key = name.strip().strip("{}").lower()
     candidates = hosts.candidates()
-    for host in candidates:
-        for vm in host.inventory().vms:
-            if (name.lower() in (vm.name.lower(), vm.id.lower())) and vm.replication_mode in (
-                ReplicationMode.REPLICA,
-                ReplicationMode.EXTENDED_REPLICA,
-            ):
-                return host, vm
+    found = [
+        (host, vm)
+        for host in candidates
+        for vm in host.inventory().vms
+        if key in (vm.name.lower(), vm.id.lower())
+        and vm.replication_mode in (ReplicationMode.REPLICA, ReplicationMode.EXTENDED_REPLICA)
+    ]
+    if len(found) == 1:
+        return found[0]
     where = candidates[0].display_name if len(candidates) == 1 else "any lab host"
-    raise CliError(
-        f"No replica VM called '{name}' was found on {where}. Enable replication on the primary "
-        "first (hvseed run), and name the replica host with --host."
-    )
+    if not found:
+        raise CliError(
+            f"No replica VM called '{name}' was found on {where}. Enable replication on the "
+            "primary first (hvseed run), and name the replica host with --host."
+        )
+    ids = ", ".join(vm.id for _, vm in found)
+    raise CliError(f"Several replica VMs are called '{name}' ({ids}); give the VM ID with --vm.")
 
 
 def cmd_import(args: argparse.Namespace, hosts: Hosts, out: TextIO, err: TextIO) -> int:

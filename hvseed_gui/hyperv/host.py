@@ -206,6 +206,11 @@ class Inventory:
     system_drive: str = "C:\\"  # the volume Windows runs from; never an export target
     vms: tuple[VirtualMachine, ...] = ()
 
+    def vms_named(self, name_or_id: str) -> list[VirtualMachine]:
+        """Every VM with this ID or name (names may repeat on a host)."""
+        key = name_or_id.strip().strip("{}").lower()
+        return [vm for vm in self.vms if key in (vm.id.lower(), vm.name.lower())]
+
     def vm(self, name_or_id: str) -> VirtualMachine | None:
         """Find a VM by ID, or by name when exactly one VM has it."""
         key = name_or_id.strip().strip("{}").lower()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer, Signal
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtWidgets import QPushButton, QWidget, QWizard
 
 from hvseed_gui.ui.context import RunningExport, SecretStore, WizardContext
 from hvseed_gui.ui.ids import PageId
@@ -63,6 +63,7 @@ class EnableReplicationWizard(QWizard):
             self.setPage(page_id, page)
         self.setStartId(PageId.START)
         self.importRequested.connect(self.switch_to_import)
+        self.currentIdChanged.connect(self._keep_enter_for_next)
         self.resize(820, 620)
         if defer_pages:
             self.pages[PageId.START].firstPainted.connect(
@@ -114,6 +115,17 @@ class EnableReplicationWizard(QWizard):
         self.pages_ready = True
         self.pages[PageId.START].completeChanged.emit()
         self.pagesReady.emit()
+
+    def _keep_enter_for_next(self, _page_id: int) -> None:
+        """Enter means Next (or Finish), never a button inside the page.
+
+        In a dialog every push button is an auto-default: while Next is disabled (a host call
+        runs), Enter would press the first one on the page, e.g. "Stop waiting"."""
+        page = self.currentPage()
+        if page is not None:
+            for button in page.findChildren(QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
 
     def switch_to_import(self) -> None:
         """The Done page's Import button: start over on the import side (replica host)."""

@@ -59,3 +59,22 @@ def test_build_main_window_paints_first_then_builds_the_other_pages(qtbot, tmp_p
     qtbot.waitUntil(lambda: window.currentId() == PageId.CONNECT)
     assert window.currentPage().lab.isChecked()
     assert window.currentPage().target().lab_dir == str(lab_dir)
+
+
+def test_enter_while_a_host_call_runs_does_not_stop_it(lab, make_wizard, drive, qtbot):
+    from PySide6.QtCore import Qt
+
+    lab.configure(latency=0.5)  # a slow host: Next stays disabled while the call runs
+    from PySide6.QtWidgets import QApplication
+
+    wizard = make_wizard()
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
+    drive.next(wizard, PageId.CONNECT)
+    page = wizard.currentPage()
+    qtbot.keyClick(wizard.button(QWizard.WizardButton.NextButton), Qt.Key.Key_Return)
+    drive.until(lambda: page.runner.busy)
+    # Next is disabled now and has lost the focus; an impatient admin presses Enter again
+    qtbot.keyClick(QApplication.focusWidget() or wizard, Qt.Key.Key_Return)
+    drive.until(lambda: wizard.currentId() == PageId.VM, timeout=10_000)
+    assert "Stopped waiting" not in page.status.text()

@@ -64,6 +64,7 @@ class BusyIndicator(QWidget):
         self.bar.setMaximumWidth(160)
         self.bar.setTextVisible(False)
         self.cancel_button = QPushButton(self.tr("Stop waiting"), self)
+        self.cancel_button.setAutoDefault(False)  # Enter must not stop a host call
         self.cancel_button.clicked.connect(self.cancelRequested)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.bar)

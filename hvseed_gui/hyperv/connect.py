@@ -12,15 +12,15 @@ from enum import Enum
 from pathlib import Path
 
 from hvseed_gui.hyperv.host import HyperVHost
+from hvseed_gui.hyperv.runners import WINRM_TRANSPORTS
+
+__all__ = ["WINRM_TRANSPORTS", "HostKind", "HostTarget", "open_host"]
 
 
 class HostKind(str, Enum):
     LOCAL = "local"  # powershell.exe on this computer
     WINRM = "winrm"  # a remote host over WinRM
     LAB = "lab"  # the simulated lab in a directory
-
-
-WINRM_TRANSPORTS = ("kerberos", "ntlm", "credssp", "certificate")
 
 
 @dataclass(frozen=True)

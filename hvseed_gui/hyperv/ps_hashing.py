@@ -28,6 +28,7 @@ from typing import Any
 
 from hvseed_gui.hyperv import powershell as ps
 from hvseed_gui.hyperv.host import HashJob, JobState
+from hvseed_gui.hyperv.ps_json import as_int, as_list, as_opt_int, as_time
 
 #: CreateProcess's documented command-line limit is 32,767 characters; stay well below it.
 MAX_COMMAND_LINE = 30_000
@@ -400,37 +401,6 @@ def render_read_text_file(path: str, max_bytes: int) -> ps.Script:
 # --- reading the facts ------------------------------------------------------------------------
 
 
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    if isinstance(value, list):
-        return value
-    if isinstance(value, dict) and "value" in value and "Count" in value:
-        return _as_list(value["value"])
-    return [value]
-
-
-def _int(value: Any) -> int | None:
-    if isinstance(value, bool) or value is None:
-        return None
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _time(value: Any) -> datetime | None:
-    text = str(value or "").strip()
-    if not text:
-        return None
-    text = text.replace("Z", "+00:00")
-    text = re.sub(r"\.(\d+)", lambda m: "." + m.group(1)[:6].ljust(6, "0"), text, count=1)
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError:
-        return None
-
-
 def _json_object(text: Any) -> dict[str, Any] | None:
     if not isinstance(text, str) or not text.strip():
         return None
@@ -471,22 +441,22 @@ def judge_hash_job(
     folder = str(doc.get("folder") or (launch or {}).get("folder") or folder)
     hashes = {
         str(item.get("path")): str(item.get("sha256", "")).lower()
-        for item in _as_list(doc.get("hashes"))
+        for item in as_list(doc.get("hashes"))
         if isinstance(item, dict) and item.get("path")
     }
     unreadable = {
         str(item.get("path")): str(item.get("error", ""))
-        for item in _as_list(doc.get("unreadable"))
+        for item in as_list(doc.get("unreadable"))
         if isinstance(item, dict) and item.get("path")
     }
-    done = _int(doc.get("bytes_done")) or 0
-    total = _int(doc.get("bytes_total"))
+    done = as_int(doc.get("bytes_done"))
+    total = as_opt_int(doc.get("bytes_total"))
     if state_doc is not None and not total:
         total = 0 if str(doc.get("state")) == JobState.COMPLETED.value else None
     stated = str(doc.get("state") or JobState.RUNNING.value)
     alive = facts.get("alive")
     cancel_requested = bool(facts.get("cancel_requested")) or cancelling
-    now = _time(facts.get("now"))
+    now = as_time(facts.get("now"))
     message = str(doc.get("message") or "")
 
     def job(state: JobState, text: str = message) -> HashJob:
@@ -516,13 +486,13 @@ def judge_hash_job(
             "restarted). Nothing was changed on the drive; start the check again.",
         )
     if state_doc is None:
-        launched = _seconds(now, _time((launch or {}).get("created")))
+        launched = _seconds(now, as_time((launch or {}).get("created")))
         if alive is None and launched is not None and launched > START_GRACE_SECONDS:
             return job(JobState.FAILED, _never_started(where))
         return job(JobState.RUNNING, "Starting the hashing process…")
     if cancel_requested:
         return job(JobState.RUNNING, "Stopping…")
-    quiet = _seconds(now, _time(doc.get("heartbeat")))
+    quiet = _seconds(now, as_time(doc.get("heartbeat")))
     if quiet is not None and quiet > STALE_SECONDS:
         return job(
             JobState.RUNNING,
@@ -547,7 +517,7 @@ def decode_text(data: Any, path: str, max_bytes: int) -> str | None:
     exists = facts.get("exists")
     if exists is False or str(exists).lower() == "false":
         return None
-    size = _int(facts.get("size")) or 0
+    size = as_opt_int(facts.get("size")) or 0
     content = facts.get("content")
     if size > max_bytes or content is None:
         raise ValueError(f"{path} is larger than {max_bytes:,} bytes; it was not read")

@@ -1,0 +1,93 @@
+"""Reading the JSON that Windows PowerShell 5.1 produces, whatever shape it chose.
+
+Shared by ``ps_host`` (the Hyper-V results) and ``ps_hashing`` (the hashing job's facts): a
+single object where a list was meant, ``null`` for an empty list, ``{"value": [...], "Count": n}``
+wrapped arrays, ``"\\/Date(ms)\\/"`` dates, numbers as text.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+
+def as_list(value: Any) -> list[Any]:
+    """A JSON value that should be a list: null → [], one bare object → [it]."""
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return value
+    if isinstance(value, dict) and "value" in value and "Count" in value:
+        # 5.1 serialises a PSObject-wrapped array as {"value": [...], "Count": n}.
+        inner = value["value"]
+        return inner if isinstance(inner, list) else as_list(inner)
+    return [value]
+
+
+def as_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "True" if value else "False"
+    return str(value)
+
+
+def as_opt_int(value: Any) -> int | None:
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, (int, float)):
+        return int(value)
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        return None
+
+
+def as_int(value: Any, default: int = 0) -> int:
+    number = as_opt_int(value)
+    return default if number is None else number
+
+
+def as_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        return value != 0
+    return as_text(value).strip().lower() in ("true", "1", "yes", "on")
+
+
+_MS_DATE = re.compile(r"^/Date\((-?\d+)([+-]\d{4})?\)/$")
+_ISO_FRACTION = re.compile(r"\.(\d+)")
+
+
+def as_time(value: Any) -> datetime | None:
+    """ISO 8601 (``.ToString('o')``), 5.1's ``"\\/Date(ms)\\/"`` or its Get-Date object form.
+
+    Always timezone-aware: a time without an offset is taken as UTC.
+    """
+    if isinstance(value, dict):
+        return as_time(value.get("value", value.get("DateTime")))
+    if value is None:
+        return None
+    text = as_text(value).strip()
+    if not text:
+        return None
+    match = _MS_DATE.match(text)
+    if match:
+        moment = datetime(1970, 1, 1, tzinfo=timezone.utc) + timedelta(
+            milliseconds=int(match.group(1))
+        )
+    else:
+        iso = text.replace("Z", "+00:00")
+        iso = _ISO_FRACTION.sub(lambda m: "." + m.group(1)[:6].ljust(6, "0"), iso, count=1)
+        try:
+            moment = datetime.fromisoformat(iso)
+        except ValueError:
+            return None
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=timezone.utc)
+    # DateTime.MinValue / FILETIME zero mean "never".
+    return None if moment.year <= 1601 else moment

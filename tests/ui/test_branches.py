@@ -216,3 +216,22 @@ def test_network_method_skips_the_drive_and_only_enables_replication(lab, make_w
     assert "Start Initial Replication" in page.status.text()
     vm = wizard.ctx.vm
     assert lab.host("hv-b").inventory().vm(vm.id) is not None
+
+
+def test_a_new_folder_on_the_drive_is_created_by_the_export(lab, make_wizard, drive):
+    wizard = make_wizard()
+    walk(drive, wizard, UP_TO_MEDIA, vm_name="TinyLinux")
+    page = wizard.currentPage()
+    drive.until(lambda: page.loaded and not page.folder_checker.busy)
+    page.folder_edit.setText("E:\\HyperV-Seed\\2026")
+    drive.until(lambda: next_enabled(wizard) and not page.folder_checker.busy)
+    assert page.status.kind != "error"
+    page.folder_edit.setText("Q:\\Seed")  # a drive Host A does not have
+    drive.until(lambda: not next_enabled(wizard))
+    for page_id in (PageId.SUMMARY, PageId.PROGRESS):
+        if page_id == PageId.SUMMARY:
+            page.folder_edit.setText("E:\\HyperV-Seed\\2026")
+        drive.next(wizard, page_id)
+    vm = lab.host("hv-a").inventory().vm("TinyLinux")
+    folder = lab.real_path("hv-a", f"E:\\HyperV-Seed\\2026\\{vm.name}_{vm.id}")
+    drive.until(lambda: folder.is_dir(), timeout=20_000)

@@ -40,22 +40,29 @@ BITLOCKER_TEXT = {
 
 
 def existing_exports(host: HyperVHost, folder: str) -> list[ExportFolderSummary] | str:
-    """Exports already in ``folder``, or the sentence saying the folder does not exist.
+    """Exports already in ``folder``, or the sentence saying why it cannot be used.
 
-    Start-VMInitialReplication needs an existing destination and hvseed has no operation that
-    creates folders on Host A, so the drive's root is the default and a typed folder must exist.
+    A folder that does not exist yet is fine when its drive is there: start_export creates it
+    before Hyper-V exports into it.
     """
     from hvseed_gui.hyperv.errors import NotFound
 
     try:
         return host.export_folders(folder)
     except NotFound as exc:
+        root = folder[:3]
+        if folder.rstrip("\\/").lower() != root.rstrip("\\/").lower():
+            try:
+                host.export_folders(root)
+                return []  # the drive is there; the folder is created at the export
+            except NotFound:
+                pass
         return (
             exc.message
             + " "
             + QCoreApplication.translate(
-                "MediaPage", "Choose the drive's root (%1) or a folder that exists."
-            ).replace("%1", folder[:3])
+                "MediaPage", "Plug the drive into Host A, or choose another drive."
+            )
         )
 
 
@@ -283,7 +290,7 @@ class MediaPage(HostPage):
 
     def _destination_on(self, volume: Volume) -> str:
         """The folder a drive receives copies in: the typed folder on the selected drive, else
-        the drive's root (Hyper-V needs an existing folder; hvseed creates none)."""
+        the drive's root."""
         selected = self.selected_volume()
         if selected is not None and selected.mount_point == volume.mount_point:
             return self.folder() or volume.mount_point

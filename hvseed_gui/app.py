@@ -1,19 +1,37 @@
-"""Start the GUI: ``hvseed-gui [--demo] [--lab DIR]``.
+"""Start the GUI: ``hvseed-gui [--demo] [--lab DIR] [--lang de|en]``.
 
 Only Qt's core modules are imported at start; WinRM, psutil and the lab load when a page first
 needs them, so the first page paints about as fast as a bare QWizard.
+
+The language is ``--lang``, else the environment variable HVSEED_LANG, else the first of the
+system's UI languages that hvseed has (German or English); English is the source text.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, QThreadPool
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QStandardPaths,
+    QThreadPool,
+    QTranslator,
+)
 from PySide6.QtWidgets import QApplication, QWidget
 
 ORGANIZATION = "hvseed"
 APPLICATION = "hvseed-gui"
+LANGUAGES = ("en", "de")  # English is the source text; the others ship as i18n/hvseed_<lang>.qm
+LANG_ENV = "HVSEED_LANG"
+I18N_DIR = Path(__file__).resolve().parent / "i18n"
+
+_installed: list[QTranslator] = []  # kept alive while installed (Qt does not own them)
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -22,7 +40,47 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--demo", action="store_true", help="preselect the simulated lab and fill in defaults"
     )
     parser.add_argument("--lab", metavar="DIR", default="", help="folder of the simulated lab")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default="",
+        help=f"language of the window (default: ${LANG_ENV}, else the system's language)",
+    )
     return parser.parse_args(argv)
+
+
+def choose_language(requested: str = "") -> str:
+    """``requested``, else $HVSEED_LANG, else the system's first UI language hvseed has; 'en'."""
+    for candidate in (requested, os.environ.get(LANG_ENV, "")):
+        base = candidate.strip().lower().replace("_", "-").split("-")[0]
+        if base in LANGUAGES:
+            return base
+    for tag in QLocale.system().uiLanguages():
+        base = tag.lower().replace("_", "-").split("-")[0]
+        if base in LANGUAGES:
+            return base
+    return "en"
+
+
+def install_translators(lang: str) -> list[str]:
+    """Make ``lang`` the language of every widget built from now on: Qt's own catalogue
+    (qtbase_<lang>: the wizard's Back/Next/Cancel, dialogs) and hvseed's. Replaces the
+    translators an earlier call installed; 'en' just removes them. Returns the loaded files'
+    names (a missing catalogue leaves that part English, it never fails)."""
+    app = QCoreApplication.instance()
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if lang == "en":
+        return []
+    loaded = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in ((f"qtbase_{lang}", qt_dir), (f"hvseed_{lang}", str(I18N_DIR))):
+        translator = QTranslator(app)
+        if translator.load(name, folder) and app.installTranslator(translator):
+            _installed.append(translator)
+            loaded.append(name)
+    return loaded
 
 
 def default_lab_dir() -> str:
@@ -43,6 +101,7 @@ def build_main_window(
     from hvseed_gui.ui.wizard import EnableReplicationWizard
 
     args = parse_args(argv)
+    install_translators(choose_language(args.lang))
     if not QCoreApplication.organizationName():
         QCoreApplication.setOrganizationName(ORGANIZATION)
         QCoreApplication.setApplicationName(APPLICATION)

@@ -1,0 +1,2095 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>BitLockerPanel</name>
+    <message>
+        <source>Encrypt this drive with BitLocker To Go</source>
+        <translation>Dieses Laufwerk mit BitLocker To Go verschlüsseln</translation>
+    </message>
+    <message>
+        <source>BitLocker password</source>
+        <translation>BitLocker-Kennwort</translation>
+    </message>
+    <message>
+        <source>Confirm the BitLocker password</source>
+        <translation>BitLocker-Kennwort bestätigen</translation>
+    </message>
+    <message>
+        <source>C&amp;onfirm:</source>
+        <translation>Bes&amp;tätigen:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Kennwort:</translation>
+    </message>
+    <message>
+        <source>not on the drive itself</source>
+        <translation>nicht auf dem Laufwerk selbst</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Auswählen…</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;key file:</source>
+        <translation>&amp;Datei mit Wiederherstellungsschlüssel:</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt the drive</source>
+        <translation>&amp;Laufwerk verschlüsseln</translation>
+    </message>
+    <message>
+        <source>Save the recovery key…</source>
+        <translation>Wiederherstellungsschlüssel speichern…</translation>
+    </message>
+    <message>
+        <source>The recovery key must not be saved on the drive it unlocks: whoever finds the drive would find its key. Choose a folder on this computer or another drive.</source>
+        <translation>Der Wiederherstellungsschlüssel darf nicht auf dem Laufwerk gespeichert werden, das er entsperrt: Wer das Laufwerk findet, hätte auch den Schlüssel. Wählen Sie einen Ordner auf diesem Computer oder auf einem anderen Laufwerk.</translation>
+    </message>
+    <message>
+        <source>Save the BitLocker recovery key</source>
+        <translation>BitLocker-Wiederherstellungsschlüssel speichern</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Textdateien (*.txt)</translation>
+    </message>
+    <message>
+        <source>Select a drive first.</source>
+        <translation>Wählen Sie zuerst ein Laufwerk aus.</translation>
+    </message>
+    <message>
+        <source>%1 is already encrypted with BitLocker.</source>
+        <translation>%1 ist bereits mit BitLocker verschlüsselt.</translation>
+    </message>
+    <message>
+        <source>The password needs at least %1 characters.</source>
+        <translation>Das Kennwort muss mindestens %1 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Kennwörter stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>Choose where the recovery key file goes.</source>
+        <translation>Wählen Sie, wo die Datei mit dem Wiederherstellungsschlüssel gespeichert wird.</translation>
+    </message>
+    <message>
+        <source>Turning on BitLocker for %1…</source>
+        <translation>BitLocker wird für %1 aktiviert…</translation>
+    </message>
+    <message>
+        <source>BitLocker is on, but the recovery key file could not be written: %1 Save the recovery key elsewhere now; hvseed keeps it only until then.</source>
+        <translation>BitLocker ist aktiviert, aber die Datei mit dem Wiederherstellungsschlüssel konnte nicht geschrieben werden: %1 Speichern Sie den Wiederherstellungsschlüssel jetzt an einem anderen Ort; hvseed bewahrt ihn nur bis dahin auf.</translation>
+    </message>
+    <message>
+        <source>BitLocker protects %1 now (%2, AES 128). Recovery key saved to %3: keep it apart from the drive.</source>
+        <translation>BitLocker schützt %1 jetzt (%2, AES 128). Der Wiederherstellungsschlüssel wurde unter %3 gespeichert: Bewahren Sie ihn getrennt vom Laufwerk auf.</translation>
+    </message>
+    <message>
+        <source>BitLocker is being turned on…</source>
+        <translation>BitLocker wird aktiviert…</translation>
+    </message>
+</context>
+<context>
+    <name>BusyIndicator</name>
+    <message>
+        <source>Stop waiting</source>
+        <translation>Nicht mehr warten</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message>
+        <source>Integrity (manifest)</source>
+        <translation>Integrität (Manifest)</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>XML</source>
+        <translation>XML</translation>
+    </message>
+    <message>
+        <source>Replica VM</source>
+        <translation>Replikat-VM</translation>
+    </message>
+    <message>
+        <source>Check the copy</source>
+        <translation>Kopie prüfen</translation>
+    </message>
+    <message>
+        <source>Nothing is imported until every row is green or yellow.</source>
+        <translation>Es wird nichts importiert, solange nicht jede Zeile grün oder gelb ist.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Checks before the import</source>
+        <translation>Prüfungen vor dem Import</translation>
+    </message>
+    <message>
+        <source>Verification progress</source>
+        <translation>Fortschritt der Überprüfung</translation>
+    </message>
+    <message>
+        <source>Stop &amp;verifying</source>
+        <translation>Über&amp;prüfung beenden</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>&amp;Erneut prüfen</translation>
+    </message>
+    <message>
+        <source>%1 against the replica VM %2. Nothing is imported until you press Import.</source>
+        <translation>%1 wird mit der Replikat-VM %2 abgeglichen. Es wird nichts importiert, bevor Sie auf „Importieren“ klicken.</translation>
+    </message>
+    <message>
+        <source>Reading the folder and the replica VM…</source>
+        <translation>Ordner und Replikat-VM werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Not checked: the rows above must be fixed first.</source>
+        <translation>Nicht geprüft: Zuerst müssen die Zeilen oben behoben werden.</translation>
+    </message>
+    <message>
+        <source>Verifying on %1…</source>
+        <translation>Überprüfung auf %1…</translation>
+    </message>
+    <message>
+        <source>No integrity manifest beside the folder (the export was made without one): files were checked by name and size only.</source>
+        <translation>Neben dem Ordner liegt kein Integritätsmanifest (der Export wurde ohne erstellt): Die Dateien wurden nur anhand von Name und Größe geprüft.</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>Überprüfung läuft…</translation>
+    </message>
+    <message>
+        <source>Verifying the files against the manifest…</source>
+        <translation>Die Dateien werden mit dem Manifest abgeglichen…</translation>
+    </message>
+    <message>
+        <source>Verifying: %1 of %2</source>
+        <translation>Überprüfung: %1 von %2</translation>
+    </message>
+    <message>
+        <source>Verifying on %1: %2 of %3</source>
+        <translation>Überprüfung auf %1: %2 von %3</translation>
+    </message>
+    <message>
+        <source>, %1, %2 left</source>
+        <translation>, %1, noch %2</translation>
+    </message>
+    <message>
+        <source>Verification stopped: the files were not checked against the manifest. Press Check again to verify them.</source>
+        <translation>Überprüfung beendet: Die Dateien wurden nicht mit dem Manifest abgeglichen. Klicken Sie auf „Erneut prüfen“, um sie zu überprüfen.</translation>
+    </message>
+    <message>
+        <source>All %1 files match the manifest (SHA-256, %2).</source>
+        <translation>Alle %1 Dateien stimmen mit dem Manifest überein (SHA-256, %2).</translation>
+    </message>
+    <message>
+        <source>%1 of %2 files do not match the manifest. %3</source>
+        <translation>%1 von %2 Dateien stimmen nicht mit dem Manifest überein. %3</translation>
+    </message>
+    <message>
+        <source>The files could not be verified on %1: %2 Run &apos;hvseed verify&apos; on that host before you import.</source>
+        <translation>Die Dateien konnten auf %1 nicht überprüft werden: %2 Führen Sie vor dem Import „hvseed verify“ auf diesem Host aus.</translation>
+    </message>
+    <message>
+        <source>The files could not be verified: %1</source>
+        <translation>Die Dateien konnten nicht überprüft werden: %1</translation>
+    </message>
+    <message>
+        <source>Stopping the verification…</source>
+        <translation>Überprüfung wird beendet…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 in %2 (%3)</source>
+        <translation>%1 in %2 (%3)</translation>
+    </message>
+    <message>
+        <source>VM IDs found in the XML: </source>
+        <translation>Im XML gefundene VM-IDs: </translation>
+    </message>
+    <message>
+        <source>Disk files: </source>
+        <translation>Datenträgerdateien: </translation>
+    </message>
+    <message>
+        <source>Import is not possible: %1 Nothing was changed: the drive and the replica VM %2 are as they were.</source>
+        <translation>Der Import ist nicht möglich: %1 Es wurde nichts geändert: Das Laufwerk und die Replikat-VM %2 sind unverändert.</translation>
+    </message>
+    <message>
+        <source>The folder matches %1; verifying its files…</source>
+        <translation>Der Ordner passt zu %1; seine Dateien werden überprüft…</translation>
+    </message>
+    <message>
+        <source>The folder holds the copy of %1. Press Import to start.</source>
+        <translation>Der Ordner enthält die Kopie von %1. Klicken Sie auf „Importieren“, um zu beginnen.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectPage</name>
+    <message>
+        <source>Connect to Host A</source>
+        <translation>Mit Host A verbinden</translation>
+    </message>
+    <message>
+        <source>Host A is the Hyper-V host that runs the VM and has the USB drive attached.</source>
+        <translation>Host A ist der Hyper-V-Host, auf dem die VM ausgeführt wird und an den das USB-Laufwerk angeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>&amp;This computer</source>
+        <translation>&amp;Dieser Computer</translation>
+    </message>
+    <message>
+        <source>A &amp;remote host over WinRM</source>
+        <translation>Ein &amp;Remotehost über WinRM</translation>
+    </message>
+    <message>
+        <source>The simulated &amp;lab (practice without Hyper-V)</source>
+        <translation>Das simulierte &amp;Labor (Übung ohne Hyper-V)</translation>
+    </message>
+    <message>
+        <source>Remote host</source>
+        <translation>Remotehost</translation>
+    </message>
+    <message>
+        <source>Use HTTPS (port 5986)</source>
+        <translation>HTTPS verwenden (Port 5986)</translation>
+    </message>
+    <message>
+        <source>CORP\admin (empty: your own account)</source>
+        <translation>CORP\admin (leer: Ihr eigenes Konto)</translation>
+    </message>
+    <message>
+        <source>Remember the password in the Windows Credential Manager</source>
+        <translation>Kennwort in der Windows-Anmeldeinformationsverwaltung speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Host name:</source>
+        <translation>&amp;Hostname:</translation>
+    </message>
+    <message>
+        <source>T&amp;ransport:</source>
+        <translation>&amp;Transport:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Kennwort:</translation>
+    </message>
+    <message>
+        <source>Simulated lab</source>
+        <translation>Simuliertes Labor</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>D&amp;urchsuchen…</translation>
+    </message>
+    <message>
+        <source>Lab &amp;folder:</source>
+        <translation>Labor&amp;ordner:</translation>
+    </message>
+    <message>
+        <source>Choose the lab folder</source>
+        <translation>Laborordner auswählen</translation>
+    </message>
+    <message>
+        <source>%1 does not run Hyper-V. Choose the host that runs the VM.</source>
+        <translation>Auf %1 wird Hyper-V nicht ausgeführt. Wählen Sie den Host, auf dem die VM ausgeführt wird.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung mit %1 wird hergestellt…</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>1. Encrypt the drive if it is not (BitLocker To Go): it carries the VM&apos;s full disks.
+2. Eject it safely and ship it to the replica site.
+3. Meanwhile changes keep flowing to the Replica server over the network and wait there until the import; leave replication running.
+4. On the Replica server (Host B), connect the drive and run hvseed: Import an initial copy.</source>
+        <translation>1. Verschlüsseln Sie das Laufwerk, falls es noch nicht verschlüsselt ist (BitLocker To Go): Es enthält die vollständigen Festplatten der VM.
+2. Werfen Sie es sicher aus und senden Sie es an den Replikatstandort.
+3. In der Zwischenzeit werden Änderungen weiter über das Netzwerk an den Replikatserver übertragen und warten dort auf den Import; lassen Sie die Replikation laufen.
+4. Schließen Sie das Laufwerk am Replikatserver (Host B) an und starten Sie hvseed: Erstkopie importieren.</translation>
+    </message>
+    <message>
+        <source>The initial copy is ready</source>
+        <translation>Die Erstkopie ist fertig</translation>
+    </message>
+    <message>
+        <source>Replication is enabled and the initial copy is on the drive.</source>
+        <translation>Die Replikation ist aktiviert, und die Erstkopie befindet sich auf dem Laufwerk.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>What to do next</source>
+        <translation>Nächste Schritte</translation>
+    </message>
+    <message>
+        <source>&amp;Import an initial copy on the replica…</source>
+        <translation>Erstkopie auf dem Replikat &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Replication is enabled.</source>
+        <translation>Die Replikation ist aktiviert.</translation>
+    </message>
+    <message>
+        <source>Replication is enabled. hvseed sends initial copies only on external media: start the initial replication in Hyper-V Manager (Replication → Start Initial Replication) or with the script from the Summary page&apos;s Save as .ps1.</source>
+        <translation>Die Replikation ist aktiviert. hvseed sendet Erstkopien nur über externe Medien: Starten Sie die Erstreplikation im Hyper-V-Manager (Replikation → Erstreplikation starten) oder mit dem Skript, das Sie auf der Seite „Zusammenfassung“ mit „Als .ps1 speichern“ erhalten.</translation>
+    </message>
+    <message>
+        <source>The copy is in %1 on Host A.</source>
+        <translation>Die Kopie befindet sich in %1 auf Host A.</translation>
+    </message>
+    <message>
+        <source>Reading the export folder…</source>
+        <translation>Der Exportordner wird gelesen…</translation>
+    </message>
+    <message>
+        <source>%1: %2 file(s), %3.</source>
+        <translation>%1: %2 Datei(en), %3.</translation>
+    </message>
+    <message>
+        <source>The copies are on Host A:</source>
+        <translation>Die Kopien befinden sich auf Host A:</translation>
+    </message>
+    <message>
+        <source>The copy is in %1 on Host A: %2 file(s), %3.</source>
+        <translation>Die Kopie befindet sich in %1 auf Host A: %2 Datei(en), %3.</translation>
+    </message>
+</context>
+<context>
+    <name>Drive</name>
+    <message>
+        <source>Not usable</source>
+        <translation>Nicht verwendbar</translation>
+    </message>
+    <message>
+        <source>Fits: %1 of %2 free</source>
+        <translation>Passt: %1 von %2 frei</translation>
+    </message>
+    <message>
+        <source>%1 can take the copy (%2).</source>
+        <translation>%1 bietet Platz für die Kopie (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>EnableReplicationWizard</name>
+    <message>
+        <source>hvseed — Enable Replication</source>
+        <translation>hvseed – Replikation aktivieren</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>This part of hvseed is not installed on this computer (%1). Reinstall hvseed or use the simulated lab.</source>
+        <translation>Dieser Teil von hvseed ist auf diesem Computer nicht installiert (%1). Installieren Sie hvseed neu, oder verwenden Sie das simulierte Labor.</translation>
+    </message>
+    <message>
+        <source>Unexpected error: %1: %2</source>
+        <translation>Unerwarteter Fehler: %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>FindCopyPage</name>
+    <message>
+        <source>Drive</source>
+        <translation>Laufwerk</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>VM</source>
+        <translation>VM</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>For the chosen VM?</source>
+        <translation>Für die gewählte VM?</translation>
+    </message>
+    <message>
+        <source>Find the copy</source>
+        <translation>Kopie suchen</translation>
+    </message>
+    <message>
+        <source>Export folders &lt;VMName&gt;_&lt;VMId&gt; on the replica host&apos;s USB drives.</source>
+        <translation>Exportordner &lt;VMName&gt;_&lt;VMId&gt; auf den USB-Laufwerken des Replikathosts.</translation>
+    </message>
+    <message>
+        <source>Export folders found</source>
+        <translation>Gefundene Exportordner</translation>
+    </message>
+    <message>
+        <source>&amp;Folder to import (as the replica host sees it):</source>
+        <translation>Zu importierender &amp;Ordner (wie der Replikathost ihn sieht):</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>D&amp;urchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Rescan drives</source>
+        <translation>Laufwerke &amp;erneut durchsuchen</translation>
+    </message>
+    <message>
+        <source>The copy of %1 is the folder %2_%3 on a drive connected to %4.</source>
+        <translation>Die Kopie von %1 ist der Ordner %2_%3 auf einem Laufwerk, das an %4 angeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>A remote host&apos;s folders cannot be browsed from here: type the path.</source>
+        <translation>Die Ordner eines Remotehosts können von hier aus nicht durchsucht werden: Geben Sie den Pfad ein.</translation>
+    </message>
+    <message>
+        <source>Looking for export folders on the USB drives…</source>
+        <translation>Auf den USB-Laufwerken wird nach Exportordnern gesucht…</translation>
+    </message>
+    <message>
+        <source>no export folder</source>
+        <translation>kein Exportordner</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No: another VM (%1)</source>
+        <translation>Nein: andere VM (%1)</translation>
+    </message>
+    <message>
+        <source>No folder for %1 (ID %2) was found on the USB drives of %3. Connect the drive and press Rescan, or type or browse to the folder (for example a copy on a local disk or a cluster volume).</source>
+        <translation>Auf den USB-Laufwerken von %3 wurde kein Ordner für %1 (ID %2) gefunden. Schließen Sie das Laufwerk an und klicken Sie auf „Laufwerke erneut durchsuchen“, oder geben Sie den Ordner ein bzw. wählen Sie ihn aus (zum Beispiel eine Kopie auf einem lokalen Datenträger oder einem Clustervolume).</translation>
+    </message>
+    <message>
+        <source>The host reports no USB drive.</source>
+        <translation>Der Host meldet kein USB-Laufwerk.</translation>
+    </message>
+    <message>
+        <source>Next checks the folder against %1 before anything is imported.</source>
+        <translation>Mit „Weiter“ wird der Ordner mit %1 abgeglichen, bevor etwas importiert wird.</translation>
+    </message>
+    <message>
+        <source>Choose the export folder</source>
+        <translation>Exportordner auswählen</translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <source>%1 seconds</source>
+        <translation>%1 Sekunden</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 Minuten</translation>
+    </message>
+</context>
+<context>
+    <name>FrequencyPage</name>
+    <message>
+        <source>Configure Replication Frequency</source>
+        <translation>Replikationshäufigkeit konfigurieren</translation>
+    </message>
+    <message>
+        <source>How often changes are sent to the Replica server once replication runs.</source>
+        <translation>Wie oft Änderungen an den Replikatserver gesendet werden, sobald die Replikation läuft.</translation>
+    </message>
+    <message>
+        <source>&amp;30 seconds</source>
+        <translation>&amp;30 Sekunden</translation>
+    </message>
+    <message>
+        <source>&amp;5 minutes (default)</source>
+        <translation>&amp;5 Minuten (Standard)</translation>
+    </message>
+    <message>
+        <source>&amp;15 minutes</source>
+        <translation>&amp;15 Minuten</translation>
+    </message>
+    <message>
+        <source>While the drive travels, changes keep flowing over the network at this frequency and wait on the Replica server until the initial copy is imported.</source>
+        <translation>Während das Laufwerk unterwegs ist, werden Änderungen weiterhin in dieser Häufigkeit über das Netzwerk übertragen und warten auf dem Replikatserver, bis die Erstkopie importiert ist.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverBox</name>
+    <message>
+        <source>Handover reports written beside the folders: %1</source>
+        <translation>Übergabeberichte neben den Ordnern gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Handover report written beside the folders: %1</source>
+        <translation>Übergabebericht neben den Ordnern gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>The drive is attached to Host A, not to this computer: no text report was written on it and the file hashes are not in the report. Save the PDF, or run &apos;hvseed report&apos; on Host A.</source>
+        <translation>Das Laufwerk ist an Host A angeschlossen, nicht an diesen Computer: Es wurde kein Textbericht darauf gespeichert, und die Datei-Hashes fehlen im Bericht. Speichern Sie die PDF-Datei, oder führen Sie „hvseed report“ auf Host A aus.</translation>
+    </message>
+    <message>
+        <source>Save handover &amp;report (PDF)…</source>
+        <translation>Übergabe&amp;bericht speichern (PDF)…</translation>
+    </message>
+    <message>
+        <source>Preparing the handover report…</source>
+        <translation>Der Übergabebericht wird vorbereitet…</translation>
+    </message>
+    <message>
+        <source>It includes the new manifests and replaces the report written before them, which you may delete.</source>
+        <translation>Er enthält die neuen Manifeste und ersetzt den zuvor geschriebenen Bericht, den Sie löschen können.</translation>
+    </message>
+    <message>
+        <source>The handover report could not be written: %1</source>
+        <translation>Der Übergabebericht konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Save handover report</source>
+        <translation>Übergabebericht speichern</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Handover report saved: %1 (%2 page(s)). Print it and give it with the drive.</source>
+        <translation>Übergabebericht gespeichert: %1 (%2 Seite(n)). Drucken Sie ihn aus und geben Sie ihn zusammen mit dem Laufwerk weiter.</translation>
+    </message>
+</context>
+<context>
+    <name>HashingBox</name>
+    <message>
+        <source>Hashing progress</source>
+        <translation>Fortschritt der Hashberechnung</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;hashing</source>
+        <translation>&amp;Hashberechnung abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop hashing; the copy stays usable, but cannot be verified on arrival.</source>
+        <translation>Hashberechnung beenden; die Kopie bleibt verwendbar, kann aber bei Ankunft nicht überprüft werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Hash again</source>
+        <translation>Hash &amp;erneut berechnen</translation>
+    </message>
+    <message>
+        <source>Hash the folders again and write their integrity manifests.</source>
+        <translation>Hashes der Ordner erneut berechnen und ihre Integritätsmanifeste schreiben.</translation>
+    </message>
+    <message>
+        <source>Stopping the hashing…</source>
+        <translation>Hashberechnung wird beendet…</translation>
+    </message>
+    <message>
+        <source> (%1 of %2)</source>
+        <translation> (%1 von %2)</translation>
+    </message>
+    <message>
+        <source>Hashing %1%2 for the integrity manifest</source>
+        <translation>Hashberechnung für %1%2 (Integritätsmanifest)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>noch %1</translation>
+    </message>
+</context>
+<context>
+    <name>HostPage</name>
+    <message>
+        <source>Stopped waiting for the host.</source>
+        <translation>Das Warten auf den Host wurde beendet.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportConnectPage</name>
+    <message>
+        <source>Connect to the replica host</source>
+        <translation>Mit dem Replikathost verbinden</translation>
+    </message>
+    <message>
+        <source>The replica host (Host B) holds the replica VM that waits for its initial copy. Connect the drive to it, then connect hvseed to it.</source>
+        <translation>Auf dem Replikathost (Host B) befindet sich die Replikat-VM, die auf ihre Erstkopie wartet. Schließen Sie das Laufwerk dort an und verbinden Sie dann hvseed mit diesem Host.</translation>
+    </message>
+    <message>
+        <source>Lab host</source>
+        <translation>Laborhost</translation>
+    </message>
+    <message>
+        <source>Lab &amp;host:</source>
+        <translation>L&amp;aborhost:</translation>
+    </message>
+    <message>
+        <source>&amp;Follow the running import of %1 (from %2)</source>
+        <translation>Laufenden Import von %1 (aus %2) &amp;verfolgen</translation>
+    </message>
+    <message>
+        <source>%1 does not run Hyper-V. Choose the replica host that holds the replica VM.</source>
+        <translation>Auf %1 wird Hyper-V nicht ausgeführt. Wählen Sie den Replikathost, auf dem sich die Replikat-VM befindet.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung mit %1 wird hergestellt…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDonePage</name>
+    <message>
+        <source>The initial copy is imported</source>
+        <translation>Die Erstkopie ist importiert</translation>
+    </message>
+    <message>
+        <source>Replication now runs over the network; the drive can be wiped or returned.</source>
+        <translation>Die Replikation läuft jetzt über das Netzwerk; das Laufwerk kann gelöscht oder zurückgegeben werden.</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Health:</source>
+        <translation>Integrität:</translation>
+    </message>
+    <message>
+        <source>Last replication:</source>
+        <translation>Letzte Replikation:</translation>
+    </message>
+    <message>
+        <source>Deltas:</source>
+        <translation>Deltas:</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <source>&amp;Copy report</source>
+        <translation>Bericht &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Save report…</source>
+        <translation>Bericht s&amp;peichern…</translation>
+    </message>
+    <message>
+        <source>Reading the replication state…</source>
+        <translation>Der Replikationsstatus wird gelesen…</translation>
+    </message>
+    <message>
+        <source>None yet: the first cycle follows within %1.</source>
+        <translation>Noch keine: Der erste Zyklus folgt innerhalb von %1.</translation>
+    </message>
+    <message>
+        <source>The report is on the clipboard.</source>
+        <translation>Der Bericht befindet sich in der Zwischenablage.</translation>
+    </message>
+    <message>
+        <source>Save the import report</source>
+        <translation>Importbericht speichern</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Textdateien (*.txt)</translation>
+    </message>
+    <message>
+        <source>The report could not be saved to %1: %2</source>
+        <translation>Der Bericht konnte nicht unter %1 gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Report saved to %1.</source>
+        <translation>Bericht unter %1 gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRunPage</name>
+    <message>
+        <source>Nothing was changed: the copy on the drive is untouched and the replica VM still waits for its initial copy.</source>
+        <translation>Es wurde nichts geändert: Die Kopie auf dem Laufwerk ist unverändert, und die Replikat-VM wartet weiterhin auf ihre Erstkopie.</translation>
+    </message>
+    <message>
+        <source>Importing the initial copy</source>
+        <translation>Erstkopie wird importiert</translation>
+    </message>
+    <message>
+        <source>You may close this window: the import goes on in Hyper-V, and hvseed picks it up again when you start it next time.</source>
+        <translation>Sie können dieses Fenster schließen: Der Import läuft in Hyper-V weiter, und hvseed nimmt ihn beim nächsten Start wieder auf.</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Importfortschritt</translation>
+    </message>
+    <message>
+        <source>Imported:</source>
+        <translation>Importiert:</translation>
+    </message>
+    <message>
+        <source>Rate:</source>
+        <translation>Rate:</translation>
+    </message>
+    <message>
+        <source>Time left:</source>
+        <translation>Verbleibende Zeit:</translation>
+    </message>
+    <message>
+        <source>Replication:</source>
+        <translation>Replikation:</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the check</source>
+        <translation>Zurück zur &amp;Prüfung</translation>
+    </message>
+    <message>
+        <source>Reattached to the import of %1 from %2.</source>
+        <translation>Wieder mit dem Import von %1 aus %2 verbunden.</translation>
+    </message>
+    <message>
+        <source>Starting the import of %1 from %2…</source>
+        <translation>Der Import von %1 aus %2 wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Starting the import…</source>
+        <translation>Der Import wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Importing from %1…</source>
+        <translation>Import aus %1…</translation>
+    </message>
+    <message>
+        <source>✖ Hyper-V did not start the import.</source>
+        <translation>✖ Hyper-V hat den Import nicht gestartet.</translation>
+    </message>
+    <message>
+        <source>%1 %2 Fix the cause, then go back to the check and try again.</source>
+        <translation>%1 %2 Beheben Sie die Ursache, kehren Sie dann zur Prüfung zurück und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Could not read the import&apos;s progress: %1 Retrying…</source>
+        <translation>Der Fortschritt des Imports konnte nicht gelesen werden: %1 Neuer Versuch…</translation>
+    </message>
+    <message>
+        <source>✔ Import complete.</source>
+        <translation>✔ Import abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Waiting for Hyper-V to report Replicating / Normal…</source>
+        <translation>Warten, bis Hyper-V „Replicating / Normal“ meldet…</translation>
+    </message>
+    <message>
+        <source>✖ The import failed.</source>
+        <translation>✖ Der Import ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>%1 Nothing on the drive was deleted or changed by hvseed. Check the drive is connected, then go back to the check and start the import again.</source>
+        <translation>%1 hvseed hat auf dem Laufwerk nichts gelöscht oder geändert. Prüfen Sie, ob das Laufwerk angeschlossen ist, kehren Sie dann zur Prüfung zurück und starten Sie den Import erneut.</translation>
+    </message>
+    <message>
+        <source>Hyper-V gave no reason.</source>
+        <translation>Hyper-V hat keinen Grund angegeben.</translation>
+    </message>
+    <message>
+        <source>Waiting for Replicating / Normal; now %1 / %2.%3</source>
+        <translation>Warten auf „Replicating / Normal“; derzeit %1 / %2.%3</translation>
+    </message>
+    <message>
+        <source>✔ Replication is healthy: Replicating / Normal.</source>
+        <translation>✔ Die Replikation ist fehlerfrei: Replicating / Normal.</translation>
+    </message>
+    <message>
+        <source>The initial copy is imported. Next: a test failover (recommended).</source>
+        <translation>Die Erstkopie ist importiert. Als Nächstes: ein Testfailover (empfohlen).</translation>
+    </message>
+    <message>
+        <source>✔ The delta AVHDX files received while the drive travelled have been merged: none is left under %1.</source>
+        <translation>✔ Die während des Transports empfangenen Delta-AVHDX-Dateien wurden zusammengeführt: Unter %1 ist keine mehr vorhanden.</translation>
+    </message>
+    <message>
+        <source>ℹ %1 delta file(s) (%2) are still under %3: %4. Hyper-V may merge them later; hvseed does not delete them.</source>
+        <translation>ℹ %1 Deltadatei(en) (%2) befinden sich noch unter %3: %4. Hyper-V führt sie möglicherweise später zusammen; hvseed löscht sie nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportVm</name>
+    <message>
+        <source>This is a test-failover VM, not a replica.</source>
+        <translation>Dies ist eine Testfailover-VM, kein Replikat.</translation>
+    </message>
+    <message>
+        <source>This VM is a primary (it is replicated from this host); import on its replica host.</source>
+        <translation>Diese VM ist eine primäre VM (sie wird von diesem Host aus repliziert); importieren Sie auf ihrem Replikathost.</translation>
+    </message>
+    <message>
+        <source>Replication is not enabled for this VM.</source>
+        <translation>Für diese VM ist die Replikation nicht aktiviert.</translation>
+    </message>
+    <message>
+        <source>Already imported: the replica is replicating.</source>
+        <translation>Bereits importiert: Das Replikat wird repliziert.</translation>
+    </message>
+    <message>
+        <source>The replica has been failed over (%1); no copy can be imported.</source>
+        <translation>Für das Replikat wurde ein Failover ausgeführt (%1); es kann keine Kopie importiert werden.</translation>
+    </message>
+    <message>
+        <source>Its replication state is %1; only a replica waiting for its initial copy can import one.</source>
+        <translation>Der Replikationsstatus ist %1; nur ein Replikat, das auf seine Erstkopie wartet, kann eine importieren.</translation>
+    </message>
+</context>
+<context>
+    <name>ManifestJob</name>
+    <message>
+        <source>The copy on the drive is fine, but the replica side cannot verify its content on arrival.</source>
+        <translation>Die Kopie auf dem Laufwerk ist in Ordnung, aber die Replikatseite kann ihren Inhalt bei Ankunft nicht überprüfen.</translation>
+    </message>
+    <message>
+        <source>%1: integrity manifest written beside the folder (%2 files, %3): %4 and %5</source>
+        <translation>%1: Integritätsmanifest neben dem Ordner gespeichert (%2 Dateien, %3): %4 und %5</translation>
+    </message>
+    <message>
+        <source>%1: hashing was cancelled, so no integrity manifest was written.</source>
+        <translation>%1: Die Hashberechnung wurde abgebrochen, daher wurde kein Integritätsmanifest geschrieben.</translation>
+    </message>
+    <message>
+        <source>%1: no integrity manifest was written: %2</source>
+        <translation>%1: Es wurde kein Integritätsmanifest geschrieben: %2</translation>
+    </message>
+    <message>
+        <source>%1: no integrity manifest was written: the drive is attached to the remote host %2, and hashing on a remote host is not available yet. The replica side can still check the folder structure and the VM&apos;s IDs.</source>
+        <translation>%1: Es wurde kein Integritätsmanifest geschrieben: Das Laufwerk ist an den Remotehost %2 angeschlossen, und die Hashberechnung auf einem Remotehost ist noch nicht verfügbar. Die Replikatseite kann trotzdem die Ordnerstruktur und die IDs der VM prüfen.</translation>
+    </message>
+    <message>
+        <source>%1: hashing for the integrity manifest…</source>
+        <translation>%1: Hashberechnung für das Integritätsmanifest…</translation>
+    </message>
+    <message>
+        <source>%1: waiting to be hashed for the integrity manifest.</source>
+        <translation>%1: wartet auf die Hashberechnung für das Integritätsmanifest.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 files, %3)</source>
+        <translation>%1 (%2 Dateien, %3)</translation>
+    </message>
+    <message>
+        <source>Integrity manifests written beside each folder (%1 and %2: SHA-256 of every file): %3.</source>
+        <translation>Integritätsmanifeste neben jedem Ordner gespeichert (%1 und %2: SHA-256 jeder Datei): %3.</translation>
+    </message>
+    <message>
+        <source>The folder %1 is not reachable from here.</source>
+        <translation>Der Ordner %1 ist von hier aus nicht erreichbar.</translation>
+    </message>
+</context>
+<context>
+    <name>MediaPage</name>
+    <message>
+        <source>On</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <source>Off — not encrypted</source>
+        <translation>Aus – nicht verschlüsselt</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Plug the drive into Host A, or choose another drive.</source>
+        <translation>Schließen Sie das Laufwerk an Host A an, oder wählen Sie ein anderes Laufwerk.</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Laufwerk</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <source>File system</source>
+        <translation>Dateisystem</translation>
+    </message>
+    <message>
+        <source>Free / total</source>
+        <translation>Frei / gesamt</translation>
+    </message>
+    <message>
+        <source>BitLocker</source>
+        <translation>BitLocker</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Choose the external drive</source>
+        <translation>Externes Laufwerk auswählen</translation>
+    </message>
+    <message>
+        <source>USB drives attached to Host A. Plug in a drive and it appears here within a few seconds.</source>
+        <translation>An Host A angeschlossene USB-Laufwerke. Ein neu angeschlossenes Laufwerk erscheint hier innerhalb weniger Sekunden.</translation>
+    </message>
+    <message>
+        <source>USB drives</source>
+        <translation>USB-Laufwerke</translation>
+    </message>
+    <message>
+        <source>hvseed creates a sub-folder &lt;VMName&gt;_&lt;VMId&gt; here; nothing is overwritten.</source>
+        <translation>hvseed erstellt hier einen Unterordner &lt;VMName&gt;_&lt;VMId&gt;; es wird nichts überschrieben.</translation>
+    </message>
+    <message>
+        <source>&amp;Folder on the drive:</source>
+        <translation>&amp;Ordner auf dem Laufwerk:</translation>
+    </message>
+    <message>
+        <source>Which VM goes where</source>
+        <translation>Welche VM auf welches Laufwerk</translation>
+    </message>
+    <message>
+        <source>&amp;Use this assignment</source>
+        <translation>Diese Zuordnung &amp;verwenden</translation>
+    </message>
+    <message>
+        <source>Encrypt this drive with &amp;BitLocker To Go…</source>
+        <translation>Dieses Laufwerk mit &amp;BitLocker To Go verschlüsseln…</translation>
+    </message>
+    <message>
+        <source>Looking for USB drives on Host A…</source>
+        <translation>Auf Host A wird nach USB-Laufwerken gesucht…</translation>
+    </message>
+    <message>
+        <source>Checking %1 for an earlier export…</source>
+        <translation>%1 wird auf einen früheren Export geprüft…</translation>
+    </message>
+    <message>
+        <source>Takes %1; %2 left</source>
+        <translation>Nimmt %1 auf; %2 frei</translation>
+    </message>
+    <message>
+        <source>Not needed</source>
+        <translation>Nicht benötigt</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (%3): %4 of copies, %5 left</source>
+        <translation>%1 → %2 (%3): %4 an Kopien, %5 frei</translation>
+    </message>
+    <message>
+        <source>No drive can take these VMs.</source>
+        <translation>Kein Laufwerk bietet Platz für diese VMs.</translation>
+    </message>
+    <message>
+        <source>The export creates %1 there; an existing export is never overwritten.</source>
+        <translation>Der Export erstellt dort %1; ein vorhandener Export wird nie überschrieben.</translation>
+    </message>
+    <message>
+        <source> VMs placed on another drive go to that drive&apos;s root.</source>
+        <translation> VMs, die einem anderen Laufwerk zugeordnet sind, werden in dessen Stammverzeichnis exportiert.</translation>
+    </message>
+    <message>
+        <source>Host A</source>
+        <translation>Host A</translation>
+    </message>
+    <message>
+        <source>No USB drive is attached to Host A. Connect the drive to the host that runs the VM (in a cluster: its owner node); it appears here by itself.</source>
+        <translation>An Host A ist kein USB-Laufwerk angeschlossen. Schließen Sie das Laufwerk an den Host an, auf dem die VM ausgeführt wird (im Cluster: an ihren Besitzerknoten); es erscheint hier automatisch.</translation>
+    </message>
+    <message>
+        <source>Select the drive that receives the copy.</source>
+        <translation>Wählen Sie das Laufwerk aus, das die Kopie aufnimmt.</translation>
+    </message>
+    <message>
+        <source>The folder must be on the selected drive.</source>
+        <translation>Der Ordner muss sich auf dem ausgewählten Laufwerk befinden.</translation>
+    </message>
+    <message>
+        <source>Not encrypted: %1. Turn on BitLocker before the drive leaves the building.</source>
+        <translation>Nicht verschlüsselt: %1. Aktivieren Sie BitLocker, bevor das Laufwerk das Gebäude verlässt.</translation>
+    </message>
+    <message>
+        <source>Check which VM goes where, then tick Use this assignment.</source>
+        <translation>Prüfen Sie, welche VM auf welches Laufwerk kommt, und aktivieren Sie dann „Diese Zuordnung verwenden“.</translation>
+    </message>
+    <message>
+        <source>%1 VMs on %2 drive(s).</source>
+        <translation>%1 VMs auf %2 Laufwerk(en).</translation>
+    </message>
+</context>
+<context>
+    <name>MethodPage</name>
+    <message>
+        <source>Choose Initial Replication Method</source>
+        <translation>Methode für die Erstreplikation auswählen</translation>
+    </message>
+    <message>
+        <source>The initial copy is the full content of the replicated disks.</source>
+        <translation>Die Erstkopie ist der vollständige Inhalt der replizierten Festplatten.</translation>
+    </message>
+    <message>
+        <source>Send initial copy using &amp;external media (USB drive)</source>
+        <translation>Erstkopie mithilfe &amp;externer Medien senden (USB-Laufwerk)</translation>
+    </message>
+    <message>
+        <source>Send initial copy over the &amp;network</source>
+        <translation>Erstkopie über das &amp;Netzwerk senden</translation>
+    </message>
+    <message>
+        <source>Use an existing virtual machine on the Replica server as the initial &amp;copy</source>
+        <translation>Vorhandenen virtuellen Computer auf dem Replikatserver als Erstkopie &amp;verwenden</translation>
+    </message>
+    <message>
+        <source>Start replication &amp;immediately</source>
+        <translation>Replikation so&amp;fort starten</translation>
+    </message>
+    <message>
+        <source>Start replication &amp;on:</source>
+        <translation>Replikation starten a&amp;m:</translation>
+    </message>
+    <message>
+        <source>Size of the initial copy: %1</source>
+        <translation>Größe der Erstkopie: %1</translation>
+    </message>
+    <message>
+        <source>A scheduled start can be up to 7 days ahead.</source>
+        <translation>Ein geplanter Start kann bis zu 7 Tage im Voraus liegen.</translation>
+    </message>
+    <message>
+        <source>An export to external media starts as soon as you finish the wizard.</source>
+        <translation>Ein Export auf externe Medien beginnt, sobald Sie den Assistenten abschließen.</translation>
+    </message>
+    <message>
+        <source>With this method hvseed only enables replication; you then start the initial replication in Hyper-V Manager or with the saved PowerShell script.</source>
+        <translation>Mit dieser Methode aktiviert hvseed nur die Replikation; die Erstreplikation starten Sie anschließend im Hyper-V-Manager oder mit dem gespeicherten PowerShell-Skript.</translation>
+    </message>
+</context>
+<context>
+    <name>ParamsPage</name>
+    <message>
+        <source>Specify Connection Parameters</source>
+        <translation>Verbindungsparameter angeben</translation>
+    </message>
+    <message>
+        <source>Pre-filled from the Replica server&apos;s configuration.</source>
+        <translation>Aus der Konfiguration des Replikatservers vorausgefüllt.</translation>
+    </message>
+    <message>
+        <source>Use &amp;Kerberos authentication (HTTP)</source>
+        <translation>&amp;Kerberos-Authentifizierung verwenden (HTTP)</translation>
+    </message>
+    <message>
+        <source>Use &amp;certificate-based authentication (HTTPS)</source>
+        <translation>Zerti&amp;fikatbasierte Authentifizierung verwenden (HTTPS)</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Zertifikat</translation>
+    </message>
+    <message>
+        <source>C&amp;ompress the data that is sent over the network</source>
+        <translation>Über das Netzwerk übertragene Daten k&amp;omprimieren</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Replica server &amp;port:</source>
+        <translation>&amp;Port des Replikatservers:</translation>
+    </message>
+    <message>
+        <source>Authentication:</source>
+        <translation>Authentifizierung:</translation>
+    </message>
+    <message>
+        <source>C&amp;ertificate:</source>
+        <translation>Z&amp;ertifikat:</translation>
+    </message>
+    <message>
+        <source>Pre-filled from the configuration of %1 (accepts %2).</source>
+        <translation>Aus der Konfiguration von %1 vorausgefüllt (akzeptiert %2).</translation>
+    </message>
+    <message>
+        <source>%1 — %2, until %3</source>
+        <translation>%1 – %2, gültig bis %3</translation>
+    </message>
+    <message>
+        <source>Host A has no machine certificate for client and server authentication with a private key. Use Kerberos, or enrol a certificate first.</source>
+        <translation>Host A hat kein Computerzertifikat mit privatem Schlüssel für die Client- und Serverauthentifizierung. Verwenden Sie Kerberos, oder registrieren Sie zuerst ein Zertifikat.</translation>
+    </message>
+    <message>
+        <source>Reading the machine certificates of Host A…</source>
+        <translation>Die Computerzertifikate von Host A werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Connection test passed: </source>
+        <translation>Verbindungstest erfolgreich: </translation>
+    </message>
+    <message>
+        <source>Connection test failed: </source>
+        <translation>Verbindungstest fehlgeschlagen: </translation>
+    </message>
+    <message>
+        <source>Testing the connection to %1…</source>
+        <translation>Die Verbindung mit %1 wird getestet…</translation>
+    </message>
+</context>
+<context>
+    <name>PdfError</name>
+    <message>
+        <source>%1 exists already; hvseed does not replace it. Choose another name.</source>
+        <translation>%1 ist bereits vorhanden; hvseed ersetzt die Datei nicht. Wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist. Choose another place.</source>
+        <translation>Der Ordner %1 ist nicht vorhanden. Wählen Sie einen anderen Speicherort.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the file cannot be created. Choose another place.</source>
+        <translation>%1 kann nicht geschrieben werden: Die Datei lässt sich nicht erstellen. Wählen Sie einen anderen Speicherort.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1. Check that the place is writable.</source>
+        <translation>%1 kann nicht geschrieben werden. Prüfen Sie, ob der Speicherort beschreibbar ist.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPage</name>
+    <message>
+        <source>Enabling replication and exporting the initial copy</source>
+        <translation>Replikation wird aktiviert und Erstkopie exportiert</translation>
+    </message>
+    <message>
+        <source>You may close this window: the export goes on in Hyper-V, and hvseed picks it up again when you start it next time.</source>
+        <translation>Sie können dieses Fenster schließen: Der Export läuft in Hyper-V weiter, und hvseed nimmt ihn beim nächsten Start wieder auf.</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Weiter &gt;</translation>
+    </message>
+    <message>
+        <source>Virtual machines</source>
+        <translation>Virtuelle Computer</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>Exportfortschritt</translation>
+    </message>
+    <message>
+        <source>Written:</source>
+        <translation>Geschrieben:</translation>
+    </message>
+    <message>
+        <source>Rate:</source>
+        <translation>Rate:</translation>
+    </message>
+    <message>
+        <source>Time left:</source>
+        <translation>Verbleibende Zeit:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel export…</source>
+        <translation>Export &amp;abbrechen…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Export läuft…</translation>
+    </message>
+    <message>
+        <source>✔ Replication was enabled earlier.</source>
+        <translation>✔ Die Replikation wurde bereits zuvor aktiviert.</translation>
+    </message>
+    <message>
+        <source>Reattached to the export of %1.</source>
+        <translation>Wieder mit dem Export von %1 verbunden.</translation>
+    </message>
+    <message>
+        <source>Enabling replication of %1 to %2…</source>
+        <translation>Replikation von %1 nach %2 wird aktiviert…</translation>
+    </message>
+    <message>
+        <source>Export to %1: waiting.</source>
+        <translation>Export nach %1: wartet.</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>Export of %1</source>
+        <translation>Export von %1</translation>
+    </message>
+    <message>
+        <source>enabling…</source>
+        <translation>wird aktiviert…</translation>
+    </message>
+    <message>
+        <source>Enabling replication of %1…</source>
+        <translation>Replikation von %1 wird aktiviert…</translation>
+    </message>
+    <message>
+        <source>✔ replication enabled</source>
+        <translation>✔ Replikation aktiviert</translation>
+    </message>
+    <message>
+        <source>exporting…</source>
+        <translation>wird exportiert…</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Export nach %1…</translation>
+    </message>
+    <message>
+        <source>✖ not enabled</source>
+        <translation>✖ nicht aktiviert</translation>
+    </message>
+    <message>
+        <source>✔ Replication enabled: %1 created the replica VM (primary state: %2).</source>
+        <translation>✔ Replikation aktiviert: %1 hat die Replikat-VM erstellt (Status der primären VM: %2).</translation>
+    </message>
+    <message>
+        <source>✔ Replication enabled for %3: %1 created the replica VMs.</source>
+        <translation>✔ Replikation für %3 aktiviert: %1 hat die Replikat-VMs erstellt.</translation>
+    </message>
+    <message>
+        <source>✖ Replication could not be enabled.</source>
+        <translation>✖ Die Replikation konnte nicht aktiviert werden.</translation>
+    </message>
+    <message>
+        <source>Replication is enabled. hvseed sends initial copies only on external media: start the initial replication in Hyper-V Manager (Replication → Start Initial Replication) or with the script from the Summary page&apos;s Save as .ps1.</source>
+        <translation>Die Replikation ist aktiviert. hvseed sendet Erstkopien nur über externe Medien: Starten Sie die Erstreplikation im Hyper-V-Manager (Replikation → Erstreplikation starten) oder mit dem Skript, das Sie auf der Seite „Zusammenfassung“ mit „Als .ps1 speichern“ erhalten.</translation>
+    </message>
+    <message>
+        <source>Could not read the export&apos;s progress: %1 Retrying…</source>
+        <translation>Der Fortschritt des Exports konnte nicht gelesen werden: %1 Neuer Versuch…</translation>
+    </message>
+    <message>
+        <source>✔ exported</source>
+        <translation>✔ exportiert</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>The export failed; Hyper-V gave no reason.</source>
+        <translation>Der Export ist fehlgeschlagen; Hyper-V hat keinen Grund angegeben.</translation>
+    </message>
+    <message>
+        <source>✖ failed</source>
+        <translation>✖ fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>✔ Export complete.</source>
+        <translation>✔ Export abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>The initial copies are on the drives. Press Next for what to do now.</source>
+        <translation>Die Erstkopien befinden sich auf den Laufwerken. Klicken Sie auf „Weiter“, um zu sehen, was jetzt zu tun ist.</translation>
+    </message>
+    <message>
+        <source>The initial copy is on the drive. Press Next for what to do now.</source>
+        <translation>Die Erstkopie befindet sich auf dem Laufwerk. Klicken Sie auf „Weiter“, um zu sehen, was jetzt zu tun ist.</translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>Export abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The export was cancelled. Replication stays enabled; start the export again later, or remove replication in Hyper-V Manager.</source>
+        <translation>Der Export wurde abgebrochen. Die Replikation bleibt aktiviert; starten Sie den Export später erneut, oder entfernen Sie die Replikation im Hyper-V-Manager.</translation>
+    </message>
+    <message>
+        <source>✖ Export failed.</source>
+        <translation>✖ Export fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Some exports did not finish.</source>
+        <translation>Einige Exporte wurden nicht abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>%1: cancelled; replication stays enabled.</source>
+        <translation>%1: abgebrochen; die Replikation bleibt aktiviert.</translation>
+    </message>
+    <message>
+        <source>Exported: %1. Press Next for what to do with them.</source>
+        <translation>Exportiert: %1. Klicken Sie auf „Weiter“, um zu sehen, was damit zu tun ist.</translation>
+    </message>
+    <message>
+        <source>The copy is on the drive. hvseed now hashes it for the integrity manifest, so the replica side can check that it arrived intact. Cancel hashing skips this: the copy stays usable, but cannot be verified on arrival.</source>
+        <translation>Die Kopie befindet sich auf dem Laufwerk. hvseed berechnet jetzt die Hashes für das Integritätsmanifest, damit die Replikatseite prüfen kann, ob sie unversehrt angekommen ist. „Hashberechnung abbrechen“ überspringt diesen Schritt: Die Kopie bleibt verwendbar, kann aber bei Ankunft nicht überprüft werden.</translation>
+    </message>
+    <message>
+        <source>✔ exported · hashing waits</source>
+        <translation>✔ exportiert · Hashberechnung wartet</translation>
+    </message>
+    <message>
+        <source>hashing…</source>
+        <translation>Hashberechnung…</translation>
+    </message>
+    <message>
+        <source>✔ exported · manifest</source>
+        <translation>✔ exportiert · Manifest</translation>
+    </message>
+    <message>
+        <source>✔ exported · no manifest</source>
+        <translation>✔ exportiert · kein Manifest</translation>
+    </message>
+    <message>
+        <source>Cancel the export?</source>
+        <translation>Export abbrechen?</translation>
+    </message>
+    <message>
+        <source>Stop exporting %1? The partial copy on the drive cannot be imported. Replication stays enabled.</source>
+        <translation>Export von %1 abbrechen? Die unvollständige Kopie auf dem Laufwerk kann nicht importiert werden. Die Replikation bleibt aktiviert.</translation>
+    </message>
+    <message>
+        <source>Cancelling the export…</source>
+        <translation>Der Export wird abgebrochen…</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPage</name>
+    <message>
+        <source>Configure Additional Recovery Points</source>
+        <translation>Zusätzliche Wiederherstellungspunkte konfigurieren</translation>
+    </message>
+    <message>
+        <source>Recovery points let you fail over to an earlier state of the VM.</source>
+        <translation>Mit Wiederherstellungspunkten können Sie ein Failover auf einen früheren Zustand der VM ausführen.</translation>
+    </message>
+    <message>
+        <source>Maintain only the &amp;latest recovery point</source>
+        <translation>Nur den &amp;neuesten Wiederherstellungspunkt beibehalten</translation>
+    </message>
+    <message>
+        <source>Create additional &amp;hourly recovery points</source>
+        <translation>Zusätzliche &amp;stündliche Wiederherstellungspunkte erstellen</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>Volume Shadow Copy Service (&amp;VSS) snapshot frequency:</source>
+        <translation>Häufigkeit der Momentaufnahmen des Volumeschattenkopie-Diensts (&amp;VSS):</translation>
+    </message>
+    <message>
+        <source>Coverage provided by additional recovery points:</source>
+        <translation>Abdeckung durch zusätzliche Wiederherstellungspunkte:</translation>
+    </message>
+</context>
+<context>
+    <name>ReplicaPage</name>
+    <message>
+        <source>Specify Replica Server</source>
+        <translation>Replikatserver angeben</translation>
+    </message>
+    <message>
+        <source>The Replica server (Host B) receives the replica VM. In a failover cluster, name the Hyper-V Replica Broker, not a node.</source>
+        <translation>Der Replikatserver (Host B) nimmt die Replikat-VM auf. Geben Sie in einem Failovercluster den Hyper-V-Replikatbroker an, nicht einen Knoten.</translation>
+    </message>
+    <message>
+        <source>Replica &amp;server:</source>
+        <translation>&amp;Replikatserver:</translation>
+    </message>
+    <message>
+        <source>Let hvseed configure the Replica server</source>
+        <translation>Replikatserver von hvseed konfigurieren lassen</translation>
+    </message>
+    <message>
+        <source>Where Host B keeps replica VMs; choose a volume with room for them.</source>
+        <translation>Wo Host B die Replikat-VMs speichert; wählen Sie ein Volume mit ausreichend Platz.</translation>
+    </message>
+    <message>
+        <source>Store &amp;replicas in:</source>
+        <translation>Replikate s&amp;peichern in:</translation>
+    </message>
+    <message>
+        <source>Instead allow replication from an&amp;y authenticated server, not only from this host</source>
+        <translation>Stattdessen Replikation von &amp;jedem authentifizierten Server zulassen, nicht nur von diesem Host</translation>
+    </message>
+    <message>
+        <source>Less strict than adding this host to the list: every server that can authenticate to the Replica server may then replicate to it.</source>
+        <translation>Weniger streng, als diesen Host zur Liste hinzuzufügen: Dann darf jeder Server, der sich beim Replikatserver authentifizieren kann, dorthin replizieren.</translation>
+    </message>
+    <message>
+        <source>same as for Host A</source>
+        <translation>wie für Host A</translation>
+    </message>
+    <message>
+        <source>User on that &amp;host:</source>
+        <translation>Benutzer auf diesem &amp;Host:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Kennwort:</translation>
+    </message>
+    <message>
+        <source>I &amp;agree to these changes on the Replica server</source>
+        <translation>Ich &amp;stimme diesen Änderungen auf dem Replikatserver zu</translation>
+    </message>
+    <message>
+        <source>&amp;Apply these changes</source>
+        <translation>Diese Änderungen &amp;anwenden</translation>
+    </message>
+    <message>
+        <source>A server name cannot contain spaces.</source>
+        <translation>Ein Servername darf keine Leerzeichen enthalten.</translation>
+    </message>
+    <message>
+        <source>Reading the Replica server configuration of %1…</source>
+        <translation>Die Replikatserverkonfiguration von %1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>%1 does not accept replication from this host.</source>
+        <translation>%1 akzeptiert keine Replikation von diesem Host.</translation>
+    </message>
+    <message>
+        <source>hvseed can change exactly this on %1:</source>
+        <translation>hvseed kann auf %1 genau Folgendes ändern:</translation>
+    </message>
+    <message>
+        <source>hvseed has nothing it can change on %1; use Hyper-V Settings there.</source>
+        <translation>hvseed kann auf %1 nichts ändern; verwenden Sie dort die Hyper-V-Einstellungen.</translation>
+    </message>
+    <message>
+        <source>The Replica server still refuses replication.</source>
+        <translation>Der Replikatserver lehnt die Replikation weiterhin ab.</translation>
+    </message>
+    <message>
+        <source>%1 is now a Replica server that accepts this host. Press Next.</source>
+        <translation>%1 ist jetzt ein Replikatserver, der diesen Host akzeptiert. Klicken Sie auf „Weiter“.</translation>
+    </message>
+    <message>
+        <source>Configuring %1…</source>
+        <translation>%1 wird konfiguriert…</translation>
+    </message>
+</context>
+<context>
+    <name>ReplicaVmPage</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Replication</source>
+        <translation>Replikation</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Integrität</translation>
+    </message>
+    <message>
+        <source>Deltas received</source>
+        <translation>Empfangene Deltas</translation>
+    </message>
+    <message>
+        <source>Can import</source>
+        <translation>Import möglich</translation>
+    </message>
+    <message>
+        <source>Choose the replica VM</source>
+        <translation>Replikat-VM auswählen</translation>
+    </message>
+    <message>
+        <source>The replica VMs on this host that wait for their initial copy.</source>
+        <translation>Die Replikat-VMs auf diesem Host, die auf ihre Erstkopie warten.</translation>
+    </message>
+    <message>
+        <source>Replica virtual machines</source>
+        <translation>Virtuelle Replikatcomputer</translation>
+    </message>
+    <message>
+        <source>Virtual machines on %1. An initial copy can be imported only into a replica VM that waits for it.</source>
+        <translation>Virtuelle Computer auf %1. Eine Erstkopie kann nur in eine Replikat-VM importiert werden, die darauf wartet.</translation>
+    </message>
+    <message>
+        <source>No replica VM on %1 waits for an initial copy. Enable replication on the primary host with &apos;Send initial copy using external media&apos; first, or connect to the host that holds the replica.</source>
+        <translation>Auf %1 wartet keine Replikat-VM auf eine Erstkopie. Aktivieren Sie zuerst auf dem primären Host die Replikation mit „Erstkopie mithilfe externer Medien senden“, oder verbinden Sie sich mit dem Host, auf dem sich das Replikat befindet.</translation>
+    </message>
+    <message>
+        <source>Reading the deltas received meanwhile…</source>
+        <translation>Die inzwischen empfangenen Deltas werden gelesen…</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>%1 in %2 file(s)</source>
+        <translation>%1 in %2 Datei(en)</translation>
+    </message>
+    <message>
+        <source>Yes: waits for its initial copy</source>
+        <translation>Ja: wartet auf die Erstkopie</translation>
+    </message>
+    <message>
+        <source>Select the replica VM.</source>
+        <translation>Wählen Sie die Replikat-VM aus.</translation>
+    </message>
+    <message>
+        <source>%1 (ID %2) waits for its initial copy.</source>
+        <translation>%1 (ID %2) wartet auf die Erstkopie.</translation>
+    </message>
+</context>
+<context>
+    <name>RunningExport</name>
+    <message>
+        <source>this computer</source>
+        <translation>diesem Computer</translation>
+    </message>
+    <message>
+        <source>lab: %1</source>
+        <translation>Labor: %1</translation>
+    </message>
+    <message>
+        <source>default host</source>
+        <translation>Standardhost</translation>
+    </message>
+</context>
+<context>
+    <name>RunningImport</name>
+    <message>
+        <source>this computer</source>
+        <translation>diesem Computer</translation>
+    </message>
+    <message>
+        <source>lab: %1</source>
+        <translation>Labor: %1</translation>
+    </message>
+    <message>
+        <source>default host</source>
+        <translation>Standardhost</translation>
+    </message>
+</context>
+<context>
+    <name>SecretStore</name>
+    <message>
+        <source>The password could not be saved in the system keyring (%1).</source>
+        <translation>Das Kennwort konnte nicht im Schlüsselbund des Systems gespeichert werden (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>What do you want to do?</source>
+        <translation>Was möchten Sie tun?</translation>
+    </message>
+    <message>
+        <source>hvseed sends the initial copy of a replicated VM on an external drive instead of over the WAN.</source>
+        <translation>hvseed überträgt die Erstkopie einer replizierten VM auf einem externen Laufwerk statt über das WAN.</translation>
+    </message>
+    <message>
+        <source>&amp;Enable replication and export the initial copy (primary host)</source>
+        <translation>Replikation aktivieren und Erstkopie &amp;exportieren (primärer Host)</translation>
+    </message>
+    <message>
+        <source>Run this on Host A, where the VM runs. The USB drive must be connected to it.</source>
+        <translation>Führen Sie dies auf Host A aus, auf dem die VM läuft. Das USB-Laufwerk muss dort angeschlossen sein.</translation>
+    </message>
+    <message>
+        <source>&amp;Import an initial copy (replica host)</source>
+        <translation>Erstkopie &amp;importieren (Replikathost)</translation>
+    </message>
+    <message>
+        <source>Run this on Host B once the drive has arrived there.</source>
+        <translation>Führen Sie dies auf Host B aus, sobald das Laufwerk dort angekommen ist.</translation>
+    </message>
+    <message>
+        <source>&amp;Watch the running export of %1</source>
+        <translation>Laufenden Export von %1 &amp;verfolgen</translation>
+    </message>
+    <message>
+        <source>hvseed was closed while it exported %1 to %2 on %3. The export went on in Hyper-V; reconnect to follow it to the end.</source>
+        <translation>hvseed wurde geschlossen, während es %1 nach %2 auf %3 exportierte. Der Export lief in Hyper-V weiter; verbinden Sie sich erneut, um ihn bis zum Ende zu verfolgen.</translation>
+    </message>
+    <message>
+        <source>hvseed was closed while it imported %1 from %2 on %3. The import went on in Hyper-V; choose this to follow it to the end.</source>
+        <translation>hvseed wurde geschlossen, während es %1 aus %2 auf %3 importierte. Der Import lief in Hyper-V weiter; wählen Sie diese Option, um ihn bis zum Ende zu verfolgen.</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>%1 (BitLocker %2)</source>
+        <translation>%1 (BitLocker %2)</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Not encrypted: %1. The VMs&apos; full disks would travel readable by anyone who finds the drive. Go back to the drive page and encrypt it with BitLocker To Go, or accept the risk knowingly.</source>
+        <translation>Nicht verschlüsselt: %1. Die vollständigen Festplatten der VMs wären für jeden lesbar, der das Laufwerk findet. Kehren Sie zur Laufwerksseite zurück und verschlüsseln Sie es mit BitLocker To Go, oder nehmen Sie das Risiko bewusst in Kauf.</translation>
+    </message>
+    <message>
+        <source>Kerberos (HTTP)</source>
+        <translation>Kerberos (HTTP)</translation>
+    </message>
+    <message>
+        <source>Certificate (HTTPS), thumbprint %1</source>
+        <translation>Zertifikat (HTTPS), Fingerabdruck %1</translation>
+    </message>
+    <message>
+        <source>Hourly, covering %1 h</source>
+        <translation>Stündlich, für %1 h</translation>
+    </message>
+    <message>
+        <source>; app-consistent (VSS) every %1 h</source>
+        <translation>; anwendungskonsistent (VSS) alle %1 h</translation>
+    </message>
+    <message>
+        <source>Only the latest recovery point</source>
+        <translation>Nur der neueste Wiederherstellungspunkt</translation>
+    </message>
+    <message>
+        <source>Export to external media</source>
+        <translation>Export auf externe Medien</translation>
+    </message>
+    <message>
+        <source>Send over the network</source>
+        <translation>Über das Netzwerk senden</translation>
+    </message>
+    <message>
+        <source>Use an existing VM on the Replica server</source>
+        <translation>Vorhandene VM auf dem Replikatserver verwenden</translation>
+    </message>
+    <message>
+        <source>Virtual machine</source>
+        <translation>Virtueller Computer</translation>
+    </message>
+    <message>
+        <source>Virtual machines (%1)</source>
+        <translation>Virtuelle Computer (%1)</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiviert</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>Primary server (Host A)</source>
+        <translation>Primärserver (Host A)</translation>
+    </message>
+    <message>
+        <source>Replica server</source>
+        <translation>Replikatserver</translation>
+    </message>
+    <message>
+        <source>Replica server port</source>
+        <translation>Port des Replikatservers</translation>
+    </message>
+    <message>
+        <source>Authentication type</source>
+        <translation>Authentifizierungstyp</translation>
+    </message>
+    <message>
+        <source>Compression</source>
+        <translation>Komprimierung</translation>
+    </message>
+    <message>
+        <source>Excluded disks</source>
+        <translation>Ausgeschlossene Festplatten</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Replication frequency</source>
+        <translation>Replikationshäufigkeit</translation>
+    </message>
+    <message>
+        <source>Recovery points</source>
+        <translation>Wiederherstellungspunkte</translation>
+    </message>
+    <message>
+        <source>Initial replication method</source>
+        <translation>Methode für die Erstreplikation</translation>
+    </message>
+    <message>
+        <source>Size of the initial copy</source>
+        <translation>Größe der Erstkopie</translation>
+    </message>
+    <message>
+        <source>Export folder</source>
+        <translation>Exportordner</translation>
+    </message>
+    <message>
+        <source>Export folders</source>
+        <translation>Exportordner</translation>
+    </message>
+    <message>
+        <source>Drive encryption</source>
+        <translation>Laufwerkverschlüsselung</translation>
+    </message>
+    <message>
+        <source>BitLocker on</source>
+        <translation>BitLocker aktiviert</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Immediately</source>
+        <translation>Sofort</translation>
+    </message>
+    <message>
+        <source>Completing the Enable Replication Wizard</source>
+        <translation>Fertigstellen des Assistenten zum Aktivieren der Replikation</translation>
+    </message>
+    <message>
+        <source>Check the settings. Enable replication makes Host B create the replica VM and starts the export; you cannot go back after that.</source>
+        <translation>Prüfen Sie die Einstellungen. „Replikation aktivieren“ lässt Host B die Replikat-VM erstellen und startet den Export; danach können Sie nicht mehr zurück.</translation>
+    </message>
+    <message>
+        <source>&amp;Enable replication</source>
+        <translation>Replikation &amp;aktivieren</translation>
+    </message>
+    <message>
+        <source>Show &amp;PowerShell</source>
+        <translation>&amp;PowerShell anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Save as .ps1…</source>
+        <translation>Als .ps1 spei&amp;chern…</translation>
+    </message>
+    <message>
+        <source>PowerShell script</source>
+        <translation>PowerShell-Skript</translation>
+    </message>
+    <message>
+        <source>Save the PowerShell script</source>
+        <translation>PowerShell-Skript speichern</translation>
+    </message>
+    <message>
+        <source>PowerShell scripts (*.ps1)</source>
+        <translation>PowerShell-Skripts (*.ps1)</translation>
+    </message>
+    <message>
+        <source>Could not save the script: %1</source>
+        <translation>Das Skript konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Unter %1 gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>TestFailoverPage</name>
+    <message>
+        <source>Test failover (recommended)</source>
+        <translation>Testfailover (empfohlen)</translation>
+    </message>
+    <message>
+        <source>A test failover starts a copy of the replica as a separate VM, without touching replication. You may skip it.</source>
+        <translation>Ein Testfailover startet eine Kopie des Replikats als separate VM, ohne die Replikation zu beeinträchtigen. Sie können es überspringen.</translation>
+    </message>
+    <message>
+        <source>⚠ Before you start the test VM, connect its network adapter to an isolated network (or none): it has the same name and addresses as the production VM.</source>
+        <translation>⚠ Verbinden Sie den Netzwerkadapter der Test-VM vor dem Start mit einem isolierten Netzwerk (oder mit keinem): Sie hat denselben Namen und dieselben Adressen wie die Produktions-VM.</translation>
+    </message>
+    <message>
+        <source>&amp;Start test failover</source>
+        <translation>Testfailover &amp;starten</translation>
+    </message>
+    <message>
+        <source>S&amp;top test failover</source>
+        <translation>Testfailover &amp;beenden</translation>
+    </message>
+    <message>
+        <source>Test failover steps</source>
+        <translation>Schritte des Testfailovers</translation>
+    </message>
+    <message>
+        <source>Start test failover creates the VM &apos;%1 - Test&apos; on %2 from the latest recovery point. Start it, check that it boots and its data is there, then press Stop test failover: the test VM is removed and replication goes on.</source>
+        <translation>„Testfailover starten“ erstellt auf %2 die VM „%1 - Test“ aus dem neuesten Wiederherstellungspunkt. Starten Sie sie, prüfen Sie, ob sie bootet und ihre Daten vorhanden sind, und klicken Sie dann auf „Testfailover beenden“: Die Test-VM wird entfernt, und die Replikation läuft weiter.</translation>
+    </message>
+    <message>
+        <source>Starting the test failover…</source>
+        <translation>Das Testfailover wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Test VM &apos;%1&apos; created.</source>
+        <translation>Test-VM „%1“ erstellt.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; was created. Connect it to an isolated network, start it and check it; then press Stop test failover.</source>
+        <translation>„%1“ wurde erstellt. Verbinden Sie sie mit einem isolierten Netzwerk, starten und prüfen Sie sie; klicken Sie dann auf „Testfailover beenden“.</translation>
+    </message>
+    <message>
+        <source>Stopping the test failover…</source>
+        <translation>Das Testfailover wird beendet…</translation>
+    </message>
+    <message>
+        <source>Test VM &apos;%1&apos; removed.</source>
+        <translation>Test-VM „%1“ entfernt.</translation>
+    </message>
+    <message>
+        <source>The test VM was removed; replication goes on as before.</source>
+        <translation>Die Test-VM wurde entfernt; die Replikation läuft wie bisher weiter.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Leave the test VM running?</source>
+        <translation>Test-VM weiterlaufen lassen?</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; still exists. Leave it for now (stop the test failover later in Hyper-V Manager)?</source>
+        <translation>„%1“ ist noch vorhanden. Vorerst bestehen lassen (und das Testfailover später im Hyper-V-Manager beenden)?</translation>
+    </message>
+</context>
+<context>
+    <name>TransportPlanner</name>
+    <message>
+        <source>Network or courier?</source>
+        <translation>Netzwerk oder Kurier?</translation>
+    </message>
+    <message>
+        <source>WAN bandwidth in Mbit/s</source>
+        <translation>WAN-Bandbreite in Mbit/s</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Days the drive is in transit</source>
+        <translation>Tage, die das Laufwerk unterwegs ist</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>nicht angegeben</translation>
+    </message>
+    <message>
+        <source>Daily change rate in GB per day (optional)</source>
+        <translation>Tägliche Änderungsrate in GB pro Tag (optional)</translation>
+    </message>
+    <message>
+        <source>&amp;WAN:</source>
+        <translation>W&amp;AN:</translation>
+    </message>
+    <message>
+        <source>Co&amp;urier:</source>
+        <translation>&amp;Kurier:</translation>
+    </message>
+    <message>
+        <source>C&amp;hanges:</source>
+        <translation>Än&amp;derungen:</translation>
+    </message>
+    <message>
+        <source>Over the network:</source>
+        <translation>Über das Netzwerk:</translation>
+    </message>
+    <message>
+        <source>By courier:</source>
+        <translation>Per Kurier:</translation>
+    </message>
+    <message>
+        <source>%1 at %2 Mbit/s (×%3 for protocol overhead)</source>
+        <translation>%1 bei %2 Mbit/s (×%3 für Protokoll-Overhead)</translation>
+    </message>
+    <message>
+        <source>%1: export %2 + transit %3 + import %4</source>
+        <translation>%1: Export %2 + Transport %3 + Import %4</translation>
+    </message>
+</context>
+<context>
+    <name>VhdsPage</name>
+    <message>
+        <source>Choose Replication VHDs</source>
+        <translation>Replikations-VHDs auswählen</translation>
+    </message>
+    <message>
+        <source>Clear a disk to leave it out (for example a disk that holds only the page file). Left-out disks are not replicated and not exported.</source>
+        <translation>Deaktivieren Sie eine Festplatte, um sie auszuschließen (zum Beispiel eine Festplatte, die nur die Auslagerungsdatei enthält). Ausgeschlossene Festplatten werden weder repliziert noch exportiert.</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>Festplatte</translation>
+    </message>
+    <message>
+        <source>Controller</source>
+        <translation>Controller</translation>
+    </message>
+    <message>
+        <source>Size on disk</source>
+        <translation>Größe auf dem Datenträger</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Virtual hard disks per virtual machine</source>
+        <translation>Virtuelle Festplatten je virtuellem Computer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n disk(s)</source>
+        <translation>
+            <numerusform>%n Festplatte</numerusform>
+            <numerusform>%n Festplatten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Includes %n parent disk(s)</source>
+        <translation>
+            <numerusform>Enthält %n übergeordnete Festplatte</numerusform>
+            <numerusform>Enthält %n übergeordnete Festplatten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose at least one disk of %1 to replicate.</source>
+        <translation>Wählen Sie mindestens eine Festplatte von %1 für die Replikation aus.</translation>
+    </message>
+    <message>
+        <source>Choose at least one disk to replicate.</source>
+        <translation>Wählen Sie mindestens eine Festplatte für die Replikation aus.</translation>
+    </message>
+    <message>
+        <source>%1 looks like the operating-system disk (%2). Without it the replica cannot start after a failover.</source>
+        <translation>%1 scheint die Betriebssystemfestplatte zu sein (%2). Ohne sie kann das Replikat nach einem Failover nicht starten.</translation>
+    </message>
+    <message>
+        <source>first disk</source>
+        <translation>erste Festplatte</translation>
+    </message>
+    <message>
+        <source>Initial copy: %1.</source>
+        <translation>Erstkopie: %1.</translation>
+    </message>
+    <message>
+        <source>Initial copies of %1 VMs: %2.</source>
+        <translation>Erstkopien von %1 VMs: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>VmPage</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Disk size</source>
+        <translation>Festplattengröße</translation>
+    </message>
+    <message>
+        <source>Replication</source>
+        <translation>Replikation</translation>
+    </message>
+    <message>
+        <source>Can be enabled</source>
+        <translation>Aktivierbar</translation>
+    </message>
+    <message>
+        <source>Choose the virtual machines</source>
+        <translation>Virtuelle Computer auswählen</translation>
+    </message>
+    <message>
+        <source>Tick one or more VMs: they get the same replication settings.</source>
+        <translation>Aktivieren Sie eine oder mehrere VMs: Sie erhalten dieselben Replikationseinstellungen.</translation>
+    </message>
+    <message>
+        <source>Virtual machines</source>
+        <translation>Virtuelle Computer</translation>
+    </message>
+    <message>
+        <source>Virtual machines on %1. Tick one or more: they get the same replication settings.</source>
+        <translation>Virtuelle Computer auf %1. Aktivieren Sie eine oder mehrere: Sie erhalten dieselben Replikationseinstellungen.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>Tick at least one virtual machine.</source>
+        <translation>Aktivieren Sie mindestens einen virtuellen Computer.</translation>
+    </message>
+    <message>
+        <source>%1: %2 disk(s), initial copy %3.</source>
+        <translation>%1: %2 Festplatte(n), Erstkopie %3.</translation>
+    </message>
+    <message>
+        <source>%1 VMs (%2), initial copies %3 in all.</source>
+        <translation>%1 VMs (%2), Erstkopien insgesamt %3.</translation>
+    </message>
+</context>
+</TS>

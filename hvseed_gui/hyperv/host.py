@@ -14,7 +14,7 @@ import abc
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from hvseed_gui.core.media import FolderListing
 from hvseed_gui.core.plan import AuthenticationType, ReplicationPlan
@@ -299,16 +299,86 @@ class ReplicaServerConfig:
 
 @dataclass(frozen=True)
 class ReplicaServerChange:
-    """What ``configure_replica_server`` should change; only on the admin's explicit consent."""
+    """What ``configure_replica_server`` should change; only on the admin's explicit consent.
 
-    enable_replication: bool = True
-    allowed_authentication: str = "Kerberos"  # Kerberos | Certificate | CertificateAndKerberos
-    kerberos_port: int = 80
-    certificate_port: int = 443
+    ``None`` (``""`` for the texts) leaves a setting as it is: only the other settings are sent
+    to Set-VMReplicationServer (see ``server_settings``). The defaults are the historic "enable
+    and allow any server" change; build a minimal change with ``ReplicaServerChange.only(...)``.
+    ``enable_replication=False`` is refused: it would stop every VM replicating to the server.
+    ``add_authorization_entry`` adds one New-VMReplicationAuthorizationEntry (only allowed while
+    ReplicationAllowedFromAnyServer is off).
+    """
+
+    enable_replication: bool | None = True
+    allowed_authentication: str | None = "Kerberos"  # Kerberos|Certificate|CertificateAndKerberos
+    kerberos_port: int | None = 80
+    certificate_port: int | None = 443
     certificate_thumbprint: str = ""
-    allow_any_server: bool = True
+    allow_any_server: bool | None = True
     default_storage_location: str = ""
     enable_firewall_rules: tuple[str, ...] = ()  # rule names to enable
+    add_authorization_entry: AuthorizationEntry | None = None
+
+    @classmethod
+    def only(cls, **settings: Any) -> ReplicaServerChange:
+        """A change that sets exactly ``settings`` and leaves everything else as it is."""
+        base: dict[str, Any] = {
+            "enable_replication": None,
+            "allowed_authentication": None,
+            "kerberos_port": None,
+            "certificate_port": None,
+            "allow_any_server": None,
+        }
+        base.update(settings)
+        return cls(**base)
+
+    def server_settings(self) -> dict[str, bool | int | str]:
+        """The Set-VMReplicationServer parameters this change sends (name -> value), in order."""
+        pairs: list[tuple[str, bool | int | str | None]] = [
+            ("ReplicationEnabled", self.enable_replication),
+            ("AllowedAuthenticationType", self.allowed_authentication),
+            ("KerberosAuthenticationPort", self.kerberos_port),
+            ("CertificateAuthenticationPort", self.certificate_port),
+            ("CertificateThumbprint", self.certificate_thumbprint.replace(" ", "") or None),
+            ("ReplicationAllowedFromAnyServer", self.allow_any_server),
+            ("DefaultStorageLocation", self.default_storage_location.strip() or None),
+        ]
+        return {name: value for name, value in pairs if value is not None}
+
+    def is_empty(self) -> bool:
+        return not (
+            self.server_settings() or self.enable_firewall_rules or self.add_authorization_entry
+        )
+
+    def refusal(self) -> str:
+        """Why hvseed will not send this change, in one sentence; "" when it may."""
+        if self.enable_replication is False:
+            return (
+                "hvseed never switches a Replica server off: that would stop replication of "
+                "every virtual machine that replicates to it. Use Hyper-V Settings if you "
+                "really mean to."
+            )
+        if self.allowed_authentication is not None and self.allowed_authentication not in (
+            "Kerberos",
+            "Certificate",
+            "CertificateAndKerberos",
+        ):
+            return "Allowed authentication must be Kerberos, Certificate or CertificateAndKerberos."
+        entry = self.add_authorization_entry
+        if entry is not None:
+            if self.allow_any_server:
+                # documented: New-VMReplicationAuthorizationEntry needs AllowedFromAnyServer off
+                return (
+                    "An authorization entry can only be added while the server does not allow "
+                    "replication from any authenticated server; choose one or the other."
+                )
+            texts = (entry.allowed_primary_server, entry.storage_location, entry.trust_group)
+            if not all(text.strip() for text in texts):
+                return (
+                    "An authorization entry needs the primary server, a storage location and a "
+                    "trust group."
+                )
+        return ""
 
 
 @dataclass(frozen=True)

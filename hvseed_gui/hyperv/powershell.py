@@ -636,50 +636,70 @@ def render_replica_server_config() -> Script:
 
 
 def render_configure_replica_server(change: ReplicaServerChange) -> Script:
-    """Set-VMReplicationServer, then Enable-NetFirewallRule for the requested rules only."""
+    """Only the settings the change modifies: Set-VMReplicationServer with exactly those keys,
+    then at most one New-VMReplicationAuthorizationEntry, then the requested listener rules."""
     unknown = [r for r in change.enable_firewall_rules if r not in FIREWALL_RULES]
     if unknown:
         raise ValueError(
             f"hvseed only enables the Hyper-V Replica listener rules, not {', '.join(unknown)}."
         )
-    if change.allowed_authentication not in ("Kerberos", "Certificate", "CertificateAndKerberos"):
-        raise ValueError(
-            "Allowed authentication must be Kerberos, Certificate or CertificateAndKerberos."
-        )
+    refusal = change.refusal()
+    if refusal:
+        raise ValueError(refusal)
+    settings = change.server_settings()
+    entry = change.add_authorization_entry
+    # Set-VMReplicationServer first (it may enable the server), then the entry: public scripts
+    # enable a server with AllowedFromAnyServer off and add entries afterwards. Whether an entry
+    # can be added to a server that is not enabled yet is UNCONFIRMED; this order avoids needing it.
     body = r"""
-    if ($in.ReplicationEnabled) {
-        $set = @{
-            ReplicationEnabled = $true
-            AllowedAuthenticationType = [string]$in.AllowedAuthenticationType
-            ReplicationAllowedFromAnyServer = [bool]$in.AllowAnyServer
-            KerberosAuthenticationPort = [int]$in.KerberosPort
-            CertificateAuthenticationPort = [int]$in.CertificatePort
-            Force = $true
+    $set = @{ Force = $true; Confirm = $false }
+    if ($null -ne $in.ReplicationEnabled) { $set['ReplicationEnabled'] = [bool]$in.ReplicationEnabled }
+    if ($null -ne $in.AllowedAuthenticationType) { $set['AllowedAuthenticationType'] = [string]$in.AllowedAuthenticationType }
+    if ($null -ne $in.KerberosAuthenticationPort) { $set['KerberosAuthenticationPort'] = [int]$in.KerberosAuthenticationPort }
+    if ($null -ne $in.CertificateAuthenticationPort) { $set['CertificateAuthenticationPort'] = [int]$in.CertificateAuthenticationPort }
+    if ($null -ne $in.CertificateThumbprint) { $set['CertificateThumbprint'] = [string]$in.CertificateThumbprint }
+    if ($null -ne $in.ReplicationAllowedFromAnyServer) { $set['ReplicationAllowedFromAnyServer'] = [bool]$in.ReplicationAllowedFromAnyServer }
+    if ($null -ne $in.DefaultStorageLocation) { $set['DefaultStorageLocation'] = [string]$in.DefaultStorageLocation }
+    if ($set.Count -gt 2) { Hyper-V\Set-VMReplicationServer @set }
+    if ($null -ne $in.AuthorizationEntry) {
+        $entry = @{
+            AllowedPrimaryServer = [string]$in.AuthorizationEntry.AllowedPrimaryServer
+            ReplicaStorageLocation = [string]$in.AuthorizationEntry.ReplicaStorageLocation
+            TrustGroup = [string]$in.AuthorizationEntry.TrustGroup
             Confirm = $false
         }
-        if ([string]$in.DefaultStorageLocation) { $set['DefaultStorageLocation'] = [string]$in.DefaultStorageLocation }
-        if ([string]$in.CertificateThumbprint) { $set['CertificateThumbprint'] = [string]$in.CertificateThumbprint }
-    } else {
-        $set = @{ ReplicationEnabled = $false; Force = $true; Confirm = $false }
+        $null = Hyper-V\New-VMReplicationAuthorizationEntry @entry  # it returns the new entry
     }
-    Hyper-V\Set-VMReplicationServer @set
     foreach ($ruleName in $in.EnableFirewallRules) {
         $enableRule = @{ Name = [string]$ruleName }
         Enable-NetFirewallRule @enableRule
     }
     $result = Get-HvseedReplicaConfig -RuleNames @($in.FirewallRules)
 """
-    data = {
-        "ReplicationEnabled": bool(change.enable_replication),
-        "AllowedAuthenticationType": change.allowed_authentication,
-        "AllowAnyServer": bool(change.allow_any_server),
-        "KerberosPort": int(change.kerberos_port),
-        "CertificatePort": int(change.certificate_port),
-        "DefaultStorageLocation": change.default_storage_location,
-        "CertificateThumbprint": change.certificate_thumbprint.replace(" ", ""),
-        "EnableFirewallRules": list(change.enable_firewall_rules),
-        "FirewallRules": list(FIREWALL_RULES),
+    data: dict[str, Any] = {
+        # null = leave as is: the script adds a key to the splat only when it has a value
+        name: settings.get(name)
+        for name in (
+            "ReplicationEnabled",
+            "AllowedAuthenticationType",
+            "KerberosAuthenticationPort",
+            "CertificateAuthenticationPort",
+            "CertificateThumbprint",
+            "ReplicationAllowedFromAnyServer",
+            "DefaultStorageLocation",
+        )
     }
+    data["AuthorizationEntry"] = (
+        None
+        if entry is None
+        else {
+            "AllowedPrimaryServer": entry.allowed_primary_server.strip(),
+            "ReplicaStorageLocation": entry.storage_location.strip(),
+            "TrustGroup": entry.trust_group.strip(),
+        }
+    )
+    data["EnableFirewallRules"] = list(change.enable_firewall_rules)
+    data["FirewallRules"] = list(FIREWALL_RULES)
     return _render("configure_replica_server", body, data, helpers=("Get-HvseedReplicaConfig",))
 
 

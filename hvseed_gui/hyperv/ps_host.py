@@ -681,6 +681,9 @@ class PowerShellHost(HyperVHost):
         return parse_replica_config(self._run(ps.render_replica_server_config))
 
     def configure_replica_server(self, change: ReplicaServerChange) -> ReplicaServerConfig:
+        refusal = change.refusal()
+        if refusal:  # refused before any script runs, as the lab does
+            raise InvalidState(refusal, "", cmdlet="Set-VMReplicationServer")
         return parse_replica_config(self._run(ps.render_configure_replica_server, change))
 
     def machine_certificates(self) -> list[Certificate]:

@@ -27,6 +27,7 @@ from hvseed_gui.hyperv import ps_hashing
 from hvseed_gui.hyperv.host import (
     FIREWALL_RULE_HTTP,
     FIREWALL_RULE_HTTPS,
+    AuthorizationEntry,
     ReplicaServerChange,
     VmRef,
 )
@@ -71,7 +72,11 @@ def _hostile_renders(text: str) -> list[ps.Script | tuple[str, str]]:
         ps.render_inventory(),
         ps.render_replica_server_config(),
         ps.render_configure_replica_server(change),
-        ps.render_configure_replica_server(ReplicaServerChange(enable_replication=False)),
+        ps.render_configure_replica_server(
+            ReplicaServerChange.only(
+                add_authorization_entry=AuthorizationEntry(text, f"D:\\{text}", text)
+            )
+        ),
         ps.render_machine_certificates(),
         ps.render_test_replication_connection(plan),
         ps.render_enable_replication(plan, vm),
@@ -186,6 +191,98 @@ def test_only_the_listener_rules_can_be_enabled():
         ps.render_configure_replica_server(
             ReplicaServerChange(enable_firewall_rules=("RemoteDesktop-UserMode-In-TCP",))
         )
+
+
+SERVER_KEYS = (
+    "ReplicationEnabled",
+    "AllowedAuthenticationType",
+    "KerberosAuthenticationPort",
+    "CertificateAuthenticationPort",
+    "CertificateThumbprint",
+    "ReplicationAllowedFromAnyServer",
+    "DefaultStorageLocation",
+)
+
+
+def _sent_server_keys(script: ps.Script) -> set[str]:
+    """The Set-VMReplicationServer keys the script adds to its splat for this blob.
+
+    Each key is added only under ``if ($null -ne $in.<Key>)``; checked here, so the keys with a
+    value in the blob are exactly the keys sent.
+    """
+    data = ps.decode_blob(script.source)
+    for key in SERVER_KEYS:
+        guard = re.escape(f"if ($null -ne $in.{key}) {{ $set['{key}'] = ")
+        assert len(re.findall(guard, script.source)) == 1, key
+    assert len(re.findall(r"\$set\['\w+'\] = ", script.source)) == len(SERVER_KEYS)
+    return {key for key in SERVER_KEYS if data[key] is not None}
+
+
+def test_configure_replica_server_sends_only_the_keys_that_change():
+    change = ReplicaServerChange.only(
+        enable_replication=True, enable_firewall_rules=(FIREWALL_RULE_HTTP,)
+    )
+    script = ps.render_configure_replica_server(change)
+    assert _sent_server_keys(script) == {"ReplicationEnabled"} == set(change.server_settings())
+    assert ps.decode_blob(script.source)["AuthorizationEntry"] is None
+    assert "Set-VMReplicationServer @set" in script.source
+    assert "if ($set.Count -gt 2)" in script.source  # Force and Confirm alone: no call at all
+    assert parameter_problems(script.source) == []
+    # the historic default change still works and sends no storage location it was not given
+    legacy = ps.render_configure_replica_server(ReplicaServerChange())
+    assert _sent_server_keys(legacy) == {
+        "ReplicationEnabled",
+        "AllowedAuthenticationType",
+        "KerberosAuthenticationPort",
+        "CertificateAuthenticationPort",
+        "ReplicationAllowedFromAnyServer",
+    }
+
+
+def test_configure_replica_server_can_add_one_authorization_entry():
+    entry = AuthorizationEntry("hv-a.corp.example", "D:\\Replica", "DEFAULT")
+    script = ps.render_configure_replica_server(
+        ReplicaServerChange.only(add_authorization_entry=entry)
+    )
+    assert _sent_server_keys(script) == set()
+    assert ps.decode_blob(script.source)["AuthorizationEntry"] == {
+        "AllowedPrimaryServer": "hv-a.corp.example",
+        "ReplicaStorageLocation": "D:\\Replica",
+        "TrustGroup": "DEFAULT",
+    }
+    calls, splat_keys, _ = analyse(script.source)
+    assert [c.command for c in calls].count("New-VMReplicationAuthorizationEntry") == 1
+    assert splat_keys["entry"] == {
+        "AllowedPrimaryServer",
+        "ReplicaStorageLocation",
+        "TrustGroup",
+        "Confirm",
+    }
+    assert parameter_problems(script.source) == []
+    assert not PARSER.parse(script.source.encode("utf-8")).root_node.has_error
+
+
+@pytest.mark.parametrize(
+    "change,complaint",
+    [
+        (ReplicaServerChange(enable_replication=False), "never switches a Replica server off"),
+        (ReplicaServerChange.only(enable_replication=False), "never switches"),
+        (
+            ReplicaServerChange(
+                add_authorization_entry=AuthorizationEntry("a.example", "D:\\R", "DEFAULT")
+            ),
+            "choose one or the other",
+        ),
+        (
+            ReplicaServerChange.only(add_authorization_entry=AuthorizationEntry("a", "", "G")),
+            "needs the primary server, a storage location",
+        ),
+        (ReplicaServerChange.only(allowed_authentication="Ntlm"), "must be Kerberos"),
+    ],
+)
+def test_configure_replica_server_refuses(change, complaint):
+    with pytest.raises(ValueError, match=complaint):
+        ps.render_configure_replica_server(change)
 
 
 def test_scripts_resolve_vms_by_id_never_by_name():

@@ -278,46 +278,63 @@ def _create_replica_vm(
 
 
 def configure_replica_server(w: World, fqdn: str, change: ReplicaServerChange) -> None:
-    """Set-VMReplicationServer plus Enable-NetFirewallRule, with the cmdlets' own checks."""
+    """Set-VMReplicationServer with only the keys the change sends, then at most one
+    New-VMReplicationAuthorizationEntry, then Enable-NetFirewallRule, with the cmdlets' checks.
+
+    Everything is checked before anything changes; on a real host a later step can fail after
+    an earlier one succeeded.
+    """
     cmdlet = "Set-VMReplicationServer"
     host = w.host(fqdn)
-    if change.allowed_authentication not in ("Kerberos", "Certificate", "CertificateAndKerberos"):
-        raise CmdletError(
-            f"Cannot validate argument on parameter 'AllowedAuthenticationType': "
-            f"'{change.allowed_authentication}' is not one of Kerberos, Certificate, "
-            "CertificateAndKerberos.",
-            cmdlet=cmdlet,
-            category="InvalidArgument",
-        )
-    storage = change.default_storage_location or host["replica_server"]["storage"]
-    if change.enable_replication and change.allow_any_server and not storage:
-        raise CmdletError(
-            "The default storage location must be specified when replication is allowed from "
-            "any server.",
-            cmdlet=cmdlet,
-            category="InvalidArgument",
-        )
-    if change.default_storage_location:
-        try:
-            loc = w.locate(fqdn, change.default_storage_location)
-        except NotFound:
+    server = host["replica_server"]
+    refusal = change.refusal()
+    if refusal:
+        raise InvalidState(refusal, "", cmdlet=cmdlet)
+    settings = change.server_settings()
+    after = dict(server)  # the server as it would be after Set-VMReplicationServer
+    for key, name in (
+        ("enabled", "ReplicationEnabled"),
+        ("auth", "AllowedAuthenticationType"),
+        ("kerberos_port", "KerberosAuthenticationPort"),
+        ("cert_port", "CertificateAuthenticationPort"),
+        ("allow_any", "ReplicationAllowedFromAnyServer"),
+        ("storage", "DefaultStorageLocation"),
+    ):
+        if name in settings:
+            after[key] = settings[name]
+    if "CertificateThumbprint" in settings:
+        after["thumbprint"] = str(settings["CertificateThumbprint"]).upper()
+    folders: list[tuple[str, str]] = []  # (cmdlet, folder) to check and create
+    if settings:
+        if after["enabled"] and after["allow_any"] and not after["storage"]:
             raise CmdletError(
-                f"The storage location '{change.default_storage_location}' cannot be used on "
-                f"{fqdn}. {media.ERR_PATH_NOT_FOUND}",
-                cmdlet=cmdlet,
-                category="ObjectNotFound",
-            ) from None
-        media.real_path(w.lab_dir, loc).mkdir(parents=True, exist_ok=True)
-    thumb = change.certificate_thumbprint.replace(" ", "").upper()
-    if change.enable_replication and "Certificate" in change.allowed_authentication:
-        known = {c["thumbprint"].upper() for c in host["certificates"]}
-        if thumb not in known:
-            raise CmdletError(
-                "Certificate-based authentication needs a valid certificate: the thumbprint "
-                f"'{thumb}' was not found in the Personal store of {fqdn}.",
+                "The default storage location must be specified when replication is allowed "
+                "from any server.",
                 cmdlet=cmdlet,
                 category="InvalidArgument",
             )
+        if after["enabled"] and "Certificate" in after["auth"]:
+            known = {c["thumbprint"].upper() for c in host["certificates"]}
+            if after["thumbprint"].upper() not in known:
+                raise CmdletError(
+                    "Certificate-based authentication needs a valid certificate: the thumbprint "
+                    f"'{after['thumbprint']}' was not found in the Personal store of {fqdn}.",
+                    cmdlet=cmdlet,
+                    category="InvalidArgument",
+                )
+        if "DefaultStorageLocation" in settings:
+            folders.append((cmdlet, str(settings["DefaultStorageLocation"])))
+    entry = change.add_authorization_entry
+    if entry is not None:
+        if after["allow_any"]:
+            # documented: only while ReplicationAllowedFromAnyServer is false
+            raise CmdletError(
+                "An authorization entry cannot be added while the Replica server allows "
+                "replication from any authenticated server.",
+                cmdlet="New-VMReplicationAuthorizationEntry",
+                category="InvalidOperation",
+            )
+        folders.append(("New-VMReplicationAuthorizationEntry", entry.storage_location.strip()))
     for rule in change.enable_firewall_rules:
         if rule not in FIREWALL_NAMES:
             raise NotFound(
@@ -325,15 +342,28 @@ def configure_replica_server(w: World, fqdn: str, change: ReplicaServerChange) -
                 cmdlet="Enable-NetFirewallRule",
                 category="ObjectNotFound",
             )
-    host["replica_server"].update(
-        enabled=change.enable_replication,
-        auth=change.allowed_authentication,
-        kerberos_port=change.kerberos_port,
-        cert_port=change.certificate_port,
-        allow_any=change.allow_any_server,
-        storage=storage,
-        thumbprint=thumb or host["replica_server"]["thumbprint"],
-    )
+    located = []
+    for folder_cmdlet, folder in folders:
+        try:
+            located.append(w.locate(fqdn, folder))
+        except NotFound:
+            raise CmdletError(
+                f"The storage location '{folder}' cannot be used on {fqdn}. "
+                f"{media.ERR_PATH_NOT_FOUND}",
+                cmdlet=folder_cmdlet,
+                category="ObjectNotFound",
+            ) from None
+    for loc in located:
+        media.real_path(w.lab_dir, loc).mkdir(parents=True, exist_ok=True)
+    server.update(after)
+    if entry is not None:
+        server["entries"].append(
+            {
+                "allowed_primary_server": entry.allowed_primary_server.strip(),
+                "storage_location": entry.storage_location.strip(),
+                "trust_group": entry.trust_group.strip(),
+            }
+        )
     for rule in change.enable_firewall_rules:
         host["firewall"][rule] = True
 

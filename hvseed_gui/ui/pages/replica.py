@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,7 +21,7 @@ from hvseed_gui.core.plan import AuthenticationType
 from hvseed_gui.hyperv.connect import HostKind, HostTarget, open_host
 from hvseed_gui.hyperv.host import (
     FIREWALL_RULE_HTTP,
-    FIREWALL_RULE_HTTPS,
+    AuthorizationEntry,
     ReplicaServerChange,
     ReplicaServerConfig,
 )
@@ -34,78 +37,155 @@ def usable_auth(config: ReplicaServerConfig, primary: str) -> AuthenticationType
 
 
 DEFAULT_REPLICA_STORAGE = "C:\\Hyper-V\\Replica"
+TRUST_GROUP = "DEFAULT"  # the trust group of MS Learn's New-VMReplicationAuthorizationEntry example
+
+
+def primary_authorized(config: ReplicaServerConfig, primary: str) -> bool:
+    """True when the server already lets ``primary`` replicate (any server, or a listed entry)."""
+    if config.allow_any_server or not primary:
+        return True
+    probe = replace(
+        config,
+        replication_enabled=True,
+        allowed_authentication="Kerberos",
+        allow_any_server=False,
+        firewall_rules=(),
+    )
+    return not probe.problems_for(AuthenticationType.KERBEROS, primary)
 
 
 def proposed_change(
-    config: ReplicaServerConfig, primary: str, storage: str = ""
+    config: ReplicaServerConfig, primary: str, storage: str = "", allow_any: bool = False
 ) -> ReplicaServerChange:
     """The smallest change that lets ``primary`` replicate to this server with Kerberos.
 
-    Allowing any authenticated server needs a default storage location (Hyper-V refuses the
-    setting without one): ``storage``, else the server's own, else DEFAULT_REPLICA_STORAGE.
+    Only settings that differ from ``config`` are set; everything else is None (left as is).
+    An unlisted primary gets ONE authorization entry with its replicas in ``storage`` (else the
+    server's default location, else DEFAULT_REPLICA_STORAGE). ``allow_any`` is the admin's
+    explicit alternative, allowing any authenticated server; a default storage location (which
+    Hyper-V then requires) is only sent when the server has none.
     """
-    auth = config.allowed_authentication if config.replication_enabled else "Kerberos"
-    if "Kerberos" not in auth:
-        auth = "CertificateAndKerberos"
-    problems = config.problems_for(AuthenticationType.KERBEROS, primary)
-    allow_any = (
-        config.allow_any_server
-        or not config.replication_enabled
-        or any("listed servers" in p for p in problems)
-    )
+    if config.replication_enabled:
+        auth = None if "Kerberos" in config.allowed_authentication else "CertificateAndKerberos"
+    else:
+        auth = None if "Kerberos" in (config.allowed_authentication or "") else "Kerberos"
+    folder = storage.strip() or config.default_storage_location.strip() or DEFAULT_REPLICA_STORAGE
+    allow_any_server: bool | None = None
+    default_storage = ""
+    entry: AuthorizationEntry | None = None
+    if not primary_authorized(config, primary):
+        if allow_any:
+            allow_any_server = True
+            if not config.default_storage_location.strip():
+                default_storage = folder
+        else:
+            entry = AuthorizationEntry(primary, folder, TRUST_GROUP)
     rules = []
     if config.firewall_rule_enabled(AuthenticationType.KERBEROS) is not True:
         rules.append(FIREWALL_RULE_HTTP)
-    if (
-        "Certificate" in auth
-        and config.firewall_rule_enabled(AuthenticationType.CERTIFICATE) is False
-    ):
-        rules.append(FIREWALL_RULE_HTTPS)
-    return ReplicaServerChange(
-        enable_replication=True,
+    return ReplicaServerChange.only(
+        enable_replication=None if config.replication_enabled else True,
         allowed_authentication=auth,
-        kerberos_port=config.kerberos_port or 80,
-        certificate_port=config.certificate_port or 443,
-        certificate_thumbprint=config.certificate_thumbprint,
-        allow_any_server=allow_any,
-        default_storage_location=(
-            storage.strip() or config.default_storage_location or DEFAULT_REPLICA_STORAGE
-        ),
+        kerberos_port=None if config.kerberos_port else 80,
+        allow_any_server=allow_any_server,
+        default_storage_location=default_storage,
+        add_authorization_entry=entry,
         enable_firewall_rules=tuple(rules),
     )
 
 
+def needed_folder(change: ReplicaServerChange) -> str:
+    """The storage folder the change sends (entry or default location); "" when none."""
+    if change.add_authorization_entry is not None:
+        return change.add_authorization_entry.storage_location
+    return change.default_storage_location.strip()
+
+
+def _tr(text: str, *args: object) -> str:
+    """Translated ``text`` with %1, %2… filled in one pass (a value's own "%2" stays as is)."""
+    translated = QCoreApplication.translate("ReplicaPage", text)
+    return re.sub(
+        r"%(\d)",
+        lambda m: str(args[int(m.group(1)) - 1]) if 0 < int(m.group(1)) <= len(args) else m[0],
+        translated,
+    )
+
+
+def _on_off(value: object) -> str:
+    return _tr("on") if value else _tr("off")
+
+
+def _or_none(value: object) -> str:
+    return str(value) if value else _tr("(none)")
+
+
+def _describe_setting(config: ReplicaServerConfig, name: str, value: object) -> str:
+    """One Set-VMReplicationServer parameter as 'setting: old → new' in Hyper-V Settings' words."""
+    labelled: dict[str, tuple[str, str, str]] = {
+        "ReplicationEnabled": (
+            _tr("Enable this computer as a Replica server"),
+            _on_off(config.replication_enabled),
+            _on_off(value),
+        ),
+        "AllowedAuthenticationType": (
+            _tr("Accepted authentication"),
+            _or_none(config.allowed_authentication),
+            str(value),
+        ),
+        "KerberosAuthenticationPort": (
+            _tr("Kerberos (HTTP) port"),
+            _or_none(config.kerberos_port),
+            str(value),
+        ),
+        "CertificateAuthenticationPort": (
+            _tr("Certificate-based (HTTPS) port"),
+            _or_none(config.certificate_port),
+            str(value),
+        ),
+        "CertificateThumbprint": (
+            _tr("Certificate (thumbprint)"),
+            _or_none(config.certificate_thumbprint),
+            str(value),
+        ),
+        "ReplicationAllowedFromAnyServer": (
+            _tr("Allow replication from any authenticated server"),
+            _on_off(config.allow_any_server),
+            _on_off(value),
+        ),
+        "DefaultStorageLocation": (
+            _tr("Default location for replica files"),
+            _or_none(config.default_storage_location),
+            str(value),
+        ),
+    }
+    label, old, new = labelled.get(name, (name, "", str(value)))
+    return _tr("%1: %2 → %3.", label, old or "?", new)
+
+
 def describe_change(config: ReplicaServerConfig, change: ReplicaServerChange) -> list[str]:
-    """Each line one setting that will differ afterwards, in Hyper-V Settings' words."""
-    lines = []
-    if change.enable_replication and not config.replication_enabled:
+    """One line for every setting the change sends, in Hyper-V Settings' words, old → new."""
+    lines = [
+        _describe_setting(config, name, value) for name, value in change.server_settings().items()
+    ]
+    entry = change.add_authorization_entry
+    if entry is not None:
         lines.append(
-            QCoreApplication.translate("ReplicaPage", "Enable this computer as a Replica server.")
-        )
-    if change.allowed_authentication != config.allowed_authentication or not (
-        config.replication_enabled
-    ):
-        lines.append(
-            QCoreApplication.translate(
-                "ReplicaPage", "Accept %1 authentication (Kerberos on port %2)."
+            _tr(
+                "Allow replication from the specified servers: add %1, storing its replicas "
+                "in %2 (trust group %3); the servers listed now stay as they are.",
+                entry.allowed_primary_server,
+                entry.storage_location,
+                entry.trust_group,
             )
-            .replace("%1", change.allowed_authentication)
-            .replace("%2", str(change.kerberos_port))
-        )
-    if change.allow_any_server and not config.allow_any_server:
-        storage = change.default_storage_location
-        lines.append(
-            QCoreApplication.translate(
-                "ReplicaPage",
-                "Allow replication from any authenticated server, storing replicas in %1.",
-            ).replace("%1", storage)
         )
     for rule in change.enable_firewall_rules:
-        lines.append(
-            QCoreApplication.translate(
-                "ReplicaPage", "Enable the Windows Firewall rule %1."
-            ).replace("%1", rule)
+        state = config.firewall_rule_enabled(
+            AuthenticationType.KERBEROS
+            if rule == FIREWALL_RULE_HTTP
+            else AuthenticationType.CERTIFICATE
         )
+        old = _tr("not found") if state is None else _on_off(state)
+        lines.append(_tr("Windows Firewall rule %1: %2 → %3.", rule, old, _on_off(True)))
     return lines
 
 
@@ -138,6 +218,19 @@ class ReplicaPage(HostPage):
         )
         self.storage_edit.textEdited.connect(self._describe_change)
         cred.addRow(self.tr("Store &replicas in:"), self.storage_edit)
+        self.any_server = QCheckBox(
+            self.tr(
+                "Instead allow replication from an&y authenticated server, not only from this host"
+            )
+        )
+        self.any_server.setToolTip(
+            self.tr(
+                "Less strict than adding this host to the list: every server that can "
+                "authenticate to the Replica server may then replicate to it."
+            )
+        )
+        self.any_server.toggled.connect(self._describe_change)
+        box.addWidget(self.any_server)
         self.fix_user = QLineEdit()
         self.fix_user.setPlaceholderText(self.tr("same as for Host A"))
         self.fix_password = QLineEdit()
@@ -222,8 +315,12 @@ class ReplicaPage(HostPage):
                 )
             ]
         self.status.show_message("error", " ".join(problems))
+        self.any_server.blockSignals(True)
+        self.any_server.setChecked(False)
+        self.any_server.blockSignals(False)
+        self.any_server.setVisible(not primary_authorized(config, self._primary()))
         change = proposed_change(config, self._primary())
-        self.storage_edit.setText(change.default_storage_location)
+        self.storage_edit.setText(needed_folder(change))
         self.consent.setChecked(False)
         self._describe_change()
         self.fix_box.show()
@@ -232,14 +329,24 @@ class ReplicaPage(HostPage):
         config = self._config
         if config is None:
             return
-        self._change = proposed_change(config, self._primary(), self.storage_edit.text())
-        lines = describe_change(config, self._change)
-        self.change_label.setText(
-            self.tr("hvseed can change exactly this on %1:").replace("%1", config.host_name)
-            + "\n"
-            + "\n".join(f"  • {line}" for line in lines)
+        allow_any = not self.any_server.isHidden() and self.any_server.isChecked()
+        if allow_any and config.default_storage_location:
+            # the server's default location is kept as it is: nothing to ask
+            self.storage_edit.setText(config.default_storage_location)
+        self._change = proposed_change(
+            config, self._primary(), self.storage_edit.text(), allow_any=allow_any
         )
+        self.storage_edit.setEnabled(bool(needed_folder(self._change)))
+        lines = describe_change(config, self._change)
+        if lines:
+            text = self.tr("hvseed can change exactly this on %1:").replace("%1", config.host_name)
+        else:
+            text = self.tr(
+                "hvseed has nothing it can change on %1; use Hyper-V Settings there."
+            ).replace("%1", config.host_name)
+        self.change_label.setText(text + "\n" + "\n".join(f"  • {line}" for line in lines))
         self.consent.setChecked(False)  # consent covers what is shown, not an older text
+        self.consent.setEnabled(bool(lines))
 
     def _apply_fix(self) -> None:
         if not self.consent.isChecked() or self._change is None:

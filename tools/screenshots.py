@@ -2,7 +2,10 @@
 
 Runs the real wizard on a throw-away lab, the way ``hvseed-gui --demo`` does.
 
-    python tools/screenshots.py [--out docs/screenshots]
+    python tools/screenshots.py [--out docs/screenshots] [--lang de]
+
+With ``--lang de`` the pages are German (Qt's catalogue and hvseed's) and go to
+docs/screenshots/de/ unless ``--out`` says otherwise.
 """
 
 from __future__ import annotations
@@ -20,9 +23,11 @@ sys.path.insert(0, str(ROOT))
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    parser.add_argument("--out", default="")
+    parser.add_argument("--lang", choices=("en", "de"), default="en")
     args = parser.parse_args()
-    out = Path(args.out)
+    default_out = ROOT / "docs" / "screenshots"
+    out = Path(args.out) if args.out else default_out / ("" if args.lang == "en" else args.lang)
     out.mkdir(parents=True, exist_ok=True)
 
     from PySide6.QtCore import (
@@ -40,6 +45,9 @@ def main() -> int:
     )
     app = QApplication(sys.argv[:1])
     app.setStyle("Fusion")
+    from hvseed_gui.app import install_translators
+
+    install_translators(args.lang)  # before any widget is built
 
     from hvseed_gui.hyperv.lab import Lab
     from hvseed_gui.ui.context import MemorySecretStore
@@ -188,7 +196,7 @@ def main() -> int:
     wrong = next(
         folder_page.table.item(r, 0).data(Qt.ItemDataRole.UserRole)
         for r in range(folder_page.table.rowCount())
-        if folder_page.table.item(r, 4).text().startswith("No")
+        if folder_page.table.item(r, 4).text().startswith(("No", "Nein"))  # not for this VM
     )
     folder_page.path_edit.setText(wrong)
     next_to(PageId.IMPORT_CHECK)

@@ -12,7 +12,9 @@ The worker keeps its state in ``%ProgramData%\\hvseed\\jobs\\<job id>.json`` (wr
 temporary file, then ``File.Replace``: a reader never sees half a document): state, bytes done
 and total, its PID and process start time, a heartbeat, and the hashes once done. Cancel is a
 ``<job id>.cancel`` marker it looks for every 64 MiB (or 2 s); the cancel script waits a few
-seconds for it, then ends the process. Polls only report facts (the state file, whether the
+seconds for it, then ends the process. The poll (or cancel) that sees the worker ended removes
+the job's files, its result carrying the final state; ``start_hashing`` removes job files older
+than 7 days (jobs nobody followed to the end). Polls only report facts (the state file, whether the
 recorded process still lives, the host's clock); ``judge_hash_job`` turns them into a
 ``HashJob``, so a worker that died (ended, host restarted) is reported as FAILED in a sentence.
 """
@@ -124,6 +126,23 @@ _POLL_FUNCTIONS = r"""
             pid = $workerPid
             alive = $alive
             now = [DateTime]::UtcNow.ToString('o')
+        }
+    }
+
+    function Remove-HvseedFinishedJob {
+        # The final poll carries the worker's whole state document, so once the worker has ended
+        # (its state says so, or its process is gone) the job's files are not needed any more.
+        param($Paths, $Facts)
+        $finished = ($Facts['alive'] -eq $false)
+        if ($null -ne $Facts['state_text']) {
+            try {
+                $stated = [string](ConvertFrom-Json -InputObject $Facts['state_text']).state
+                if ($stated -eq 'Completed' -or $stated -eq 'Cancelled' -or $stated -eq 'Failed') { $finished = $true }
+            } catch { $stated = '' }
+        }
+        if (-not $finished) { return }
+        foreach ($path in @($Paths.state, $Paths.launch, $Paths.cancel)) {
+            try { if ([IO.File]::Exists($path)) { [IO.File]::Delete($path) } } catch { $null = $_ }
         }
     }
 """
@@ -242,6 +261,11 @@ _START_BODY = r"""
         Stop-Hvseed -Category 'InvalidArgument' -Cmdlet 'Invoke-CimMethod' -Id 'BadWorker' -Message 'The hashing worker is not an encoded command.'
     }
     $null = [IO.Directory]::CreateDirectory($paths.dir)
+    # Files of jobs older than 7 days are left-overs of checks nobody followed to the end.
+    $cutoff = [DateTime]::UtcNow.AddDays(-7)
+    foreach ($old in @(Get-ChildItem -LiteralPath $paths.dir -File -Force)) {
+        if ($old.LastWriteTimeUtc -lt $cutoff) { try { $old.Delete() } catch { $null = $_ } }
+    }
     if ([IO.File]::Exists($paths.state) -or [IO.File]::Exists($paths.launch)) {
         Stop-Hvseed -Category 'ResourceExists' -Cmdlet 'Invoke-CimMethod' -Id 'JobExists' -Message ('A hashing job with ID ' + [string]$in.JobId + ' exists already on ' + $env:COMPUTERNAME + '.')
     }
@@ -279,6 +303,7 @@ _START_BODY = r"""
 _PROGRESS_BODY = r"""
     $paths = Get-HvseedJobPaths -JobId $in.JobId
     $result = Get-HvseedJobFacts -Paths $paths
+    Remove-HvseedFinishedJob -Paths $paths -Facts $result
 """
 
 _CANCEL_BODY = r"""
@@ -300,6 +325,7 @@ _CANCEL_BODY = r"""
         [Threading.Thread]::Sleep(250)
         $facts = Get-HvseedJobFacts -Paths $paths
     }
+    Remove-HvseedFinishedJob -Paths $paths -Facts $facts
     $result = $facts
 """
 

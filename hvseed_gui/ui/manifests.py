@@ -89,7 +89,12 @@ class ManifestJob:
                 text = text.replace(f"%{i}", arg)
             return text
 
-        press = "" if in_report else " " + _tr("Press Hash again to create the manifest.")
+        press = (
+            ""
+            if in_report
+            else " "
+            + _tr(QT_TRANSLATE_NOOP("ManifestJob", "Press Hash again to create the manifest."))
+        )
         unverifiable = _tr(UNVERIFIABLE, en)
         if self.outcome is Outcome.WRITTEN:
             json_path, sums_path = manifest_paths(Path(_name_of(self.folder)))

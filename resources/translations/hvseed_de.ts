@@ -899,6 +899,10 @@
         <translation>Die Kopie auf dem Laufwerk ist in Ordnung, aber die Replikatseite kann ihren Inhalt bei Ankunft nicht überprüfen.</translation>
     </message>
     <message>
+        <source>Press Hash again to create the manifest.</source>
+        <translation>Klicken Sie auf „Hash erneut berechnen“, um das Manifest zu erstellen.</translation>
+    </message>
+    <message>
         <source>%1: integrity manifest written beside the folder (%2 files, %3): %4 and %5</source>
         <translation>%1: Integritätsmanifest neben dem Ordner gespeichert (%2 Dateien, %3): %4 und %5</translation>
     </message>
@@ -1443,6 +1447,62 @@
 </context>
 <context>
     <name>ReplicaPage</name>
+    <message>
+        <source>on</source>
+        <translation>ein</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Enable this computer as a Replica server</source>
+        <translation>Diesen Computer als Replikatserver aktivieren</translation>
+    </message>
+    <message>
+        <source>Accepted authentication</source>
+        <translation>Akzeptierte Authentifizierung</translation>
+    </message>
+    <message>
+        <source>Kerberos (HTTP) port</source>
+        <translation>Port für Kerberos (HTTP)</translation>
+    </message>
+    <message>
+        <source>Certificate-based (HTTPS) port</source>
+        <translation>Port für zertifikatbasierte Authentifizierung (HTTPS)</translation>
+    </message>
+    <message>
+        <source>Certificate (thumbprint)</source>
+        <translation>Zertifikat (Fingerabdruck)</translation>
+    </message>
+    <message>
+        <source>Allow replication from any authenticated server</source>
+        <translation>Replikation von jedem authentifizierten Server zulassen</translation>
+    </message>
+    <message>
+        <source>Default location for replica files</source>
+        <translation>Standardspeicherort für Replikatdateien</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3.</source>
+        <translation>%1: %2 → %3.</translation>
+    </message>
+    <message>
+        <source>Allow replication from the specified servers: add %1, storing its replicas in %2 (trust group %3); the servers listed now stay as they are.</source>
+        <translation>Replikation von den angegebenen Servern zulassen: %1 hinzufügen, seine Replikate in %2 speichern (Vertrauensgruppe %3); die bereits aufgeführten Server bleiben unverändert.</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Windows Firewall rule %1: %2 → %3.</source>
+        <translation>Windows-Firewallregel %1: %2 → %3.</translation>
+    </message>
     <message>
         <source>Specify Replica Server</source>
         <translation>Replikatserver angeben</translation>

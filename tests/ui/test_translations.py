@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import shutil
 import subprocess
@@ -104,6 +105,25 @@ def test_every_text_in_the_code_is_in_the_ts(tmp_path):
         if msg.find("translation").get("type") == "unfinished"
     ]
     assert not new, "run python tools/update_translations.py and translate:\n" + "\n".join(new)
+
+
+def test_no_literal_reaches_a_translation_helper_unmarked():
+    """lupdate sees tr(), translate() and QT_TRANSLATE_NOOP() only: a literal handed to a helper
+    such as ``_tr("…")`` would stay English without any test noticing."""
+    hidden = []
+    for path in sorted((ROOT / "hvseed_gui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id.lstrip("_") in ("tr", "translate")
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                rel = path.relative_to(ROOT)
+                hidden.append(f"{rel}:{node.lineno}: wrap it in QT_TRANSLATE_NOOP(context, …)")
+    assert not hidden, "\n".join(hidden)
 
 
 def test_the_package_data_rule_ships_the_qm():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -112,54 +112,60 @@ def _tr(text: str, *args: object) -> str:
 
 
 def _on_off(value: object) -> str:
-    return _tr("on") if value else _tr("off")
+    return (
+        _tr(QT_TRANSLATE_NOOP("ReplicaPage", "on"))
+        if value
+        else _tr(QT_TRANSLATE_NOOP("ReplicaPage", "off"))
+    )
 
 
 def _or_none(value: object) -> str:
-    return str(value) if value else _tr("(none)")
+    return str(value) if value else _tr(QT_TRANSLATE_NOOP("ReplicaPage", "(none)"))
 
 
 def _describe_setting(config: ReplicaServerConfig, name: str, value: object) -> str:
     """One Set-VMReplicationServer parameter as 'setting: old → new' in Hyper-V Settings' words."""
     labelled: dict[str, tuple[str, str, str]] = {
         "ReplicationEnabled": (
-            _tr("Enable this computer as a Replica server"),
+            _tr(QT_TRANSLATE_NOOP("ReplicaPage", "Enable this computer as a Replica server")),
             _on_off(config.replication_enabled),
             _on_off(value),
         ),
         "AllowedAuthenticationType": (
-            _tr("Accepted authentication"),
+            _tr(QT_TRANSLATE_NOOP("ReplicaPage", "Accepted authentication")),
             _or_none(config.allowed_authentication),
             str(value),
         ),
         "KerberosAuthenticationPort": (
-            _tr("Kerberos (HTTP) port"),
+            _tr(QT_TRANSLATE_NOOP("ReplicaPage", "Kerberos (HTTP) port")),
             _or_none(config.kerberos_port),
             str(value),
         ),
         "CertificateAuthenticationPort": (
-            _tr("Certificate-based (HTTPS) port"),
+            _tr(QT_TRANSLATE_NOOP("ReplicaPage", "Certificate-based (HTTPS) port")),
             _or_none(config.certificate_port),
             str(value),
         ),
         "CertificateThumbprint": (
-            _tr("Certificate (thumbprint)"),
+            _tr(QT_TRANSLATE_NOOP("ReplicaPage", "Certificate (thumbprint)")),
             _or_none(config.certificate_thumbprint),
             str(value),
         ),
         "ReplicationAllowedFromAnyServer": (
-            _tr("Allow replication from any authenticated server"),
+            _tr(
+                QT_TRANSLATE_NOOP("ReplicaPage", "Allow replication from any authenticated server")
+            ),
             _on_off(config.allow_any_server),
             _on_off(value),
         ),
         "DefaultStorageLocation": (
-            _tr("Default location for replica files"),
+            _tr(QT_TRANSLATE_NOOP("ReplicaPage", "Default location for replica files")),
             _or_none(config.default_storage_location),
             str(value),
         ),
     }
     label, old, new = labelled.get(name, (name, "", str(value)))
-    return _tr("%1: %2 → %3.", label, old or "?", new)
+    return _tr(QT_TRANSLATE_NOOP("ReplicaPage", "%1: %2 → %3."), label, old or "?", new)
 
 
 def describe_change(config: ReplicaServerConfig, change: ReplicaServerChange) -> list[str]:
@@ -171,8 +177,11 @@ def describe_change(config: ReplicaServerConfig, change: ReplicaServerChange) ->
     if entry is not None:
         lines.append(
             _tr(
-                "Allow replication from the specified servers: add %1, storing its replicas "
-                "in %2 (trust group %3); the servers listed now stay as they are.",
+                QT_TRANSLATE_NOOP(
+                    "ReplicaPage",
+                    "Allow replication from the specified servers: add %1, storing its replicas "
+                    "in %2 (trust group %3); the servers listed now stay as they are.",
+                ),
                 entry.allowed_primary_server,
                 entry.storage_location,
                 entry.trust_group,
@@ -184,8 +193,17 @@ def describe_change(config: ReplicaServerConfig, change: ReplicaServerChange) ->
             if rule == FIREWALL_RULE_HTTP
             else AuthenticationType.CERTIFICATE
         )
-        old = _tr("not found") if state is None else _on_off(state)
-        lines.append(_tr("Windows Firewall rule %1: %2 → %3.", rule, old, _on_off(True)))
+        old = (
+            _tr(QT_TRANSLATE_NOOP("ReplicaPage", "not found")) if state is None else _on_off(state)
+        )
+        lines.append(
+            _tr(
+                QT_TRANSLATE_NOOP("ReplicaPage", "Windows Firewall rule %1: %2 → %3."),
+                rule,
+                old,
+                _on_off(True),
+            )
+        )
     return lines
 
 

@@ -119,8 +119,53 @@ def clixml_to_text(stderr: str) -> str:
     return text
 
 
+# --- script policies that stop hvseed's scripts ----------------------------------------------
+
+_POLICY_WORDS = (
+    "running scripts is disabled on this system",
+    "is not digitally signed",
+    "about_execution_policies",
+    "execution policy",
+)
+_LANGUAGE_MODE_WORDS = (
+    "language mode",  # "... is supported only on core types in this language mode."
+    "constrainedlanguage",
+)
+
+
+def policy_problem(text: str, where: str = "this computer") -> HyperVError | None:
+    """The sentence for PowerShell output that says a script policy stopped hvseed's script.
+
+    Group Policy's "Turn on Script Execution" (MachinePolicy/UserPolicy AllSigned or
+    RemoteSigned) overrides ``-ExecutionPolicy Bypass``; AppLocker or WDAC script rules put
+    PowerShell in ConstrainedLanguage mode, where the .NET calls the scripts need fail.
+    """
+    lowered = " ".join(text.lower().split())
+    if any(word in lowered for word in _LANGUAGE_MODE_WORDS):
+        return HyperVError(
+            f"PowerShell on {where} runs in ConstrainedLanguage mode (AppLocker or Windows "
+            "Defender Application Control script rules), which blocks the .NET calls hvseed's "
+            "scripts need.",
+            "Ask the administrator of the application control policy to let administrators run "
+            "PowerShell in FullLanguage mode there, or run hvseed from a computer where they do.",
+            detail=text[-2000:],
+        )
+    if any(word in lowered for word in _POLICY_WORDS):
+        return HyperVError(
+            f"Windows PowerShell on {where} refused to run hvseed's script: the script "
+            'execution policy does not allow it. A policy set by Group Policy ("Turn on Script '
+            "Execution\", AllSigned or RemoteSigned) overrides hvseed's -ExecutionPolicy Bypass.",
+            "Run Get-ExecutionPolicy -List to see which scope sets it; ask for the policy to "
+            "allow local scripts for administrators, or manage this host from another computer "
+            "over WinRM (--host), which runs no script files.",
+            detail=text[-2000:],
+        )
+    return None
+
+
 # --- this computer: powershell.exe -File ----------------------------------------------------
 
+_RESULT_MARKER = "HVSEED-RESULT:"  # the scripts' result line (powershell.RESULT_MARKER)
 _CREATE_NO_WINDOW = 0x08000000  # subprocess.CREATE_NO_WINDOW, which exists on Windows only
 _KILL_GRACE = 5.0  # seconds to collect the output of a process tree we killed
 
@@ -219,11 +264,18 @@ class LocalPowerShell:
                 f"PowerShell on this computer did not finish within {timeout:g} seconds; "
                 "hvseed stopped it.",
             ) from None
-        return RunResult(
+        result = RunResult(
             stdout=decode_output(out),
             stderr=clixml_to_text(decode_output(err)),
             exit_code=proc.returncode,
         )
+        if _RESULT_MARKER not in result.stdout:
+            # The script did not run at all (or died before its result line): say why in words
+            # when a script policy is the cause.
+            problem = policy_problem(result.stderr)
+            if problem is not None:
+                raise problem
+        return result
 
 
 def _kill_tree(proc: subprocess.Popen[bytes]) -> None:

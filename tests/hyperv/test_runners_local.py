@@ -19,7 +19,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from hvseed_gui.hyperv.errors import HyperVModuleMissing, OperationTimeout
+from hvseed_gui.hyperv.errors import HyperVError, HyperVModuleMissing, OperationTimeout
 from hvseed_gui.hyperv.runners import LocalPowerShell, RunResult
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="the stand-in is a POSIX script")
@@ -174,3 +174,16 @@ def test_secrets_reach_the_process_environment_and_never_the_script_file(fake_ps
     assert report["secret"] == "s3cret-Pa55"
     assert "s3cret" not in bytes.fromhex(report["file_hex"]).decode("utf-8-sig")
     assert "HVSEED_SECRET_TEST" not in os.environ  # only the child's environment had it
+
+
+def test_a_script_policy_that_blocks_the_file_is_named(fake_ps, temp_dir, monkeypatch):
+    monkeypatch.setenv("FAKE_PS_MODE", "text")
+    monkeypatch.setenv(
+        "FAKE_PS_STDERR",
+        "File C:\\Temp\\hvseed-x.ps1 cannot be loaded because running scripts is disabled on "
+        "this system. For more information, see about_Execution_Policies.",
+    )
+    with pytest.raises(HyperVError) as caught:
+        LocalPowerShell(fake_ps).run("Get-VM", timeout=30)
+    assert "execution policy" in str(caught.value) and "Group Policy" in str(caught.value)
+    assert list(temp_dir.iterdir()) == []

@@ -413,7 +413,10 @@ class JobProgress:
     """One poll of a long Hyper-V job (export or import of the initial copy).
 
     ``bytes_done`` is what was actually written (export) or merged (import) when the host can
-    measure it; ``percent`` is Hyper-V's own job percentage when it reports one.
+    measure it; ``percent`` is Hyper-V's own job percentage when it reports one. ``job_id`` is
+    the ID of the Hyper-V job ``start_export``/``start_import`` started ("" when unknown): keep
+    it with the destination to follow the job from another process. ``message`` also explains a
+    RUNNING poll when hvseed cannot see the job (never COMPLETED on a guess).
     """
 
     vm: VmRef
@@ -426,6 +429,7 @@ class JobProgress:
     folder: str = ""  # the export folder <VMName>_<VMId> being written / read
     message: str = ""  # Hyper-V's error text when FAILED
     started: datetime | None = None
+    job_id: str = ""  # Hyper-V's job (Msvm_ConcreteJob InstanceID; the lab's own ID)
 
     @property
     def fraction(self) -> float | None:
@@ -550,8 +554,13 @@ class HyperVHost(abc.ABC):
         """
 
     @abc.abstractmethod
-    def export_progress(self, vm: VmRef) -> JobProgress:
-        """One poll of the export job (state, percent, bytes written, replication state)."""
+    def export_progress(self, vm: VmRef, destination: str = "", job_id: str = "") -> JobProgress:
+        """One poll of the export job (state, percent, bytes written, replication state).
+
+        ``destination`` and ``job_id`` default to what this object's ``start_export`` used; a
+        new process passes them (from the plan and the start's ``JobProgress.job_id``). Without
+        a visible job the export is COMPLETED only when the folder holds the whole copy.
+        """
 
     @abc.abstractmethod
     def cancel_export(self, vm: VmRef) -> JobProgress:
@@ -559,11 +568,15 @@ class HyperVHost(abc.ABC):
 
     @abc.abstractmethod
     def start_import(self, vm: VmRef, folder: str) -> JobProgress:
-        """Start Import-VMInitialReplication from ``folder`` (the <VMName>_<VMId> folder)."""
+        """Start Import-VMInitialReplication from ``folder`` (the <VMName>_<VMId> folder).
+
+        Raises ``InvalidState`` before contacting Hyper-V when the folder's name does not end
+        in this VM's ID.
+        """
 
     @abc.abstractmethod
-    def import_progress(self, vm: VmRef) -> JobProgress:
-        """One poll of the import job."""
+    def import_progress(self, vm: VmRef, folder: str = "", job_id: str = "") -> JobProgress:
+        """One poll of the import job (``folder``/``job_id`` as for ``export_progress``)."""
 
     @abc.abstractmethod
     def replication_status(self, vm: VmRef) -> ReplicationStatus:

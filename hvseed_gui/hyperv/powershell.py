@@ -52,6 +52,11 @@ FIREWALL_RULES = (FIREWALL_RULE_HTTP, FIREWALL_RULE_HTTPS)
 #: 116 Sending Initial Replica, 118 Start Export Initial Replication, 95 Import Replication.
 EXPORT_JOB_TYPES = (116, 118)
 IMPORT_JOB_TYPES = (95,)
+#: The job types whose completion means the copy is done (a completed 118 only means the export
+#: was started: in the modelled sequence 116 does the copying; UNCONFIRMED on a real host).
+EXPORT_DONE_JOB_TYPES = (116,)
+EXPORT_START_JOB_TYPES = (118,)
+IMPORT_DONE_JOB_TYPES = (95,)
 
 _BLOB_PLACEHOLDER = "@@HVSEED_INPUT_BLOB@@"
 _BLOB_RE = re.compile(r"FromBase64String\('([A-Za-z0-9+/=]*)'\)")
@@ -259,10 +264,11 @@ function Find-HvseedTestVm {
         return ''
     }
     # UNCONFIRMED: VMReplication.TestVirtualMachine is known only from a decompiled copy of the
-    # module. Without it, look for the documented test VM name '<VM> - Test' (exact match).
+    # module. Without it, look for the documented test VM name '<VM> - Test' (exact match) on a
+    # VM in mode TestReplica (documented enum value): an ordinary VM of that name is not one.
     $wanted = [string]$VM.Name + ' - Test'
     foreach ($candidate in @(Hyper-V\Get-VM)) {
-        if ([string]$candidate.Name -ceq $wanted) { return $wanted }
+        if ([string]$candidate.Name -ceq $wanted -and [string]$candidate.ReplicationMode -eq 'TestReplica') { return $wanted }
     }
     return ''
 }
@@ -383,64 +389,86 @@ function Get-HvseedReplicaConfig {
 }
 """,
     "Get-HvseedJobs": r"""
+function ConvertTo-HvseedJob {
+    # One Msvm_ConcreteJob as a plain record.
+    param($Job, $MatchedBy)
+    return [pscustomobject]@{
+        job_id = [string]$Job.InstanceID
+        job_type = [int]$Job.JobType
+        job_state = [int]$Job.JobState
+        percent = [int]$Job.PercentComplete
+        error_code = [int]$Job.ErrorCode
+        error_description = [string]$Job.ErrorDescription
+        start_time = (ConvertTo-HvseedTime -Value $Job.StartTime)
+        matched_by = $MatchedBy
+    }
+}
+
 function Get-HvseedJobs {
-    # Hyper-V's own jobs (Msvm_ConcreteJob) of the given types that belong to one VM.
-    param($VmId, $JobTypes)
+    # Hyper-V's own jobs (Msvm_ConcreteJob) of one VM: first the job hvseed started, found by
+    # its InstanceID (compared as data, never put into a WQL filter), then the jobs of the given
+    # types that Msvm_AffectedJobElement links to this VM.
+    param($VmId, $JobTypes, $JobId)
+    $wanted = [string]$JobId
+    $tracked = $null
     $candidates = New-Object -TypeName System.Collections.ArrayList
     foreach ($job in @(Get-CimInstance -Namespace 'root\virtualization\v2' -ClassName 'Msvm_ConcreteJob')) {
+        if ($null -eq $job) { continue }
+        if ($wanted -and [string]$job.InstanceID -eq $wanted) { $tracked = $job; continue }
         if ($JobTypes -contains [int]$job.JobType) { [void]$candidates.Add($job) }
     }
-    $mine = New-Object -TypeName System.Collections.ArrayList
-    $associated = 0
+    $out = New-Object -TypeName System.Collections.ArrayList
+    if ($null -ne $tracked) { [void]$out.Add((ConvertTo-HvseedJob -Job $tracked -MatchedBy 'tracked')) }
+    # UNCONFIRMED whether Hyper-V links replication jobs to the VM via Msvm_AffectedJobElement.
+    # A job linked to this VM is attributed; a running job linked to no VM is counted (it may be
+    # ours: the poll then says "running"), but never credited: its end may be another VM's end.
+    $unattributed = 0
+    $runningStates = @(2, 3, 4, 5, 6, 11)
     foreach ($job in $candidates) {
         $elements = @()
         try {
             $elements = @(Get-CimAssociatedInstance -InputObject $job -Association 'Msvm_AffectedJobElement' -ResultClassName 'Msvm_ComputerSystem')
         } catch { $elements = @() }
-        if ($elements.Count -gt 0) { $associated = $associated + 1 }
+        $linked = $false
+        $mine = $false
         foreach ($element in $elements) {
-            if ([string]$element.Name -eq [string]$VmId) { [void]$mine.Add($job) }
+            if ($null -eq $element) { continue }
+            $linked = $true
+            if ([string]$element.Name -eq [string]$VmId) { $mine = $true }
+        }
+        if ($mine) {
+            [void]$out.Add((ConvertTo-HvseedJob -Job $job -MatchedBy 'association'))
+        } elseif (-not $linked -and $runningStates -contains [int]$job.JobState) {
+            $unattributed = $unattributed + 1
         }
     }
-    # UNCONFIRMED whether Hyper-V links replication jobs to the VM via Msvm_AffectedJobElement.
-    # Both outcomes: linked jobs are attributed; if no job is linked to any VM, the only
-    # candidate is taken (one export at a time is the usual case), several are left unattributed.
-    $matchedBy = 'association'
-    $unattributed = 0
-    if ($mine.Count -eq 0 -and $associated -eq 0) {
-        if ($candidates.Count -eq 1) {
-            [void]$mine.Add($candidates[0])
-            $matchedBy = 'only-job'
-        } else {
-            foreach ($job in $candidates) { if ([int]$job.JobState -lt 7) { $unattributed = $unattributed + 1 } }
-        }
-    }
-    $out = New-Object -TypeName System.Collections.ArrayList
-    foreach ($job in $mine) {
-        [void]$out.Add([pscustomobject]@{
-            job_type = [int]$job.JobType
-            job_state = [int]$job.JobState
-            percent = [int]$job.PercentComplete
-            error_code = [int]$job.ErrorCode
-            error_description = [string]$job.ErrorDescription
-            start_time = (ConvertTo-HvseedTime -Value $job.StartTime)
-            matched_by = $matchedBy
-        })
-    }
-    return [pscustomobject]@{ jobs = @($out); unattributed_running = $unattributed }
+    return [pscustomobject]@{ jobs = @($out); unattributed_running = $unattributed; tracked_found = ($null -ne $tracked) }
 }
 """,
-    "Get-HvseedFolderBytes": r"""
-function Get-HvseedFolderBytes {
-    # Bytes already in a folder (all files below it), or $null when it does not exist.
+    "Measure-HvseedFolder": r"""
+function Measure-HvseedFolder {
+    # Bytes and number of all files below a folder, or $null when it does not exist.
     # UNCONFIRMED whether Hyper-V writes VHDX files sparse or preallocated: the sum is what
     # the file system reports as file lengths.
     param($Folder)
     if (-not $Folder) { return $null }
     if (-not (Test-Path -LiteralPath $Folder -PathType Container)) { return $null }
     $total = [int64]0
-    foreach ($file in @(Get-ChildItem -LiteralPath $Folder -Recurse -File -Force)) { $total = $total + [int64]$file.Length }
-    return $total
+    $count = 0
+    foreach ($file in @(Get-ChildItem -LiteralPath $Folder -Recurse -File -Force)) {
+        $total = $total + [int64]$file.Length
+        $count = $count + 1
+    }
+    return [pscustomobject]@{ bytes = $total; count = $count }
+}
+""",
+    "Get-HvseedFolderBytes": r"""
+function Get-HvseedFolderBytes {
+    # Bytes already in a folder (all files below it), or $null when it does not exist.
+    param($Folder)
+    $measured = Measure-HvseedFolder -Folder $Folder
+    if ($null -eq $measured) { return $null }
+    return [int64]$measured.bytes
 }
 """,
     "Find-HvseedExportFolder": r"""
@@ -505,15 +533,22 @@ function Invoke-HvseedReplicationService {
         elseif ($code -eq 32773) { $category = 'InvalidArgument' }
         Stop-Hvseed -Category $category -Cmdlet ('Msvm_ReplicationService.' + $MethodName) -Id ('Wmi' + [string]$code) -Code $code -Message ('Hyper-V refused ' + $MethodName + ' for ' + [string]$VM.Name + ' (WMI return code ' + [string]$code + ').')
     }
-    return $code
+    # 4096: the work runs in the job named by the Job out parameter (CIM_ConcreteJob REF, MS
+    # Learn). Its InstanceID lets every later poll find exactly this job. UNCONFIRMED whether
+    # that job is the copy itself (Sending Initial Replica) or only its start: parse_progress
+    # does not take a completed "Start Export Initial Replication" job as the end of the copy.
+    $jobId = ''
+    if ($code -eq 4096 -and $null -ne $call.Job) { $jobId = [string]$call.Job.InstanceID }
+    return [pscustomobject]@{ code = $code; job_id = $jobId }
 }
 """,
     "Test-HvseedAbsolutePath": r"""
 function Test-HvseedAbsolutePath {
     # Hyper-V resolves paths on the host; a relative path would land somewhere unexpected.
     param($Path, $What)
-    $rooted = $false
-    try { $rooted = [System.IO.Path]::IsPathRooted([string]$Path) -and ([string]$Path).Length -ge 3 } catch { $rooted = $false }
+    # IsPathRooted would also accept 'E:Seed' (relative to E:'s current folder) and '\Seed'
+    # (relative to the current drive): only X:\... and \\server\share\... are full paths.
+    $rooted = ([string]$Path) -match '^([A-Za-z]:\\|\\\\[^\\]+\\[^\\]+)'
     if (-not $rooted) {
         Stop-Hvseed -Category 'InvalidArgument' -Cmdlet 'hvseed' -Id 'RelativePath' -Message ('The ' + $What + ' must be a full path such as E:\Seed, not ' + [string]$Path + '.')
     }
@@ -525,6 +560,7 @@ function Test-HvseedAbsolutePath {
 _HELPER_DEPENDS: dict[str, tuple[str, ...]] = {
     "Get-HvseedStatus": ("Find-HvseedTestVm",),
     "Get-HvseedInitialSize": ("Get-HvseedVhds",),
+    "Get-HvseedFolderBytes": ("Measure-HvseedFolder",),
 }
 
 
@@ -811,7 +847,7 @@ def render_enable_replication(plan: ReplicationPlan, vm: VmRef) -> Script:
 
 
 _PROGRESS_RESULT = r"""
-    $jobInfo = Get-HvseedJobs -VmId ([string]$vm.Id) -JobTypes @($in.JobTypes)
+    $jobInfo = Get-HvseedJobs -VmId ([string]$vm.Id) -JobTypes @($in.JobTypes) -JobId $jobId
     $result = [ordered]@{
         vm_name = [string]$vm.Name
         vm_id = [string]$vm.Id
@@ -819,6 +855,8 @@ _PROGRESS_RESULT = r"""
         replication_state = [string]$vm.ReplicationState
         jobs = @($jobInfo.jobs)
         unattributed_running = [int]$jobInfo.unattributed_running
+        job_id = $jobId
+        tracked_found = [bool]$jobInfo.tracked_found
         folder = $folder
         bytes_done = $bytesDone
         bytes_total = $bytesTotal
@@ -829,9 +867,15 @@ _PROGRESS_RESULT = r"""
 """
 
 
-def _progress_data(vm: VmRef, kind: str, **extra: Any) -> dict[str, Any]:
+def _progress_data(vm: VmRef, kind: str, job_id: str = "", **extra: Any) -> dict[str, Any]:
     job_types = EXPORT_JOB_TYPES if kind == "export" else IMPORT_JOB_TYPES
-    return {"VMId": _vm_id(vm), "Kind": kind, "JobTypes": list(job_types), **extra}
+    return {
+        "VMId": _vm_id(vm),
+        "Kind": kind,
+        "JobTypes": list(job_types),
+        "JobId": job_id.strip(),
+        **extra,
+    }
 
 
 _EXPORT_HELPERS = (
@@ -858,6 +902,11 @@ def render_start_export(vm: VmRef, destination: str) -> Script:
     if (-not (Test-Path -LiteralPath $drive -PathType Container)) {
         Stop-Hvseed -Category 'ObjectNotFound' -Cmdlet 'Test-Path' -Id 'DriveNotFound' -Message ('The drive ' + $drive + ' is not attached to ' + $env:COMPUTERNAME + '.')
     }
+    $mode = [string]$vm.ReplicationMode
+    if ($mode -ne 'Primary') {
+        # StartReplication on a replica would start extended replication (MS Learn): refuse.
+        Stop-Hvseed -Category 'InvalidOperation' -Cmdlet 'Start-VMInitialReplication' -Id 'NotAPrimary' -Code 32775 -Message ('The initial copy is exported on the primary server; ' + [string]$vm.Name + ' on ' + $env:COMPUTERNAME + ' is not a primary VM (mode ' + $mode + ').')
+    }
     $state = [string]$vm.ReplicationState
     if ($state -and $state -ne 'ReadyForInitialReplication') {
         Stop-Hvseed -Category 'InvalidOperation' -Cmdlet 'Start-VMInitialReplication' -Id 'InvalidReplicationState' -Code 32775 -Message ('The initial copy of ' + [string]$vm.Name + ' can only be exported while replication waits for it (state ReadyForInitialReplication); its state is ' + $state + '.')
@@ -868,7 +917,9 @@ def render_start_export(vm: VmRef, destination: str) -> Script:
     }
     [void][System.IO.Directory]::CreateDirectory($destination)
     $arguments = @{ InitialReplicationType = [uint16]2; InitialReplicationExportLocation = $destination }
-    $methodReturn = Invoke-HvseedReplicationService -VM $vm -MethodName 'StartReplication' -Arguments $arguments
+    $call = Invoke-HvseedReplicationService -VM $vm -MethodName 'StartReplication' -Arguments $arguments
+    $methodReturn = [int]$call.code
+    $jobId = [string]$call.job_id
     $started = [datetime]::Now.ToString('o')
     $stopped = $false
     $vm = Get-HvseedVM -Id $in.VMId
@@ -884,11 +935,15 @@ def render_start_export(vm: VmRef, destination: str) -> Script:
     return _render("start_export", body, data, helpers=helpers)
 
 
-def render_export_progress(vm: VmRef, destination: str = "") -> Script:
-    """One poll: Hyper-V's export job, bytes in the export folder, replication state."""
+def render_export_progress(vm: VmRef, destination: str = "", job_id: str = "") -> Script:
+    """One poll: Hyper-V's export job, bytes in the export folder, replication state.
+
+    ``job_id`` is the InstanceID of the job ``start_export`` got from Hyper-V (or "").
+    """
     body = (
         r"""
     $vm = Get-HvseedVM -Id $in.VMId
+    $jobId = [string]$in.JobId
     $started = $null
     $methodReturn = $null
     $stopped = $false
@@ -898,15 +953,32 @@ def render_export_progress(vm: VmRef, destination: str = "") -> Script:
 """
         + _PROGRESS_RESULT
     )
-    data = _progress_data(vm, "export", Destination=destination)
+    data = _progress_data(vm, "export", job_id, Destination=destination)
     return _render("export_progress", body, data, helpers=_EXPORT_HELPERS)
 
 
-def render_cancel_export(vm: VmRef, destination: str = "") -> Script:
-    """Stop-VMInitialReplication: stops a running export (the VM returns to pending)."""
+def render_cancel_export(vm: VmRef, destination: str = "", job_id: str = "") -> Script:
+    """Stop-VMInitialReplication, only while an export job of this VM still runs.
+
+    Hyper-V refuses once the export has finished; this script says so in its own sentence
+    (``Hvseed.ExportFinished``) instead of calling Stop-VMInitialReplication at all.
+    """
     body = (
         r"""
     $vm = Get-HvseedVM -Id $in.VMId
+    $jobId = [string]$in.JobId
+    $state = [string]$vm.ReplicationState
+    if ($state -ne 'InitialReplicationInProgress') {
+        Stop-Hvseed -Category 'InvalidOperation' -Cmdlet 'Stop-VMInitialReplication' -Id 'InvalidReplicationState' -Code 32775 -Message ('No export of ' + [string]$vm.Name + ' is running on ' + $env:COMPUTERNAME + ' (replication state ' + $state + '); nothing was stopped.')
+    }
+    $before = Get-HvseedJobs -VmId ([string]$vm.Id) -JobTypes @($in.JobTypes) -JobId $jobId
+    $running = ([int]$before.unattributed_running -gt 0)
+    foreach ($job in @($before.jobs)) {
+        if (@(2, 3, 4, 5, 6, 11) -contains [int]$job.job_state) { $running = $true }
+    }
+    if (-not $running) {
+        Stop-Hvseed -Category 'InvalidOperation' -Cmdlet 'Stop-VMInitialReplication' -Id 'ExportFinished' -Message ('The initial replication of ' + [string]$vm.Name + ' cannot be stopped: Hyper-V runs no export job for it any more, so the export to external media has already ended.')
+    }
     $stop = @{ VM = $vm; Confirm = $false }
     Hyper-V\Stop-VMInitialReplication @stop
     $stopped = $true
@@ -915,12 +987,14 @@ def render_cancel_export(vm: VmRef, destination: str = "") -> Script:
     $vm = Get-HvseedVM -Id $in.VMId
     $folder = Find-HvseedExportFolder -Destination ([string]$in.Destination) -VM $vm
     $bytesDone = Get-HvseedFolderBytes -Folder $folder
-    $bytesTotal = Get-HvseedInitialSize -VM $vm
+    # The size of the whole copy does not matter for a cancel (and may read every VHD chain).
+    $bytesTotal = $null
 """
         + _PROGRESS_RESULT
     )
-    data = _progress_data(vm, "export", Destination=destination)
-    return _render("cancel_export", body, data, helpers=_EXPORT_HELPERS)
+    data = _progress_data(vm, "export", job_id, Destination=destination)
+    helpers = ("Get-HvseedVM", "Get-HvseedJobs", "Get-HvseedFolderBytes", "Find-HvseedExportFolder")
+    return _render("cancel_export", body, data, helpers=helpers)
 
 
 _IMPORT_HELPERS = ("Get-HvseedVM", "Get-HvseedJobs", "Get-HvseedFolderBytes")
@@ -945,7 +1019,9 @@ def render_start_import(vm: VmRef, folder: str) -> Script:
         Stop-Hvseed -Category 'InvalidOperation' -Cmdlet 'Import-VMInitialReplication' -Id 'InvalidReplicationState' -Code 32775 -Message ('The replica VM ' + [string]$vm.Name + ' does not wait for its initial copy (state ' + $state + ').')
     }
     $arguments = @{ InitialReplicationImportLocation = $folder }
-    $methodReturn = Invoke-HvseedReplicationService -VM $vm -MethodName 'ImportInitialReplica' -Arguments $arguments
+    $call = Invoke-HvseedReplicationService -VM $vm -MethodName 'ImportInitialReplica' -Arguments $arguments
+    $methodReturn = [int]$call.code
+    $jobId = [string]$call.job_id
     $started = [datetime]::Now.ToString('o')
     $stopped = $false
     $vm = Get-HvseedVM -Id $in.VMId
@@ -959,11 +1035,12 @@ def render_start_import(vm: VmRef, folder: str) -> Script:
     return _render("start_import", body, data, helpers=helpers)
 
 
-def render_import_progress(vm: VmRef, folder: str = "") -> Script:
+def render_import_progress(vm: VmRef, folder: str = "", job_id: str = "") -> Script:
     """One poll of the import: Hyper-V's import job and the replica's replication state."""
     body = (
         r"""
     $vm = Get-HvseedVM -Id $in.VMId
+    $jobId = [string]$in.JobId
     $folder = [string]$in.Folder
     $started = $null
     $methodReturn = $null
@@ -973,7 +1050,7 @@ def render_import_progress(vm: VmRef, folder: str = "") -> Script:
 """
         + _PROGRESS_RESULT
     )
-    data = _progress_data(vm, "import", Folder=folder)
+    data = _progress_data(vm, "import", job_id, Folder=folder)
     return _render("import_progress", body, data, helpers=_IMPORT_HELPERS)
 
 
@@ -1013,6 +1090,13 @@ def render_stop_test_failover(vm: VmRef) -> Script:
     $testName = Find-HvseedTestVm -VM $vm
     $message = ''
     if ($testName) {
+        # Stop-VMFailover also cancels a (planned) failover: only a replica that replicates (or
+        # is suspended, or in error) can be in a test failover. UNCONFIRMED whether a running
+        # test failover shows as FiredrillInProgress on newer hosts; it is accepted as well.
+        $replicaState = [string]$vm.ReplicationState
+        if (@('Replicating', 'Suspended', 'Error', 'FiredrillInProgress') -notcontains $replicaState) {
+            Stop-Hvseed -Category 'InvalidOperation' -Cmdlet 'Stop-VMFailover' -Id 'InvalidReplicationState' -Code 32775 -Message ('Not stopping anything: ' + [string]$vm.Name + ' is in replication state ' + $replicaState + ', which belongs to a real failover, not a test failover.')
+        }
         $stop = @{ VM = $vm; Confirm = $false }
         Hyper-V\Stop-VMFailover @stop
         $testName = Find-HvseedTestVm -VM $vm
@@ -1185,18 +1269,19 @@ def render_export_folders(path: str) -> Script:
         if ([string]$dir.Name -match $pattern) {
             $vmName = [string]$Matches[1]
             $vmId = ([string]$Matches[2]).ToUpper()
-            $bytes = [int64]0
-            $count = 0
-            foreach ($file in @(Get-ChildItem -LiteralPath $dir.FullName -Recurse -File -Force)) {
-                $bytes = $bytes + [int64]$file.Length
-                $count = $count + 1
-            }
-            [void]$folders.Add([pscustomobject]@{ path = [string]$dir.FullName; vm_name = $vmName; vm_id = $vmId; total_bytes = $bytes; file_count = $count })
+            $measured = Measure-HvseedFolder -Folder ([string]$dir.FullName)
+            [void]$folders.Add([pscustomobject]@{ path = [string]$dir.FullName; vm_name = $vmName; vm_id = $vmId; total_bytes = [int64]$measured.bytes; file_count = [int]$measured.count })
         }
     }
     $result = [ordered]@{ folders = @($folders) }
 """
-    return _render("export_folders", body, {"Path": path}, needs_hyperv=False)
+    return _render(
+        "export_folders",
+        body,
+        {"Path": path},
+        helpers=("Measure-HvseedFolder",),
+        needs_hyperv=False,
+    )
 
 
 def render_read_export_folder(folder: str, max_xml_bytes: int = MAX_XML_BYTES) -> Script:
@@ -1313,7 +1398,8 @@ foreach ($item in $plan.VMs) {
         $destination = [string]$item.DestinationPath
         if (-not $destination) { $destination = [string]$plan.DestinationPath }
         $folder = $destination.TrimEnd('\') + '\' + [string]$vm.Name + '_' + ([string]$vm.Id).ToUpper()
-        if (Test-Path -LiteralPath $folder) { throw ('The folder ' + $folder + ' already exists; move it away or choose another folder.') }
+        $existing = Find-HvseedExportFolder -Destination $destination -VM $vm
+        if ($existing) { throw ('The folder ' + $existing + ' already exists; move it away or choose another folder.') }
         $start['DestinationPath'] = $destination
         Write-Host ('Exporting the initial copy to ' + $folder + ' ...')
     } elseif ([string]$plan.InitialMethod -eq 'ExistingVM') {
@@ -1366,4 +1452,5 @@ def render_plan_script(plan: ReplicationPlan) -> str:
         "$plan = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String("
         f"'{encode_blob(data)}')) | ConvertFrom-Json",
     ]
-    return "\n".join(lines) + "\n" + _PLAN_BODY
+    # the same existing-export check as start_export (any child folder ending in _<VMId>)
+    return "\n".join(lines) + "\n" + _HELPERS["Find-HvseedExportFolder"] + _PLAN_BODY

@@ -14,16 +14,16 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-import re
 from collections.abc import Callable, Sequence
+from datetime import timedelta
 from enum import Enum
 from typing import Any, TypeVar
 
 from hvseed_gui.core.media import FileEntry, FolderListing
 from hvseed_gui.core.plan import ReplicationPlan, normalize_vm_id
 from hvseed_gui.core.volumes import BitLockerStatus, Volume
+from hvseed_gui.hyperv import job_rules, ps_hashing
 from hvseed_gui.hyperv import powershell as ps
-from hvseed_gui.hyperv import ps_hashing
 from hvseed_gui.hyperv.errors import (
     BITLOCKER_MISSING_HINT,
     AccessDenied,
@@ -34,6 +34,7 @@ from hvseed_gui.hyperv.errors import (
     InvalidState,
     MediaError,
     NotFound,
+    OperationTimeout,
     ProtocolError,
 )
 from hvseed_gui.hyperv.host import (
@@ -61,8 +62,9 @@ from hvseed_gui.hyperv.host import (
     VirtualMachine,
     VmRef,
 )
+from hvseed_gui.hyperv.job_rules import folder_vm_id as folder_vm_id  # public name kept
 from hvseed_gui.hyperv.ps_json import as_bool, as_int, as_list, as_opt_int, as_text, as_time
-from hvseed_gui.hyperv.runners import PowerShellRunner, RunResult
+from hvseed_gui.hyperv.runners import PowerShellRunner, RunResult, policy_problem
 
 E = TypeVar("E", bound=Enum)
 
@@ -236,6 +238,16 @@ def error_from_record(record: Any, *, host: str = "") -> HyperVError:
     lowered = message.lower()
     kwargs = {"cmdlet": cmdlet, "category": category, "detail": detail}
 
+    if fqid.endswith("ExportFinished"):
+        return InvalidState(
+            message,
+            "Check the export folder (hvseed verify) and ship the drive; to start over, remove "
+            "replication for the VM first.",
+            **kwargs,
+        )
+    policy = policy_problem(message, host or "the host")
+    if policy is not None:
+        return policy
     if fqid.endswith("BitLockerMissing"):
         return FeatureMissing(message, BITLOCKER_MISSING_HINT, detail=detail)
     if fqid.endswith("BitLockerBusy"):
@@ -463,80 +475,127 @@ _JOB_CANCELLED = {8, 9}
 _JOB_FAILED = {10}
 
 
+#: A job started this long before the tracked one belongs to an earlier attempt.
+_EARLIER_ATTEMPT = timedelta(seconds=2)
+
+
+def _job_type(job: dict[str, Any]) -> int:
+    return as_int(job.get("job_type"), -1)
+
+
+def _job_state(job: dict[str, Any]) -> int:
+    return as_int(job.get("job_state"), -1)
+
+
+def _failed_message(job: dict[str, Any], kind: str) -> str:
+    code = as_int(job.get("error_code"))
+    message = as_text(job.get("error_description")).strip() or (
+        f"Hyper-V's {kind} job failed (error {code})."
+    )
+    if is_media_problem(message):
+        message = f"{message} {MEDIA_HINT}"
+    return message
+
+
 def parse_progress(data: Any, vm: VmRef, *, cancelled: bool = False) -> JobProgress:
-    """One poll of an export or import: Hyper-V's jobs first, the replication state second."""
+    """One poll of an export or import, judged in this order:
+
+    1. the job hvseed started (``matched_by == "tracked"``, found by its InstanceID): running,
+       failed or stopped decides; completed decides unless it is only the job that *started*
+       the export (type 118), after which the copy goes on in another job;
+    2. jobs Hyper-V links to this VM: running > failed > stopped > completed, where only a
+       completed copy job (116 Sending Initial Replica; 95 for imports) means done;
+    3. a running job that cannot be tied to any VM, or a job started by this very call: running;
+    4. no job: ``job_rules.state_without_job`` (never COMPLETED on the replication state alone
+       while the export folder holds less than the whole copy).
+    """
     data = data if isinstance(data, dict) else {}
     kind = as_text(data.get("kind")) or "export"
-    preferred = ps.EXPORT_JOB_TYPES if kind == "export" else ps.IMPORT_JOB_TYPES
+    done_types = ps.EXPORT_DONE_JOB_TYPES if kind == "export" else ps.IMPORT_DONE_JOB_TYPES
     replication_state = parse_enum(ReplicationState, data.get("replication_state"), _STATE_NUMBERS)
     jobs = [j for j in as_list(data.get("jobs")) if isinstance(j, dict)]
+    tracked = next((j for j in jobs if as_text(j.get("matched_by")) == "tracked"), None)
+    others = [j for j in jobs if j is not tracked]
+    if tracked is not None:
+        begun = as_time(tracked.get("start_time"))
+        if begun is not None:
+            others = [
+                j
+                for j in others
+                if (as_time(j.get("start_time")) or begun) >= begun - _EARLIER_ATTEMPT
+            ]
+    bytes_done = as_opt_int(data.get("bytes_done"))
+    bytes_total = as_opt_int(data.get("bytes_total"))
+    folder = as_text(data.get("folder"))
 
-    def rank(job: dict[str, Any]) -> int:
-        job_type = as_int(job.get("job_type"), -1)
-        return preferred.index(job_type) if job_type in preferred else len(preferred)
+    def with_state(states: set[int], pool: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        # copy jobs first: their percent is the copy's, their failure the copy's failure
+        found = [j for j in pool if _job_state(j) in states]
+        return sorted(found, key=lambda j: 0 if _job_type(j) in done_types else 1)
 
-    def with_state(states: set[int]) -> list[dict[str, Any]]:
-        return sorted((j for j in jobs if as_int(j.get("job_state"), -1) in states), key=rank)
-
-    running, failed = with_state(_JOB_RUNNING), with_state(_JOB_FAILED)
-    killed, completed = with_state(_JOB_CANCELLED), with_state(_JOB_COMPLETED)
     percent: float | None = None
     message = ""
     job: dict[str, Any] | None = None
-    if running:
-        job = running[0]
-        state = JobState.RUNNING
+    state: JobState | None = None
+    if tracked is not None:
+        code = _job_state(tracked)
+        if code in _JOB_RUNNING:
+            state, job = JobState.RUNNING, tracked
+        elif code in _JOB_FAILED:
+            state, job, message = JobState.FAILED, tracked, _failed_message(tracked, kind)
+        elif code in _JOB_CANCELLED:
+            state, job = JobState.CANCELLED, tracked
+        elif code in _JOB_COMPLETED and _job_type(tracked) not in ps.EXPORT_START_JOB_TYPES:
+            state, job, percent = JobState.COMPLETED, tracked, 100.0
+    if state is None or state is JobState.RUNNING:
+        running = with_state(_JOB_RUNNING, others)
+        if running:  # the copy job's percent beats the starter's
+            state, job = JobState.RUNNING, running[0]
+        elif state is None:
+            failed = with_state(_JOB_FAILED, others)
+            killed = with_state(_JOB_CANCELLED, others)
+            finished = with_state(_JOB_COMPLETED, others)
+            completed = [j for j in finished if _job_type(j) in done_types]
+            if failed:
+                state, job, message = JobState.FAILED, failed[0], _failed_message(failed[0], kind)
+            elif killed:
+                state, job = JobState.CANCELLED, killed[0]
+            elif completed:
+                state, job, percent = JobState.COMPLETED, completed[0], 100.0
+    if state is JobState.RUNNING and job is not None:
         percent = float(as_int(job.get("percent")))
-    elif failed:
-        job = failed[0]
-        state = JobState.FAILED
-        code = as_int(job.get("error_code"))
-        message = as_text(job.get("error_description")).strip() or (
-            f"Hyper-V's {kind} job failed (error {code})."
-        )
-        if is_media_problem(message):
-            message = f"{message} {MEDIA_HINT}"
-    elif killed:
-        job = killed[0]
-        state = JobState.CANCELLED
-    elif completed:
-        job = completed[0]
-        state = JobState.COMPLETED
-        percent = 100.0
-    elif as_int(data.get("unattributed_running")) > 0 or data.get("method_return") is not None:
-        # A job runs that cannot be tied to this VM, or we started one this very call.
-        state = JobState.RUNNING
-    else:
-        state = _state_without_job(kind, replication_state)
-        if state is JobState.COMPLETED:
-            percent = 100.0
+    if state is None:
+        if as_int(data.get("unattributed_running")) > 0:
+            state = JobState.RUNNING  # a job runs that cannot be tied to a VM: it may be ours
+        elif data.get("method_return") is not None:
+            state = JobState.RUNNING  # we started the job this very call
+        else:
+            state, message = job_rules.state_without_job(
+                kind,
+                replication_state,
+                bytes_done=bytes_done,
+                bytes_total=bytes_total,
+                folder=folder,
+            )
+            if state is JobState.COMPLETED:
+                percent = 100.0
     if cancelled and state not in (JobState.COMPLETED, JobState.FAILED):
         state = JobState.CANCELLED
+        message = ""
     started = as_time(job.get("start_time")) if job else None
     return JobProgress(
         vm=_vm_ref(data, vm),
         kind=kind,
         state=state,
         percent=percent,
-        bytes_done=as_opt_int(data.get("bytes_done")),
-        bytes_total=as_opt_int(data.get("bytes_total")),
+        bytes_done=bytes_done,
+        bytes_total=bytes_total,
         replication_state=replication_state,
-        folder=as_text(data.get("folder")),
+        folder=folder,
         message=message,
         started=started or as_time(data.get("started")),
+        job_id=as_text(data.get("job_id")) or (as_text(tracked.get("job_id")) if tracked else ""),
     )
-
-
-def _state_without_job(kind: str, replication: ReplicationState) -> JobState:
-    """No Hyper-V job is visible (finished jobs disappear after a while): judge by the state."""
-    if replication is ReplicationState.REPLICATING:
-        return JobState.COMPLETED
-    if kind == "export":
-        # The primary stays InitialReplicationInProgress from the export until the import.
-        if replication is ReplicationState.INITIAL_REPLICATION_IN_PROGRESS:
-            return JobState.COMPLETED
-        return JobState.NOT_STARTED
-    return JobState.NOT_STARTED
 
 
 def parse_test_failover(data: Any, vm: VmRef) -> TestFailoverResult:
@@ -610,11 +669,6 @@ def parse_folder_listing(data: Any, folder: str) -> FolderListing:
     )
 
 
-_FOLDER_ID = re.compile(
-    r"_([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$"
-)
-
-
 def parse_bitlocker(data: Any, mount_point: str) -> BitLockerResult:
     status = as_text(_field(data, "status")) or "Unknown"
     method = as_text(_field(data, "encryption_method"))
@@ -628,14 +682,50 @@ def parse_bitlocker(data: Any, mount_point: str) -> BitLockerResult:
     )
 
 
-def folder_vm_id(folder: str) -> str | None:
-    """The VM ID at the end of an ``<VMName>_<VMId>`` folder name, or None."""
-    leaf = folder.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
-    match = _FOLDER_ID.search(leaf)
-    return match.group(1).upper() if match else None
-
-
 # --- the host -----------------------------------------------------------------------------------
+
+_STATE_AFTER_TIMEOUT = (
+    "It may have completed on the host anyway: refresh and check the VM's replication state "
+    "before you try again."
+)
+#: What to check after a timeout of an operation that changes something on the host: our
+#: deadline ended the wait (or the local powershell.exe), not the work Hyper-V had begun.
+TIMEOUT_HINTS: dict[str, str] = {
+    "enable_replication": _STATE_AFTER_TIMEOUT,
+    "start_export": _STATE_AFTER_TIMEOUT,
+    "cancel_export": _STATE_AFTER_TIMEOUT,
+    "start_import": _STATE_AFTER_TIMEOUT,
+    "start_test_failover": (
+        "It may have completed on the host anyway: refresh and look for the test VM "
+        "('<VM> - Test') before you try again."
+    ),
+    "stop_test_failover": (
+        "It may have completed on the host anyway: refresh and check whether the test VM "
+        "('<VM> - Test') is gone before you try again."
+    ),
+    "configure_replica_server": (
+        "It may have completed on the host anyway: refresh the Replica server settings and "
+        "check them before you try again."
+    ),
+    "enable_bitlocker": (
+        "BitLocker may have been switched on anyway, and hvseed did not receive its recovery "
+        "password: check the drive (manage-bde -status) before you try again; if it is "
+        "encrypting, add a recovery password (manage-bde -protectors -add <drive> "
+        "-RecoveryPassword) and keep it away from the drive."
+    ),
+    "start_hashing": (
+        "The hashing may have started on the host anyway; it only reads the drive. Start the "
+        "check again."
+    ),
+}
+
+
+def _remember(memory: dict[str, str], key: str, value: str) -> str:
+    """``value`` when given (and remembered for later polls), else what was remembered."""
+    if value:
+        memory[key] = value
+        return value
+    return memory.get(key, "")
 
 
 class PowerShellHost(HyperVHost):
@@ -652,9 +742,12 @@ class PowerShellHost(HyperVHost):
         self.display_name = display_name or getattr(runner, "description", "") or "PowerShell"
         self.timeout = timeout
         self.stats = HostCallStats()
-        # Remembered so that progress polls can measure the folder being written / read.
+        # Remembered so that progress polls can measure the folder being written / read and
+        # ask for exactly the Hyper-V job the start got back (VM ID -> value).
         self._export_destinations: dict[str, str] = {}
         self._import_folders: dict[str, str] = {}
+        self._export_jobs: dict[str, str] = {}
+        self._import_jobs: dict[str, str] = {}
 
     def __repr__(self) -> str:
         return f"PowerShellHost({self.display_name!r})"
@@ -665,7 +758,13 @@ class PowerShellHost(HyperVHost):
         except ValueError as exc:
             raise CmdletError(str(exc), "") from None
         self.stats.count(script.operation)
-        result = self.runner.run(script.source, timeout=self.timeout, secrets=script.secrets)
+        try:
+            result = self.runner.run(script.source, timeout=self.timeout, secrets=script.secrets)
+        except OperationTimeout as exc:
+            hint = TIMEOUT_HINTS.get(script.operation)
+            if hint is None:
+                raise
+            raise OperationTimeout(exc.message, hint, detail=exc.detail) from None
         return parse_result(result, host=self.display_name)
 
     @staticmethod
@@ -709,34 +808,38 @@ class PowerShellHost(HyperVHost):
     def start_export(self, vm: VmRef, destination: str) -> JobProgress:
         progress = parse_progress(self._run(ps.render_start_export, vm, destination), vm)
         self._export_destinations[self._key(vm)] = destination
+        self._export_jobs[self._key(vm)] = progress.job_id
         return progress
 
-    def export_progress(self, vm: VmRef) -> JobProgress:
-        destination = self._export_destinations.get(self._key(vm), "")
-        return parse_progress(self._run(ps.render_export_progress, vm, destination), vm)
+    def export_progress(self, vm: VmRef, destination: str = "", job_id: str = "") -> JobProgress:
+        key = self._key(vm)
+        destination = _remember(self._export_destinations, key, destination)
+        job_id = _remember(self._export_jobs, key, job_id)
+        return parse_progress(self._run(ps.render_export_progress, vm, destination, job_id), vm)
 
     def cancel_export(self, vm: VmRef) -> JobProgress:
-        destination = self._export_destinations.get(self._key(vm), "")
-        data = self._run(ps.render_cancel_export, vm, destination)
+        key = self._key(vm)
+        destination = self._export_destinations.get(key, "")
+        job_id = self._export_jobs.get(key, "")
+        data = self._run(ps.render_cancel_export, vm, destination, job_id)
         return parse_progress(data, vm, cancelled=True)
 
     # -- replica side --------------------------------------------------------------------------
 
     def start_import(self, vm: VmRef, folder: str) -> JobProgress:
-        folder_id = folder_vm_id(folder)
-        if folder_id is not None and folder_id != self._key(vm).upper():
-            raise InvalidState(
-                f"The folder {folder} holds the initial copy of the VM with ID {folder_id}, "
-                f"not of {vm.name} ({vm.id}).",
-                "Choose the folder whose name ends with this VM's ID.",
-            )
+        problem = job_rules.import_folder_problem(vm, folder)
+        if problem is not None:  # refused before Hyper-V is asked (the lab does the same)
+            raise problem
         progress = parse_progress(self._run(ps.render_start_import, vm, folder), vm)
         self._import_folders[self._key(vm)] = folder
+        self._import_jobs[self._key(vm)] = progress.job_id
         return progress
 
-    def import_progress(self, vm: VmRef) -> JobProgress:
-        folder = self._import_folders.get(self._key(vm), "")
-        return parse_progress(self._run(ps.render_import_progress, vm, folder), vm)
+    def import_progress(self, vm: VmRef, folder: str = "", job_id: str = "") -> JobProgress:
+        key = self._key(vm)
+        folder = _remember(self._import_folders, key, folder)
+        job_id = _remember(self._import_jobs, key, job_id)
+        return parse_progress(self._run(ps.render_import_progress, vm, folder, job_id), vm)
 
     def replication_status(self, vm: VmRef) -> ReplicationStatus:
         return parse_status(self._run(ps.render_replication_status, vm), vm)

@@ -266,10 +266,21 @@ def test_import_of_missing_folder_is_not_found(lab, clock):
     vm, folder = exported(lab, clock)
     b = lab.host("hv-b")
     lab.move_drive("hv-a", "E:", "hv-b")
+    leaf = folder.rsplit("\\", 1)[-1]
     with pytest.raises(NotFound, match="0x80070003"):
-        b.start_import(vm.ref, folder + "-renamed")
-    with pytest.raises(NotFound):  # the drive itself is not the folder
-        b.start_import(vm.ref, "E:\\")
+        b.start_import(vm.ref, "E:\\Elsewhere\\" + leaf)
+
+
+def test_import_of_a_folder_without_the_vm_id_is_refused_before_hyperv(lab, clock):
+    # the seam's promise (as PowerShellHost): only the folder named <VMName>_<this VM's ID>
+    vm, folder = exported(lab, clock)
+    b = lab.host("hv-b")
+    lab.move_drive("hv-a", "E:", "hv-b")
+    before = dict(b.stats.calls)
+    for wrong in (folder + "-renamed", "E:\\", "E:\\Seed"):
+        with pytest.raises(InvalidState, match="does not end in the VM's ID"):
+            b.start_import(vm.ref, wrong)
+    assert b.stats.calls == before  # Hyper-V was never asked
 
 
 def test_import_without_xml_fails_with_file_not_found(lab, clock):
@@ -309,7 +320,7 @@ def test_import_only_on_a_waiting_replica(lab, clock):
     vm, folder = exported(lab, clock)
     lab.move_drive("hv-a", "E:", "hv-b")
     with pytest.raises(InvalidState, match="not a replica"):
-        lab.host("hv-a").start_import(vm.ref, "D:\\")
+        lab.host("hv-a").start_import(vm.ref, f"D:\\{vm.name}_{vm.id}")
     b = lab.host("hv-b")
     b.start_import(vm.ref, folder)
     with pytest.raises(InvalidState, match="already in progress"):
@@ -347,8 +358,10 @@ def test_test_failover_needs_a_replicating_replica(lab, clock):
     with pytest.raises(InvalidState, match="already running"):
         b.start_test_failover(exch.ref)
     b.stop_test_failover(exch.ref)
-    with pytest.raises(InvalidState, match="No test failover"):
-        b.stop_test_failover(exch.ref)
+    # as the real script: nothing to stop is an answer (running False), not an error
+    again = b.stop_test_failover(exch.ref)
+    assert (again.running, again.test_vm_name) == (False, "EXCH01 - Test")
+    assert again.message == "No test failover VM exists; nothing was changed."
 
 
 def test_certificate_replication_works_once_the_replica_accepts_it(lab):

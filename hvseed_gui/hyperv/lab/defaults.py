@@ -24,12 +24,22 @@ PRIMARY = "hv-a.lab.local"
 REPLICA = "hv-b.lab.local"
 SPARE = "hv-c.lab.local"
 
+JOB_REMOVAL_SECONDS = 300.0
+REQUIRE_CONFIG_XML = True
+
 DEFAULT_SETTINGS: dict[str, Any] = {
     "latency": 0.0,
     "export_bytes_per_sec": 150.0 * MiB,  # a USB 3 hard disk
     "import_bytes_per_sec": 300.0 * MiB,
     "delta_bytes_per_sec": 64.0 * 1024,
     "hash_bytes_per_sec": 200.0 * MiB,  # reading a USB 3 hard disk to hash it on the host
+    # A finished job record disappears this long after it finished, like Msvm_ConcreteJob's
+    # TimeBeforeRemoval (UNCONFIRMED: 5 minutes is the value commonly seen on Hyper-V jobs).
+    "job_removal_seconds": JOB_REMOVAL_SECONDS,
+    # The import refuses a folder without Virtual Machines\*.xml. UNCONFIRMED whether Hyper-V
+    # writes (and needs) such an XML at all (WS2016+ configurations are .vmcx); False lets the
+    # lab import a folder without it (the disks then come from the folder's VHD files).
+    "require_config_xml": REQUIRE_CONFIG_XML,
 }
 
 VHDS = "D:\\Hyper-V\\Virtual Hard Disks"

@@ -7,6 +7,7 @@ Partial files stay where they are, as Hyper-V leaves them; nothing is ever overw
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from hvseed_gui.hyperv.errors import CmdletError, InvalidState, NotFound
@@ -95,6 +96,7 @@ def start_export(w: World, fqdn: str, vm_id: str, destination: str) -> dict[str,
     xml_path.write_bytes(xml)
     drive = w.state["drives"][dest.drive_id]
     job = {
+        "id": str(uuid.uuid4()).upper(),  # as Hyper-V's Msvm_ConcreteJob InstanceID
         "kind": "export",
         "host": fqdn,
         "vm_id": vm["id"],

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from hvseed_gui.core.media import FolderListing
 from hvseed_gui.core.plan import ReplicationPlan
 from hvseed_gui.core.volumes import Volume
+from hvseed_gui.hyperv import job_rules
 from hvseed_gui.hyperv.errors import (
     BITLOCKER_MISSING_HINT,
     CmdletError,
@@ -68,6 +69,11 @@ class LabHost(HyperVHost):
         self.name = fqdn
         self.display_name = f"lab: {short_name(fqdn)}"
         self.stats = HostCallStats()
+        # What this object's starts used, as PowerShellHost keeps it (VM ID -> value): a new
+        # object (another process) knows only what the caller passes.
+        self._export_destinations: dict[str, str] = {}
+        self._import_folders: dict[str, str] = {}
+        self._job_ids: dict[tuple[str, str], str] = {}
 
     def __repr__(self) -> str:
         return f"LabHost({self.name!r}, lab={str(self.lab.directory)!r})"
@@ -158,10 +164,17 @@ class LabHost(HyperVHost):
             job = jobs.start_export(w, self.name, vm.id, destination)
             return _progress(w, job)
 
-        return self._call("start_export", run)
+        progress = self._call("start_export", run)
+        self._export_destinations[_key(vm)] = destination
+        self._job_ids[("export", _key(vm))] = progress.job_id
+        return progress
 
-    def export_progress(self, vm: VmRef) -> JobProgress:
-        return self._call("export_progress", lambda w: self._job(w, vm, "export"))
+    def export_progress(self, vm: VmRef, destination: str = "", job_id: str = "") -> JobProgress:
+        destination = _remember(self._export_destinations, _key(vm), destination)
+        job_id = _remember(self._job_ids, ("export", _key(vm)), job_id)
+        return self._call(
+            "export_progress", lambda w: self._job(w, vm, "export", destination, job_id)
+        )
 
     def cancel_export(self, vm: VmRef) -> JobProgress:
         def run(w: World) -> JobProgress:
@@ -170,25 +183,55 @@ class LabHost(HyperVHost):
         return self._call("cancel_export", run)
 
     def start_import(self, vm: VmRef, folder: str) -> JobProgress:
+        problem = job_rules.import_folder_problem(vm, folder)
+        if problem is not None:  # refused before Hyper-V is asked, as PowerShellHost does
+            raise problem
+
         def run(w: World) -> JobProgress:
             return _progress(w, jobs.start_import(w, self.name, vm.id, folder))
 
-        return self._call("start_import", run)
+        progress = self._call("start_import", run)
+        self._import_folders[_key(vm)] = folder
+        self._job_ids[("import", _key(vm))] = progress.job_id
+        return progress
 
-    def import_progress(self, vm: VmRef) -> JobProgress:
-        return self._call("import_progress", lambda w: self._job(w, vm, "import"))
+    def import_progress(self, vm: VmRef, folder: str = "", job_id: str = "") -> JobProgress:
+        folder = _remember(self._import_folders, _key(vm), folder)
+        job_id = _remember(self._job_ids, ("import", _key(vm)), job_id)
+        return self._call("import_progress", lambda w: self._job(w, vm, "import", folder, job_id))
 
-    def _job(self, w: World, ref: VmRef, kind: str) -> JobProgress:
+    def _job(self, w: World, ref: VmRef, kind: str, where: str, job_id: str) -> JobProgress:
+        """The job record while Hyper-V would still show it; afterwards the same judgement as
+        on a real host: replication state plus the bytes in the folder the caller names."""
         found = w.vm(self.name, ref.id, ref.name)
         job = w.state["jobs"].get(jobs.job_key(self.name, kind, found["id"]))
-        if job is None:
-            return JobProgress(
-                vm=VmRef(found["name"], found["id"]),
-                kind=kind,
-                state=JobState.NOT_STARTED,
-                replication_state=_state_of(found),
-            )
-        return _progress(w, job)
+        if job is not None and (not job_id or job.get("id", "") == job_id):
+            return _progress(w, job)
+        state = _state_of(found)
+        folder, done, total = "", None, None
+        if kind == "export":
+            if where:
+                folder = f"{where.rstrip(chr(92))}\\{found['name']}_{found['id']}"
+                done = _folder_bytes(w, self.name, folder)
+            repl = found.get("repl") or {}
+            total = _initial_size(w, self.name, found) if repl.get("mode") == "Primary" else None
+        elif where:
+            folder, total = where, _folder_bytes(w, self.name, where)
+        judged, message = job_rules.state_without_job(
+            kind, state, bytes_done=done, bytes_total=total, folder=folder
+        )
+        return JobProgress(
+            vm=VmRef(found["name"], found["id"]),
+            kind=kind,
+            state=judged,
+            percent=100.0 if judged is JobState.COMPLETED else None,
+            bytes_done=done,
+            bytes_total=total,
+            replication_state=state,
+            folder=folder,
+            message=message,
+            job_id=job_id,
+        )
 
     def start_test_failover(self, vm: VmRef) -> TestFailoverResult:
         def run(w: World) -> TestFailoverResult:
@@ -207,6 +250,13 @@ class LabHost(HyperVHost):
         def run(w: World) -> TestFailoverResult:
             name = replication.stop_test_failover(w, self.name, vm.id)
             replica = w.vm(self.name, vm.id)
+            if not name:  # as the real script: nothing to stop is an answer, not an error
+                return TestFailoverResult(
+                    VmRef(replica["name"], replica["id"]),
+                    f"{replica['name']} - Test",
+                    False,
+                    "No test failover VM exists; nothing was changed.",
+                )
             return TestFailoverResult(
                 VmRef(replica["name"], replica["id"]),
                 name,
@@ -447,6 +497,41 @@ def _server_config(w: World, fqdn: str) -> ReplicaServerConfig:
     )
 
 
+def _key(vm: VmRef) -> str:
+    return vm.id.strip().strip("{}").upper()
+
+
+def _remember(memory: dict[Any, str], key: Any, value: str) -> str:
+    """``value`` when given (and remembered for later polls), else what was remembered."""
+    if value:
+        memory[key] = value
+        return value
+    return memory.get(key, "")
+
+
+def _folder_bytes(w: World, fqdn: str, folder: str) -> int | None:
+    """Bytes of every file below ``folder`` on the host, None when it is not there."""
+    try:
+        root = w.real(fqdn, folder)
+    except NotFound:
+        return None
+    if not root.is_dir():
+        return None
+    return sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
+
+
+def _initial_size(w: World, fqdn: str, vm: VmDict) -> int:
+    """The initial copy's size as Measure-VMReplication reports it: replicated disks plus
+    their parents (a parent shared by two disks counts twice, as in that sum)."""
+    replicated = (vm.get("repl") or {}).get("replicated", [])
+    return sum(
+        w.file_size(fqdn, p)
+        for d in vm["disks"]
+        if d["path"] in replicated
+        for p in (d["path"], *d["parents"])
+    )
+
+
 def _progress(w: World, job: dict[str, Any]) -> JobProgress:
     vm = w.find_vm(job["host"], job["vm_id"])
     total, done = job["total"], job["done"]
@@ -461,6 +546,7 @@ def _progress(w: World, job: dict[str, Any]) -> JobProgress:
         folder=job["folder"],
         message=job["message"],
         started=to_datetime(job["started"]),
+        job_id=job.get("id", ""),
     )
 
 
@@ -482,10 +568,12 @@ def _last_replication(w: World, vm: VmDict) -> float | None:
 def _status(w: World, fqdn: str, vm: VmDict) -> ReplicationStatus:
     repl = vm.get("repl")
     if not repl:
-        raise InvalidState(
-            f"Replication is not enabled for virtual machine '{vm['name']}' on {fqdn}.",
-            cmdlet="Get-VMReplication",
-            category="InvalidOperation",
+        # as Get-HvseedStatus on a real host: no relationship is a status, not an error
+        return ReplicationStatus(
+            vm=VmRef(vm["name"], vm["id"]),
+            mode=ReplicationMode.TEST_REPLICA if vm.get("test_of") else ReplicationMode.NONE,
+            state=ReplicationState.DISABLED,
+            health=ReplicationHealth.NOT_APPLICABLE,
         )
     state = ReplicationState.parse(repl["state"])
     details: list[str] = []
@@ -495,12 +583,7 @@ def _status(w: World, fqdn: str, vm: VmDict) -> ReplicationStatus:
         details.append(repl["last_error"])
     pending = initial = None
     if repl["mode"] == "Primary":
-        initial = sum(
-            w.file_size(fqdn, p)
-            for d in vm["disks"]
-            if d["path"] in repl["replicated"]
-            for p in (d["path"], *d["parents"])
-        )
+        initial = _initial_size(w, fqdn, vm)
         job = w.state["jobs"].get(jobs.job_key(fqdn, "export", vm["id"]))
         if state is ReplicationState.READY_FOR_INITIAL_REPLICATION:
             pending = initial

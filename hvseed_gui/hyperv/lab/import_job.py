@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import contextlib
 import os
+import uuid
 from typing import Any
 
 from hvseed_gui.hyperv.errors import CmdletError, InvalidState, NotFound
 from hvseed_gui.hyperv.host import JobState, ReplicationHealth
 
 from . import config_xml, media
+from .defaults import REQUIRE_CONFIG_XML
 from .jobcore import (
     IN_PROGRESS,
     REPLICATING,
@@ -60,7 +62,9 @@ def start_import(w: World, fqdn: str, vm_id: str, folder: str) -> dict[str, Any]
             cmdlet=cmdlet,
             category="ObjectNotFound",
         )
-    config = _read_config(root, prefix, cmdlet)
+    config = _read_config(root, prefix, cmdlet, required=_xml_required(w))
+    if config is None:
+        config = _config_from_files(root, vm)
     if config.vm_id.strip("{}").upper() != vm["id"]:
         raise CmdletError(
             f"{prefix} the initial replica is of the virtual machine with ID {config.vm_id}, "
@@ -71,6 +75,7 @@ def start_import(w: World, fqdn: str, vm_id: str, folder: str) -> dict[str, Any]
         )
     files = _import_files(w, fqdn, vm, root, loc, config, prefix, cmdlet)
     job = {
+        "id": str(uuid.uuid4()).upper(),  # as Hyper-V's Msvm_ConcreteJob InstanceID
         "kind": "import",
         "host": fqdn,
         "vm_id": vm["id"],
@@ -92,13 +97,44 @@ def start_import(w: World, fqdn: str, vm_id: str, folder: str) -> dict[str, Any]
     return job
 
 
-def _read_config(root: os.PathLike[str], prefix: str, cmdlet: str) -> config_xml.ExportConfig:
+def _xml_required(w: World) -> bool:
+    # UNCONFIRMED whether Hyper-V writes or needs an XML configuration in the export folder
+    # (hyperv-reference.md d; WS2016+ VM configurations are .vmcx): a lab setting, on by default.
+    return bool(w.settings.get("require_config_xml", REQUIRE_CONFIG_XML))
+
+
+def _config_from_files(root: os.PathLike[str], vm: VmDict) -> config_xml.ExportConfig:
+    """Without an XML configuration: the disks are the VHD files the folder holds."""
+    disks_dir = media.real_path_below(root, config_xml.DISKS_DIR)
+    disks = []
+    if disks_dir.is_dir():
+        for path in sorted(disks_dir.iterdir(), key=lambda p: p.name.lower()):
+            if not path.is_file() or path.suffix.lower() not in (".vhd", ".vhdx"):
+                continue
+            fmt = "VHD" if path.suffix.lower() == ".vhd" else "VHDX"
+            rel = f"{config_xml.DISKS_DIR}\\{path.name}"
+            disks.append(config_xml.ConfigDisk(path.name, rel, fmt, "", path.stat().st_size))
+    return config_xml.ExportConfig(
+        vm_id=vm["id"],
+        vm_name=vm["name"],
+        generation=vm["generation"],
+        primary_server="",
+        replica_server="",
+        disks=tuple(disks),
+    )
+
+
+def _read_config(
+    root: os.PathLike[str], prefix: str, cmdlet: str, *, required: bool = True
+) -> config_xml.ExportConfig | None:
     config_dir = media.real_path_below(root, config_xml.CONFIG_DIR)
     xml_files = (
         sorted(p for p in config_dir.iterdir() if p.suffix.lower() == ".xml")
         if config_dir.is_dir()
         else []
     )
+    if not xml_files and not required:
+        return None
     if not xml_files:
         raise NotFound(
             f"{prefix} the virtual machine configuration was not found. {media.ERR_FILE_NOT_FOUND}",

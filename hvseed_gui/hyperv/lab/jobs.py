@@ -13,6 +13,7 @@ from hvseed_gui.hyperv.errors import NotFound
 from hvseed_gui.hyperv.host import JobState
 
 from . import media
+from .defaults import JOB_REMOVAL_SECONDS
 from .export_job import advance_export, cancel_export, start_export
 from .import_job import advance_import, start_import
 from .jobcore import (
@@ -65,7 +66,7 @@ def advance_deltas(w: World) -> None:
 
 
 def advance(w: World) -> None:
-    """Bring every running job and every delta up to ``w.now``."""
+    """Bring every running job and every delta up to ``w.now``; forget long-finished jobs."""
     for job in w.state["jobs"].values():
         if job["state"] != JobState.RUNNING.value:
             continue
@@ -74,6 +75,22 @@ def advance(w: World) -> None:
         else:
             advance_import(w, job)
     advance_deltas(w)
+    remove_finished(w)
+
+
+def remove_finished(w: World) -> None:
+    """Finished jobs disappear, as Hyper-V removes a finished Msvm_ConcreteJob after its
+    TimeBeforeRemoval: a later poll must then judge without the job, as on a real host."""
+    delay = float(w.settings.get("job_removal_seconds", JOB_REMOVAL_SECONDS))
+    gone = [
+        key
+        for key, job in w.state["jobs"].items()
+        if job["state"] != JobState.RUNNING.value
+        and job.get("finished") is not None
+        and w.now - job["finished"] >= delay
+    ]
+    for key in gone:
+        del w.state["jobs"][key]
 
 
 def fail_jobs_on_drive(w: World, drive_id: str) -> None:

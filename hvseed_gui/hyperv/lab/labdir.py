@@ -111,8 +111,14 @@ class Lab:
         delta_bytes_per_sec: float | None = None,
         hash_bytes_per_sec: float | None = None,
         faults: dict[str, str] | None = None,
+        job_removal_seconds: float | None = None,
+        require_config_xml: bool | None = None,
     ) -> None:
         """Change the lab's behaviour (persisted); ``None`` leaves a setting as it is.
+
+        ``job_removal_seconds``: how long a finished export/import job stays visible (Hyper-V
+        removes finished jobs; afterwards a poll judges by the replication state and the
+        folder). ``require_config_xml``: whether an import needs an XML configuration.
 
         ``faults`` replaces every injected fault: ``{"start_export": "MediaError"}`` or
         ``{"hv-b:start_import": "AccessDenied"}`` (operation = LabHost method name, ``*`` = any).
@@ -140,6 +146,12 @@ class Lab:
                     w.settings[key] = float(value)
             if new_faults is not None:
                 w.state["faults"] = new_faults
+            if job_removal_seconds is not None:
+                if job_removal_seconds < 0:
+                    raise ValueError("job_removal_seconds must not be negative.")
+                w.settings["job_removal_seconds"] = float(job_removal_seconds)
+            if require_config_xml is not None:
+                w.settings["require_config_xml"] = bool(require_config_xml)
 
     def inject_fault(
         self, host: str, operation: str, error_kind: str, message: str = "", *, times: int = 0

@@ -417,14 +417,23 @@ def start_test_failover(w: World, fqdn: str, vm_id: str) -> VmDict:
     return w.host(fqdn)["vms"][test_id]
 
 
+#: Replica states in which a test failover can exist; Stop-VMFailover in any other state would
+#: act on a real failover (the same list as the PowerShell script; FiredrillInProgress UNCONFIRMED).
+TEST_FAILOVER_STATES = ("Replicating", "Suspended", "Error", "FiredrillInProgress")
+
+
 def stop_test_failover(w: World, fqdn: str, vm_id: str) -> str:
-    """Removes the test VM; returns its name."""
+    """Removes the test VM; returns its name, or "" when there is none (nothing changes)."""
     cmdlet = "Stop-VMFailover"
-    vm = _replica_vm(w, fqdn, vm_id, cmdlet)
-    test_id = vm["repl"].get("test_vm_id")
+    vm = w.vm(fqdn, vm_id)
+    repl = vm.get("repl") or {}
+    test_id = repl.get("test_vm_id")
     if not test_id:
+        return ""  # as the real script: no test VM, nothing to stop, nothing changed
+    if repl.get("state") not in TEST_FAILOVER_STATES:
         raise InvalidState(
-            f"No test failover is running for '{vm['name']}'.",
+            f"Not stopping anything: {vm['name']} is in replication state {repl.get('state')}, "
+            "which belongs to a real failover, not a test failover.",
             cmdlet=cmdlet,
             category="InvalidOperation",
         )

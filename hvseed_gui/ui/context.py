@@ -34,6 +34,7 @@ class ExportItem:
     vm: VmRef
     destination: str
     bytes_total: int = 0
+    job_id: str = ""  # the Hyper-V job, so a reopened wizard polls that very job
 
 
 @dataclass
@@ -49,15 +50,19 @@ class RunningExport:
     destination: str
     bytes_total: int = 0
     others: tuple[ExportItem, ...] = ()
+    job_id: str = ""
 
     @property
     def items(self) -> tuple[ExportItem, ...]:
-        return (ExportItem(self.vm, self.destination, self.bytes_total), *self.others)
+        first = ExportItem(self.vm, self.destination, self.bytes_total, self.job_id)
+        return (first, *self.others)
 
     @classmethod
     def of(cls, target: HostTarget, items: list[ExportItem]) -> RunningExport:
         first, *rest = items
-        return cls(target, first.vm, first.destination, first.bytes_total, tuple(rest))
+        return cls(
+            target, first.vm, first.destination, first.bytes_total, tuple(rest), first.job_id
+        )
 
     def save(self, settings: QSettings) -> None:
         settings.beginGroup("export")
@@ -76,6 +81,7 @@ class RunningExport:
             ("vm_id", self.vm.id),
             ("destination", self.destination),
             ("bytes_total", self.bytes_total),
+            ("job_id", self.job_id),
             (
                 "more",
                 json.dumps(
@@ -85,6 +91,7 @@ class RunningExport:
                             "id": o.vm.id,
                             "destination": o.destination,
                             "bytes_total": o.bytes_total,
+                            "job_id": o.job_id,
                         }
                         for o in self.others
                     ]
@@ -155,6 +162,7 @@ class RunningExport:
                     VmRef(str(o.get("name", "")), str(o.get("id", ""))),
                     str(o.get("destination", "")),
                     int(o.get("bytes_total", 0) or 0),
+                    str(o.get("job_id", "") or ""),
                 )
                 for o in _more(settings.value("more", "", type=str))
                 if o.get("id")
@@ -165,6 +173,7 @@ class RunningExport:
                 settings.value("destination", "", type=str),
                 settings.value("bytes_total", 0, type=int),
                 others,
+                settings.value("job_id", "", type=str),
             )
         finally:
             settings.endGroup()

@@ -36,6 +36,7 @@ class RunningImport:
     target: HostTarget  # without password
     vm: VmRef
     folder: str
+    job_id: str = ""  # the Hyper-V import job, so a reopened wizard polls that very job
 
     def save(self, settings: QSettings) -> None:
         t = self.target
@@ -53,6 +54,7 @@ class RunningImport:
             ("vm_name", self.vm.name),
             ("vm_id", self.vm.id),
             ("folder", self.folder),
+            ("job_id", self.job_id),
         ):
             settings.setValue(key, value)
         settings.endGroup()
@@ -111,7 +113,12 @@ class RunningImport:
             )
             if not vm.id:
                 return None
-            return cls(target, vm, settings.value("folder", "", type=str))
+            return cls(
+                target,
+                vm,
+                settings.value("folder", "", type=str),
+                settings.value("job_id", "", type=str),
+            )
         finally:
             settings.endGroup()
 

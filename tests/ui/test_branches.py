@@ -235,3 +235,32 @@ def test_a_new_folder_on_the_drive_is_created_by_the_export(lab, make_wizard, dr
     vm = lab.host("hv-a").inventory().vm("TinyLinux")
     folder = lab.real_path("hv-a", f"E:\\HyperV-Seed\\2026\\{vm.name}_{vm.id}")
     drive.until(lambda: folder.is_dir(), timeout=20_000)
+
+
+def test_reattaching_after_hyperv_dropped_the_finished_job_still_completes(
+    lab, make_wizard, drive, settings_path
+):
+    """Hyper-V forgets finished jobs; the reopened wizard must judge the export by the folder
+    it remembered, neither hanging on "running" nor trusting the state alone."""
+    lab.configure(export_bytes_per_sec=50 * 2**20, job_removal_seconds=0)
+    wizard = make_wizard()
+    walk(drive, wizard, UP_TO_MEDIA + (PageId.SUMMARY,), vm_name="TinyLinux")
+    vm = wizard.ctx.vm
+    drive.next(wizard, PageId.PROGRESS)
+    page = wizard.currentPage()
+    drive.until(lambda: page.state is JobState.RUNNING and page.bar.value() > 0)
+    wizard.close()
+    lab.configure(export_bytes_per_sec=200 * 2**30)
+    # The export ends while no wizard watches, and Hyper-V drops its job record.
+
+    def job_dropped() -> bool:
+        lab.host("hv-a").export_progress(vm.ref)  # a poll lets the lab's time move on
+        return not any("export" in key and vm.id in key for key in lab.dump()["jobs"])
+
+    drive.until(job_dropped)
+    again = make_wizard(demo=False)
+    drive.next(again, PageId.CONNECT)
+    drive.next(again, PageId.PROGRESS)
+    progress = again.currentPage()
+    drive.until(lambda: progress.page_complete(), timeout=20_000)
+    assert progress.state is JobState.COMPLETED

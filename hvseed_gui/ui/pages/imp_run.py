@@ -85,6 +85,7 @@ class ImportRunPage(ImportPage):
         self.timer.timeout.connect(self.poll)
         self.tracker = RateTracker()
         self.phase = "idle"  # idle | import | settle | done | failed
+        self.job_id = ""  # the Hyper-V import job, once started
         self.watching = True
 
     # -- start -------------------------------------------------------------------------------
@@ -104,6 +105,7 @@ class ImportRunPage(ImportPage):
             running = imp.reattach
             imp.folder = running.folder
             self.vm_ref = running.vm
+            self.job_id = running.job_id
             self.step_import.setText(
                 self.tr("Reattached to the import of %1 from %2.")
                 .replace("%1", running.vm.name)
@@ -115,6 +117,7 @@ class ImportRunPage(ImportPage):
             return
         vm, folder, host = imp.vm, imp.folder, imp.host
         self.vm_ref = vm.ref
+        self.job_id = ""
         self.phase = "idle"
         self.step_import.setText(
             self.tr("Starting the import of %1 from %2…")
@@ -130,7 +133,8 @@ class ImportRunPage(ImportPage):
 
     def _started(self, job: JobProgress) -> None:
         imp = self.imp
-        RunningImport(replace(imp.target, password=""), self.vm_ref, imp.folder).save(
+        self.job_id = job.job_id
+        RunningImport(replace(imp.target, password=""), self.vm_ref, imp.folder, job.job_id).save(
             self.ctx.settings
         )
         self.phase = "import"
@@ -156,9 +160,11 @@ class ImportRunPage(ImportPage):
     def poll(self) -> None:
         if self.poller.busy or not self.watching:
             return
-        host, vm = self.imp.host, self.vm_ref
+        host, vm, folder, job_id = self.imp.host, self.vm_ref, self.imp.folder, self.job_id
         if self.phase == "import":
-            self.poller.run(lambda: host.import_progress(vm), self._job, self._poll_failed)
+            self.poller.run(
+                lambda: host.import_progress(vm, folder, job_id), self._job, self._poll_failed
+            )
         elif self.phase == "settle":
             self.poller.run(lambda: host.replication_status(vm), self._settle, self._poll_failed)
 

@@ -50,6 +50,7 @@ class ExportRow:
     bytes_done: int = 0
     folder: str = ""
     message: str = ""
+    job_id: str = ""  # the Hyper-V job of this export, once started
     name: QLabel | None = None
     step: QLabel | None = None
     bar: QProgressBar | None = None
@@ -57,7 +58,7 @@ class ExportRow:
 
     @property
     def item(self) -> ExportItem:
-        return ExportItem(self.vm, self.destination, self.bytes_total)
+        return ExportItem(self.vm, self.destination, self.bytes_total, self.job_id)
 
 
 class ProgressPage(HostPage):
@@ -158,7 +159,12 @@ class ProgressPage(HostPage):
         ctx = self.ctx
         if ctx.reattaching and ctx.reattach is not None:
             running = ctx.reattach
-            self._build_rows([ExportRow(i.vm, i.destination, i.bytes_total) for i in running.items])
+            self._build_rows(
+                [
+                    ExportRow(i.vm, i.destination, i.bytes_total, job_id=i.job_id)
+                    for i in running.items
+                ]
+            )
             for r in self.rows:
                 r.state, r.enabled = JobState.RUNNING, True
                 self._set_step(r, self.tr("Exporting…"))
@@ -267,6 +273,7 @@ class ProgressPage(HostPage):
             self._set_step(r, self.tr("✔ replication enabled"))
         else:
             r.state = JobState.RUNNING
+            r.job_id = job.job_id
             self._set_step(r, self.tr("exporting…"))
             self._remember()
             self.cancel_button.setEnabled(True)
@@ -358,7 +365,8 @@ class ProgressPage(HostPage):
             out = []
             for r in running:
                 try:
-                    out.append((r, host.export_progress(r.vm)))
+                    # destination and job: a reopened wizard polls the very job it started
+                    out.append((r, host.export_progress(r.vm, r.destination, r.job_id)))
                 except Exception as exc:  # one VM's failed poll must not hide the others
                     out.append((r, exc))
             return out
@@ -384,6 +392,7 @@ class ProgressPage(HostPage):
 
     def _show(self, job: JobProgress, r: ExportRow | None = None) -> None:
         r = r or self.rows[0]
+        r.job_id = r.job_id or job.job_id
         self.ctx.last_progress = job
         total = job.bytes_total or r.bytes_total or None
         if total:

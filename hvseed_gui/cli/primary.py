@@ -101,17 +101,18 @@ def cmd_run(args: argparse.Namespace, hosts: Hosts, out: TextIO, err: TextIO) ->
                 "network from Hyper-V Manager or with the script from 'hvseed script'.\n"
             )
             continue
-        current = primary.export_progress(ref)
-        if current.state is JobState.RUNNING:
-            err.write(f"{vm.name}: an export is already under way; following it.\n")
-            first = current
+        destination = item.destination(plan.destination_path)
+        if vm.replication_state is ReplicationState.INITIAL_REPLICATION_IN_PROGRESS:
+            # an earlier run started the export (Ctrl+C, closed window): follow it, or find it
+            # finished, by its folder; never start a second export
+            err.write(f"{vm.name}: the export was started earlier; following it.\n")
+            first = primary.export_progress(ref, destination)
         else:
-            destination = item.destination(plan.destination_path)
             err.write(f"Exporting the initial copy of {vm.name} to {destination} ...\n")
             first = primary.start_export(ref, destination)
         try:
             final = follow_job(
-                lambda ref=ref: primary.export_progress(ref),
+                lambda ref=ref, d=destination, j=first.job_id: primary.export_progress(ref, d, j),
                 first,
                 ProgressPrinter(err, f"Export {vm.name}"),
                 args.poll,
@@ -128,9 +129,10 @@ def cmd_run(args: argparse.Namespace, hosts: Hosts, out: TextIO, err: TextIO) ->
                 f"The export of {vm.name} {final.state.value.lower()}: "
                 f"{final.message or 'no reason given'}"
             )
-        out.write(f"{vm.name}: initial copy written to {final.folder}\n")
-        _write_manifest(args, hosts, inventory, plan, vm, final.folder, out, err)
-        folders.append(final.folder)
+        folder = final.folder or destination.rstrip("\\") + f"\\{vm.name}_{vm.id}"
+        out.write(f"{vm.name}: initial copy written to {folder}\n")
+        _write_manifest(args, hosts, inventory, plan, vm, folder, out, err)
+        folders.append(folder)
     if folders:
         _write_handover(args, hosts, primary, inventory, plan, folders, out, err)
     out.write(
@@ -244,10 +246,15 @@ def _write_manifest(
     err: TextIO,
 ) -> None:
     """After an export: hash the files and write the manifest beside the VM's folder."""
+    from hvseed_gui.core.manifest import manifest_paths
+
     try:
         local = hosts.local_path(args.host or plan.primary_host, folder)
     except CliError as exc:
         err.write(f"No integrity manifest written: {exc}\n")
+        return
+    if manifest_paths(local)[0].exists():  # an earlier run wrote it; never overwritten
+        out.write(f"{vm.name}: the integrity manifest beside the folder is kept as it is.\n")
         return
     _hash_into_manifest(local, vm.name, vm.id, inventory.host_name, plan.replica_server, out, err)
 

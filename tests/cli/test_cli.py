@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from hvseed_gui.cli import run
+from hvseed_gui.core.plan import ReplicationPlan
 from hvseed_gui.hyperv.lab import Lab
 
 
@@ -244,3 +245,28 @@ def test_vms_that_fit_one_by_one_but_not_together_are_refused_up_front(lab_dir, 
     assert code == 1 and "cannot take the copy" in err
     after = Lab.open(lab_dir).host("hv-a").inventory()
     assert all(after.vm(n).replication_state.value == "Disabled" for n in ("DC01", "WEB01"))
+
+
+def test_run_again_after_an_interruption_follows_the_export_instead_of_starting_one(
+    lab_dir, tmp_path
+):
+    code, plan_text, _ = hvseed("plan", "--example", lab=lab_dir)
+    plan_file = tmp_path / "plan.json"
+    plan_file.write_text(plan_text, encoding="utf-8")
+    plan = ReplicationPlan.from_json(plan_text)
+    lab = Lab.open(lab_dir)
+    lab.configure(job_removal_seconds=0)  # Hyper-V has forgotten the job by the next run
+    host = lab.host(lab.primary_name)
+    vm = host.inventory().vm(plan.vms[0].id)
+    host.enable_replication(plan, vm.ref)  # as if a first 'hvseed run' was stopped with Ctrl+C
+    host.start_export(vm.ref, plan.destination_path)
+
+    code, out, err = hvseed("run", str(plan_file), lab=lab_dir)
+
+    assert code == 0, err
+    assert "started earlier" in err
+    folder = lab.real_path(lab.primary_name, f"{plan.destination_path}\\{vm.name}_{vm.id}")
+    assert (folder.parent / f"{folder.name}.sha256").is_file()
+    code, out, err = hvseed("run", str(plan_file), lab=lab_dir)  # and once more: nothing breaks
+    assert code == 0, err
+    assert "kept as it is" in out

@@ -596,7 +596,8 @@ class HyperVHost(abc.ABC):
 
     @abc.abstractmethod
     def export_folders(self, path: str) -> list[ExportFolderSummary]:
-        """Export folders ``<VMName>_<VMId>`` directly below ``path`` (or ``path`` itself)."""
+        """Export folders ``<VMName>_<VMId>``: ``path`` itself, or below it and one level
+        deeper, so a drive's root also finds ``E:\\HyperV-Seed\\<VMName>_<VMId>``."""
 
     @abc.abstractmethod
     def read_export_folder(self, folder: str) -> FolderListing:

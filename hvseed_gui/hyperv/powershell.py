@@ -1254,16 +1254,22 @@ def render_enable_bitlocker(mount_point: str, password: str) -> Script:
 
 
 def render_export_folders(path: str) -> Script:
-    """``<VMName>_<VMId>`` folders directly below ``path`` (or ``path`` itself), with sizes."""
+    """``<VMName>_<VMId>`` folders: ``path`` itself, or below it and one level deeper (a drive's
+    root finds ``E:\\HyperV-Seed\\SQL01_<id>`` too), with sizes."""
     body = r"""
     $root = [string]$in.Path
     if (-not (Test-Path -LiteralPath $root -PathType Container)) {
         Stop-Hvseed -Category 'ObjectNotFound' -Cmdlet 'Test-Path' -Id 'FolderNotFound' -Message ('The folder ' + $root + ' does not exist on ' + $env:COMPUTERNAME + '.')
     }
+    $pattern = '^(.+)_([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$'
     $candidates = New-Object -TypeName System.Collections.ArrayList
     [void]$candidates.Add((Get-Item -LiteralPath $root -Force))
-    foreach ($dir in @(Get-ChildItem -LiteralPath $root -Directory -Force)) { [void]$candidates.Add($dir) }
-    $pattern = '^(.+)_([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$'
+    foreach ($dir in @(Get-ChildItem -LiteralPath $root -Directory -Force)) {
+        [void]$candidates.Add($dir)
+        if (-not ([string]$dir.Name -match $pattern)) {
+            foreach ($sub in @(Get-ChildItem -LiteralPath ([string]$dir.FullName) -Directory -Force -ErrorAction SilentlyContinue)) { [void]$candidates.Add($sub) }
+        }
+    }
     $folders = New-Object -TypeName System.Collections.ArrayList
     foreach ($dir in $candidates) {
         if ([string]$dir.Name -match $pattern) {

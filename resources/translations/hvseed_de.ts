@@ -489,12 +489,32 @@
         <translation>Laufwerke &amp;erneut durchsuchen</translation>
     </message>
     <message>
+        <source>Lab: &amp;ship the drive here</source>
+        <translation>Labor: Laufwerk &amp;hierher liefern</translation>
+    </message>
+    <message>
+        <source>The simulated courier: unplug the drive with this VM&apos;s copy from the lab&apos;s primary host and plug it into this one.</source>
+        <translation>Der simulierte Kurier: trennt das Laufwerk mit der Kopie dieser VM vom primären Host des Labors und schließt es an diesen Host an.</translation>
+    </message>
+    <message>
         <source>The copy of %1 is the folder %2_%3 on a drive connected to %4.</source>
         <translation>Die Kopie von %1 ist der Ordner %2_%3 auf einem Laufwerk, das an %4 angeschlossen ist.</translation>
     </message>
     <message>
         <source>A remote host&apos;s folders cannot be browsed from here: type the path.</source>
         <translation>Die Ordner eines Remotehosts können von hier aus nicht durchsucht werden: Geben Sie den Pfad ein.</translation>
+    </message>
+    <message>
+        <source>No lab drive holds a copy of %1. Export it on the primary first.</source>
+        <translation>Kein Laufwerk im Labor enthält eine Kopie von %1. Exportieren Sie sie zuerst auf dem primären Host.</translation>
+    </message>
+    <message>
+        <source>The courier delivered %1.</source>
+        <translation>Der Kurier hat %1 geliefert.</translation>
+    </message>
+    <message>
+        <source>The courier is on the way…</source>
+        <translation>Der Kurier ist unterwegs…</translation>
     </message>
     <message>
         <source>Looking for export folders on the USB drives…</source>

@@ -172,3 +172,14 @@ def test_move_drive_picks_a_free_letter_when_taken(lab):
     moved = lab.move_drive("hv-a", "E:", "hv-b")
     assert moved.label == "SEED-USB" and moved.mount_point not in ("E:\\",)
     assert {v.label for v in lab.host("hv-b").usb_volumes()} == {"LOCAL", "SEED-USB"}
+
+
+def test_a_drive_scan_finds_exports_in_a_folder_below_the_root(lab, clock):
+    vm, job = export(lab, clock, "TinyLinux", "E:\\HyperV-Seed")
+    assert job.state is JobState.COMPLETED
+    found = lab.host("hv-a").export_folders("E:\\")
+    assert [(f.path, f.vm_id) for f in found] == [(job.folder, vm.id)]
+    deeper = lab.real_path("hv-a", "E:\\a\\b")
+    deeper.mkdir(parents=True)
+    (deeper / f"{vm.name}_{vm.id}").mkdir()  # two levels down: not a seeding layout
+    assert len(lab.host("hv-a").export_folders("E:\\")) == 1

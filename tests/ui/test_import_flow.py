@@ -264,3 +264,15 @@ def test_a_remote_host_is_verified_there_not_here(lab, make_wizard, drive):
     # read on the host (more in test_import_remote_verify.py): this export has no manifest
     assert verdict[4] == "info" and "no manifest beside" in verdict[5], verdict
     assert commit_enabled(wizard)  # a note, not a refusal
+
+
+def test_the_lab_courier_brings_a_drive_and_a_copy_in_a_subfolder_is_found(lab, make_wizard, drive):
+    vm, folder = export_on_primary(lab, "TinyLinux", destination="E:\\HyperV-Seed")
+    assert folder == f"E:\\HyperV-Seed\\{vm.name}_{vm.id}"
+    wizard = make_wizard()
+    page = walk_to_folder(drive, wizard, "TinyLinux")
+    assert page.courier.isVisible()  # lab only
+    assert page.path_edit.text() == ""  # the drive is still at hv-a
+    page.courier.click()
+    drive.until(lambda: page.path_edit.text() == folder)  # found one level below the root
+    assert lab.host("hv-b").usb_volumes()[0].label == "SEED-USB"

@@ -292,12 +292,19 @@ class LabHost(HyperVHost):
                 )
             if media.parse_folder_name(root.name) is not None:
                 candidates = [(loc, root)]
-            else:
-                candidates = [
-                    (loc.child(child.name), child)
-                    for child in sorted(root.iterdir(), key=lambda p: p.name.lower())
-                    if child.is_dir() and media.parse_folder_name(child.name) is not None
-                ]
+            else:  # below the path, and one level deeper (E:\\HyperV-Seed\\SQL01_<id>)
+                candidates = []
+                for child in sorted(root.iterdir(), key=lambda p: p.name.lower()):
+                    if not child.is_dir():
+                        continue
+                    if media.parse_folder_name(child.name) is not None:
+                        candidates.append((loc.child(child.name), child))
+                        continue
+                    candidates.extend(
+                        (loc.child(child.name, sub.name), sub)
+                        for sub in sorted(child.iterdir(), key=lambda p: p.name.lower())
+                        if sub.is_dir() and media.parse_folder_name(sub.name) is not None
+                    )
             summaries = []
             for child_loc, real in candidates:
                 vm_name, vm_id = media.parse_folder_name(real.name) or ("", "")

@@ -35,6 +35,22 @@ class DriveScan:
     problem: str = ""
 
 
+def ship_lab_drive(host, vm_id: str) -> str:
+    """The lab's courier: find the drive on another lab host that holds ``vm_id``'s copy and
+    plug it into ``host``. Returns what was moved ("" when no other host has such a drive)."""
+    lab, here = host.lab, host.name
+    for name in lab.host_names:
+        if name == here:
+            continue
+        other = lab.host(name)
+        for volume in other.usb_volumes():
+            folders = other.export_folders(volume.mount_point)
+            if any(_same_id(f.vm_id, vm_id) for f in folders):
+                moved = lab.move_drive(name, volume.mount_point[:2], here)
+                return f"{moved.display_name} ({name.split('.')[0]} → {here.split('.')[0]})"
+    return ""
+
+
 def scan_drives(host) -> list[DriveScan]:
     """Every USB volume of ``host`` with the export folders in its root (one call per drive)."""
     scans = []
@@ -84,9 +100,18 @@ class FindCopyPage(ImportPage):
         self.browse.clicked.connect(self._browse)
         self.rescan = QPushButton(self.tr("&Rescan drives"))
         self.rescan.clicked.connect(self.scan)
+        self.courier = QPushButton(self.tr("Lab: &ship the drive here"))
+        self.courier.setToolTip(
+            self.tr(
+                "The simulated courier: unplug the drive with this VM's copy from the lab's "
+                "primary host and plug it into this one."
+            )
+        )
+        self.courier.clicked.connect(self._ship)
         row.addWidget(self.path_edit, 1)
         row.addWidget(self.browse)
         row.addWidget(self.rescan)
+        row.addWidget(self.courier)
         self.body.addLayout(row)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -117,7 +142,27 @@ class FindCopyPage(ImportPage):
             if remote
             else ""
         )
+        self.courier.setVisible(self.imp.target.kind is HostKind.LAB)
         self.scan()
+
+    def _ship(self) -> None:
+        host, vm = self.imp.host, self.imp.vm
+
+        def shipped(what: str) -> None:
+            if not what:
+                self.status.show_message(
+                    "warning",
+                    self.tr(
+                        "No lab drive holds a copy of %1. Export it on the primary first."
+                    ).replace("%1", vm.name),
+                )
+                return
+            self.hint.setText(self.tr("The courier delivered %1.").replace("%1", what))
+            self.scan()
+
+        self.run_host_call(
+            self.tr("The courier is on the way…"), lambda: ship_lab_drive(host, vm.id), shipped
+        )
 
     def scan(self) -> None:
         host = self.imp.host

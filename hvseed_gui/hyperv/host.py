@@ -621,6 +621,17 @@ class HyperVHost(abc.ABC):
         """
 
     @abc.abstractmethod
+    def write_new_text_files(self, directory: str, files: dict[str, str]) -> None:
+        """Create each file ``name -> text`` (UTF-8) in ``directory`` on the host; never replace.
+
+        Names are plain file names (no path). All or nothing: when ANY of them exists already,
+        nothing is written and ``CmdletError`` with ``category="ResourceExists"`` names it; a
+        file appears whole or not at all, in the order given. ``NotFound`` when ``directory``
+        does not exist, ``MediaError`` when its drive is not attached or is full. Used for the
+        manifest and the handover report beside an export folder.
+        """
+
+    @abc.abstractmethod
     def start_hashing(self, folder: str, paths: list[str] | None = None) -> HashJob:
         """Start SHA-256 hashing of the files below ``folder`` on the host; return at once.
 

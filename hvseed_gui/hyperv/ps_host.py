@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 from hvseed_gui.core.media import FileEntry, FolderListing
 from hvseed_gui.core.plan import ReplicationPlan, normalize_vm_id
 from hvseed_gui.core.volumes import BitLockerStatus, Volume
-from hvseed_gui.hyperv import job_rules, ps_hashing
+from hvseed_gui.hyperv import job_rules, ps_files, ps_hashing
 from hvseed_gui.hyperv import powershell as ps
 from hvseed_gui.hyperv.errors import (
     BITLOCKER_MISSING_HINT,
@@ -717,6 +717,10 @@ TIMEOUT_HINTS: dict[str, str] = {
         "The hashing may have started on the host anyway; it only reads the drive. Start the "
         "check again."
     ),
+    "write_new_text_files": (
+        "The files may have been written on the host anyway: look beside the export folder "
+        "before you try again (hvseed never overwrites them)."
+    ),
 }
 
 
@@ -867,6 +871,12 @@ class PowerShellHost(HyperVHost):
             return ps_hashing.decode_text(data, path, max_bytes)
         except ValueError as exc:
             raise CmdletError(f"{exc}.", "") from None
+
+    def write_new_text_files(self, directory: str, files: dict[str, str]) -> None:
+        try:
+            self._run(ps_files.render_write_new_text_files, directory, files)
+        except CmdletError as exc:
+            raise ps_files.refine_error(exc) from None
 
     # -- hashing where the drive is (a detached job on the host, see ps_hashing) ----------------
 

@@ -23,7 +23,7 @@ from hvseed_gui.core.plan import (
     ReplicationPlan,
 )
 from hvseed_gui.hyperv import powershell as ps
-from hvseed_gui.hyperv import ps_hashing
+from hvseed_gui.hyperv import ps_files, ps_hashing
 from hvseed_gui.hyperv.host import (
     FIREWALL_RULE_HTTP,
     FIREWALL_RULE_HTTPS,
@@ -47,6 +47,11 @@ HOSTILE = [
 FRAGMENTS = ["Remove-Item", "Stop-Computer", "back`", "Prüf", "\u2018", "\u201c", "Zeile"]
 VM_ID = "6f1c2a3b-4d5e-4f60-8a9b-0c1d2e3f4a5b"
 JOB_ID = "0f8fad5b-d9cb-469f-a165-70867728950e"
+
+
+def _plain(text: str) -> str:
+    """``text`` as a file name: the characters Windows refuses in a name become ``_``."""
+    return "".join("_" if c in '<>:"/\\|?*' or ord(c) < 32 else c for c in text)
 
 
 def _hostile_renders(text: str) -> list[ps.Script | tuple[str, str]]:
@@ -99,6 +104,9 @@ def _hostile_renders(text: str) -> list[ps.Script | tuple[str, str]]:
         ps_hashing.render_hashing_progress(JOB_ID),
         ps_hashing.render_cancel_hashing(JOB_ID),
         ps_hashing.render_read_text_file(f"E:\\{text}_{VM_ID}.hvseed-manifest.json", 4096),
+        ps_files.render_write_new_text_files(
+            f"E:\\{text}", {f"{_plain(text)}_{VM_ID}.sha256": text, "HANDOVER-2026-03-01.txt": text}
+        ),
         ("plan_script", ps.render_plan_script(plan)),
         ("plan_script_existing_vm", ps.render_plan_script(network_plan)),
     ]
@@ -581,3 +589,52 @@ def test_win32_process_create_arguments_are_documented():
     _, splat_keys, _ = analyse(ps_hashing.render_start_hashing("E:\\x", None, JOB_ID).source)
     assert splat_keys["createargs"] | splat_keys["plainargs"] <= allowed
     assert "CommandLine" in splat_keys["plainargs"]
+
+
+# --- new text files beside an export folder ------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_new_text_files_travel_as_exact_bytes_in_the_blob(text):
+    name = f"{_plain(text)}_{VM_ID}.hvseed-manifest.json"
+    content = "\ufeff" + text + "\r\n{}\n"
+    script = ps_files.render_write_new_text_files(f"E:\\{text}", {name: content, "b.sha256": ""})
+    data = ps.decode_blob(script.source)
+    assert data["Directory"] == f"E:\\{text}"
+    assert [f["Name"] for f in data["Files"]] == [name, "b.sha256"]  # in the order given
+    raw = base64.b64decode(data["Files"][0]["Content"])
+    assert raw == content.encode("utf-8") and raw.startswith(b"\xef\xbb\xbf")
+    assert data["Files"][1]["Content"] == ""
+
+
+def test_new_text_files_never_replace_a_file():
+    source = ps_files.render_write_new_text_files("E:\\Seed", {"a.txt": "x"}).source
+    assert "[IO.FileMode]::CreateNew" in source  # the temporary file: never an existing one
+    assert "[IO.File]::Move($item.temp, $item.target)" in source  # fails when the target exists
+    for replacing in ("::Replace(", "::Copy(", "WriteAllText", "WriteAllBytes", "Set-Content"):
+        assert replacing not in source, replacing
+    assert "-Force" not in source
+    # the only deletes: our temporary files and the files this very call moved into place
+    assert source.count("[IO.File]::Delete(") == 2
+    assert "[IO.File]::Delete($item.temp)" in source and "[IO.File]::Delete($path)" in source
+    assert "foreach ($path in $moved)" in source
+    # every target is checked before anything is written
+    assert source.index("'FileExists'") < source.index("[IO.FileMode]::CreateNew")
+
+
+@pytest.mark.parametrize(
+    "files,complaint",
+    [
+        ({"..": "x"}, "not a plain file name"),
+        ({"sub\\a.txt": "x"}, "not a plain file name"),
+        ({"sub/a.txt": "x"}, "not a plain file name"),
+        ({"E:a.txt": "x"}, "not a plain file name"),
+        ({"a.txt ": "x"}, "trailing space"),
+        ({"a\nb.txt": "x"}, "not a plain file name"),
+        ({"A.txt": "x", "a.TXT": "y"}, "named twice"),
+        ({}, "No file"),
+    ],
+)
+def test_new_text_file_names_are_checked_before_a_script_exists(files, complaint):
+    with pytest.raises(ValueError, match=complaint):
+        ps_files.render_write_new_text_files("E:\\Seed", files)

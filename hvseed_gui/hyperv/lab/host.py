@@ -51,7 +51,7 @@ from hvseed_gui.hyperv.host import (
     VmRef,
 )
 
-from . import faults, hash_job, jobs, media, replication
+from . import faults, hash_job, jobs, media, replication, text_files
 from .world import VmDict, World, short_name, to_datetime
 
 if TYPE_CHECKING:
@@ -343,6 +343,12 @@ class LabHost(HyperVHost):
                 raise CmdletError(f"{path} is not UTF-8 text.", "") from None
 
         return self._call("read_text_file", run)
+
+    def write_new_text_files(self, directory: str, files: dict[str, str]) -> None:
+        def run(w: World) -> None:
+            text_files.write_new(w, self.name, directory, dict(files))
+
+        self._call("write_new_text_files", run)
 
     # -- hashing where the drive is ----------------------------------------------------------
 

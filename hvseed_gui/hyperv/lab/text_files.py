@@ -1,0 +1,83 @@
+"""New text files on a lab drive (``write_new_text_files``): real files, never replacing one.
+
+The same refusals as the PowerShell script, in the same order: a drive that is not attached
+(``MediaError``), a missing folder (``NotFound``), a name that is not a plain file name, any
+target that exists (``CmdletError``, category ResourceExists: nothing written), a full drive.
+Names are matched case-insensitively, as NTFS does.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+from hvseed_gui.hyperv.errors import CmdletError, MediaError, NotFound
+from hvseed_gui.hyperv.ps_files import DRIVE_GONE_HINT, EXISTS_HINT, check_new_files
+
+from . import media
+from .world import World
+
+
+def _drive_gone(directory: str, fqdn: str) -> MediaError:
+    return MediaError(
+        f"The drive holding {directory} is not attached to {fqdn}; nothing was written. "
+        f"{media.ERR_DEVICE_GONE}",
+        DRIVE_GONE_HINT,
+        cmdlet="hvseed",
+        category="DeviceError",
+    )
+
+
+def write_new(w: World, fqdn: str, directory: str, files: dict[str, str]) -> None:
+    split = media.split_windows(directory)
+    if split is not None and w.drive_at(fqdn, split[0]) is None:
+        raise _drive_gone(directory, fqdn)
+    try:
+        loc = w.locate(fqdn, directory)
+    except NotFound as exc:
+        if "not attached" in exc.message:
+            raise _drive_gone(directory, fqdn) from None
+        raise
+    root = media.real_path(w.lab_dir, loc)
+    if not root.is_dir():
+        raise NotFound(
+            f"The folder {loc.windows} does not exist on {fqdn}; nothing was written.",
+            "Check that it still exists there, refresh, and try again.",
+            cmdlet="hvseed",
+            category="ObjectNotFound",
+        )
+    try:
+        check_new_files(files)
+    except ValueError as exc:
+        raise CmdletError(str(exc), "", cmdlet="hvseed", category="InvalidArgument") from None
+    targets = {name: media.real_path_below(root, name) for name in files}
+    existing = [name for name, path in targets.items() if path.exists()]
+    if existing:
+        raise CmdletError(
+            f"Already in {loc.windows} on {fqdn}: {', '.join(existing)}.",
+            EXISTS_HINT,
+            cmdlet="hvseed",
+            category="ResourceExists",
+        )
+    payloads = {name: text.encode("utf-8") for name, text in files.items()}
+    if sum(len(p) for p in payloads.values()) > w.free(loc.drive_id):
+        raise MediaError(
+            f"Cannot write beside the export on {loc.letter}: {media.ERR_DISK_FULL}",
+            "Make a little room on the drive, then try again.",
+            cmdlet="hvseed",
+            category="WriteError",
+        )
+    created: list[Path] = []
+    try:
+        for name, payload in payloads.items():
+            with open(targets[name], "xb") as handle:  # exclusive: never an existing file
+                created.append(targets[name])
+                handle.write(payload)
+                handle.flush()
+                os.fsync(handle.fileno())
+    except BaseException:
+        for path in created:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        raise

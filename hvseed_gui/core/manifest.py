@@ -247,15 +247,56 @@ def build_manifest(
             f"Cannot read {exc.filename or folder}: {exc.strerror or exc}.",
             "Check that the drive is still connected and readable, then try again.",
         ) from None
+    try:
+        return manifest_from_hashes(
+            folder.name,
+            entries,
+            hashes,
+            vm_name=vm_name,
+            vm_id=vm_id,
+            source_host=source_host,
+            replica_server=replica_server,
+            tool_version=tool_version,
+        )
+    except ValueError as exc:
+        raise ManifestError(
+            f"No manifest can be written for {folder}: {exc}.",
+            "Rename that file (a manifest names plain relative paths only), or export again.",
+        ) from None
+
+
+def manifest_from_hashes(
+    folder_name: str,
+    entries: Iterable[FileEntry],
+    hashes: Mapping[str, str],
+    *,
+    vm_name: str,
+    vm_id: str,
+    source_host: str,
+    replica_server: str,
+    tool_version: str = __version__,
+) -> Manifest:
+    """The manifest of listed files and their SHA-256 (hashed here or on a remote host).
+
+    ``entries`` in listing order; ``ValueError`` when a file has no hash or a path is not plain.
+    """
+    files: list[ManifestFile] = []
+    for entry in entries:
+        digest = hashes.get(entry.path, "").lower()
+        if not _HEX64.fullmatch(digest):
+            raise ValueError(f"{entry.path} has no SHA-256")
+        if not _safe_relative(entry.path):
+            raise ValueError(f"the file path {entry.path!r} is not a plain relative path")
+        files.append(ManifestFile(entry.path, entry.size, digest))
     return Manifest(
-        folder=folder.name,
+        folder=folder_name,
         vm_name=vm_name,
         vm_id=vm_id,
         source_host=source_host,
         replica_server=replica_server,
         created=datetime.now(timezone.utc),
         tool_version=tool_version,
-        files=tuple(ManifestFile(e.path, e.size, hashes[e.path]) for e in entries),
+        files=tuple(files),
     )
 
 

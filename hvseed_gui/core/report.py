@@ -364,14 +364,18 @@ def report_file_name(day: datetime, counter: int = 1) -> str:
     return f"{stem}{REPORT_SUFFIX}" if counter <= 1 else f"{stem}-{counter}{REPORT_SUFFIX}"
 
 
+def text_file_content(report: HandoverReport) -> str:
+    """The text file's content: a byte order mark, then the text with CRLF line ends."""
+    return ("\ufeff" + report.to_text()).replace("\r\n", "\n").replace("\n", "\r\n")
+
+
 def write_text_report(report: HandoverReport, directory: Path) -> Path:
     """Write the text beside the export folders (in ``directory``); never overwrites a file.
 
     Raises ``ManifestError`` (a sentence for the admin) when the folder cannot be written.
     """
     directory = Path(directory)
-    data = ("\ufeff" + report.to_text()).replace("\r\n", "\n").replace("\n", "\r\n")
-    payload = data.encode("utf-8")
+    payload = text_file_content(report).encode("utf-8")
     day = report.created.astimezone()
     for counter in range(1, MAX_REPORTS_PER_DAY + 1):
         path = directory / report_file_name(day, counter)

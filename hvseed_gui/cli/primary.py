@@ -245,11 +245,42 @@ def _write_manifest(
     out: TextIO,
     err: TextIO,
 ) -> None:
-    """After an export: hash the files and write the manifest beside the VM's folder."""
-    from hvseed_gui.core.manifest import manifest_paths
+    """After an export: hash the files and write the manifest beside the VM's folder, where the
+    drive is: in this process when this computer reaches it, else as a job on Host A.
 
+    ``args.hash_on_host`` (not a command-line option) sends a lab host down the remote path,
+    for tests of it."""
+    from hvseed_gui.cli.hosts import _is_this_computer
+    from hvseed_gui.core.manifest import MAX_MANIFEST_BYTES, manifest_paths
+    from hvseed_gui.hyperv.errors import CmdletError
+    from hvseed_gui.hyperv.remote_verify import manifest_locations
+
+    host_name = args.host or plan.primary_host
+    if getattr(args, "hash_on_host", False) or not (hosts.is_lab or _is_this_computer(host_name)):
+        host = hosts.named(host_name)
+        try:
+            exists = host.read_text_file(manifest_locations(folder)[1], MAX_MANIFEST_BYTES)
+        except NotFound:
+            raise
+        except CmdletError:
+            exists = ""  # there, but not readable as text: kept all the same
+        if exists is not None:  # an earlier run wrote it; never overwritten
+            out.write(f"{vm.name}: the integrity manifest beside the folder is kept as it is.\n")
+            return
+        _hash_into_manifest(
+            folder,
+            vm.name,
+            vm.id,
+            inventory.host_name,
+            plan.replica_server,
+            out,
+            err,
+            host=host,
+            poll=args.poll,
+        )
+        return
     try:
-        local = hosts.local_path(args.host or plan.primary_host, folder)
+        local = hosts.local_path(host_name, folder)
     except CliError as exc:
         err.write(f"No integrity manifest written: {exc}\n")
         return
@@ -260,25 +291,51 @@ def _write_manifest(
 
 
 def _hash_into_manifest(
-    local: Path,
+    local: Path | str,
     vm_name: str,
     vm_id: str,
     source_host: str,
     replica_server: str,
     out: TextIO,
     err: TextIO,
+    *,
+    host: HyperVHost | None = None,
+    poll: float = 1.0,
 ) -> None:
+    """Hash and write the manifest: of ``local`` on this computer, or, with ``host``, of the
+    folder ``local`` names on that host, hashed there (Ctrl+C cancels the host's job)."""
     from hvseed_gui.core.manifest import manifest_paths, write_manifest
 
+    if host is not None:
+        from hvseed_gui.hyperv.remote_manifest import write_manifest_on_host
+        from hvseed_gui.hyperv.remote_verify import manifest_locations
+
+        name, json_path, sums_path = manifest_locations(str(local))
+        manifest = write_manifest_on_host(
+            host,
+            str(local),
+            vm_name=vm_name,
+            vm_id=vm_id,
+            source_host=source_host,
+            replica_server=replica_server,
+            progress=ProgressPrinter(err, f"Hashing {vm_name} on {host.display_name}").callback,
+            poll_interval=max(0.0, poll),
+        )
+        names = [p.replace("\\", "/").rsplit("/", 1)[-1] for p in (json_path, sums_path)]
+        out.write(
+            f"{vm_name}: integrity manifest of {len(manifest.files)} file(s) written beside the "
+            f"folder on {host.display_name}: {names[0]}, {names[1]}\n"
+        )
+        return
     manifest = write_manifest(
-        local,
+        Path(local),
         vm_name=vm_name,
         vm_id=vm_id,
         source_host=source_host,
         replica_server=replica_server,
         progress=ProgressPrinter(err, f"Hashing {vm_name}").callback,
     )
-    json_path, sums_path = manifest_paths(local)
+    json_path, sums_path = manifest_paths(Path(local))
     out.write(
         f"{vm_name}: integrity manifest of {len(manifest.files)} file(s) written beside the "
         f"folder: {json_path.name}, {sums_path.name}\n"
@@ -318,22 +375,44 @@ def _write_handover(
     out: TextIO,
     err: TextIO,
 ) -> None:
-    """The handover report as text beside the folders (the PDF: 'hvseed report --pdf')."""
+    """The handover report as text beside the folders (the PDF: 'hvseed report --pdf'); on a
+    remote Host A the host writes it there (never over an earlier report of the day)."""
+    from hvseed_gui.cli.hosts import _is_this_computer
     from hvseed_gui.core.report import find_volume, write_handover_text
 
-    try:
-        local = [hosts.local_path(args.host or plan.primary_host, f) for f in folders]
-    except CliError as exc:
-        err.write(f"No handover report written: {exc}\n")
-        return
-    report, path = write_handover_text(
-        local,
-        shown_as=folders,
-        volume=find_volume(primary.usb_volumes(), folders[0]),
-        source_host=inventory.host_name,
-        replica_server=plan.replica_server,
-    )
-    out.write(f"Handover report written beside the folders: {path.name}\n")
+    host_name = args.host or plan.primary_host
+    volume = find_volume(primary.usb_volumes(), folders[0])
+    if getattr(args, "hash_on_host", False) or not (hosts.is_lab or _is_this_computer(host_name)):
+        from hvseed_gui.hyperv.remote_manifest import (
+            build_report_on_host,
+            folder_parent,
+            write_report_on_host,
+        )
+
+        report = build_report_on_host(
+            primary,
+            folders,
+            volume=volume,
+            source_host=inventory.host_name,
+            replica_server=plan.replica_server,
+        )
+        written = write_report_on_host(primary, report, folder_parent(folders[0]))
+        name = written.replace("\\", "/").rsplit("/", 1)[-1]
+        out.write(f"Handover report written beside the folders on {primary.display_name}: {name}\n")
+    else:
+        try:
+            local = [hosts.local_path(host_name, f) for f in folders]
+        except CliError as exc:
+            err.write(f"No handover report written: {exc}\n")
+            return
+        report, path = write_handover_text(
+            local,
+            shown_as=folders,
+            volume=volume,
+            source_host=inventory.host_name,
+            replica_server=plan.replica_server,
+        )
+        out.write(f"Handover report written beside the folders: {path.name}\n")
     for warning in report.warnings():
         err.write(f"Warning: {warning}\n")
 

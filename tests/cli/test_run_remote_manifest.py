@@ -1,0 +1,114 @@
+"""``hvseed run`` with Host A remote: the manifest and the handover text are written on the host.
+
+The lab host stands in for the WinRM host: either the ``hash_on_host`` switch on the parsed
+arguments (as tests/cli/test_verify_remote.py does) or a plan whose primary is not this computer
+with ``Hosts.named`` answering with the lab host. The local writers are made to fail, so a pass
+proves the files came through ``write_manifest_on_host`` / ``write_new_text_files``.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from hvseed_gui.cli import primary
+from hvseed_gui.cli.hosts import Hosts
+from hvseed_gui.cli.main import build_parser
+from hvseed_gui.core import manifest as core_manifest
+from hvseed_gui.core import report as core_report
+from hvseed_gui.core.manifest import manifest_paths, verify_manifest
+from hvseed_gui.hyperv.lab import Lab
+from tests.cli.test_cli import hvseed
+
+
+@pytest.fixture()
+def lab_dir(tmp_path: Path) -> Path:
+    directory = tmp_path / "lab"
+    Lab.open(directory).configure(
+        export_bytes_per_sec=50e9, import_bytes_per_sec=50e9, hash_bytes_per_sec=50e9
+    )
+    return directory
+
+
+@pytest.fixture()
+def no_local_writers(monkeypatch):
+    def refuse(*_args, **_kwargs):
+        pytest.fail("hvseed run hashed or wrote on this computer for a remote Host A")
+
+    monkeypatch.setattr(core_manifest, "write_manifest", refuse)
+    monkeypatch.setattr(core_report, "write_handover_text", refuse)
+
+
+def plan_file(lab_dir: Path, tmp_path: Path) -> tuple[dict, Path]:
+    code, text, err = hvseed("plan", "--example", lab=lab_dir)
+    assert code == 0, err
+    path = tmp_path / "plan.json"
+    path.write_text(text, encoding="utf-8")
+    return json.loads(text), path
+
+
+def run_on_host(lab_dir: Path, plan: Path) -> tuple[int, str, str, Lab]:
+    args = build_parser().parse_args(["--lab", str(lab_dir), "--poll", "0.01", "run", str(plan)])
+    args.hash_on_host = True
+    out, err = io.StringIO(), io.StringIO()
+    code = primary.cmd_run(args, Hosts(args), out, err)
+    return code, out.getvalue(), err.getvalue(), Lab.open(lab_dir)
+
+
+def test_run_writes_the_manifest_and_report_on_a_remote_host_a(lab_dir, tmp_path, no_local_writers):
+    plan, path = plan_file(lab_dir, tmp_path)
+    vm = plan["vms"][0]
+    code, out, err, lab = run_on_host(lab_dir, path)
+    assert code == 0, out + err
+    folder = lab.real_path(lab.primary_name, f"{plan['destination_path']}\\{vm['name']}_{vm['id']}")
+    json_path, sums_path = manifest_paths(folder)
+    assert f"written beside the folder on lab: hv-a: {json_path.name}, {sums_path.name}" in out
+    assert f"Hashing {vm['name']} on lab: hv-a" in err
+    assert "No integrity manifest written" not in err
+    check = verify_manifest(folder)
+    assert check.ok, check.to_text()
+    jobs = lab.dump()["hash_jobs"]
+    assert [j["state"] for j in jobs.values()] == ["Completed"]  # hashed on the host
+    if shutil.which("sha256sum"):
+        done = subprocess.run(
+            ["sha256sum", "-c", sums_path.name], cwd=folder.parent, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+    (report,) = folder.parent.glob("HANDOVER-*.txt")
+    assert f"Handover report written beside the folders on lab: hv-a: {report.name}" in out
+    text = report.read_bytes().decode("utf-8-sig")
+    assert check.manifest.files[0].sha256 in text and "No integrity manifest" not in text
+
+    # a second run follows the same export: the manifest stays as it is, a second report
+    before = json_path.read_bytes(), sums_path.read_bytes()
+    code, out, err, lab = run_on_host(lab_dir, path)
+    assert code == 0, out + err
+    assert "kept as it is" in out
+    assert (json_path.read_bytes(), sums_path.read_bytes()) == before
+    assert len(lab.dump()["hash_jobs"]) == 1  # nothing hashed again
+    assert len(list(folder.parent.glob("HANDOVER-*.txt"))) == 2
+    assert report.read_bytes().decode("utf-8-sig") == text  # never overwritten
+
+
+def test_a_primary_that_is_not_this_computer_takes_the_remote_path(
+    lab_dir, tmp_path, monkeypatch, no_local_writers
+):
+    """No switch: the plan's primary (hv-a.lab.local) is not this computer, and without --lab
+    that alone means the drive is remote; Hosts.named hands out the lab host for it."""
+    plan, path = plan_file(lab_dir, tmp_path)
+    lab = Lab.open(lab_dir)
+    monkeypatch.setattr(Hosts, "named", lambda self, name: lab.host(name))
+    args = build_parser().parse_args(["--poll", "0.01", "run", str(path)])
+    out, err = io.StringIO(), io.StringIO()
+    code = primary.cmd_run(args, Hosts(args), out, err)
+    assert code == 0, out.getvalue() + err.getvalue()
+    vm = plan["vms"][0]
+    folder = lab.real_path(lab.primary_name, f"{plan['destination_path']}\\{vm['name']}_{vm['id']}")
+    assert verify_manifest(folder).ok
+    assert len(list(folder.parent.glob("HANDOVER-*.txt"))) == 1
+    assert "hashing on a remote host is not supported" not in err.getvalue()

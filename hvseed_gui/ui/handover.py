@@ -1,9 +1,11 @@
 """The handover report on the Done page: the text beside the folders, the PDF on request.
 
 After a successful export the text report (``HANDOVER-<date>.txt``) is written beside the export
-folder when this computer reaches the drive: the lab's directory, or the path itself when Host A
-is this computer. When Host A is a remote host the drive is not reachable from here; the report
-is then built from the host's listing (sizes, no hashes) and only offered as PDF.
+folder, where the drive is: from this process when it reaches the drive (the lab's directory,
+or the path itself when Host A is this computer), else by the remote Host A itself
+(``hyperv.remote_manifest``: its manifests read there, the text written with
+``write_new_text_files``, never over an earlier report). Only without a connection to Host A is
+the report built from the listing (sizes, no hashes) and offered as PDF alone.
 """
 
 from __future__ import annotations
@@ -29,6 +31,12 @@ from hvseed_gui.core.report import (
 )
 from hvseed_gui.core.volumes import Volume
 from hvseed_gui.hyperv.connect import HostKind, HostTarget
+from hvseed_gui.hyperv.host import HyperVHost
+from hvseed_gui.hyperv.remote_manifest import (
+    build_report_on_host,
+    folder_parent,
+    write_report_on_host,
+)
 from hvseed_gui.ui.tasks import TaskRunner, describe_error
 from hvseed_gui.ui.widgets.status import StatusLabel
 
@@ -72,13 +80,15 @@ def prepare_reports(
     replica_server: str,
     notes: Sequence[str] = (),
     write_text: bool = True,
+    host: HyperVHost | None = None,
 ) -> tuple[list[HandoverReport], list[str]]:
     """One report per place the folders sit in (usually one drive), each covering all its VMs,
-    with its text written beside those folders when this computer reaches them: (reports, notes
-    saying where each text went or why none was written).
+    with its text written beside those folders: by this process when it reaches them, else by
+    ``host`` (Host A) there: (reports, notes saying where each text went or why none was
+    written).
 
-    Runs off the GUI thread. Raises ``ManifestError`` when a reachable folder cannot be read or
-    the text cannot be written.
+    Runs off the GUI thread. Raises ``ManifestError`` (or the host's ``HyperVError``) when a
+    folder cannot be read or the text cannot be written.
     """
     by_path = {listing.path.lower(): listing for listing in listings}
     reports: list[HandoverReport] = []
@@ -101,6 +111,20 @@ def prepare_reports(
             if write_text:
                 path = write_text_report(report, paths[0].parent)
                 written.append(str(PureWindowsPath(group[0]).parent / path.name))
+            continue
+        if host is not None:  # the drive is on Host A: read its manifests, write the text there
+            report = build_report_on_host(
+                host,
+                group,
+                volume=volume,
+                source_host=source_host,
+                replica_server=replica_server,
+                listings=listings,
+                notes=notes,
+            )
+            reports.append(report)
+            if write_text:
+                written.append(write_report_on_host(host, report, folder_parent(group[0])))
             continue
         vms = [vm_from_listing(by_path[f.lower()]) for f in group if f.lower() in by_path]
         reports.append(
@@ -233,7 +257,9 @@ class HandoverBox(QWidget):
             with contextlib.suppress(Exception):
                 volumes = host.usb_volumes() + known if host is not None else known
             replica = args["replica_server"] or _replica_of(host, folders)
-            return prepare_reports(**{**args, "volumes": volumes, "replica_server": replica})
+            return prepare_reports(
+                **{**args, "volumes": volumes, "replica_server": replica, "host": host}
+            )
 
         self.rewritten = rewrite and self.text_written
         self.pdf_button.setEnabled(False)

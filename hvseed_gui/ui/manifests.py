@@ -1,14 +1,15 @@
 """The integrity manifest after an export, written by the wizard as ``hvseed run`` writes it.
 
-Each exported folder is hashed (``core.manifest.write_manifest``: every file with size and
-SHA-256) and the manifest is written *beside* the folder (Hyper-V owns the folder itself).
-Hashing runs where the drive is: in this process when this computer reaches the drive (the
-lab's directory, or Host A is this computer). A remote Host A is not hashed: the drive is not
-reachable from here, and hashing on a remote host for manifests is not available yet.
+Each exported folder is hashed (every file with size and SHA-256) and the manifest is written
+*beside* the folder (Hyper-V owns the folder itself). Hashing runs where the drive is: in this
+process when this computer reaches the drive (the lab's directory, or Host A is this computer;
+``core.manifest.write_manifest``), else as a job on the remote Host A that this process polls
+(``hyperv.remote_manifest.write_manifest_on_host``); the host then writes both files.
 
 One VM at a time, off the GUI thread, cancellable. A cancelled or failed hashing leaves no
-manifest file: ``write_manifest`` writes nothing until every file is hashed, then creates both
-files exclusively and removes what it created when writing fails.
+manifest file either way: nothing is written until every file is hashed, then both files are
+created exclusively (all or nothing, never over an existing file); a cancel also stops the
+host's job.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ from hvseed_gui.core.manifest import (
 )
 from hvseed_gui.core.progress import ProgressEstimate, RateTracker
 from hvseed_gui.hyperv.errors import Cancelled
-from hvseed_gui.hyperv.host import VmRef
+from hvseed_gui.hyperv.host import HyperVHost, VmRef
+from hvseed_gui.hyperv.remote_manifest import write_manifest_on_host
 from hvseed_gui.ui.format import size
 from hvseed_gui.ui.tasks import TaskRunner, describe_error
 
@@ -52,7 +54,7 @@ class Outcome(str, Enum):
     WRITTEN = "written"
     CANCELLED = "cancelled"
     FAILED = "failed"
-    REMOTE = "remote"  # the drive is on a remote host: not hashed
+    REMOTE = "remote"  # the drive is on a remote host the wizard has no connection to
 
 
 @dataclass
@@ -63,15 +65,11 @@ class ManifestJob:
     folder: str  # as Host A sees it (E:\\HyperV-Seed\\SQL01_<id>)
     source_host: str
     replica_server: str = ""
-    remote_host: str = ""  # set when the drive is on a remote host: never hashed here
+    remote_host: str = ""  # set when the drive is on a remote host: hashed there, by the host
     outcome: Outcome = Outcome.WAITING
     error: str = ""
     files: int = 0
     bytes_total: int = 0
-
-    def __post_init__(self) -> None:
-        if self.remote_host:
-            self.outcome = Outcome.REMOTE
 
     @property
     def retryable(self) -> bool:
@@ -131,8 +129,8 @@ class ManifestJob:
                 QT_TRANSLATE_NOOP(
                     "ManifestJob",
                     "%1: no integrity manifest was written: the drive is attached to the remote "
-                    "host %2, and hashing on a remote host is not available yet. The replica side "
-                    "can still check the folder structure and the VM's IDs.",
+                    "host %2, and the wizard has no connection to it to hash the files there. The "
+                    "replica side can still check the folder structure and the VM's IDs.",
                 ),
                 self.remote_host,
             )
@@ -174,9 +172,10 @@ class ManifestHasher(QObject):
     """Hashes the queued folders one after the other and writes each manifest beside its folder.
 
     ``locate(folder)`` maps a folder as Host A sees it to a path on this computer (runs on the
-    worker thread); ``lookup_replica(vm)`` finds the replica server when a job does not name it
-    (reattached exports). ``changed`` fires on every outcome, ``progress`` while hashing,
-    ``finished`` when the queue ran empty.
+    worker thread); ``host`` is Host A, which hashes and writes a job's folder itself when the
+    job names a ``remote_host`` (polled every ``poll_interval`` seconds); ``lookup_replica(vm)``
+    finds the replica server when a job does not name it (reattached exports). ``changed``
+    fires on every outcome, ``progress`` while hashing, ``finished`` when the queue ran empty.
     """
 
     changed = Signal()
@@ -191,6 +190,8 @@ class ManifestHasher(QObject):
         self.estimate: ProgressEstimate | None = None
         self.locate: Callable[[str], Path | None] = lambda _folder: None
         self.lookup_replica: Callable[[VmRef], str] | None = None
+        self.host: HyperVHost | None = None
+        self.poll_interval = 1.0
         self._flag = threading.Event()
         self._tracker = RateTracker()
         self.progress.connect(self._progressed)
@@ -215,15 +216,38 @@ class ManifestHasher(QObject):
             self.finished.emit()
             return
         job = waiting[0]
+        host = self.host
+        if job.remote_host and host is None:  # nothing to hash with: say so, go on
+            job.outcome = Outcome.REMOTE
+            self.start()
+            return
         self._flag = threading.Event()
         flag, signals = self._flag, self
         self.current = job
         job.outcome = Outcome.HASHING
         self._tracker = RateTracker()
         self.estimate = None
-        locate, lookup = self.locate, self.lookup_replica
+        locate, lookup, interval = self.locate, self.lookup_replica, self.poll_interval
 
         def work():
+            replica = job.replica_server
+            if not replica and lookup is not None:
+                try:
+                    replica = lookup(job.vm)
+                except Exception:  # the manifest is worth more than its replica-server line
+                    replica = ""
+            if job.remote_host and host is not None:  # the drive is there: the host hashes
+                return write_manifest_on_host(
+                    host,
+                    job.folder,
+                    vm_name=job.vm.name,
+                    vm_id=job.vm.id,
+                    source_host=job.source_host,
+                    replica_server=replica,
+                    progress=lambda done, total: signals.progress.emit(done, total),
+                    cancel=flag,
+                    poll_interval=interval,
+                )
             local = locate(job.folder)
             if local is None:
                 raise FileNotFoundError(
@@ -231,12 +255,6 @@ class ManifestHasher(QObject):
                         "ManifestJob", "The folder %1 is not reachable from here."
                     ).replace("%1", job.folder)
                 )
-            replica = job.replica_server
-            if not replica and lookup is not None:
-                try:
-                    replica = lookup(job.vm)
-                except Exception:  # the manifest is worth more than its replica-server line
-                    replica = ""
             return write_manifest(
                 local,
                 vm_name=job.vm.name,
@@ -261,7 +279,7 @@ class ManifestHasher(QObject):
         if self.current is None:
             self.changed.emit()
             return
-        self._flag.set()  # write_manifest raises Cancelled; nothing is written
+        self._flag.set()  # Cancelled (the host's job stopped too); nothing is written
         if quiet:
             self.runner.abandon()
             self.current.outcome = Outcome.CANCELLED

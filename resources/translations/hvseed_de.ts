@@ -935,8 +935,8 @@
         <translation>%1: Es wurde kein Integritätsmanifest geschrieben: %2</translation>
     </message>
     <message>
-        <source>%1: no integrity manifest was written: the drive is attached to the remote host %2, and hashing on a remote host is not available yet. The replica side can still check the folder structure and the VM&apos;s IDs.</source>
-        <translation>%1: Es wurde kein Integritätsmanifest geschrieben: Das Laufwerk ist an den Remotehost %2 angeschlossen, und die Hashberechnung auf einem Remotehost ist noch nicht verfügbar. Die Replikatseite kann trotzdem die Ordnerstruktur und die IDs der VM prüfen.</translation>
+        <source>%1: no integrity manifest was written: the drive is attached to the remote host %2, and the wizard has no connection to it to hash the files there. The replica side can still check the folder structure and the VM&apos;s IDs.</source>
+        <translation>%1: Es wurde kein Integritätsmanifest geschrieben: Das Laufwerk ist an den Remotehost %2 angeschlossen, und der Assistent hat keine Verbindung zu ihm, um die Hashwerte dort zu berechnen. Die Replikatseite kann trotzdem die Ordnerstruktur und die IDs der VM prüfen.</translation>
     </message>
     <message>
         <source>%1: hashing for the integrity manifest…</source>

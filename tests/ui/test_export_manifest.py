@@ -4,6 +4,8 @@ what is missing and why."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import threading
 
 import pytest
@@ -165,38 +167,113 @@ def test_closing_the_window_while_hashing_leaves_no_manifest(lab, make_wizard, d
     assert not progress.hasher.busy
 
 
-def test_remote_host_a_is_not_hashed_and_the_done_page_says_why(
-    lab, make_wizard, drive, monkeypatch
-):
+def to_progress_as_remote(drive, wizard, name: str = "TinyLinux"):
+    """Run the export on the lab while the wizard believes Host A is a remote WinRM host: the
+    drive is then not reachable from this process, and the lab host stands in for Host A."""
     from hvseed_gui.hyperv.connect import HostKind, HostTarget
 
-    def refuse(*_args, **_kwargs):
-        pytest.fail("the wizard hashed a folder on a remote host")
-
-    monkeypatch.setattr(ui_manifests, "write_manifest", refuse)
-    wizard = make_wizard()
     for page_id in TO_VM:
         drive.next(wizard, page_id)
-    wizard.currentPage().select_vms(["TinyLinux"])
+    wizard.currentPage().select_vms([name])
     for page_id in (*VM_TO_MEDIA, PageId.SUMMARY):
         drive.next(wizard, page_id)
-    # the export runs on the lab, but the wizard now believes Host A is a remote WinRM host
     wizard.ctx.target = HostTarget(kind=HostKind.WINRM, host="hv-a.corp.example")
     drive.next(wizard, PageId.PROGRESS)
-    progress = wizard.currentPage()
-    drive.until(lambda: progress.page_complete())
+    return wizard.currentPage()
+
+
+@pytest.fixture()
+def no_local_writers(monkeypatch):
+    from hvseed_gui.ui import handover as ui_handover
+
+    def refuse(*_args, **_kwargs):
+        pytest.fail("the wizard hashed or wrote on this computer for a remote Host A")
+
+    monkeypatch.setattr(ui_manifests, "write_manifest", refuse)
+    monkeypatch.setattr(ui_handover, "write_text_report", refuse)
+
+
+def test_remote_host_a_hashes_on_the_host_and_writes_manifest_and_report_there(
+    lab, make_wizard, drive, no_local_writers
+):
+    shrink(lab, "TinyLinux", 24 * 2**20)
+    lab.configure(hash_bytes_per_sec=16 * 2**20)  # ~1.5 s: several polls with progress
+    wizard = make_wizard()
+    progress = to_progress_as_remote(drive, wizard)
+    drive.until(lambda: progress.hasher.busy and progress.hasher.estimate is not None)
+    assert "Hashing TinyLinux" in progress.hashing_box.label.text()
+    assert not progress.page_complete()  # Next waits for the manifest, as on this computer
+    drive.until(lambda: progress.page_complete(), timeout=20_000)
+    assert [r.step.text() for r in progress.rows] == ["✔ exported · manifest"]
     result = progress.hashing_box.result
-    assert result.kind == "info" and "remote host hv-a.corp.example" in result.text()
-    assert not progress.hashing_box.again_button.isVisible()
+    assert result.kind == "ok" and "integrity manifest written beside the folder" in result.text()
+    jobs = lab.dump()["hash_jobs"]
+    assert [j["state"] for j in jobs.values()] == ["Completed"]  # Host A hashed, not we
+    folder = real_folders(lab, wizard)[0]
+    json_path, sums_path = manifest_paths(folder)
+    check = verify_manifest(folder)
+    assert check.ok and not check.notes, check.to_text()
+    if shutil.which("sha256sum"):
+        run = subprocess.run(
+            ["sha256sum", "-c", sums_path.name], cwd=folder.parent, capture_output=True, text=True
+        )
+        assert run.returncode == 0, run.stdout + run.stderr
 
     drive.next(wizard, PageId.DONE)
     done = wizard.currentPage()
-    drive.until(lambda: done.handover.report is not None)
-    text = done.hashing_box.result.text()
-    assert "no integrity manifest was written" in text
-    assert "hashing on a remote host is not available yet" in text
-    assert "check the folder structure and the VM's IDs" in text
+    box = done.handover
+    drive.until(lambda: box.report is not None or box.note.kind == "error")
+    (report,) = folder.parent.glob("HANDOVER-*.txt")  # written on Host A's drive
+    assert report.name in box.note.text() and "not to this computer" not in box.note.text()
+    text = report.read_bytes().decode("utf-8-sig")
+    assert check.manifest.files[0].sha256 in text and "No integrity manifest" not in text
+    assert box.report.vms[0].has_manifest and box.pdf_button.isEnabled()
+    assert done.hashing_box.result.kind == "ok"
+
+
+def test_remote_hashing_cancelled_stops_the_host_job_and_hash_again_writes_it(
+    lab, make_wizard, drive, no_local_writers
+):
+    shrink(lab, "TinyLinux", 64 * 2**20)
+    lab.configure(hash_bytes_per_sec=2 * 2**20)  # 32 s: it is stopped long before
+    wizard = make_wizard()
+    progress = to_progress_as_remote(drive, wizard)
+    box = progress.hashing_box
+    drive.until(lambda: progress.hasher.busy and box.cancel_button.isVisible())
+    drive.until(lambda: bool(progress.hasher.estimate and progress.hasher.estimate.done))
+    box.cancel_button.click()
+    drive.until(lambda: progress.page_complete())
     folder = real_folders(lab, wizard)[0]
-    assert not any(p.exists() for p in manifest_paths(folder))
-    assert not list(folder.parent.glob("HANDOVER-*.txt"))  # the drive is not reachable here
-    assert "not to this computer" in done.handover.note.text()
+    beside = sorted(p.name for p in folder.parent.iterdir() if p != folder)
+    assert beside == []  # no manifest, no temporary file
+    jobs = lab.dump()["hash_jobs"]
+    assert [j["state"] for j in jobs.values()] == ["Cancelled"]  # the host's job ended too
+    assert box.result.kind == "warning"
+    assert "hashing was cancelled, so no integrity manifest was written" in box.result.text()
+    assert box.again_button.isVisible()
+
+    lab.configure(hash_bytes_per_sec=50e9)
+    box.again_button.click()
+    drive.until(lambda: box.result.kind == "ok", timeout=20_000)
+    assert verify_manifest(folder).ok
+    states = sorted(j["state"] for j in lab.dump()["hash_jobs"].values())
+    assert states == ["Cancelled", "Completed"]
+
+
+def test_remote_host_a_without_a_connection_is_said_plainly(lab, make_wizard, drive):
+    """Only without a host to ask is a remote folder left without manifest: the outcome says
+    why (the jobs name a remote host, the hasher has none)."""
+    from hvseed_gui.core.plan import normalize_vm_id
+    from hvseed_gui.hyperv.host import VmRef
+
+    hasher = ui_manifests.ManifestHasher()
+    vm = VmRef("TinyLinux", normalize_vm_id("6f1c2a3b-4d5e-4f60-8a9b-0c1d2e3f4a5b"))
+    job = ui_manifests.ManifestJob(
+        vm, f"E:\\TinyLinux_{vm.id}", "hv-a", remote_host="hv-a.corp.example"
+    )
+    hasher.reset([job])
+    hasher.start()
+    assert job.outcome is ui_manifests.Outcome.REMOTE and not hasher.busy
+    text = job.sentence()
+    assert "no integrity manifest was written" in text and "hv-a.corp.example" in text
+    assert "no connection to it" in text

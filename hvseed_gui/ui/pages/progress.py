@@ -533,7 +533,7 @@ class ProgressPage(HostPage):
         ctx = self.ctx
         target, lab_dir, host = ctx.target, ctx.lab_dir, ctx.host
         source = ctx.inventory.host_name if ctx.inventory else ""
-        remote = ""  # the drive is on a remote host: not hashed here
+        remote = ""  # the drive is on a remote host: hashed there, by Host A's own job
         if target is not None and target.kind is HostKind.WINRM:
             remote = target.host or source
         replica = (
@@ -541,6 +541,8 @@ class ProgressPage(HostPage):
         ) or self.wiz.build_plan().replica_server
         self.hasher.locate = lambda folder: reachable_path(target, source, folder, lab_dir)
         self.hasher.lookup_replica = lambda vm: host.replication_status(vm).replica_server
+        self.hasher.host = host
+        self.hasher.poll_interval = max(0.05, self.wiz.poll_ms / 1000.0)
         self.hasher.reset(
             [ManifestJob(r.vm, r.folder, source, replica, remote_host=remote) for r in completed]
         )

@@ -80,6 +80,15 @@ class Hosts:
         lab = self.lab()
         return [lab.host(name) for name in lab.host_names]
 
+    def drive_is_remote(self, host_name: str) -> bool:
+        """Whether a drive on ``host_name`` must be hashed there (it is not readable here).
+
+        ``args.hash_on_host`` (not a command-line option) sends a lab host down the remote
+        path, for tests of it."""
+        if getattr(self.args, "hash_on_host", False):
+            return True
+        return not self.is_lab and not _is_this_computer(host_name)
+
     def local_path(self, host_name: str, folder: str) -> Path:
         """``folder`` on the host ``host_name`` as a path on this computer, for hashing where
         the drive is."""

@@ -246,22 +246,16 @@ def _write_manifest(
     err: TextIO,
 ) -> None:
     """After an export: hash the files and write the manifest beside the VM's folder, where the
-    drive is: in this process when this computer reaches it, else as a job on Host A.
-
-    ``args.hash_on_host`` (not a command-line option) sends a lab host down the remote path,
-    for tests of it."""
-    from hvseed_gui.cli.hosts import _is_this_computer
+    drive is: in this process when this computer reaches it, else as a job on Host A."""
     from hvseed_gui.core.manifest import MAX_MANIFEST_BYTES, manifest_paths
     from hvseed_gui.hyperv.errors import CmdletError
     from hvseed_gui.hyperv.remote_verify import manifest_locations
 
     host_name = args.host or plan.primary_host
-    if getattr(args, "hash_on_host", False) or not (hosts.is_lab or _is_this_computer(host_name)):
+    if hosts.drive_is_remote(host_name):
         host = hosts.named(host_name)
         try:
             exists = host.read_text_file(manifest_locations(folder)[1], MAX_MANIFEST_BYTES)
-        except NotFound:
-            raise
         except CmdletError:
             exists = ""  # there, but not readable as text: kept all the same
         if exists is not None:  # an earlier run wrote it; never overwritten
@@ -360,6 +354,19 @@ def cmd_manifest(args: argparse.Namespace, hosts: Hosts, out: TextIO, err: TextI
     replica_server = ""
     if vm is not None and vm.replication_state is not ReplicationState.DISABLED:
         replica_server = host.replication_status(vm.ref).replica_server
+    if hosts.drive_is_remote(args.host or ""):  # hashed by a job on that host
+        _hash_into_manifest(
+            args.folder,
+            vm_name,
+            vm_id,
+            inventory.host_name,
+            replica_server,
+            out,
+            err,
+            host=host,
+            poll=args.poll,
+        )
+        return EXIT_OK
     local = hosts.local_path(args.host or "", args.folder)
     _hash_into_manifest(local, vm_name, vm_id, inventory.host_name, replica_server, out, err)
     return EXIT_OK
@@ -377,12 +384,11 @@ def _write_handover(
 ) -> None:
     """The handover report as text beside the folders (the PDF: 'hvseed report --pdf'); on a
     remote Host A the host writes it there (never over an earlier report of the day)."""
-    from hvseed_gui.cli.hosts import _is_this_computer
     from hvseed_gui.core.report import find_volume, write_handover_text
 
     host_name = args.host or plan.primary_host
     volume = find_volume(primary.usb_volumes(), folders[0])
-    if getattr(args, "hash_on_host", False) or not (hosts.is_lab or _is_this_computer(host_name)):
+    if hosts.drive_is_remote(host_name):
         from hvseed_gui.hyperv.remote_manifest import (
             build_report_on_host,
             folder_parent,

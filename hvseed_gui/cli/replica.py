@@ -31,7 +31,7 @@ def cmd_verify(args: argparse.Namespace, hosts: Hosts, out: TextIO, err: TextIO)
     is on this computer (or the lab), else as a hashing job on the remote host."""
     from hvseed_gui.core.manifest import verify_manifest
 
-    if _hash_on_host(args, hosts):
+    if hosts.drive_is_remote(args.host or ""):
         report = _verify_on_host(args, hosts, err)
     else:
         folder = hosts.local_path(args.host or "", args.folder)  # lab: wherever the drive is
@@ -39,18 +39,6 @@ def cmd_verify(args: argparse.Namespace, hosts: Hosts, out: TextIO, err: TextIO)
         report = verify_manifest(folder, progress=printer.callback)
     out.write(report.to_text().rstrip("\n") + "\n")
     return EXIT_OK if report.ok else EXIT_FAILED
-
-
-def _hash_on_host(args: argparse.Namespace, hosts: Hosts) -> bool:
-    """Whether the drive is on a remote host, so the files must be hashed there.
-
-    ``args.hash_on_host`` (not a command-line option) makes a lab host take the remote path,
-    for tests of it."""
-    from hvseed_gui.cli.hosts import _is_this_computer
-
-    if getattr(args, "hash_on_host", False):
-        return True
-    return not hosts.is_lab and bool(args.host) and not _is_this_computer(args.host)
 
 
 def _verify_on_host(args: argparse.Namespace, hosts: Hosts, err: TextIO) -> Any:

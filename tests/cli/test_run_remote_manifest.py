@@ -112,3 +112,20 @@ def test_a_primary_that_is_not_this_computer_takes_the_remote_path(
     assert verify_manifest(folder).ok
     assert len(list(folder.parent.glob("HANDOVER-*.txt"))) == 1
     assert "hashing on a remote host is not supported" not in err.getvalue()
+
+
+def test_manifest_later_for_a_remote_host_hashes_there(lab_dir, tmp_path, no_local_writers):
+    plan, path = plan_file(lab_dir, tmp_path)
+    code, out, err, lab = run_on_host(lab_dir, path)
+    assert code == 0, err
+    vm = plan["vms"][0]
+    shown = f"{plan['destination_path']}\\{vm['name']}_{vm['id']}"
+    folder = lab.real_path(lab.primary_name, shown)
+    for written in manifest_paths(folder):
+        written.unlink()  # as if the wizard's hashing had been cancelled
+    args = build_parser().parse_args(["--lab", str(lab_dir), "--poll", "0.01", "manifest", shown])
+    args.hash_on_host = True
+    out, err = io.StringIO(), io.StringIO()
+    assert primary.cmd_manifest(args, Hosts(args), out, err) == 0, err.getvalue()
+    assert "on lab: hv-a" in out.getvalue()
+    assert verify_manifest(folder).ok

@@ -73,10 +73,11 @@ def test_verify_of_a_missing_folder_on_the_host_says_so(lab_dir):
 def test_which_path_verify_takes():
     parse = build_parser().parse_args
     remote = parse(["--host", "hv-b.corp.example", "verify", "E:\\x"])
-    assert replica._hash_on_host(remote, Hosts(remote))
+    assert Hosts(remote).drive_is_remote(remote.host)
     here = parse(["--host", "localhost", "verify", "E:\\x"])
-    assert not replica._hash_on_host(here, Hosts(here))
+    assert not Hosts(here).drive_is_remote(here.host)
+    assert not Hosts(parse(["verify", "E:\\x"])).drive_is_remote("")  # this computer
     lab = parse(["--lab", "/tmp/nowhere", "--host", "hv-b", "verify", "E:\\x"])
-    assert not replica._hash_on_host(lab, Hosts(lab))
+    assert not Hosts(lab).drive_is_remote(lab.host)
     lab.hash_on_host = True
-    assert replica._hash_on_host(lab, Hosts(lab))
+    assert Hosts(lab).drive_is_remote(lab.host)

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings
 
+from hvseed_gui.ui.saved_target import describe_saved_target, load_target, save_target
+
 if TYPE_CHECKING:  # the seam modules load after the first page is painted
     from hvseed_gui.core.volumes import Volume
     from hvseed_gui.hyperv.connect import HostTarget
@@ -66,17 +68,9 @@ class RunningExport:
 
     def save(self, settings: QSettings) -> None:
         settings.beginGroup("export")
-        t = self.target
+        save_target(settings, self.target)
         for key, value in (
             ("running", True),
-            ("kind", t.kind.value),
-            ("host", t.host),
-            ("transport", t.transport),
-            ("username", t.username),
-            ("port", t.port or 0),
-            ("use_https", t.use_https),
-            ("validate_certificate", t.validate_certificate),
-            ("lab_dir", t.lab_dir),
             ("vm_name", self.vm.name),
             ("vm_id", self.vm.id),
             ("destination", self.destination),
@@ -109,15 +103,7 @@ class RunningExport:
         try:
             if not settings.value("running", False, type=bool):
                 return None
-            kind = settings.value("kind", "local", type=str)
-            host = settings.value("host", "", type=str)
-            where = host
-            if kind == "local":
-                where = QCoreApplication.translate("RunningExport", "this computer")
-            elif kind == "lab":
-                where = QCoreApplication.translate("RunningExport", "lab: %1").replace(
-                    "%1", host or QCoreApplication.translate("RunningExport", "default host")
-                )
+            where = describe_saved_target(settings)
             names = [settings.value("vm_name", "", type=str)]
             places = [settings.value("destination", "", type=str)]
             for other in _more(settings.value("more", "", type=str)):
@@ -130,28 +116,15 @@ class RunningExport:
 
     @classmethod
     def load(cls, settings: QSettings) -> RunningExport | None:
-        from hvseed_gui.hyperv.connect import HostKind, HostTarget
         from hvseed_gui.hyperv.host import VmRef
 
         settings.beginGroup("export")
         try:
             if not settings.value("running", False, type=bool):
                 return None
-            try:
-                kind = HostKind(settings.value("kind", "local", type=str))
-            except ValueError:
+            target = load_target(settings)
+            if target is None:
                 return None
-            port = settings.value("port", 0, type=int)
-            target = HostTarget(
-                kind=kind,
-                host=settings.value("host", "", type=str),
-                transport=settings.value("transport", "kerberos", type=str),
-                username=settings.value("username", "", type=str),
-                port=port or None,
-                use_https=settings.value("use_https", True, type=bool),
-                validate_certificate=settings.value("validate_certificate", True, type=bool),
-                lab_dir=settings.value("lab_dir", "", type=str),
-            )
             vm = VmRef(
                 settings.value("vm_name", "", type=str), settings.value("vm_id", "", type=str)
             )

@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QSettings
+
+from hvseed_gui.ui.saved_target import describe_saved_target, load_target, save_target
 
 if TYPE_CHECKING:
     from hvseed_gui.core.manifest import VerifyReport
@@ -39,18 +41,10 @@ class RunningImport:
     job_id: str = ""  # the Hyper-V import job, so a reopened wizard polls that very job
 
     def save(self, settings: QSettings) -> None:
-        t = self.target
         settings.beginGroup(GROUP)
+        save_target(settings, self.target)
         for key, value in (
             ("running", True),
-            ("kind", t.kind.value),
-            ("host", t.host),
-            ("transport", t.transport),
-            ("username", t.username),
-            ("port", t.port or 0),
-            ("use_https", t.use_https),
-            ("validate_certificate", t.validate_certificate),
-            ("lab_dir", t.lab_dir),
             ("vm_name", self.vm.name),
             ("vm_id", self.vm.id),
             ("folder", self.folder),
@@ -67,15 +61,7 @@ class RunningImport:
         try:
             if not settings.value("running", False, type=bool):
                 return None
-            kind = settings.value("kind", "local", type=str)
-            host = settings.value("host", "", type=str)
-            where = host
-            if kind == "local":
-                where = QCoreApplication.translate("RunningImport", "this computer")
-            elif kind == "lab":
-                where = QCoreApplication.translate("RunningImport", "lab: %1").replace(
-                    "%1", host or QCoreApplication.translate("RunningImport", "default host")
-                )
+            where = describe_saved_target(settings)
             return (
                 settings.value("vm_name", "", type=str),
                 settings.value("folder", "", type=str),
@@ -86,28 +72,15 @@ class RunningImport:
 
     @classmethod
     def load(cls, settings: QSettings) -> RunningImport | None:
-        from hvseed_gui.hyperv.connect import HostKind, HostTarget
         from hvseed_gui.hyperv.host import VmRef
 
         settings.beginGroup(GROUP)
         try:
             if not settings.value("running", False, type=bool):
                 return None
-            try:
-                kind = HostKind(settings.value("kind", "local", type=str))
-            except ValueError:
+            target = load_target(settings)
+            if target is None:
                 return None
-            port = settings.value("port", 0, type=int)
-            target = HostTarget(
-                kind=kind,
-                host=settings.value("host", "", type=str),
-                transport=settings.value("transport", "kerberos", type=str),
-                username=settings.value("username", "", type=str),
-                port=port or None,
-                use_https=settings.value("use_https", True, type=bool),
-                validate_certificate=settings.value("validate_certificate", True, type=bool),
-                lab_dir=settings.value("lab_dir", "", type=str),
-            )
             vm = VmRef(
                 settings.value("vm_name", "", type=str), settings.value("vm_id", "", type=str)
             )

@@ -1676,22 +1676,7 @@
     </message>
 </context>
 <context>
-    <name>RunningExport</name>
-    <message>
-        <source>this computer</source>
-        <translation>diesem Computer</translation>
-    </message>
-    <message>
-        <source>lab: %1</source>
-        <translation>Labor: %1</translation>
-    </message>
-    <message>
-        <source>default host</source>
-        <translation>Standardhost</translation>
-    </message>
-</context>
-<context>
-    <name>RunningImport</name>
+    <name>SavedTarget</name>
     <message>
         <source>this computer</source>
         <translation>diesem Computer</translation>

@@ -65,11 +65,30 @@ class HostPage(QWizardPage):
         fn: Callable[[], Any],
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None] | None = None,
+        *,
+        cancellable: bool = True,
     ) -> None:
+        """Run ``fn`` off the GUI thread. Pass ``cancellable=False`` for every call that
+        changes the host: it offers no *Stop waiting* and its result is never dropped."""
         self.busy.start(what)
-        self.runner.run(fn, on_done, on_error or self.show_error)
+        self.runner.run(fn, on_done, on_error or self.show_error, cancellable=cancellable)
+        self._show_stop_button()
+
+    def _show_stop_button(self) -> None:
+        changing = self.runner.changing
+        self.busy.cancel_button.setVisible(not changing)
+        self.busy.setToolTip(
+            self.tr(
+                "hvseed is changing the host and waits for its answer; stopping now would "
+                "leave the change untracked."
+            )
+            if changing
+            else ""
+        )
 
     def cancel_call(self) -> None:
+        if self.runner.changing:  # a change is under way: its answer must not be lost
+            return
         self.runner.abandon()
         self.status.show_message("warning", self.tr("Stopped waiting for the host."))
 
@@ -79,6 +98,7 @@ class HostPage(QWizardPage):
     def _busy_changed(self, busy: bool) -> None:
         if not busy:
             self.busy.stop()
+        self._show_stop_button()
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
@@ -100,9 +120,18 @@ class HostPage(QWizardPage):
         self.status.clear_message()
 
         def done(result: Any) -> None:
+            if self.wiz is None or self.wiz.currentPage() is not self:
+                return  # the admin went Back meanwhile: this answer is for a page left behind
             if on_done(result):
                 self._validated = True
                 self.wiz.next()
 
         self.run_host_call(what, fn, done)
         return False
+
+    def cleanupPage(self) -> None:  # noqa: N802 - Qt override (Back)
+        """Back: drop a read-only call in flight (a pending Next check) and forget that the
+        page was validated, so the next Next checks the inputs then on screen."""
+        self.runner.abandon()
+        self._validated = False
+        super().cleanupPage()

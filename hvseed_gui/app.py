@@ -10,9 +10,13 @@ system's UI languages that hvseed has (German or English); English is the source
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
+import traceback
+from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -20,7 +24,6 @@ from PySide6.QtCore import (
     QLocale,
     QSettings,
     QStandardPaths,
-    QThreadPool,
     QTranslator,
 )
 from PySide6.QtWidgets import QApplication, QWidget
@@ -118,6 +121,60 @@ def build_main_window(
     return wizard  # its Done page's importRequested switches to the import side itself
 
 
+ERROR_LOG = "hvseed-gui-errors.log"
+
+
+def data_dir() -> Path:
+    """hvseed's per-user data folder (AppLocalDataLocation), created if needed."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
+    folder = Path(base) if base else Path.home() / ".hvseed-gui"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def make_excepthook(
+    window: QWidget, log_dir: Path
+) -> Callable[[type[BaseException], BaseException, TracebackType | None], None]:
+    """The last-resort handler for an exception nothing caught (a slot, a Qt virtual): the
+    traceback goes to ``log_dir``/hvseed-gui-errors.log, the admin reads a plain sentence on
+    the current page's message area. Never a silent failure, never a traceback on screen."""
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        log = log_dir / ERROR_LOG
+        try:
+            log_dir.mkdir(parents=True, exist_ok=True)
+            with log.open("a", encoding="utf-8") as out:
+                out.write("".join(traceback.format_exception(kind, exc, tb)) + "\n")
+        except OSError:
+            logging.getLogger("hvseed_gui").exception("could not write %s", log)
+        from hvseed_gui.ui.tasks import describe_error
+
+        text = (
+            QCoreApplication.translate(
+                "App",
+                "Something went wrong inside hvseed: %1 What was done so far is kept. If this "
+                "page no longer responds, close hvseed and start it again; the details are in "
+                "%2.",
+            )
+            .replace("%1", describe_error(exc))
+            .replace("%2", str(log))
+        )
+        try:
+            page = window.currentPage() if hasattr(window, "currentPage") else None
+            status = getattr(page, "status", None)
+            if status is not None:
+                status.show_message("error", text)
+                return
+        except Exception:  # the window itself is broken: stderr is all that is left
+            pass
+        sys.stderr.write(text + "\n")
+
+    return hook
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--volume-probe"]:  # the frozen app doubles as its own volume probe
@@ -125,10 +182,18 @@ def main(argv: list[str] | None = None) -> int:
 
         return probe_main()
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from hvseed_gui.ui import tasks
+
     window = build_main_window(argv)
+    sys.excepthook = make_excepthook(window, data_dir())
     window.show()
     code = app.exec()
-    QThreadPool.globalInstance().waitForDone(5000)
+    # calls that change a host may finish (their results are saved for reattaching); never
+    # let Python finalise under worker threads still running Python code
+    if not tasks.shutdown():
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
     return code
 
 

@@ -40,6 +40,9 @@ KEPT = QT_TRANSLATE_NOOP(
 )
 
 
+SETTLE_SECONDS = 600.0  # how long to wait for Replicating / Normal before letting the admin on
+
+
 class ImportRunPage(ImportPage):
     def __init__(self) -> None:
         super().__init__(
@@ -87,6 +90,9 @@ class ImportRunPage(ImportPage):
         self.phase = "idle"  # idle | import | settle | done | failed
         self.job_id = ""  # the Hyper-V import job, once started
         self.watching = True
+        self.settle_seconds = SETTLE_SECONDS  # tests shorten it
+        self.settle_since: float | None = None  # when the import completed
+        self.settled_short = False  # gave up waiting for Normal: the admin may go on
 
     # -- start -------------------------------------------------------------------------------
 
@@ -101,6 +107,8 @@ class ImportRunPage(ImportPage):
             label.hide()
         self.health.setText("–")
         self.watching = True
+        self.settle_since = None
+        self.settled_short = False
         if imp.reattaching and imp.reattach is not None:
             running = imp.reattach
             imp.folder = running.folder
@@ -124,11 +132,14 @@ class ImportRunPage(ImportPage):
             .replace("%1", vm.name)
             .replace("%2", folder)
         )
+        # remembered before the call: a window closed meanwhile can still reattach
+        RunningImport(replace(imp.target, password=""), vm.ref, folder, "").save(self.ctx.settings)
         self.run_host_call(
             self.tr("Starting the import…"),
             lambda: host.start_import(vm.ref, folder),
             self._started,
             self._refused,
+            cancellable=False,
         )
 
     def _started(self, job: JobProgress) -> None:
@@ -140,10 +151,11 @@ class ImportRunPage(ImportPage):
         self.phase = "import"
         self.step_import.setText(self.tr("Importing from %1…").replace("%1", imp.folder))
         self._job(job)
-        if self.phase in ("import", "settle"):
+        if self.watching and self.phase in ("import", "settle"):
             self.timer.start()
 
     def _refused(self, exc: BaseException) -> None:
+        RunningImport.clear(self.ctx.settings)  # nothing runs: nothing to reattach to
         self.phase = "failed"
         self.step_import.setText(self.tr("✖ Hyper-V did not start the import."))
         self.status.show_message(
@@ -175,6 +187,8 @@ class ImportRunPage(ImportPage):
                 "%1", describe_error(exc)
             ),
         )
+        if self.phase == "settle" and self.imp.status is not None:
+            self._settle_overdue(self.imp.status)
 
     def _job(self, job: JobProgress) -> None:
         self.imp.job = job
@@ -194,6 +208,7 @@ class ImportRunPage(ImportPage):
             # the job is gone (host restarted, or it finished long ago): read the state instead
             RunningImport.clear(self.ctx.settings)
             self.phase = "settle"
+            self.settle_since = time.monotonic()
             return
         if not job.state.finished:
             return
@@ -202,6 +217,7 @@ class ImportRunPage(ImportPage):
             self.bar.setValue(1000)
             self.step_import.setText(self.tr("✔ Import complete."))
             self.phase = "settle"
+            self.settle_since = time.monotonic()
             self.step_health.setText(self.tr("Waiting for Hyper-V to report Replicating / Normal…"))
             self.step_health.show()
             self.poll_soon()
@@ -232,6 +248,8 @@ class ImportRunPage(ImportPage):
             and status.health is ReplicationHealth.NORMAL
         )
         if not healthy:
+            if self.settled_short or self._settle_overdue(status):
+                return
             self.step_health.setText(
                 self.tr("Waiting for Replicating / Normal; now %1 / %2.%3")
                 .replace("%1", status.state.value)
@@ -239,6 +257,7 @@ class ImportRunPage(ImportPage):
                 .replace("%3", f"\n{details}" if details else "")
             )
             return
+        self.settled_short = False
         self.phase = "done"
         self.timer.stop()
         self.bar.setValue(1000)
@@ -249,6 +268,35 @@ class ImportRunPage(ImportPage):
             "ok", self.tr("The initial copy is imported. Next: a test failover (recommended).")
         )
         self.completeChanged.emit()
+
+    def _settle_overdue(self, status: ReplicationStatus) -> bool:
+        """After ``settle_seconds`` without Replicating / Normal: report what Hyper-V shows and
+        let the admin go on (polling continues; Normal later still turns the page green)."""
+        since = self.settle_since if self.settle_since is not None else time.monotonic()
+        self.settle_since = since
+        if time.monotonic() - since < self.settle_seconds:
+            return False
+        details = "\n".join(status.health_details)
+        self.step_health.setText(
+            self.tr("Hyper-V reports %1 / %2, not Replicating / Normal.%3")
+            .replace("%1", status.state.value)
+            .replace("%2", status.health.value)
+            .replace("%3", f"\n{details}" if details else "")
+        )
+        critical = status.health is ReplicationHealth.CRITICAL
+        self.status.show_message(
+            "error" if critical else "warning",
+            self.tr(
+                "The import finished, but replication has not reached Normal health yet. Check "
+                "the details above in Hyper-V Manager (Replication → View Replication Health); "
+                "a Warning often clears after the next replication cycle or after "
+                "Reset-VMReplicationStatistics. You may go on; hvseed keeps watching."
+            ),
+        )
+        if not self.settled_short:
+            self.settled_short = True
+            self.completeChanged.emit()
+        return True
 
     # -- leaving -----------------------------------------------------------------------------
 
@@ -276,7 +324,7 @@ class ImportRunPage(ImportPage):
         super().cleanupPage()
 
     def page_complete(self) -> bool:
-        return self.phase == "done"
+        return self.phase == "done" or (self.phase == "settle" and self.settled_short)
 
     def nextId(self) -> int:
         return PageId.IMPORT_FAILOVER

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from hvseed_gui.core.plan import InitialReplicationMethod
 from hvseed_gui.core.progress import RateTracker
+from hvseed_gui.hyperv.errors import HyperVError
 from hvseed_gui.hyperv.host import JobProgress, JobState, ReplicationStatus, VmRef
 from hvseed_gui.ui.context import ExportItem, RunningExport
 from hvseed_gui.ui.format import duration, rate, size
@@ -51,6 +52,7 @@ class ExportRow:
     folder: str = ""
     message: str = ""
     job_id: str = ""  # the Hyper-V job of this export, once started
+    refused: bool = False  # replication is enabled but Hyper-V refused to start the export
     name: QLabel | None = None
     step: QLabel | None = None
     bar: QProgressBar | None = None
@@ -112,6 +114,13 @@ class ProgressPage(HostPage):
         self.cancel_button.clicked.connect(self.request_cancel)
         self.cancel_button.setEnabled(False)
         row.addWidget(self.cancel_button)
+        self.retry_button = QPushButton(self.tr("&Start the export again"))
+        self.retry_button.setToolTip(
+            self.tr("Replication stays as it is; only the export is started again.")
+        )
+        self.retry_button.clicked.connect(self.retry_exports)
+        self.retry_button.hide()
+        row.addWidget(self.retry_button)
         row.addStretch(1)
         self.body.addLayout(row)
         # the integrity manifest beside each folder, hashed once the exports are done
@@ -130,6 +139,9 @@ class ProgressPage(HostPage):
         self.enabled_status: ReplicationStatus | None = None
         self.network_only = False
         self.starting = False  # still enabling / starting VMs one after the other
+        self.pending: ExportRow | None = None  # the row whose start call is in flight
+        self.cancel_requested = False  # cancel once the start in flight has returned
+        self.closing = False  # the window closed: start nothing more
         self.reported = False  # the end of the run was reported
         self.exported = False  # every export finished, at least one completed
         self.final_message: tuple[str, str] = ("", "")  # shown once hashing is over
@@ -153,7 +165,11 @@ class ProgressPage(HostPage):
         self.done = False
         self.reported = False
         self.exported = False
+        self.pending = None
+        self.cancel_requested = False
+        self.closing = False
         self.cancel_button.show()
+        self.retry_button.hide()
         self.hasher.reset([])
         self.tracker = RateTracker()
         ctx = self.ctx
@@ -241,34 +257,55 @@ class ProgressPage(HostPage):
 
     def _start(self, index: int, plan) -> None:
         """Enable replication and start the export of VM ``index``, then of the next one."""
-        if index >= len(self.rows):
+        if self.closing:
+            return  # the window closed: what was not started yet stays unstarted
+        if index >= len(self.rows) or self.cancel_requested:
+            for r in self.rows[index:]:  # cancelled before their turn: never enabled
+                r.state = JobState.CANCELLED
+                r.message = self.tr("Not enabled: the export was cancelled first.")
+                self._set_step(r, self.tr("not enabled"))
             self.starting = False
             self._after_starts()
+            if self.cancel_requested:
+                self._send_cancel()
             return
         r = self.rows[index]
         host = self.ctx.host
         network_only = self.network_only
         self._set_step(r, self.tr("enabling…"))
+        if not network_only:
+            # remembered before the call: a window closed meanwhile can still reattach
+            self.pending = r
+            self._remember()
 
         def enable():
             status = host.enable_replication(plan, r.vm)
             if network_only:
                 return status, None
-            return status, host.start_export(r.vm, r.destination)
+            try:
+                return status, host.start_export(r.vm, r.destination)
+            except HyperVError as exc:  # replication IS enabled; only the export was refused
+                return status, exc
 
         self.run_host_call(
             self.tr("Enabling replication of %1…").replace("%1", r.vm.name),
             enable,
             lambda result: self._started(index, plan, result),
             lambda exc: self._start_failed(index, plan, exc),
+            cancellable=False,
         )
 
-    def _started(self, index: int, plan, result: tuple[ReplicationStatus, JobProgress | None]):
+    def _started(
+        self, index: int, plan, result: tuple[ReplicationStatus, JobProgress | BaseException | None]
+    ) -> None:
         status, job = result
         r = self.rows[index]
         r.enabled = True
+        self.pending = None
         self.enabled_status = self.enabled_status or status
-        if job is None:
+        if isinstance(job, BaseException):
+            self._export_refused(r, job)
+        elif job is None:
             r.state = JobState.COMPLETED
             self._set_step(r, self.tr("✔ replication enabled"))
         else:
@@ -283,12 +320,91 @@ class ProgressPage(HostPage):
                 )
             )
             self._show(job, r)
-            if not self.timer.isActive() and not job.state.finished:
+            if not self.closing and not self.timer.isActive() and not job.state.finished:
                 self.timer.start()
         self._start(index + 1, plan)
 
+    def _export_refused(self, r: ExportRow, exc: BaseException) -> None:
+        """Replication was enabled, but Hyper-V refused to start the export."""
+        r.state = JobState.FAILED
+        r.refused = True
+        r.message = self.tr(
+            "Replication is enabled, but the export did not start: %1 Fix the cause, then "
+            "press Start the export again."
+        ).replace("%1", describe_error(exc))
+        self._set_step(r, self.tr("✔ enabled · ✖ export not started"))
+        if r.detail is not None:
+            r.detail.setText(r.message)
+            r.detail.setWordWrap(True)
+        self._remember()
+        self.retry_button.show()
+        self.retry_button.setEnabled(False)  # enabled once every start has returned
+
+    def retry_exports(self) -> None:
+        """Start again only the exports Hyper-V refused (replication is already enabled)."""
+        refused = [r for r in self.rows if r.refused and r.state is JobState.FAILED]
+        if not refused or self.runner.changing or self.starting:
+            return
+        host = self.ctx.host
+        self.retry_button.setEnabled(False)
+        self.status.clear_message()
+        self.reported = False
+        self.cancel_button.show()
+        for r in refused:
+            r.state = JobState.NOT_STARTED
+            self._set_step(r, self.tr("starting the export…"))
+        self.pending = None
+        self._remember(also=refused)
+
+        def start_all():
+            out = []
+            for r in refused:
+                try:
+                    out.append((r, host.start_export(r.vm, r.destination)))
+                except HyperVError as exc:
+                    out.append((r, exc))
+            return out
+
+        self.run_host_call(
+            self.tr("Starting the export again…"),
+            start_all,
+            self._restarted,
+            self._restart_failed,
+            cancellable=False,
+        )
+
+    def _restarted(self, results: list) -> None:
+        for r, job in results:
+            if isinstance(job, BaseException):
+                self._export_refused(r, job)
+                continue
+            r.refused = False
+            r.state = JobState.RUNNING
+            r.job_id = job.job_id
+            self._set_step(r, self.tr("exporting…"))
+            self._show(job, r)
+        self._remember()
+        if any(r.refused for r in self.rows):
+            self.retry_button.setEnabled(True)
+        else:
+            self.retry_button.hide()
+        if any(r.state is JobState.RUNNING for r in self.rows):
+            self.cancel_button.setEnabled(True)
+            self.state = JobState.RUNNING
+            self.timer.start()
+        self._after_starts()
+
+    def _restart_failed(self, exc: BaseException) -> None:
+        for r in self.rows:
+            if r.refused and r.state is JobState.NOT_STARTED:
+                self._export_refused(r, exc)
+        self.retry_button.setEnabled(True)
+        self._after_starts()
+
     def _start_failed(self, index: int, plan, exc: BaseException) -> None:
         r = self.rows[index]
+        self.pending = None
+        self._remember()
         r.state = JobState.FAILED
         r.message = describe_error(exc)
         self._set_step(r, self.tr("✖ not enabled"))
@@ -299,6 +415,7 @@ class ProgressPage(HostPage):
 
     def _after_starts(self) -> None:
         """Every VM was tried: say how enabling went; finish when nothing is left to watch."""
+        self.retry_button.setEnabled(not self.cancel_requested)
         enabled = [r for r in self.rows if r.enabled]
         failed = [r for r in self.rows if not r.enabled]
         if enabled:
@@ -343,8 +460,12 @@ class ProgressPage(HostPage):
             return
         self._update_overall()
 
-    def _remember(self) -> None:
-        running = [r.item for r in self.rows if r.state is JobState.RUNNING]
+    def _remember(self, also: list[ExportRow] = ()) -> None:
+        """Save what runs (and the start in flight) for reattaching; clear when nothing does."""
+        extra = [*also, *([self.pending] if self.pending is not None else [])]
+        running = [
+            r.item for r in self.rows if r.state is JobState.RUNNING or any(r is x for x in extra)
+        ]
         if running:
             RunningExport.of(self._target_without_password(), running).save(self.ctx.settings)
         else:
@@ -508,6 +629,8 @@ class ProgressPage(HostPage):
                 for r in failed
             ] + [
                 self.tr("%1: cancelled; replication stays enabled.").replace("%1", r.vm.name)
+                if r.enabled
+                else f"{r.vm.name}: {r.message}"
                 for r in cancelled
             ]
             if completed:
@@ -590,18 +713,36 @@ class ProgressPage(HostPage):
     # -- cancel ------------------------------------------------------------------------------
 
     def request_cancel(self) -> None:
+        """Ask, then cancel every export that runs, including one whose start is in flight:
+        that start is never dropped; the cancel waits until it has returned."""
+        running = [r for r in self.rows if r.state is JobState.RUNNING]
+        in_flight = self.pending if self.starting else None
+        if not running and in_flight is None:
+            return
+        stopped = running + ([in_flight] if in_flight is not None else [])
+        text = self.tr(
+            "Stop exporting %1? The partial copy on the drive cannot be imported. "
+            "Replication stays enabled."
+        ).replace("%1", ", ".join(r.vm.name for r in stopped))
+        later = [r for r in self.rows if r.state is JobState.NOT_STARTED and r is not in_flight]
+        if self.starting and later:
+            text += " " + self.tr("Replication of %1 will not be enabled.").replace(
+                "%1", ", ".join(r.vm.name for r in later)
+            )
+        if not self.wiz.prompt.confirm(self, self.tr("Cancel the export?"), text):
+            return
+        self.cancel_button.setEnabled(False)
+        if self.starting:  # the start in flight returns first; then everything is cancelled
+            self.cancel_requested = True
+            self.status.show_message(
+                "info", self.tr("Cancelling once the export that is starting has started…")
+            )
+            return
+        self._send_cancel()
+
+    def _send_cancel(self) -> None:
         running = [r for r in self.rows if r.state is JobState.RUNNING]
         if not running:
-            return
-        names = ", ".join(r.vm.name for r in running)
-        if not self.wiz.prompt.confirm(
-            self,
-            self.tr("Cancel the export?"),
-            self.tr(
-                "Stop exporting %1? The partial copy on the drive cannot be imported. "
-                "Replication stays enabled."
-            ).replace("%1", names),
-        ):
             return
         host = self.ctx.host
         self.cancel_button.setEnabled(False)
@@ -618,7 +759,11 @@ class ProgressPage(HostPage):
             return out
 
         self.run_host_call(
-            self.tr("Cancelling the export…"), cancel_all, self._cancelled, self._cancel_failed
+            self.tr("Cancelling the export…"),
+            cancel_all,
+            self._cancelled,
+            self._cancel_failed,
+            cancellable=False,
         )
 
     def _cancelled(self, results: list) -> None:
@@ -631,17 +776,18 @@ class ProgressPage(HostPage):
 
     def _cancel_failed(self, exc: BaseException) -> None:
         self.show_error(exc)
-        if any(r.state is JobState.RUNNING for r in self.rows):
+        if not self.closing and any(r.state is JobState.RUNNING for r in self.rows):
             self.cancel_button.setEnabled(True)
             self.timer.start()
 
     def stop_watching(self) -> None:
         """The window closes: stop polling (the export itself goes on) and hashing (nothing
         half-written stays behind)."""
+        self.closing = True  # a start in flight still returns and is remembered, no more
         self.hasher.cancel(quiet=True)
         self.timer.stop()
         self.poller.abandon()
-        self.runner.abandon()
+        self.runner.abandon()  # changing calls keep their callbacks
 
     def page_complete(self) -> bool:
         return self.done

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>App</name>
+    <message>
+        <source>Something went wrong inside hvseed: %1 What was done so far is kept. If this page no longer responds, close hvseed and start it again; the details are in %2.</source>
+        <translation>In hvseed ist ein Fehler aufgetreten: %1 Was bisher erledigt wurde, bleibt erhalten. Reagiert diese Seite nicht mehr, schließen Sie hvseed und starten Sie es neu; die Einzelheiten stehen in %2.</translation>
+    </message>
+</context>
+<context>
     <name>BitLockerPanel</name>
     <message>
         <source>Encrypt this drive with BitLocker To Go</source>
@@ -430,6 +437,22 @@
         <source>hvseed — Enable Replication</source>
         <translation>hvseed – Replikation aktivieren</translation>
     </message>
+    <message>
+        <source>BitLocker is being turned on</source>
+        <translation>BitLocker wird eingeschaltet</translation>
+    </message>
+    <message>
+        <source>hvseed is still turning on BitLocker for the drive; its recovery key arrives when that finishes. Close anyway, without the recovery key file?</source>
+        <translation>hvseed schaltet BitLocker für das Laufwerk noch ein; der Wiederherstellungsschlüssel kommt erst, wenn das fertig ist. Trotzdem schließen, ohne Datei mit dem Wiederherstellungsschlüssel?</translation>
+    </message>
+    <message>
+        <source>The recovery key is not saved</source>
+        <translation>Der Wiederherstellungsschlüssel ist nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>BitLocker is on, but its recovery key is not saved in a file yet. Close without saving it? Without the key, a forgotten password locks the drive for good.</source>
+        <translation>BitLocker ist eingeschaltet, aber der Wiederherstellungsschlüssel ist noch in keiner Datei gespeichert. Schließen, ohne ihn zu speichern? Ohne den Schlüssel sperrt ein vergessenes Kennwort das Laufwerk für immer.</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -676,6 +699,10 @@
 <context>
     <name>HostPage</name>
     <message>
+        <source>hvseed is changing the host and waits for its answer; stopping now would leave the change untracked.</source>
+        <translation>hvseed ändert gerade den Host und wartet auf seine Antwort; wer jetzt abbricht, verliert den Überblick über die Änderung.</translation>
+    </message>
+    <message>
         <source>Stopped waiting for the host.</source>
         <translation>Das Warten auf den Host wurde beendet.</translation>
     </message>
@@ -705,6 +732,10 @@
     <message>
         <source>%1 does not run Hyper-V. Choose the replica host that holds the replica VM.</source>
         <translation>Auf %1 wird Hyper-V nicht ausgeführt. Wählen Sie den Replikathost, auf dem sich die Replikat-VM befindet.</translation>
+    </message>
+    <message>
+        <source>%1 has no VM with the ID %2 any more, so hvseed cannot follow the import of %3. Untick Follow and choose the replica VM.</source>
+        <translation>%1 hat keine VM mit der ID %2 mehr, daher kann hvseed dem Import von %3 nicht folgen. Entfernen Sie das Häkchen bei „Folgen“ und wählen Sie die Replikat-VM.</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
@@ -875,6 +906,14 @@
     <message>
         <source>The initial copy is imported. Next: a test failover (recommended).</source>
         <translation>Die Erstkopie ist importiert. Als Nächstes: ein Testfailover (empfohlen).</translation>
+    </message>
+    <message>
+        <source>Hyper-V reports %1 / %2, not Replicating / Normal.%3</source>
+        <translation>Hyper-V meldet %1 / %2, nicht Replicating / Normal.%3</translation>
+    </message>
+    <message>
+        <source>The import finished, but replication has not reached Normal health yet. Check the details above in Hyper-V Manager (Replication → View Replication Health); a Warning often clears after the next replication cycle or after Reset-VMReplicationStatistics. You may go on; hvseed keeps watching.</source>
+        <translation>Der Import ist fertig, aber die Replikation hat den Zustand Normal noch nicht erreicht. Prüfen Sie die Angaben oben im Hyper-V-Manager (Replikation → Replikationsintegrität anzeigen); eine Warnung verschwindet oft nach dem nächsten Replikationszyklus oder nach Reset-VMReplicationStatistics. Sie können weitermachen; hvseed beobachtet weiter.</translation>
     </message>
     <message>
         <source>✔ The delta AVHDX files received while the drive travelled have been merged: none is left under %1.</source>
@@ -1064,6 +1103,10 @@
     <message>
         <source> VMs placed on another drive go to that drive&apos;s root.</source>
         <translation> VMs, die einem anderen Laufwerk zugeordnet sind, werden in dessen Stammverzeichnis exportiert.</translation>
+    </message>
+    <message>
+        <source>BitLocker is on, but its recovery key is not saved yet. Choose where to save it now; hvseed keeps it only until then.</source>
+        <translation>BitLocker ist eingeschaltet, aber der Wiederherstellungsschlüssel ist noch nicht gespeichert. Wählen Sie jetzt, wo er gespeichert wird; hvseed behält ihn nur bis dahin.</translation>
     </message>
     <message>
         <source>Host A</source>
@@ -1274,6 +1317,14 @@
         <translation>Export &amp;abbrechen…</translation>
     </message>
     <message>
+        <source>&amp;Start the export again</source>
+        <translation>Export erneut &amp;starten</translation>
+    </message>
+    <message>
+        <source>Replication stays as it is; only the export is started again.</source>
+        <translation>Die Replikation bleibt, wie sie ist; nur der Export wird erneut gestartet.</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
@@ -1306,6 +1357,14 @@
         <translation>Export von %1</translation>
     </message>
     <message>
+        <source>Not enabled: the export was cancelled first.</source>
+        <translation>Nicht aktiviert: Der Export wurde vorher abgebrochen.</translation>
+    </message>
+    <message>
+        <source>not enabled</source>
+        <translation>nicht aktiviert</translation>
+    </message>
+    <message>
         <source>enabling…</source>
         <translation>wird aktiviert…</translation>
     </message>
@@ -1324,6 +1383,22 @@
     <message>
         <source>Exporting to %1…</source>
         <translation>Export nach %1…</translation>
+    </message>
+    <message>
+        <source>Replication is enabled, but the export did not start: %1 Fix the cause, then press Start the export again.</source>
+        <translation>Die Replikation ist aktiviert, aber der Export wurde nicht gestartet: %1 Beheben Sie die Ursache und klicken Sie dann auf „Export erneut starten“.</translation>
+    </message>
+    <message>
+        <source>✔ enabled · ✖ export not started</source>
+        <translation>✔ aktiviert · ✖ Export nicht gestartet</translation>
+    </message>
+    <message>
+        <source>starting the export…</source>
+        <translation>Export wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Starting the export again…</source>
+        <translation>Der Export wird erneut gestartet…</translation>
     </message>
     <message>
         <source>✖ not enabled</source>
@@ -1422,12 +1497,20 @@
         <translation>✔ exportiert · kein Manifest</translation>
     </message>
     <message>
+        <source>Replication of %1 will not be enabled.</source>
+        <translation>Die Replikation von %1 wird nicht aktiviert.</translation>
+    </message>
+    <message>
         <source>Cancel the export?</source>
         <translation>Export abbrechen?</translation>
     </message>
     <message>
         <source>Stop exporting %1? The partial copy on the drive cannot be imported. Replication stays enabled.</source>
         <translation>Export von %1 abbrechen? Die unvollständige Kopie auf dem Laufwerk kann nicht importiert werden. Die Replikation bleibt aktiviert.</translation>
+    </message>
+    <message>
+        <source>Cancelling once the export that is starting has started…</source>
+        <translation>Abbruch folgt, sobald der gerade startende Export läuft…</translation>
     </message>
     <message>
         <source>Cancelling the export…</source>
@@ -1695,6 +1778,10 @@
     <message>
         <source>The password could not be saved in the system keyring (%1).</source>
         <translation>Das Kennwort konnte nicht im Schlüsselbund des Systems gespeichert werden (%1).</translation>
+    </message>
+    <message>
+        <source>The password could not be removed from the system keyring (%1).</source>
+        <translation>Das Kennwort konnte nicht aus dem Schlüsselbund des Systems entfernt werden (%1).</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@ from a host (the inventory, the replica server's configuration, drives) live her
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -189,6 +190,20 @@ class SecretStore:
             ).replace("%1", type(exc).__name__)
         return ""
 
+    def delete(self, account: str) -> str:
+        """Forget ``account``'s password; returns ``""`` or why it could not be removed."""
+        try:
+            import keyring
+            from keyring.errors import PasswordDeleteError
+
+            with contextlib.suppress(PasswordDeleteError):  # nothing stored: nothing to forget
+                keyring.delete_password(KEYRING_SERVICE, account)
+        except Exception as exc:
+            return QCoreApplication.translate(
+                "SecretStore", "The password could not be removed from the system keyring (%1)."
+            ).replace("%1", type(exc).__name__)
+        return ""
+
 
 class MemorySecretStore(SecretStore):
     """A keyring stand-in for tests and demos."""
@@ -201,6 +216,10 @@ class MemorySecretStore(SecretStore):
 
     def set(self, account: str, secret: str) -> str:
         self.secrets[account] = secret
+        return ""
+
+    def delete(self, account: str) -> str:
+        self.secrets.pop(account, None)
         return ""
 
 
@@ -225,3 +244,10 @@ class WizardContext:
     export_folders: list[str] = field(default_factory=list)  # every finished export folder
     drives: list[Volume] = field(default_factory=list)  # the drives the copies go to
     extra: dict[str, object] = field(default_factory=dict)
+
+    def forget_run(self) -> None:
+        """A new run starts: nothing of an earlier run's exports may show on its pages."""
+        self.last_progress = None
+        self.export_folder = ""
+        self.export_folders = []
+        self.drives = []

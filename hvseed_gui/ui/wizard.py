@@ -130,6 +130,7 @@ class EnableReplicationWizard(QWizard):
     def switch_to_import(self) -> None:
         """The Done page's Import button: start over on the import side (replica host)."""
         self.restart()
+        self.ctx.forget_run()
         self.pages[PageId.START].import_.setChecked(True)
         self.next()
 
@@ -152,8 +153,10 @@ class EnableReplicationWizard(QWizard):
         return list(self.ctx.vms) or ([self.ctx.vm] if self.ctx.vm else [])
 
     def vm_changed(self, vm: VirtualMachine) -> None:
-        """A different VM was chosen: pages derived from the old one start over."""
+        """A different VM was chosen: the drive checks and chosen drives of the old one go."""
         self.ctx.vm = vm
+        self.ctx.drives = []
+        self.pages[PageId.MEDIA].forget_vm_state()
 
     def demo_replica_name(self) -> str:
         try:
@@ -199,7 +202,12 @@ class EnableReplicationWizard(QWizard):
     # -- closing -----------------------------------------------------------------------------
 
     def done(self, result: int) -> None:
-        """Closing never stops an export: stop polling; the running export stays remembered."""
+        """Closing never stops an export: stop polling; the running export stays remembered.
+
+        Closing is refused while a BitLocker recovery key would be lost (unless the admin
+        insists): it exists only in memory until it is saved to a file."""
+        if not self._recovery_key_safe():
+            return
         for page in self.pages.values():
             timer = getattr(page, "timer", None)
             if timer is not None:
@@ -210,3 +218,32 @@ class EnableReplicationWizard(QWizard):
             self.pages[PageId.IMPORT_RUN].stop_watching()
             self.pages[PageId.IMPORT_CHECK].cancel_verify(quiet=True)
         super().done(result)
+
+    def _recovery_key_safe(self) -> bool:
+        """Whether closing now loses no BitLocker recovery key (asks the admin if it would)."""
+        media = self.pages.get(PageId.MEDIA)
+        if media is None:
+            return True
+        panel = media.bitlocker
+        if panel.runner.busy:
+            return self.prompt.confirm(
+                self,
+                self.tr("BitLocker is being turned on"),
+                self.tr(
+                    "hvseed is still turning on BitLocker for the drive; its recovery key "
+                    "arrives when that finishes. Close anyway, without the recovery key file?"
+                ),
+            )
+        if panel.unsaved is None:
+            return True
+        if self.prompt.confirm(
+            self,
+            self.tr("The recovery key is not saved"),
+            self.tr(
+                "BitLocker is on, but its recovery key is not saved in a file yet. Close without "
+                "saving it? Without the key, a forgotten password locks the drive for good."
+            ),
+        ):
+            return True
+        panel.choose_key_file()  # the save dialog; the window stays open either way
+        return False

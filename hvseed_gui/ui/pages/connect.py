@@ -86,12 +86,18 @@ class ConnectPage(HostPage):
             edit.textChanged.connect(self.completeChanged)
         self.host_edit.editingFinished.connect(self._fill_remembered_password)
         self.user_edit.editingFinished.connect(self._fill_remembered_password)
+        self._filled_for = ""  # the account whose remembered password fills the field now
+        self.host_edit.textChanged.connect(self._account_edited)
+        self.user_edit.textChanged.connect(self._account_edited)
+        self.password_edit.textEdited.connect(self._password_typed)
+        self.remember.clicked.connect(self._remember_clicked)
         self.local.setChecked(True)
 
     # -- defaults ----------------------------------------------------------------------------
 
     def initializePage(self) -> None:
         ctx = self.ctx
+        ctx.forget_run()  # forward into Connect: a new run (or a reattach) begins
         s = ctx.settings
         self.host_edit.setText(s.value("connect/host", "", type=str))
         self.user_edit.setText(s.value("connect/username", "", type=str))
@@ -113,8 +119,23 @@ class ConnectPage(HostPage):
         elif ctx.demo:
             kind = HostKind.LAB.value
         {"winrm": self.remote, "lab": self.lab}.get(kind, self.local).setChecked(True)
+        self.lock_target(ctx.reattaching and ctx.reattach is not None)
         self._kind_changed()
         self._fill_remembered_password()
+
+    def lock_target(self, locked: bool) -> None:
+        """Following a remembered job: it runs on the saved host, so only the password is open."""
+        for widget in (
+            self.local,
+            self.remote,
+            self.lab,
+            self.host_edit,
+            self.user_edit,
+            self.transport,
+            self.https,
+            self.lab_dir_edit,
+        ):
+            widget.setEnabled(not locked)
 
     def _kind_changed(self) -> None:
         self.remote_box.setVisible(self.remote.isChecked())
@@ -138,6 +159,36 @@ class ConnectPage(HostPage):
             if secret:
                 self.password_edit.setText(secret)
                 self.remember.setChecked(True)
+                self._filled_for = self._account()
+
+    def _account_edited(self) -> None:
+        """A remembered password belongs to one account: never send it to another host."""
+        if self._filled_for and self._account() != self._filled_for:
+            self._filled_for = ""
+            self.password_edit.clear()
+            self.remember.setChecked(False)
+
+    def _password_typed(self) -> None:
+        self._filled_for = ""  # the admin's own password now, for whichever host is shown
+
+    def _remember_clicked(self, checked: bool) -> None:
+        if not checked and self.user_edit.text().strip() and self.host_edit.text().strip():
+            self._forget_password()
+
+    def _forget_password(self) -> None:
+        problem = self.ctx.secrets.delete(self._account())
+        if problem:
+            self.status.show_message("warning", problem)
+
+    def _store_password(self, target: HostTarget) -> None:
+        """Keep the password in the keyring when Remember is ticked; forget it when it is not."""
+        if not self.remember.isChecked():
+            self._forget_password()
+            return
+        if target.password:
+            problem = self.ctx.secrets.set(self._account(), target.password)
+            if problem:
+                self.status.show_message("warning", problem)
 
     # -- target ------------------------------------------------------------------------------
 
@@ -196,10 +247,7 @@ class ConnectPage(HostPage):
             s.setValue("connect/username", target.username)
             s.setValue("connect/transport", target.transport)
             s.setValue("connect/use_https", target.use_https)
-            if self.remember.isChecked() and target.password:
-                problem = self.ctx.secrets.set(self._account(), target.password)
-                if problem:
-                    self.status.show_message("warning", problem)
+            self._store_password(target)
         if target.kind is HostKind.LAB:
             s.setValue("connect/lab_dir", target.lab_dir)
 

@@ -76,11 +76,17 @@ class ImportConnectPage(ConnectPage):
         else:
             self.follow.hide()
             self.follow.setChecked(False)
+            self.lock_target(False)
         self._kind_changed()
         self._fill_remembered_password()
 
+    def lock_target(self, locked: bool) -> None:
+        super().lock_target(locked)
+        self.lab_host_edit.setEnabled(not locked)
+
     def _follow_toggled(self, on: bool) -> None:
         running = self.imp.reattach
+        self.lock_target(on and running is not None)
         if not on or running is None:
             return
         t = running.target
@@ -128,11 +134,31 @@ class ImportConnectPage(ConnectPage):
                 )
                 return False
             imp = self.imp
+            following = self.following()
+            if following:
+                # A new process knows the running import only by its saved VM ID: every later
+                # page (test failover, Done) needs the replica VM itself, from this inventory.
+                running = imp.reattach
+                vm = inventory.vm(running.vm.id)
+                if vm is None:
+                    self.status.show_message(
+                        "error",
+                        self.tr(
+                            "%1 has no VM with the ID %2 any more, so hvseed cannot follow the "
+                            "import of %3. Untick Follow and choose the replica VM."
+                        )
+                        .replace("%1", inventory.host_name)
+                        .replace("%2", running.vm.id)
+                        .replace("%3", running.vm.name),
+                    )
+                    return False
             changed = imp.target != target
             imp.target, imp.host, imp.inventory = target, host, inventory
-            if changed:
+            if following:
+                imp.vm, imp.folder = vm, imp.reattach.folder
+            elif changed:
                 imp.vm, imp.folder = None, ""
-            imp.reattaching = self.following()
+            imp.reattaching = following
             self._remember(target)
             return True
 
@@ -148,10 +174,7 @@ class ImportConnectPage(ConnectPage):
             s.setValue(f"{SETTINGS}/username", target.username)
             s.setValue(f"{SETTINGS}/transport", target.transport)
             s.setValue(f"{SETTINGS}/use_https", target.use_https)
-            if self.remember.isChecked() and target.password:
-                problem = self.ctx.secrets.set(self._account(), target.password)
-                if problem:
-                    self.status.show_message("warning", problem)
+            self._store_password(target)
         if target.kind is HostKind.LAB:
             s.setValue(f"{SETTINGS}/lab_dir", target.lab_dir)
             s.setValue(f"{SETTINGS}/lab_host", target.host)

@@ -8,8 +8,9 @@ from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton
 
 from hvseed_gui import __version__
-from hvseed_gui.hyperv.host import ReplicationStatus
+from hvseed_gui.hyperv.host import ReplicationStatus, VmRef
 from hvseed_gui.ui.format import frequency
+from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.import_state import ImportContext
 from hvseed_gui.ui.pages.imp_base import ImportPage
 from hvseed_gui.ui.pages.imp_run import delta_sentence
@@ -83,8 +84,14 @@ class ImportDonePage(ImportPage):
         self.body.addLayout(row)
         self.grow_body()
 
+    def _vm_ref(self) -> VmRef:
+        """The replica VM: chosen on the VM page, or the one a reattached import runs for."""
+        if self.imp.vm is not None:
+            return self.imp.vm.ref
+        return self.wiz.page_of(PageId.IMPORT_RUN).vm_ref
+
     def initializePage(self) -> None:
-        host, vm = self.imp.host, self.imp.vm.ref
+        host, vm = self.imp.host, self._vm_ref()
         self._show(self.imp.status)
         self.run_host_call(
             self.tr("Reading the replication state…"),
@@ -109,7 +116,7 @@ class ImportDonePage(ImportPage):
                         "%1", frequency(status.frequency_sec or 300)
                     )
                 )
-            self.deltas.setText(delta_sentence(status, self.imp.vm.id))
+            self.deltas.setText(delta_sentence(status, self._vm_ref().id))
         self.report.setPlainText(build_report(self.imp, status, datetime.now()))
 
     def copy_report(self) -> None:
@@ -117,7 +124,7 @@ class ImportDonePage(ImportPage):
         self.status.show_message("ok", self.tr("The report is on the clipboard."))
 
     def save_report(self) -> None:
-        vm = self.imp.vm
+        vm = self._vm_ref()
         path = self.wiz.prompt.save_file(
             self,
             self.tr("Save the import report"),

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton
 
-from hvseed_gui.hyperv.host import TestFailoverResult
+from hvseed_gui.hyperv.host import TestFailoverResult, VmRef
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages.imp_base import ImportPage
 from hvseed_gui.ui.tasks import describe_error
@@ -53,8 +53,14 @@ class TestFailoverPage(ImportPage):
         self.body.addWidget(self.log)
         self.test_vm = ""
 
+    def _vm_ref(self) -> VmRef:
+        """The replica VM: chosen on the VM page, or the one a reattached import runs for."""
+        if self.imp.vm is not None:
+            return self.imp.vm.ref
+        return self.wiz.page_of(PageId.IMPORT_RUN).vm_ref
+
     def initializePage(self) -> None:
-        vm = self.imp.vm
+        vm = self._vm_ref()
         status = self.imp.status
         self.test_vm = status.test_vm_name if status else ""
         self.explain.setText(
@@ -83,7 +89,7 @@ class TestFailoverPage(ImportPage):
         self.imp.failover_log.append(text)
 
     def start_test(self) -> None:
-        host, vm = self.imp.host, self.imp.vm.ref
+        host, vm = self.imp.host, self._vm_ref()
         self.status.clear_message()
         self.run_host_call(
             self.tr("Starting the test failover…"),
@@ -107,7 +113,7 @@ class TestFailoverPage(ImportPage):
         self._buttons()
 
     def stop_test(self) -> None:
-        host, vm = self.imp.host, self.imp.vm.ref
+        host, vm = self.imp.host, self._vm_ref()
         self.status.clear_message()
         self.run_host_call(
             self.tr("Stopping the test failover…"),

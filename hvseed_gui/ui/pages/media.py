@@ -143,7 +143,9 @@ class MediaPage(HostPage):
         row.addStretch(1)
         self.body.addLayout(row)
         self.bitlocker = BitLockerPanel(lambda: self.wiz.prompt)
-        self.bitlocker.encrypted.connect(lambda _result: self.poll_now())
+        self.bitlocker.encrypted.connect(self._bitlocker_encrypted)
+        self.bitlocker.runner.busyChanged.connect(self.completeChanged)
+        self.bitlocker.runner.finished.connect(self._bitlocker_finished)
         self.bitlocker.hide()
         self.body.addWidget(self.bitlocker)
 
@@ -175,8 +177,15 @@ class MediaPage(HostPage):
         self.timer.start()
         self.device_filter.install()
 
-    def cleanupPage(self) -> None:
+    def cleanupPage(self) -> None:  # noqa: N802 - Qt override (Back)
+        """Back: stop polling and drop a pending folder check; the folder typed stays (no
+        field reset), and a BitLocker call in flight goes on and reports when it returns."""
         self.stop_polling()
+        self.runner.abandon()
+        self.poller.abandon()
+        self.folder_checker.abandon()
+        self._poll_again = False
+        self._validated = False
 
     def stop_polling(self) -> None:
         self.timer.stop()
@@ -542,6 +551,41 @@ class MediaPage(HostPage):
 
     # -- BitLocker -------------------------------------------------------------------------------
 
+    def bitlocker_pending(self) -> bool:
+        """BitLocker is being turned on, or its recovery key still waits to be saved."""
+        return self.bitlocker.runner.busy or self.bitlocker.unsaved is not None
+
+    def _bitlocker_encrypted(self, _result: object) -> None:
+        self.completeChanged.emit()
+        self.poll_now()
+
+    def _bitlocker_finished(self) -> None:
+        """The BitLocker call returned; if the admin left this page, say so where they are."""
+        self.completeChanged.emit()
+        current = self.wiz.currentPage() if self.wizard() else None
+        if current is self or current is None:
+            return
+        status = getattr(current, "status", None)
+        if self.bitlocker.unsaved is not None:
+            if status is not None:
+                status.show_message(
+                    "error",
+                    self.tr(
+                        "BitLocker is on, but its recovery key is not saved yet. Choose where "
+                        "to save it now; hvseed keeps it only until then."
+                    ),
+                )
+            self.bitlocker.choose_key_file()  # the save dialog, wherever the admin is
+        elif status is not None:
+            status.show_message("info", self.bitlocker.status.text())
+
+    def forget_vm_state(self) -> None:
+        """Another VM was chosen: folder checks and the drive plan belong to the old one."""
+        self.existing.clear()
+        self.missing.clear()
+        self.plan = None
+        self._plan_key = ()
+
     def _toggle_encrypt(self, shown: bool) -> None:
         self.bitlocker.setVisible(shown)
         self._update_bitlocker_target()
@@ -639,6 +683,8 @@ class MediaPage(HostPage):
             self.status.show_message("warning" if warning else "ok", (text + " " + warning).strip())
 
     def page_complete(self) -> bool:
+        if self.bitlocker_pending():  # the drive's state (and its recovery key) is not settled
+            return False
         volume = self.selected_volume()
         if volume is None or not self.folder():
             return False

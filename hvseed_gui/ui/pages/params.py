@@ -58,9 +58,14 @@ class ParamsPage(HostPage):
         self.kerberos.toggled.connect(self._auth_changed)
         self.cert_combo.currentIndexChanged.connect(self.completeChanged)
         self._certs: list[Certificate] | None = None
+        self._certs_host = None  # the Host A whose certificates the combo lists
         self._config_seen = None
 
     def initializePage(self) -> None:
+        if self.ctx.host is not self._certs_host:  # another Host A: its own certificates
+            self.runner.abandon()
+            self._certs, self._certs_host = None, self.ctx.host
+            self.cert_combo.clear()
         config = self.ctx.replica_config
         if config is None or config is self._config_seen:
             self._auth_changed()
@@ -133,6 +138,10 @@ class ParamsPage(HostPage):
 
     def page_complete(self) -> bool:
         return self.auth() is AuthenticationType.KERBEROS or bool(self.thumbprint())
+
+    def _busy_changed(self, busy: bool) -> None:
+        super()._busy_changed(busy)
+        self.test_button.setEnabled(not busy)  # a test must not supersede the certificate load
 
     def test_connection(self) -> None:
         plan = self.wiz.build_plan()

@@ -259,7 +259,7 @@ class ReplicaPage(HostPage):
         self.consent = QCheckBox(self.tr("I &agree to these changes on the Replica server"))
         self.fix_button = QPushButton(self.tr("&Apply these changes"))
         self.fix_button.setEnabled(False)
-        self.consent.toggled.connect(self.fix_button.setEnabled)
+        self.consent.toggled.connect(self._fix_controls)
         self.fix_button.clicked.connect(self._apply_fix)
         box.addWidget(self.consent)
         row = QHBoxLayout()
@@ -366,11 +366,22 @@ class ReplicaPage(HostPage):
         self.consent.setChecked(False)  # consent covers what is shown, not an older text
         self.consent.setEnabled(bool(lines))
 
+    def _fix_controls(self, *_args) -> None:
+        """The change can be applied only with consent and while no host call runs."""
+        busy = self.runner.busy
+        self.fix_box.setEnabled(not busy)
+        self.fix_button.setEnabled(not busy and self.consent.isChecked())
+
+    def _busy_changed(self, busy: bool) -> None:
+        super()._busy_changed(busy)
+        self._fix_controls()
+
     def _apply_fix(self) -> None:
-        if not self.consent.isChecked() or self._change is None:
-            return
+        if self.runner.busy or not self.consent.isChecked() or self._change is None:
+            return  # a second click while the change is being sent changes nothing twice
         target = self.replica_target(self.fix_user.text().strip(), self.fix_password.text())
         change = self._change
+        self.consent.setChecked(False)  # one consent, exactly one change
 
         def configure():
             return open_host(target).configure_replica_server(change)

@@ -48,6 +48,7 @@ def test_reattached_import_runs_the_test_failover_and_reaches_done(lab, make_wiz
     failover = again.currentPage()
     assert "TinyLinux - Test" in failover.explain.text()
     failover.start_button.click()
+    assert not failover.busy.cancel_button.isVisible()
     drive.until(lambda: failover.stop_button.isEnabled())
     assert failover.status.kind == "ok", failover.status.text()
     failover.stop_button.click()
@@ -85,6 +86,7 @@ def test_double_click_on_apply_sends_the_change_once(lab, make_wizard, drive, mo
     page.consent.setChecked(True)
     page.fix_button.click()
     assert page.runner.busy and not page.fix_button.isEnabled()
+    assert not page.busy.cancel_button.isVisible()  # the change cannot be left untracked
     page.fix_button.click()
     page._apply_fix()  # even a re-entry past the disabled button changes nothing twice
     drive.idle(page)

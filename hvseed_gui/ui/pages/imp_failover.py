@@ -96,6 +96,7 @@ class TestFailoverPage(ImportPage):
             lambda: host.start_test_failover(vm),
             self._started,
             self._failed,
+            cancellable=False,  # creates/removes the test VM
         )
 
     def _started(self, result: TestFailoverResult) -> None:
@@ -120,6 +121,7 @@ class TestFailoverPage(ImportPage):
             lambda: host.stop_test_failover(vm),
             self._stopped,
             self._failed,
+            cancellable=False,  # creates/removes the test VM
         )
 
     def _stopped(self, result: TestFailoverResult) -> None:

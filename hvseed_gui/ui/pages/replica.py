@@ -407,7 +407,12 @@ class ReplicaPage(HostPage):
             )
             self._validated = True
 
-        self.run_host_call(self.tr("Configuring %1…").replace("%1", target.host), configure, done)
+        self.run_host_call(
+            self.tr("Configuring %1…").replace("%1", target.host),
+            configure,
+            done,
+            cancellable=False,  # a change on the Replica server: its answer must arrive
+        )
 
     def page_complete(self) -> bool:
         return bool(self.server_edit.text().strip())

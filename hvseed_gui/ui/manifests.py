@@ -185,7 +185,7 @@ class ManifestHasher(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.jobs: list[ManifestJob] = []
-        self.runner = TaskRunner(self)
+        self.runner = TaskRunner(self, long_running=True)  # hours of hashing: own pool
         self.current: ManifestJob | None = None
         self.estimate: ProgressEstimate | None = None
         self.locate: Callable[[str], Path | None] = lambda _folder: None

@@ -212,6 +212,8 @@ class EnableReplicationWizard(QWizard):
             timer = getattr(page, "timer", None)
             if timer is not None:
                 timer.stop()
+        if PageId.MEDIA in self.pages:  # drive polling and the Windows device filter end too
+            self.pages[PageId.MEDIA].stop_polling()
         if PageId.PROGRESS in self.pages:
             self.pages[PageId.PROGRESS].stop_watching()
         if PageId.IMPORT_RUN in self.pages:  # the import goes on in Hyper-V; hashing stops

@@ -109,7 +109,7 @@ class CheckPage(ImportPage):
         self.body.addLayout(buttons)
         self.grow_body()
 
-        self.hasher = TaskRunner(self)
+        self.hasher = TaskRunner(self, long_running=True)  # hours of hashing: own pool
         self.hasher.busyChanged.connect(lambda _busy: self.completeChanged.emit())
         self.hash_signals = _HashSignals(self)
         self.hash_signals.progress.connect(self._hash_progress)

@@ -184,7 +184,9 @@ class BitLockerPanel(QGroupBox):
         self.status.show_message(
             "info", self.tr("Turning on BitLocker for %1…").replace("%1", volume.display_name)
         )
-        self.runner.run(work, self._done, self._failed)
+        # turning BitLocker on changes the drive: never abandoned, its result (the recovery key)
+        # always arrives
+        self.runner.run(work, self._done, self._failed, cancellable=False)
         self.password.clear()
         self.confirm.clear()
 

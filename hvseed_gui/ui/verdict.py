@@ -9,13 +9,43 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from hvseed_gui.core.fitness import assess_drive
-from hvseed_gui.core.media import Severity
+from hvseed_gui.core.fitness import DriveCode, assess_drive
+from hvseed_gui.core.media import Finding, Severity
 from hvseed_gui.core.volumes import Volume
 from hvseed_gui.hyperv.host import ExportFolderSummary, VhdFile
 from hvseed_gui.ui.format import size
+
+#: the short titles of core.fitness's findings, keyed by their stable codes, for translation
+#: (core/ has no Qt; %1 is the drive's file system)
+_TITLES = {
+    DriveCode.FS_OK: QT_TRANSLATE_NOOP("DriveFinding", "NTFS"),
+    DriveCode.FS_FILE_TOO_LARGE: QT_TRANSLATE_NOOP("DriveFinding", "Files too large for %1"),
+    DriveCode.FS_UNCONFIRMED: QT_TRANSLATE_NOOP("DriveFinding", "%1 not confirmed"),
+    DriveCode.FS_UNKNOWN: QT_TRANSLATE_NOOP("DriveFinding", "Unknown file system"),
+    DriveCode.SYSTEM_VOLUME: QT_TRANSLATE_NOOP("DriveFinding", "System volume"),
+    DriveCode.VM_STORAGE: QT_TRANSLATE_NOOP("DriveFinding", "Holds the VM's own files"),
+    DriveCode.VIRTUAL_DISK: QT_TRANSLATE_NOOP("DriveFinding", "Virtual disk"),
+    DriveCode.READ_ONLY: QT_TRANSLATE_NOOP("DriveFinding", "Read-only"),
+    DriveCode.FOLDER_EXISTS: QT_TRANSLATE_NOOP("DriveFinding", "Copy already on the drive"),
+    DriveCode.SPACE_OK: QT_TRANSLATE_NOOP("DriveFinding", "Enough space"),
+    DriveCode.SPACE_SHORT: QT_TRANSLATE_NOOP("DriveFinding", "Not enough space"),
+    DriveCode.USB_OK: QT_TRANSLATE_NOOP("DriveFinding", "USB disk"),
+    DriveCode.NOT_USB: QT_TRANSLATE_NOOP("DriveFinding", "Not a USB disk"),
+    DriveCode.BUS_UNKNOWN: QT_TRANSLATE_NOOP("DriveFinding", "Bus unknown"),
+    DriveCode.BITLOCKER_ON: QT_TRANSLATE_NOOP("DriveFinding", "BitLocker on"),
+    DriveCode.BITLOCKER_OFF: QT_TRANSLATE_NOOP("DriveFinding", "Not encrypted"),
+    DriveCode.BITLOCKER_UNKNOWN: QT_TRANSLATE_NOOP("DriveFinding", "Encryption unknown"),
+}
+
+
+def finding_title(finding: Finding, volume: Volume) -> str:
+    """The finding's short title in the GUI's language (core's English for unknown codes)."""
+    source = _TITLES.get(finding.code)
+    if source is None:
+        return finding.title
+    return QCoreApplication.translate("DriveFinding", source).replace("%1", volume.file_system)
 
 
 @dataclass(frozen=True)
@@ -48,7 +78,8 @@ def check_drive(
     if not verdict.ok:
         return DriveCheck(
             False,
-            "; ".join(f.title for f in errors) or QCoreApplication.translate("Drive", "Not usable"),
+            "; ".join(finding_title(f, volume) for f in errors)
+            or QCoreApplication.translate("Drive", "Not usable"),
             " ".join(f.message for f in errors + warnings),
             tuple(f.message for f in warnings),
         )
@@ -58,7 +89,7 @@ def check_drive(
         .replace("%2", size(volume.free_bytes))
     )
     if warnings:
-        summary += " — " + "; ".join(f.title for f in warnings)
+        summary += " — " + "; ".join(finding_title(f, volume) for f in warnings)
     detail = (
         QCoreApplication.translate("Drive", "%1 can take the copy (%2).")
         .replace("%1", volume.display_name)

@@ -432,6 +432,78 @@
     </message>
 </context>
 <context>
+    <name>DriveFinding</name>
+    <message>
+        <source>NTFS</source>
+        <extracomment>the short titles of core.fitness&apos;s findings, keyed by their stable codes, for translation (core/ has no Qt; %1 is the drive&apos;s file system)</extracomment>
+        <translation>NTFS</translation>
+    </message>
+    <message>
+        <source>Files too large for %1</source>
+        <translation>Dateien zu groß für %1</translation>
+    </message>
+    <message>
+        <source>%1 not confirmed</source>
+        <translation>%1 nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>Unknown file system</source>
+        <translation>Unbekanntes Dateisystem</translation>
+    </message>
+    <message>
+        <source>System volume</source>
+        <translation>Systemvolume</translation>
+    </message>
+    <message>
+        <source>Holds the VM&apos;s own files</source>
+        <translation>Enthält die Dateien der VM selbst</translation>
+    </message>
+    <message>
+        <source>Virtual disk</source>
+        <translation>Virtuelle Festplatte</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>Copy already on the drive</source>
+        <translation>Kopie bereits auf dem Laufwerk</translation>
+    </message>
+    <message>
+        <source>Enough space</source>
+        <translation>Genug Platz</translation>
+    </message>
+    <message>
+        <source>Not enough space</source>
+        <translation>Nicht genug Platz</translation>
+    </message>
+    <message>
+        <source>USB disk</source>
+        <translation>USB-Laufwerk</translation>
+    </message>
+    <message>
+        <source>Not a USB disk</source>
+        <translation>Kein USB-Laufwerk</translation>
+    </message>
+    <message>
+        <source>Bus unknown</source>
+        <translation>Bus unbekannt</translation>
+    </message>
+    <message>
+        <source>BitLocker on</source>
+        <translation>BitLocker ein</translation>
+    </message>
+    <message>
+        <source>Not encrypted</source>
+        <translation>Nicht verschlüsselt</translation>
+    </message>
+    <message>
+        <source>Encryption unknown</source>
+        <translation>Verschlüsselung unbekannt</translation>
+    </message>
+</context>
+<context>
     <name>EnableReplicationWizard</name>
     <message>
         <source>hvseed — Enable Replication</source>

@@ -190,3 +190,25 @@ def test_main_window_in_german(german, qtbot, tmp_path, lab_dir):
                 clashes.append(f"{type(page).__name__}: {seen[key]!r} / {text!r}")
             seen[key] = text
     assert not clashes, "\n".join(clashes)
+
+
+def test_drive_verdicts_follow_the_gui_language(german):
+    from hvseed_gui.core.fitness import DriveCode, assess_drive
+    from hvseed_gui.core.volumes import Volume
+    from hvseed_gui.hyperv.host import VhdFile
+    from hvseed_gui.ui import verdict
+
+    install_translators("de")
+    codes = {v for k, v in vars(DriveCode).items() if k.isupper()}
+    assert codes == set(verdict._TITLES)  # every finding of core has a translatable title
+    stick = Volume("F:\\", "STICK", "FAT32", 32 * 2**30, 30 * 2**30, bus_type="USB")
+    result = assess_drive(
+        stick,
+        [VhdFile("D:\\VMs\\big.vhdx", 5 * 2**30)],
+        vm_storage_paths=["D:\\VMs\\big.vhdx"],
+        system_drive="C:\\",
+        existing_export_folders=[],
+        vm_folder_name="Big_6F1C2A3B-9D4E-4F5A-8B6C-1D2E3F4A5B6C",
+    )
+    titles = [verdict.finding_title(f, stick) for f in result.errors]
+    assert "Dateien zu groß für FAT32" in titles

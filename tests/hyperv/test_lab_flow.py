@@ -7,17 +7,15 @@ import json
 import defusedxml.ElementTree as SafeET
 import pytest
 
-from hvseed_gui.core.plan import PlanVm, ReplicationPlan
+from hvseed_gui.core.plan import PlanVm
 from hvseed_gui.hyperv.host import (
     JobState,
     ReplicationHealth,
     ReplicationMode,
     ReplicationState,
-    VirtualMachine,
 )
 from hvseed_gui.hyperv.lab import Lab, LabHost, ManualClock
-
-GiB = 1024**3
+from tests.hyperv.lab_helpers import GiB, plan_for
 
 
 @pytest.fixture
@@ -30,16 +28,6 @@ def lab(tmp_path, clock) -> Lab:
     lab = Lab.open(tmp_path / "lab", clock=clock)
     lab.configure(export_bytes_per_sec=2 * GiB, import_bytes_per_sec=4 * GiB)
     return lab
-
-
-def plan_for(vm: VirtualMachine, replica: str = "hv-b", **changes) -> ReplicationPlan:
-    plan = ReplicationPlan(
-        primary_host="hv-a.lab.local",
-        vms=(PlanVm(vm.name, vm.id),),
-        replica_server=replica,
-        destination_path="E:\\",
-    )
-    return plan.with_changes(**changes)
 
 
 def head(path) -> bytes:

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from hvseed_gui.core.plan import PlanVm, ReplicationPlan
 from hvseed_gui.hyperv.errors import NotFound
-from hvseed_gui.hyperv.host import JobState, ReplicationState, VirtualMachine
+from hvseed_gui.hyperv.host import JobState, ReplicationState
 from hvseed_gui.hyperv.lab import Lab, ManualClock
 from hvseed_gui.hyperv.lab.media import FAT32_MAX_FILE
-
-GiB = 1024**3
+from tests.hyperv.lab_helpers import GiB, finish, plan_for
 
 
 @pytest.fixture
@@ -23,24 +21,6 @@ def lab(tmp_path, clock) -> Lab:
     lab = Lab.open(tmp_path / "lab", clock=clock)
     lab.configure(export_bytes_per_sec=4 * GiB, import_bytes_per_sec=4 * GiB)
     return lab
-
-
-def plan_for(vm: VirtualMachine) -> ReplicationPlan:
-    return ReplicationPlan(
-        primary_host="hv-a.lab.local",
-        vms=(PlanVm(vm.name, vm.id),),
-        replica_server="hv-b",
-        destination_path="E:\\",
-    )
-
-
-def finish(step, clock: ManualClock):
-    for _ in range(500):
-        progress = step()
-        if progress.state.finished:
-            return progress
-        clock.advance(1.0)
-    raise AssertionError("the job did not finish")
 
 
 def export(lab: Lab, clock: ManualClock, name: str, destination: str):

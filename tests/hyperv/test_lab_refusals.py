@@ -6,18 +6,16 @@ import shutil
 
 import pytest
 
-from hvseed_gui.core.plan import AuthenticationType, PlanVm, ReplicationPlan
+from hvseed_gui.core.plan import AuthenticationType
 from hvseed_gui.hyperv.errors import CmdletError, InvalidState, NotFound
 from hvseed_gui.hyperv.host import (
     FIREWALL_RULE_HTTP,
     JobState,
     ReplicaServerChange,
     ReplicationState,
-    VirtualMachine,
 )
 from hvseed_gui.hyperv.lab import Lab, ManualClock
-
-GiB = 1024**3
+from tests.hyperv.lab_helpers import GiB, finish, plan_for
 
 
 @pytest.fixture
@@ -30,25 +28,6 @@ def lab(tmp_path, clock) -> Lab:
     lab = Lab.open(tmp_path / "lab", clock=clock)
     lab.configure(export_bytes_per_sec=4 * GiB, import_bytes_per_sec=4 * GiB)
     return lab
-
-
-def plan_for(vm: VirtualMachine, replica: str = "hv-b", **changes) -> ReplicationPlan:
-    plan = ReplicationPlan(
-        primary_host="hv-a.lab.local",
-        vms=(PlanVm(vm.name, vm.id),),
-        replica_server=replica,
-        destination_path="E:\\",
-    )
-    return plan.with_changes(**changes)
-
-
-def finish(step, clock: ManualClock):
-    for _ in range(500):
-        progress = step()
-        if progress.state.finished:
-            return progress
-        clock.advance(1.0)
-    raise AssertionError("the job did not finish")
 
 
 def exported(lab: Lab, clock: ManualClock, name: str = "TinyLinux", drive: str = "E:\\"):

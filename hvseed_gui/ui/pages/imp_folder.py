@@ -7,13 +7,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
 )
 
 from hvseed_gui.core.plan import normalize_vm_id
@@ -24,6 +21,7 @@ from hvseed_gui.ui.format import size
 from hvseed_gui.ui.pages.imp_base import ImportPage, folder_on_this_computer
 from hvseed_gui.ui.pages.vm import _Item
 from hvseed_gui.ui.tasks import describe_error
+from hvseed_gui.ui.widgets.tables import row_table
 
 
 @dataclass(frozen=True)
@@ -76,17 +74,11 @@ class FindCopyPage(ImportPage):
             self.tr("Find the copy"),
             self.tr("Export folders <VMName>_<VMId> on the replica host's USB drives."),
         )
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName(self.tr("Export folders found"))
+        self.table = row_table(
+            [self.tr(c) for c in self.COLUMNS],
+            accessible_name=self.tr("Export folders found"),
+            stretch_column=1,  # the folder name
+        )
         self.table.itemSelectionChanged.connect(self._row_chosen)
         self.body.addWidget(self.table)
 

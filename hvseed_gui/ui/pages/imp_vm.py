@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget
 
 from hvseed_gui.hyperv.host import ReplicationStatus, VirtualMachine
 from hvseed_gui.ui.format import size
 from hvseed_gui.ui.pages.imp_base import ImportPage, why_not_importable
 from hvseed_gui.ui.pages.vm import _Item
+from hvseed_gui.ui.widgets.tables import row_table
 
 
 class ReplicaVmPage(ImportPage):
@@ -25,17 +25,10 @@ class ReplicaVmPage(ImportPage):
             self.tr("Choose the replica VM"),
             self.tr("The replica VMs on this host that wait for their initial copy."),
         )
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(self.COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName(self.tr("Replica virtual machines"))
+        self.table = row_table(
+            [self.tr(c) for c in self.COLUMNS],
+            accessible_name=self.tr("Replica virtual machines"),
+        )
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.body.addWidget(self.table)
         self.grow_body()

@@ -6,16 +6,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
 )
 
@@ -29,6 +26,7 @@ from hvseed_gui.ui.pages.base import HostPage
 from hvseed_gui.ui.tasks import TaskRunner, describe_error
 from hvseed_gui.ui.verdict import DriveCheck, check_drive
 from hvseed_gui.ui.widgets.bitlocker import BitLockerPanel
+from hvseed_gui.ui.widgets.tables import row_table
 
 POLL_MS = 2000  # the drive list follows plugging within 2 s; on Windows WM_DEVICECHANGE is faster
 
@@ -93,17 +91,11 @@ class MediaPage(HostPage):
                 "few seconds."
             ),
         )
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(self.COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName(self.tr("USB drives"))
+        self.table = row_table(
+            [self.tr(c) for c in self.COLUMNS],
+            accessible_name=self.tr("USB drives"),
+            word_wrap=True,
+        )
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.body.addWidget(self.table, 1)
         self.grow_body()

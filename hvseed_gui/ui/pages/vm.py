@@ -4,11 +4,12 @@ the replication settings of the next pages. VMs that cannot be enabled say why."
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QTableWidgetItem
 
 from hvseed_gui.hyperv.host import VirtualMachine
 from hvseed_gui.ui.format import size
 from hvseed_gui.ui.pages.base import HostPage
+from hvseed_gui.ui.widgets.tables import row_table
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -43,17 +44,12 @@ class VmPage(HostPage):
             self.tr("Choose the virtual machines"),
             self.tr("Tick one or more VMs: they get the same replication settings."),
         )
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSortingEnabled(True)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(self.COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName(self.tr("Virtual machines"))
+        self.table = row_table(
+            [self.tr(c) for c in self.COLUMNS],
+            accessible_name=self.tr("Virtual machines"),
+            editable=True,  # the tick boxes
+            sortable=True,
+        )
         self.table.itemChanged.connect(self._item_changed)
         self.table.itemActivated.connect(self._toggle_row)
         self.body.addWidget(self.table)

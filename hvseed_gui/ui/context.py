@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings
 
-from hvseed_gui.ui.saved_target import describe_saved_target, load_target, save_target
+from hvseed_gui.ui.saved_target import describe_saved_target, load_running, save_target
 
 if TYPE_CHECKING:  # the seam modules load after the first page is painted
     from hvseed_gui.core.volumes import Volume
@@ -121,16 +121,10 @@ class RunningExport:
 
         settings.beginGroup("export")
         try:
-            if not settings.value("running", False, type=bool):
+            running = load_running(settings)
+            if running is None:
                 return None
-            target = load_target(settings)
-            if target is None:
-                return None
-            vm = VmRef(
-                settings.value("vm_name", "", type=str), settings.value("vm_id", "", type=str)
-            )
-            if not vm.id:
-                return None
+            target, vm = running
             others = tuple(
                 ExportItem(
                     VmRef(str(o.get("name", "")), str(o.get("id", ""))),

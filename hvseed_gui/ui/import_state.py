@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 
-from hvseed_gui.ui.saved_target import describe_saved_target, load_target, save_target
+from hvseed_gui.ui.saved_target import describe_saved_target, load_running, save_target
 
 if TYPE_CHECKING:
     from hvseed_gui.core.manifest import VerifyReport
@@ -72,20 +72,12 @@ class RunningImport:
 
     @classmethod
     def load(cls, settings: QSettings) -> RunningImport | None:
-        from hvseed_gui.hyperv.host import VmRef
-
         settings.beginGroup(GROUP)
         try:
-            if not settings.value("running", False, type=bool):
+            running = load_running(settings)
+            if running is None:
                 return None
-            target = load_target(settings)
-            if target is None:
-                return None
-            vm = VmRef(
-                settings.value("vm_name", "", type=str), settings.value("vm_id", "", type=str)
-            )
-            if not vm.id:
-                return None
+            target, vm = running
             return cls(
                 target,
                 vm,

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 
 if TYPE_CHECKING:
     from hvseed_gui.hyperv.connect import HostTarget
+    from hvseed_gui.hyperv.host import VmRef
 
 
 def save_target(settings: QSettings, target: HostTarget) -> None:
@@ -46,6 +47,20 @@ def load_target(settings: QSettings) -> HostTarget | None:
         validate_certificate=settings.value("validate_certificate", True, type=bool),
         lab_dir=settings.value("lab_dir", "", type=str),
     )
+
+
+def load_running(settings: QSettings) -> tuple[HostTarget, VmRef] | None:
+    """Host and VM of the running job remembered in the current group; None when there is
+    none or it cannot be read."""
+    from hvseed_gui.hyperv.host import VmRef
+
+    if not settings.value("running", False, type=bool):
+        return None
+    target = load_target(settings)
+    vm = VmRef(settings.value("vm_name", "", type=str), settings.value("vm_id", "", type=str))
+    if target is None or not vm.id:
+        return None
+    return target, vm
 
 
 def describe_saved_target(settings: QSettings) -> str:

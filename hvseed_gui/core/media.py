@@ -19,6 +19,7 @@ from xml.etree.ElementTree import Element, ParseError
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
+from hvseed_gui.core.folder_name import parse_folder_name
 from hvseed_gui.core.plan import normalize_vm_id
 from hvseed_gui.core.units import format_bytes
 
@@ -29,7 +30,6 @@ DISK_EXTENSIONS = (".vhdx", ".vhd", ".avhdx")
 
 _GUID = r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"
 _GUID_RE = re.compile(r"\{?(" + _GUID + r")\}?")
-_FOLDER_RE = re.compile(r"^(?P<name>.+)_\{?(?P<id>" + _GUID + r")\}?$")
 _GUID_FILE_RE = re.compile(r"^\{?(" + _GUID + r")\}?\.xml$", re.IGNORECASE)
 _DISK_RE = re.compile(r"[^\\/]+\.(?:vhdx|avhdx|vhd)$", re.IGNORECASE)
 
@@ -90,17 +90,6 @@ class FolderListing:
 
 
 # --- folder name -------------------------------------------------------------------------------
-
-
-def parse_folder_name(name: str) -> tuple[str, str] | None:
-    """``"SQL_DB_01_6f1c…"`` -> ``("SQL_DB_01", "6F1C…")``; None if not ``<VMName>_<VMId>``.
-
-    The VM name may contain underscores; the ID is the trailing GUID (returned upper-case).
-    """
-    match = _FOLDER_RE.match(name.strip())
-    if not match:
-        return None
-    return match.group("name"), normalize_vm_id(match.group("id"))
 
 
 # --- XML ---------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from hvseed_gui.core.folder_name import folder_name
 from hvseed_gui.core.media import (
     MAX_XML_BYTES,
     FileEntry,
@@ -59,9 +60,13 @@ def test_folder_name_keeps_underscores_in_the_vm_name_and_normalises_the_id():
     assert parse_folder_name(f"Prüfserver_{{{VM_ID}}}") == ("Prüfserver", VM_ID)
 
 
-@pytest.mark.parametrize(
-    "name", ["SQL01", f"_{VM_ID}", VM_ID, "SQL01_6F1C2B3A-9D4E", f"SQL01_{VM_ID}x", ""]
-)
+@pytest.mark.parametrize("vm_name", ["", "   ", " web ", "a_b", f"x_{VM_ID}", "Prüf\u202eserver"])
+def test_the_exporter_and_the_parser_agree_on_every_name(vm_name):
+    """Hyper-V's folder is <VMName>_<VMId> with the name as it is: blank and padded names too."""
+    assert parse_folder_name(folder_name(vm_name, VM_ID.lower())) == (vm_name, VM_ID)
+
+
+@pytest.mark.parametrize("name", ["SQL01", VM_ID, "SQL01_6F1C2B3A-9D4E", f"SQL01_{VM_ID}x", ""])
 def test_folder_name_rejects_anything_else(name):
     assert parse_folder_name(name) is None
 

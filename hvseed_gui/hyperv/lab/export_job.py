@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from hvseed_gui.core.folder_name import folder_name as export_folder_name
 from hvseed_gui.hyperv.errors import CmdletError, InvalidState, NotFound
 from hvseed_gui.hyperv.host import JobState, ReplicationHealth
 
@@ -53,7 +54,7 @@ def start_export(w: World, fqdn: str, vm_id: str, destination: str) -> dict[str,
             cmdlet=cmdlet,
             category="ObjectNotFound",
         )
-    folder_name = f"{vm['name']}_{vm['id']}"
+    folder_name = export_folder_name(vm["name"], vm["id"])
     reason = media.invalid_name_reason(folder_name)
     if reason:
         # UNCONFIRMED whether Hyper-V would clean the name up instead; the lab takes the
@@ -61,8 +62,7 @@ def start_export(w: World, fqdn: str, vm_id: str, destination: str) -> dict[str,
         raise CmdletError(
             f"Hyper-V failed to export the initial replica of '{vm['name']}' to "
             f"'{destination}': {media.ERR_BAD_NAME}",
-            f"The folder name would contain {reason}. Rename the virtual machine, or send "
-            "its initial copy over the network.",
+            f"{reason} Rename the virtual machine, or send its initial copy over the network.",
             cmdlet=cmdlet,
             category="InvalidArgument",
         )

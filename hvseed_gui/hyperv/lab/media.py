@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from hvseed_gui.core.folder_name import parse_folder_name  # noqa: F401 - the lab uses it
 from hvseed_gui.core.media import MAX_XML_BYTES, FileEntry, FolderListing
 from hvseed_gui.core.volumes import BitLockerStatus, Volume
+from hvseed_gui.core.winpaths import name_problem
 from hvseed_gui.hyperv.errors import NotFound
 
 from .state import DRIVES_DIR, State
@@ -23,8 +25,6 @@ from .state import DRIVES_DIR, State
 FAT32_MAX_FILE = 2**32 - 1  # the largest file FAT32 can hold (4 GiB minus one byte)
 SIGNATURES = {"VHDX": b"vhdxfile", "VHD": b"conectix", "AVHDX": b"vhdxfile", "AVHD": b"conectix"}
 _DRIVE_RE = re.compile(r"^([A-Za-z]):(?:[\\/](.*))?$")
-_INVALID_CHARS = set('<>:"/\\|?*') | {chr(c) for c in range(32)}
-_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{p}{n}" for p in ("COM", "LPT") for n in range(1, 10)}
 
 # Win32 texts Hyper-V passes through when a file operation fails (FormatMessage wording).
 ERR_PATH_NOT_FOUND = "The system cannot find the path specified. (0x80070003)"
@@ -135,17 +135,9 @@ def real_path(lab_dir: Path, loc: Location) -> Path:
 
 
 def invalid_name_reason(name: str) -> str:
-    """Why Windows would refuse ``name`` as a file or folder name; empty when it is fine."""
-    if not name or name in (".", ".."):
-        return "an empty name"
-    bad = sorted({c for c in name if c in _INVALID_CHARS})
-    if bad:
-        return "the character(s) " + " ".join(repr(c) for c in bad)
-    if name[-1] in " .":
-        return "a trailing space or dot"
-    if name.split(".")[0].upper() in _RESERVED:
-        return "a reserved device name"
-    return ""
+    """Why Windows would refuse ``name`` as a file or folder name (the one rule in
+    ``core.winpaths``, as the real side checks it); empty when it is fine."""
+    return name_problem(name, "The folder name") or ""
 
 
 def apparent_size(path: Path) -> int:
@@ -262,17 +254,3 @@ def list_folder(lab_dir: Path, loc: Location) -> FolderListing:
         xml_texts=xml_texts,
         xml_errors=xml_errors,
     )
-
-
-_FOLDER_RE = re.compile(
-    r"^(?P<name>.+)_(?P<id>[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-"
-    r"[0-9A-Fa-f]{12})$"
-)
-
-
-def parse_folder_name(name: str) -> tuple[str, str] | None:
-    """``("SQL01", "6F1C…")`` for ``SQL01_6F1C…``; None when the name has no VM ID suffix."""
-    match = _FOLDER_RE.match(name)
-    if not match:
-        return None
-    return match.group("name"), match.group("id").upper()

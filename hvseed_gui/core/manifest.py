@@ -18,6 +18,7 @@ as a drive on this computer (``files_to_hash`` then ``compare``).
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import re
@@ -467,6 +468,7 @@ class VerifyReport:
     cancelled: bool = False
     bytes_hashed: int = 0
     seconds: float = 0.0
+    fingerprint: str = ""  # SHA-256 of the manifest file as read
 
     @property
     def ok(self) -> bool:
@@ -553,6 +555,11 @@ def compare(
 
 def read_manifest(folder: Path) -> Manifest:
     """The manifest beside ``folder``; ``FileNotFoundError`` / ``ValueError`` (readable reason)."""
+    return read_manifest_with_raw(folder)[0]
+
+
+def read_manifest_with_raw(folder: Path) -> tuple[Manifest, bytes]:
+    """The manifest beside ``folder`` and the bytes it was parsed from (for its fingerprint)."""
     json_path, _ = manifest_paths(folder)
     with open(json_path, "rb") as f:
         raw = f.read(MAX_MANIFEST_BYTES + 1)
@@ -562,7 +569,13 @@ def read_manifest(folder: Path) -> Manifest:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ValueError("it is not UTF-8 text") from None
-    return Manifest.from_json(text)
+    return Manifest.from_json(text), raw
+
+
+def fingerprint_of(raw: bytes) -> str:
+    """The manifest file's own SHA-256 (lower-case hex): passed on apart from the drive, it
+    shows on arrival that nobody rewrote the manifest together with the files."""
+    return hashlib.sha256(raw).hexdigest()
 
 
 def verify_manifest(
@@ -588,7 +601,7 @@ def verify_manifest(
             "and that the drive holds the folder <VMName>_<VMId>.",
         )
     try:
-        manifest = read_manifest(folder)
+        manifest, raw = read_manifest_with_raw(folder)
     except FileNotFoundError:
         return VerifyReport(
             str(folder),
@@ -624,7 +637,11 @@ def verify_manifest(
         )
     except Cancelled:
         return VerifyReport(
-            str(folder), manifest, cancelled=True, seconds=time.monotonic() - started
+            str(folder),
+            manifest,
+            cancelled=True,
+            seconds=time.monotonic() - started,
+            fingerprint=fingerprint_of(raw),
         )
     reasons = {rel: exc.strerror or str(exc) for rel, exc in errors.items()}
     sizes = {e.path: e.size for e in entries}
@@ -635,6 +652,7 @@ def verify_manifest(
         notes=tuple(notes),
         bytes_hashed=sum(sizes[rel] for rel in hashes),
         seconds=time.monotonic() - started,
+        fingerprint=fingerprint_of(raw),
     )
 
 
@@ -667,3 +685,9 @@ def sums_notes(manifest: Manifest, sums_name: str, text: str | None) -> Iterable
             f"{' …' if len(differ) > 5 else ''}; it was edited or damaged. This check used the "
             "JSON manifest; sha256sum -c would report these files."
         )
+
+
+def short_fingerprint(fingerprint: str) -> str:
+    """The first 16 hex digits in groups of four, easy to read out: ``1A2B 3C4D 5E6F 7A8B``."""
+    head = fingerprint[:16].upper()
+    return " ".join(head[i : i + 4] for i in range(0, len(head), 4))

@@ -30,7 +30,7 @@ DISK_EXTENSIONS = (".vhdx", ".vhd", ".avhdx")
 
 _GUID = r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"
 _GUID_RE = re.compile(r"\{?(" + _GUID + r")\}?")
-_GUID_FILE_RE = re.compile(r"^\{?(" + _GUID + r")\}?\.xml$", re.IGNORECASE)
+_GUID_FILE_RE = re.compile(r"^\{?(" + _GUID + r")\}?\.(?:xml|vmcx)$", re.IGNORECASE)
 _DISK_RE = re.compile(r"[^\\/]+\.(?:vhdx|avhdx|vhd)$", re.IGNORECASE)
 
 # Element/attribute names (lower-case, without "_" and "-") that name the VM itself ...
@@ -456,10 +456,6 @@ def inspect_folder(listing: FolderListing) -> FolderReport:
             add(Finding(code, Severity.ERROR, "XML file not usable", f"{exc} {advice}"))
             continue
         hits.extend(_id_hits_in(root, rel))
-        base = rel.rsplit("/", 1)[-1]
-        match = _GUID_FILE_RE.match(base)
-        if match:
-            hits.append(XmlIdHit(normalize_vm_id(match.group(1)), "file name", rel, True))
         for disk in find_disks_in_xml(root, rel):
             old = disks.get(disk.name.lower())
             if old is None or (old.size is None and disk.size is not None):
@@ -478,6 +474,13 @@ def inspect_folder(listing: FolderListing) -> FolderReport:
             )
         )
     xml_state = XmlState.MISSING if not xml_paths else (XmlState.BROKEN if broken else XmlState.OK)
+
+    # <GUID>.xml and <GUID>.vmcx file names: evidence, never a vote against the content
+    vmcx = [e.path for e in listing.files if e.path.lower().endswith(".vmcx")]
+    for rel in dict.fromkeys([*xml_paths, *vmcx]):
+        match = _GUID_FILE_RE.match(rel.rsplit("/", 1)[-1])
+        if match:
+            hits.append(XmlIdHit(normalize_vm_id(match.group(1)), "file name", rel, True))
 
     xml_vm_id = _conclude_xml_id(hits, vm_id, add)
 
@@ -503,42 +506,74 @@ def inspect_folder(listing: FolderListing) -> FolderReport:
     )
 
 
+def _file_ids(hits: list[XmlIdHit]) -> dict[str, tuple[set[str], str | None]]:
+    """Per configuration file: the VM IDs its content states, and the ID its name carries.
+
+    Content: the IDs under names that clearly mean the VM (``global_id``, ``VMId``, …); only when
+    a file has none of those, a single GUID under a generic name (``id``) counts; several
+    generic GUIDs may name devices and decide nothing."""
+    files: dict[str, tuple[set[str], str | None]] = {}
+    for file in dict.fromkeys(h.file for h in hits):
+        own = [h for h in hits if h.file == file]
+        strong = {h.vm_id for h in own if h.strong and h.where != "file name"}
+        weak = {h.vm_id for h in own if not h.strong}
+        named = next((h.vm_id for h in own if h.where == "file name"), None)
+        files[file] = (strong or (weak if len(weak) == 1 else set()), named)
+    return files
+
+
 def _conclude_xml_id(hits: list[XmlIdHit], folder_id: str | None, add) -> str | None:
-    """The VM ID the XML states: strong hits win over weak ones; report disagreement."""
-    strong = sorted({h.vm_id for h in hits if h.strong})
-    weak = sorted({h.vm_id for h in hits if not h.strong})
-    ids = strong or weak
-    if not ids:
-        return None
-    if folder_id is None:
-        return ids[0] if len(ids) == 1 else None
-    if folder_id in ids:
-        if strong and len(strong) > 1:
-            others = ", ".join(i for i in strong if i != folder_id)
+    """The VM ID the configuration states; any other VM ID is an error.
+
+    The XML's own content decides. A ``<GUID>.xml``/``.vmcx`` file name is evidence: it stands
+    in for a file whose content names no VM, and a name that disagrees with its content is
+    only a warning (the file was renamed). Configuration for two VMs, or for a VM other than
+    the folder name's, is an error naming the IDs and the file."""
+    files = _file_ids(hits)
+    stated: dict[str, str] = {}  # VM ID -> the first file that states it
+    for file, (content, named) in files.items():
+        for vm_id in sorted(content) or ([named] if named else []):
+            stated.setdefault(vm_id, file)
+        if content and named and named not in content:
             add(
                 Finding(
-                    "xml-several-ids",
+                    "xml-file-renamed",
                     Severity.WARNING,
-                    "XML names more than one VM ID",
-                    f"Besides the folder's ID {folder_id}, the XML also names {others}. Check "
-                    "the folder holds only this VM's copy.",
+                    "Configuration file renamed",
+                    f"{file} is named after VM {named}, but its content names "
+                    f"{', '.join(sorted(content))}. The content decides; check nobody renamed "
+                    "files in the folder.",
                 )
             )
-        return folder_id
-    if strong or len(ids) == 1:
-        where = next(h for h in hits if h.vm_id == ids[0])
+    if not stated:
+        return None
+    if len(stated) > 1:
+        listing = "; ".join(f"{vm_id} in {file}" for vm_id, file in sorted(stated.items()))
+        add(
+            Finding(
+                "xml-several-vms",
+                Severity.ERROR,
+                "Configuration of more than one VM",
+                f"The folder holds configuration for more than one VM ({listing}). A Hyper-V "
+                "export folder holds one VM's copy: it was mixed with another VM's files. Use "
+                "the folder exactly as Hyper-V exported it, or export again.",
+            )
+        )
+        return None
+    ((xml_id, file),) = stated.items()
+    if folder_id is not None and xml_id != folder_id:
+        where = next(h.where for h in hits if h.file == file and h.vm_id == xml_id)
         add(
             Finding(
                 "id-mismatch",
                 Severity.ERROR,
                 "VM IDs disagree",
-                f"The folder name says VM ID {folder_id}, but {where.file or 'the XML'} "
-                f"({where.where}) says {ids[0]}. The folder was renamed or mixed with another "
-                "VM's copy: use the folder exactly as Hyper-V exported it.",
+                f"The folder name says VM ID {folder_id}, but {file or 'the XML'} "
+                f"({where}) states {xml_id}. The folder was renamed or holds another VM's "
+                "copy: use the folder exactly as Hyper-V exported it.",
             )
         )
-        return ids[0]
-    return None  # only several weak, unrelated GUIDs: they may name devices, not the VM
+    return xml_id
 
 
 def _check_disks(files: tuple[FileEntry, ...], listed: list[XmlDisk], add) -> None:
@@ -569,209 +604,13 @@ def _check_disks(files: tuple[FileEntry, ...], listed: list[XmlDisk], add) -> No
         elif disk.size is not None and got.size < disk.size:
             add(
                 Finding(
-                    "disk-truncated",
-                    Severity.ERROR,
-                    "Disk file truncated",
-                    f"{disk.name} is {format_bytes(got.size)} but the configuration says "
-                    f"{format_bytes(disk.size)}: the copy was cut short. Copy it again.",
+                    "disk-smaller",
+                    Severity.WARNING,
+                    "Disk file smaller than listed",
+                    f"{disk.name} is {format_bytes(got.size)} but the configuration lists "
+                    f"{format_bytes(disk.size)}. If a fixed disk was converted to a dynamic one "
+                    "on the drive (supported, same name and format), this is expected and the "
+                    "manifest check reports this file as changed; otherwise the copy was cut "
+                    "short: copy it again.",
                 )
             )
-
-
-# --- before the import: folder vs replica VM ---------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ImportCheckRow:
-    """One line of the side-by-side table shown before an import."""
-
-    label: str
-    folder_value: str
-    xml_value: str
-    replica_value: str
-    verdict: Severity
-    message: str
-
-
-@dataclass(frozen=True)
-class ImportCheck:
-    rows: tuple[ImportCheckRow, ...]
-
-    @property
-    def can_import(self) -> bool:
-        return all(r.verdict is not Severity.ERROR for r in self.rows)
-
-    @property
-    def errors(self) -> list[ImportCheckRow]:
-        return [r for r in self.rows if r.verdict is Severity.ERROR]
-
-    @property
-    def summary(self) -> str:
-        """One sentence: the first reason not to import, or that the import can go ahead."""
-        if self.errors:
-            return self.errors[0].message
-        return "The folder matches the replica VM; the import can start."
-
-    def to_text(self) -> str:
-        """The side-by-side table as plain text (CLI)."""
-        head = ("", "Folder", "XML", "Replica VM", "Verdict")
-        table = [head] + [
-            (r.label, r.folder_value, r.xml_value, r.replica_value, r.verdict.value)
-            for r in self.rows
-        ]
-        widths = [max(len(row[i]) for row in table) for i in range(len(head))]
-        lines = [
-            "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
-            for row in table
-        ]
-        lines.insert(1, "  ".join("-" * w for w in widths))
-        lines += [f"{r.label}: {r.message}" for r in self.rows if r.verdict is not Severity.OK]
-        return "\n".join(lines) + "\n"
-
-
-_DASH = "-"
-
-_STATE_ADVICE = {
-    "Replicating": "The initial copy has already been imported (the replica is replicating); "
-    "there is nothing to import.",
-    "ReadyForInitialReplication": "This is a primary VM's state: choose the replica VM on the "
-    "replica host.",
-    "InitialReplicationInProgress": "This is a primary VM's state (its export is running): "
-    "choose the replica VM on the replica host.",
-    "Disabled": "Replication is not enabled for this VM: enable replication on the primary host "
-    "with 'send initial copy using external media' first.",
-    "PreparedForFailover": "The replica is being failed over; an initial copy cannot be "
-    "imported now.",
-    "FailedOverWaitingCompletion": "The replica has been failed over; an initial copy cannot be "
-    "imported. Complete or cancel the failover first.",
-    "FailedOver": "The replica has been failed over; an initial copy cannot be imported.",
-}
-
-
-def check_import(
-    report: FolderReport,
-    replica_vm_id: str | None,
-    replica_vm_name: str = "",
-    replica_state: str = "",
-) -> ImportCheck:
-    """Compare a folder with the replica VM it is to be imported into.
-
-    Takes plain values (the replica VM's ID, name and ReplicationState *name*) so core does not
-    depend on the hyperv package. Any error row makes ``can_import`` False.
-    """
-    rows: list[ImportCheckRow] = []
-    row = rows.append
-    folder_errors = [p for p in report.problems if p.code in ("folder-missing", "not-vm-folder")]
-    row(
-        ImportCheckRow(
-            "Folder",
-            report.folder_name or report.path,
-            _DASH,
-            _DASH,
-            Severity.ERROR if folder_errors else Severity.OK,
-            folder_errors[0].message if folder_errors else "The folder is a VM export folder.",
-        )
-    )
-
-    # VM ID
-    rep_id = None
-    if replica_vm_id:
-        try:
-            rep_id = normalize_vm_id(replica_vm_id)
-        except ValueError:
-            rep_id = replica_vm_id
-    folder_id, xml_id = report.vm_id, report.xml_vm_id
-    if folder_id is None:
-        verdict, msg = Severity.ERROR, "The folder name carries no VM ID: choose the VM's folder."
-    elif rep_id is None:
-        verdict, msg = (
-            Severity.ERROR,
-            "No replica VM was found for this copy: enable replication on the primary host "
-            "first, or connect to the host that holds the replica VM.",
-        )
-    elif rep_id != folder_id:
-        verdict, msg = (
-            Severity.ERROR,
-            f"The folder holds the copy of VM {folder_id}, but the replica VM"
-            f"{' ' + replica_vm_name if replica_vm_name else ''} has ID {rep_id}. Choose this "
-            "VM's folder, or the replica VM that matches the folder.",
-        )
-    elif xml_id is not None and xml_id != folder_id:
-        verdict, msg = (
-            Severity.ERROR,
-            f"The XML names VM {xml_id}, the folder name {folder_id}: the folder was renamed "
-            "or mixed up. Use the folder as Hyper-V exported it.",
-        )
-    else:
-        verdict, msg = Severity.OK, "The folder, its XML and the replica VM name the same VM."
-    row(
-        ImportCheckRow(
-            "VM ID",
-            folder_id or _DASH,
-            xml_id or _DASH,
-            rep_id or _DASH,
-            verdict,
-            msg,
-        )
-    )
-
-    # VM name (names may change; the ID decides, so a difference is only a warning)
-    if report.vm_name and replica_vm_name and report.vm_name != replica_vm_name:
-        row(
-            ImportCheckRow(
-                "VM name",
-                report.vm_name,
-                _DASH,
-                replica_vm_name,
-                Severity.WARNING,
-                "The names differ (the VM may have been renamed); the VM ID is what counts.",
-            )
-        )
-
-    # XML
-    xml_count = f"{len(report.xml_files)} file(s)"
-    if report.xml_state is XmlState.OK:
-        verdict, msg = Severity.OK, "The XML configuration was read safely."
-    elif report.xml_state is XmlState.MISSING:
-        verdict, msg = (
-            Severity.WARNING,
-            "No XML file in the folder; only the folder name identifies the VM.",
-        )
-    else:
-        bad = [p for p in report.problems if p.code.startswith("xml-") and p.code != "xml-missing"]
-        verdict = Severity.ERROR
-        msg = bad[0].message if bad else "An XML file in the folder could not be read."
-    row(ImportCheckRow("XML readable", xml_count, report.xml_state.value, _DASH, verdict, msg))
-
-    # disks
-    disk_problems = [
-        p for p in report.problems if p.code in ("no-disks", "disk-missing", "disk-truncated")
-    ]
-    listed = f"{len(report.disks_listed)} listed" if report.disks_listed else _DASH
-    present = f"{len(report.disk_files)} file(s), {format_bytes(report.disk_bytes)}"
-    if disk_problems:
-        verdict, msg = Severity.ERROR, " ".join(p.message for p in disk_problems)
-    elif not report.exists or report.vm_id is None:
-        verdict, msg = Severity.ERROR, "Choose the VM's folder first."
-    else:
-        verdict, msg = Severity.OK, "Every disk file the folder needs is there."
-    row(ImportCheckRow("Disks present", present, listed, _DASH, verdict, msg))
-
-    # replica state
-    state = replica_state.strip()
-    if state.lower() == "waitingforinitialreplication":
-        verdict, msg = Severity.OK, "The replica VM is waiting for its initial copy."
-    elif not state:
-        verdict, msg = (
-            Severity.ERROR,
-            "The replica VM's replication state is unknown: refresh, or check the replica host.",
-        )
-    else:
-        advice = next((v for k, v in _STATE_ADVICE.items() if k.lower() == state.lower()), None)
-        verdict = Severity.ERROR
-        msg = advice or (
-            f"Hyper-V imports an initial copy only into a replica VM in state "
-            f"WaitingForInitialReplication; this one is {state}."
-        )
-    row(ImportCheckRow("Replica VM waiting", _DASH, _DASH, state or _DASH, verdict, msg))
-    return ImportCheck(tuple(rows))

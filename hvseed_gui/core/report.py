@@ -23,9 +23,12 @@ from hvseed_gui import __version__
 from hvseed_gui.core.manifest import (
     Manifest,
     ManifestError,
+    fingerprint_of,
     list_files,
     manifest_paths,
     read_manifest,
+    read_manifest_with_raw,
+    short_fingerprint,
 )
 from hvseed_gui.core.media import FolderListing, parse_folder_name
 from hvseed_gui.core.units import format_bytes
@@ -53,6 +56,7 @@ class ReportVm:
     folder: str  # the export folder as the source host sees it (E:\SQL01_<id>) or its name
     files: tuple[ReportFile, ...]
     has_manifest: bool = False
+    fingerprint: str = ""  # the manifest file's own SHA-256, to pass on apart from the drive
 
     @property
     def total_bytes(self) -> int:
@@ -193,14 +197,16 @@ class HandoverReport:
 # --- building it ---------------------------------------------------------------------------------
 
 
-def vm_from_manifest(manifest: Manifest, folder: str = "") -> ReportVm:
-    """A VM as its manifest describes it; ``folder`` = the folder's path on the source host."""
+def vm_from_manifest(manifest: Manifest, folder: str = "", fingerprint: str = "") -> ReportVm:
+    """A VM as its manifest describes it; ``folder`` = the folder's path on the source host,
+    ``fingerprint`` = the manifest file's SHA-256."""
     return ReportVm(
         name=manifest.vm_name,
         vm_id=manifest.vm_id,
         folder=folder or manifest.folder,
         files=tuple(ReportFile(f.path, f.size, f.sha256) for f in manifest.files),
         has_manifest=True,
+        fingerprint=fingerprint,
     )
 
 
@@ -223,7 +229,8 @@ def vm_from_folder(folder: Path, shown_as: str = "") -> ReportVm:
     folder = Path(folder)
     shown = shown_as or str(folder)
     try:
-        return vm_from_manifest(read_manifest(folder), shown)
+        manifest, raw = read_manifest_with_raw(folder)
+        return vm_from_manifest(manifest, shown, fingerprint_of(raw))
     except FileNotFoundError:
         pass
     except ValueError as exc:
@@ -475,6 +482,12 @@ def render_text(report: HandoverReport) -> str:
                 else "none (no SHA-256 values)"
             ),
         ]
+        if vm.fingerprint:
+            lines += [
+                f"   Manifest fingerprint (SHA-256 of {vm.manifest_name}):",
+                f"     {short_fingerprint(vm.fingerprint)}   (in full: {vm.fingerprint})",
+                "     Pass it on apart from the drive (mail, phone): the replica side checks it.",
+            ]
         for f in vm.files:
             lines.append(f"   - {f.path}")
             lines.append(f"       {_size(f.size)}")
@@ -556,6 +569,10 @@ def render_html(report: HandoverReport) -> str:
     )
     for vm in report.vms:
         manifest = "yes" if vm.has_manifest else "<b style='color: #b71c1c;'>none</b>"
+        if vm.fingerprint:
+            manifest += (
+                f"<br><span class='mono'>fingerprint {e(short_fingerprint(vm.fingerprint))}</span>"
+            )
         out.append(
             f"<tr><td>{e(vm.name)}</td><td class='mono'>{e(vm.vm_id or '(unknown)')}</td>"
             f"<td align='right'>{len(vm.files)}</td>"

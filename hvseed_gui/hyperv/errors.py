@@ -109,3 +109,7 @@ class InsecureTransport(HyperVError):
 
 class Cancelled(HyperVError):
     """The admin cancelled the operation."""
+
+
+class Unsupported(HyperVError):
+    """The operation does not exist for this kind of host (e.g. the lab's courier)."""

@@ -14,11 +14,13 @@ import abc
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
+from pathlib import Path
 from typing import Any, TypeVar
 
 from hvseed_gui.core.media import FolderListing
 from hvseed_gui.core.plan import AuthenticationType, ReplicationPlan
 from hvseed_gui.core.volumes import Volume
+from hvseed_gui.hyperv.errors import Unsupported
 
 # --- enumerations, compared by name (Windows PowerShell 5.1 emits enums as undocumented numbers,
 # so every script converts them with [string] before they travel) ------------------------------
@@ -647,6 +649,25 @@ class HyperVHost(abc.ABC):
     @abc.abstractmethod
     def cancel_hashing(self, job_id: str) -> HashJob:
         """Stop a hashing job (nothing on the drive is changed); returns its final state."""
+
+    # -- not Hyper-V operations: where things are -------------------------------------------
+
+    def local_path(self, path: str) -> Path | None:
+        """Where ``path`` on this host can be read on this computer, or None.
+
+        Not None when the drive is attached here (this computer's own PowerShell, or the lab's
+        drives on this machine): hvseed then hashes it in this process. None for a remote host:
+        its files are hashed there (``start_hashing``) and read with ``read_text_file``."""
+        return None
+
+    def move_drive(self, letter: str, to_host: str, new_letter: str | None = None) -> Volume:
+        """The lab's courier: unplug the drive at ``letter`` and plug it into ``to_host``.
+
+        Real hosts raise ``Unsupported``: a real drive travels by courier."""
+        raise Unsupported(
+            "Moving a drive is a lab operation.",
+            "Ship a real drive by courier and plug it into the replica host.",
+        )
 
 
 @dataclass

@@ -1259,9 +1259,16 @@ def render_export_folders(path: str) -> Script:
     body = r"""
     $root = [string]$in.Path
     if (-not (Test-Path -LiteralPath $root -PathType Container)) {
+        # a file in the way (the path itself or the first part of it that exists) is not "missing"
+        $probe = $root
+        while ($probe -and -not (Test-Path -LiteralPath $probe)) { $probe = [System.IO.Path]::GetDirectoryName($probe) }
+        if ($probe -and (Test-Path -LiteralPath $probe -PathType Leaf)) {
+            Stop-Hvseed -Category 'InvalidArgument' -Cmdlet 'Test-Path' -Id 'PathIsFile' -Message ('The path ' + $root + ' on ' + $env:COMPUTERNAME + ' runs into the file ' + $probe + ', not a folder.')
+        }
         Stop-Hvseed -Category 'ObjectNotFound' -Cmdlet 'Test-Path' -Id 'FolderNotFound' -Message ('The folder ' + $root + ' does not exist on ' + $env:COMPUTERNAME + '.')
     }
-    $pattern = '^(.+)_([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$'
+    # the same rule as core.folder_name: any name (even empty), then _<VMId>, braces allowed
+    $pattern = '^(.*)_\{?([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})\}?$'
     $candidates = New-Object -TypeName System.Collections.ArrayList
     [void]$candidates.Add((Get-Item -LiteralPath $root -Force))
     foreach ($dir in @(Get-ChildItem -LiteralPath $root -Directory -Force)) {

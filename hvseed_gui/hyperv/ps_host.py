@@ -14,9 +14,11 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import sys
 from collections.abc import Callable, Sequence
 from datetime import timedelta
 from enum import Enum
+from pathlib import Path
 from typing import Any, TypeVar
 
 from hvseed_gui.core.media import FileEntry, FolderListing
@@ -64,7 +66,12 @@ from hvseed_gui.hyperv.host import (
 )
 from hvseed_gui.hyperv.job_rules import folder_vm_id as folder_vm_id  # public name kept
 from hvseed_gui.hyperv.ps_json import as_bool, as_int, as_list, as_opt_int, as_text, as_time
-from hvseed_gui.hyperv.runners import PowerShellRunner, RunResult, policy_problem
+from hvseed_gui.hyperv.runners import (
+    LocalPowerShell,
+    PowerShellRunner,
+    RunResult,
+    policy_problem,
+)
 
 E = TypeVar("E", bound=Enum)
 
@@ -755,6 +762,12 @@ class PowerShellHost(HyperVHost):
 
     def __repr__(self) -> str:
         return f"PowerShellHost({self.display_name!r})"
+
+    def local_path(self, path: str) -> Path | None:
+        """This computer's own PowerShell reads its own drives; a WinRM host's are remote."""
+        if isinstance(self.runner, LocalPowerShell) and sys.platform == "win32" and path.strip():
+            return Path(path)
+        return None
 
     def _run(self, render: Callable[..., ps.Script], *args: Any) -> Any:
         try:

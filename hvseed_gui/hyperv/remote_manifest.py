@@ -17,6 +17,7 @@ from hvseed_gui.core.manifest import (
     MAX_MANIFEST_BYTES,
     Manifest,
     ManifestError,
+    fingerprint_of,
     manifest_from_hashes,
 )
 from hvseed_gui.core.media import FolderListing
@@ -184,8 +185,8 @@ def report_vm_on_host(
             f"The manifest {json_path} on {where} cannot be read: {reason.rstrip('.')}.",
             "Check the drive; hvseed verify tells more.",
         ) from None
-    if manifest is not None:
-        return vm_from_manifest(manifest, folder), manifest
+    if manifest is not None and text is not None:
+        return vm_from_manifest(manifest, folder, fingerprint_of(text.encode("utf-8"))), manifest
     if listing is None:
         listing = host.read_export_folder(folder)
     if not listing.exists:

@@ -23,6 +23,7 @@ from hvseed_gui.core.manifest import (
     VerifyReport,
     compare,
     files_to_hash,
+    fingerprint_of,
     sums_notes,
 )
 from hvseed_gui.hyperv.errors import CmdletError, HyperVError
@@ -109,8 +110,15 @@ def verify_on_host(
     job = HashJob("", folder, JobState.COMPLETED, bytes_total=0)
     if wanted:
         job = _follow(host, folder, wanted, total, progress, cancel, poll_interval, on_job)
+    fingerprint = fingerprint_of(text.encode("utf-8"))
     if job.state is JobState.CANCELLED:
-        return VerifyReport(folder, manifest, cancelled=True, seconds=time.monotonic() - started)
+        return VerifyReport(
+            folder,
+            manifest,
+            cancelled=True,
+            seconds=time.monotonic() - started,
+            fingerprint=fingerprint,
+        )
     if job.state is not JobState.COMPLETED:
         raise CmdletError(
             job.message or f"Hashing on {where} ended without a result.",
@@ -123,6 +131,7 @@ def verify_on_host(
         notes=tuple(notes),
         bytes_hashed=sum(sizes.get(p, 0) for p in job.hashes if p in wanted),
         seconds=time.monotonic() - started,
+        fingerprint=fingerprint,
     )
 
 

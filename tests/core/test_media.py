@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from hvseed_gui.core.folder_name import folder_name
+from hvseed_gui.core.import_gate import check_import
 from hvseed_gui.core.media import (
     MAX_XML_BYTES,
     FileEntry,
@@ -16,7 +17,6 @@ from hvseed_gui.core.media import (
     XmlProblem,
     XmlProblemKind,
     XmlState,
-    check_import,
     find_vm_ids_in_xml,
     inspect_folder,
     parse_folder_name,
@@ -210,14 +210,18 @@ def test_disagreeing_ids_name_both():
     assert report.xml_vm_id == OTHER_ID
 
 
-def test_listed_disk_missing_and_truncated_disk():
+def test_listed_disk_missing_and_a_smaller_disk_explained():
+    """A disk smaller than listed may be a fixed disk converted to dynamic on the media
+    (supported, team blog 2013-09-24): a warning that explains both readings, not an error."""
     text = xml_fixture("vm_attributes.xml")
     report = inspect_folder(
         listing(files=(("SQL_DB_01.vhdx", 4 * GiB - 4096),), xml={"c.xml": text})
     )
-    assert codes(report) == {"disk-missing", "disk-truncated"}
-    messages = " ".join(p.message for p in report.errors)
-    assert "SQL_DB_01_data.vhdx" in messages and "cut short" in messages
+    assert codes(report) == {"disk-missing", "disk-smaller"}
+    assert [p.code for p in report.errors] == ["disk-missing"]
+    (smaller,) = report.warnings
+    assert "converted to a dynamic" in smaller.message and "cut short" in smaller.message
+    assert "manifest" in smaller.message
 
 
 def test_no_disk_files_at_all():

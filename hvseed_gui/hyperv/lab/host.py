@@ -12,6 +12,7 @@ import time
 import uuid
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from hvseed_gui.core.media import FolderListing
@@ -283,6 +284,13 @@ class LabHost(HyperVHost):
         def run(w: World) -> list[ExportFolderSummary]:
             loc = w.locate(self.name, path)
             root = media.real_path(w.lab_dir, loc)
+            blocker = next((p for p in (root, *root.parents) if p.exists()), None)
+            if blocker is not None and not blocker.is_dir():
+                raise CmdletError(
+                    f"The path '{loc.windows}' on {self.name} runs into a file, not a folder.",
+                    cmdlet="Test-Path",
+                    category="InvalidArgument",
+                )
             if not root.is_dir():
                 raise NotFound(
                     f"Cannot find the folder '{loc.windows}' on {self.name}. "
@@ -321,6 +329,17 @@ class LabHost(HyperVHost):
             return summaries
 
         return self._call("export_folders", run)
+
+    def local_path(self, path: str) -> Path | None:
+        """The lab's drives are directories on this machine: a path on a drive attached to
+        this host is read here, as on a host whose drive is plugged into this computer."""
+        try:
+            return self.lab.real_path(self.name, path)
+        except (ValueError, NotFound):
+            return None
+
+    def move_drive(self, letter: str, to_host: str, new_letter: str | None = None) -> Volume:
+        return self.lab.move_drive(self.name, letter, to_host, new_letter)
 
     def read_export_folder(self, folder: str) -> FolderListing:
         def run(w: World) -> FolderListing:

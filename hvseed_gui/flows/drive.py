@@ -1,0 +1,114 @@
+"""Hash and verify where the drive is: in this process when this computer reads the host's
+drive (``HyperVHost.local_path``), else as a hashing job on the host itself."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hvseed_gui.core.hashing import Progress
+from hvseed_gui.core.manifest import (
+    MAX_MANIFEST_BYTES,
+    Manifest,
+    VerifyReport,
+    fingerprint_of,
+    manifest_paths,
+    verify_manifest,
+    write_manifest,
+)
+from hvseed_gui.flows.events import CancelToken
+from hvseed_gui.hyperv.errors import CmdletError
+from hvseed_gui.hyperv.host import HyperVHost
+from hvseed_gui.hyperv.remote_manifest import write_manifest_on_host
+from hvseed_gui.hyperv.remote_verify import manifest_locations, verify_on_host
+
+
+@dataclass(frozen=True)
+class ManifestOutcome:
+    """The manifest beside one export folder, as this run leaves it."""
+
+    folder: str  # the export folder as the host names it
+    written: bool  # False: an earlier run's manifest was kept as it is
+    files: int  # how many files it lists (0 when kept and not read)
+    fingerprint: str  # SHA-256 of the manifest file ("" when it could not be read)
+    where: str  # "" on this computer, else the host's name
+
+    @property
+    def json_name(self) -> str:
+        return manifest_locations(self.folder)[1].replace("\\", "/").rsplit("/", 1)[-1]
+
+    @property
+    def sums_name(self) -> str:
+        return manifest_locations(self.folder)[2].replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def existing_fingerprint(host: HyperVHost, folder: str) -> str | None:
+    """The fingerprint of the manifest beside ``folder``: None when there is none, "" when it
+    is there but cannot be read."""
+    local = host.local_path(folder)
+    if local is not None:
+        try:
+            with open(manifest_paths(local)[0], "rb") as f:
+                return fingerprint_of(f.read(MAX_MANIFEST_BYTES + 1))
+        except FileNotFoundError:
+            return None
+        except OSError:
+            return ""
+    try:
+        text = host.read_text_file(manifest_locations(folder)[1], MAX_MANIFEST_BYTES)
+    except CmdletError:
+        return ""  # there, but not readable as text: kept all the same
+    return None if text is None else fingerprint_of(text.encode("utf-8"))
+
+
+def hash_into_manifest(
+    host: HyperVHost,
+    folder: str,
+    *,
+    vm_name: str,
+    vm_id: str,
+    source_host: str,
+    replica_server: str,
+    progress: Progress | None,
+    cancel: CancelToken | None,
+    poll: float,
+) -> ManifestOutcome:
+    """Hash ``folder`` on ``host`` and write its manifest beside it, where the drive is.
+
+    An earlier run's manifest is kept, never replaced. Raises ``Cancelled`` (nothing written),
+    ``ManifestError`` or the host's ``HyperVError``."""
+    earlier = existing_fingerprint(host, folder)
+    if earlier is not None:
+        return ManifestOutcome(folder, False, 0, earlier, "")
+    local = host.local_path(folder)
+    details = {
+        "vm_name": vm_name,
+        "vm_id": vm_id,
+        "source_host": source_host,
+        "replica_server": replica_server,
+        "progress": progress,
+        "cancel": cancel,
+    }
+    manifest: Manifest
+    if local is not None:
+        manifest = write_manifest(local, **details)
+        where = ""
+    else:
+        manifest = write_manifest_on_host(host, folder, poll_interval=poll, **details)
+        where = host.display_name
+    fingerprint = fingerprint_of(manifest.to_json().encode("utf-8"))
+    return ManifestOutcome(folder, True, len(manifest.files), fingerprint, where)
+
+
+def verify_where_the_drive_is(
+    host: HyperVHost,
+    folder: str,
+    *,
+    progress: Progress | None,
+    cancel: CancelToken | None,
+    poll: float,
+) -> VerifyReport:
+    """Check ``folder`` on ``host`` against the manifest beside it, hashing where the drive is."""
+    local = host.local_path(folder)
+    if local is not None:
+        return verify_manifest(local, progress=progress, cancel=cancel)
+    return verify_on_host(host, folder, progress=progress, cancel=cancel, poll_interval=poll)

@@ -86,13 +86,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("verify", help="check the files of an export folder against its manifest")
     p.add_argument("folder")
+    p.add_argument(
+        "--fingerprint",
+        metavar="HEX",
+        help="the manifest's fingerprint the sender passed on (first 16 hex digits or all 64)",
+    )
     p = sub.add_parser("move-drive", help="lab only: unplug a drive and plug it into another host")
     p.add_argument("drive", help="drive letter on the source host (--host, default the primary)")
     p.add_argument("--to", required=True, help="lab host that receives the drive")
     p.add_argument("--letter", help="drive letter on the receiving host")
     p = sub.add_parser("import", help="check an export folder, then import it on the replica")
-    p.add_argument("--vm", required=True, help="name of the replica VM")
-    p.add_argument("folder")
+    p.add_argument("--vm", required=True, help="name or ID of the replica VM")
+    p.add_argument(
+        "--fingerprint",
+        metavar="HEX",
+        help="the manifest's fingerprint the sender passed on (first 16 hex digits or all 64)",
+    )
+    p.add_argument(
+        "--without-manifest",
+        action="store_true",
+        help="import even though the copy has no manifest (or an incomplete one, or the check "
+        "was stopped): an explicit decision, said in the output",
+    )
+    p.add_argument("folder", help="the VM's export folder, e.g. E:\\HyperV-Seed\\<VMName>_<VMId>")
     return parser
 
 

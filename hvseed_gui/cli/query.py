@@ -9,7 +9,6 @@ from hvseed_gui.cli.common import EXIT_FAILED, EXIT_OK, CliError, print_json, ta
 from hvseed_gui.cli.hosts import Hosts
 from hvseed_gui.core.media import FolderListing
 from hvseed_gui.core.units import format_bytes
-from hvseed_gui.hyperv.errors import NotFound
 
 
 def cmd_vms(args: argparse.Namespace, hosts: Hosts, out: TextIO) -> int:
@@ -89,14 +88,9 @@ def cmd_volumes(args: argparse.Namespace, hosts: Hosts, out: TextIO) -> int:
 
 
 def _read_folder(hosts: Hosts, folder: str) -> FolderListing:
-    """The listing of ``folder`` on ``--host``; on the lab, on whichever host has that path."""
-    candidates = hosts.candidates()
-    for host in candidates[:-1]:
-        try:
-            return host.read_export_folder(folder)
-        except NotFound:
-            continue
-    return candidates[-1].read_export_folder(folder)
+    """The listing of ``folder`` on the host whose drive holds it (``--host``, or the lab host
+    the drive is plugged into now)."""
+    return hosts.drive_host(folder).read_export_folder(folder)
 
 
 def cmd_inspect(args: argparse.Namespace, hosts: Hosts, out: TextIO) -> int:

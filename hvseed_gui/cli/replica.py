@@ -1,10 +1,9 @@
-"""Replica-side commands: verify, import, and the lab's courier (move-drive)."""
+"""Replica-side commands: verify, import (the import flow), and the lab's courier (move-drive)."""
 
 from __future__ import annotations
 
 import argparse
-import time
-from typing import Any, TextIO
+from typing import TextIO
 
 from hvseed_gui.cli.common import (
     EXIT_FAILED,
@@ -12,52 +11,69 @@ from hvseed_gui.cli.common import (
     EXIT_USAGE,
     CliError,
     ProgressPrinter,
-    follow_job,
 )
+from hvseed_gui.cli.flow_printer import FlowPrinter
 from hvseed_gui.cli.hosts import Hosts
+from hvseed_gui.core.import_gate import (
+    CONSENTABLE,
+    integrity_from_verify,
+    integrity_row,
+    normalize_fingerprint,
+)
+from hvseed_gui.core.manifest import short_fingerprint
+from hvseed_gui.flows.drive import verify_where_the_drive_is
+from hvseed_gui.flows.events import Stopped
+from hvseed_gui.flows.import_run import ImportRun
 from hvseed_gui.hyperv.host import (
     HyperVHost,
-    JobState,
-    ReplicationHealth,
     ReplicationMode,
-    ReplicationState,
+    ReplicationStatus,
     VirtualMachine,
-    VmRef,
 )
+
+
+def _fingerprint_arg(args: argparse.Namespace) -> str:
+    given = getattr(args, "fingerprint", None) or ""
+    if not given:
+        return ""
+    try:
+        return normalize_fingerprint(given)
+    except ValueError as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
 
 
 def cmd_verify(args: argparse.Namespace, hosts: Hosts, out: TextIO, err: TextIO) -> int:
-    """Check a folder against its manifest where the drive is: in this process when the drive
-    is on this computer (or the lab), else as a hashing job on the remote host."""
-    from hvseed_gui.core.manifest import verify_manifest
-
-    if hosts.drive_is_remote(args.host or ""):
-        report = _verify_on_host(args, hosts, err)
-    else:
-        folder = hosts.local_path(args.host or "", args.folder)  # lab: wherever the drive is
-        printer = ProgressPrinter(err, f"Verifying {folder.name}")
-        report = verify_manifest(folder, progress=printer.callback)
-    out.write(report.to_text().rstrip("\n") + "\n")
-    return EXIT_OK if report.ok else EXIT_FAILED
-
-
-def _verify_on_host(args: argparse.Namespace, hosts: Hosts, err: TextIO) -> Any:
-    from hvseed_gui.hyperv.remote_verify import manifest_locations, verify_on_host
-
-    host = hosts.default("replica")
-    name = manifest_locations(args.folder)[0]
-    printer = ProgressPrinter(err, f"Verifying {name} on {host.display_name}")
-    return verify_on_host(
-        host, args.folder, progress=printer.callback, poll_interval=max(0.0, args.poll)
+    """Check a folder against its manifest where the drive is (this process or the host)."""
+    expected = _fingerprint_arg(args)
+    host = hosts.drive_host(args.folder, "replica")
+    name = args.folder.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    where = "" if host.local_path(args.folder) is not None else f" on {host.display_name}"
+    report = verify_where_the_drive_is(
+        host,
+        args.folder,
+        progress=ProgressPrinter(err, f"Verifying {name}{where}").callback,
+        cancel=None,
+        poll=max(0.0, args.poll),
     )
+    out.write(report.to_text().rstrip("\n") + "\n")
+    integrity = integrity_from_verify(
+        report, name, fingerprint=report.fingerprint, expected_fingerprint=expected
+    )
+    if report.fingerprint:
+        out.write(
+            f"Manifest fingerprint: {short_fingerprint(report.fingerprint)} "
+            f"(SHA-256 {report.fingerprint})\n"
+        )
+    if report.ok and not integrity.verified:
+        out.write(f"{integrity.message}\n")
+    return EXIT_OK if integrity.verified else EXIT_FAILED
 
 
 def cmd_move_drive(args: argparse.Namespace, hosts: Hosts, out: TextIO) -> int:
     if not hosts.is_lab:
         raise CliError("move-drive is a lab command: ship a real drive by courier.", EXIT_USAGE)
-    lab = hosts.lab()
-    source = args.host or lab.primary_name
-    volume = lab.move_drive(source, args.drive, args.to, args.letter)
+    source = hosts.named(args.host or hosts.lab().primary)
+    volume = source.move_drive(args.drive, args.to, args.letter)
     out.write(f"The drive {volume.display_name} is now attached to {args.to}.\n")
     return EXIT_OK
 
@@ -86,42 +102,62 @@ def _find_replica(hosts: Hosts, name: str) -> tuple[HyperVHost, VirtualMachine]:
 
 
 def cmd_import(args: argparse.Namespace, hosts: Hosts, out: TextIO, err: TextIO) -> int:
-    from hvseed_gui.core.media import check_import, inspect_folder
-
+    """The import flow: gate, full verification, import, health. Nothing is imported before
+    the copy verified, or the admin decided explicitly to go without (--without-manifest)."""
     host, vm = _find_replica(hosts, args.vm)
-    listing = host.read_export_folder(args.folder)
-    report = inspect_folder(listing)
-    check = check_import(report, vm.id, vm.name, vm.replication_state.value)
-    out.write(check.to_text().rstrip("\n") + "\n")
-    if not check.can_import:
-        raise CliError(
-            f"Import refused, nothing was changed: {check.summary} "
-            f"The replica VM {vm.name} is still waiting for its initial copy."
-        )
-    ref = VmRef(vm.name, vm.id)
-    err.write(f"Importing the initial copy of {vm.name} on {host.display_name} ...\n")
-    first = host.start_import(ref, args.folder)
-    final = follow_job(
-        lambda: host.import_progress(ref),
-        first,
-        ProgressPrinter(err, f"Import {vm.name}"),
-        args.poll,
+    flow = ImportRun(
+        host,
+        vm.ref,
+        args.folder,
+        fingerprint=_fingerprint_arg(args),
+        emit=FlowPrinter(err),
+        poll=args.poll,
     )
-    if final.state is not JobState.COMPLETED:
-        raise CliError(
-            f"The import of {vm.name} {final.state.value.lower()}: "
-            f"{final.message or 'no reason given'}. The copy on the drive is untouched."
+    first = flow.check()
+    if not first.check.can_import:
+        out.write(first.check.to_text().rstrip("\n") + "\n")
+        raise flow.refusal(first.check, first.replica)
+    try:
+        integrity = flow.verify()
+    except KeyboardInterrupt:
+        raise CliError("Verification stopped; nothing was imported.", 130) from None
+    if not integrity.passes and args.without_manifest and integrity.state in CONSENTABLE:
+        integrity = flow.decide_without_manifest()
+    row = integrity_row(integrity)
+    out.write(first.check.to_text().rstrip("\n") + "\n")
+    out.write(f"{row.label}: {row.message}\n")
+    if integrity.fingerprint:
+        out.write(
+            f"Manifest fingerprint: {short_fingerprint(integrity.fingerprint)} "
+            f"(SHA-256 {integrity.fingerprint})\n"
         )
-    deadline = time.monotonic() + args.settle_timeout
-    status = host.replication_status(ref)
-    while not (
-        status.state is ReplicationState.REPLICATING and status.health is ReplicationHealth.NORMAL
-    ):
-        if time.monotonic() > deadline:
-            break
-        time.sleep(args.poll)
-        status = host.replication_status(ref)
-    out.write(f"{vm.name}: state {status.state.value}, health {status.health.value}\n")
+    if not integrity.passes:
+        hint = (
+            " To import without a full check, decide so explicitly: --without-manifest."
+            if integrity.state in CONSENTABLE
+            else ""
+        )
+        raise CliError(
+            f"Import refused, nothing was changed: {integrity.message}{hint} The replica VM "
+            f"{vm.name} is still waiting for its initial copy."
+        )
+    try:
+        flow.import_copy()
+    except (Stopped, KeyboardInterrupt):
+        err.write(
+            "\nStopped following the import; it goes on in Hyper-V. Run the same command again "
+            "to follow it.\n"
+        )
+        return 130
+    status = flow.follow_health(args.settle_timeout)
+    _print_health(status, out)
+    if integrity.consent:
+        out.write(f"Imported without a full verification: {integrity.unchecked()}\n")
+    return EXIT_OK
+
+
+def _print_health(status: ReplicationStatus, out: TextIO) -> None:
+    out.write(f"{status.vm.name}: state {status.state.value}, health {status.health.value}\n")
     for detail in status.health_details:
         out.write(f"  {detail}\n")
     if status.replica_delta_files:
@@ -130,4 +166,3 @@ def cmd_import(args: argparse.Namespace, hosts: Hosts, out: TextIO, err: TextIO)
             out.write(f"    {delta.path}\n")
     else:
         out.write("  The delta AVHDX received during shipping has been merged.\n")
-    return EXIT_OK

@@ -69,6 +69,19 @@ class ImportCheck:
 
 
 _DASH = "-"
+_ID_CODES = frozenset({"id-mismatch", "xml-several-vms"})
+# the codes the rows below speak for; any other error gets a row of its own
+_ROW_CODES = _ID_CODES | {
+    "folder-missing",
+    "not-vm-folder",
+    "no-disks",
+    "disk-missing",
+    "xml-unreadable",
+    "xml-empty",
+    "xml-unsafe",
+    "xml-too-large",
+    "xml-malformed",
+}
 
 _STATE_ADVICE = {
     "Replicating": "The initial copy has already been imported (the replica is replicating); "
@@ -120,6 +133,7 @@ def check_import(
         except ValueError:
             rep_id = replica_vm_id
     folder_id, xml_id = report.vm_id, report.xml_vm_id
+    id_errors = [p for p in report.errors if p.code in _ID_CODES]
     if folder_id is None:
         verdict, msg = Severity.ERROR, "The folder name carries no VM ID: choose the VM's folder."
     elif rep_id is None:
@@ -135,6 +149,8 @@ def check_import(
             f"{' ' + replica_vm_name if replica_vm_name else ''} has ID {rep_id}. Choose this "
             "VM's folder, or the replica VM that matches the folder.",
         )
+    elif id_errors:
+        verdict, msg = Severity.ERROR, " ".join(p.message for p in id_errors)
     elif xml_id is not None and xml_id != folder_id:
         verdict, msg = (
             Severity.ERROR,
@@ -183,9 +199,7 @@ def check_import(
     row(ImportCheckRow("XML readable", xml_count, report.xml_state.value, _DASH, verdict, msg))
 
     # disks
-    disk_problems = [
-        p for p in report.problems if p.code in ("no-disks", "disk-missing")
-    ]
+    disk_problems = [p for p in report.problems if p.code in ("no-disks", "disk-missing")]
     listed = f"{len(report.disks_listed)} listed" if report.disks_listed else _DASH
     present = f"{len(report.disk_files)} file(s), {format_bytes(report.disk_bytes)}"
     if disk_problems:
@@ -213,6 +227,20 @@ def check_import(
             f"WaitingForInitialReplication; this one is {state}."
         )
     row(ImportCheckRow("Replica VM waiting", _DASH, _DASH, state or _DASH, verdict, msg))
+    # any other error the folder report found (e.g. a link out of the folder) is a row too:
+    # nothing the report calls an error can pass the gate unseen
+    other = [p for p in report.errors if p.code not in _ROW_CODES]
+    if other:
+        row(
+            ImportCheckRow(
+                "Folder contents",
+                ", ".join(sorted({p.title for p in other})),
+                _DASH,
+                _DASH,
+                Severity.ERROR,
+                " ".join(p.message for p in other),
+            )
+        )
     return ImportCheck(tuple(rows))
 
 

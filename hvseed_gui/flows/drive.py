@@ -9,6 +9,7 @@ from hvseed_gui.core.hashing import Progress
 from hvseed_gui.core.manifest import (
     MAX_MANIFEST_BYTES,
     Manifest,
+    ManifestError,
     VerifyReport,
     fingerprint_of,
     manifest_paths,
@@ -71,13 +72,21 @@ def hash_into_manifest(
     progress: Progress | None,
     cancel: CancelToken | None,
     poll: float,
+    keep_existing: bool = True,
 ) -> ManifestOutcome:
     """Hash ``folder`` on ``host`` and write its manifest beside it, where the drive is.
 
-    An earlier run's manifest is kept, never replaced. Raises ``Cancelled`` (nothing written),
-    ``ManifestError`` or the host's ``HyperVError``."""
+    An earlier manifest is never replaced: kept (a run that follows an earlier one), or with
+    ``keep_existing=False`` a ``ManifestError`` before anything is hashed. Raises ``Cancelled``
+    (nothing written), ``ManifestError`` or the host's ``HyperVError``."""
     earlier = existing_fingerprint(host, folder)
     if earlier is not None:
+        if not keep_existing:
+            raise ManifestError(
+                f"A manifest already exists beside {folder}. hvseed never overwrites one.",
+                "To check it, run 'hvseed verify'. If it belongs to an earlier export, move "
+                "that export folder and its manifest files off the drive first.",
+            )
         return ManifestOutcome(folder, False, 0, earlier, "")
     local = host.local_path(folder)
     details = {

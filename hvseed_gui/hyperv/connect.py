@@ -14,7 +14,7 @@ from pathlib import Path
 from hvseed_gui.hyperv.host import HyperVHost
 from hvseed_gui.hyperv.runners import WINRM_TRANSPORTS
 
-__all__ = ["WINRM_TRANSPORTS", "HostKind", "HostTarget", "open_host"]
+__all__ = ["WINRM_TRANSPORTS", "HostKind", "HostTarget", "LabInfo", "lab_info", "open_host"]
 
 
 class HostKind(str, Enum):
@@ -83,3 +83,20 @@ def open_host(target: HostTarget) -> HyperVHost:
     return PowerShellHost(
         WinRmPowerShell(options), display_name=target.host, timeout=target.timeout
     )
+
+
+@dataclass(frozen=True)
+class LabInfo:
+    """The simulated lab's hosts by role, so faces need not know the lab's internals."""
+
+    primary: str
+    replica: str
+    hosts: tuple[str, ...]
+
+
+def lab_info(lab_dir: str) -> LabInfo:
+    """The roles of the lab in ``lab_dir`` (created with its defaults if it is new)."""
+    from hvseed_gui.hyperv.lab import Lab
+
+    lab = Lab.open(Path(lab_dir))
+    return LabInfo(lab.primary_name, lab.replica_name, tuple(lab.host_names))

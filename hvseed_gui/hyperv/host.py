@@ -652,6 +652,13 @@ class HyperVHost(abc.ABC):
 
     # -- not Hyper-V operations: where things are -------------------------------------------
 
+    def plan_script(self, plan: ReplicationPlan) -> str:
+        """The PowerShell an admin can save and run on Host A to carry ``plan`` out by hand
+        (the same for every kind of host: it is what a real host would run)."""
+        from hvseed_gui.hyperv.powershell import render_plan_script
+
+        return render_plan_script(plan)
+
     def local_path(self, path: str) -> Path | None:
         """Where ``path`` on this host can be read on this computer, or None.
 

@@ -1,9 +1,9 @@
 """``hvseed run`` with Host A remote: the manifest and the handover text are written on the host.
 
-The lab host stands in for the WinRM host: either the ``hash_on_host`` switch on the parsed
-arguments (as tests/cli/test_verify_remote.py does) or a plan whose primary is not this computer
-with ``Hosts.named`` answering with the lab host. The local writers are made to fail, so a pass
-proves the files came through ``write_manifest_on_host`` / ``write_new_text_files``.
+The lab host stands in for the WinRM host: the lab setting ``drives_remote`` makes its drives
+unreadable from this computer (``local_path`` is None), as a remote host's are. The local
+writers are made to fail, so a pass proves the files came through ``write_manifest_on_host`` /
+``write_new_text_files``.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import io
 import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,9 +20,9 @@ import pytest
 from hvseed_gui.cli import primary
 from hvseed_gui.cli.hosts import Hosts
 from hvseed_gui.cli.main import build_parser
-from hvseed_gui.core import manifest as core_manifest
-from hvseed_gui.core import report as core_report
 from hvseed_gui.core.manifest import manifest_paths, verify_manifest
+from hvseed_gui.flows import drive as flows_drive
+from hvseed_gui.flows import export_run
 from hvseed_gui.hyperv.lab import Lab
 from tests.cli.test_cli import hvseed
 
@@ -40,8 +41,8 @@ def no_local_writers(monkeypatch):
     def refuse(*_args, **_kwargs):
         pytest.fail("hvseed run hashed or wrote on this computer for a remote Host A")
 
-    monkeypatch.setattr(core_manifest, "write_manifest", refuse)
-    monkeypatch.setattr(core_report, "write_handover_text", refuse)
+    monkeypatch.setattr(flows_drive, "write_manifest", refuse)
+    monkeypatch.setattr(export_run, "write_handover_text", refuse)
 
 
 def plan_file(lab_dir: Path, tmp_path: Path) -> tuple[dict, Path]:
@@ -53,8 +54,8 @@ def plan_file(lab_dir: Path, tmp_path: Path) -> tuple[dict, Path]:
 
 
 def run_on_host(lab_dir: Path, plan: Path) -> tuple[int, str, str, Lab]:
+    Lab.open(lab_dir).configure(drives_remote=True)
     args = build_parser().parse_args(["--lab", str(lab_dir), "--poll", "0.01", "run", str(plan)])
-    args.hash_on_host = True
     out, err = io.StringIO(), io.StringIO()
     code = primary.cmd_run(args, Hosts(args), out, err)
     return code, out.getvalue(), err.getvalue(), Lab.open(lab_dir)
@@ -95,23 +96,16 @@ def test_run_writes_the_manifest_and_report_on_a_remote_host_a(lab_dir, tmp_path
     assert report.read_bytes().decode("utf-8-sig") == text  # never overwritten
 
 
-def test_a_primary_that_is_not_this_computer_takes_the_remote_path(
-    lab_dir, tmp_path, monkeypatch, no_local_writers
-):
-    """No switch: the plan's primary (hv-a.lab.local) is not this computer, and without --lab
-    that alone means the drive is remote; Hosts.named hands out the lab host for it."""
-    plan, path = plan_file(lab_dir, tmp_path)
-    lab = Lab.open(lab_dir)
-    monkeypatch.setattr(Hosts, "named", lambda self, name: lab.host(name))
-    args = build_parser().parse_args(["--poll", "0.01", "run", str(path)])
-    out, err = io.StringIO(), io.StringIO()
-    code = primary.cmd_run(args, Hosts(args), out, err)
-    assert code == 0, out.getvalue() + err.getvalue()
-    vm = plan["vms"][0]
-    folder = lab.real_path(lab.primary_name, f"{plan['destination_path']}\\{vm['name']}_{vm['id']}")
-    assert verify_manifest(folder).ok
-    assert len(list(folder.parent.glob("HANDOVER-*.txt"))) == 1
-    assert "hashing on a remote host is not supported" not in err.getvalue()
+def test_where_a_drive_is_read_is_the_hosts_answer():
+    """A WinRM host's drive is never read here; this computer's own PowerShell reads its own
+    drives (on Windows); the lab's drives are read here unless it plays remote hosts."""
+    from hvseed_gui.hyperv.ps_host import PowerShellHost
+    from hvseed_gui.hyperv.runners import LocalPowerShell, WinRmOptions, WinRmPowerShell
+
+    remote = PowerShellHost(WinRmPowerShell(WinRmOptions(host="hv-a.corp.example")))
+    assert remote.local_path("E:\\HyperV-Seed\\x") is None
+    local = PowerShellHost(LocalPowerShell()).local_path("E:\\HyperV-Seed\\x")
+    assert (local is not None) == (sys.platform == "win32")
 
 
 def test_manifest_later_for_a_remote_host_hashes_there(lab_dir, tmp_path, no_local_writers):
@@ -124,7 +118,6 @@ def test_manifest_later_for_a_remote_host_hashes_there(lab_dir, tmp_path, no_loc
     for written in manifest_paths(folder):
         written.unlink()  # as if the wizard's hashing had been cancelled
     args = build_parser().parse_args(["--lab", str(lab_dir), "--poll", "0.01", "manifest", shown])
-    args.hash_on_host = True
     out, err = io.StringIO(), io.StringIO()
     assert primary.cmd_manifest(args, Hosts(args), out, err) == 0, err.getvalue()
     assert "on lab: hv-a" in out.getvalue()

@@ -29,14 +29,14 @@ def lab_dir(tmp_path: Path) -> Path:
 
 
 def verify_on_host(lab_dir, folder: str) -> tuple[int, str, str, Lab]:
+    Lab.open(lab_dir).configure(drives_remote=True)
     args = build_parser().parse_args(
         ["--lab", str(lab_dir), "--poll", "0.01", "--host", "hv-b", "verify", folder]
     )
-    args.hash_on_host = True
     out, err = io.StringIO(), io.StringIO()
     hosts = Hosts(args)
     code = replica.cmd_verify(args, hosts, out, err)
-    return code, out.getvalue(), err.getvalue(), hosts.lab()
+    return code, out.getvalue(), err.getvalue(), Lab.open(lab_dir)
 
 
 def test_verify_hashes_on_the_host_and_finds_a_flipped_byte(lab_dir, tmp_path):
@@ -68,16 +68,3 @@ def test_verify_of_a_missing_folder_on_the_host_says_so(lab_dir):
     code, out, _, _ = verify_on_host(lab_dir, "F:\\Nothing_here")
     assert code == 1
     assert "does not exist on lab: hv-b" in out
-
-
-def test_which_path_verify_takes():
-    parse = build_parser().parse_args
-    remote = parse(["--host", "hv-b.corp.example", "verify", "E:\\x"])
-    assert Hosts(remote).drive_is_remote(remote.host)
-    here = parse(["--host", "localhost", "verify", "E:\\x"])
-    assert not Hosts(here).drive_is_remote(here.host)
-    assert not Hosts(parse(["verify", "E:\\x"])).drive_is_remote("")  # this computer
-    lab = parse(["--lab", "/tmp/nowhere", "--host", "hv-b", "verify", "E:\\x"])
-    assert not Hosts(lab).drive_is_remote(lab.host)
-    lab.hash_on_host = True
-    assert Hosts(lab).drive_is_remote(lab.host)

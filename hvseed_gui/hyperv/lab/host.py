@@ -332,7 +332,10 @@ class LabHost(HyperVHost):
 
     def local_path(self, path: str) -> Path | None:
         """The lab's drives are directories on this machine: a path on a drive attached to
-        this host is read here, as on a host whose drive is plugged into this computer."""
+        this host is read here, as on a host whose drive is plugged into this computer. With
+        the setting ``drives_remote`` the lab plays remote hosts: None, hashed on the host."""
+        if self.lab.settings.get("drives_remote"):
+            return None
         try:
             return self.lab.real_path(self.name, path)
         except (ValueError, NotFound):

@@ -113,12 +113,16 @@ class Lab:
         faults: dict[str, str] | None = None,
         job_removal_seconds: float | None = None,
         require_config_xml: bool | None = None,
+        drives_remote: bool | None = None,
     ) -> None:
         """Change the lab's behaviour (persisted); ``None`` leaves a setting as it is.
 
         ``job_removal_seconds``: how long a finished export/import job stays visible (Hyper-V
         removes finished jobs; afterwards a poll judges by the replication state and the
         folder). ``require_config_xml``: whether an import needs an XML configuration.
+        ``drives_remote``: the lab's hosts behave as remote WinRM hosts whose drives this
+        computer cannot read (``local_path`` is None), so their files are hashed by jobs on
+        the host, as on a real remote host.
 
         ``faults`` replaces every injected fault: ``{"start_export": "MediaError"}`` or
         ``{"hv-b:start_import": "AccessDenied"}`` (operation = LabHost method name, ``*`` = any).
@@ -152,6 +156,8 @@ class Lab:
                 w.settings["job_removal_seconds"] = float(job_removal_seconds)
             if require_config_xml is not None:
                 w.settings["require_config_xml"] = bool(require_config_xml)
+            if drives_remote is not None:
+                w.settings["drives_remote"] = bool(drives_remote)
 
     def inject_fault(
         self, host: str, operation: str, error_kind: str, message: str = "", *, times: int = 0

@@ -1,0 +1,434 @@
+"""ExportRun (Host A): preflight everything -> enable -> export -> hash -> manifest -> handover.
+
+Every refusable thing is checked in ``preflight`` before ``Enable-VMReplication``: a VM that
+is gone or named otherwise, one that cannot be enabled, a destination Windows refuses or that
+runs into a file, a VM name Windows cannot use in a folder name, a drive that is missing,
+read-only, FAT32 for a large disk, too small, or already holding this VM's export.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import Enum
+
+from hvseed_gui.core.fitness import DriveCode, assess_drive, space_margin
+from hvseed_gui.core.folder_name import folder_name, folder_path
+from hvseed_gui.core.plan import InitialReplicationMethod, PlanVm, ReplicationPlan
+from hvseed_gui.core.report import HandoverReport, find_volume, write_handover_text
+from hvseed_gui.core.winpaths import destination_problem, name_problem
+from hvseed_gui.flows.drive import ManifestOutcome, hash_into_manifest
+from hvseed_gui.flows.events import (
+    CancelToken,
+    Emit,
+    FlowEvent,
+    Phase,
+    Refused,
+    Status,
+    ignore,
+)
+from hvseed_gui.flows.jobs import follow
+from hvseed_gui.hyperv.errors import CmdletError, HyperVError, NotFound
+from hvseed_gui.hyperv.host import (
+    HyperVHost,
+    Inventory,
+    JobProgress,
+    JobState,
+    ReplicationState,
+    VhdFile,
+    VirtualMachine,
+)
+
+
+class Action(str, Enum):
+    ENABLE_AND_EXPORT = "enable-and-export"
+    EXPORT = "export"  # enabled earlier (a run that stopped), the export not started
+    FOLLOW = "follow"  # an earlier run started the export: follow it, never start a second
+    ENABLE_ONLY = "enable-only"  # initial copy over the network or from a backup
+
+
+@dataclass(frozen=True)
+class ExportTarget:
+    """One VM of the run as the preflight found it."""
+
+    vm: VirtualMachine
+    item: PlanVm
+    destination: str  # "" when the copy does not go to a drive
+    action: Action
+
+    @property
+    def folder(self) -> str:
+        """Where Hyper-V writes the copy: ``<destination>\\<VMName>_<VMId>``."""
+        return folder_path(self.destination, self.vm.name, self.vm.id) if self.destination else ""
+
+
+@dataclass
+class ExportOutcome:
+    """How one VM's export ended."""
+
+    target: ExportTarget
+    job: JobProgress | None = None
+    manifest: ManifestOutcome | None = None
+    manifest_error: str = ""  # why no manifest was written ("" when written or kept)
+
+    @property
+    def folder(self) -> str:
+        return (self.job.folder if self.job else "") or self.target.folder
+
+    @property
+    def completed(self) -> bool:
+        return self.job is not None and self.job.state is JobState.COMPLETED
+
+
+@dataclass
+class ExportResult:
+    outcomes: list[ExportOutcome] = field(default_factory=list)
+    report: HandoverReport | None = None
+    report_name: str = ""  # the handover text's file name beside the folders
+    report_where: str = ""  # the host that wrote it ("" on this computer)
+    report_error: str = ""
+
+
+class ExportRun:
+    """One run on Host A for a plan; the CLI calls ``run``, the wizard the steps one by one."""
+
+    def __init__(
+        self,
+        primary: HyperVHost,
+        plan: ReplicationPlan,
+        *,
+        emit: Emit = ignore,
+        cancel: CancelToken | None = None,
+        poll: float = 1.0,
+    ) -> None:
+        self.primary = primary
+        self.plan = plan
+        self.emit = emit
+        self.cancel = cancel or CancelToken()
+        self.poll = poll
+        self.inventory: Inventory | None = None
+
+    # -- the whole run -----------------------------------------------------------------------
+
+    def run(self) -> ExportResult:
+        """Preflight, then per VM enable, export and manifest; the handover report at the end.
+
+        Raises ``Refused`` before anything changes, ``Stopped`` when cancelled while following
+        an export (it goes on in Hyper-V; run again to follow it), or a ``HyperVError``."""
+        targets = self.preflight()
+        result = ExportResult()
+        for target in targets:
+            self.enable(target)
+            if target.action is Action.ENABLE_ONLY:
+                continue
+            outcome = ExportOutcome(target, self.export(target))
+            result.outcomes.append(outcome)
+            if not outcome.completed:
+                state = outcome.job.state.value.lower() if outcome.job else "did not start"
+                raise HyperVError(
+                    f"The export of {target.vm.name} {state}: "
+                    f"{(outcome.job.message if outcome.job else '') or 'no reason given'}",
+                    "Nothing was deleted. Check the drive, then run the plan again: replication "
+                    "stays enabled and only the export starts again.",
+                )
+            self.write_manifest(outcome)
+        done = [o for o in result.outcomes if o.completed]
+        if done:
+            self.write_handover(result, done)
+        return result
+
+    # -- preflight -----------------------------------------------------------------------------
+
+    def preflight(self) -> list[ExportTarget]:
+        """Every VM of the plan checked before anything changes; raises ``Refused``."""
+        self.emit(FlowEvent(Phase.PREFLIGHT, Status.STARTED))
+        problems = self.plan.validate()
+        if problems:
+            raise Refused(
+                "The plan cannot be carried out: " + "; ".join(p.message for p in problems),
+                code="plan-invalid",
+            )
+        inventory = self.primary.inventory()
+        self.inventory = inventory
+        external = self.plan.initial_method is InitialReplicationMethod.EXTERNAL_MEDIA
+        targets: list[ExportTarget] = []
+        for item in self.plan.vms:
+            vm = self._vm_of(inventory, item)
+            action = self._action(vm, external)
+            destination = item.destination(self.plan.destination_path) if external else ""
+            targets.append(ExportTarget(vm, item, destination, action))
+        if external:
+            self._check_destinations(targets)
+            self._check_drives(inventory, [t for t in targets if t.action is not Action.FOLLOW])
+        self.emit(FlowEvent(Phase.PREFLIGHT, Status.DONE, data=targets))
+        return targets
+
+    def _vm_of(self, inventory: Inventory, item: PlanVm) -> VirtualMachine:
+        where = self.primary.display_name
+        vm = inventory.vm(item.id)
+        if vm is None:
+            raise Refused(
+                f"VM '{item.name}' ({item.id}) is not on {where}.",
+                "Check the plan's VM ID with 'hvseed vms'.",
+                code="vm-missing",
+            )
+        if item.name and vm.name != item.name:
+            raise Refused(
+                f"The plan names VM {item.id} '{item.name}', but on {where} that VM is called "
+                f"'{vm.name}'.",
+                "Check the plan: correct the name, or the ID, so both name the same VM.",
+                code="vm-name-mismatch",
+            )
+        return vm
+
+    @staticmethod
+    def _action(vm: VirtualMachine, external: bool) -> Action:
+        state = vm.replication_state
+        if state is ReplicationState.DISABLED:
+            reason = vm.why_not_enableable()
+            if reason:
+                raise Refused(f"{vm.name}: {reason}", code="vm-not-enableable")
+            return Action.ENABLE_AND_EXPORT if external else Action.ENABLE_ONLY
+        if state is ReplicationState.READY_FOR_INITIAL_REPLICATION and external:
+            return Action.EXPORT
+        if state is ReplicationState.INITIAL_REPLICATION_IN_PROGRESS and external:
+            return Action.FOLLOW
+        raise Refused(
+            f"{vm.name} is already replicating (state {state.value}); nothing to do.",
+            code="vm-already-enabled",
+        )
+
+    def _check_destinations(self, targets: list[ExportTarget]) -> None:
+        for t in targets:
+            problem = destination_problem(t.destination)
+            if problem:
+                raise Refused(problem, "Nothing was changed.", code="destination-invalid")
+            problem = name_problem(
+                folder_name(t.vm.name, t.vm.id), f"The folder Hyper-V names after {t.vm.name}"
+            )
+            if problem:
+                raise Refused(
+                    problem,
+                    "Rename the VM (Hyper-V Manager: Rename), or send its initial copy over the "
+                    "network. Nothing was changed.",
+                    code="vm-name-unusable",
+                )
+
+    def _check_drives(self, inventory: Inventory, targets: list[ExportTarget]) -> None:
+        """The drive takes every copy still to be written; VMs sharing a drive are judged
+        against the space the VMs before them leave."""
+        if not targets:
+            return
+        volumes = self.primary.usb_volumes()
+        free_left: dict[str, int] = {}
+        existing: dict[str, list] = {}
+        for t in targets:
+            vm = t.vm
+            volume = find_volume(volumes, t.destination)
+            if volume is None:
+                raise Refused(
+                    f"{t.destination} (for {vm.name}) is not on a USB drive attached to "
+                    f"{self.primary.display_name}.",
+                    "Plug the drive into the host that runs the VM, and check the path with "
+                    "'hvseed volumes'. Nothing was changed.",
+                    code="drive-missing",
+                )
+            if t.destination not in existing:
+                existing[t.destination] = self._existing_folders(t.destination)
+            free = free_left.setdefault(volume.mount_point, volume.free_bytes)
+            excluded = {p.lower() for p in t.item.excluded_vhd_paths}
+            files: list[VhdFile] = []
+            for vhd in vm.vhds:
+                if vhd.path.lower() not in excluded:
+                    files.append(VhdFile(vhd.path, vhd.file_size))
+                    files.extend(vhd.parents)
+            verdict = assess_drive(
+                replace(volume, free_bytes=free),
+                files,
+                vm_storage_paths=[v.path for v in vm.vhds],
+                system_drive=inventory.system_drive,
+                existing_export_folders=existing[t.destination],
+                vm_folder_name=folder_name(vm.name, vm.id),
+            )
+            if not verdict.ok:
+                if any(f.code == DriveCode.FOLDER_EXISTS for f in verdict.errors):
+                    self._refuse_if_another_run_exports(vm)
+                reasons = " ".join(f.message for f in verdict.errors)
+                raise Refused(
+                    f"The drive {volume.display_name} cannot take the copy of {vm.name}: {reasons}",
+                    "Nothing was changed.",
+                    code="drive-unfit",
+                )
+            free_left[volume.mount_point] = max(
+                0, free - verdict.copy_bytes - space_margin(verdict.copy_bytes)
+            )
+
+    def _refuse_if_another_run_exports(self, vm: VirtualMachine) -> None:
+        """The folder appeared because another run (or Hyper-V Manager) is exporting this VM
+        right now: say so, rather than advise moving a good export away."""
+        now = self.primary.inventory().vm(vm.id)
+        if (
+            now is not None
+            and now.replication_state is ReplicationState.INITIAL_REPLICATION_IN_PROGRESS
+        ):
+            raise Refused(
+                f"Another run is exporting {vm.name} right now (its replication state is "
+                f"{now.replication_state.value}); this run changed nothing.",
+                "Let that export finish; to follow it here, run the same plan again. Do not "
+                "move or delete its folder on the drive.",
+                code="export-running-elsewhere",
+            )
+
+    def _existing_folders(self, destination: str) -> list:
+        try:
+            return self.primary.export_folders(destination)
+        except NotFound:  # the folder does not exist yet; the export creates it
+            return []
+        except CmdletError as exc:
+            if exc.category == "InvalidArgument":  # a file stands where a folder must be
+                raise Refused(
+                    f"{exc.message}",
+                    f"The destination {destination} must be a folder: choose another path, or "
+                    "move the file. Nothing was changed.",
+                    code="destination-is-file",
+                ) from None
+            raise
+
+    # -- the steps -----------------------------------------------------------------------------
+
+    def enable(self, target: ExportTarget) -> None:
+        """Enable-VMReplication when the VM is not yet enabled (the replica VM is created)."""
+        if target.action not in (Action.ENABLE_AND_EXPORT, Action.ENABLE_ONLY):
+            self.emit(FlowEvent(Phase.ENABLE, Status.SKIPPED, target.vm.ref, "enabled earlier"))
+            return
+        vm = target.vm
+        self.emit(
+            FlowEvent(
+                Phase.ENABLE,
+                Status.STARTED,
+                vm.ref,
+                f"Enabling replication of {vm.name} to {self.plan.replica_server}",
+            )
+        )
+        status = self.primary.enable_replication(self.plan, vm.ref)
+        self.emit(FlowEvent(Phase.ENABLE, Status.DONE, vm.ref, data=status))
+
+    def export(self, target: ExportTarget, job_id: str = "") -> JobProgress:
+        """Start the export (or follow the one an earlier run started) until it ends."""
+        vm, destination = target.vm, target.destination
+        ref = vm.ref
+        if target.action is Action.FOLLOW or job_id:
+            self.emit(
+                FlowEvent(
+                    Phase.EXPORT,
+                    Status.STARTED,
+                    ref,
+                    f"The export of {vm.name} was started earlier; following it",
+                )
+            )
+            first = self.primary.export_progress(ref, destination, job_id)
+        else:
+            self.emit(
+                FlowEvent(
+                    Phase.EXPORT,
+                    Status.STARTED,
+                    ref,
+                    f"Exporting the initial copy of {vm.name} to {destination}",
+                )
+            )
+            try:
+                first = self.primary.start_export(ref, destination)
+            except CmdletError:
+                self._refuse_if_another_run_exports(vm)
+                raise
+        self.emit(FlowEvent(Phase.EXPORT, Status.NOTE, ref, data=first))  # the job to remember
+        final = follow(
+            lambda: self.primary.export_progress(ref, destination, first.job_id),
+            first,
+            Phase.EXPORT,
+            self.emit,
+            self.cancel,
+            self.poll,
+        )
+        status = Status.DONE if final.state is JobState.COMPLETED else Status.FAILED
+        self.emit(FlowEvent(Phase.EXPORT, status, ref, final.message, data=final))
+        return final
+
+    def write_manifest(self, outcome: ExportOutcome) -> ManifestOutcome | None:
+        """Hash the exported folder where the drive is and write the manifest beside it; an
+        earlier run's manifest is kept. A failure is reported, not raised: the copy is good."""
+        vm = outcome.target.vm
+        folder = outcome.folder
+        remote = self.primary.local_path(folder) is None
+        where = f" on {self.primary.display_name}" if remote else ""
+        self.emit(FlowEvent(Phase.HASH, Status.STARTED, vm.ref, f"Hashing {vm.name}{where}"))
+
+        def progress(done: int, total: int) -> None:
+            self.emit(FlowEvent(Phase.HASH, Status.PROGRESS, vm.ref, "", done, total))
+
+        try:
+            written = hash_into_manifest(
+                self.primary,
+                folder,
+                vm_name=vm.name,
+                vm_id=vm.id,
+                source_host=self._source_host(),
+                replica_server=self.plan.replica_server,
+                progress=progress,
+                cancel=self.cancel,
+                poll=self.poll,
+            )
+        except HyperVError as exc:  # Cancelled, ManifestError, the host's own errors
+            outcome.manifest_error = str(exc)
+            self.emit(FlowEvent(Phase.HASH, Status.FAILED, vm.ref, str(exc)))
+            return None
+        outcome.manifest = written
+        self.emit(FlowEvent(Phase.HASH, Status.DONE, vm.ref, data=written))
+        return written
+
+    def write_handover(self, result: ExportResult, done: list[ExportOutcome]) -> None:
+        """The handover report as text beside the folders, where the drive is."""
+        from hvseed_gui.hyperv.remote_manifest import (
+            build_report_on_host,
+            folder_parent,
+            write_report_on_host,
+        )
+
+        folders = [o.folder for o in done]
+        self.emit(FlowEvent(Phase.HANDOVER, Status.STARTED))
+        try:
+            volume = find_volume(self.primary.usb_volumes(), folders[0])
+            local = [self.primary.local_path(f) for f in folders]
+            if all(p is not None for p in local):
+                report, path = write_handover_text(
+                    [p for p in local if p is not None],
+                    shown_as=folders,
+                    volume=volume,
+                    source_host=self._source_host(),
+                    replica_server=self.plan.replica_server,
+                )
+                name = path.name
+            else:
+                report = build_report_on_host(
+                    self.primary,
+                    folders,
+                    volume=volume,
+                    source_host=self._source_host(),
+                    replica_server=self.plan.replica_server,
+                )
+                written = write_report_on_host(self.primary, report, folder_parent(folders[0]))
+                name = written.replace("\\", "/").rsplit("/", 1)[-1]
+                result.report_where = self.primary.display_name
+        except HyperVError as exc:
+            result.report_error = str(exc)
+            self.emit(FlowEvent(Phase.HANDOVER, Status.FAILED, message=str(exc)))
+            return
+        result.report, result.report_name = report, name
+        self.emit(FlowEvent(Phase.HANDOVER, Status.DONE, message=name, data=report))
+
+    def _source_host(self) -> str:
+        return self.inventory.host_name if self.inventory else self.plan.primary_host
+
+
+def cancel_export(primary: HyperVHost, vm: VirtualMachine) -> JobProgress:
+    """Stop-VMInitialReplication: stop a running export cleanly (the folder is kept)."""
+    return primary.cancel_export(vm.ref)

@@ -1,0 +1,287 @@
+"""ImportRun (replica host): find -> gate -> verify -> import -> follow health -> test failover.
+
+Nothing is imported before the gate passes: the folder's name, its XML's own content and the
+waiting replica VM name the same VM, the folder is complete, and the copy verified in full
+against its manifest (or the admin explicitly decided to go without one). The gate is asked
+again, on a fresh listing and replica state, right before Import-VMInitialReplication.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from hvseed_gui.core.import_gate import (
+    CONSENTABLE,
+    PENDING,
+    ImportCheck,
+    Integrity,
+    check_import,
+    gate,
+    integrity_from_verify,
+    normalize_fingerprint,
+)
+from hvseed_gui.core.manifest import VerifyReport
+from hvseed_gui.core.media import FolderReport, inspect_folder
+from hvseed_gui.flows.drive import verify_where_the_drive_is
+from hvseed_gui.flows.events import (
+    CancelToken,
+    Emit,
+    FlowEvent,
+    Phase,
+    Refused,
+    Status,
+    ignore,
+)
+from hvseed_gui.flows.jobs import follow
+from hvseed_gui.hyperv.errors import HyperVError, InvalidState
+from hvseed_gui.hyperv.host import (
+    HyperVHost,
+    JobProgress,
+    JobState,
+    ReplicationHealth,
+    ReplicationMode,
+    ReplicationState,
+    ReplicationStatus,
+    TestFailoverResult,
+    VirtualMachine,
+    VmRef,
+)
+
+REPLICA_MODES = (ReplicationMode.REPLICA, ReplicationMode.EXTENDED_REPLICA)
+
+
+@dataclass(frozen=True)
+class GateResult:
+    """What the gate saw: the folder, the replica VM (None: not found) and the rows."""
+
+    report: FolderReport
+    replica: VirtualMachine | None
+    check: ImportCheck
+
+
+class ImportRun:
+    """One import of one folder into one replica VM; the CLI calls ``run``, the wizard the
+    steps one by one. ``fingerprint`` is what the sender passed on apart from the drive."""
+
+    def __init__(
+        self,
+        replica_host: HyperVHost,
+        vm: VmRef,
+        folder: str,
+        *,
+        fingerprint: str = "",
+        emit: Emit = ignore,
+        cancel: CancelToken | None = None,
+        poll: float = 1.0,
+    ) -> None:
+        self.host = replica_host
+        self.vm = vm
+        self.folder = folder
+        self.fingerprint = normalize_fingerprint(fingerprint) if fingerprint.strip() else ""
+        self.emit = emit
+        self.cancel = cancel or CancelToken()
+        self.poll = poll
+        self.integrity: Integrity = PENDING
+        self.verify_report: VerifyReport | None = None
+
+    # -- the whole run -----------------------------------------------------------------------
+
+    def run(self, *, without_manifest: bool = False, settle_timeout: float = 60.0) -> JobProgress:
+        """Check, verify, import and follow health. ``without_manifest`` is the admin's
+        explicit decision to import a copy that has no manifest (or an incomplete one).
+        Raises ``Refused`` (nothing changed) or a ``HyperVError``."""
+        first = self.check()
+        if not first.check.can_import:
+            raise self.refusal(first.check, first.replica)
+        integrity = self.verify()
+        if not integrity.passes and without_manifest and integrity.state in CONSENTABLE:
+            self.decide_without_manifest()
+        job = self.import_copy()
+        self.follow_health(settle_timeout)
+        return job
+
+    # -- find and gate -------------------------------------------------------------------------
+
+    def check(self) -> GateResult:
+        """The rows that need no hashing: folder, XML, disks, replica VM waiting."""
+        self.emit(FlowEvent(Phase.CHECK, Status.STARTED, self.vm))
+        result = self._read(with_integrity=False)
+        self.emit(FlowEvent(Phase.CHECK, Status.DONE, self.vm, result.check.summary, data=result))
+        return result
+
+    def _read(self, *, with_integrity: bool) -> GateResult:
+        report = inspect_folder(self.host.read_export_folder(self.folder))
+        replica = self.host.inventory().vm(self.vm.id)
+        if replica is not None and replica.replication_mode not in REPLICA_MODES:
+            replica = None
+        args = (
+            report,
+            replica.id if replica else None,
+            replica.name if replica else "",
+            replica.replication_state.value if replica else "",
+        )
+        check = gate(*args, integrity=self.integrity) if with_integrity else check_import(*args)
+        return GateResult(report, replica, check)
+
+    def refusal(self, check: ImportCheck, replica: VirtualMachine | None) -> Refused:
+        """The sentence for a refused gate: the first reason, and the replica's true state."""
+        waiting = replica is not None and (
+            replica.replication_state is ReplicationState.WAITING_FOR_INITIAL_REPLICATION
+        )
+        after = (
+            f" The replica VM {replica.name} is still waiting for its initial copy."
+            if waiting and replica is not None
+            else ""
+        )
+        return Refused(
+            f"Import refused, nothing was changed: {check.summary}{after}", code="gate-refused"
+        )
+
+    # -- integrity -------------------------------------------------------------------------------
+
+    def verify(self) -> Integrity:
+        """Verify every file against the manifest, where the drive is (progress, cancel)."""
+        remote = self.host.local_path(self.folder) is None
+        where = f" on {self.host.display_name}" if remote else ""
+        name = _folder_name(self.folder)
+        self.emit(FlowEvent(Phase.VERIFY, Status.STARTED, self.vm, f"Verifying {name}{where}"))
+
+        def progress(done: int, total: int) -> None:
+            self.emit(FlowEvent(Phase.VERIFY, Status.PROGRESS, self.vm, "", done, total))
+
+        report = verify_where_the_drive_is(
+            self.host, self.folder, progress=progress, cancel=self.cancel, poll=self.poll
+        )
+        self.verify_report = report
+        self.integrity = integrity_from_verify(
+            report,
+            _folder_name(self.folder),
+            fingerprint=report.fingerprint,
+            expected_fingerprint=self.fingerprint,
+        )
+        status = Status.DONE if self.integrity.verified else Status.FAILED
+        self.emit(
+            FlowEvent(Phase.VERIFY, status, self.vm, self.integrity.message, data=self.integrity)
+        )
+        return self.integrity
+
+    def decide_without_manifest(self) -> Integrity:
+        """The admin's explicit decision to import without a full verification; only where
+        that is a choice (no manifest, an incomplete one, a stopped check), never over a
+        failed check, a foreign manifest or a wrong fingerprint."""
+        if self.integrity.state not in CONSENTABLE:
+            raise Refused(
+                f"Importing without the manifest is not a choice here: {self.integrity.message}",
+                code="consent-not-possible",
+            )
+        self.integrity = self.integrity.with_consent()
+        self.emit(FlowEvent(Phase.VERIFY, Status.NOTE, self.vm, self.integrity.unchecked()))
+        return self.integrity
+
+    # -- import -----------------------------------------------------------------------------------
+
+    def import_copy(self) -> JobProgress:
+        """Ask the gate again on a fresh listing and state, then import and follow the job.
+        An import already running for this VM (another window, a re-run) is followed."""
+        running = self._running_import()
+        if running is not None:
+            return self._follow_import(running, "An import of this VM is already running")
+        result = self._read(with_integrity=True)
+        if not result.check.can_import:
+            raise self.refusal(result.check, result.replica)
+        replica = result.replica
+        if replica is None:  # the gate refuses without a waiting replica VM; never reached
+            raise self.refusal(result.check, None)
+        self.vm = replica.ref
+        self.emit(
+            FlowEvent(
+                Phase.IMPORT,
+                Status.STARTED,
+                self.vm,
+                f"Importing the initial copy of {replica.name} on {self.host.display_name}",
+            )
+        )
+        try:
+            first = self.host.start_import(self.vm, self.folder)
+        except InvalidState:
+            running = self._running_import()
+            if running is None:
+                raise
+            return self._follow_import(running, "Another import of this VM started meanwhile")
+        return self._follow_import(first, "")
+
+    def _running_import(self) -> JobProgress | None:
+        try:
+            progress = self.host.import_progress(self.vm, self.folder)
+        except HyperVError:
+            return None
+        return progress if progress.state is JobState.RUNNING and progress.job_id else None
+
+    def _follow_import(self, first: JobProgress, note: str) -> JobProgress:
+        if note:
+            self.emit(FlowEvent(Phase.IMPORT, Status.NOTE, self.vm, f"{note}; following it."))
+        self.emit(FlowEvent(Phase.IMPORT, Status.NOTE, self.vm, data=first))  # job to remember
+        final = follow(
+            lambda: self.host.import_progress(self.vm, self.folder, first.job_id),
+            first,
+            Phase.IMPORT,
+            self.emit,
+            self.cancel,
+            self.poll,
+        )
+        if final.state is not JobState.COMPLETED:
+            self.emit(FlowEvent(Phase.IMPORT, Status.FAILED, self.vm, final.message, data=final))
+            raise HyperVError(
+                f"The import of {self.vm.name} {final.state.value.lower()}: "
+                f"{final.message or 'no reason given'}.",
+                "The copy on the drive is untouched; check the drive and the replica host, then "
+                "import again.",
+            )
+        self.emit(FlowEvent(Phase.IMPORT, Status.DONE, self.vm, data=final))
+        return final
+
+    # -- after the import ---------------------------------------------------------------------
+
+    def follow_health(self, settle_timeout: float) -> ReplicationStatus:
+        """Poll the replica until Replicating/Normal (or the timeout); the last status."""
+        self.emit(FlowEvent(Phase.HEALTH, Status.STARTED, self.vm))
+        deadline = time.monotonic() + settle_timeout
+        status = self.host.replication_status(self.vm)
+        while not _healthy(status) and time.monotonic() < deadline:
+            self.emit(FlowEvent(Phase.HEALTH, Status.PROGRESS, self.vm, data=status))
+            if self.cancel.wait(self.poll):
+                break
+            status = self.host.replication_status(self.vm)
+        self.emit(
+            FlowEvent(
+                Phase.HEALTH,
+                Status.DONE if _healthy(status) else Status.NOTE,
+                self.vm,
+                f"state {status.state.value}, health {status.health.value}",
+                data=status,
+            )
+        )
+        return status
+
+    def start_test_failover(self) -> TestFailoverResult:
+        self.emit(FlowEvent(Phase.FAILOVER, Status.STARTED, self.vm, "start"))
+        result = self.host.start_test_failover(self.vm)
+        self.emit(FlowEvent(Phase.FAILOVER, Status.DONE, self.vm, result.message, data=result))
+        return result
+
+    def stop_test_failover(self) -> TestFailoverResult:
+        self.emit(FlowEvent(Phase.FAILOVER, Status.STARTED, self.vm, "stop"))
+        result = self.host.stop_test_failover(self.vm)
+        self.emit(FlowEvent(Phase.FAILOVER, Status.DONE, self.vm, result.message, data=result))
+        return result
+
+
+def _healthy(status: ReplicationStatus) -> bool:
+    return (
+        status.state is ReplicationState.REPLICATING and status.health is ReplicationHealth.NORMAL
+    )
+
+
+def _folder_name(folder: str) -> str:
+    return folder.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]

@@ -96,7 +96,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", required=True, help="lab host that receives the drive")
     p.add_argument("--letter", help="drive letter on the receiving host")
     p = sub.add_parser("import", help="check an export folder, then import it on the replica")
-    p.add_argument("--vm", required=True, help="name or ID of the replica VM")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--vm", help="name or ID of the replica VM (FOLDER is its folder)")
+    which.add_argument(
+        "--all",
+        action="store_true",
+        help="every export folder under FOLDER (a drive or a folder on it), each into the "
+        "replica VM with its VM ID",
+    )
     p.add_argument(
         "--fingerprint",
         metavar="HEX",
@@ -108,7 +115,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="import even though the copy has no manifest (or an incomplete one, or the check "
         "was stopped): an explicit decision, said in the output",
     )
-    p.add_argument("folder", help="the VM's export folder, e.g. E:\\HyperV-Seed\\<VMName>_<VMId>")
+    p.add_argument(
+        "folder",
+        help="the VM's export folder, e.g. E:\\HyperV-Seed\\<VMName>_<VMId> (with --all: "
+        "where to look, e.g. E:\\HyperV-Seed)",
+    )
     return parser
 
 

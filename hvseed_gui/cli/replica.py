@@ -11,6 +11,7 @@ from hvseed_gui.cli.common import (
     EXIT_USAGE,
     CliError,
     ProgressPrinter,
+    table,
 )
 from hvseed_gui.cli.flow_printer import FlowPrinter
 from hvseed_gui.cli.hosts import Hosts
@@ -23,6 +24,7 @@ from hvseed_gui.core.import_gate import (
 from hvseed_gui.core.manifest import short_fingerprint
 from hvseed_gui.flows.drive import verify_where_the_drive_is
 from hvseed_gui.flows.events import Stopped
+from hvseed_gui.flows.import_all import ImportAll, Outcome
 from hvseed_gui.flows.import_run import ImportRun
 from hvseed_gui.hyperv.host import (
     HyperVHost,
@@ -104,6 +106,8 @@ def _find_replica(hosts: Hosts, name: str) -> tuple[HyperVHost, VirtualMachine]:
 def cmd_import(args: argparse.Namespace, hosts: Hosts, out: TextIO, err: TextIO) -> int:
     """The import flow: gate, full verification, import, health. Nothing is imported before
     the copy verified, or the admin decided explicitly to go without (--without-manifest)."""
+    if args.all:
+        return _import_all(args, hosts, out, err)
     host, vm = _find_replica(hosts, args.vm)
     flow = ImportRun(
         host,
@@ -166,3 +170,43 @@ def _print_health(status: ReplicationStatus, out: TextIO) -> None:
             out.write(f"    {delta.path}\n")
     else:
         out.write("  The delta AVHDX received during shipping has been merged.\n")
+
+
+_GATE_WORD = {Outcome.IMPORTED: "passed", Outcome.FAILED: "passed", Outcome.REFUSED: "refused"}
+
+
+def _import_all(args: argparse.Namespace, hosts: Hosts, out: TextIO, err: TextIO) -> int:
+    """Every folder under the path, each through its own gate; one table at the end; exit 1
+    when any VM was refused or failed (after finishing the others)."""
+    if getattr(args, "fingerprint", None):
+        raise CliError(
+            "--fingerprint names one manifest: use it with --vm, not with --all.", EXIT_USAGE
+        )
+    host = hosts.drive_host(args.folder, "replica")
+    flow = ImportAll(host, args.folder, emit=FlowPrinter(err), poll=args.poll)
+    items = flow.find()
+    if not items:
+        raise CliError(
+            f"No export folder (<VMName>_<VMId>) was found under {args.folder} on "
+            f"{host.display_name}, and no replica VM is waiting there."
+        )
+    try:
+        flow.run(without_manifest=args.without_manifest, settle_timeout=args.settle_timeout)
+    except KeyboardInterrupt:
+        err.write("\nStopped; run the same command again to go on with the VMs not imported.\n")
+        return 130
+    rows = [
+        (
+            item.name,
+            item.folder.path if item.folder else "-",
+            _GATE_WORD.get(item.outcome, "-"),
+            item.outcome.value,
+        )
+        for item in items
+    ]
+    table(rows, ("VM", "Folder", "Gate", "Result"), out)
+    for item in items:
+        if item.outcome is not Outcome.IMPORTED and item.message:
+            out.write(f"{item.name}: {item.message}\n")
+    failed = [i for i in items if i.outcome.is_error]
+    return EXIT_FAILED if failed else EXIT_OK

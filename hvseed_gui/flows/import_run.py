@@ -31,6 +31,7 @@ from hvseed_gui.flows.events import (
     Phase,
     Refused,
     Status,
+    Stopped,
     ignore,
 )
 from hvseed_gui.flows.jobs import follow
@@ -95,6 +96,8 @@ class ImportRun:
         if not first.check.can_import:
             raise self.refusal(first.check, first.replica)
         integrity = self.verify()
+        if self.cancel.is_set():  # a stopped check is never taken as a decision to import
+            raise Stopped("The verification was stopped; nothing was imported.")
         if not integrity.passes and without_manifest and integrity.state in CONSENTABLE:
             self.decide_without_manifest()
         job = self.import_copy()

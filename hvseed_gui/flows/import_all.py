@@ -1,0 +1,181 @@
+"""ImportAll: every export folder on a drive into the replica VM it belongs to, one at a time.
+
+Folders are matched to replica VMs by VM ID, never by name. Each folder goes through its own
+``ImportRun`` (the same gate, verification and refusals as a single import); a refused or
+failed VM never stops the others and never leaves its replica changed. A replica that is no
+longer waiting was imported earlier (an interrupted run): it is skipped, so running again
+resumes with the VMs not yet imported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from hvseed_gui.flows.events import (
+    CancelToken,
+    Emit,
+    FlowEvent,
+    Phase,
+    Refused,
+    Status,
+    Stopped,
+    ignore,
+)
+from hvseed_gui.flows.import_run import REPLICA_MODES, ImportRun
+from hvseed_gui.hyperv.errors import HyperVError, NotFound
+from hvseed_gui.hyperv.host import (
+    ExportFolderSummary,
+    HyperVHost,
+    ReplicationState,
+    VirtualMachine,
+)
+
+
+class Outcome(str, Enum):
+    PENDING = "pending"
+    IMPORTED = "imported"
+    REFUSED = "refused"  # the gate said no: nothing changed
+    FAILED = "failed"  # Hyper-V's import failed: the copy is untouched
+    ALREADY = "already imported"  # the replica is no longer waiting
+    NO_REPLICA = "no replica VM"  # a folder without a waiting replica VM on this host
+    NO_FOLDER = "no folder"  # a waiting replica VM without a folder on this drive
+    STOPPED = "stopped"  # cancelled before its turn
+
+    @property
+    def is_error(self) -> bool:
+        return self in (Outcome.REFUSED, Outcome.FAILED)
+
+
+@dataclass
+class ImportItem:
+    """One row: a folder and the replica VM it belongs to (either may be missing)."""
+
+    folder: ExportFolderSummary | None
+    replica: VirtualMachine | None
+    outcome: Outcome = Outcome.PENDING
+    message: str = ""
+    run: ImportRun | None = None
+
+    @property
+    def name(self) -> str:
+        if self.replica is not None:
+            return self.replica.name
+        return self.folder.vm_name if self.folder else ""
+
+    @property
+    def importable(self) -> bool:
+        return self.outcome is Outcome.PENDING
+
+
+class ImportAll:
+    """Find every folder below ``path`` on ``host`` and import each into its replica VM."""
+
+    def __init__(
+        self,
+        host: HyperVHost,
+        path: str,
+        *,
+        emit: Emit = ignore,
+        cancel: CancelToken | None = None,
+        poll: float = 1.0,
+    ) -> None:
+        self.host = host
+        self.path = path
+        self.emit = emit
+        self.cancel = cancel or CancelToken()
+        self.poll = poll
+        self.items: list[ImportItem] = []
+
+    def find(self) -> list[ImportItem]:
+        """Match the folders below ``path`` with the replica VMs of the host, by VM ID."""
+        try:
+            folders = self.host.export_folders(self.path)
+        except NotFound:
+            folders = []
+        replicas = {
+            vm.id.upper(): vm
+            for vm in self.host.inventory().vms
+            if vm.replication_mode in REPLICA_MODES
+        }
+        items: list[ImportItem] = []
+        seen: set[str] = set()
+        for folder in folders:
+            replica = replicas.get(folder.vm_id.upper())
+            item = ImportItem(folder, replica)
+            if replica is None:
+                item.outcome = Outcome.NO_REPLICA
+                item.message = (
+                    f"No replica VM with ID {folder.vm_id} on {self.host.display_name}: enable "
+                    "replication of that VM first, or connect to the host that holds its replica."
+                )
+            elif replica.id.upper() in seen:
+                item.outcome = Outcome.REFUSED
+                item.message = (
+                    f"A second folder holds the copy of {replica.name} ({replica.id}); import "
+                    "needs exactly one. Remove the extra copy from the drive, then run again."
+                )
+            elif replica.replication_state is not ReplicationState.WAITING_FOR_INITIAL_REPLICATION:
+                item.outcome = Outcome.ALREADY
+                item.message = (
+                    f"{replica.name} is no longer waiting for its initial copy "
+                    f"(state {replica.replication_state.value}): imported earlier."
+                )
+            seen.add(folder.vm_id.upper())
+            items.append(item)
+        for vm_id, vm in sorted(replicas.items(), key=lambda kv: kv[1].name.lower()):
+            waiting = vm.replication_state is ReplicationState.WAITING_FOR_INITIAL_REPLICATION
+            if waiting and vm_id not in seen:
+                items.append(
+                    ImportItem(
+                        None,
+                        vm,
+                        Outcome.NO_FOLDER,
+                        f"{vm.name} waits for its initial copy, but this drive holds no folder "
+                        "for it.",
+                    )
+                )
+        self.items = items
+        return items
+
+    def run(
+        self, *, without_manifest: bool = False, settle_timeout: float = 60.0
+    ) -> list[ImportItem]:
+        """Import every importable item, one after another; never raises for one VM."""
+        if not self.items:
+            self.find()
+        for item in self.items:
+            if not item.importable:
+                continue
+            if self.cancel.is_set():
+                item.outcome, item.message = Outcome.STOPPED, "Not started: the run was stopped."
+                continue
+            self.import_one(item, without_manifest=without_manifest, settle=settle_timeout)
+        return self.items
+
+    def import_one(self, item: ImportItem, *, without_manifest: bool, settle: float) -> None:
+        """One folder through its own ImportRun; the outcome lands on ``item``."""
+        if item.folder is None or item.replica is None:
+            return
+        flow = ImportRun(
+            self.host,
+            item.replica.ref,
+            item.folder.path,
+            emit=self.emit,
+            cancel=self.cancel,
+            poll=self.poll,
+        )
+        item.run = flow
+        try:
+            flow.run(without_manifest=without_manifest, settle_timeout=settle)
+        except Stopped as exc:
+            item.outcome, item.message = Outcome.STOPPED, str(exc)
+        except HyperVError as exc:  # Refused: nothing changed; else Hyper-V's import failed
+            item.outcome = Outcome.REFUSED if isinstance(exc, Refused) else Outcome.FAILED
+            item.message = str(exc)
+        else:
+            item.outcome = Outcome.IMPORTED
+            item.message = flow.integrity.message
+            if flow.integrity.consent:
+                item.message = f"Imported without a full verification: {flow.integrity.unchecked()}"
+        self.emit(FlowEvent(Phase.IMPORT, Status.NOTE, item.replica.ref, data=item))

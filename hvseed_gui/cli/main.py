@@ -57,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     p = sub.add_parser("vms", help="list the VMs of a host")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--sizes", action="store_true", help="read every disk's size (Get-VHD)")
+    p.add_argument("--filter", metavar="TEXT", help="only VMs whose name or ID contains TEXT")
     p = sub.add_parser("status", help="replication state and health of a VM")
     p.add_argument("vm")
     p.add_argument("--json", action="store_true")

@@ -153,7 +153,7 @@ def cmd_manifest(args: argparse.Namespace, hosts: Hosts, out: TextIO, err: TextI
         )
     vm_name, vm_id = parsed
     host = hosts.drive_host(args.folder)
-    inventory = host.inventory()
+    inventory = host.inventory(details=False)
     vm = inventory.vm(vm_id)
     replica_server = ""
     if vm is not None and vm.replication_state is not ReplicationState.DISABLED:
@@ -224,7 +224,7 @@ def cmd_plan_transport(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_cancel_export(args: argparse.Namespace, hosts: Hosts, out: TextIO) -> int:
     host = hosts.default()
-    vm = find_vm(host.inventory(), args.vm, host.display_name)
+    vm = find_vm(host.inventory(details=False), args.vm, host.display_name)
     result = cancel_export(host, vm)
     out.write(f"Export of {vm.name}: {result.state.value}.\n")
     return EXIT_OK

@@ -3,17 +3,31 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from typing import TextIO
 
 from hvseed_gui.cli.common import EXIT_FAILED, EXIT_OK, CliError, print_json, table
 from hvseed_gui.cli.hosts import Hosts
 from hvseed_gui.core.media import FolderListing
 from hvseed_gui.core.units import format_bytes
+from hvseed_gui.hyperv.host import VirtualMachine
 
 
 def cmd_vms(args: argparse.Namespace, hosts: Hosts, out: TextIO) -> int:
+    """The VMs of a host: the light inventory (fast on hosts with hundreds of VMs); disk sizes
+    with --sizes (Get-VHD for the VMs listed); --filter narrows by name or ID."""
     host = hosts.default()
-    inventory = host.inventory()
+    inventory = host.inventory(details=False)
+    needle = (args.filter or "").strip().lower()
+    if needle:
+        inventory = replace(
+            inventory,
+            vms=tuple(
+                v for v in inventory.vms if needle in v.name.lower() or needle in v.id.lower()
+            ),
+        )
+    if args.sizes and inventory.vms:
+        inventory = inventory.with_disks(host.vm_disks([vm.id for vm in inventory.vms]))
     if args.json:
         print_json(inventory, out)
         return EXIT_OK
@@ -24,20 +38,27 @@ def cmd_vms(args: argparse.Namespace, hosts: Hosts, out: TextIO) -> int:
             vm.id,
             vm.state,
             str(vm.generation),
-            format_bytes(vm.initial_copy_size()),
+            _disks_cell(vm),
             vm.replication_state.value,
             vm.why_not_enableable() or "can be enabled",
         ]
         for vm in inventory.vms
     ]
     table(rows, ["Name", "ID", "State", "Gen", "Disks", "Replication", "Enable?"], out)
+    if not args.sizes and any(vm.vhds for vm in inventory.vms):
+        out.write("\nDisk sizes: hvseed vms --sizes (reads every disk; slow on big hosts).\n")
     return EXIT_OK
+
+
+def _disks_cell(vm: VirtualMachine) -> str:
+    count = f"{len(vm.vhds)} disk{'s' if len(vm.vhds) != 1 else ''}"
+    return format_bytes(vm.initial_copy_size()) if vm.details_known and vm.vhds else count
 
 
 def cmd_status(args: argparse.Namespace, hosts: Hosts, out: TextIO) -> int:
     results = []
     for host in hosts.candidates():  # on the lab: wherever the VM lives, primary and replica
-        vm = host.inventory().vm(args.vm)
+        vm = host.inventory(details=False).vm(args.vm)
         if vm is not None:
             results.append((host, host.replication_status(vm.ref)))
     if not results:

@@ -87,7 +87,7 @@ def _find_replica(hosts: Hosts, name: str) -> tuple[HyperVHost, VirtualMachine]:
     found = [
         (host, vm)
         for host in candidates
-        for vm in host.inventory().vms
+        for vm in host.inventory(details=False).vms
         if key in (vm.name.lower(), vm.id.lower())
         and vm.replication_mode in (ReplicationMode.REPLICA, ReplicationMode.EXTENDED_REPLICA)
     ]

@@ -147,7 +147,9 @@ class ExportRun:
                 "The plan cannot be carried out: " + "; ".join(p.message for p in problems),
                 code="plan-invalid",
             )
-        inventory = self.primary.inventory()
+        # light inventory, then Get-VHD only for the plan's VMs: a host may run hundreds
+        inventory = self.primary.inventory(details=False)
+        inventory = inventory.with_disks(self.primary.vm_disks([vm.id for vm in self.plan.vms]))
         self.inventory = inventory
         external = self.plan.initial_method is InitialReplicationMethod.EXTERNAL_MEDIA
         targets: list[ExportTarget] = []
@@ -265,7 +267,7 @@ class ExportRun:
     def _refuse_if_another_run_exports(self, vm: VirtualMachine) -> None:
         """The folder appeared because another run (or Hyper-V Manager) is exporting this VM
         right now: say so, rather than advise moving a good export away."""
-        now = self.primary.inventory().vm(vm.id)
+        now = self.primary.inventory(details=False).vm(vm.id)
         if (
             now is not None
             and now.replication_state is ReplicationState.INITIAL_REPLICATION_IN_PROGRESS

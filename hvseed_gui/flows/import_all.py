@@ -95,7 +95,7 @@ class ImportAll:
             folders = []
         replicas = {
             vm.id.upper(): vm
-            for vm in self.host.inventory().vms
+            for vm in self.host.inventory(details=False).vms
             if vm.replication_mode in REPLICA_MODES
         }
         items: list[ImportItem] = []

@@ -115,7 +115,7 @@ class ImportRun:
 
     def _read(self, *, with_integrity: bool) -> GateResult:
         report = inspect_folder(self.host.read_export_folder(self.folder))
-        replica = self.host.inventory().vm(self.vm.id)
+        replica = self.host.inventory(details=False).vm(self.vm.id)
         if replica is not None and replica.replication_mode not in REPLICA_MODES:
             replica = None
         args = (

@@ -11,7 +11,8 @@ may repeat and ``-VMName`` treats ``*`` and ``?`` as wildcards.
 from __future__ import annotations
 
 import abc
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
@@ -144,6 +145,9 @@ class Vhd:
     max_size: int  # the disk's virtual size
     parents: tuple[VhdFile, ...] = ()  # parent chain, nearest first
     controller: str = ""  # e.g. "IDE 0:0", "SCSI 0:0": the boot disk is usually the first
+    # False in a light inventory: only the path is known; sizes, type and parents come from
+    # ``HyperVHost.vm_disks`` (Get-VHD opens each file: tens of milliseconds per disk)
+    details_known: bool = True
 
     @property
     def chain_file_size(self) -> int:
@@ -170,6 +174,11 @@ class VirtualMachine:
     @property
     def ref(self) -> VmRef:
         return VmRef(self.name, self.id)
+
+    @property
+    def details_known(self) -> bool:
+        """Whether disk sizes, types and parents are known (see ``HyperVHost.vm_disks``)."""
+        return all(v.details_known for v in self.vhds)
 
     def initial_copy_size(self, excluded_paths: tuple[str, ...] = ()) -> int:
         """Sum of the replicated VHD file sizes including parent disks."""
@@ -212,6 +221,17 @@ class Inventory:
         """Every VM with this ID or name (names may repeat on a host)."""
         key = name_or_id.strip().strip("{}").lower()
         return [vm for vm in self.vms if key in (vm.id.lower(), vm.name.lower())]
+
+    def with_disks(self, disks: dict[str, tuple[Vhd, ...]]) -> Inventory:
+        """This inventory with the disk details of the VMs in ``disks`` (VM ID -> disks)."""
+        by_id = {k.upper(): v for k, v in disks.items()}
+        return replace(
+            self,
+            vms=tuple(
+                replace(vm, vhds=by_id[vm.id.upper()]) if vm.id.upper() in by_id else vm
+                for vm in self.vms
+            ),
+        )
 
     def vm(self, name_or_id: str) -> VirtualMachine | None:
         """Find a VM by ID, or by name when exactly one VM has it."""
@@ -525,8 +545,17 @@ class HyperVHost(abc.ABC):
     display_name: str = ""
 
     @abc.abstractmethod
-    def inventory(self) -> Inventory:
-        """Host facts and every VM with its disks and replication state."""
+    def inventory(self, details: bool = True) -> Inventory:
+        """Host facts and every VM with its disks and replication state.
+
+        ``details=False`` is the light inventory for hosts with hundreds of VMs: what Get-VM and
+        Get-VMHardDiskDrive give cheaply (disk paths, no sizes: ``Vhd.details_known`` False);
+        ``vm_disks`` then reads the details of the VMs that need them in one round trip."""
+
+    @abc.abstractmethod
+    def vm_disks(self, vm_ids: Sequence[str]) -> dict[str, tuple[Vhd, ...]]:
+        """Disk details (Get-VHD: sizes, type, parent chain) of the VMs ``vm_ids``, by VM ID;
+        a VM that is not on the host is left out."""
 
     @abc.abstractmethod
     def replica_server_config(self) -> ReplicaServerConfig:

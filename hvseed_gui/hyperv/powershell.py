@@ -27,6 +27,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Any
@@ -249,6 +250,20 @@ function Get-HvseedVhds {
             parent_paths = @($parentPaths)
             parent_sizes = @($parentSizes)
         })
+    }
+    return $disks
+}
+""",
+    "Get-HvseedDrivePaths": r"""
+function Get-HvseedDrivePaths {
+    # The light inventory's disks: path and controller only (no Get-VHD, which opens each file).
+    param($VM)
+    $disks = New-Object -TypeName System.Collections.ArrayList
+    foreach ($drive in @(Hyper-V\Get-VMHardDiskDrive -VM $VM)) {
+        $path = [string]$drive.Path
+        if (-not $path) { continue }
+        $controller = [string]$drive.ControllerType + ' ' + [string]$drive.ControllerNumber + ':' + [string]$drive.ControllerLocation
+        [void]$disks.Add([pscustomobject]@{ path = $path; controller = $controller; details = $false })
     }
     return $disks
 }
@@ -605,8 +620,9 @@ def _vm_id(vm: VmRef) -> str:
 # --- one script per HyperVHost operation --------------------------------------------------------
 
 
-def render_inventory() -> Script:
-    """Host facts and every VM with its disks and replication state."""
+def render_inventory(details: bool = True) -> Script:
+    """Host facts and every VM with its disks and replication state; without ``details`` the
+    disks' paths only (Get-VMHardDiskDrive), for hosts with hundreds of VMs."""
     body = r"""
     $os = Get-CimInstance -ClassName 'Win32_OperatingSystem'
     $computer = Get-CimInstance -ClassName 'Win32_ComputerSystem'
@@ -641,7 +657,7 @@ def render_inventory() -> Script:
                 replication_mode = [string]$vm.ReplicationMode
                 replication_health = [string]$vm.ReplicationHealth
                 is_clustered = [bool]$vm.IsClustered
-                vhds = @(Get-HvseedVhds -VM $vm)
+                vhds = $(if ([bool]$in.Details) { @(Get-HvseedVhds -VM $vm) } else { @(Get-HvseedDrivePaths -VM $vm) })
             })
         }
     }
@@ -659,7 +675,31 @@ def render_inventory() -> Script:
         vms = @($vms)
     }
 """
-    return _render("inventory", body, {}, helpers=("Get-HvseedVhds",), needs_hyperv=False)
+    return _render(
+        "inventory",
+        body,
+        {"Details": bool(details)},
+        helpers=("Get-HvseedVhds", "Get-HvseedDrivePaths"),
+        needs_hyperv=False,
+    )
+
+
+def render_vm_disks(vm_ids: Sequence[str]) -> Script:
+    """Get-VHD details (sizes, type, parent chain) of the disks of the VMs ``vm_ids``."""
+    body = r"""
+    $found = New-Object -TypeName System.Collections.ArrayList
+    foreach ($id in @($in.VmIds)) {
+        $vm = $null
+        # a VM that is gone (or an ID that is no GUID) is left out, not an error
+        try { $vm = @(Hyper-V\Get-VM -Id ([guid][string]$id))[0] } catch { $vm = $null }
+        if ($null -eq $vm) { continue }
+        [void]$found.Add([pscustomobject]@{ id = [string]$vm.Id; vhds = @(Get-HvseedVhds -VM $vm) })
+    }
+    $result = [ordered]@{ vms = @($found) }
+"""
+    return _render(
+        "vm_disks", body, {"VmIds": [str(i) for i in vm_ids]}, helpers=("Get-HvseedVhds",)
+    )
 
 
 def render_replica_server_config() -> Script:

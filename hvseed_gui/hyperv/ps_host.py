@@ -353,6 +353,7 @@ def parse_vhd(item: dict[str, Any]) -> Vhd:
         max_size=as_int(item.get("max_size")),
         parents=_parents(item),
         controller=as_text(item.get("controller")),
+        details_known=as_bool(item.get("details", True)),
     )
 
 
@@ -372,6 +373,17 @@ def parse_vm(item: dict[str, Any]) -> VirtualMachine:
         vhds=tuple(parse_vhd(v) for v in as_list(item.get("vhds")) if isinstance(v, dict)),
         is_clustered=as_bool(item.get("is_clustered")),
     )
+
+
+def parse_vm_disks(data: Any) -> dict[str, tuple[Vhd, ...]]:
+    data = data if isinstance(data, dict) else {}
+    return {
+        _vm_id_text(v.get("id")): tuple(
+            parse_vhd(d) for d in as_list(v.get("vhds")) if isinstance(d, dict)
+        )
+        for v in as_list(data.get("vms"))
+        if isinstance(v, dict)
+    }
 
 
 def parse_inventory(data: Any) -> Inventory:
@@ -790,8 +802,13 @@ class PowerShellHost(HyperVHost):
 
     # -- host and replica server -------------------------------------------------------------
 
-    def inventory(self) -> Inventory:
-        return parse_inventory(self._run(ps.render_inventory))
+    def inventory(self, details: bool = True) -> Inventory:
+        return parse_inventory(self._run(ps.render_inventory, details))
+
+    def vm_disks(self, vm_ids: Sequence[str]) -> dict[str, tuple[Vhd, ...]]:
+        if not vm_ids:
+            return {}
+        return parse_vm_disks(self._run(ps.render_vm_disks, list(vm_ids)))
 
     def replica_server_config(self) -> ReplicaServerConfig:
         return parse_replica_config(self._run(ps.render_replica_server_config))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import secrets
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -93,12 +93,12 @@ class LabHost(HyperVHost):
 
     # -- facts ----------------------------------------------------------------------------------
 
-    def inventory(self) -> Inventory:
+    def inventory(self, details: bool = True) -> Inventory:
         def run(w: World) -> Inventory:
             host = w.host(self.name)
             vms = tuple(
                 sorted(
-                    (_vm_result(w, self.name, vm) for vm in host["vms"].values()),
+                    (_vm_result(w, self.name, vm, details) for vm in host["vms"].values()),
                     key=lambda v: (v.name.lower(), v.id),
                 )
             )
@@ -111,7 +111,33 @@ class LabHost(HyperVHost):
                 vms=vms,
             )
 
-        return self._call("inventory", run)
+        result = self._call("inventory", run)
+        self._charge(len(result.vms), _vhd_files(result.vms) if details else 0)
+        return result
+
+    def vm_disks(self, vm_ids: Sequence[str]) -> dict[str, tuple[Vhd, ...]]:
+        wanted = {i.upper() for i in vm_ids}
+
+        def run(w: World) -> dict[str, tuple[Vhd, ...]]:
+            host = w.host(self.name)
+            return {
+                vm["id"]: _vm_result(w, self.name, vm, True).vhds
+                for vm in host["vms"].values()
+                if vm["id"].upper() in wanted
+            }
+
+        result = self._call("vm_disks", run)
+        self._charge(len(wanted), sum(len(d.parents) + 1 for v in result.values() for d in v))
+        return result
+
+    def _charge(self, vms: int, vhd_files: int) -> None:
+        """What the same call costs on a real host, slept outside the lab's lock: Get-VM and
+        Get-VMHardDiskDrive per VM, Get-VHD per disk file (the disk and each parent)."""
+        settings = self.lab.settings
+        seconds = float(settings.get("vm_seconds", 0.0)) * vms
+        seconds += float(settings.get("get_vhd_seconds", 0.0)) * vhd_files
+        if seconds > 0:
+            time.sleep(seconds)  # a real host's cost, not synchronisation
 
     def replica_server_config(self) -> ReplicaServerConfig:
         return self._call("replica_server_config", lambda w: _server_config(w, self.name))
@@ -467,7 +493,11 @@ def _state_of(vm: VmDict) -> ReplicationState:
     return ReplicationState.parse(repl["state"]) if repl else ReplicationState.DISABLED
 
 
-def _vm_result(w: World, fqdn: str, vm: VmDict) -> VirtualMachine:
+def _vhd_files(vms: Sequence[VirtualMachine]) -> int:
+    return sum(len(d.parents) + 1 for vm in vms for d in vm.vhds)
+
+
+def _vm_result(w: World, fqdn: str, vm: VmDict, details: bool = True) -> VirtualMachine:
     vhds = tuple(
         Vhd(
             path=d["path"],
@@ -477,6 +507,16 @@ def _vm_result(w: World, fqdn: str, vm: VmDict) -> VirtualMachine:
             max_size=d["max_size"],
             parents=tuple(VhdFile(p, w.file_size(fqdn, p)) for p in d["parents"]),
             controller=d.get("controller", ""),
+        )
+        if details
+        else Vhd(  # what Get-VMHardDiskDrive gives: the path, no Get-VHD
+            path=d["path"],
+            format="VHDX" if d["path"].lower().endswith((".vhdx", ".avhdx")) else "VHD",
+            vhd_type="",
+            file_size=0,
+            max_size=0,
+            controller=d.get("controller", ""),
+            details_known=False,
         )
         for d in vm["disks"]
     )

@@ -114,6 +114,8 @@ class Lab:
         job_removal_seconds: float | None = None,
         require_config_xml: bool | None = None,
         drives_remote: bool | None = None,
+        get_vhd_seconds: float | None = None,
+        vm_seconds: float | None = None,
     ) -> None:
         """Change the lab's behaviour (persisted); ``None`` leaves a setting as it is.
 
@@ -122,7 +124,8 @@ class Lab:
         folder). ``require_config_xml``: whether an import needs an XML configuration.
         ``drives_remote``: the lab's hosts behave as remote WinRM hosts whose drives this
         computer cannot read (``local_path`` is None), so their files are hashed by jobs on
-        the host, as on a real remote host.
+        the host, as on a real remote host. ``get_vhd_seconds``/``vm_seconds``: what a real
+        host's inventory costs per Get-VHD and per VM (0 for fast unit tests).
 
         ``faults`` replaces every injected fault: ``{"start_export": "MediaError"}`` or
         ``{"hv-b:start_import": "AccessDenied"}`` (operation = LabHost method name, ``*`` = any).
@@ -142,10 +145,13 @@ class Lab:
                 "import_bytes_per_sec": import_bytes_per_sec,
                 "delta_bytes_per_sec": delta_bytes_per_sec,
                 "hash_bytes_per_sec": hash_bytes_per_sec,  # hashing jobs on a host's drive
+                "get_vhd_seconds": get_vhd_seconds,
+                "vm_seconds": vm_seconds,
             }
+            may_be_zero = ("latency", "get_vhd_seconds", "vm_seconds")
             for key, value in values.items():
                 if value is not None:
-                    if value < 0 or (key != "latency" and value == 0):
+                    if value < 0 or (key not in may_be_zero and value == 0):
                         raise ValueError(f"{key} must be positive.")
                     w.settings[key] = float(value)
             if new_faults is not None:

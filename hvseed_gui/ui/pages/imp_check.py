@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
+from hvseed_gui.core.import_gate import ImportCheck, check_import
 from hvseed_gui.core.manifest import ManifestProblem, VerifyReport, manifest_paths, verify_manifest
-from hvseed_gui.core.media import FolderReport, ImportCheck, Severity, check_import, inspect_folder
+from hvseed_gui.core.media import FolderReport, Severity, inspect_folder
 from hvseed_gui.core.progress import RateTracker
 from hvseed_gui.hyperv.host import VirtualMachine
 from hvseed_gui.hyperv.remote_verify import verify_on_host

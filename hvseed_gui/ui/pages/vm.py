@@ -1,10 +1,14 @@
-"""Choose the VMs: the host's inventory as a sortable table with a tick per VM; several VMs share
-the replication settings of the next pages. VMs that cannot be enabled say why."""
+"""Choose the VMs: the host's inventory as a sortable, filterable table with a tick per VM;
+several VMs share the replication settings of the next pages. VMs that cannot be enabled say
+why.
+
+The inventory is the light one (no Get-VHD: a host may run hundreds of VMs); the disk details
+of the ticked VMs are read in one round trip when the page is left, off the GUI thread."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QTableWidgetItem
+from PySide6.QtWidgets import QLineEdit, QTableWidgetItem
 
 from hvseed_gui.hyperv.host import VirtualMachine
 from hvseed_gui.ui.format import size
@@ -52,6 +56,12 @@ class VmPage(HostPage):
         )
         self.table.itemChanged.connect(self._item_changed)
         self.table.itemActivated.connect(self._toggle_row)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("Filter by name or ID"))
+        self.filter_edit.setAccessibleName(self.tr("Filter the virtual machines"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.apply_filter)
+        self.body.addWidget(self.filter_edit)
         self.body.addWidget(self.table)
         self.grow_body()
 
@@ -76,11 +86,10 @@ class VmPage(HostPage):
             row = self.table.rowCount()
             self.table.insertRow(row)
             reason = vm.why_not_enableable()
-            size_bytes = vm.initial_copy_size()
             cells = (
                 _Item(vm.name),
                 _Item(vm.state),
-                _Item(size(size_bytes), size_bytes),
+                self._size_item(vm),
                 _Item(vm.replication_state.value),
                 _Item(reason or self.tr("Yes")),
             )
@@ -97,12 +106,29 @@ class VmPage(HostPage):
         self.table.setSortingEnabled(True)
         self.table.sortItems(0, Qt.SortOrder.AscendingOrder)
         self.table.blockSignals(False)
+        self.apply_filter()
         for row in range(self.table.rowCount()):
             vm = self._vm_at(row)
             if vm and vm.id in wanted:
                 self.table.selectRow(row)
                 break
         self._item_changed()
+
+    def _size_item(self, vm: VirtualMachine) -> QTableWidgetItem:
+        if vm.details_known:
+            size_bytes = vm.initial_copy_size()
+            return _Item(size(size_bytes), size_bytes)
+        item = _Item(self.tr("%n disk(s)", "", len(vm.vhds)), -1)
+        item.setToolTip(self.tr("The size is read when you continue with this VM ticked."))
+        return item
+
+    def apply_filter(self, *_args: object) -> None:
+        """Hide the rows whose name and ID do not contain the filter text; ticks are kept."""
+        needle = self.filter_edit.text().strip().lower()
+        for row in range(self.table.rowCount()):
+            vm = self._vm_at(row)
+            text = f"{vm.name}\n{vm.id}".lower() if vm else ""
+            self.table.setRowHidden(row, bool(needle) and needle not in text)
 
     def _vm_at(self, row: int) -> VirtualMachine | None:
         item = self.table.item(row, 0)
@@ -157,6 +183,14 @@ class VmPage(HostPage):
         chosen = self.selected_vms()
         if not chosen:
             self.status.show_message("info", self.tr("Tick at least one virtual machine."))
+        elif len(chosen) == 1 and not chosen[0].details_known:
+            vm = chosen[0]
+            self.status.show_message(
+                "info",
+                self.tr(
+                    "%1: %n disk(s); their size is read when you continue.", "", len(vm.vhds)
+                ).replace("%1", vm.name),
+            )
         elif len(chosen) == 1:
             vm = chosen[0]
             self.status.show_message(
@@ -165,6 +199,13 @@ class VmPage(HostPage):
                 .replace("%1", vm.name)
                 .replace("%2", str(len(vm.vhds)))
                 .replace("%3", size(vm.initial_copy_size())),
+            )
+        elif not all(vm.details_known for vm in chosen):
+            self.status.show_message(
+                "info",
+                self.tr("%1 VMs (%2); their sizes are read when you continue.")
+                .replace("%1", str(len(chosen)))
+                .replace("%2", ", ".join(vm.name for vm in chosen)),
             )
         else:
             total = sum(vm.initial_copy_size() for vm in chosen)
@@ -185,6 +226,28 @@ class VmPage(HostPage):
         chosen = self.selected_vms()
         if not self.page_complete():
             return False
+        missing = [vm.id for vm in chosen if not vm.details_known]
+        host = self.ctx.host
+
+        def read_disks():
+            return host.vm_disks(missing) if missing else {}
+
+        def done(disks) -> bool:
+            if self.ctx.inventory is None:
+                return False
+            self.ctx.inventory = self.ctx.inventory.with_disks(disks)
+            fresh = [self.ctx.inventory.vm(vm.id) or vm for vm in chosen]
+            for row in range(self.table.rowCount()):  # the sizes now known, in place
+                vm = self._vm_at(row)
+                if vm is not None and vm.id in disks:
+                    self.table.setItem(row, 2, self._size_item(vm))
+            return self._take(fresh)
+
+        return self.validate_async(
+            self.tr("Reading the disks of the chosen VMs…"), read_disks, done
+        )
+
+    def _take(self, chosen: list[VirtualMachine]) -> bool:
         if self.ctx.vm is None or self.ctx.vm.id != chosen[0].id:
             self.wiz.vm_changed(chosen[0])
         self.ctx.vm = chosen[0]

@@ -32,6 +32,7 @@ from typing import Any
 from hvseed_gui import __version__
 from hvseed_gui.core.hashing import CancelFlag, Progress, hash_files
 from hvseed_gui.core.media import FileEntry
+from hvseed_gui.core.shell_quote import get_filehash_check_line, sha256sum_check_line
 from hvseed_gui.core.units import format_bytes
 from hvseed_gui.hyperv.errors import Cancelled, HyperVError
 
@@ -86,10 +87,9 @@ class Manifest:
             "total_bytes": self.total_bytes,
             "files": [{"path": f.path, "size": f.size, "sha256": f.sha256} for f in self.files],
             "check_without_hvseed": {
-                "sha256sum": f"cd <folder holding {self.folder}> && "
-                f"sha256sum -c '{self.folder}{SUMS_SUFFIX}'",
-                "powershell": "Get-FileHash -Algorithm SHA256 <file>, compare per file "
-                "(case-insensitive) with this list",
+                "run_in": f"the folder that holds the folder {self.folder}",
+                "sha256sum": sha256sum_check_line(self.folder + SUMS_SUFFIX),
+                "powershell": get_filehash_check_line(self.folder + SUMS_SUFFIX),
             },
         }
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

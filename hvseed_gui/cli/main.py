@@ -14,7 +14,7 @@ from typing import TextIO
 
 from hvseed_gui import __version__
 from hvseed_gui.cli import primary, query, replica
-from hvseed_gui.cli.common import EXIT_FAILED, CliError
+from hvseed_gui.cli.common import EXIT_FAILED, CliError, VisibleStream
 from hvseed_gui.cli.hosts import Hosts
 from hvseed_gui.hyperv.errors import HyperVError
 
@@ -98,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     """Parse ``argv``, run the command, and turn every failure into one sentence."""
+    out, err = VisibleStream(out), VisibleStream(err)  # nothing raw from a host reaches the tty
     parser = build_parser()
     try:
         args = parser.parse_args(list(argv))

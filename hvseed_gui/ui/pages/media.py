@@ -21,7 +21,7 @@ from hvseed_gui.core.volumes import BitLockerStatus, Volume
 from hvseed_gui.hyperv.connect import HostKind
 from hvseed_gui.hyperv.host import ExportFolderSummary, HyperVHost, VhdFile, VirtualMachine
 from hvseed_gui.ui.devicechange import DeviceChangeFilter
-from hvseed_gui.ui.format import size
+from hvseed_gui.ui.format import shown, size
 from hvseed_gui.ui.pages.base import HostPage
 from hvseed_gui.ui.tasks import TaskRunner, describe_error
 from hvseed_gui.ui.verdict import DriveCheck, check_drive
@@ -371,7 +371,7 @@ class MediaPage(HostPage):
             check = self.checks[v.mount_point]
             cells = [
                 v.mount_point,
-                v.label or "–",
+                shown(v.label) or "–",
                 v.file_system,
                 f"{size(v.free_bytes)} / {size(v.total_bytes)}",
                 self.tr(BITLOCKER_TEXT[v.bitlocker]),
@@ -404,9 +404,9 @@ class MediaPage(HostPage):
             volume = assignment.volume
             lines.append(
                 self.tr("%1 → %2 (%3): %4 of copies, %5 left")
-                .replace("%1", ", ".join(self._vm_names(assignment.vm_names)))
+                .replace("%1", shown(", ".join(self._vm_names(assignment.vm_names))))
                 .replace("%2", self._destination_on(volume))
-                .replace("%3", volume.label or volume.mount_point)
+                .replace("%3", shown(volume.label or volume.mount_point))
                 .replace("%4", size(assignment.copy_bytes))
                 .replace("%5", size(assignment.free_after_bytes))
             )

@@ -143,7 +143,8 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
         )
         return EXIT_USAGE
     except OSError as exc:
-        err.write(f"hvseed: {exc.strerror or exc}: {exc.filename or ''}\n".replace(": \n", "\n"))
+        where = f": {exc.filename}" if exc.filename else " (the system did not say which file)"
+        err.write(f"hvseed: {exc.strerror or exc}{where}.\n")
         if args.debug:
             raise
         return EXIT_FAILED

@@ -352,6 +352,7 @@ def save_manifest(manifest: Manifest, folder: Path) -> None:
     json_path, sums_path = manifest_paths(Path(folder))
     _refuse_existing(Path(folder))
     created: list[Path] = []
+    path = sums_path
     try:
         for path, text in ((sums_path, manifest.to_sha256sum()), (json_path, manifest.to_json())):
             with open(path, "x", encoding="utf-8", newline="\n") as f:
@@ -364,8 +365,10 @@ def save_manifest(manifest: Manifest, folder: Path) -> None:
         raise _exists_error(Path(exc.filename or json_path)) from None
     except OSError as exc:
         _remove(created)
+        # a failed write or fsync names no file itself ("No space left on device"): the one
+        # being written is the one to name
         raise ManifestError(
-            f"Cannot write the manifest {exc.filename or json_path}: {exc.strerror or exc}.",
+            f"Cannot write the manifest file {path}: {exc.strerror or exc}.",
             "Check that the drive is writable and has a little free space, then try again.",
         ) from None
     except BaseException:

@@ -6,6 +6,7 @@ object with ``protector_id`` and ``recovery_password`` (``hyperv.host.BitLockerR
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Sequence
 from datetime import datetime
@@ -60,5 +61,12 @@ def write_key_file(path: str, text: str) -> None:
             f"{path} already exists; hvseed never overwrites a recovery key file. "
             "Choose a new file name."
         ) from None
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(text.encode("utf-8"))
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as exc:  # "No space left on device" names no file by itself
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        raise OSError(exc.errno, exc.strerror or str(exc), path) from None

@@ -64,6 +64,12 @@ def existing_exports(host: HyperVHost, folder: str) -> list[ExportFolderSummary]
         )
 
 
+def drive_identity(volume: Volume) -> tuple[str, str, str, int]:
+    """What tells one drive from another when letters move: serial number, label, file
+    system and size."""
+    return (volume.serial, volume.label, volume.file_system, volume.total_bytes)
+
+
 def list_usb_volumes(host: HyperVHost, kind: HostKind) -> list[Volume]:
     """USB volumes of Host A: a helper-process probe when Host A is this computer."""
     if kind is HostKind.LOCAL:
@@ -156,6 +162,12 @@ class MediaPage(HostPage):
         self._poll_again = False
         self.loaded = False
         self.poll_error = ""
+        # the chosen drive by what it is, not by its letter: a different drive plugged in at
+        # the same letter is not the admin's choice
+        self._chosen: tuple | None = None
+        self._chosen_name = ""
+        self._chosen_mount = ""
+        self.drive_notice = ""  # why the choice was cleared; shown until a drive is chosen
 
     # -- polling -----------------------------------------------------------------------------
 
@@ -244,27 +256,50 @@ class MediaPage(HostPage):
         first = not self.loaded
         self.loaded = True
         self._poll_follow_up()
-        key = [
-            (v.mount_point, v.free_bytes, v.total_bytes, v.file_system, v.bitlocker)
-            for v in volumes
-        ]
-        if not first and key == [
-            (v.mount_point, v.free_bytes, v.total_bytes, v.file_system, v.bitlocker)
-            for v in self.volumes
-        ]:
+
+        def key(vs: list[Volume]) -> list[tuple]:
+            return [(v.mount_point, v.free_bytes, v.bitlocker, *drive_identity(v)) for v in vs]
+
+        if not first and key(volumes) == key(self.volumes):
             return
-        selected = self.selected_volume()
         self.volumes = sorted(volumes, key=lambda v: v.mount_point)
+        target = None
+        if self._chosen is not None:
+            target = next((v for v in self.volumes if drive_identity(v) == self._chosen), None)
+            if target is None:
+                self._lose_choice()
         self._refresh_checks()
-        if selected is not None and any(v.mount_point == selected.mount_point for v in volumes):
-            self._select(selected.mount_point)
-        elif first or selected is None:
+        if target is not None:
+            self._select(target.mount_point)
+        elif self._chosen is None and (first or self.selected_volume() is None):
             best = next((v for v in self._preferred() if self.checks[v.mount_point].ok), None)
             if best is not None:
                 self._select(best.mount_point)
         self._selection_changed()
         if first:
             self._check_folder()
+
+    def _lose_choice(self) -> None:
+        """The chosen drive is gone: clear the selection (never slide onto another drive at
+        the same letter) and say why."""
+        old_mount = self._chosen_mount
+        self.table.blockSignals(True)
+        self.table.clearSelection()
+        self.table.blockSignals(False)
+        stranger = next((v for v in self.volumes if v.mount_point == old_mount), None)
+        if stranger is not None:
+            self.drive_notice = (
+                self.tr(
+                    "The drive now at %1 is not the drive you chose (%2): another drive was "
+                    "plugged in there. Check which drive is which, then choose one again."
+                )
+                .replace("%1", old_mount)
+                .replace("%2", self._chosen_name)
+            )
+        else:
+            self.drive_notice = self.tr(
+                "The drive you chose (%1) was unplugged. Plug it in again, or choose another drive."
+            ).replace("%1", self._chosen_name)
 
     def _preferred(self) -> list[Volume]:
         """Drives in the order a first choice should try them: encrypted ones first."""
@@ -479,6 +514,11 @@ class MediaPage(HostPage):
 
     def _selection_changed(self) -> None:
         volume = self.selected_volume()
+        if volume is not None:
+            self._chosen = drive_identity(volume)
+            self._chosen_mount = volume.mount_point
+            self._chosen_name = shown(volume.display_name)
+            self.drive_notice = ""
         if volume is not None and not self.folder().lower().startswith(volume.mount_point.lower()):
             self.folder_edit.setText(volume.mount_point)  # refreshes the checks
         elif self.multi:
@@ -629,6 +669,8 @@ class MediaPage(HostPage):
                     "the VM (in a cluster: its owner node); it appears here by itself."
                 ),
             )
+        elif volume is None and self.drive_notice:
+            self.status.show_message("warning", self.drive_notice)
         elif volume is None:
             self.status.show_message("info", self.tr("Select the drive that receives the copy."))
         elif self.folder().lower() in self.missing:

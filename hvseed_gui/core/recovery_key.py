@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from hvseed_gui.core.shell_quote import drive_word
 from hvseed_gui.core.volumes import Volume
 
 
@@ -47,7 +48,7 @@ def recovery_key_text(result: Any, volume: Volume, host_name: str) -> str:
         "Keep this file away from the drive: anyone with it can read the drive.\n"
         "To unlock without the password: Explorer > the drive > More options > Enter recovery "
         "key,\n"
-        f"or: manage-bde -unlock {volume.mount_point.rstrip(chr(92))} -RecoveryPassword <key>\n"
+        f"or: manage-bde -unlock {drive_word(volume.mount_point)} -RecoveryPassword <key>\n"
     )
 
 

@@ -30,6 +30,7 @@ from hvseed_gui.core.manifest import (
 from hvseed_gui.core.media import FolderListing, parse_folder_name
 from hvseed_gui.core.shell_quote import (
     Literal,
+    drive_word,
     get_filehash_check_line,
     powershell_command,
     sha256sum_check_line,
@@ -126,7 +127,7 @@ class HandoverReport:
         elif v.bitlocker is BitLockerStatus.UNKNOWN:
             out.append(
                 f"Encryption state unknown: hvseed could not read BitLocker for "
-                f"{v.mount_point}. Check it (manage-bde -status {v.mount_point.rstrip(chr(92))}) "
+                f"{v.mount_point}. Check it (manage-bde -status {drive_word(v.mount_point)}) "
                 "before the drive leaves; an unencrypted drive carries the VMs' disks in the "
                 "clear."
             )

@@ -42,6 +42,15 @@ def posix_command(program: str, words: Iterable[str | Literal]) -> str:
     return " ".join([program, *(_word(w, posix_literal) for w in words)])
 
 
+def drive_word(mount_point: str) -> str:
+    """A drive for a command line (``manage-bde -status E:``): the bare letter when the host
+    reported a plain one, else the text as a PowerShell verbatim string."""
+    text = mount_point.rstrip("\\")
+    if len(text) == 2 and text[1] == ":" and text[0].isascii() and text[0].isalpha():
+        return text
+    return powershell_literal(mount_point)
+
+
 class Literal(str):
     """A word that is data (a name, a path): always quoted, never taken as syntax."""
 

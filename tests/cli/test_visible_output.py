@@ -80,3 +80,24 @@ def test_visible_keeps_what_it_is_told_to_keep(text: str) -> None:
     shown = visible(text, keep="\n")
     assert shown.count("\n") == text.count("\n")
     assert is_plain(shown.replace("\n", ""))
+
+
+def test_verify_shows_a_hostile_manifest_path_escaped(tmp_path: Path) -> None:
+    from hvseed_gui.core.manifest import manifest_paths, write_manifest
+
+    vm_id = "6F1C2A3B-4D5E-4F60-8A7B-9C0D1E2F3A4B"
+    folder = tmp_path / f"SQL01_{vm_id}"
+    folder.mkdir()
+    (folder / "a.vhdx").write_bytes(b"x")
+    write_manifest(folder, vm_name="SQL01", vm_id=vm_id, source_host="a", replica_server="b")
+    path = manifest_paths(folder)[0]
+    path.chmod(0o644)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    hostile = "x\x1b[1A\x1b[2K\rThe copy is intact."
+    doc["files"].append({"path": hostile, "size": 1, "sha256": "0" * 64})
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    code, out, err = hvseed(tmp_path / "lab", "verify", str(folder))
+    assert code == 1
+    assert "Do not import this copy" in out
+    assert "x\\x1b[1A\\x1b[2K\\rThe copy is intact." in out
+    assert not any(c in out + err for c in RAW)

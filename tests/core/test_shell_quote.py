@@ -175,3 +175,13 @@ def test_a_plain_name_is_given_to_import_by_name(tmp_path: Path) -> None:
         f"hvseed verify 'X:\\SQL01_{VM_ID}'",
         f"hvseed import --vm 'SQL01' 'X:\\SQL01_{VM_ID}'",
     ]
+
+
+@pytest.mark.parametrize(
+    ("mount", "word"),
+    [("E:\\", "E:"), ("f:", "f:"), ("E:\\$(touch X)", "'E:\\$(touch X)'"), ("'", "''''")],
+)
+def test_a_drive_in_a_printed_command_is_a_letter_or_a_verbatim_string(mount, word):
+    from hvseed_gui.core.shell_quote import drive_word
+
+    assert drive_word(mount) == word

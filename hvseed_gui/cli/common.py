@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, is_dataclass
@@ -12,6 +13,7 @@ from typing import Any, TextIO
 
 from hvseed_gui.core.progress import RateTracker
 from hvseed_gui.core.units import format_bytes, format_duration, format_rate
+from hvseed_gui.core.visible import visible
 from hvseed_gui.hyperv.host import (
     Inventory,
     JobProgress,
@@ -48,8 +50,47 @@ def to_jsonable(value: Any) -> Any:
 
 
 def print_json(value: Any, out: TextIO) -> None:
-    json.dump(to_jsonable(value), out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    # json escapes C0 controls itself; C1 and bidirectional controls become \\uXXXX escapes too,
+    # so the JSON stays valid and nothing raw reaches the terminal.
+    text = json.dumps(to_jsonable(value), indent=2, ensure_ascii=False)
+    out.write(_JSON_HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+
+
+_JSON_HIDDEN = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+class VisibleStream:
+    """A text stream that shows control and bidirectional characters escaped (``\\x1b``,
+    ``<U+202E>``): whatever a host, drive or file said reaches the terminal visible, never
+    obeyed. Newlines and tabs pass; a carriage return only through ``control``."""
+
+    def __init__(self, raw: TextIO) -> None:
+        self.raw = raw
+
+    def write(self, text: str) -> int:
+        return self.raw.write(visible(text, keep="\n\t"))
+
+    def control(self, text: str) -> None:
+        """Write terminal control text as is (the progress line's own ``\\r``)."""
+        self.raw.write(text)
+
+    def flush(self) -> None:
+        self.raw.flush()
+
+    def isatty(self) -> bool:
+        return self.raw.isatty()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.raw, name)
+
+
+def write_control(stream: TextIO, text: str) -> None:
+    """Terminal control text (``\\r``) past a ``VisibleStream``; other streams take it as is."""
+    control = getattr(stream, "control", None)
+    if callable(control):
+        control(text)
+    else:
+        stream.write(text)
 
 
 def table(rows: Sequence[Sequence[str]], headers: Sequence[str], out: TextIO) -> None:
@@ -97,7 +138,8 @@ class ProgressPrinter:
             parts.append(f"about {format_duration(est.eta_seconds)} left")
         line = ", ".join(parts)
         if self.tty:
-            self.err.write("\r" + line.ljust(79))
+            write_control(self.err, "\r")
+            self.err.write(line.ljust(79))
             if progress.state.finished:
                 self.err.write("\n")
         elif percent - self._last_percent >= 10 or progress.state.finished:

@@ -14,7 +14,7 @@ from typing import TextIO
 
 from hvseed_gui import __version__
 from hvseed_gui.cli import primary, query, replica
-from hvseed_gui.cli.common import EXIT_FAILED, CliError
+from hvseed_gui.cli.common import EXIT_FAILED, EXIT_USAGE, CliError, VisibleStream
 from hvseed_gui.cli.hosts import Hosts
 from hvseed_gui.hyperv.errors import HyperVError
 
@@ -127,6 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     """Parse ``argv``, run the command, and turn every failure into one sentence."""
+    out, err = VisibleStream(out), VisibleStream(err)  # nothing raw from a host reaches the tty
     parser = build_parser()
     try:
         args = parser.parse_args(list(argv))
@@ -164,8 +165,15 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     except KeyboardInterrupt:
         err.write("hvseed: interrupted.\n")
         return 130
+    except UnicodeDecodeError as exc:  # a file read as text that is not UTF-8
+        err.write(
+            f"hvseed: a file given is not UTF-8 text (byte {exc.start + 1} cannot be read); "
+            "save it as UTF-8.\n"
+        )
+        return EXIT_USAGE
     except OSError as exc:
-        err.write(f"hvseed: {exc.strerror or exc}: {exc.filename or ''}\n".replace(": \n", "\n"))
+        where = f": {exc.filename}" if exc.filename else " (the system did not say which file)"
+        err.write(f"hvseed: {exc.strerror or exc}{where}.\n")
         if args.debug:
             raise
         return EXIT_FAILED

@@ -33,6 +33,8 @@ from typing import Any
 from hvseed_gui import __version__
 from hvseed_gui.core.hashing import CancelFlag, Progress, hash_files
 from hvseed_gui.core.media import FileEntry
+from hvseed_gui.core.shell_quote import get_filehash_check_line, sha256sum_check_line
+from hvseed_gui.core.strict_json import loads_strict
 from hvseed_gui.core.units import format_bytes
 from hvseed_gui.hyperv.errors import Cancelled, HyperVError
 
@@ -41,6 +43,7 @@ SUMS_SUFFIX = ".sha256"
 FORMAT = "hvseed-manifest"
 FORMAT_VERSION = 1
 MAX_MANIFEST_BYTES = 16 * 1024 * 1024  # untrusted input from the drive: refuse anything larger
+MAX_MANIFEST_DEPTH = 16  # a manifest nests 3 deep; deeper is not one hvseed wrote
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 
 
@@ -87,10 +90,9 @@ class Manifest:
             "total_bytes": self.total_bytes,
             "files": [{"path": f.path, "size": f.size, "sha256": f.sha256} for f in self.files],
             "check_without_hvseed": {
-                "sha256sum": f"cd <folder holding {self.folder}> && "
-                f"sha256sum -c '{self.folder}{SUMS_SUFFIX}'",
-                "powershell": "Get-FileHash -Algorithm SHA256 <file>, compare per file "
-                "(case-insensitive) with this list",
+                "run_in": f"the folder that holds the folder {self.folder}",
+                "sha256sum": sha256sum_check_line(self.folder + SUMS_SUFFIX),
+                "powershell": get_filehash_check_line(self.folder + SUMS_SUFFIX),
             },
         }
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
@@ -98,10 +100,9 @@ class Manifest:
     @classmethod
     def from_json(cls, text: str) -> Manifest:
         """Parse and validate; ``ValueError`` with a readable reason if it is not a manifest."""
-        try:
-            doc = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"it is not valid JSON ({exc.msg}, line {exc.lineno})") from None
+        doc = loads_strict(
+            text, what="it", max_bytes=MAX_MANIFEST_BYTES, max_depth=MAX_MANIFEST_DEPTH
+        )
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
             raise ValueError("it is not an hvseed manifest")
         version = doc.get("version")
@@ -119,19 +120,27 @@ class Manifest:
         except ValueError:
             raise ValueError("its time stamp is not readable") from None
         return cls(
-            folder=str(doc.get("folder", "")),
-            vm_name=str(vm.get("name", "")),
-            vm_id=str(vm.get("id", "")),
-            source_host=str(doc.get("source_host", "")),
-            replica_server=str(doc.get("replica_server", "")),
+            folder=_text(doc, "folder"),
+            vm_name=_text(vm, "name", "vm.name"),
+            vm_id=_text(vm, "id", "vm.id"),
+            source_host=_text(doc, "source_host"),
+            replica_server=_text(doc, "replica_server"),
             created=created,
-            tool_version=str(doc.get("tool_version", "")),
+            tool_version=_text(doc, "tool_version"),
             files=parsed,
         )
 
     def to_sha256sum(self) -> str:
         """The ``sha256sum`` lines: ``<hex>  <folder>/<path>``, checked from the parent folder."""
         return "".join(_sums_line(f.sha256, f"{self.folder}/{f.path}") for f in self.files)
+
+
+def _text(doc: Mapping[str, Any], key: str, shown: str = "") -> str:
+    """A text entry of the manifest ("" when absent); anything but text is refused."""
+    value = doc.get(key, "")
+    if not isinstance(value, str) or len(value) > 4096:
+        raise ValueError(f"its entry '{shown or key}' is not a short text")
+    return value
 
 
 def _parse_file(item: Any) -> ManifestFile:
@@ -344,6 +353,7 @@ def save_manifest(manifest: Manifest, folder: Path) -> None:
     json_path, sums_path = manifest_paths(Path(folder))
     _refuse_existing(Path(folder))
     created: list[Path] = []
+    path = sums_path
     try:
         for path, text in ((sums_path, manifest.to_sha256sum()), (json_path, manifest.to_json())):
             with open(path, "x", encoding="utf-8", newline="\n") as f:
@@ -356,8 +366,10 @@ def save_manifest(manifest: Manifest, folder: Path) -> None:
         raise _exists_error(Path(exc.filename or json_path)) from None
     except OSError as exc:
         _remove(created)
+        # a failed write or fsync names no file itself ("No space left on device"): the one
+        # being written is the one to name
         raise ManifestError(
-            f"Cannot write the manifest {exc.filename or json_path}: {exc.strerror or exc}.",
+            f"Cannot write the manifest file {path}: {exc.strerror or exc}.",
             "Check that the drive is writable and has a little free space, then try again.",
         ) from None
     except BaseException:

@@ -8,11 +8,15 @@ at once, each with a sentence for the admin.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from enum import Enum
 from typing import Any
+
+from hvseed_gui.core.strict_json import loads_strict
+from hvseed_gui.core.visible import visible
 
 
 class AuthenticationType(str, Enum):
@@ -211,69 +215,173 @@ class ReplicationPlan:
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> ReplicationPlan:
-        """Build a plan from JSON data; raises ValueError with a readable message."""
+    def from_dict(cls, data: Any) -> ReplicationPlan:
+        """Build a plan from JSON data, every field's type checked; ``ValueError`` with a
+        sentence naming the field otherwise."""
         if not isinstance(data, dict):
-            raise ValueError("A plan must be a JSON object.")
+            raise ValueError(f"A plan must be a JSON object, not {_kind(data)}.")
         known = set(cls.__dataclass_fields__)
         unknown = sorted(set(data) - known)
         if unknown:
-            raise ValueError(f"Unknown plan setting(s): {', '.join(unknown)}.")
-        try:
-            vms = tuple(
-                PlanVm(
-                    name=str(vm["name"]),
-                    id=str(vm["id"]),
-                    excluded_vhd_paths=tuple(str(p) for p in vm.get("excluded_vhd_paths", ())),
-                    destination_path=str(vm.get("destination_path", "")),
-                )
-                for vm in data.get("vms", ())
+            raise ValueError(f"Unknown plan setting(s): {', '.join(map(_shown, unknown))}.")
+        for required in ("primary_host", "vms", "replica_server"):
+            if required not in data:
+                raise ValueError(f"The plan setting '{required}' is missing.")
+        kwargs: dict[str, Any] = {}
+        for name in ("primary_host", "replica_server"):
+            kwargs[name] = _text(name, data[name], MAX_HOST_CHARS)
+        for name in ("destination_path", "certificate_thumbprint"):
+            if name in data:
+                kwargs[name] = _text(name, data[name], MAX_TEXT_CHARS)
+        kwargs["vms"] = _vms(data["vms"])
+        for name in ("replica_port", "frequency_sec", "recovery_history_hours"):
+            if name in data:
+                kwargs[name] = _strict_int(name, data[name])
+        if "vss_frequency_hours" in data:
+            kwargs["vss_frequency_hours"] = _strict_int(
+                "vss_frequency_hours", data["vss_frequency_hours"]
             )
-            start = data.get("start_time")
-            kwargs = dict(data)
-            kwargs.update(
-                vms=vms,
-                authentication=AuthenticationType(data.get("authentication", "Kerberos")),
-                initial_method=InitialReplicationMethod(
-                    data.get("initial_method", "ExternalMedia")
-                ),
-                start_time=datetime.fromisoformat(start) if start else None,
-                notes=dict(data.get("notes", {})),
+        for name in ("compression", "bypass_proxy"):
+            if name in data:
+                kwargs[name] = _strict_bool(name, data[name])
+        if "authentication" in data:
+            kwargs["authentication"] = _choice(
+                "authentication", data["authentication"], AuthenticationType
             )
-            for int_field in (
-                "replica_port",
-                "frequency_sec",
-                "recovery_history_hours",
-                "vss_frequency_hours",
-            ):
-                if int_field in kwargs:
-                    kwargs[int_field] = _strict_int(int_field, kwargs[int_field])
-            for bool_field in ("compression", "bypass_proxy"):
-                if bool_field in kwargs:
-                    kwargs[bool_field] = _strict_bool(bool_field, kwargs[bool_field])
-            return cls(**kwargs)
-        except (KeyError, TypeError) as exc:
-            raise ValueError(f"The plan is incomplete or malformed: {exc}.") from None
+        if "initial_method" in data:
+            kwargs["initial_method"] = _choice(
+                "initial_method", data["initial_method"], InitialReplicationMethod
+            )
+        start = data.get("start_time")
+        if start is not None:
+            text = _text("start_time", start, 64)
+            try:
+                kwargs["start_time"] = datetime.fromisoformat(text)
+            except ValueError:
+                raise ValueError(
+                    f"The plan setting 'start_time' must be a date and time like "
+                    f"2026-01-31T22:00:00+01:00, not {_shown(text)}."
+                ) from None
+        if "notes" in data:
+            notes = data["notes"]
+            if not isinstance(notes, dict):
+                raise ValueError(f"The plan setting 'notes' must be an object, not {_kind(notes)}.")
+            kwargs["notes"] = {
+                _text("notes", k, MAX_TEXT_CHARS): _text(f"notes.{_shown(k)}", v, MAX_TEXT_CHARS)
+                for k, v in notes.items()
+            }
+        return cls(**kwargs)
 
     @classmethod
-    def from_json(cls, text: str) -> ReplicationPlan:
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"The plan is not valid JSON (line {exc.lineno}).") from None
+    def from_json(cls, text: str, what: str = "The plan") -> ReplicationPlan:
+        """Parse a plan file's text; at most 1 MiB, nested at most 8 deep, no key twice."""
+        data = loads_strict(text, what=what, max_bytes=MAX_PLAN_BYTES, max_depth=MAX_PLAN_DEPTH)
         return cls.from_dict(data)
 
 
-def _strict_int(name: str, value: Any) -> int:
-    """An integer setting: a JSON number, or a string of digits; anything else is refused."""
-    if isinstance(value, bool) or not isinstance(value, (int, str)):
-        raise ValueError(f"The plan setting '{name}' must be a whole number, not {value!r}.")
-    try:
-        return int(value)
-    except ValueError:
+MAX_PLAN_BYTES = 2**20
+MAX_PLAN_DEPTH = 8  # plan -> vms -> vm -> excluded_vhd_paths is 4
+MAX_HOST_CHARS = 255  # a DNS name is at most 253 characters
+MAX_TEXT_CHARS = 1024  # paths, names, notes; a plan holds nothing longer
+# Hyper-V's own limit on VM names is not documented here (UNCONFIRMED, 100 is often cited):
+# a longer name is refused by this cap only when absurd; Hyper-V decides below it.
+MAX_VMS = 1000
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _shown(value: Any, limit: int = 60) -> str:
+    """A value quoted for a sentence: shortened, controls made visible."""
+    text = visible(value if isinstance(value, str) else json.dumps(value, default=str))
+    return repr(text if len(text) <= limit else text[:limit] + "…")
+
+
+def _text(name: str, value: Any, max_chars: int) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"The plan setting '{name}' must be text, not {_kind(value)}.")
+    if len(value) > max_chars:
         raise ValueError(
-            f"The plan setting '{name}' must be a whole number, not {value!r}."
-        ) from None
+            f"The plan setting '{name}' is {len(value)} characters long; at most {max_chars} "
+            "are allowed."
+        )
+    return value
+
+
+def _choice(name: str, value: Any, kind: type[Enum]) -> Any:
+    allowed = [member.value for member in kind]
+    if isinstance(value, str) and value in allowed:
+        return kind(value)
+    raise ValueError(
+        f"The plan setting '{name}' must be one of {', '.join(allowed)}, not "
+        f"{_shown(value) if isinstance(value, str) else _kind(value)}."
+    )
+
+
+def _vms(value: Any) -> tuple[PlanVm, ...]:
+    if not isinstance(value, list):
+        raise ValueError(f"The plan setting 'vms' must be a list, not {_kind(value)}.")
+    if len(value) > MAX_VMS:
+        raise ValueError(f"The plan lists {len(value)} VMs; at most {MAX_VMS} are allowed.")
+    vms = []
+    for n, vm in enumerate(value, 1):
+        where = f"vms[{n}]"
+        if not isinstance(vm, dict):
+            raise ValueError(f"The plan setting '{where}' must be an object, not {_kind(vm)}.")
+        unknown = sorted(set(vm) - {"name", "id", "excluded_vhd_paths", "destination_path"})
+        if unknown:
+            raise ValueError(f"Unknown setting(s) in '{where}': {', '.join(map(_shown, unknown))}.")
+        for required in ("name", "id"):
+            if required not in vm:
+                raise ValueError(f"The plan setting '{where}.{required}' is missing.")
+        excluded = vm.get("excluded_vhd_paths", [])
+        if not isinstance(excluded, list):
+            raise ValueError(
+                f"The plan setting '{where}.excluded_vhd_paths' must be a list of paths, not "
+                f"{_kind(excluded)}."
+            )
+        vms.append(
+            PlanVm(
+                name=_text(f"{where}.name", vm["name"], MAX_TEXT_CHARS),
+                id=_text(f"{where}.id", vm["id"], 64),
+                excluded_vhd_paths=tuple(
+                    _text(f"{where}.excluded_vhd_paths", p, MAX_TEXT_CHARS) for p in excluded
+                ),
+                destination_path=_text(
+                    f"{where}.destination_path", vm.get("destination_path", ""), MAX_TEXT_CHARS
+                ),
+            )
+        )
+    return tuple(vms)
+
+
+_DIGITS = re.compile(r"-?[0-9]+", re.ASCII)
+
+
+def _strict_int(name: str, value: Any) -> int:
+    """An integer setting: a JSON number, or a string of the digits 0-9; anything else
+    (true, 80.0, "٨٠", null) is refused."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and _DIGITS.fullmatch(value.strip()) and len(value) < 20:
+        return int(value.strip())
+    shown = _shown(value) if isinstance(value, str) else _kind(value)
+    if isinstance(value, float):
+        shown = repr(value)
+    raise ValueError(f"The plan setting '{name}' must be a whole number, not {shown}.")
 
 
 def _strict_bool(name: str, value: Any) -> bool:
@@ -283,4 +391,5 @@ def _strict_bool(name: str, value: Any) -> bool:
         return value
     if isinstance(value, str) and value.strip().lower() in ("true", "false"):
         return value.strip().lower() == "true"
-    raise ValueError(f"The plan setting '{name}' must be true or false, not {value!r}.")
+    shown = _shown(value) if isinstance(value, str) else _kind(value)
+    raise ValueError(f"The plan setting '{name}' must be true or false, not {shown}.")

@@ -6,11 +6,13 @@ object with ``protector_id`` and ``recovery_password`` (``hyperv.host.BitLockerR
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from hvseed_gui.core.shell_quote import drive_word
 from hvseed_gui.core.volumes import Volume
 
 
@@ -46,7 +48,7 @@ def recovery_key_text(result: Any, volume: Volume, host_name: str) -> str:
         "Keep this file away from the drive: anyone with it can read the drive.\n"
         "To unlock without the password: Explorer > the drive > More options > Enter recovery "
         "key,\n"
-        f"or: manage-bde -unlock {volume.mount_point.rstrip(chr(92))} -RecoveryPassword <key>\n"
+        f"or: manage-bde -unlock {drive_word(volume.mount_point)} -RecoveryPassword <key>\n"
     )
 
 
@@ -60,5 +62,12 @@ def write_key_file(path: str, text: str) -> None:
             f"{path} already exists; hvseed never overwrites a recovery key file. "
             "Choose a new file name."
         ) from None
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(text.encode("utf-8"))
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as exc:  # "No space left on device" names no file by itself
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        raise OSError(exc.errno, exc.strerror or str(exc), path) from None

@@ -31,7 +31,15 @@ from hvseed_gui.core.manifest import (
     short_fingerprint,
 )
 from hvseed_gui.core.media import FolderListing, parse_folder_name
+from hvseed_gui.core.shell_quote import (
+    Literal,
+    drive_word,
+    get_filehash_check_line,
+    powershell_command,
+    sha256sum_check_line,
+)
 from hvseed_gui.core.units import format_bytes
+from hvseed_gui.core.visible import is_plain, visible
 from hvseed_gui.core.volumes import BitLockerStatus, Volume
 
 REPORT_PREFIX = "HANDOVER-"
@@ -123,7 +131,7 @@ class HandoverReport:
         elif v.bitlocker is BitLockerStatus.UNKNOWN:
             out.append(
                 f"Encryption state unknown: hvseed could not read BitLocker for "
-                f"{v.mount_point}. Check it (manage-bde -status {v.mount_point.rstrip(chr(92))}) "
+                f"{v.mount_point}. Check it (manage-bde -status {drive_word(v.mount_point)}) "
                 "before the drive leaves; an unencrypted drive carries the VMs' disks in the "
                 "clear."
             )
@@ -177,13 +185,36 @@ class HandoverReport:
             "holds complete copies of the VMs' disks.",
         ]
 
-    def vm_commands(self, vm: ReportVm) -> list[str]:
-        """The command lines for one VM on the replica server (drive letter X:)."""
-        folder = f"X:\\{vm.folder_name}"
-        lines = [f'hvseed verify "{folder}"', f'hvseed import --vm "{vm.name}" "{folder}"']
+    def vm_command_groups(self, vm: ReportVm) -> list[tuple[str, list[str]]]:
+        """The command lines for one VM on the replica server (drive letter X:), each group
+        with the shell it is for. Names and paths are quoted for that shell (never inside
+        double quotes); ``--vm`` takes the VM ID when the name could be misread."""
+        folder = Literal(f"X:\\{vm.folder_name}")
+        vm_word = Literal(vm.vm_id if vm.vm_id and not _plain_word(vm.name) else vm.name)
+        groups = [
+            (
+                "On the replica server, in PowerShell (X: is the drive's letter there):",
+                [
+                    powershell_command("hvseed", ["verify", folder]),
+                    powershell_command("hvseed", ["import", "--vm", vm_word, folder]),
+                ],
+            )
+        ]
         if vm.has_manifest:
-            lines.append(f"without hvseed, in X:\\ : sha256sum -c '{vm.sums_name}'")
-        return lines
+            groups.append(
+                ("Without hvseed, in PowerShell in X:\\ :", [get_filehash_check_line(vm.sums_name)])
+            )
+            groups.append(
+                (
+                    "Without hvseed, with bash in the drive's folder:",
+                    [sha256sum_check_line(vm.sums_name)],
+                )
+            )
+        return groups
+
+    def vm_commands(self, vm: ReportVm) -> list[str]:
+        """Every command line of ``vm_command_groups``, in order."""
+        return [line for _label, lines in self.vm_command_groups(vm) for line in lines]
 
     # -- renderings ------------------------------------------------------------------------------
 
@@ -192,6 +223,11 @@ class HandoverReport:
 
     def to_html(self) -> str:
         return render_html(self)
+
+
+def _plain_word(name: str) -> bool:
+    """A VM name that reads the same in every shell and cannot pass for an option."""
+    return bool(name) and is_plain(name) and not name.startswith("-") and '"' not in name
 
 
 # --- building it ---------------------------------------------------------------------------------
@@ -492,8 +528,9 @@ def render_text(report: HandoverReport) -> str:
             lines.append(f"   - {f.path}")
             lines.append(f"       {_size(f.size)}")
             lines.append(f"       SHA-256 {f.sha256 or '(not computed)'}")
-        lines.append("   On the replica server:")
-        lines += [f"     {c}" for c in report.vm_commands(vm)]
+        for label, commands in report.vm_command_groups(vm):
+            lines.append(f"   {label}")
+            lines += [f"     {c}" for c in commands]
     lines += ["", "CHECKLIST FOR THE REPLICA SIDE"]
     for n, step in enumerate(report.checklist(), 1):
         lines += _wrap(f"[ ] {n}. {step}", "       ")
@@ -506,7 +543,7 @@ def render_text(report: HandoverReport) -> str:
         "  Received by:    ______________________  Date/time: ______________",
         "",
     ]
-    return "\n".join(lines)
+    return visible("\n".join(lines), keep="\n")  # names from the drive: shown, not obeyed
 
 
 def _wrap(text: str, indent: str, width: int = 96) -> list[str]:
@@ -639,13 +676,14 @@ def render_html(report: HandoverReport) -> str:
                 f"<span class='small'>{_grouped(f.size)} bytes</span></td></tr>"
             )
         out.append("</table>")
-        cmds = "<br/>".join(e(c) for c in report.vm_commands(vm))
-        out.append(
-            "<p class='small' style='margin-top: 4px;'>On the replica server:<br/>"
-            f"<span class='mono'>{cmds}</span></p>"
-        )
+        for label, commands in report.vm_command_groups(vm):
+            cmds = "<br/>".join(e(c) for c in commands)
+            out.append(
+                f"<p class='small' style='margin-top: 4px;'>{e(label)}<br/>"
+                f"<span class='mono'>{cmds}</span></p>"
+            )
     out.append("</body></html>")
-    return "\n".join(out)
+    return visible("\n".join(out), keep="\n")
 
 
 def _kv_table(

@@ -40,6 +40,7 @@ from hvseed_gui.hyperv.errors import (
     OperationTimeout,
     ProtocolError,
 )
+from hvseed_gui.hyperv.winrm_limits import call_deadline, limit_transport
 
 log = logging.getLogger(__name__)
 
@@ -320,12 +321,60 @@ _BOOTSTRAP = (
 _ENCODED_BOOTSTRAP = base64.b64encode(_BOOTSTRAP.encode("utf-16-le")).decode("ascii")
 STDIN_CHUNK = 48 * 1024  # bytes per WS-Man Send; well under the 150 KiB envelope after base64
 _CLEANUP_BUDGET = 5.0  # seconds allowed for Signal + Delete after the run
+MAX_OUTPUT_BYTES = 96 * 2**20  # a script's stdout + stderr; hvseed's scripts print far less
 _ACCESS_DENIED_CODES = {5, 0x80070005}
 
 
 def _is_certificate_problem(text: str) -> bool:
     text = text.lower()
     return "certificate" in text or "mismatch" in text or "doesn't match" in text
+
+
+def _causes(exc: BaseException) -> list[BaseException]:
+    """``exc``, what it wraps (in its args, as requests and urllib3 do) and its causes."""
+    seen: list[BaseException] = []
+    todo = [exc]
+    while todo and len(seen) < 20:
+        item = todo.pop()
+        if any(item is s for s in seen):
+            continue
+        seen.append(item)
+        todo += [a for a in item.args if isinstance(a, BaseException)]
+        todo += [c for c in (item.__cause__, item.__context__) if c is not None]
+    return seen
+
+
+def _answered_but_not_http(
+    exc: BaseException, host: str, port: int, detail: str
+) -> HyperVError | None:
+    """A host that answered, but not as an HTTP server does, is not "unreachable"."""
+    import http.client
+
+    for cause in _causes(exc):
+        if isinstance(cause, http.client.RemoteDisconnected):
+            return ProtocolError(
+                f"{host} accepted the connection on port {port} but closed it without answering.",
+                "Check that this port belongs to a WinRM listener "
+                "(winrm enumerate winrm/config/listener on that host).",
+                detail=detail,
+            )
+        if isinstance(cause, (http.client.BadStatusLine, http.client.UnknownProtocol)):
+            return ProtocolError(
+                f"Something answered on {host} port {port}, but not with HTTP, which WinRM "
+                "speaks: this port does not belong to a WinRM listener.",
+                "Check the port (5985 for HTTP, 5986 for HTTPS) and the host's listeners "
+                "(winrm enumerate winrm/config/listener).",
+                detail=detail,
+            )
+        if isinstance(cause, http.client.HTTPException):
+            return ProtocolError(
+                f"{host} answered on port {port} with an HTTP header that is too long or "
+                "malformed; hvseed stopped reading it.",
+                "Check that this port belongs to a WinRM listener and not to another "
+                "service or a proxy.",
+                detail=detail,
+            )
+    return None
 
 
 class WinRmFault(HyperVError):
@@ -521,7 +570,7 @@ class WinRmPowerShell:
                 f"hvseed ({package} is missing).",
                 "Install it, or choose another transport.",
             )
-        return Protocol(
+        proto = Protocol(
             endpoint=o.endpoint,
             transport=o.transport,
             username=o.username or None,
@@ -535,6 +584,8 @@ class WinRmPowerShell:
             message_encryption=o.message_encryption,
             proxy=None,  # never through a proxy from the environment
         )
+        limit_transport(proto.transport)  # one deadline and a size cap for every answer
+        return proto
 
     def _bound(self, proto: Any, deadline: float, *, receive: bool = False) -> None:
         """Fit the next WS-Man call into what is left of our deadline.
@@ -560,20 +611,22 @@ class WinRmPowerShell:
         shell_id = command_id = None
         log.debug("WinRM: running a %d-character script on %s", len(script), self.description)
         try:
-            proto = self._protocol()
-            self._bound(proto, deadline)
-            # Secrets travel as the shell's environment (inside the encrypted WinRM channel),
-            # never in the script that is sent on stdin.
-            shell_id = proto.open_shell(codepage=65001, env_vars=dict(secrets or {}) or None)
-            self._bound(proto, deadline)
-            command_id = proto.run_command(
-                shell_id,
-                "powershell.exe",
-                ["-NoProfile", "-NonInteractive", "-EncodedCommand", _ENCODED_BOOTSTRAP],
-                console_mode_stdin=False,
-            )
-            self._send_script(proto, shell_id, command_id, script, deadline)
-            out, err, code = self._receive(proto, shell_id, command_id, deadline, timeout)
+            # One deadline for everything: connecting, sending, every byte of every answer.
+            with call_deadline(self.options.host, deadline, timeout):
+                proto = self._protocol()
+                self._bound(proto, deadline)
+                # Secrets travel as the shell's environment (inside the encrypted WinRM
+                # channel), never in the script that is sent on stdin.
+                shell_id = proto.open_shell(codepage=65001, env_vars=dict(secrets or {}) or None)
+                self._bound(proto, deadline)
+                command_id = proto.run_command(
+                    shell_id,
+                    "powershell.exe",
+                    ["-NoProfile", "-NonInteractive", "-EncodedCommand", _ENCODED_BOOTSTRAP],
+                    console_mode_stdin=False,
+                )
+                self._send_script(proto, shell_id, command_id, script, deadline)
+                out, err, code = self._receive(proto, shell_id, command_id, deadline, timeout)
         except Exception as exc:  # every failure becomes one of our kinds
             error = self._translate(exc, timeout)
             log.debug("WinRM: %s failed: %s (%s)", self.options.host, error, error.detail)
@@ -611,6 +664,7 @@ class WinRmPowerShell:
 
         out: list[bytes] = []
         err: list[bytes] = []
+        received = 0
         while True:
             if time.monotonic() >= deadline:
                 raise self._timeout(timeout)
@@ -625,6 +679,14 @@ class WinRmPowerShell:
                 raise
             out.append(stdout)
             err.append(stderr)
+            received += len(stdout) + len(stderr)
+            if received > MAX_OUTPUT_BYTES:
+                raise ProtocolError(
+                    f"The script's output on {self.options.host} grew beyond "
+                    f"{MAX_OUTPUT_BYTES // 2**20} MiB; hvseed stopped reading it and asked the "
+                    "host to end it.",
+                    "hvseed's own scripts answer with far less: check the host, or report it.",
+                )
             if done:
                 return b"".join(out), b"".join(err), code
 
@@ -632,13 +694,14 @@ class WinRmPowerShell:
         """Terminate the command and delete the shell, within a small budget; never raises."""
         deadline = time.monotonic() + _CLEANUP_BUDGET
         try:
-            if shell_id is not None and command_id is not None:
-                self._bound(proto, deadline)
-                proto.cleanup_command(shell_id, command_id)
-            if shell_id is not None:
-                self._bound(proto, deadline)
-                proto.close_shell(shell_id)  # also closes the HTTP session
-                return
+            with call_deadline(self.options.host, deadline, _CLEANUP_BUDGET):
+                if shell_id is not None and command_id is not None:
+                    self._bound(proto, deadline)
+                    proto.cleanup_command(shell_id, command_id)
+                if shell_id is not None:
+                    self._bound(proto, deadline)
+                    proto.close_shell(shell_id)  # also closes the HTTP session
+                    return
         except Exception as exc:  # the run's own result or error matters more
             log.debug("WinRM: cleanup on %s failed: %s", self.options.host, self._scrub(str(exc)))
         with contextlib.suppress(Exception):
@@ -717,6 +780,9 @@ class WinRmPowerShell:
             return OperationTimeout(
                 f"{host} accepted the connection but did not answer in time.", detail=detail
             )
+        answered = _answered_but_not_http(exc, host, o.effective_port, detail)
+        if answered is not None:
+            return answered
         if isinstance(exc, rex.ConnectionError):
             text = str(exc)
             if "NameResolution" in text or "getaddrinfo" in text or "resolve" in text:

@@ -5,6 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from hvseed_gui.core.units import format_bytes, format_duration, format_rate
+from hvseed_gui.core.visible import visible
+
+
+def shown(text: str, keep: str = "") -> str:
+    """A name from a host, a drive or a file as a label shows it: control and bidirectional
+    characters spelt out (``\\x1b``, ``<U+202E>``), never obeyed; ``keep`` passes as is."""
+    return visible(text, keep)
 
 
 def size(n: int | None) -> str:

@@ -1153,6 +1153,14 @@
         <translation>%1 wird auf einen früheren Export geprüft…</translation>
     </message>
     <message>
+        <source>The drive now at %1 is not the drive you chose (%2): another drive was plugged in there. Check which drive is which, then choose one again.</source>
+        <translation>Das Laufwerk unter %1 ist nicht das gewählte (%2): Dort wurde ein anderes Laufwerk angeschlossen. Prüfen Sie, welches Laufwerk welches ist, und wählen Sie erneut.</translation>
+    </message>
+    <message>
+        <source>The drive you chose (%1) was unplugged. Plug it in again, or choose another drive.</source>
+        <translation>Das gewählte Laufwerk (%1) wurde entfernt. Schließen Sie es wieder an, oder wählen Sie ein anderes Laufwerk.</translation>
+    </message>
+    <message>
         <source>Takes %1; %2 left</source>
         <translation>Nimmt %1 auf; %2 frei</translation>
     </message>

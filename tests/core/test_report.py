@@ -89,7 +89,7 @@ def test_checklist_for_the_replica_side(export) -> None:
     assert any("Test failover" in s and "isolated network" in s for s in steps)
     text = report.to_text()
     assert "CHECKLIST FOR THE REPLICA SIDE" in text
-    assert f'hvseed import --vm "{NAME}" "X:\\{folder.name}"' in text
+    assert f"hvseed import --vm '{NAME}' 'X:\\{folder.name}'" in text
 
 
 @pytest.mark.parametrize(

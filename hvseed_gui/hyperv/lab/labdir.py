@@ -21,6 +21,7 @@ from hvseed_gui.hyperv.errors import HostUnreachable
 from . import defaults, jobs, media
 from . import faults as fault_rules
 from .host import LabHost
+from .lab_errors import LabError
 from .state import LOCK_FILE, STATE_FILE, Clock, State, Store, _file_lock
 from .world import World, resolve_host_name
 
@@ -28,8 +29,14 @@ from .world import World, resolve_host_name
 def _letter(value: str) -> str:
     text = value.strip().rstrip("\\/").rstrip(":").upper()
     if len(text) != 1 or text not in string.ascii_uppercase:
-        raise ValueError(f"'{value}' is not a drive letter.")
+        raise LabError(
+            f"'{value}' is not a drive letter.", "Give a letter from A: to Z:, such as F:."
+        )
     return text + ":"
+
+
+class LabFolderTaken(LabError, FileExistsError):
+    """The --lab folder holds other files and no lab."""
 
 
 class Lab:
@@ -57,8 +64,9 @@ class Lab:
             if not lab._store.exists():
                 others = [p.name for p in path.iterdir() if p.name != LOCK_FILE]
                 if others:
-                    raise FileExistsError(
-                        f"{path} is not empty and holds no lab; choose an empty directory."
+                    raise LabFolderTaken(
+                        f"{path} is not empty and holds no lab.",
+                        "Choose an empty folder (or a new one) for --lab.",
                     )
                 now = lab.clock()
                 state = defaults.default_state(now)
@@ -245,7 +253,10 @@ class Lab:
                 if d["host"] is None and drive.lower() in (d_id.lower(), d["label"].lower())
             ]
             if len(matches) != 1:
-                raise ValueError(f"No single unplugged drive is named '{drive}'.")
+                raise LabError(
+                    f"No single unplugged drive is named '{drive}'.",
+                    "Name it by its label or drive ID as the lab lists them.",
+                )
             self._mount(w, matches[0], fqdn, letter)
             return media.volume_of(self.directory, w.state, matches[0])
 
@@ -257,10 +268,13 @@ class Lab:
         source, target = self._fqdn(from_host), self._fqdn(to_host)
         with self.world() as w:
             jobs.advance(w)
-            drive_id = self._drive_id(w, source, _letter(letter))
+            old_letter = _letter(letter)
+            drive_id = self._drive_id(w, source, old_letter)
+            freed = old_letter if source == target else ""
+            chosen = self._pick_letter(w, target, new_letter, prefer=old_letter, freed=freed)
             w.state["drives"][drive_id].update(host=None, letter=None)
             jobs.fail_jobs_on_drive(w, drive_id)
-            self._mount(w, drive_id, target, new_letter, prefer=_letter(letter))
+            self._mount(w, drive_id, target, chosen)
             return media.volume_of(self.directory, w.state, drive_id)
 
     def real_path(self, host: str, windows_path: str) -> Path:
@@ -278,33 +292,50 @@ class Lab:
     def _fqdn(self, name: str) -> str:
         fqdn = resolve_host_name(self._store.peek(), name)
         if fqdn is None:
-            raise ValueError(f"There is no host '{name}' in the lab.")
+            raise LabError(
+                f"There is no host '{name}' in the lab.",
+                f"Its hosts are {', '.join(self.host_names)}.",
+            )
         return fqdn
 
     @staticmethod
     def _drive_id(w: World, fqdn: str, letter: str) -> str:
         drive_id = w.drive_at(fqdn, letter)
         if drive_id is None:
-            raise ValueError(f"No drive is plugged in at {letter} on {fqdn}.")
+            raise LabError(
+                f"No drive is plugged in at {letter} on {fqdn}.",
+                "List the drives with 'hvseed volumes' (and --host for another host).",
+            )
         return drive_id
 
     @staticmethod
     def _mount(
         w: World, drive_id: str, fqdn: str, letter: str | None, prefer: str | None = None
     ) -> None:
-        used = set(media.mounts(w.state, fqdn))
+        chosen = Lab._pick_letter(w, fqdn, letter, prefer)
+        w.state["drives"][drive_id].update(host=fqdn, letter=chosen)
+
+    @staticmethod
+    def _pick_letter(
+        w: World, fqdn: str, letter: str | None, prefer: str | None = None, freed: str = ""
+    ) -> str:
+        """The letter a drive plugged into ``fqdn`` gets; ``freed`` is about to be free.
+        Changes nothing, so a refusal leaves every drive where it was."""
+        used = set(media.mounts(w.state, fqdn)) - {freed}
         if letter is not None:
             chosen = _letter(letter)
             if chosen in used:
-                raise ValueError(f"{chosen} is already in use on {fqdn}.")
-        elif prefer and prefer not in used:
-            chosen = prefer
-        else:
-            free = [f"{c}:" for c in string.ascii_uppercase[3:] if f"{c}:" not in used]
-            if not free:
-                raise ValueError(f"{fqdn} has no free drive letter.")
-            chosen = free[0]
-        w.state["drives"][drive_id].update(host=fqdn, letter=chosen)
+                raise LabError(
+                    f"{chosen} is already in use on {fqdn}.",
+                    "Choose a free letter, or leave --letter out to take the first free one.",
+                )
+            return chosen
+        if prefer and prefer not in used:
+            return prefer
+        free = [f"{c}:" for c in string.ascii_uppercase[3:] if f"{c}:" not in used]
+        if not free:
+            raise LabError(f"{fqdn} has no free drive letter.", "Unplug a drive from it first.")
+        return free[0]
 
 
 __all__ = ["Lab", "STATE_FILE"]

@@ -135,14 +135,27 @@ class Store:
             self._write(state)
 
     def _read(self) -> State:
+        from .lab_errors import check_state, lab_file_error
+
         try:
-            text = self.state_path.read_text(encoding="utf-8")
+            data = self.state_path.read_bytes()
         except FileNotFoundError:
             raise FileNotFoundError(f"No lab found in {self.directory}.") from None
-        data = json.loads(text)
-        if not isinstance(data, dict) or data.get("version") != STATE_VERSION:
-            raise ValueError(f"{self.state_path} is not a lab state file of version 1.")
-        return data
+        if not data.strip():
+            raise lab_file_error(self.state_path, "it is empty")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise lab_file_error(self.state_path, "it is not UTF-8 text") from None
+        try:
+            state = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise lab_file_error(
+                self.state_path, f"it is damaged: not valid JSON at line {exc.lineno}"
+            ) from None
+        except (ValueError, RecursionError):
+            raise lab_file_error(self.state_path, "it is damaged") from None
+        return check_state(self.state_path, state)
 
     def _write_if_changed(self, state: State, before: str) -> None:
         if json.dumps(state, sort_keys=True) != before:

@@ -76,8 +76,10 @@ def write_new(w: World, fqdn: str, directory: str, files: dict[str, str]) -> Non
                 handle.write(payload)
                 handle.flush()
                 os.fsync(handle.fileno())
-    except BaseException:
+    except BaseException as exc:
         for path in created:
             with contextlib.suppress(OSError):
                 path.unlink()
+        if isinstance(exc, OSError) and not exc.filename and created:
+            exc.filename = str(created[-1])  # a failed write names no file by itself
         raise

@@ -6,7 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem
 
 from hvseed_gui.core.media import FolderListing
-from hvseed_gui.ui.format import size
+from hvseed_gui.ui.format import shown, size
 from hvseed_gui.ui.handover import HandoverBox
 from hvseed_gui.ui.manifests import Outcome
 from hvseed_gui.ui.pages.base import HostPage
@@ -82,7 +82,7 @@ class DonePage(HostPage):
             )
             return
         self.where.setText(
-            self.tr("The copy is in %1 on Host A.").replace("%1", ", ".join(folders))
+            self.tr("The copy is in %1 on Host A.").replace("%1", shown(", ".join(folders)))
         )
         host = self.ctx.host
         self.run_host_call(

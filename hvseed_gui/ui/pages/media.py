@@ -21,7 +21,7 @@ from hvseed_gui.core.volumes import BitLockerStatus, Volume
 from hvseed_gui.hyperv.connect import HostKind
 from hvseed_gui.hyperv.host import ExportFolderSummary, HyperVHost, VhdFile, VirtualMachine
 from hvseed_gui.ui.devicechange import DeviceChangeFilter
-from hvseed_gui.ui.format import size
+from hvseed_gui.ui.format import shown, size
 from hvseed_gui.ui.pages.base import HostPage
 from hvseed_gui.ui.tasks import TaskRunner, describe_error
 from hvseed_gui.ui.verdict import DriveCheck, check_drive
@@ -62,6 +62,12 @@ def existing_exports(host: HyperVHost, folder: str) -> list[ExportFolderSummary]
                 "MediaPage", "Plug the drive into Host A, or choose another drive."
             )
         )
+
+
+def drive_identity(volume: Volume) -> tuple[str, str, str, int]:
+    """What tells one drive from another when letters move: serial number, label, file
+    system and size."""
+    return (volume.serial, volume.label, volume.file_system, volume.total_bytes)
 
 
 def list_usb_volumes(host: HyperVHost, kind: HostKind) -> list[Volume]:
@@ -156,6 +162,12 @@ class MediaPage(HostPage):
         self._poll_again = False
         self.loaded = False
         self.poll_error = ""
+        # the chosen drive by what it is, not by its letter: a different drive plugged in at
+        # the same letter is not the admin's choice
+        self._chosen: tuple | None = None
+        self._chosen_name = ""
+        self._chosen_mount = ""
+        self.drive_notice = ""  # why the choice was cleared; shown until a drive is chosen
 
     # -- polling -----------------------------------------------------------------------------
 
@@ -244,27 +256,50 @@ class MediaPage(HostPage):
         first = not self.loaded
         self.loaded = True
         self._poll_follow_up()
-        key = [
-            (v.mount_point, v.free_bytes, v.total_bytes, v.file_system, v.bitlocker)
-            for v in volumes
-        ]
-        if not first and key == [
-            (v.mount_point, v.free_bytes, v.total_bytes, v.file_system, v.bitlocker)
-            for v in self.volumes
-        ]:
+
+        def key(vs: list[Volume]) -> list[tuple]:
+            return [(v.mount_point, v.free_bytes, v.bitlocker, *drive_identity(v)) for v in vs]
+
+        if not first and key(volumes) == key(self.volumes):
             return
-        selected = self.selected_volume()
         self.volumes = sorted(volumes, key=lambda v: v.mount_point)
+        target = None
+        if self._chosen is not None:
+            target = next((v for v in self.volumes if drive_identity(v) == self._chosen), None)
+            if target is None:
+                self._lose_choice()
         self._refresh_checks()
-        if selected is not None and any(v.mount_point == selected.mount_point for v in volumes):
-            self._select(selected.mount_point)
-        elif first or selected is None:
+        if target is not None:
+            self._select(target.mount_point)
+        elif self._chosen is None and (first or self.selected_volume() is None):
             best = next((v for v in self._preferred() if self.checks[v.mount_point].ok), None)
             if best is not None:
                 self._select(best.mount_point)
         self._selection_changed()
         if first:
             self._check_folder()
+
+    def _lose_choice(self) -> None:
+        """The chosen drive is gone: clear the selection (never slide onto another drive at
+        the same letter) and say why."""
+        old_mount = self._chosen_mount
+        self.table.blockSignals(True)
+        self.table.clearSelection()
+        self.table.blockSignals(False)
+        stranger = next((v for v in self.volumes if v.mount_point == old_mount), None)
+        if stranger is not None:
+            self.drive_notice = (
+                self.tr(
+                    "The drive now at %1 is not the drive you chose (%2): another drive was "
+                    "plugged in there. Check which drive is which, then choose one again."
+                )
+                .replace("%1", old_mount)
+                .replace("%2", self._chosen_name)
+            )
+        else:
+            self.drive_notice = self.tr(
+                "The drive you chose (%1) was unplugged. Plug it in again, or choose another drive."
+            ).replace("%1", self._chosen_name)
 
     def _preferred(self) -> list[Volume]:
         """Drives in the order a first choice should try them: encrypted ones first."""
@@ -371,7 +406,7 @@ class MediaPage(HostPage):
             check = self.checks[v.mount_point]
             cells = [
                 v.mount_point,
-                v.label or "–",
+                shown(v.label) or "–",
                 v.file_system,
                 f"{size(v.free_bytes)} / {size(v.total_bytes)}",
                 self.tr(BITLOCKER_TEXT[v.bitlocker]),
@@ -404,9 +439,9 @@ class MediaPage(HostPage):
             volume = assignment.volume
             lines.append(
                 self.tr("%1 → %2 (%3): %4 of copies, %5 left")
-                .replace("%1", ", ".join(self._vm_names(assignment.vm_names)))
+                .replace("%1", shown(", ".join(self._vm_names(assignment.vm_names))))
                 .replace("%2", self._destination_on(volume))
-                .replace("%3", volume.label or volume.mount_point)
+                .replace("%3", shown(volume.label or volume.mount_point))
                 .replace("%4", size(assignment.copy_bytes))
                 .replace("%5", size(assignment.free_after_bytes))
             )
@@ -479,6 +514,11 @@ class MediaPage(HostPage):
 
     def _selection_changed(self) -> None:
         volume = self.selected_volume()
+        if volume is not None:
+            self._chosen = drive_identity(volume)
+            self._chosen_mount = volume.mount_point
+            self._chosen_name = shown(volume.display_name)
+            self.drive_notice = ""
         if volume is not None and not self.folder().lower().startswith(volume.mount_point.lower()):
             self.folder_edit.setText(volume.mount_point)  # refreshes the checks
         elif self.multi:
@@ -629,6 +669,8 @@ class MediaPage(HostPage):
                     "the VM (in a cluster: its owner node); it appears here by itself."
                 ),
             )
+        elif volume is None and self.drive_notice:
+            self.status.show_message("warning", self.drive_notice)
         elif volume is None:
             self.status.show_message("info", self.tr("Select the drive that receives the copy."))
         elif self.folder().lower() in self.missing:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from hvseed_gui.core.plan import AuthenticationType
 from hvseed_gui.hyperv.host import Certificate
+from hvseed_gui.ui.format import shown
 from hvseed_gui.ui.pages.base import HostPage
 from hvseed_gui.ui.pages.replica import usable_auth
 
@@ -79,8 +80,8 @@ class ParamsPage(HostPage):
         self.port.setValue(config.port_for(auth) or auth.default_port)
         self.setSubTitle(
             self.tr("Pre-filled from the configuration of %1 (accepts %2).")
-            .replace("%1", config.host_name)
-            .replace("%2", config.allowed_authentication)
+            .replace("%1", shown(config.host_name))
+            .replace("%2", shown(config.allowed_authentication))
         )
         self._auth_changed()
 

@@ -25,6 +25,7 @@ from hvseed_gui.hyperv.host import (
     ReplicaServerChange,
     ReplicaServerConfig,
 )
+from hvseed_gui.ui.format import shown
 from hvseed_gui.ui.pages.base import HostPage
 
 
@@ -329,7 +330,7 @@ class ReplicaPage(HostPage):
         if not problems:
             problems = [
                 self.tr("%1 does not accept replication from this host.").replace(
-                    "%1", config.host_name
+                    "%1", shown(config.host_name)
                 )
             ]
         self.status.show_message("error", " ".join(problems))
@@ -357,11 +358,13 @@ class ReplicaPage(HostPage):
         self.storage_edit.setEnabled(bool(needed_folder(self._change)))
         lines = describe_change(config, self._change)
         if lines:
-            text = self.tr("hvseed can change exactly this on %1:").replace("%1", config.host_name)
+            text = self.tr("hvseed can change exactly this on %1:").replace(
+                "%1", shown(config.host_name)
+            )
         else:
             text = self.tr(
                 "hvseed has nothing it can change on %1; use Hyper-V Settings there."
-            ).replace("%1", config.host_name)
+            ).replace("%1", shown(config.host_name))
         self.change_label.setText(text + "\n" + "\n".join(f"  • {line}" for line in lines))
         self.consent.setChecked(False)  # consent covers what is shown, not an older text
         self.consent.setEnabled(bool(lines))
@@ -402,7 +405,7 @@ class ReplicaPage(HostPage):
             self.status.show_message(
                 "ok",
                 self.tr("%1 is now a Replica server that accepts this host. Press Next.").replace(
-                    "%1", config.host_name
+                    "%1", shown(config.host_name)
                 ),
             )
             self._validated = True

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from hvseed_gui.core.plan import AuthenticationType, InitialReplicationMethod, ReplicationPlan
 from hvseed_gui.core.volumes import BitLockerStatus, Volume
-from hvseed_gui.ui.format import frequency, size
+from hvseed_gui.ui.format import frequency, shown, size
 from hvseed_gui.ui.pages.base import HostPage
 
 
@@ -99,14 +99,14 @@ def summary_rows(
     )
     rows = [
         (QT_TRANSLATE_NOOP("SummaryPage", "Primary server (Host A)"), plan.primary_host),
-        (vm_label, "\n".join(f"{v.name}  ({v.id})" for v in plan.vms) or "–"),
+        (vm_label, "\n".join(f"{shown(v.name)}  ({v.id})" for v in plan.vms) or "–"),
         (QT_TRANSLATE_NOOP("SummaryPage", "Replica server"), plan.replica_server),
         (QT_TRANSLATE_NOOP("SummaryPage", "Replica server port"), str(plan.replica_port)),
         (QT_TRANSLATE_NOOP("SummaryPage", "Authentication type"), auth),
         (QT_TRANSLATE_NOOP("SummaryPage", "Compression"), compression),
         (
             QT_TRANSLATE_NOOP("SummaryPage", "Excluded disks"),
-            "\n".join(p for v in plan.vms for p in v.excluded_vhd_paths)
+            "\n".join(shown(p) for v in plan.vms for p in v.excluded_vhd_paths)
             or QCoreApplication.translate("SummaryPage", "None"),
         ),
         (
@@ -119,7 +119,7 @@ def summary_rows(
     ]
     if plan.initial_method is InitialReplicationMethod.EXTERNAL_MEDIA:
         folders = [
-            f"{v.destination(plan.destination_path).rstrip(chr(92))}\\{v.name}_{v.id}"
+            shown(f"{v.destination(plan.destination_path).rstrip(chr(92))}\\{v.name}_{v.id}")
             for v in plan.vms
         ]
         folder_label = (

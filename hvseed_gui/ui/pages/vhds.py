@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from hvseed_gui.hyperv.host import Vhd, VirtualMachine
-from hvseed_gui.ui.format import size
+from hvseed_gui.ui.format import shown, size
 from hvseed_gui.ui.pages.base import HostPage
 
 
@@ -57,7 +57,12 @@ class VhdsPage(HostPage):
         self.tree.clear()
         for vm in vms:
             parent = QTreeWidgetItem(
-                [vm.name, "", size(vm.initial_copy_size()), self.tr("%n disk(s)", "", len(vm.vhds))]
+                [
+                    shown(vm.name),
+                    "",
+                    size(vm.initial_copy_size()),
+                    self.tr("%n disk(s)", "", len(vm.vhds)),
+                ]
             )
             parent.setData(0, Qt.ItemDataRole.UserRole + 1, vm.id)
             font = parent.font(0)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QLineEdit, QTableWidgetItem
 
 from hvseed_gui.hyperv.host import VirtualMachine
-from hvseed_gui.ui.format import size
+from hvseed_gui.ui.format import shown, size
 from hvseed_gui.ui.pages.base import HostPage
 from hvseed_gui.ui.widgets.tables import row_table
 
@@ -76,7 +76,7 @@ class VmPage(HostPage):
         self.setSubTitle(
             self.tr(
                 "Virtual machines on %1. Tick one or more: they get the same replication settings."
-            ).replace("%1", inventory.host_name)
+            ).replace("%1", shown(inventory.host_name))
         )
         wanted = {vm.id for vm in self.wiz.chosen_vms()}
         first_free = next((vm.id for vm in inventory.vms if not vm.why_not_enableable()), None)
@@ -87,7 +87,7 @@ class VmPage(HostPage):
             self.table.insertRow(row)
             reason = vm.why_not_enableable()
             cells = (
-                _Item(vm.name),
+                _Item(shown(vm.name)),
                 _Item(vm.state),
                 self._size_item(vm),
                 _Item(vm.replication_state.value),

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hvseed_gui.ui.format import shown
+
 _STYLES = {
     "info": ("#1f3b57", "#e8f1fa", "#9cc0e3"),
     "ok": ("#1d4d22", "#e7f5e8", "#9bcf9f"),
@@ -41,6 +43,7 @@ class StatusLabel(QLabel):
             f"QLabel {{ color: {fg}; background: {bg}; border: 1px solid {border};"
             " border-radius: 3px; padding: 6px; }"
         )
+        text = shown(text, keep="\n")  # messages quote names from hosts and drives
         self.setText(_PREFIX.get(kind, "") + text)
         self.setAccessibleDescription(text)
         self.show()

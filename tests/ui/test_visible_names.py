@@ -1,0 +1,24 @@
+"""GUI labels show control and bidirectional characters of host-given names, never obey them."""
+
+from __future__ import annotations
+
+from hvseed_gui.ui.ids import PageId
+
+HOSTILE = "evil\u202egpj.exe\x1b[2K"
+
+
+def test_the_vm_table_and_status_show_a_hostile_name_escaped(lab, make_wizard, drive):
+    with lab.world() as w:
+        vms = w.host(lab.primary_name)["vms"]
+        vm_id = sorted(vms)[0]
+        vms[vm_id]["name"] = HOSTILE
+    wizard = make_wizard()
+    drive.next(wizard, PageId.CONNECT)
+    drive.next(wizard, PageId.VM)
+    page = wizard.currentPage()
+    texts = [page.table.item(r, 0).text() for r in range(page.table.rowCount())]
+    assert "evil<U+202E>gpj.exe\\x1b[2K" in texts
+    assert not any("\u202e" in t or "\x1b" in t for t in texts)
+    page.select_vm(HOSTILE)  # the raw name still identifies the VM
+    assert [vm.id for vm in page.selected_vms()] == [vm_id]
+    assert "evil<U+202E>gpj.exe" in page.status.text() and "\u202e" not in page.status.text()

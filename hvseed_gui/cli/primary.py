@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TextIO
 
 from hvseed_gui.cli.common import (
@@ -17,7 +16,8 @@ from hvseed_gui.cli.flow_printer import FlowPrinter
 from hvseed_gui.cli.hosts import Hosts
 from hvseed_gui.core.folder_name import parse_folder_name
 from hvseed_gui.core.manifest import short_fingerprint
-from hvseed_gui.core.plan import PlanVm, ReplicationPlan
+from hvseed_gui.core.plan import MAX_PLAN_BYTES, PlanVm, ReplicationPlan
+from hvseed_gui.core.strict_json import read_text_file
 from hvseed_gui.flows.drive import ManifestOutcome, hash_into_manifest
 from hvseed_gui.flows.events import Stopped
 from hvseed_gui.flows.export_run import ExportResult, ExportRun, cancel_export
@@ -58,16 +58,17 @@ def cmd_plan(args: argparse.Namespace, hosts: Hosts, out: TextIO) -> int:
 
 def load_plan(path: str) -> ReplicationPlan:
     """Read and validate a plan file; a ``CliError`` (exit 2) naming the problem."""
+    what = f"The plan {path}"
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        text = read_text_file(path, what=what, max_bytes=MAX_PLAN_BYTES)
     except OSError as exc:
         raise CliError(f"Cannot read the plan {path}: {exc.strerror or exc}.", EXIT_USAGE) from None
-    except UnicodeDecodeError:
-        raise CliError(f"The plan {path} is not UTF-8 text.", EXIT_USAGE) from None
+    except ValueError as exc:  # too large, not UTF-8: the sentence names the file
+        raise CliError(str(exc), EXIT_USAGE) from None
     try:
-        plan = ReplicationPlan.from_json(text)
+        plan = ReplicationPlan.from_json(text, what=what)
     except ValueError as exc:
-        raise CliError(f"{path}: {exc}", EXIT_USAGE) from None
+        raise CliError(str(exc), EXIT_USAGE) from None
     problems = plan.validate()
     if problems:
         listing = "; ".join(p.message for p in problems)

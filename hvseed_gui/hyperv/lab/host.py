@@ -365,7 +365,10 @@ class LabHost(HyperVHost):
         try:
             return self.lab.real_path(self.name, path)
         except (ValueError, NotFound):
-            return None
+            pass
+        # a folder of this computer named by its own path (tests, a copy beside the lab)
+        given = Path(path)
+        return given if given.is_absolute() and given.exists() else None
 
     def move_drive(self, letter: str, to_host: str, new_letter: str | None = None) -> Volume:
         return self.lab.move_drive(self.name, letter, to_host, new_letter)

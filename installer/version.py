@@ -1,19 +1,26 @@
-"""Print the project's version from pyproject.toml (``--msi``: the numeric form MSI accepts).
+"""Print the project's version from pyproject.toml, and the MSI's help link.
 
-    python installer/version.py          # 0.1.0
-    python installer/version.py --msi    # 0.1.0 (a pre-release such as 0.2.0rc1 gives 0.2.0)
+    python installer/version.py              # 0.1.0
+    python installer/version.py --msi        # 0.1.0 (a pre-release such as 0.2.0rc1 gives 0.2.0)
+    python installer/version.py --help-link  # Add/Remove Programs' help link
 
-One source for the version resource of the executables (the spec) and ProductVersion of the MSI
-(build.ps1, build-check.sh).
+One source for the version resource of the executables (the spec), ProductVersion and the help
+link of the MSI (build.ps1, build-check.sh).
 """
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
-PYPROJECT = Path(__file__).resolve().parent.parent / "pyproject.toml"
+ROOT = Path(__file__).resolve().parent.parent
+PYPROJECT = ROOT / "pyproject.toml"
+HELP_LINK_ENV = "HVSEED_HELP_LINK"
+#: used when neither $HVSEED_HELP_LINK nor the clone's "origin" remote says where the project lives
+DEFAULT_HELP_LINK = "https://github.com/hvseed/hvseed-gui"
 
 
 def project_version(pyproject: Path = PYPROJECT) -> str:
@@ -40,7 +47,30 @@ def msi_version(version: str) -> str:
     return f"{major}.{minor}.{patch}"
 
 
+def help_link() -> str:
+    """$HVSEED_HELP_LINK (CI sets it to the repository's page), else the ``origin`` remote as
+    an https address, else DEFAULT_HELP_LINK."""
+    link = os.environ.get(HELP_LINK_ENV, "").strip()
+    if link:
+        return link
+    try:
+        remote = subprocess.run(
+            ["git", "remote", "get-url", "origin"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        remote = ""
+    found = re.match(r"(?:https://|git@)([^/:]+)[/:](.+?)(?:\.git)?$", remote)
+    return f"https://{found.group(1)}/{found.group(2)}" if found else DEFAULT_HELP_LINK
+
+
 def main(argv: list[str]) -> int:
+    if "--help-link" in argv:
+        print(help_link())
+        return 0
     version = project_version()
     print(msi_version(version) if "--msi" in argv else version)
     return 0

@@ -9,8 +9,9 @@
 # Installs what it lacks (Debian's wixl and msitools, Qt's runtime libraries, binutils for
 # PyInstaller; PyInstaller from PyPI into OUTDIR/venv), then:
 #   1. OUTDIR/hvseed-gui/      the onedir (installer/hvseed-gui.spec)
-#   2. checks that `hvseed --version` prints pyproject's version and that
-#      `hvseed-gui --demo` starts offscreen and keeps running
+#   2. checks that `hvseed --version` prints pyproject's version, that `hvseed-gui --demo` starts
+#      offscreen and keeps running, and that the frozen `hvseed` exports on the simulated lab and
+#      writes the PDF report
 #   3. OUTDIR/hvseed-gui-<version>.msi from installer/hvseed-gui.wxs and the harvested file list,
 #      refusing any element or attribute wixl would silently ignore
 #   4. prints the MSI's Property, Shortcut and File tables and checks the entries that matter.
@@ -94,6 +95,20 @@ if ((code != 124)); then
     fail "the frozen hvseed-gui --demo ended by itself (exit $code) instead of running until killed."
 fi
 say "hvseed-gui --demo ran offscreen for 10 s until stopped"
+# the frozen command line, end to end on a simulated lab: export, then the PDF report (QtGui's
+# QPdfWriter: proves the onedir carries what the PDF needs)
+lab="$out/cli-lab"
+rm -rf "$lab" "$out/handover.pdf"
+"$app/hvseed" --lab "$lab" plan --example >"$out/plan.json" || fail "frozen hvseed plan --example failed."
+"$app/hvseed" --lab "$lab" run "$out/plan.json" >"$out/run.log" 2>&1 || {
+    cat "$out/run.log" >&2
+    fail "the frozen hvseed run failed on the simulated lab."
+}
+folder=$(grep -o 'E:\\HyperV-Seed\\[^ ]*' "$out/run.log" | head -n 1)
+QT_QPA_PLATFORM=offscreen "$app/hvseed" --lab "$lab" report "$folder" --pdf "$out/handover.pdf" ||
+    fail "the frozen hvseed report --pdf failed."
+[[ $(head -c 5 "$out/handover.pdf") == "%PDF-" ]] || fail "the frozen hvseed wrote no PDF."
+say "the frozen hvseed exported on the simulated lab and wrote the PDF report"
 
 # --- 3. the MSI, with wixl, from the same WiX source ---------------------------------------------
 say "harvesting the onedir's files and compiling installer/hvseed-gui.wxs with wixl"

@@ -134,16 +134,23 @@ $obj = Join-Path $OutDir 'obj'
 New-Item -ItemType Directory -Force -Path $obj | Out-Null
 $msi = Join-Path $OutDir "hvseed-gui-$version.msi"
 Say "compiling installer\hvseed-gui.wxs with $candle"
-Invoke-Checked 'candle' {
-    & $candle -nologo -arch x64 "-dVersion=$msiVersion" "-dAppDir=$app" '-dExeSuffix=.exe' `
-        "-dIconFile=$(Join-Path $Root 'resources\hvseed.ico')" "-dHelpLink=$helpLink" `
-        -out "$obj\" (Join-Path $PSScriptRoot 'hvseed-gui.wxs') $fragment
+$defines = @("-dVersion=$msiVersion", "-dAppDir=$app", '-dExeSuffix=.exe',
+    "-dIconFile=$(Join-Path $Root 'resources\hvseed.ico')", "-dHelpLink=$helpLink")
+# one call per source, each with its own -out file (a folder ending in "\" would break the
+# quoting of a path with spaces)
+$objects = @()
+foreach ($source in @((Join-Path $PSScriptRoot 'hvseed-gui.wxs'), $fragment)) {
+    $object = Join-Path $obj ([IO.Path]::GetFileNameWithoutExtension($source) + '.wixobj')
+    Invoke-Checked "candle $(Split-Path -Leaf $source)" {
+        & $candle -nologo -arch x64 @defines -out $object $source
+    }
+    $objects += $object
 }
 # ICE43 and ICE57 assume shortcuts in the Start menu belong to one user (key path under HKCU):
 # this package is per machine only (ALLUSERS=1), its shortcuts go to the all-users Start menu
 # and are tracked by the program they start, so no registry value is written for them.
 Invoke-Checked 'light' {
-    & $light -nologo -spdb -sice:ICE43 -sice:ICE57 -out $msi (Join-Path $obj 'hvseed-gui.wixobj') (Join-Path $obj 'appfiles.wixobj')
+    & $light -nologo -spdb -sice:ICE43 -sice:ICE57 -out $msi @objects
 }
 
 # --- 5. sign the MSI -----------------------------------------------------------------------------

@@ -14,7 +14,8 @@
 #      writes the PDF report
 #   3. OUTDIR/hvseed-gui-<version>.msi from installer/hvseed-gui.wxs and the harvested file list,
 #      refusing any element or attribute wixl would silently ignore
-#   4. prints the MSI's Property, Shortcut and File tables and checks the entries that matter.
+#   4. prints the MSI's Property, Shortcut and File tables, checks the entries that matter, and
+#      runs hvseed unpacked from the MSI.
 set -euo pipefail
 
 if (($# != 1)); then
@@ -147,6 +148,12 @@ done
 for name in hvseed-gui hvseed hvseed_de.qm qtbase_de.qm; do
     cut -f3 "$out/File.idt" | grep -qx "$name" || fail "the File table does not carry $name."
 done
+# the MSI carries the whole onedir: unpacked, its hvseed runs (msiextract drops the exec bits)
+rm -rf "$out/unpacked"
+msiextract -C "$out/unpacked" "$out/$msi" >/dev/null || fail "msiextract could not unpack the MSI."
+chmod +x "$out/unpacked/hvseed-gui/hvseed"
+[[ $("$out/unpacked/hvseed-gui/hvseed" --version) == "hvseed $version" ]] ||
+    fail "the hvseed unpacked from the MSI does not run."
 files=$(wc -l <"$out/File.idt")
 size=$(du -m "$out/$msi" | cut -f1)
 say "OK: $out/$msi ($size MB, $files files, version $msi_version) in $((SECONDS - start)) s." \

@@ -85,7 +85,7 @@ said=$("$app/hvseed" --version) || fail "the frozen hvseed --version failed."
 [[ $said == "hvseed $version" ]] || fail "frozen hvseed --version says '$said', pyproject says $version."
 said=$(QT_QPA_PLATFORM=offscreen "$app/hvseed-gui" --version) || fail "frozen hvseed-gui --version failed."
 [[ $said == "hvseed-gui $version" ]] || fail "frozen hvseed-gui --version says '$said'."
-"$app/hvseed" --volume-probe | grep -q '"done": true' || fail "the frozen hvseed --volume-probe failed."
+"$app/hvseed" --volume-probe | grep '"done": true' >/dev/null || fail "the frozen hvseed --volume-probe failed."
 say "hvseed --version and hvseed-gui --version: $version; the volume probe runs from the frozen program"
 set +e
 QT_QPA_PLATFORM=offscreen timeout 10 "$app/hvseed-gui" --demo --lab "$out/lab" >"$out/gui.log" 2>&1
@@ -105,7 +105,8 @@ rm -rf "$lab" "$out/handover.pdf"
     cat "$out/run.log" >&2
     fail "the frozen hvseed run failed on the simulated lab."
 }
-folder=$(grep -o 'E:\\HyperV-Seed\\[^ ]*' "$out/run.log" | head -n 1)
+folder=$(grep -o -m 1 'E:\\HyperV-Seed\\[^ ]*' "$out/run.log") ||
+    fail "the frozen hvseed run named no export folder."
 QT_QPA_PLATFORM=offscreen "$app/hvseed" --lab "$lab" report "$folder" --pdf "$out/handover.pdf" ||
     fail "the frozen hvseed report --pdf failed."
 [[ $(head -c 5 "$out/handover.pdf") == "%PDF-" ]] || fail "the frozen hvseed wrote no PDF."
@@ -140,13 +141,16 @@ grep -q '^UpgradeCode	{65A52414-96F4-4982-8755-C47A3E63B7A7}$' "$out/Property.id
 grep -q '^ALLUSERS	1$' "$out/Property.idt" || fail "the Property table lacks ALLUSERS 1."
 grep -q "^ProductVersion	$msi_version\$" "$out/Property.idt" ||
     fail "ProductVersion is not pyproject's $msi_version."
-msiinfo export "$out/$msi" LaunchCondition | grep -q "WIX_DOWNGRADE_DETECTED" ||
+msiinfo export "$out/$msi" LaunchCondition | tr -d '\r' >"$out/LaunchCondition.idt"
+grep -q "^NOT WIX_DOWNGRADE_DETECTED	" "$out/LaunchCondition.idt" ||
     fail "no downgrade refusal (MajorUpgrade) in the LaunchCondition table."
+grep -q "^Installed OR ALLUSERS = 1	" "$out/LaunchCondition.idt" ||
+    fail "no refusal of a per-user install in the LaunchCondition table."
 for name in "hvseed-gui" "hvseed command prompt"; do
-    cut -f3 "$out/Shortcut.idt" | grep -qx "$name" || fail "no '$name' shortcut."
+    cut -f3 "$out/Shortcut.idt" | grep -x "$name" >/dev/null || fail "no '$name' shortcut."
 done
 for name in hvseed-gui hvseed hvseed_de.qm qtbase_de.qm; do
-    cut -f3 "$out/File.idt" | grep -qx "$name" || fail "the File table does not carry $name."
+    cut -f3 "$out/File.idt" | grep -x "$name" >/dev/null || fail "the File table does not carry $name."
 done
 # the MSI carries the whole onedir: unpacked, its hvseed runs (msiextract drops the exec bits)
 rm -rf "$out/unpacked"

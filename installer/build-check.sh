@@ -25,6 +25,7 @@ fi
 root=$(cd "$(dirname "$0")/.." && pwd)
 mkdir -p "$1"
 out=$(cd "$1" && pwd)
+echo "*" >"$out/.gitignore" # build output, wherever it is: never committed
 start=$SECONDS
 
 say() { printf 'build-check: %s\n' "$*"; }

@@ -38,6 +38,7 @@ Set-StrictMode -Version Latest
 $Root = Split-Path -Parent $PSScriptRoot
 New-Item -ItemType Directory -Force -Path $OutDir | Out-Null
 $OutDir = (Resolve-Path $OutDir).Path
+Set-Content -Path (Join-Path $OutDir '.gitignore') -Value '*' # build output: never committed
 
 function Say([string]$Text) { Write-Host "build: $Text" }
 function Fail([string]$Text) { throw "build: $Text" }

@@ -7,7 +7,7 @@
 # the file list fails here long before someone builds the MSI on Windows with installer/build.ps1.
 #
 # Installs what it lacks (Debian's wixl and msitools, Qt's runtime libraries, binutils for
-# PyInstaller; PyInstaller from PyPI into OUTDIR/venv), then:
+# PyInstaller, python3-venv; PyInstaller from PyPI into OUTDIR/venv), then:
 #   1. OUTDIR/hvseed-gui/      the onedir (installer/hvseed-gui.spec)
 #   2. checks that `hvseed --version` prints pyproject's version, that `hvseed-gui --demo` starts
 #      offscreen and keeps running, and that the frozen `hvseed` exports on the simulated lab and
@@ -45,6 +45,8 @@ missing=()
 for pkg in wixl msitools binutils; do
     command -v "${provides[$pkg]}" >/dev/null 2>&1 || missing+=("$pkg")
 done
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+python3 -c "import ensurepip" >/dev/null 2>&1 || missing+=(python3-venv) # venv needs it
 if command -v dpkg >/dev/null 2>&1; then
     for pkg in "${packages[@]}"; do
         dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

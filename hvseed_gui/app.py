@@ -28,6 +28,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
+from hvseed_gui import __version__
+
 ORGANIZATION = "hvseed"
 APPLICATION = "hvseed-gui"
 LANGUAGES = ("en", "de")  # English is the source text; the others ship as i18n/hvseed_<lang>.qm
@@ -39,6 +41,7 @@ _installed: list[QTranslator] = []  # kept alive while installed (Qt does not ow
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="hvseed-gui", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"hvseed-gui {__version__}")
     parser.add_argument(
         "--demo", action="store_true", help="preselect the simulated lab and fill in defaults"
     )

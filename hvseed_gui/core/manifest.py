@@ -18,6 +18,7 @@ as a drive on this computer (``files_to_hash`` then ``compare``).
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import re
@@ -26,13 +27,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from enum import Enum
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from hvseed_gui import __version__
 from hvseed_gui.core.hashing import CancelFlag, Progress, hash_files
 from hvseed_gui.core.media import FileEntry
 from hvseed_gui.core.units import format_bytes
+from hvseed_gui.core.untrusted import read_capped, refused_error, shown, walk
 from hvseed_gui.hyperv.errors import Cancelled, HyperVError
 
 MANIFEST_SUFFIX = ".hvseed-manifest.json"
@@ -193,21 +195,9 @@ def manifest_paths(folder: Path) -> tuple[Path, Path]:
 
 
 def list_files(folder: Path) -> list[FileEntry]:
-    """Every file below ``folder`` (relative ``/`` paths, sorted); links are not followed."""
-    folder = Path(folder)
-    entries: list[FileEntry] = []
-    for dirpath, _dirnames, filenames in os.walk(folder, onerror=_raise):
-        base = Path(dirpath)
-        for name in filenames:
-            path = base / name
-            rel = PurePosixPath(*path.relative_to(folder).parts).as_posix()
-            entries.append(FileEntry(rel, path.lstat().st_size))
-    entries.sort(key=lambda e: e.path)
-    return entries
-
-
-def _raise(exc: OSError) -> None:
-    raise exc
+    """Every plain file below ``folder`` (relative ``/`` paths, sorted). Links, pipes, devices
+    and sockets are left out, never followed or opened (``core.untrusted.walk`` names them)."""
+    return list(walk(Path(folder)).files)
 
 
 # --- writing -----------------------------------------------------------------------------------
@@ -233,7 +223,11 @@ def build_manifest(
             "Check the drive and the path; the export writes <VMName>_<VMId> on the drive.",
         )
     try:
-        entries = list_files(folder)
+        listed = walk(folder)
+        if listed.refused:
+            error = refused_error(str(folder), listed.refused)
+            raise ManifestError(f"No manifest was written. {error.message}", error.hint)
+        entries = list(listed.files)
         if not entries:
             raise ManifestError(
                 f"The export folder {folder} is empty.",
@@ -395,6 +389,7 @@ class FileStatus(str, Enum):
     MISSING = "missing"
     EXTRA = "extra"  # on the drive, not in the manifest
     UNREADABLE = "unreadable"
+    REFUSED = "refused"  # a link, pipe, device or socket: not followed, not opened
 
 
 class ManifestProblem(str, Enum):
@@ -447,6 +442,12 @@ class FileCheck:
             return (
                 f"{p}: not in the manifest; it was added after the export. If you put it there, "
                 "move it out of the folder and check again; otherwise export again."
+            )
+        if s is FileStatus.REFUSED:
+            return (
+                f"{shown(p)}: {self.detail or 'not a plain file; not read'}. An export holds "
+                "only plain files and folders: copy the folder again from the exported original "
+                "(without links), or export again."
             )
         return (
             f"{p}: cannot be read ({self.detail or 'read error'}). The drive may be failing: "
@@ -512,14 +513,17 @@ def compare(
     files: Iterable[FileEntry],
     hashes: Mapping[str, str],
     unreadable: Mapping[str, str] | None = None,
+    refused: Mapping[str, str] | None = None,
 ) -> tuple[FileCheck, ...]:
     """Judge each file: manifest order first, then extra files. Pure; hashes may come remotely.
 
     ``hashes`` holds the SHA-256 of (at least) ``files_to_hash``; ``unreadable`` maps a path to
-    why it could not be read.
+    why it could not be read; ``refused`` an entry that is no plain file (a link, a pipe) to
+    what it is: it fails the check whether the manifest lists it or not.
     """
     actual = {f.path: f.size for f in files}
     unreadable = unreadable or {}
+    refused = refused or {}
     checks: list[FileCheck] = []
     for m in manifest.files:
         size = actual.get(m.path)
@@ -528,7 +532,10 @@ def compare(
             "actual_size": size,
             "expected_sha256": m.sha256,
         }
-        if size is None:
+        if m.path in refused:
+            status = FileStatus.REFUSED
+            common["detail"] = refused[m.path]
+        elif size is None:
             status = FileStatus.MISSING
         elif size < m.size:
             status = FileStatus.TRUNCATED
@@ -546,6 +553,11 @@ def compare(
     checks.extend(
         FileCheck(path, FileStatus.EXTRA, actual_size=size)
         for path, size in sorted(actual.items())
+        if path not in listed and path not in refused
+    )
+    checks.extend(
+        FileCheck(path, FileStatus.REFUSED, detail=why)
+        for path, why in sorted(refused.items())
         if path not in listed
     )
     return tuple(checks)
@@ -554,10 +566,12 @@ def compare(
 def read_manifest(folder: Path) -> Manifest:
     """The manifest beside ``folder``; ``FileNotFoundError`` / ``ValueError`` (readable reason)."""
     json_path, _ = manifest_paths(folder)
-    with open(json_path, "rb") as f:
-        raw = f.read(MAX_MANIFEST_BYTES + 1)
-    if len(raw) > MAX_MANIFEST_BYTES:
-        raise ValueError("it is too large to be a manifest")
+    try:  # no link, pipe or device; never more than the cap in memory
+        raw = read_capped(json_path.parent, json_path.name, MAX_MANIFEST_BYTES)
+    except OSError as exc:
+        if exc.errno == errno.EFBIG:
+            raise ValueError("it is too large to be a manifest") from None
+        raise
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -607,7 +621,8 @@ def verify_manifest(
         )
     notes = list(_sums_notes(manifest, sums_path))
     try:
-        entries = list_files(folder)
+        listed = walk(folder)
+        entries = list(listed.files)
     except OSError as exc:
         return VerifyReport(
             str(folder),
@@ -631,7 +646,7 @@ def verify_manifest(
     return VerifyReport(
         str(folder),
         manifest,
-        files=compare(manifest, entries, hashes, reasons),
+        files=compare(manifest, entries, hashes, reasons, listed.refused),
         notes=tuple(notes),
         bytes_hashed=sum(sizes[rel] for rel in hashes),
         seconds=time.monotonic() - started,
@@ -640,7 +655,8 @@ def verify_manifest(
 
 def _sums_notes(manifest: Manifest, sums_path: Path) -> Iterable[str]:
     try:
-        text: str | None = sums_path.read_text(encoding="utf-8-sig")
+        raw = read_capped(sums_path.parent, sums_path.name, MAX_MANIFEST_BYTES)
+        text: str | None = raw.decode("utf-8-sig")
     except FileNotFoundError:
         text = None
     except (OSError, UnicodeDecodeError):

@@ -561,6 +561,7 @@ def test_hashing_worker_carries_user_text_only_in_its_own_blob(text):
         "JobId": JOB_ID,
         "Folder": folder,
         "Paths": [f"{text}/{text}.vhdx"],
+        "LinkText": ps_hashing.LINK,
     }
     assert len(script.data["WorkerCommand"]) < ps_hashing.MAX_COMMAND_LINE
 

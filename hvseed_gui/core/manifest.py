@@ -20,6 +20,7 @@ judged the same way as a drive on this computer (``files_to_hash`` then ``compar
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import re
@@ -290,6 +291,20 @@ def manifest_state(folder: Path) -> ManifestState:
 def redo_command(folder: str) -> str:
     """The command that writes an incomplete manifest again, quoted for PowerShell."""
     return "hvseed manifest '" + shown(str(folder)).replace("'", "''") + "'"
+
+
+def incomplete_report(folder: str, json_name: str, where: str = "") -> VerifyReport:
+    """The verdict on an incomplete manifest: what happened and the command that redoes it."""
+    name = folder.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    return VerifyReport(
+        folder,
+        problem=ManifestProblem.MANIFEST_INCOMPLETE,
+        problem_detail=f"The manifest beside {shown(name)}{where} is incomplete "
+        f"({shown(json_name)} is empty or cut short): writing it "
+        "was interrupted, so the files cannot be checked. Write it again: "
+        f"{redo_command(folder)} (on the primary host before the drive travels; written "
+        "later, it can only vouch for the files as they are then).",
+    )
 
 
 # --- writing -----------------------------------------------------------------------------------
@@ -694,16 +709,10 @@ def verify_manifest(
             problem_detail=f"The export folder {folder} does not exist. Check the drive letter "
             "and that the drive holds the folder <VMName>_<VMId>.",
         )
-    if manifest_state(folder) is ManifestState.INCOMPLETE:
-        return VerifyReport(
-            str(folder),
-            problem=ManifestProblem.MANIFEST_INCOMPLETE,
-            problem_detail=f"The manifest beside {folder.name} is incomplete ({json_path.name} "
-            "is empty, cut short or missing beside its .sha256): writing it was interrupted, so "
-            f"the files cannot be checked. Write it again: {redo_command(str(folder))} "
-            "(on the primary host before the drive travels; written here, it can only vouch "
-            "for the files as they are now).",
-        )
+    with contextlib.suppress(OSError):  # a JSON there but cut short: writing was interrupted
+        raw = _read_raw(json_path)
+        if raw is not None and json_unfinished(raw):
+            return incomplete_report(str(folder), json_path.name)
     try:
         manifest = read_manifest(folder)
     except FileNotFoundError:

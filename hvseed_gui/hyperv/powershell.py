@@ -448,8 +448,8 @@ function Get-HvseedJobs {
 """,
     "Get-HvseedTree": r"""
 function Get-HvseedTree {
-    # Every plain file below a folder, one level at a time: Windows PowerShell 5.1's
-    # Get-ChildItem -Recurse follows junctions and directory links out of the folder. A reparse
+    # Every plain file below a folder, one level at a time: in Windows PowerShell 5.1 the
+    # recursion of Get-ChildItem follows junctions and directory links out of the folder. A reparse
     # point (symbolic link, junction, mount point or other) is never entered or read; it is
     # named in 'refused' (LinkType says which kind, when PowerShell knows). UNCONFIRMED whether
     # deduplicated or cloud files (reparse points too) ever reach an export drive: refused alike.

@@ -893,9 +893,11 @@ class PowerShellHost(HyperVHost):
         except ValueError as exc:
             raise CmdletError(f"{exc}.", "") from None
 
-    def write_new_text_files(self, directory: str, files: dict[str, str]) -> None:
+    def write_new_text_files(
+        self, directory: str, files: dict[str, str], replacing: dict[str, str] | None = None
+    ) -> None:
         try:
-            self._run(ps_files.render_write_new_text_files, directory, files)
+            self._run(ps_files.render_write_new_text_files, directory, files, replacing)
         except CmdletError as exc:
             raise ps_files.refine_error(exc) from None
 

@@ -354,9 +354,11 @@ class LabHost(HyperVHost):
         except UnicodeDecodeError:
             raise CmdletError(f"{path} is not UTF-8 text.", "") from None
 
-    def write_new_text_files(self, directory: str, files: dict[str, str]) -> None:
+    def write_new_text_files(
+        self, directory: str, files: dict[str, str], replacing: dict[str, str] | None = None
+    ) -> None:
         def run(w: World) -> None:
-            text_files.write_new(w, self.name, directory, dict(files))
+            text_files.write_new(w, self.name, directory, dict(files), dict(replacing or {}))
 
         self._call("write_new_text_files", run)
 

@@ -349,11 +349,18 @@ _READ_TEXT_BODY = r"""
     $exists = Test-Path -LiteralPath $path -PathType Leaf
     $content = $null
     $size = [int64]0
+    $link = $false
     if ($exists) {
-        $size = [int64](Get-Item -LiteralPath $path -Force).Length
-        if ($size -le $limit) { $content = [Convert]::ToBase64String([IO.File]::ReadAllBytes($path)) }
+        $item = Get-Item -LiteralPath $path -Force
+        $size = [int64]$item.Length
+        # a reparse point (symbolic link) is never followed: named, not read
+        $link = (([int]$item.Attributes -band 1024) -ne 0)
+        if (-not $link -and $size -le $limit) {
+            $bytes = [IO.File]::ReadAllBytes($path)
+            if ($bytes.Length -le $limit) { $content = [Convert]::ToBase64String($bytes) } else { $size = [int64]$bytes.Length }
+        }
     }
-    $result = [ordered]@{ path = $path; exists = [bool]$exists; size = $size; content = $content }
+    $result = [ordered]@{ path = $path; exists = [bool]$exists; size = $size; content = $content; link = [bool]$link }
 """
 
 
@@ -563,6 +570,9 @@ def decode_text(data: Any, path: str, max_bytes: int) -> str | None:
     exists = facts.get("exists")
     if exists is False or str(exists).lower() == "false":
         return None
+    link = facts.get("link")
+    if link is True or str(link).lower() == "true":
+        raise ValueError(f"{path} is {LINK.split(';')[0]}; it was not followed")
     size = as_opt_int(facts.get("size")) or 0
     content = facts.get("content")
     if size > max_bytes or content is None:

@@ -8,7 +8,8 @@ call ends in bounded time and memory.
 
 Opening walks the path one component at a time below the folder (``O_NOFOLLOW`` with a
 directory handle where the OS has them, else ``lstat`` of each component and a check that the
-opened file is the one looked at), then checks with ``fstat`` that it is a regular file.
+opened file is the one looked at), then checks with ``fstat`` that it is a regular file. The
+folder's own path is the caller's (typed by the admin, or the lab's) and is taken as given.
 """
 
 from __future__ import annotations
@@ -178,7 +179,7 @@ def open_below(root: str | os.PathLike[str], rel: str) -> int:
     root = Path(root)
     shown_path = str(root.joinpath(*parts))
     if _WITH_DIR_FD:
-        fd = os.open(root, _DIR_FLAGS)
+        fd = os.open(root, _DIR_FLAGS & ~os.O_NOFOLLOW)  # the caller's own path: as given
         try:
             for part in parts[:-1]:
                 st = os.stat(part, dir_fd=fd, follow_symlinks=False)

@@ -1312,6 +1312,8 @@ def render_export_folders(path: str) -> Script:
     }
     $folders = New-Object -TypeName System.Collections.ArrayList
     foreach ($dir in $candidates) {
+        # a junction or link posing as a VM folder is not followed (and not offered)
+        if (([int]$dir.Attributes -band 1024) -ne 0) { continue }
         if ([string]$dir.Name -match $pattern) {
             $vmName = [string]$Matches[1]
             $vmId = ([string]$Matches[2]).ToUpper()

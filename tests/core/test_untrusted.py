@@ -153,3 +153,13 @@ def test_names_are_shown_with_control_and_bidi_characters_visible():
     assert shown("evil\u202egpj.vhdx\n") == "evil\\u202egpj.vhdx\\u000a"
     error = refused_error("E:\\X", {"a\u202eb": LINK})
     assert "a\\u202eb" in str(error) and "\u202e" not in str(error)
+
+
+@posix_only
+def test_the_admins_own_path_may_pass_through_a_link(tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    folder = make_export(real)
+    write(folder)
+    (tmp_path / "mnt").symlink_to(real, target_is_directory=True)
+    assert verify_manifest(tmp_path / "mnt" / folder.name).ok

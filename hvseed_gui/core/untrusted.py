@@ -44,6 +44,7 @@ FIFO = "a named pipe (FIFO), not a file; it was not opened"
 DEVICE = "a device, not a file; it was not opened"
 SOCKET = "a socket, not a file; it was not opened"
 OTHER = "not a plain file; it was not opened"
+A_FOLDER = "a folder, not a file"
 
 
 class RefusedEntry(OSError):
@@ -164,7 +165,7 @@ def _refuse_unless(st: os.stat_result, shown_path: str, want_dir: bool) -> None:
     if why is None and want_dir and not stat.S_ISDIR(st.st_mode):
         raise NotADirectoryError(errno.ENOTDIR, "not a folder", shown_path)
     if why is None and not want_dir and not stat.S_ISREG(st.st_mode):
-        why = "a folder, not a file"
+        why = A_FOLDER
     if why is not None:
         raise RefusedEntry(shown_path, why)
 

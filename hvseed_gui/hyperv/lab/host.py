@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from hvseed_gui.core.media import FolderListing
 from hvseed_gui.core.plan import ReplicationPlan
-from hvseed_gui.core.untrusted import RefusedEntry, read_capped, refusal_reason
+from hvseed_gui.core.untrusted import A_FOLDER, RefusedEntry, read_capped, refusal_reason
 from hvseed_gui.core.volumes import Volume
 from hvseed_gui.hyperv import job_rules
 from hvseed_gui.hyperv.errors import (
@@ -346,7 +346,7 @@ class LabHost(HyperVHost):
                 raise CmdletError(
                     f"{path} is larger than {max_bytes:,} bytes; it was not read.", ""
                 ) from None
-            if isinstance(exc, RefusedEntry) and exc.strerror == "a folder, not a file":
+            if isinstance(exc, RefusedEntry) and exc.strerror == A_FOLDER:
                 return None
             raise CmdletError(f"{path} cannot be read: {exc.strerror or exc}.", "") from None
         try:

@@ -21,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Protocol
 
+from hvseed_gui.core.untrusted import open_below, open_file, stat_below
 from hvseed_gui.hyperv.errors import Cancelled
 
 CHUNK = 1024 * 1024  # 1 MiB: large enough that per-chunk Python overhead is < 1 %
@@ -120,15 +121,17 @@ def hash_file(
     cancel: CancelFlag | None = None,
     on_bytes: Callable[[int], None] | None = None,
     _gate: _Gate | None = None,
+    _fd: int | None = None,
 ) -> str:
-    """SHA-256 (lower-case hex) of one file, read in ``chunk``-sized pieces into one buffer.
+    """SHA-256 (lower-case hex) of one plain file, read in ``chunk``-sized pieces into one buffer.
 
-    Raises ``Cancelled`` within one chunk of ``cancel`` being set; ``OSError`` if unreadable.
+    Raises ``Cancelled`` within one chunk of ``cancel`` being set; ``OSError`` if unreadable,
+    ``RefusedEntry`` (an ``OSError``) if ``path`` is a link, pipe, device or socket.
     """
     digest = hashlib.sha256()
     buf = bytearray(chunk)
     view = memoryview(buf)
-    with open(path, "rb", buffering=0) as f:
+    with open(open_file(path) if _fd is None else _fd, "rb", buffering=0) as f:
         if hasattr(os, "posix_fadvise"):
             os.posix_fadvise(f.fileno(), 0, 0, os.POSIX_FADV_SEQUENTIAL)
         while True:
@@ -169,9 +172,9 @@ def hash_files(
     paths = list(dict.fromkeys(rel_paths))
     files = {rel: root.joinpath(*rel.split("/")) for rel in paths}
     sizes: dict[str, int] = {}
-    for rel, path in list(files.items()):
-        try:
-            sizes[rel] = path.stat().st_size
+    for rel in list(files):
+        try:  # never through a link, never a pipe or device: the drive is not trusted
+            sizes[rel] = stat_below(root, rel).st_size
         except OSError as exc:
             if errors is None:
                 raise
@@ -201,7 +204,12 @@ def hash_files(
                 raise hashing_cancelled()
             try:
                 return hash_file(
-                    files[rel], chunk=chunk, cancel=either, on_bytes=counter.add, _gate=gate
+                    files[rel],
+                    chunk=chunk,
+                    cancel=either,
+                    on_bytes=counter.add,
+                    _gate=gate,
+                    _fd=open_below(root, rel),
                 )
             except OSError as exc:
                 if exc.filename is None:  # a read error mid-file: say which file

@@ -10,24 +10,27 @@ Two files sit *beside* the folder ``<VMName>_<VMId>`` (never inside: Hyper-V own
   ``(Get-FileHash -Algorithm SHA256 'SQL01_<id>\\Virtual Hard Disks\\SQL01.vhdx').Hash``
   against the line for that file (Get-FileHash prints upper case; the file has lower case).
 
-An existing manifest is never overwritten. The checks are pure functions of a manifest, a file
-listing and hashes, so a remote host that lists and hashes on its side is judged the same way
-as a drive on this computer (``files_to_hash`` then ``compare``).
+Both files are written whole (a temporary name beside them, then a rename), the ``.sha256``
+first and the JSON last. A complete manifest is never overwritten; an *incomplete* one (the
+JSON empty or cut short, or a ``.sha256`` without its JSON: writing was interrupted) is, by
+``hvseed manifest`` (``manifest_state`` tells which). The checks are pure functions of a
+manifest, a file listing and hashes, so a remote host that lists and hashes on its side is
+judged the same way as a drive on this computer (``files_to_hash`` then ``compare``).
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
-import os
 import re
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from enum import Enum
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from hvseed_gui import __version__
@@ -36,6 +39,8 @@ from hvseed_gui.core.media import FileEntry
 from hvseed_gui.core.shell_quote import get_filehash_check_line, sha256sum_check_line
 from hvseed_gui.core.strict_json import loads_strict
 from hvseed_gui.core.units import format_bytes
+from hvseed_gui.core.untrusted import read_capped, refused_error, shown, walk
+from hvseed_gui.core.whole_files import write_whole
 from hvseed_gui.hyperv.errors import Cancelled, HyperVError
 
 MANIFEST_SUFFIX = ".hvseed-manifest.json"
@@ -49,6 +54,14 @@ _HEX64 = re.compile(r"[0-9a-f]{64}")
 
 class ManifestError(HyperVError):
     """A manifest cannot be written (one exists already, the folder is missing or unreadable)."""
+
+
+class ManifestState(str, Enum):
+    """What lies beside an export folder: nothing, an unfinished manifest, or a complete one."""
+
+    ABSENT = "absent"  # neither file: write one
+    INCOMPLETE = "incomplete"  # writing was interrupted: may be written again (replaced)
+    COMPLETE = "complete"  # never replaced, even when damaged (verify says what is wrong)
 
 
 # --- the manifest ------------------------------------------------------------------------------
@@ -203,21 +216,105 @@ def manifest_paths(folder: Path) -> tuple[Path, Path]:
 
 
 def list_files(folder: Path) -> list[FileEntry]:
-    """Every file below ``folder`` (relative ``/`` paths, sorted); links are not followed."""
-    folder = Path(folder)
-    entries: list[FileEntry] = []
-    for dirpath, _dirnames, filenames in os.walk(folder, onerror=_raise):
-        base = Path(dirpath)
-        for name in filenames:
-            path = base / name
-            rel = PurePosixPath(*path.relative_to(folder).parts).as_posix()
-            entries.append(FileEntry(rel, path.lstat().st_size))
-    entries.sort(key=lambda e: e.path)
-    return entries
+    """Every plain file below ``folder`` (relative ``/`` paths, sorted). Links, pipes, devices
+    and sockets are left out, never followed or opened (``core.untrusted.walk`` names them)."""
+    return list(walk(Path(folder)).files)
 
 
-def _raise(exc: OSError) -> None:
-    raise exc
+# --- state: absent, incomplete, complete -------------------------------------------------------
+
+
+def _blank(raw: bytes) -> bool:
+    return not raw.strip(b" \t\r\n\x00")
+
+
+def json_unfinished(raw: bytes) -> bool:
+    """True when ``raw`` is an empty or cut-short JSON document (writing was interrupted):
+    blank (or zeros, as a crash can leave), or JSON that breaks off at its end. A document that
+    is whole but wrong (edited, damaged in the middle, someone else's) is not unfinished."""
+    if _blank(raw):
+        return True
+    text = raw.rstrip(b"\x00").decode("utf-8-sig", errors="replace")
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as exc:
+        # cut inside a string (strings cannot span lines, so this is the last one), or the
+        # parser ran out of text while it still expected more
+        return exc.msg.startswith("Unterminated string") or exc.pos >= len(text.rstrip())
+    return False
+
+
+def sums_ours(raw: bytes, folder_name: str) -> bool:
+    """True when a ``.sha256`` file is blank or holds only ``sha256sum`` lines for files of
+    ``folder_name`` (the last line may be cut short): one hvseed wrote, which may be
+    rewritten with the manifest. Anything else is someone's file and is kept."""
+    if _blank(raw):
+        return True
+    try:
+        text = raw.rstrip(b"\x00").decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    lines = text.split("\n")
+    complete, last = lines[:-1], lines[-1]
+    prefix = f"{folder_name}/"
+    for line in complete:
+        line = line.rstrip("\r").lstrip("\\")
+        if not line:
+            continue
+        digest, sep, name = line.partition("  ")
+        if not sep or not _HEX64.fullmatch(digest.lower()) or not name.startswith(prefix):
+            return False
+    last = last.lstrip("\\")
+    return not last or all(c in "0123456789abcdef" for c in last[:64].lower())
+
+
+def judge_manifest(json_raw: bytes | None, sums_raw: bytes | None) -> ManifestState:
+    """The state from the two files' bytes (None: missing); pure, so a remote host's files
+    are judged the same way as a local drive's."""
+    if json_raw is None:
+        return ManifestState.ABSENT if sums_raw is None else ManifestState.INCOMPLETE
+    return ManifestState.INCOMPLETE if json_unfinished(json_raw) else ManifestState.COMPLETE
+
+
+def _read_raw(path: Path) -> bytes | None:
+    """The bytes of a manifest file, None when missing; ``OSError`` when it cannot be read
+    (a link, a pipe, too large): such a file is never judged incomplete."""
+    try:
+        return read_capped(path.parent, path.name, MAX_MANIFEST_BYTES)
+    except FileNotFoundError:
+        return None
+
+
+def manifest_state(folder: Path) -> ManifestState:
+    """Whether the manifest beside ``folder`` is absent, incomplete or complete.
+
+    A file that cannot be read at all (a link, a pipe, too large) counts as complete: it is
+    nobody's to replace. ``write_manifest`` writes when absent, replaces when incomplete.
+    """
+    json_path, sums_path = manifest_paths(Path(folder))
+    try:
+        return judge_manifest(_read_raw(json_path), _read_raw(sums_path))
+    except OSError:
+        return ManifestState.COMPLETE
+
+
+def redo_command(folder: str) -> str:
+    """The command that writes an incomplete manifest again, quoted for PowerShell."""
+    return "hvseed manifest '" + shown(str(folder)).replace("'", "''") + "'"
+
+
+def incomplete_report(folder: str, json_name: str, where: str = "") -> VerifyReport:
+    """The verdict on an incomplete manifest: what happened and the command that redoes it."""
+    name = folder.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    return VerifyReport(
+        folder,
+        problem=ManifestProblem.MANIFEST_INCOMPLETE,
+        problem_detail=f"The manifest beside {shown(name)}{where} is incomplete "
+        f"({shown(json_name)} is empty or cut short): writing it "
+        "was interrupted, so the files cannot be checked. Write it again: "
+        f"{redo_command(folder)} (on the primary host before the drive travels; written "
+        "later, it can only vouch for the files as they are then).",
+    )
 
 
 # --- writing -----------------------------------------------------------------------------------
@@ -243,7 +340,11 @@ def build_manifest(
             "Check the drive and the path; the export writes <VMName>_<VMId> on the drive.",
         )
     try:
-        entries = list_files(folder)
+        listed = walk(folder)
+        if listed.refused:
+            error = refused_error(str(folder), listed.refused)
+            raise ManifestError(f"No manifest was written. {error.message}", error.hint)
+        entries = list(listed.files)
         if not entries:
             raise ManifestError(
                 f"The export folder {folder} is empty.",
@@ -322,10 +423,11 @@ def write_manifest(
     cancel: CancelFlag | None = None,
     workers: int | None = None,
 ) -> Manifest:
-    """Hash ``folder`` and write both manifest files beside it; never overwrites either.
+    """Hash ``folder`` and write both manifest files beside it. Writes when there is none,
+    replaces an incomplete one (``manifest_state``), never a complete one.
 
-    Raises ``ManifestError`` (a manifest exists, folder missing/unreadable, cannot write) or
-    ``Cancelled`` (nothing written).
+    Raises ``ManifestError`` (a complete manifest exists, folder missing/unreadable, cannot
+    write) or ``Cancelled`` (nothing written).
     """
     folder = Path(folder)
     _refuse_existing(folder)  # before hours of hashing, not after
@@ -347,40 +449,45 @@ def write_manifest(
 def save_manifest(manifest: Manifest, folder: Path) -> None:
     """Write ``manifest`` beside ``folder``: the ``.sha256`` file, then the JSON (last = done).
 
-    Exclusive creation (``O_EXCL``, atomic on NTFS, exFAT and POSIX alike), so an existing
-    manifest is never replaced; on failure the files this call created are removed again.
+    Each file whole (temporary name, then rename): a new one never replaces a file, and an
+    incomplete one is replaced only while it still holds the bytes judged incomplete. An
+    interruption leaves at worst an incomplete manifest, which the next run replaces.
     """
     json_path, sums_path = manifest_paths(Path(folder))
-    _refuse_existing(Path(folder))
-    created: list[Path] = []
+    replacing = _refuse_existing(Path(folder))
     path = sums_path
     try:
         for path, text in ((sums_path, manifest.to_sha256sum()), (json_path, manifest.to_json())):
-            with open(path, "x", encoding="utf-8", newline="\n") as f:
-                created.append(path)
-                f.write(text)
-                f.flush()
-                os.fsync(f.fileno())
+            write_whole(path, text.encode("utf-8"), replacing=replacing.get(path))
     except FileExistsError as exc:
-        _remove(created)
         raise _exists_error(Path(exc.filename or json_path)) from None
     except OSError as exc:
-        _remove(created)
         # a failed write or fsync names no file itself ("No space left on device"): the one
         # being written is the one to name
         raise ManifestError(
             f"Cannot write the manifest file {path}: {exc.strerror or exc}.",
             "Check that the drive is writable and has a little free space, then try again.",
         ) from None
-    except BaseException:
-        _remove(created)
-        raise
 
 
-def _refuse_existing(folder: Path) -> None:
-    for path in manifest_paths(folder):
-        if path.exists():
-            raise _exists_error(path)
+def _refuse_existing(folder: Path) -> dict[Path, bytes]:
+    """Refuse a complete manifest, or a ``.sha256`` hvseed did not write; otherwise the bytes
+    of the incomplete files that may be replaced (by path)."""
+    json_path, sums_path = manifest_paths(folder)
+    try:
+        json_raw = _read_raw(json_path)
+    except OSError:
+        raise _exists_error(json_path) from None
+    try:
+        sums_raw = _read_raw(sums_path)
+    except OSError:
+        raise _exists_error(sums_path) from None
+    if judge_manifest(json_raw, sums_raw) is ManifestState.COMPLETE:
+        raise _exists_error(json_path)
+    if sums_raw is not None and not sums_ours(sums_raw, folder.name):
+        raise _exists_error(sums_path)
+    found = {json_path: json_raw, sums_path: sums_raw}
+    return {path: raw for path, raw in found.items() if raw is not None}
 
 
 def _exists_error(path: Path) -> ManifestError:
@@ -389,12 +496,6 @@ def _exists_error(path: Path) -> ManifestError:
         "If it belongs to an earlier export, move that export folder and its manifest files "
         "off the drive first; to check the existing one, run 'hvseed verify'.",
     )
-
-
-def _remove(paths: Iterable[Path]) -> None:
-    for path in paths:
-        with contextlib.suppress(OSError):
-            path.unlink()
 
 
 # --- checking ----------------------------------------------------------------------------------
@@ -408,12 +509,14 @@ class FileStatus(str, Enum):
     MISSING = "missing"
     EXTRA = "extra"  # on the drive, not in the manifest
     UNREADABLE = "unreadable"
+    REFUSED = "refused"  # a link, pipe, device or socket: not followed, not opened
 
 
 class ManifestProblem(str, Enum):
     FOLDER_MISSING = "folder-missing"
     MANIFEST_MISSING = "manifest-missing"
     MANIFEST_UNREADABLE = "manifest-unreadable"
+    MANIFEST_INCOMPLETE = "manifest-incomplete"  # writing was interrupted: write it again
 
 
 @dataclass(frozen=True)
@@ -460,6 +563,12 @@ class FileCheck:
             return (
                 f"{p}: not in the manifest; it was added after the export. If you put it there, "
                 "move it out of the folder and check again; otherwise export again."
+            )
+        if s is FileStatus.REFUSED:
+            return (
+                f"{shown(p)}: {self.detail or 'not a plain file; not read'}. An export holds "
+                "only plain files and folders: copy the folder again from the exported original "
+                "(without links), or export again."
             )
         return (
             f"{p}: cannot be read ({self.detail or 'read error'}). The drive may be failing: "
@@ -526,14 +635,17 @@ def compare(
     files: Iterable[FileEntry],
     hashes: Mapping[str, str],
     unreadable: Mapping[str, str] | None = None,
+    refused: Mapping[str, str] | None = None,
 ) -> tuple[FileCheck, ...]:
     """Judge each file: manifest order first, then extra files. Pure; hashes may come remotely.
 
     ``hashes`` holds the SHA-256 of (at least) ``files_to_hash``; ``unreadable`` maps a path to
-    why it could not be read.
+    why it could not be read; ``refused`` an entry that is no plain file (a link, a pipe) to
+    what it is: it fails the check whether the manifest lists it or not.
     """
     actual = {f.path: f.size for f in files}
     unreadable = unreadable or {}
+    refused = refused or {}
     checks: list[FileCheck] = []
     for m in manifest.files:
         size = actual.get(m.path)
@@ -542,7 +654,10 @@ def compare(
             "actual_size": size,
             "expected_sha256": m.sha256,
         }
-        if size is None:
+        if m.path in refused:
+            status = FileStatus.REFUSED
+            common["detail"] = refused[m.path]
+        elif size is None:
             status = FileStatus.MISSING
         elif size < m.size:
             status = FileStatus.TRUNCATED
@@ -560,6 +675,11 @@ def compare(
     checks.extend(
         FileCheck(path, FileStatus.EXTRA, actual_size=size)
         for path, size in sorted(actual.items())
+        if path not in listed and path not in refused
+    )
+    checks.extend(
+        FileCheck(path, FileStatus.REFUSED, detail=why)
+        for path, why in sorted(refused.items())
         if path not in listed
     )
     return tuple(checks)
@@ -573,10 +693,12 @@ def read_manifest(folder: Path) -> Manifest:
 def read_manifest_with_raw(folder: Path) -> tuple[Manifest, bytes]:
     """The manifest beside ``folder`` and the bytes it was parsed from (for its fingerprint)."""
     json_path, _ = manifest_paths(folder)
-    with open(json_path, "rb") as f:
-        raw = f.read(MAX_MANIFEST_BYTES + 1)
-    if len(raw) > MAX_MANIFEST_BYTES:
-        raise ValueError("it is too large to be a manifest")
+    try:  # no link, pipe or device; never more than the cap in memory
+        raw = read_capped(json_path.parent, json_path.name, MAX_MANIFEST_BYTES)
+    except OSError as exc:
+        if exc.errno == errno.EFBIG:
+            raise ValueError("it is too large to be a manifest") from None
+        raise
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -612,6 +734,10 @@ def verify_manifest(
             problem_detail=f"The export folder {folder} does not exist. Check the drive letter "
             "and that the drive holds the folder <VMName>_<VMId>.",
         )
+    with contextlib.suppress(OSError):  # a JSON there but cut short: writing was interrupted
+        raw = _read_raw(json_path)
+        if raw is not None and json_unfinished(raw):
+            return incomplete_report(str(folder), json_path.name)
     try:
         manifest, raw = read_manifest_with_raw(folder)
     except FileNotFoundError:
@@ -632,7 +758,8 @@ def verify_manifest(
         )
     notes = list(_sums_notes(manifest, sums_path))
     try:
-        entries = list_files(folder)
+        listed = walk(folder)
+        entries = list(listed.files)
     except OSError as exc:
         return VerifyReport(
             str(folder),
@@ -660,7 +787,7 @@ def verify_manifest(
     return VerifyReport(
         str(folder),
         manifest,
-        files=compare(manifest, entries, hashes, reasons),
+        files=compare(manifest, entries, hashes, reasons, listed.refused),
         notes=tuple(notes),
         bytes_hashed=sum(sizes[rel] for rel in hashes),
         seconds=time.monotonic() - started,
@@ -670,7 +797,8 @@ def verify_manifest(
 
 def _sums_notes(manifest: Manifest, sums_path: Path) -> Iterable[str]:
     try:
-        text: str | None = sums_path.read_text(encoding="utf-8-sig")
+        raw = read_capped(sums_path.parent, sums_path.name, MAX_MANIFEST_BYTES)
+        text: str | None = raw.decode("utf-8-sig")
     except FileNotFoundError:
         text = None
     except (OSError, UnicodeDecodeError):

@@ -13,7 +13,6 @@ VM called "Prüfserver" must read right on the replica host.
 from __future__ import annotations
 
 import html
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -41,6 +40,7 @@ from hvseed_gui.core.shell_quote import (
 from hvseed_gui.core.units import format_bytes
 from hvseed_gui.core.visible import is_plain, visible
 from hvseed_gui.core.volumes import BitLockerStatus, Volume
+from hvseed_gui.core.whole_files import write_whole
 
 REPORT_PREFIX = "HANDOVER-"
 REPORT_SUFFIX = ".txt"
@@ -413,7 +413,8 @@ def text_file_content(report: HandoverReport) -> str:
 
 
 def write_text_report(report: HandoverReport, directory: Path) -> Path:
-    """Write the text beside the export folders (in ``directory``); never overwrites a file.
+    """Write the text beside the export folders (in ``directory``), whole (temporary name, then
+    rename); never over an existing file.
 
     Raises ``ManifestError`` (a sentence for the admin) when the folder cannot be written.
     """
@@ -422,25 +423,14 @@ def write_text_report(report: HandoverReport, directory: Path) -> Path:
     day = report.created.astimezone()
     for counter in range(1, MAX_REPORTS_PER_DAY + 1):
         path = directory / report_file_name(day, counter)
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0))
+        try:  # whole or not at all, never over an earlier report
+            write_whole(path, payload)
         except FileExistsError:
             continue
         except OSError as exc:
             raise ManifestError(
-                f"Cannot write the handover report in {directory}: {exc.strerror or exc}.",
-                "Check that the drive is connected and writable.",
-            ) from None
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(payload)
-                f.flush()
-                os.fsync(f.fileno())
-        except OSError as exc:
-            path.unlink(missing_ok=True)
-            raise ManifestError(
                 f"Cannot write the handover report {path}: {exc.strerror or exc}.",
-                "Check that the drive is writable and has a little free space.",
+                "Check that the drive is connected, writable and has a little free space.",
             ) from None
         return path
     raise ManifestError(

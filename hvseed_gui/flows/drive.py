@@ -10,9 +10,12 @@ from hvseed_gui.core.manifest import (
     MAX_MANIFEST_BYTES,
     Manifest,
     ManifestError,
+    ManifestState,
     VerifyReport,
     fingerprint_of,
-    manifest_paths,
+    judge_manifest,
+    manifest_state,
+    read_manifest_with_raw,
     verify_manifest,
     write_manifest,
 )
@@ -43,22 +46,28 @@ class ManifestOutcome:
 
 
 def existing_fingerprint(host: HyperVHost, folder: str) -> str | None:
-    """The fingerprint of the manifest beside ``folder``: None when there is none, "" when it
+    """The fingerprint of a complete manifest beside ``folder``: None when there is none or
+    only an incomplete one (an interrupted write, which the next write replaces), "" when it
     is there but cannot be read."""
     local = host.local_path(folder)
     if local is not None:
-        try:
-            with open(manifest_paths(local)[0], "rb") as f:
-                return fingerprint_of(f.read(MAX_MANIFEST_BYTES + 1))
-        except FileNotFoundError:
+        if manifest_state(local) is not ManifestState.COMPLETE:
             return None
-        except OSError:
+        try:
+            return fingerprint_of(read_manifest_with_raw(local)[1])
+        except (OSError, ValueError):
             return ""
+    json_path, sums_path = manifest_locations(folder)[1:]
     try:
-        text = host.read_text_file(manifest_locations(folder)[1], MAX_MANIFEST_BYTES)
+        text = host.read_text_file(json_path, MAX_MANIFEST_BYTES)
     except CmdletError:
         return ""  # there, but not readable as text: kept all the same
-    return None if text is None else fingerprint_of(text.encode("utf-8"))
+    if text is None:
+        return None
+    raw = text.encode("utf-8")
+    if judge_manifest(raw, b"") is not ManifestState.COMPLETE:
+        return None
+    return fingerprint_of(raw)
 
 
 def hash_into_manifest(

@@ -652,14 +652,18 @@ class HyperVHost(abc.ABC):
         """
 
     @abc.abstractmethod
-    def write_new_text_files(self, directory: str, files: dict[str, str]) -> None:
+    def write_new_text_files(
+        self, directory: str, files: dict[str, str], replacing: dict[str, str] | None = None
+    ) -> None:
         """Create each file ``name -> text`` (UTF-8) in ``directory`` on the host; never replace.
 
         Names are plain file names (no path). All or nothing: when ANY of them exists already,
         nothing is written and ``CmdletError`` with ``category="ResourceExists"`` names it; a
-        file appears whole or not at all, in the order given. ``NotFound`` when ``directory``
-        does not exist, ``MediaError`` when its drive is not attached or is full. Used for the
-        manifest and the handover report beside an export folder.
+        file appears whole or not at all (temporary name, then rename), in the order given.
+        ``replacing`` (name -> ``text_digest`` of the text read from it) names incomplete files
+        that may be replaced: only while they still hold exactly that text. ``NotFound`` when
+        ``directory`` does not exist, ``MediaError`` when its drive is not attached or is full.
+        Used for the manifest and the handover report beside an export folder.
         """
 
     @abc.abstractmethod

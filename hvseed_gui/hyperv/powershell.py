@@ -39,6 +39,7 @@ from hvseed_gui.core.plan import (
     ReplicationPlan,
     normalize_vm_id,
 )
+from hvseed_gui.core.untrusted import MAX_DEPTH, MAX_ENTRIES
 from hvseed_gui.hyperv.host import (
     FIREWALL_RULE_HTTP,
     FIREWALL_RULE_HTTPS,
@@ -460,9 +461,47 @@ function Get-HvseedJobs {
     return [pscustomobject]@{ jobs = @($out); unattributed_running = $unattributed; tracked_found = ($null -ne $tracked) }
 }
 """,
+    "Get-HvseedTree": r"""
+function Get-HvseedTree {
+    # Every plain file below a folder, one level at a time: in Windows PowerShell 5.1 the
+    # recursion of Get-ChildItem follows junctions and directory links out of the folder. A reparse
+    # point (symbolic link, junction, mount point or other) is never entered or read; it is
+    # named in 'refused' (LinkType says which kind, when PowerShell knows). UNCONFIRMED whether
+    # deduplicated or cloud files (reparse points too) ever reach an export drive: refused alike.
+    param($Root, $MaxEntries = 200000, $MaxDepth = 32)
+    $rootPath = ([string](Get-Item -LiteralPath $Root -Force).FullName).TrimEnd('\')
+    $files = New-Object -TypeName System.Collections.ArrayList
+    $refused = New-Object -TypeName System.Collections.ArrayList
+    $pending = New-Object -TypeName System.Collections.Stack
+    $pending.Push(@($rootPath, 0))
+    $seen = 0
+    while ($pending.Count -gt 0) {
+        $next = $pending.Pop()
+        $depth = [int]$next[1]
+        foreach ($item in @(Get-ChildItem -LiteralPath ([string]$next[0]) -Force)) {
+            $seen = $seen + 1
+            if ($seen -gt [int]$MaxEntries) { throw ('The folder ' + $rootPath + ' holds more than ' + [string]$MaxEntries + ' entries; it is not an export folder.') }
+            $relative = ([string]$item.FullName).Substring($rootPath.Length).TrimStart('\').Replace('\', '/')
+            if (([int]$item.Attributes -band 1024) -ne 0) {
+                [void]$refused.Add([pscustomobject]@{ path = $relative; kind = 'link'; link_type = [string]$item.LinkType })
+            } elseif ($item.PSIsContainer) {
+                if ($depth + 1 -ge [int]$MaxDepth) {
+                    [void]$refused.Add([pscustomobject]@{ path = $relative; kind = 'too_deep'; link_type = '' })
+                } else {
+                    $pending.Push(@([string]$item.FullName, ($depth + 1)))
+                }
+            } else {
+                [void]$files.Add([pscustomobject]@{ path = $relative; size = [int64]$item.Length; full = [string]$item.FullName })
+            }
+        }
+    }
+    return [pscustomobject]@{ root = $rootPath; files = @($files); refused = @($refused) }
+}
+""",
     "Measure-HvseedFolder": r"""
 function Measure-HvseedFolder {
-    # Bytes and number of all files below a folder, or $null when it does not exist.
+    # Bytes and number of the plain files below a folder (reparse points not followed), or
+    # $null when it does not exist.
     # UNCONFIRMED whether Hyper-V writes VHDX files sparse or preallocated: the sum is what
     # the file system reports as file lengths.
     param($Folder)
@@ -470,8 +509,8 @@ function Measure-HvseedFolder {
     if (-not (Test-Path -LiteralPath $Folder -PathType Container)) { return $null }
     $total = [int64]0
     $count = 0
-    foreach ($file in @(Get-ChildItem -LiteralPath $Folder -Recurse -File -Force)) {
-        $total = $total + [int64]$file.Length
+    foreach ($file in @((Get-HvseedTree -Root $Folder).files)) {
+        $total = $total + [int64]$file.size
         $count = $count + 1
     }
     return [pscustomobject]@{ bytes = $total; count = $count }
@@ -576,6 +615,7 @@ _HELPER_DEPENDS: dict[str, tuple[str, ...]] = {
     "Get-HvseedStatus": ("Find-HvseedTestVm",),
     "Get-HvseedInitialSize": ("Get-HvseedVhds",),
     "Get-HvseedFolderBytes": ("Measure-HvseedFolder",),
+    "Measure-HvseedFolder": ("Get-HvseedTree",),
 }
 
 
@@ -1319,6 +1359,8 @@ def render_export_folders(path: str) -> Script:
     }
     $folders = New-Object -TypeName System.Collections.ArrayList
     foreach ($dir in $candidates) {
+        # a junction or link posing as a VM folder is not followed (and not offered)
+        if (([int]$dir.Attributes -band 1024) -ne 0) { continue }
         if ([string]$dir.Name -match $pattern) {
             $vmName = [string]$Matches[1]
             $vmId = ([string]$Matches[2]).ToUpper()
@@ -1338,36 +1380,58 @@ def render_export_folders(path: str) -> Script:
 
 
 def render_read_export_folder(folder: str, max_xml_bytes: int = MAX_XML_BYTES) -> Script:
-    """Every file below ``folder`` with its size, and the text of XML files up to a limit."""
+    """Every plain file below ``folder`` with its size, the text of XML files up to a limit, and
+    every reparse point (link, junction) by name in ``refused``: never followed or read."""
     body = r"""
     $folder = [string]$in.Folder
     $limit = [int64]$in.MaxXmlBytes
     $files = New-Object -TypeName System.Collections.ArrayList
     $xmlTexts = New-Object -TypeName System.Collections.ArrayList
     $xmlErrors = New-Object -TypeName System.Collections.ArrayList
+    $refused = @()
     $exists = Test-Path -LiteralPath $folder -PathType Container
-    if ($exists) {
-        $rootPath = [string](Get-Item -LiteralPath $folder -Force).FullName
-        $rootPath = $rootPath.TrimEnd('\')
-        foreach ($file in @(Get-ChildItem -LiteralPath $folder -Recurse -File -Force)) {
-            $relative = ([string]$file.FullName).Substring($rootPath.Length).TrimStart('\').Replace('\', '/')
-            [void]$files.Add([pscustomobject]@{ path = $relative; size = [int64]$file.Length })
-            if ([string]$file.Extension -ne '.xml') { continue }
-            if ([int64]$file.Length -gt $limit) {
-                [void]$xmlErrors.Add([pscustomobject]@{ path = $relative; error = 'larger than ' + [string]$limit + ' bytes; not read' })
+    if ($exists -and (([int](Get-Item -LiteralPath $folder -Force).Attributes -band 1024) -ne 0)) {
+        $refused = @([pscustomobject]@{ path = '.'; kind = 'link'; link_type = [string](Get-Item -LiteralPath $folder -Force).LinkType })
+    } elseif ($exists) {
+        $tree = Get-HvseedTree -Root $folder -MaxEntries ([int]$in.MaxEntries) -MaxDepth ([int]$in.MaxDepth)
+        $refused = @($tree.refused)
+        foreach ($file in @($tree.files)) {
+            [void]$files.Add([pscustomobject]@{ path = $file.path; size = [int64]$file.size })
+            if (-not ([string]$file.path).EndsWith('.xml', [StringComparison]::OrdinalIgnoreCase)) { continue }
+            if ([int64]$file.size -gt $limit) {
+                [void]$xmlErrors.Add([pscustomobject]@{ path = $file.path; error = 'larger than ' + [string]$limit + ' bytes; not read' })
                 continue
             }
+            $stream = $null
             try {
-                [void]$xmlTexts.Add([pscustomobject]@{ path = $relative; text = [System.IO.File]::ReadAllText([string]$file.FullName) })
+                # never more than the limit in memory, even if the file grows while it is read
+                $stream = [IO.File]::Open([string]$file.full, [IO.FileMode]::Open, [IO.FileAccess]::Read, [IO.FileShare]::Read)
+                $reader = New-Object -TypeName System.IO.StreamReader -ArgumentList $stream, $true
+                $chars = New-Object -TypeName 'char[]' -ArgumentList ($limit + 1)
+                $count = $reader.ReadBlock($chars, 0, $chars.Length)
+                if ($count -gt $limit) {
+                    [void]$xmlErrors.Add([pscustomobject]@{ path = $file.path; error = 'larger than ' + [string]$limit + ' bytes; not read' })
+                } else {
+                    [void]$xmlTexts.Add([pscustomobject]@{ path = $file.path; text = [string]::new($chars, 0, $count) })
+                }
             } catch {
-                [void]$xmlErrors.Add([pscustomobject]@{ path = $relative; error = [string]$_.Exception.Message })
+                [void]$xmlErrors.Add([pscustomobject]@{ path = $file.path; error = [string]$_.Exception.Message })
+            } finally {
+                if ($null -ne $stream) { $stream.Dispose() }
             }
         }
     }
-    $result = [ordered]@{ path = $folder; exists = [bool]$exists; files = @($files); xml_texts = @($xmlTexts); xml_errors = @($xmlErrors) }
+    $result = [ordered]@{ path = $folder; exists = [bool]$exists; files = @($files); xml_texts = @($xmlTexts); xml_errors = @($xmlErrors); refused = @($refused) }
 """
-    data = {"Folder": folder, "MaxXmlBytes": int(max_xml_bytes)}
-    return _render("read_export_folder", body, data, needs_hyperv=False)
+    data = {
+        "Folder": folder,
+        "MaxXmlBytes": int(max_xml_bytes),
+        "MaxEntries": MAX_ENTRIES,
+        "MaxDepth": MAX_DEPTH,
+    }
+    return _render(
+        "read_export_folder", body, data, helpers=("Get-HvseedTree",), needs_hyperv=False
+    )
 
 
 # --- the hand-runnable plan script --------------------------------------------------------------

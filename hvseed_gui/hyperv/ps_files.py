@@ -22,6 +22,7 @@ base64 of their UTF-8 bytes, so the bytes written are exactly the bytes meant).
 from __future__ import annotations
 
 import base64
+import hashlib
 
 from hvseed_gui.hyperv import powershell as ps
 from hvseed_gui.hyperv.errors import CmdletError, HyperVError, MediaError
@@ -29,6 +30,7 @@ from hvseed_gui.hyperv.errors import CmdletError, HyperVError, MediaError
 #: Characters Windows refuses in a file name (and the path separators).
 _INVALID = set('<>:"/\\|?*') | {chr(c) for c in range(32)}
 MAX_NAME = 255
+MAX_REPLACE_BYTES = 16 * 1024 * 1024  # an incomplete manifest is never larger than a manifest
 
 DRIVE_GONE_HINT = "Plug the drive in again on that host (same drive letter), then try again."
 EXISTS_HINT = (
@@ -55,8 +57,22 @@ _WRITE_BODY = r"""
             Stop-Hvseed -Category 'InvalidArgument' -Cmdlet 'hvseed' -Id 'BadFileName' -Message ('Not a plain file name: ' + $name + '; nothing was written.')
         }
         $target = [IO.Path]::Combine($dir, $name)
-        if ([IO.File]::Exists($target) -or [IO.Directory]::Exists($target)) { [void]$existing.Add($name) }
-        [void]$plan.Add([pscustomobject]@{ target = $target; bytes = [Convert]::FromBase64String([string]$file.Content); temp = '' })
+        $replace = $false
+        if ([IO.File]::Exists($target) -and [string]$file.Replace) {
+            # An incomplete file the caller read may be replaced, only while it holds that text
+            # (SHA-256 of its bytes without a UTF-8 byte order mark) and is no reparse point.
+            $info = New-Object -TypeName System.IO.FileInfo -ArgumentList $target
+            if ((([int]$info.Attributes -band 1024) -eq 0) -and $info.Length -le [int64]$in.MaxReplaceBytes) {
+                $old = [IO.File]::ReadAllBytes($target)
+                $skip = 0
+                if ($old.Length -ge 3 -and $old[0] -eq 0xEF -and $old[1] -eq 0xBB -and $old[2] -eq 0xBF) { $skip = 3 }
+                $sha = [Security.Cryptography.SHA256]::Create()
+                try { $digest = ([BitConverter]::ToString($sha.ComputeHash($old, $skip, $old.Length - $skip))).Replace('-', '').ToLowerInvariant() } finally { $sha.Dispose() }
+                $replace = ($digest -eq [string]$file.Replace)
+            }
+        }
+        if (-not $replace -and ([IO.File]::Exists($target) -or [IO.Directory]::Exists($target))) { [void]$existing.Add($name) }
+        [void]$plan.Add([pscustomobject]@{ target = $target; bytes = [Convert]::FromBase64String([string]$file.Content); temp = ''; replace = $replace })
     }
     if ($existing.Count -gt 0) {
         Stop-Hvseed -Category 'ResourceExists' -Cmdlet 'hvseed' -Id 'FileExists' -Message ('Already in ' + $dir + ' on ' + $env:COMPUTERNAME + ': ' + ($existing -join ', ') + '.')
@@ -75,8 +91,13 @@ _WRITE_BODY = r"""
             }
         }
         foreach ($item in $plan) {
-            # File.Move fails when the target exists (.NET Framework never replaces here).
-            [IO.File]::Move($item.temp, $item.target)
+            if ($item.replace) {
+                # only the incomplete file checked above: swapped in one step, no half state
+                [void][IO.File]::Replace($item.temp, $item.target, [NullString]::Value)
+            } else {
+                # File.Move fails when the target exists (.NET Framework never replaces here).
+                [IO.File]::Move($item.temp, $item.target)
+            }
             [void]$moved.Add($item.target)
         }
     } catch {
@@ -112,6 +133,12 @@ def file_name_problem(name: str) -> str:
     return ""
 
 
+def text_digest(text: str) -> str:
+    """SHA-256 (hex) of ``text`` as UTF-8: how a file's content (read without its byte order
+    mark) is named when it may be replaced."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def check_new_files(files: dict[str, str]) -> None:
     """ValueError (a sentence) unless ``files`` maps distinct plain file names to text."""
     if not files:
@@ -128,15 +155,24 @@ def check_new_files(files: dict[str, str]) -> None:
         seen.add(name.casefold())
 
 
-def render_write_new_text_files(directory: str, files: dict[str, str]) -> ps.Script:
-    """Create ``files`` (name -> text) in ``directory``, all or none, never replacing a file."""
+def render_write_new_text_files(
+    directory: str, files: dict[str, str], replacing: dict[str, str] | None = None
+) -> ps.Script:
+    """Create ``files`` (name -> text) in ``directory``, all or none, never replacing a file
+    but those named in ``replacing`` (name -> ``text_digest``), and only while they hold it."""
     check_new_files(files)
+    replacing = replacing or {}
     data = {
         "Directory": directory,
         "Files": [
-            {"Name": name, "Content": base64.b64encode(text.encode("utf-8")).decode("ascii")}
+            {
+                "Name": name,
+                "Content": base64.b64encode(text.encode("utf-8")).decode("ascii"),
+                "Replace": str(replacing.get(name, "")).lower(),
+            }
             for name, text in files.items()
         ],
+        "MaxReplaceBytes": MAX_REPLACE_BYTES,
     }
     return ps._render(
         "write_new_text_files",

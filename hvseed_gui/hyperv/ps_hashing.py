@@ -28,6 +28,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
+from hvseed_gui.core.untrusted import LINK
 from hvseed_gui.hyperv import powershell as ps
 from hvseed_gui.hyperv.host import HashJob, JobState
 from hvseed_gui.hyperv.ps_json import as_int, as_list, as_opt_int, as_time
@@ -174,9 +175,13 @@ _WORKER_BODY = r"""
         $rootFull = ([string](New-Object -TypeName System.IO.DirectoryInfo -ArgumentList $root).FullName).TrimEnd('\')
         $todo = New-Object -TypeName System.Collections.ArrayList
         if ($null -eq $in.Paths) {
-            foreach ($file in @(Get-ChildItem -LiteralPath $rootFull -Recurse -File -Force)) {
-                $relative = ([string]$file.FullName).Substring($rootFull.Length).TrimStart('\').Replace('\', '/')
-                [void]$todo.Add([pscustomobject]@{ rel = $relative; full = [string]$file.FullName; size = [int64]$file.Length })
+            # one level at a time: reparse points (links, junctions) are named, never followed
+            $tree = Get-HvseedTree -Root $rootFull
+            foreach ($file in @($tree.files)) {
+                [void]$todo.Add([pscustomobject]@{ rel = $file.path; full = $file.full; size = [int64]$file.size })
+            }
+            foreach ($skipped in @($tree.refused)) {
+                [void]$unreadable.Add([pscustomobject]@{ path = $skipped.path; error = [string]$in.LinkText })
             }
         } else {
             foreach ($item in @($in.Paths)) {
@@ -186,7 +191,16 @@ _WORKER_BODY = r"""
                     [void]$unreadable.Add([pscustomobject]@{ path = $relative; error = 'not a plain relative path; not read' })
                     continue
                 }
-                $full = [IO.Path]::Combine($rootFull, $relative.Replace('/', '\'))
+                $full = $rootFull
+                $link = $false
+                foreach ($part in $parts) {
+                    $full = [IO.Path]::Combine($full, $part)
+                    if (([IO.File]::Exists($full) -or [IO.Directory]::Exists($full)) -and (([int][IO.File]::GetAttributes($full) -band 1024) -ne 0)) { $link = $true; break }
+                }
+                if ($link) {
+                    [void]$unreadable.Add([pscustomobject]@{ path = $relative; error = [string]$in.LinkText })
+                    continue
+                }
                 if (-not [IO.File]::Exists($full)) {
                     [void]$unreadable.Add([pscustomobject]@{ path = $relative; error = 'The file does not exist.' })
                     continue
@@ -335,11 +349,18 @@ _READ_TEXT_BODY = r"""
     $exists = Test-Path -LiteralPath $path -PathType Leaf
     $content = $null
     $size = [int64]0
+    $link = $false
     if ($exists) {
-        $size = [int64](Get-Item -LiteralPath $path -Force).Length
-        if ($size -le $limit) { $content = [Convert]::ToBase64String([IO.File]::ReadAllBytes($path)) }
+        $item = Get-Item -LiteralPath $path -Force
+        $size = [int64]$item.Length
+        # a reparse point (symbolic link) is never followed: named, not read
+        $link = (([int]$item.Attributes -band 1024) -ne 0)
+        if (-not $link -and $size -le $limit) {
+            $bytes = [IO.File]::ReadAllBytes($path)
+            if ($bytes.Length -le $limit) { $content = [Convert]::ToBase64String($bytes) } else { $size = [int64]$bytes.Length }
+        }
     }
-    $result = [ordered]@{ path = $path; exists = [bool]$exists; size = $size; content = $content }
+    $result = [ordered]@{ path = $path; exists = [bool]$exists; size = $size; content = $content; link = [bool]$link }
 """
 
 
@@ -367,8 +388,14 @@ def new_job_id() -> str:
 
 def render_hash_worker(folder: str, paths: list[str] | None, job_id: str) -> ps.Script:
     """The detached worker: hashes, writes its state file; its inputs in the usual blob."""
-    data = {"JobId": _job_id(job_id), "Folder": folder, "Paths": paths}
-    return ps._render("hash_worker", _JOB_FUNCTIONS + _WORKER_BODY, data, needs_hyperv=False)
+    data = {"JobId": _job_id(job_id), "Folder": folder, "Paths": paths, "LinkText": LINK}
+    return ps._render(
+        "hash_worker",
+        _JOB_FUNCTIONS + _WORKER_BODY,
+        data,
+        helpers=("Get-HvseedTree",),
+        needs_hyperv=False,
+    )
 
 
 def encode_command(source: str) -> str:
@@ -543,6 +570,9 @@ def decode_text(data: Any, path: str, max_bytes: int) -> str | None:
     exists = facts.get("exists")
     if exists is False or str(exists).lower() == "false":
         return None
+    link = facts.get("link")
+    if link is True or str(link).lower() == "true":
+        raise ValueError(f"{path} is {LINK.split(';')[0]}; it was not followed")
     size = as_opt_int(facts.get("size")) or 0
     content = facts.get("content")
     if size > max_bytes or content is None:

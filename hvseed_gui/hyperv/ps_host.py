@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 
 from hvseed_gui.core.media import FileEntry, FolderListing
 from hvseed_gui.core.plan import ReplicationPlan, normalize_vm_id
+from hvseed_gui.core.untrusted import LINK, MAX_DEPTH, refused_error
 from hvseed_gui.core.volumes import BitLockerStatus, Volume
 from hvseed_gui.hyperv import job_rules, ps_files, ps_hashing
 from hvseed_gui.hyperv import powershell as ps
@@ -665,8 +666,28 @@ def parse_export_folders(data: Any) -> list[ExportFolderSummary]:
     ]
 
 
+def refused_entries(items: Any) -> dict[str, str]:
+    """``{relative path: why}`` of the reparse points (and too deep folders) a script skipped."""
+    refused: dict[str, str] = {}
+    for item in as_list(items):
+        if not isinstance(item, dict):
+            continue
+        kind, link_type = as_text(item.get("kind")), as_text(item.get("link_type"))
+        if kind == "too_deep":
+            refused[as_text(item.get("path"))] = f"nested more than {MAX_DEPTH} folders deep"
+        else:  # "link", or anything this version does not know: never read either way
+            what = f" ({link_type})" if link_type else ""
+            refused[as_text(item.get("path"))] = LINK.replace("; it", f"{what}; it", 1)
+    return refused
+
+
 def parse_folder_listing(data: Any, folder: str) -> FolderListing:
+    """The listing; ``UnsafeFolder`` naming every link or junction the host found (and did
+    not follow) in the folder."""
     data = data if isinstance(data, dict) else {}
+    refused = refused_entries(data.get("refused"))
+    if refused:
+        raise refused_error(as_text(data.get("path")) or folder, refused)
     return FolderListing(
         path=as_text(data.get("path")) or folder,
         exists=as_bool(data.get("exists")),
@@ -902,9 +923,11 @@ class PowerShellHost(HyperVHost):
         except ValueError as exc:
             raise CmdletError(f"{exc}.", "") from None
 
-    def write_new_text_files(self, directory: str, files: dict[str, str]) -> None:
+    def write_new_text_files(
+        self, directory: str, files: dict[str, str], replacing: dict[str, str] | None = None
+    ) -> None:
         try:
-            self._run(ps_files.render_write_new_text_files, directory, files)
+            self._run(ps_files.render_write_new_text_files, directory, files, replacing)
         except CmdletError as exc:
             raise ps_files.refine_error(exc) from None
 

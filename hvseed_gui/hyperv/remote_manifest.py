@@ -17,8 +17,11 @@ from hvseed_gui.core.manifest import (
     MAX_MANIFEST_BYTES,
     Manifest,
     ManifestError,
+    ManifestState,
     fingerprint_of,
+    judge_manifest,
     manifest_from_hashes,
+    sums_ours,
 )
 from hvseed_gui.core.media import FolderListing
 from hvseed_gui.core.report import (
@@ -34,6 +37,7 @@ from hvseed_gui.core.report import (
 from hvseed_gui.core.volumes import Volume
 from hvseed_gui.hyperv.errors import Cancelled, CmdletError, NotFound
 from hvseed_gui.hyperv.host import HashJob, HyperVHost, JobState
+from hvseed_gui.hyperv.ps_files import text_digest
 from hvseed_gui.hyperv.remote_verify import _follow, manifest_locations
 
 
@@ -58,21 +62,40 @@ def _where(host: HyperVHost) -> str:
     return host.display_name or "the host"
 
 
-def _refuse_existing(host: HyperVHost, paths: Sequence[str]) -> None:
-    for path in paths:
+def _exists(host: HyperVHost, path: str) -> ManifestError:
+    return ManifestError(
+        f"A manifest already exists on {_where(host)}: {path}. hvseed never overwrites one.",
+        "If it belongs to an earlier export, move that export folder and its manifest "
+        "files off the drive first; to check the existing one, run 'hvseed verify'.",
+    )
+
+
+def _refuse_existing(host: HyperVHost, folder_name: str, json_path: str, sums_path: str):
+    """Refuse a complete manifest (or a ``.sha256`` hvseed did not write) on the host, judged
+    as on this computer (``judge_manifest``); else ``{file name: text_digest}`` of the
+    incomplete files that may be replaced."""
+    texts: dict[str, str | None] = {}
+    for path in (json_path, sums_path):
         try:
-            text = host.read_text_file(path, MAX_MANIFEST_BYTES)
+            texts[path] = host.read_text_file(path, MAX_MANIFEST_BYTES)
         except NotFound:
             raise
         except CmdletError:
-            text = ""  # there, but too large or not text: it exists all the same
-        if text is not None:
-            raise ManifestError(
-                f"A manifest already exists on {_where(host)}: {path}. hvseed never overwrites "
-                "one.",
-                "If it belongs to an earlier export, move that export folder and its manifest "
-                "files off the drive first; to check the existing one, run 'hvseed verify'.",
-            )
+            raise _exists(host, path) from None  # there, but too large or not text: kept
+    json_text, sums_text = texts[json_path], texts[sums_path]
+    state = judge_manifest(
+        None if json_text is None else json_text.encode("utf-8"),
+        None if sums_text is None else sums_text.encode("utf-8"),
+    )
+    if state is ManifestState.COMPLETE:
+        raise _exists(host, json_path)
+    if sums_text is not None and not sums_ours(sums_text.encode("utf-8"), folder_name):
+        raise _exists(host, sums_path)
+    return {_file_name(path): text_digest(text) for path, text in texts.items() if text is not None}
+
+
+def _file_name(path: str) -> str:
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def write_manifest_on_host(
@@ -90,11 +113,13 @@ def write_manifest_on_host(
 ) -> Manifest:
     """Hash ``folder`` (a path on ``host``) on the host and write both manifest files beside it.
 
-    Refuses first when a manifest exists there (``ManifestError``; nothing is hashed). Then the
-    host lists the folder and hashes every listed file in its own job; ``progress(done, total)``
-    counts bytes hashed there. ``cancel`` (or Ctrl+C) cancels the host's job and writes nothing
-    (``Cancelled``). Raises ``ManifestError`` for a missing, empty or unreadable folder and the
-    host's ``HyperVError`` when it cannot be asked, its job fails or the files cannot be written.
+    Refuses first when a complete manifest exists there (``ManifestError``; nothing is
+    hashed); an incomplete one (``ManifestState``) is replaced, only if unchanged meanwhile.
+    Then the host lists the folder and hashes every listed file in its own job;
+    ``progress(done, total)`` counts bytes hashed there. ``cancel`` (or Ctrl+C) cancels the
+    host's job and writes nothing (``Cancelled``). Raises ``ManifestError`` for a missing,
+    empty or unreadable folder and the host's ``HyperVError`` when it cannot be asked, its job
+    fails or the files cannot be written.
     """
     where = _where(host)
     name, json_path, sums_path = manifest_locations(folder)
@@ -104,7 +129,8 @@ def write_manifest_on_host(
         raise ManifestError(
             str(exc), "Name the folder as E:\\HyperV-Seed\\<VMName>_<VMId>."
         ) from None
-    _refuse_existing(host, (json_path, sums_path))  # before hours of hashing, not after
+    # before hours of hashing, not after; an incomplete manifest may be replaced
+    replacing = _refuse_existing(host, name, json_path, sums_path)
     listing = host.read_export_folder(folder)
     if not listing.exists:
         raise ManifestError(
@@ -159,7 +185,9 @@ def write_manifest_on_host(
     json_name = json_path.replace("\\", "/").rsplit("/", 1)[-1]
     # the .sha256 first, the JSON last: the JSON's presence means "done", as on this computer
     host.write_new_text_files(
-        directory, {sums_name: manifest.to_sha256sum(), json_name: manifest.to_json()}
+        directory,
+        {sums_name: manifest.to_sha256sum(), json_name: manifest.to_json()},
+        replacing=replacing or None,
     )
     return manifest
 

@@ -24,6 +24,8 @@ from hvseed_gui.core.manifest import (
     compare,
     files_to_hash,
     fingerprint_of,
+    incomplete_report,
+    json_unfinished,
     sums_notes,
 )
 from hvseed_gui.hyperv.errors import CmdletError, HyperVError
@@ -78,6 +80,9 @@ def verify_on_host(
         )
     try:
         text = host.read_text_file(json_path, MAX_MANIFEST_BYTES)
+        if text is not None and json_unfinished(text.encode("utf-8")):
+            json_name = json_path.replace("\\", "/").rsplit("/", 1)[-1]
+            return incomplete_report(folder, json_name, f" on {where}")
         if text is None:
             return VerifyReport(
                 folder,

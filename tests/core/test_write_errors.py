@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from hvseed_gui.core import manifest as manifest_module
 from hvseed_gui.core import recovery_key
 from hvseed_gui.core.manifest import ManifestError, build_manifest, save_manifest
 from hvseed_gui.hyperv.lab import Lab
@@ -93,7 +92,9 @@ def test_a_full_drive_names_the_manifest_file_being_written(folder, monkeypatch)
     manifest = build_manifest(
         folder, vm_name="SQL01", vm_id=VM_ID, source_host="a", replica_server="b"
     )
-    monkeypatch.setattr(manifest_module.os, "fsync", _disk_full)
+    from hvseed_gui.core import whole_files
+
+    monkeypatch.setattr(whole_files.os, "fsync", _disk_full)
     with pytest.raises(ManifestError) as caught:
         save_manifest(manifest, folder)
     sums = folder.with_name(folder.name + ".sha256")

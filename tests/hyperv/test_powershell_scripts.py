@@ -563,6 +563,7 @@ def test_hashing_worker_carries_user_text_only_in_its_own_blob(text):
         "JobId": JOB_ID,
         "Folder": folder,
         "Paths": [f"{text}/{text}.vhdx"],
+        "LinkText": ps_hashing.LINK,
     }
     assert len(script.data["WorkerCommand"]) < ps_hashing.MAX_COMMAND_LINE
 
@@ -613,8 +614,13 @@ def test_new_text_files_never_replace_a_file():
     source = ps_files.render_write_new_text_files("E:\\Seed", {"a.txt": "x"}).source
     assert "[IO.FileMode]::CreateNew" in source  # the temporary file: never an existing one
     assert "[IO.File]::Move($item.temp, $item.target)" in source  # fails when the target exists
-    for replacing in ("::Replace(", "::Copy(", "WriteAllText", "WriteAllBytes", "Set-Content"):
+    for replacing in ("::Copy(", "WriteAllText", "WriteAllBytes", "Set-Content"):
         assert replacing not in source, replacing
+    # the one replace: an incomplete file whose content the caller named (by its SHA-256)
+    assert source.count("::Replace(") == 1
+    guarded = source[source.index("if ($item.replace)") : source.index("::Replace(")]
+    assert "\n" in guarded and guarded.count("{") == 1
+    assert "$replace = ($digest -eq [string]$file.Replace)" in source
     assert "-Force" not in source
     # the only deletes: our temporary files and the files this very call moved into place
     assert source.count("[IO.File]::Delete(") == 2

@@ -272,5 +272,8 @@ def test_folder_sizes_are_summed_in_one_helper():
         ps.render_export_folders("E:\\").source,
         ps.render_export_progress(VM, "E:\\Seed").source,
     ):
-        assert source.count("Get-ChildItem -LiteralPath $Folder -Recurse -File -Force") == 1
+        # one walk, one level at a time (5.1's -Recurse would follow junctions)
+        assert source.count("(Get-HvseedTree -Root $Folder).files") == 1
+        assert source.count("function Get-HvseedTree") == 1
+        assert "-Recurse" not in source
         assert "function Measure-HvseedFolder" in source

@@ -5,13 +5,19 @@ it, like the detached worker on a real host. Each poll advances it by ``elapsed 
 hash_bytes_per_sec``; a file whose bytes are all "read" is then hashed for real (SHA-256 with
 ``hashlib``), so a flipped byte on the drive shows. A drive pulled out fails the job at the next
 poll, as a real read would.
+
+The files are read after the lab's transaction (``due`` names them, ``store`` records their
+hashes in a new one): the lab's lock is never held while a drive is read. Only plain files are
+hashed; a link, pipe or device in the folder is reported by name as unreadable, never opened.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from hvseed_gui.core.hashing import hash_file
+from hvseed_gui.core.hashing import hash_files
+from hvseed_gui.core.untrusted import walk
 from hvseed_gui.hyperv.errors import NotFound
 from hvseed_gui.hyperv.host import HashJob, JobState
 
@@ -44,11 +50,25 @@ def start_hash(
             cmdlet="Test-Path",
             category="ObjectNotFound",
         )
-    listed = {f.path: f.size for f in media.list_folder(w.lab_dir, loc).files}
+    try:  # metadata only: nothing is opened while the lab is locked
+        found = walk(root)
+    except OSError as exc:
+        raise NotFound(
+            f"The folder {loc.windows} cannot be read on {fqdn}: {exc.strerror or exc}.",
+            "Check the drive and the folder name.",
+            cmdlet="Get-ChildItem",
+            category="ReadError",
+        ) from None
+    listed = {f.path: f.size for f in found.files}
     files: list[dict[str, Any]] = []
     unreadable: dict[str, str] = {}
-    for rel in sorted(listed) if paths is None else list(dict.fromkeys(paths)):
-        if not _plain_relative(rel):
+    wanted = sorted(listed) if paths is None else list(dict.fromkeys(paths))
+    if paths is None:
+        unreadable.update(found.refused)
+    for rel in wanted:
+        if rel in found.refused:
+            unreadable[rel] = found.refused[rel]
+        elif not _plain_relative(rel):
             unreadable[rel] = "not a plain relative path; not read"
         elif rel not in listed:
             unreadable[rel] = "The file does not exist."
@@ -93,9 +113,6 @@ def advance_hash(w: World, job: dict[str, Any]) -> None:
             f"{job['host']}. {media.ERR_DEVICE_GONE}",
         )
         return
-    root = media.real_path(
-        w.lab_dir, media.Location(job["drive"], job["letter"], tuple(job["folder_parts"]))
-    )
     for entry in job["files"]:
         if entry["sha256"] is not None or entry["rel"] in job["unreadable"]:
             continue
@@ -107,13 +124,54 @@ def advance_hash(w: World, job: dict[str, Any]) -> None:
             entry["done"] += step
             job["done"] += step
             budget -= step
-        if entry["done"] >= entry["size"]:
-            try:
-                entry["sha256"] = hash_file(media.real_path_below(root, *entry["rel"].split("/")))
-            except OSError as exc:
-                job["unreadable"][entry["rel"]] = exc.strerror or str(exc)
+    _conclude(job)
+
+
+def _conclude(job: dict[str, Any]) -> None:
+    if job["state"] != JobState.RUNNING.value:
+        return
     if all(f["sha256"] is not None or f["rel"] in job["unreadable"] for f in job["files"]):
         job["state"] = JobState.COMPLETED.value
+
+
+def due(w: World, job: dict[str, Any]) -> tuple[Path, list[str]]:
+    """The job's folder on this machine and the files whose bytes are all "read" but not yet
+    hashed: hash them (``hash_due``) after the transaction, then ``store`` the result."""
+    root = media.real_path(
+        w.lab_dir, media.Location(job["drive"], job["letter"], tuple(job["folder_parts"]))
+    )
+    if job["state"] != JobState.RUNNING.value:
+        return root, []
+    return root, [
+        f["rel"]
+        for f in job["files"]
+        if f["sha256"] is None and f["rel"] not in job["unreadable"] and f["done"] >= f["size"]
+    ]
+
+
+def hash_due(root: Path, rels: list[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """(hashes, unreadable) of ``rels`` below ``root``; reads the drive, so no lock held."""
+    errors: dict[str, OSError] = {}
+    hashes = hash_files(root, rels, workers=1, errors=errors)
+    return hashes, {rel: exc.strerror or str(exc) for rel, exc in errors.items()}
+
+
+def store(
+    w: World, job: dict[str, Any], hashes: dict[str, str], unreadable: dict[str, str]
+) -> None:
+    """Record what ``hash_due`` found (unless the job ended or lost its drive meanwhile)."""
+    if job["state"] != JobState.RUNNING.value:
+        return
+    if not drive_attached(w, job):
+        advance_hash(w, job)  # fails it, as a read would have
+        return
+    for entry in job["files"]:
+        rel = entry["rel"]
+        if entry["sha256"] is None and rel in hashes:
+            entry["sha256"] = hashes[rel]
+        elif entry["sha256"] is None and rel in unreadable:
+            job["unreadable"][rel] = unreadable[rel]
+    _conclude(job)
 
 
 def cancel_hash(w: World, job: dict[str, Any]) -> None:

@@ -7,7 +7,10 @@ with Hyper-V's rules and refusals.
 
 from __future__ import annotations
 
+import errno
+import os
 import secrets
+import stat
 import time
 import uuid
 from collections.abc import Callable, Sequence
@@ -17,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from hvseed_gui.core.media import FolderListing
 from hvseed_gui.core.plan import ReplicationPlan
+from hvseed_gui.core.untrusted import A_FOLDER, RefusedEntry, read_capped, refusal_reason
 from hvseed_gui.core.volumes import Volume
 from hvseed_gui.hyperv import job_rules
 from hvseed_gui.hyperv.errors import (
@@ -306,55 +310,56 @@ class LabHost(HyperVHost):
 
         return self._call("usb_volumes", run)
 
-    def export_folders(self, path: str) -> list[ExportFolderSummary]:
-        def run(w: World) -> list[ExportFolderSummary]:
-            loc = w.locate(self.name, path)
-            root = media.real_path(w.lab_dir, loc)
-            blocker = next((p for p in (root, *root.parents) if p.exists()), None)
-            if blocker is not None and not blocker.is_dir():
-                raise CmdletError(
-                    f"The path '{loc.windows}' on {self.name} runs into a file, not a folder.",
-                    cmdlet="Test-Path",
-                    category="InvalidArgument",
-                )
-            if not root.is_dir():
-                raise NotFound(
-                    f"Cannot find the folder '{loc.windows}' on {self.name}. "
-                    f"{media.ERR_PATH_NOT_FOUND}",
-                    cmdlet="Get-ChildItem",
-                    category="ObjectNotFound",
-                )
-            if media.parse_folder_name(root.name) is not None:
-                candidates = [(loc, root)]
-            else:  # below the path, and one level deeper (E:\\HyperV-Seed\\SQL01_<id>)
-                candidates = []
-                for child in sorted(root.iterdir(), key=lambda p: p.name.lower()):
-                    if not child.is_dir():
-                        continue
-                    if media.parse_folder_name(child.name) is not None:
-                        candidates.append((loc.child(child.name), child))
-                        continue
-                    candidates.extend(
-                        (loc.child(child.name, sub.name), sub)
-                        for sub in sorted(child.iterdir(), key=lambda p: p.name.lower())
-                        if sub.is_dir() and media.parse_folder_name(sub.name) is not None
-                    )
-            summaries = []
-            for child_loc, real in candidates:
-                vm_name, vm_id = media.parse_folder_name(real.name) or ("", "")
-                files = [p for p in real.rglob("*") if p.is_file()]
-                summaries.append(
-                    ExportFolderSummary(
-                        path=child_loc.windows,
-                        vm_name=vm_name,
-                        vm_id=vm_id,
-                        total_bytes=sum(p.stat().st_size for p in files),
-                        file_count=len(files),
-                    )
-                )
-            return summaries
+    # The drive's content is read after the transaction, never with the lab's lock held: a slow
+    # or hostile drive (a FIFO, a huge file) must not stop every other call on the lab.
 
-        return self._call("export_folders", run)
+    def export_folders(self, path: str) -> list[ExportFolderSummary]:
+        def run(w: World) -> tuple[media.Location, Path]:
+            loc = w.locate(self.name, path)
+            return loc, media.real_path(w.lab_dir, loc)
+
+        loc, root = self._call("export_folders", run)
+        blocker = next((p for p in (root, *root.parents) if os.path.lexists(p)), None)
+        if blocker is not None and not blocker.is_dir():
+            raise CmdletError(  # a file in the way is not "missing": Test-Path -PathType Leaf
+                f"The path '{loc.windows}' on {self.name} runs into a file, not a folder.",
+                cmdlet="Test-Path",
+                category="InvalidArgument",
+            )
+        if not _is_plain_dir(root):
+            raise NotFound(
+                f"Cannot find the folder '{loc.windows}' on {self.name}. "
+                f"{media.ERR_PATH_NOT_FOUND}",
+                cmdlet="Get-ChildItem",
+                category="ObjectNotFound",
+            )
+        if media.parse_folder_name(root.name) is not None:
+            candidates = [(loc, root)]
+        else:  # below the path, and one level deeper (E:\\HyperV-Seed\\SQL01_<id>)
+            candidates = []
+            for child in _plain_subdirs(root):
+                if media.parse_folder_name(child.name) is not None:
+                    candidates.append((loc.child(child.name), child))
+                    continue
+                candidates.extend(
+                    (loc.child(child.name, sub.name), sub)
+                    for sub in _plain_subdirs(child)
+                    if media.parse_folder_name(sub.name) is not None
+                )
+        summaries = []
+        for child_loc, real in candidates:
+            vm_name, vm_id = media.parse_folder_name(real.name) or ("", "")
+            files = media.plain_files(real)
+            summaries.append(
+                ExportFolderSummary(
+                    path=child_loc.windows,
+                    vm_name=vm_name,
+                    vm_id=vm_id,
+                    total_bytes=sum(f.size for f in files),
+                    file_count=len(files),
+                )
+            )
+        return summaries
 
     def local_path(self, path: str) -> Path | None:
         """The lab's drives are directories on this machine: a path on a drive attached to
@@ -374,51 +379,69 @@ class LabHost(HyperVHost):
         return self.lab.move_drive(self.name, letter, to_host, new_letter)
 
     def read_export_folder(self, folder: str) -> FolderListing:
-        def run(w: World) -> FolderListing:
-            return media.list_folder(w.lab_dir, w.locate(self.name, folder))
+        def run(w: World) -> media.Location:
+            return w.locate(self.name, folder)
 
-        return self._call("read_export_folder", run)
+        loc = self._call("read_export_folder", run)
+        return media.list_folder(self.lab.directory, loc)
 
     def read_text_file(self, path: str, max_bytes: int) -> str | None:
-        def run(w: World) -> str | None:
-            real = w.real(self.name, path)
-            if not real.is_file():
-                return None
-            if real.stat().st_size > max_bytes:
+        real = self._call("read_text_file", lambda w: w.real(self.name, path))
+        try:
+            raw = read_capped(real.parent, real.name, max_bytes)
+        except (FileNotFoundError, NotADirectoryError):
+            return None
+        except OSError as exc:
+            if exc.errno == errno.EFBIG:
                 raise CmdletError(
                     f"{path} is larger than {max_bytes:,} bytes; it was not read.", ""
-                )
-            try:
-                return real.read_bytes().decode("utf-8-sig")
-            except UnicodeDecodeError:
-                raise CmdletError(f"{path} is not UTF-8 text.", "") from None
+                ) from None
+            if isinstance(exc, RefusedEntry) and exc.strerror == A_FOLDER:
+                return None
+            raise CmdletError(f"{path} cannot be read: {exc.strerror or exc}.", "") from None
+        try:
+            return raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise CmdletError(f"{path} is not UTF-8 text.", "") from None
 
-        return self._call("read_text_file", run)
-
-    def write_new_text_files(self, directory: str, files: dict[str, str]) -> None:
+    def write_new_text_files(
+        self, directory: str, files: dict[str, str], replacing: dict[str, str] | None = None
+    ) -> None:
         def run(w: World) -> None:
-            text_files.write_new(w, self.name, directory, dict(files))
+            text_files.write_new(w, self.name, directory, dict(files), dict(replacing or {}))
 
         self._call("write_new_text_files", run)
 
     # -- hashing where the drive is ----------------------------------------------------------
 
     def start_hashing(self, folder: str, paths: list[str] | None = None) -> HashJob:
-        def run(w: World) -> HashJob:
-            job_id = str(uuid.uuid4())
-            return hash_job.result(hash_job.start_hash(w, self.name, folder, paths, job_id))
+        def run(w: World) -> tuple[HashJob, Path, list[str]]:
+            job = hash_job.start_hash(w, self.name, folder, paths, str(uuid.uuid4()))
+            return (hash_job.result(job), *hash_job.due(w, job))
 
-        return self._call("start_hashing", run)
+        return self._hash_due(*self._call("start_hashing", run))
 
     def hashing_progress(self, job_id: str) -> HashJob:
-        def run(w: World) -> HashJob:
+        def run(w: World) -> tuple[HashJob, Path | None, list[str]]:
             job = hash_job.find(w, self.name, job_id)
             if job is None:
-                return hash_job.unknown(job_id, self.name)
+                return hash_job.unknown(job_id, self.name), None, []
             hash_job.advance_hash(w, job)
-            return hash_job.result(job)
+            return (hash_job.result(job), *hash_job.due(w, job))
 
-        return self._call("hashing_progress", run)
+        return self._hash_due(*self._call("hashing_progress", run))
+
+    def _hash_due(self, job: HashJob, root: Path | None, due: list[str]) -> HashJob:
+        """Hash the files a poll found due, outside the lab's lock, and record the result."""
+        if root is None or not due:
+            return job
+        hashes, unreadable = hash_job.hash_due(root, due)
+        with self.lab.world() as w:
+            found = hash_job.find(w, self.name, job.job_id)
+            if found is None:
+                return job
+            hash_job.store(w, found, hashes, unreadable)
+            return hash_job.result(found)
 
     def cancel_hashing(self, job_id: str) -> HashJob:
         def run(w: World) -> HashJob:
@@ -593,9 +616,27 @@ def _folder_bytes(w: World, fqdn: str, folder: str) -> int | None:
         root = w.real(fqdn, folder)
     except NotFound:
         return None
-    if not root.is_dir():
+    if not _is_plain_dir(root):
         return None
-    return sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
+    return sum(f.size for f in media.plain_files(root))
+
+
+def _is_plain_dir(path: Path) -> bool:
+    """A folder, not a link to one (metadata only: nothing is opened)."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return False
+    return refusal_reason(st) is None and stat.S_ISDIR(st.st_mode)
+
+
+def _plain_subdirs(root: Path) -> list[Path]:
+    """Sub-folders of ``root`` by name, links to folders left out."""
+    try:
+        children = list(root.iterdir())
+    except OSError:
+        return []
+    return sorted((c for c in children if _is_plain_dir(c)), key=lambda p: p.name.lower())
 
 
 def _initial_size(w: World, fqdn: str, vm: VmDict) -> int:

@@ -11,6 +11,8 @@ import os
 import uuid
 from typing import Any
 
+from hvseed_gui.core.media import MAX_XML_BYTES
+from hvseed_gui.core.untrusted import read_capped
 from hvseed_gui.hyperv.errors import CmdletError, InvalidState, NotFound
 from hvseed_gui.hyperv.host import JobState, ReplicationHealth
 
@@ -142,12 +144,14 @@ def _read_config(
             cmdlet=cmdlet,
             category="ObjectNotFound",
         )
-    try:
-        return config_xml.parse(media.decode_xml(xml_files[0].read_bytes()))
-    except (ValueError, UnicodeDecodeError) as exc:
+    try:  # a plain file only, and capped: this runs with the lab's lock held
+        raw = read_capped(config_dir, xml_files[0].name, MAX_XML_BYTES)
+        return config_xml.parse(media.decode_xml(raw))
+    except (ValueError, UnicodeDecodeError, OSError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
         raise CmdletError(
             f"{prefix} the virtual machine configuration '{xml_files[0].name}' cannot be "
-            f"read: {exc}.",
+            f"read: {reason}.",
             "The folder is damaged: export the initial copy again.",
             cmdlet=cmdlet,
             category="InvalidData",

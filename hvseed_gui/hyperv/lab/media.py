@@ -11,11 +11,12 @@ import contextlib
 import os
 import re
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from hvseed_gui.core.folder_name import parse_folder_name  # noqa: F401 - the lab uses it
 from hvseed_gui.core.media import MAX_XML_BYTES, FileEntry, FolderListing
+from hvseed_gui.core.untrusted import RefusedEntry, read_capped, refused_error, walk
 from hvseed_gui.core.volumes import BitLockerStatus, Volume
 from hvseed_gui.core.winpaths import name_problem
 from hvseed_gui.hyperv.errors import NotFound
@@ -148,7 +149,7 @@ def apparent_size(path: Path) -> int:
     for root, _dirs, files in os.walk(path):
         for name in files:
             with contextlib.suppress(OSError):
-                total += os.stat(os.path.join(root, name)).st_size
+                total += os.lstat(os.path.join(root, name)).st_size  # links: not followed
     return total
 
 
@@ -224,33 +225,52 @@ def decode_xml(data: bytes) -> str:
     return data.decode("utf-8-sig")
 
 
-def list_folder(lab_dir: Path, loc: Location) -> FolderListing:
-    """Files of a folder (relative, ``/``-separated) and the text of its XML files."""
-    root = real_path(lab_dir, loc)
-    if not root.is_dir():
-        return FolderListing(path=loc.windows, exists=False)
-    files: list[FileEntry] = []
+def list_real_folder(root: Path, shown_as: str) -> FolderListing:
+    """Files of the real folder ``root`` (relative, ``/``-separated) and the text of its XML
+    files; ``UnsafeFolder`` naming every link, pipe, device or socket in it (none is followed
+    or opened). Reads drive content: call it without the lab's lock held."""
+    try:
+        listed = walk(root)
+    except FileNotFoundError:
+        return FolderListing(path=shown_as, exists=False)
+    except NotADirectoryError:
+        return FolderListing(path=shown_as, exists=False)
+    except RefusedEntry as exc:  # the folder itself is a link (or worse)
+        raise refused_error(shown_as, {".": exc.strerror or "not a plain folder"}) from None
+    if listed.refused:
+        raise refused_error(shown_as, listed.refused)
     xml_texts: dict[str, str] = {}
     xml_errors: dict[str, str] = {}
-    for dirpath, dirnames, names in os.walk(root):
-        dirnames.sort()
-        for name in sorted(names):
-            full = Path(dirpath, name)
-            rel = PurePosixPath(*full.relative_to(root).parts).as_posix()
-            size = full.stat().st_size
-            files.append(FileEntry(rel, size))
-            if name.lower().endswith(".xml"):
-                if size > MAX_XML_BYTES:
-                    xml_errors[rel] = f"The file is larger than {MAX_XML_BYTES} bytes; not read."
-                    continue
-                try:
-                    xml_texts[rel] = decode_xml(full.read_bytes())
-                except (UnicodeDecodeError, OSError) as exc:
-                    xml_errors[rel] = f"The file cannot be read as text ({exc.__class__.__name__})."
+    for entry in listed.files:
+        if not entry.path.lower().endswith(".xml"):
+            continue
+        if entry.size > MAX_XML_BYTES:
+            xml_errors[entry.path] = f"The file is larger than {MAX_XML_BYTES} bytes; not read."
+            continue
+        try:
+            xml_texts[entry.path] = decode_xml(read_capped(root, entry.path, MAX_XML_BYTES))
+        except (UnicodeDecodeError, OSError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else ""
+            xml_errors[entry.path] = (
+                f"The file cannot be read as text ({reason or exc.__class__.__name__})."
+            )
     return FolderListing(
-        path=loc.windows,
+        path=shown_as,
         exists=True,
-        files=tuple(files),
+        files=listed.files,
         xml_texts=xml_texts,
         xml_errors=xml_errors,
     )
+
+
+def list_folder(lab_dir: Path, loc: Location) -> FolderListing:
+    """``list_real_folder`` of a lab location."""
+    return list_real_folder(real_path(lab_dir, loc), loc.windows)
+
+
+def plain_files(root: Path) -> tuple[FileEntry, ...]:
+    """The plain files below ``root`` (links, pipes and devices left out); () when unreadable."""
+    try:
+        return walk(root).files
+    except OSError:
+        return ()

@@ -9,11 +9,19 @@ Names are matched case-insensitively, as NTFS does.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 from pathlib import Path
 
+from hvseed_gui.core.untrusted import read_capped
+from hvseed_gui.core.whole_files import write_whole
 from hvseed_gui.hyperv.errors import CmdletError, MediaError, NotFound
-from hvseed_gui.hyperv.ps_files import DRIVE_GONE_HINT, EXISTS_HINT, check_new_files
+from hvseed_gui.hyperv.ps_files import (
+    DRIVE_GONE_HINT,
+    EXISTS_HINT,
+    MAX_REPLACE_BYTES,
+    check_new_files,
+)
 
 from . import media
 from .world import World
@@ -29,7 +37,26 @@ def _drive_gone(directory: str, fqdn: str) -> MediaError:
     )
 
 
-def write_new(w: World, fqdn: str, directory: str, files: dict[str, str]) -> None:
+def _replaceable(path: Path, digest: str) -> bytes | None:
+    """The bytes of ``path`` when it may be replaced: a plain file still holding the text the
+    caller read (``text_digest``, without a UTF-8 byte order mark); else None."""
+    if not digest:
+        return None
+    try:
+        raw = read_capped(path.parent, path.name, MAX_REPLACE_BYTES)
+    except OSError:
+        return None
+    body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
+    return raw if hashlib.sha256(body).hexdigest() == digest.lower() else None
+
+
+def write_new(
+    w: World,
+    fqdn: str,
+    directory: str,
+    files: dict[str, str],
+    replacing: dict[str, str] | None = None,
+) -> None:
     split = media.split_windows(directory)
     if split is not None and w.drive_at(fqdn, split[0]) is None:
         raise _drive_gone(directory, fqdn)
@@ -52,7 +79,12 @@ def write_new(w: World, fqdn: str, directory: str, files: dict[str, str]) -> Non
     except ValueError as exc:
         raise CmdletError(str(exc), "", cmdlet="hvseed", category="InvalidArgument") from None
     targets = {name: media.real_path_below(root, name) for name in files}
-    existing = [name for name, path in targets.items() if path.exists()]
+    replaced = {
+        name: _replaceable(path, (replacing or {}).get(name, "")) for name, path in targets.items()
+    }
+    existing = [
+        name for name, path in targets.items() if os.path.lexists(path) and replaced[name] is None
+    ]
     if existing:
         raise CmdletError(
             f"Already in {loc.windows} on {fqdn}: {', '.join(existing)}.",
@@ -69,17 +101,18 @@ def write_new(w: World, fqdn: str, directory: str, files: dict[str, str]) -> Non
             category="WriteError",
         )
     created: list[Path] = []
+    writing: Path | None = None
     try:
         for name, payload in payloads.items():
-            with open(targets[name], "xb") as handle:  # exclusive: never an existing file
-                created.append(targets[name])
-                handle.write(payload)
-                handle.flush()
-                os.fsync(handle.fileno())
+            # whole or not at all: a temporary name, then a rename that never replaces a file
+            # (but the incomplete one checked above)
+            writing = targets[name]
+            write_whole(writing, payload, replacing=replaced[name])
+            created.append(writing)
     except BaseException as exc:
         for path in created:
             with contextlib.suppress(OSError):
                 path.unlink()
-        if isinstance(exc, OSError) and not exc.filename and created:
-            exc.filename = str(created[-1])  # a failed write names no file by itself
+        if isinstance(exc, OSError) and not exc.filename and writing is not None:
+            exc.filename = str(writing)  # a failed write names no file by itself
         raise

@@ -228,16 +228,71 @@ class AuthorizationEntry:
     trust_group: str
 
 
+def authorization_matches(allowed: str, primary: str) -> bool:
+    """Whether the authorization entry ``allowed`` lets the primary server ``primary`` in.
+
+    The one rule the wizard and the lab share (hyperv-reference.md, "Checked against
+    Microsoft's documentation"): names compare case-insensitively; ``*`` is "any server"; a
+    wildcard first label (``*.contoso.com``, New-VMReplicationAuthorizationEntry example 2)
+    allows every name below that domain. UNCONFIRMED whether Hyper-V lets ``*.contoso.com``
+    match ``a.b.contoso.com`` (more than one label): both are accepted here, and if Hyper-V
+    refuses, Enable-VMReplication says so in its own words. When the primary is known only by
+    its short name (no domain), its first label is compared with the entry's.
+    """
+    entry = allowed.strip().lower().rstrip(".")
+    name = primary.strip().lower().rstrip(".")
+    if not entry or not name:
+        return False
+    if entry == "*" or entry == name:
+        return True
+    if entry.startswith("*."):
+        return name.endswith(entry[1:]) and len(name) > len(entry) - 1
+    if "." not in name:
+        return entry.split(".")[0] == name
+    return False
+
+
 @dataclass(frozen=True)
 class FirewallRuleState:
-    name: str  # VIRT-HVRHTTPL-In-TCP-NoScope / VIRT-HVRHTTPSL-In-TCP-NoScope
+    name: str  # VIRT-HVRHTTPL-In-TCP-NoScope / VIRT-HVRHTTPSL-In-TCP-NoScope / HVSEED-HVR-…
     display_name: str
     present: bool
     enabled: bool
+    #: the rule's LocalPort (Get-NetFirewallPortFilter): "80", "8080-8090", "Any", …;
+    #: empty when the filter was not read (then a built-in rule counts for its documented port)
+    local_ports: tuple[str, ...] = ()
+
+    def covers(self, port: int) -> bool:
+        """Whether this rule, enabled, lets TCP ``port`` in."""
+        if not (self.present and self.enabled):
+            return False
+        ports = self.local_ports or (BUILTIN_RULE_PORTS.get(self.name, ""),)
+        for item in ports:
+            text = item.strip().lower()
+            if text == "any" or text == str(port):
+                return True
+            low, dash, high = text.partition("-")
+            if dash and low.isdigit() and high.isdigit() and int(low) <= port <= int(high):
+                return True
+        return False
 
 
 FIREWALL_RULE_HTTP = "VIRT-HVRHTTPL-In-TCP-NoScope"
 FIREWALL_RULE_HTTPS = "VIRT-HVRHTTPSL-In-TCP-NoScope"
+#: the built-in listener rules open the default ports only (configure-replication-single-host.md)
+BUILTIN_RULE_PORTS = {FIREWALL_RULE_HTTP: "80", FIREWALL_RULE_HTTPS: "443"}
+#: the rule hvseed creates (with consent) for a Replica server listening on another port
+HVSEED_RULE_PREFIX = "HVSEED-HVR-In-TCP-"
+
+
+def listener_rule_name(port: int) -> str:
+    """The name of the inbound rule hvseed creates for a listener on ``port``."""
+    return f"{HVSEED_RULE_PREFIX}{int(port)}"
+
+
+def builtin_rule(auth: AuthenticationType) -> str:
+    """The built-in listener rule of ``auth`` (HTTP for Kerberos, HTTPS for certificates)."""
+    return FIREWALL_RULE_HTTP if auth is AuthenticationType.KERBEROS else FIREWALL_RULE_HTTPS
 
 
 @dataclass(frozen=True)
@@ -264,12 +319,33 @@ class ReplicaServerConfig:
         return self.certificate_port
 
     def firewall_rule_enabled(self, auth: AuthenticationType) -> bool | None:
-        """True/False for the listener rule of ``auth``; None when the rule was not found."""
-        wanted = FIREWALL_RULE_HTTP if auth is AuthenticationType.KERBEROS else FIREWALL_RULE_HTTPS
+        """True/False for the built-in listener rule of ``auth``; None when it was not found."""
+        wanted = builtin_rule(auth)
         for rule in self.firewall_rules:
             if rule.name == wanted:
                 return rule.enabled if rule.present else None
         return None
+
+    def firewall_port_open(self, auth: AuthenticationType) -> bool | None:
+        """Whether an enabled rule read here lets the ``auth`` listener's port in.
+
+        None when no rule was read at all (nothing to judge); the built-in rules open 80/443
+        only, so a listener on another port needs a rule of its own (``listener_rule_name``).
+        """
+        if not any(rule.present for rule in self.firewall_rules):
+            return None
+        port = self.port_for(auth)
+        return any(rule.covers(port) for rule in self.firewall_rules)
+
+    def firewall_fix(self, auth: AuthenticationType) -> tuple[tuple[str, ...], int | None]:
+        """What opens the ``auth`` listener: built-in rules to enable, or a port to open."""
+        if self.firewall_port_open(auth) is not False:
+            return (), None
+        port = self.port_for(auth)
+        builtin = builtin_rule(auth)
+        if BUILTIN_RULE_PORTS[builtin] == str(port):
+            return (builtin,), None
+        return (), port
 
     def problems_for(self, auth: AuthenticationType, primary_host: str = "") -> list[str]:
         """Why this server would refuse replication with ``auth``, in plain words."""
@@ -280,20 +356,29 @@ class ReplicaServerConfig:
             problems.append(
                 f"{self.host_name} accepts only {self.allowed_authentication} authentication."
             )
-        if self.replication_enabled and not self.allow_any_server and primary_host:
-            allowed = [e.allowed_primary_server.lower() for e in self.authorization_entries]
-            short = primary_host.lower().split(".")[0]
-            if not any(
-                a in ("*", primary_host.lower()) or a.split(".")[0] == short for a in allowed
-            ):
-                problems.append(
-                    f"{self.host_name} accepts replication only from listed servers, "
-                    f"and {primary_host} is not among them."
-                )
-        if self.firewall_rule_enabled(auth) is False:
+        listed = any(
+            authorization_matches(e.allowed_primary_server, primary_host)
+            for e in self.authorization_entries
+        )
+        if self.replication_enabled and not self.allow_any_server and primary_host and not listed:
             problems.append(
-                f"The firewall rule for the {auth.value} listener is disabled on {self.host_name}."
+                f"{self.host_name} accepts replication only from listed servers, "
+                f"and {primary_host} is not among them."
             )
+        if self.firewall_port_open(auth) is False:
+            port = self.port_for(auth)
+            builtin = builtin_rule(auth)
+            if BUILTIN_RULE_PORTS[builtin] == str(port):
+                problems.append(
+                    f"The firewall rule for the {auth.value} listener is disabled on "
+                    f"{self.host_name}."
+                )
+            else:
+                problems.append(
+                    f"The {auth.value} listener on {self.host_name} uses port {port}, but no "
+                    f"enabled firewall rule opens that port: the built-in rule {builtin} opens "
+                    f"port {BUILTIN_RULE_PORTS[builtin]} only."
+                )
         return problems
 
 
@@ -318,6 +403,8 @@ class ReplicaServerChange:
     default_storage_location: str = ""
     enable_firewall_rules: tuple[str, ...] = ()  # rule names to enable
     add_authorization_entry: AuthorizationEntry | None = None
+    #: create (or enable) hvseed's inbound TCP rule for a listener on this port
+    open_firewall_port: int | None = None
 
     @classmethod
     def only(cls, **settings: Any) -> ReplicaServerChange:
@@ -347,7 +434,10 @@ class ReplicaServerChange:
 
     def is_empty(self) -> bool:
         return not (
-            self.server_settings() or self.enable_firewall_rules or self.add_authorization_entry
+            self.server_settings()
+            or self.enable_firewall_rules
+            or self.add_authorization_entry
+            or self.open_firewall_port
         )
 
     def refusal(self) -> str:
@@ -364,6 +454,9 @@ class ReplicaServerChange:
             "CertificateAndKerberos",
         ):
             return "Allowed authentication must be Kerberos, Certificate or CertificateAndKerberos."
+        port = self.open_firewall_port
+        if port is not None and not 0 < port < 65536:
+            return f"{port} is not a TCP port (1 to 65535)."
         entry = self.add_authorization_entry
         if entry is not None:
             if self.allow_any_server:

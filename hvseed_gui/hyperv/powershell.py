@@ -41,6 +41,7 @@ from hvseed_gui.core.plan import (
 from hvseed_gui.hyperv.host import (
     FIREWALL_RULE_HTTP,
     FIREWALL_RULE_HTTPS,
+    HVSEED_RULE_PREFIX,
     ReplicaServerChange,
     VmRef,
 )
@@ -352,7 +353,7 @@ function Get-HvseedStatus {
     "Get-HvseedReplicaConfig": r"""
 function Get-HvseedReplicaConfig {
     # Get-VMReplicationServer, its authorization entries and the listener firewall rules.
-    param($RuleNames)
+    param($RuleNames, $RulePrefix)
     $server = Hyper-V\Get-VMReplicationServer
     $entries = New-Object -TypeName System.Collections.ArrayList
     foreach ($entry in @(Hyper-V\Get-VMReplicationAuthorizationEntry)) {
@@ -363,13 +364,26 @@ function Get-HvseedReplicaConfig {
             trust_group = [string]$entry.TrustGroup
         })
     }
+    # The built-in rules open ports 80 and 443 only: read each rule's port filter, and look
+    # for hvseed's own rule for a listener on another port (its name is our prefix + a number).
+    $names = New-Object -TypeName System.Collections.ArrayList
+    foreach ($ruleName in $RuleNames) { [void]$names.Add([string]$ruleName) }
+    foreach ($listenerPort in @([int]$server.KerberosAuthenticationPort, [int]$server.CertificateAuthenticationPort)) {
+        $ownName = [string]$RulePrefix + [string]$listenerPort
+        if ($listenerPort -gt 0 -and -not $names.Contains($ownName)) { [void]$names.Add($ownName) }
+    }
     $rules = New-Object -TypeName System.Collections.ArrayList
-    foreach ($ruleName in $RuleNames) {
+    foreach ($ruleName in $names) {
         $found = @(Get-NetFirewallRule -Name ([string]$ruleName) -ErrorAction SilentlyContinue)
         if ($found.Count -gt 0 -and $null -ne $found[0]) {
-            [void]$rules.Add([pscustomobject]@{ name = [string]$ruleName; display_name = [string]$found[0].DisplayName; present = $true; enabled = [string]$found[0].Enabled })
-        } else {
-            [void]$rules.Add([pscustomobject]@{ name = [string]$ruleName; display_name = ''; present = $false; enabled = 'False' })
+            $ports = New-Object -TypeName System.Collections.ArrayList
+            try {
+                $filter = Get-NetFirewallPortFilter -AssociatedNetFirewallRule $found[0]
+                foreach ($localPort in @($filter.LocalPort)) { if ($null -ne $localPort) { [void]$ports.Add([string]$localPort) } }
+            } catch { $ports.Clear() }
+            [void]$rules.Add([pscustomobject]@{ name = [string]$ruleName; display_name = [string]$found[0].DisplayName; present = $true; enabled = [string]$found[0].Enabled; local_ports = @($ports) })
+        } elseif (-not ([string]$ruleName).StartsWith([string]$RulePrefix)) {
+            [void]$rules.Add([pscustomobject]@{ name = [string]$ruleName; display_name = ''; present = $false; enabled = 'False'; local_ports = @() })
         }
     }
     $hostName = [string]$server.ComputerName
@@ -665,9 +679,9 @@ def render_inventory() -> Script:
 def render_replica_server_config() -> Script:
     """Get-VMReplicationServer, authorization entries, and the two listener firewall rules."""
     body = r"""
-    $result = Get-HvseedReplicaConfig -RuleNames @($in.FirewallRules)
+    $result = Get-HvseedReplicaConfig -RuleNames @($in.FirewallRules) -RulePrefix ([string]$in.RulePrefix)
 """
-    data = {"FirewallRules": list(FIREWALL_RULES)}
+    data = {"FirewallRules": list(FIREWALL_RULES), "RulePrefix": HVSEED_RULE_PREFIX}
     return _render("replica_server_config", body, data, helpers=("Get-HvseedReplicaConfig",))
 
 
@@ -710,7 +724,28 @@ def render_configure_replica_server(change: ReplicaServerChange) -> Script:
         $enableRule = @{ Name = [string]$ruleName }
         Enable-NetFirewallRule @enableRule
     }
-    $result = Get-HvseedReplicaConfig -RuleNames @($in.FirewallRules)
+    if ($null -ne $in.OpenFirewallPort) {
+        # A Replica server on another port than 80/443: the built-in rules do not open it.
+        $listenerPort = [int]$in.OpenFirewallPort
+        $ownName = [string]$in.RulePrefix + [string]$listenerPort
+        if (@(Get-NetFirewallRule -Name $ownName -ErrorAction SilentlyContinue).Count -gt 0) {
+            $enableOwn = @{ Name = $ownName }
+            Enable-NetFirewallRule @enableOwn
+        } else {
+            $newRule = @{
+                Name = $ownName
+                DisplayName = 'Hyper-V Replica listener, TCP ' + [string]$listenerPort + ' (hvseed)'
+                Direction = 'Inbound'
+                Protocol = 'TCP'
+                LocalPort = [string]$listenerPort
+                Action = 'Allow'
+                Profile = 'Any'
+                Enabled = 'True'
+            }
+            $null = New-NetFirewallRule @newRule
+        }
+    }
+    $result = Get-HvseedReplicaConfig -RuleNames @($in.FirewallRules) -RulePrefix ([string]$in.RulePrefix)
 """
     data: dict[str, Any] = {
         # null = leave as is: the script adds a key to the splat only when it has a value
@@ -735,7 +770,9 @@ def render_configure_replica_server(change: ReplicaServerChange) -> Script:
         }
     )
     data["EnableFirewallRules"] = list(change.enable_firewall_rules)
+    data["OpenFirewallPort"] = change.open_firewall_port
     data["FirewallRules"] = list(FIREWALL_RULES)
+    data["RulePrefix"] = HVSEED_RULE_PREFIX
     return _render("configure_replica_server", body, data, helpers=("Get-HvseedReplicaConfig",))
 
 

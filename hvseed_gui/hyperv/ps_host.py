@@ -406,6 +406,7 @@ def parse_replica_config(data: Any) -> ReplicaServerConfig:
                 display_name=as_text(_field(r, "display_name")),
                 present=as_bool(_field(r, "present")),
                 enabled=_rule_enabled(_field(r, "enabled")),
+                local_ports=tuple(as_text(p) for p in as_list(_field(r, "local_ports"))),
             )
             for r in as_list(data.get("firewall_rules"))
         ),

@@ -31,7 +31,6 @@ from hvseed_gui.hyperv.host import (
     Certificate,
     ConnectionTestResult,
     ExportFolderSummary,
-    FirewallRuleState,
     HashJob,
     HostCallStats,
     HyperVHost,
@@ -502,10 +501,7 @@ def _server_config(w: World, fqdn: str) -> ReplicaServerConfig:
             AuthorizationEntry(e["allowed_primary_server"], e["storage_location"], e["trust_group"])
             for e in config["entries"]
         ),
-        firewall_rules=tuple(
-            FirewallRuleState(name, replication.FIREWALL_NAMES[name], True, enabled)
-            for name, enabled in sorted(host["firewall"].items())
-        ),
+        firewall_rules=replication.firewall_rules(w, fqdn),
         certificate_thumbprint=config["thumbprint"],
     )
 

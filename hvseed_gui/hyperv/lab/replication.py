@@ -8,18 +8,21 @@ Exact wording of Hyper-V's messages is UNCONFIRMED; the error codes are Win32/Wi
 
 from __future__ import annotations
 
-import fnmatch
 import uuid
 from typing import Any
 
 from hvseed_gui.core.plan import AuthenticationType, ReplicationPlan
 from hvseed_gui.hyperv.errors import CmdletError, InvalidState, NotFound
 from hvseed_gui.hyperv.host import (
+    BUILTIN_RULE_PORTS,
     FIREWALL_RULE_HTTP,
     FIREWALL_RULE_HTTPS,
+    FirewallRuleState,
     ReplicaServerChange,
     ReplicationHealth,
     ReplicationState,
+    authorization_matches,
+    listener_rule_name,
 )
 
 from . import media
@@ -65,7 +68,7 @@ def connection_problem(w: World, primary: str, plan: ReplicationPlan) -> tuple[s
     if replica == primary:
         return "The Replica server must be a different server than the primary server.", replica
     config = w.host(replica)["replica_server"]
-    firewall = w.host(replica)["firewall"]
+    port_open = any(rule.covers(plan.replica_port) for rule in firewall_rules(w, replica))
     if plan.authentication is AuthenticationType.CERTIFICATE:
         thumb = plan.certificate_thumbprint.replace(" ", "").upper()
         mine = {c["thumbprint"].upper() for c in w.host(primary)["certificates"]}
@@ -80,22 +83,39 @@ def connection_problem(w: World, primary: str, plan: ReplicationPlan) -> tuple[s
             and "Certificate" in config["auth"]
             and bool(config["thumbprint"])
             and plan.replica_port == config["cert_port"]
-            and firewall.get(FIREWALL_RULE_HTTPS, False)
+            and port_open
         )
     else:
         listening = (
             config["enabled"]
             and "Kerberos" in config["auth"]
             and plan.replica_port == config["kerberos_port"]
-            and firewall.get(FIREWALL_RULE_HTTP, False)
+            and port_open
         )
     return ("" if listening else _cannot_connect(server)), replica
+
+
+def firewall_rules(w: World, fqdn: str) -> tuple[FirewallRuleState, ...]:
+    """The host's listener rules as Windows would report them: the built-in ones open their
+    documented port only (80/443); hvseed's own rules open the port they were made for."""
+    host = w.host(fqdn)
+    ports = host.get("firewall_ports", {})
+    return tuple(
+        FirewallRuleState(
+            name,
+            FIREWALL_NAMES.get(name) or f"Hyper-V Replica listener, TCP {ports.get(name)} (hvseed)",
+            True,
+            bool(enabled),
+            tuple(str(p) for p in ports.get(name, [BUILTIN_RULE_PORTS.get(name, "")])),
+        )
+        for name, enabled in sorted(host["firewall"].items())
+    )
 
 
 def _authorized_storage(w: World, replica: str, primary: str) -> str | None:
     config = w.host(replica)["replica_server"]
     for entry in config["entries"]:
-        if fnmatch.fnmatch(primary.lower(), entry["allowed_primary_server"].lower()):
+        if authorization_matches(entry["allowed_primary_server"], primary):
             return entry["storage_location"]
     if config["allow_any"]:
         return config["storage"]
@@ -366,6 +386,10 @@ def configure_replica_server(w: World, fqdn: str, change: ReplicaServerChange) -
         )
     for rule in change.enable_firewall_rules:
         host["firewall"][rule] = True
+    if change.open_firewall_port is not None:
+        own = listener_rule_name(change.open_firewall_port)
+        host["firewall"][own] = True
+        host.setdefault("firewall_ports", {})[own] = [str(int(change.open_firewall_port))]
 
 
 # --- test failover ---------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from hvseed_gui.hyperv.host import (
     AuthorizationEntry,
     ReplicaServerChange,
     ReplicaServerConfig,
+    listener_rule_name,
 )
 from hvseed_gui.ui.pages.base import HostPage
 
@@ -80,9 +81,16 @@ def proposed_change(
                 default_storage = folder
         else:
             entry = AuthorizationEntry(primary, folder, TRUST_GROUP)
-    rules = []
-    if config.firewall_rule_enabled(AuthenticationType.KERBEROS) is not True:
-        rules.append(FIREWALL_RULE_HTTP)
+    # the built-in rule opens port 80 only: a listener on another port gets a rule of its own
+    rules: tuple[str, ...] = ()
+    open_port: int | None = None
+    if config.kerberos_port:
+        rules, open_port = config.firewall_fix(AuthenticationType.KERBEROS)
+        if config.firewall_port_open(AuthenticationType.KERBEROS) is None:
+            rules = (FIREWALL_RULE_HTTP,) if config.kerberos_port == 80 else ()
+            open_port = None if config.kerberos_port == 80 else config.kerberos_port
+    elif config.firewall_rule_enabled(AuthenticationType.KERBEROS) is not True:
+        rules = (FIREWALL_RULE_HTTP,)
     return ReplicaServerChange.only(
         enable_replication=None if config.replication_enabled else True,
         allowed_authentication=auth,
@@ -90,7 +98,8 @@ def proposed_change(
         allow_any_server=allow_any_server,
         default_storage_location=default_storage,
         add_authorization_entry=entry,
-        enable_firewall_rules=tuple(rules),
+        enable_firewall_rules=rules,
+        open_firewall_port=open_port,
     )
 
 
@@ -202,6 +211,18 @@ def describe_change(config: ReplicaServerConfig, change: ReplicaServerChange) ->
                 rule,
                 old,
                 _on_off(True),
+            )
+        )
+    if change.open_firewall_port is not None:
+        lines.append(
+            _tr(
+                QT_TRANSLATE_NOOP(
+                    "ReplicaPage",
+                    "Windows Firewall: add the inbound rule %1 for TCP port %2 (the built-in "
+                    "Hyper-V Replica rules open ports 80 and 443 only).",
+                ),
+                listener_rule_name(change.open_firewall_port),
+                change.open_firewall_port,
             )
         )
     return lines

@@ -1,0 +1,148 @@
+"""Issue 10, items 1 and 2: wildcard authorization entries and listeners on a custom port,
+judged by one rule in the wizard, in the PowerShell parser and in the lab."""
+
+from __future__ import annotations
+
+import pytest
+
+from hvseed_gui.core.plan import AuthenticationType, PlanVm, ReplicationPlan
+from hvseed_gui.hyperv import powershell as ps
+from hvseed_gui.hyperv.host import (
+    FIREWALL_RULE_HTTP,
+    AuthorizationEntry,
+    ReplicaServerChange,
+    ReplicationState,
+    authorization_matches,
+    listener_rule_name,
+)
+from hvseed_gui.hyperv.lab import Lab
+
+from tests.hyperv.test_powershell_scripts import parameter_problems
+from tests.hyperv.test_ps_host import fixture_host
+
+KERBEROS = AuthenticationType.KERBEROS
+PRIMARY = "hv-a.lab.local"
+
+
+@pytest.mark.parametrize(
+    "entry,primary,allowed",
+    [
+        ("*.contoso.com", "hv-a.contoso.com", True),
+        ("*.CONTOSO.com", "HV-A.contoso.COM", True),
+        ("*.contoso.com", "contoso.com", False),
+        ("*.contoso.com", "hv-a.fabrikam.com", False),
+        ("*.contoso.com", "hv-a.notcontoso.com", False),
+        ("*", "anything.example", True),
+        ("hv-a.contoso.com", "hv-a.contoso.com", True),
+        ("hv-a.contoso.com", "hv-b.contoso.com", False),
+        ("hv-a", "hv-a.contoso.com", False),  # a short entry vs a known FQDN: not assumed
+        ("hv-a.contoso.com", "hv-a", True),  # primary known by its short name only
+        ("", "hv-a.contoso.com", False),
+    ],
+)
+def test_one_authorization_rule(entry, primary, allowed):
+    assert authorization_matches(entry, primary) is allowed
+
+
+def test_wildcard_entry_from_a_51_host_allows_the_primary():
+    host, _ = fixture_host("replica_config_wildcard_port.json")
+    config = host.replica_server_config()
+    assert config.authorization_entries[0].allowed_primary_server == "*.CORP.local"
+    problems = config.problems_for(KERBEROS, "hv01.corp.local")
+    assert not any("not among them" in p for p in problems), problems
+    assert any("not among them" in p for p in config.problems_for(KERBEROS, "hv01.other.local"))
+
+
+def test_custom_port_is_not_open_because_the_builtin_rule_is_enabled():
+    host, _ = fixture_host("replica_config_wildcard_port.json")
+    config = host.replica_server_config()
+    assert config.firewall_rule_enabled(KERBEROS) is True  # "enabled", yet port 80 only
+    assert config.firewall_port_open(KERBEROS) is False
+    (problem,) = config.problems_for(KERBEROS, "hv01.corp.local")
+    assert "port 8080" in problem and "opens port 80 only" in problem
+    assert config.firewall_fix(KERBEROS) == ((), 8080)
+
+
+def test_own_rule_for_the_custom_port_opens_it():
+    host, _ = fixture_host("replica_config_own_rule.json")
+    config = host.replica_server_config()
+    assert config.firewall_rules[-1].local_ports == ("8080",)
+    assert config.firewall_port_open(KERBEROS) is True
+    assert config.problems_for(KERBEROS, "hv01.corp.local") == []
+
+
+def test_config_script_reads_port_filters_and_own_rules():
+    script = ps.render_replica_server_config()
+    assert "Get-NetFirewallPortFilter -AssociatedNetFirewallRule" in script.source
+    assert ps.decode_blob(script.source)["RulePrefix"] == "HVSEED-HVR-In-TCP-"
+    assert parameter_problems(script.source) == []
+
+
+def test_open_port_script_creates_one_inbound_tcp_rule_with_documented_parameters():
+    script = ps.render_configure_replica_server(ReplicaServerChange.only(open_firewall_port=8080))
+    assert "New-NetFirewallRule @newRule" in script.source
+    assert ps.decode_blob(script.source)["OpenFirewallPort"] == 8080
+    assert parameter_problems(script.source) == []
+    assert ReplicaServerChange.only(open_firewall_port=70000).refusal()
+
+
+@pytest.fixture
+def lab(tmp_path) -> Lab:
+    return Lab.open(tmp_path / "lab")
+
+
+def _plan(lab: Lab, server: str, port: int = 80) -> tuple[ReplicationPlan, object]:
+    vm = lab.host("hv-a").inventory().vm("TinyLinux")
+    plan = ReplicationPlan(
+        primary_host=PRIMARY,
+        vms=(PlanVm(vm.name, vm.id),),
+        replica_server=server,
+        replica_port=port,
+        destination_path="E:\\",
+    )
+    return plan, vm
+
+
+@pytest.mark.parametrize("wildcard,accepted", [("*.lab.local", True), ("*.other.local", False)])
+def test_lab_and_wizard_share_the_wildcard_rule(lab, wildcard, accepted):
+    a, c = lab.host("hv-a"), lab.host("hv-c")
+    c.configure_replica_server(
+        ReplicaServerChange.only(
+            enable_replication=True, enable_firewall_rules=(FIREWALL_RULE_HTTP,)
+        )
+    )
+    entry = AuthorizationEntry(wildcard, "D:\\Replicas", "DEFAULT")
+    config = c.configure_replica_server(ReplicaServerChange.only(add_authorization_entry=entry))
+    assert (config.problems_for(KERBEROS, PRIMARY) == []) is accepted
+    plan, vm = _plan(lab, "hv-c")
+    if accepted:
+        status = a.enable_replication(plan, vm.ref)
+        assert status.state is ReplicationState.READY_FOR_INITIAL_REPLICATION
+    else:
+        with pytest.raises(Exception):  # noqa: B017 - the lab's own refusal, whatever its type
+            a.enable_replication(plan, vm.ref)
+
+
+def test_lab_listener_on_a_custom_port_needs_its_own_rule(lab):
+    a, b = lab.host("hv-a"), lab.host("hv-b")
+    config = b.configure_replica_server(ReplicaServerChange.only(kerberos_port=8080))
+    assert config.firewall_rule_enabled(KERBEROS) is True
+    assert config.firewall_port_open(KERBEROS) is False
+    plan, _vm = _plan(lab, "hv-b", 8080)
+    assert not a.test_replication_connection(plan).ok  # the built-in rule opens 80 only
+    rules, port = config.firewall_fix(KERBEROS)
+    assert (rules, port) == ((), 8080)
+    after = b.configure_replica_server(ReplicaServerChange.only(open_firewall_port=port))
+    assert listener_rule_name(8080) in {r.name for r in after.firewall_rules}
+    assert after.firewall_port_open(KERBEROS) is True
+    assert a.test_replication_connection(plan).ok
+
+
+def test_replica_page_proposes_a_rule_for_the_custom_port():
+    from hvseed_gui.ui.pages.replica import proposed_change
+
+    host, _ = fixture_host("replica_config_wildcard_port.json")
+    change = proposed_change(host.replica_server_config(), "hv01.corp.local")
+    assert change.open_firewall_port == 8080
+    assert change.enable_firewall_rules == ()
+    assert change.add_authorization_entry is None  # the wildcard already allows hv01

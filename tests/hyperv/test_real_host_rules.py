@@ -16,7 +16,6 @@ from hvseed_gui.hyperv.host import (
     listener_rule_name,
 )
 from hvseed_gui.hyperv.lab import Lab
-
 from tests.hyperv.test_powershell_scripts import parameter_problems
 from tests.hyperv.test_ps_host import fixture_host
 

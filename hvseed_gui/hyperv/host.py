@@ -676,6 +676,16 @@ class HyperVHost(abc.ABC):
         """Get-VMReplication and Measure-VMReplication merged."""
 
     @abc.abstractmethod
+    def resume_replication(self, vm: VmRef, resynchronize: bool = False) -> ReplicationStatus:
+        """Resume-VMReplication: bring a Suspended or Error relationship back to Replicating.
+
+        ``resynchronize`` (``-Resynchronize``) compares the whole VM with the replica: needed
+        when Hyper-V waits for it (WaitingForStartResynchronize), e.g. after the change log
+        outgrew half the VM while the drive travelled. Returns the status after the call;
+        Hyper-V's refusal in any other state comes back as ``InvalidState``.
+        """
+
+    @abc.abstractmethod
     def start_test_failover(self, vm: VmRef) -> TestFailoverResult:
         """Start-VMFailover -AsTest on the replica: creates '<VM> - Test'."""
 

@@ -1101,6 +1101,23 @@ def render_replication_status(vm: VmRef) -> Script:
     return _render("replication_status", body, data, helpers=("Get-HvseedVM", "Get-HvseedStatus"))
 
 
+def render_resume_replication(vm: VmRef, resynchronize: bool = False) -> Script:
+    """Resume-VMReplication for one VM (VMObject set), with -Resynchronize when asked.
+
+    Hyper-V decides whether the state allows it (Suspended, Error, WaitingForStartResynchronize,
+    ResynchronizeSuspended); its refusal comes back as an error record.
+    """
+    body = r"""
+    $vm = Get-HvseedVM -Id $in.VMId
+    $resume = @{ VM = $vm; ReplicationRelationshipType = 'Simple'; Confirm = $false }
+    if ([bool]$in.Resynchronize) { $resume['Resynchronize'] = $true }
+    Hyper-V\Resume-VMReplication @resume
+    $result = Get-HvseedStatus -VM (Get-HvseedVM -Id $in.VMId)
+"""
+    data = {"VMId": _vm_id(vm), "Resynchronize": bool(resynchronize)}
+    return _render("resume_replication", body, data, helpers=("Get-HvseedVM", "Get-HvseedStatus"))
+
+
 def render_start_test_failover(vm: VmRef) -> Script:
     """Start-VMFailover -AsTest on the replica VM: Hyper-V creates '<VM> - Test'."""
     body = r"""

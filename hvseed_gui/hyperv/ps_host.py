@@ -849,6 +849,9 @@ class PowerShellHost(HyperVHost):
     def replication_status(self, vm: VmRef) -> ReplicationStatus:
         return parse_status(self._run(ps.render_replication_status, vm), vm)
 
+    def resume_replication(self, vm: VmRef, resynchronize: bool = False) -> ReplicationStatus:
+        return parse_status(self._run(ps.render_resume_replication, vm, resynchronize), vm)
+
     def start_test_failover(self, vm: VmRef) -> TestFailoverResult:
         return parse_test_failover(self._run(ps.render_start_test_failover, vm), vm)
 

@@ -91,6 +91,7 @@ def _hostile_renders(text: str) -> list[ps.Script | tuple[str, str]]:
         ps.render_start_import(vm, f"F:\\{text}_{VM_ID}"),
         ps.render_import_progress(vm, f"F:\\{text}_{VM_ID}"),
         ps.render_replication_status(vm),
+        ps.render_resume_replication(vm, True),
         ps.render_start_test_failover(vm),
         ps.render_stop_test_failover(vm),
         ps.render_usb_volumes(),

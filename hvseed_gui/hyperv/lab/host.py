@@ -232,6 +232,13 @@ class LabHost(HyperVHost):
             job_id=job_id,
         )
 
+    def resume_replication(self, vm: VmRef, resynchronize: bool = False) -> ReplicationStatus:
+        def run(w: World) -> ReplicationStatus:
+            found = replication.resume_replication(w, self.name, vm.id, resynchronize)
+            return _status(w, self.name, found)
+
+        return self._call("resume_replication", run)
+
     def start_test_failover(self, vm: VmRef) -> TestFailoverResult:
         def run(w: World) -> TestFailoverResult:
             test_vm = replication.start_test_failover(w, self.name, vm.id)

@@ -468,3 +468,95 @@ def stop_test_failover(w: World, fqdn: str, vm_id: str) -> str:
 
 def partner_of(w: World, vm: VmDict) -> VmDict | None:
     return replica_partner(w, vm["repl"], vm["id"]) if vm.get("repl") else None
+
+
+# --- resuming after an interruption ------------------------------------------------------------
+
+#: How long a resynchronization takes in the lab unless the lab settings say otherwise.
+RESYNC_SECONDS = 120.0
+#: States Resume-VMReplication leaves (hyperv-reference.md, "Resynchronization"); everything
+#: else is refused as Hyper-V refuses an invalid state (WMI 32775).
+_RESUMABLE = ("Suspended", "Error")
+_RESYNC_STATES = ("WaitingForStartResynchronize", "ResynchronizeSuspended")
+
+
+def resume_replication(w: World, fqdn: str, vm_id: str, resynchronize: bool) -> VmDict:
+    """Resume-VMReplication [-Resynchronize]: Suspended/Error -> Replicating (or, with
+    -Resynchronize, Resynchronizing); WaitingForStartResynchronize -> Resynchronizing only with
+    -Resynchronize; ResynchronizeSuspended -> Resynchronizing. UNCONFIRMED what Hyper-V does
+    for WaitingForStartResynchronize without -Resynchronize: the lab refuses (never kinder)."""
+    cmdlet = "Resume-VMReplication"
+    vm = w.vm(fqdn, vm_id)
+    repl = vm.get("repl")
+    if not repl:
+        raise InvalidState(
+            f"Replication is not enabled for virtual machine '{vm['name']}' on {fqdn}.",
+            cmdlet=cmdlet,
+            category="InvalidOperation",
+        )
+    state = repl["state"]
+    if state in _RESUMABLE and not resynchronize:
+        _set_state(repl, ReplicationState.REPLICATING, ReplicationHealth.NORMAL)
+    elif state in _RESUMABLE + _RESYNC_STATES and (
+        resynchronize or state == "ResynchronizeSuspended"
+    ):
+        _set_state(repl, ReplicationState.RESYNCHRONIZING, ReplicationHealth.WARNING)
+        repl["resync_started"] = w.now
+    elif state == "WaitingForStartResynchronize":
+        raise InvalidState(
+            f"Replication of '{vm['name']}' needs resynchronization; it cannot simply resume.",
+            "Resume it with resynchronization (Resume-VMReplication -Resynchronize).",
+            cmdlet=cmdlet,
+            category="InvalidOperation",
+        )
+    else:
+        raise InvalidState(
+            f"Replication of '{vm['name']}' cannot be resumed in state '{state}'.",
+            cmdlet=cmdlet,
+            category="InvalidOperation",
+        )
+    return vm
+
+
+def _set_state(repl: dict[str, Any], state: ReplicationState, health: ReplicationHealth) -> None:
+    repl["state"] = state.value
+    repl["health"] = health.value
+    repl["last_error"] = ""
+
+
+def advance_resync(w: World) -> None:
+    """A resynchronization ends after ``resync_seconds`` of lab time: Replicating again."""
+    seconds = float(w.settings.get("resync_seconds", RESYNC_SECONDS))
+    for host in w.state["hosts"].values():
+        for vm in host["vms"].values():
+            repl = vm.get("repl") or {}
+            started = repl.get("resync_started")
+            if repl.get("state") != "Resynchronizing" or started is None:
+                continue
+            if w.now - float(started) >= seconds:
+                _set_state(repl, ReplicationState.REPLICATING, ReplicationHealth.NORMAL)
+                repl["resync_started"] = None
+
+
+def interrupt(w: World, fqdn: str, vm_id: str, state: ReplicationState, reason: str) -> None:
+    """Lab control: the relationship of a primary or replica VM falls into ``state`` (Suspended,
+    Error, WaitingForStartResynchronize), e.g. the link was down while the drive travelled."""
+    allowed = (
+        ReplicationState.SUSPENDED,
+        ReplicationState.ERROR,
+        ReplicationState.WAITING_FOR_START_RESYNCHRONIZE,
+    )
+    if state not in allowed:
+        raise ValueError(f"The lab interrupts replication only into {[s.value for s in allowed]}.")
+    vm = w.vm(fqdn, vm_id)
+    repl = vm.get("repl")
+    if not repl:
+        raise ValueError(f"{vm['name']} on {fqdn} does not replicate.")
+    health = (
+        ReplicationHealth.WARNING
+        if state is ReplicationState.SUSPENDED
+        else (ReplicationHealth.CRITICAL)
+    )
+    repl["state"] = state.value
+    repl["health"] = health.value
+    repl["last_error"] = reason

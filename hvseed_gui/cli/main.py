@@ -38,11 +38,21 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument(
         "--password-env", metavar="VAR", help="read the WinRM password from environment variable"
     )
-    where.add_argument("--port", type=int, metavar="N", help="WinRM port (default 5986, or 5985)")
     where.add_argument(
+        "--port", type=int, metavar="N", help="WinRM port (default 5985, or 5986 with --https)"
+    )
+    scheme = where.add_mutually_exclusive_group()
+    scheme.add_argument(
+        "--https",
+        action="store_true",
+        help="WinRM over HTTPS (5986), validating the host's certificate: for hosts outside "
+        "the domain",
+    )
+    scheme.add_argument(
         "--http",
         action="store_true",
-        help="WinRM over HTTP (5985) with message encryption instead of HTTPS",
+        help="WinRM over HTTP (5985) with Kerberos/NTLM message encryption (the default, as "
+        "PowerShell remoting does)",
     )
     where.add_argument(
         "--skip-certificate-check",

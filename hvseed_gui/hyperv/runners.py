@@ -353,15 +353,15 @@ class WinRmFault(HyperVError):
 class WinRmOptions:
     """How to reach a host over WinRM. ``password`` never appears in ``repr``.
 
-    ``host`` may also be a URL (``https://hv01:5986/wsman``): its scheme and port win.
-    ``port`` None means 5986 for HTTPS, 5985 for HTTP. The default is what PowerShell remoting
-    does (``Enable-PSRemoting`` creates only the HTTP listener on 5985): Kerberos over HTTP,
-    with WinRM's own message encryption. HTTPS (with certificate validation) is the choice for
-    hosts outside the domain, where an admin created an HTTPS listener. ``ca_trust_path`` is a
-    PEM bundle of the CAs to trust (None = the certifi bundle shipped with requests; the Windows
-    certificate store is not consulted). ``cert_pem``/``cert_key_pem`` are the client
-    certificate for the ``certificate`` transport. ``connect_timeout`` bounds opening the connection and each HTTP
-    answer; ``operation_timeout`` is how long one WS-Man Receive may wait on the host.
+    ``host`` may also be a URL (``https://hv01:5986/wsman``): its scheme and port win. ``port`` None
+    means 5986 for HTTPS, 5985 for HTTP. The default is what PowerShell remoting does (``Enable-
+    PSRemoting`` creates only the HTTP listener on 5985): Kerberos over HTTP, with WinRM's own
+    message encryption. HTTPS (with certificate validation) is the choice for hosts outside the
+    domain, where an admin created an HTTPS listener. ``ca_trust_path`` is a PEM bundle of the CAs
+    to trust (None = the certifi bundle shipped with requests; the Windows certificate store is not
+    consulted). ``cert_pem``/``cert_key_pem`` are the client certificate for the ``certificate``
+    transport. ``connect_timeout`` bounds opening the connection and each HTTP answer;
+    ``operation_timeout`` is how long one WS-Man Receive may wait on the host.
     ``validate_certificate=False`` is an explicit choice (pywinrm then also silences urllib3's
     InsecureRequestWarning for the whole process).
     """

@@ -12,6 +12,7 @@ from hvseed_gui.hyperv.host import (
     AuthorizationEntry,
     ReplicaServerChange,
     ReplicationState,
+    VmRef,
     authorization_matches,
     listener_rule_name,
 )
@@ -145,3 +146,49 @@ def test_replica_page_proposes_a_rule_for_the_custom_port():
     assert change.open_firewall_port == 8080
     assert change.enable_firewall_rules == ()
     assert change.add_authorization_entry is None  # the wildcard already allows hv01
+
+
+# --- item 3 and the readable plan script --------------------------------------------------------
+
+VM_ID = "6f1c2a3b-4d5e-4f60-8a9b-0c1d2e3f4a5b"
+
+
+def _saved_plan(name: str = "SQL01", server: str = "hvr01.corp.local") -> str:
+    plan = ReplicationPlan(
+        primary_host="hv01.corp.local",
+        vms=(PlanVm(name, VM_ID),),
+        replica_server=server,
+        destination_path="E:\\Seed",
+    )
+    return ps.render_plan_script(plan)
+
+
+def test_saved_plan_creates_the_destination_as_the_wizard_does():
+    saved = _saved_plan()
+    gui = ps.render_start_export(VmRef("SQL01", VM_ID), "E:\\Seed").source
+    create = "[void][System.IO.Directory]::CreateDirectory($destination)"
+    assert create in gui and create in saved
+    assert saved.index(create) < saved.index("Hyper-V\\Start-VMInitialReplication @start")
+    # the same refusals before it: a full path, on an attached drive, no existing export
+    for check in ("^([A-Za-z]:\\\\|\\\\\\\\[^\\\\]+\\\\[^\\\\]+)", "GetPathRoot($destination)"):
+        assert check in gui and check in saved, check
+    assert saved.index("Find-HvseedExportFolder -Destination $destination") < saved.index(create)
+
+
+def test_saved_plan_shows_server_and_vm_readably_as_data_only():
+    saved = _saved_plan("Prüf 'Alt' \u2019@ Server\n", "hvr01.corp.local")
+    assert '"ReplicaServer": "hvr01.corp.local"' in saved
+    assert '"Name": "Prüf \\u0027Alt\\u0027 \\u2019@ Server\\n"' in saved
+    assert "FromBase64String" not in saved and "UNCONFIRMED" not in saved
+    assert "$plan = ConvertFrom-Json -InputObject $planJson" in saved
+    data = ps.decode_blob(saved)
+    assert data["VMs"][0]["Name"] == "Prüf 'Alt' \u2019@ Server\n"
+    assert data["ReplicaServer"] == "hvr01.corp.local"
+
+
+def test_readable_json_escapes_bidi_and_astral_format_characters():
+    text = ps.readable_json({"n": "a\u202eb\U000e0041c"})
+    assert "\\u202e" in text and "\\udb40\\udc41" in text
+    import json
+
+    assert json.loads(text) == {"n": "a\u202eb\U000e0041c"}

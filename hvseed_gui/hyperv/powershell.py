@@ -1289,7 +1289,11 @@ def render_enable_bitlocker(mount_point: str, password: str) -> Script:
     if (-not $plain) {
         Stop-Hvseed -Category 'InvalidArgument' -Cmdlet 'Enable-BitLocker' -Id 'PasswordMissing' -Message 'No BitLocker password reached the script.'
     }
-    $secure = ConvertTo-SecureString -String $plain -AsPlainText -Force
+    # Built character by character, never through a cmdlet parameter: module logging (event
+    # 4103) records cmdlet parameter values, and would keep the password in the event log.
+    $secure = New-Object -TypeName 'System.Security.SecureString'
+    foreach ($character in $plain.ToCharArray()) { $secure.AppendChar($character) }
+    $secure.MakeReadOnly()
     $plain = $null
     $enable = @{
         MountPoint = $mount

@@ -205,7 +205,8 @@ _WORKER_BODY = r"""
         foreach ($entry in $todo) {
             if ([IO.File]::Exists($paths.cancel)) { $cancelled = $true }
             if ($cancelled) { break }
-            $sha = [Security.Cryptography.SHA256]::Create()
+            # FIPS mode: the managed SHA256 that ::Create() returns throws; the CSP class works.
+            $sha = New-Object -TypeName 'System.Security.Cryptography.SHA256CryptoServiceProvider'
             $stream = $null
             try {
                 $stream = [IO.File]::Open($entry.full, [IO.FileMode]::Open, [IO.FileAccess]::Read, [IO.FileShare]::Read)

@@ -17,7 +17,7 @@ from hvseed_gui.hyperv.host import (
     listener_rule_name,
 )
 from hvseed_gui.hyperv.lab import Lab
-from tests.hyperv.test_powershell_scripts import parameter_problems
+from tests.hyperv.test_powershell_scripts import analyse, parameter_problems
 from tests.hyperv.test_ps_host import fixture_host
 
 KERBEROS = AuthenticationType.KERBEROS
@@ -192,3 +192,27 @@ def test_readable_json_escapes_bidi_and_astral_format_characters():
     import json
 
     assert json.loads(text) == {"n": "a\u202eb\U000e0041c"}
+
+
+# --- items 4 and 5: FIPS hashing, no password in module logging ---------------------------------
+
+
+def test_host_hashing_works_in_fips_mode():
+    from hvseed_gui.hyperv import ps_hashing
+
+    worker = ps_hashing.render_hash_worker("E:\\Seed\\SQL01_" + VM_ID, None, VM_ID).source
+    assert "SHA256CryptoServiceProvider" in worker
+    assert "SHA256]::Create()" not in worker
+    assert parameter_problems(worker) == []
+
+
+def test_bitlocker_password_never_passes_a_cmdlet_parameter():
+    script = ps.render_enable_bitlocker("E:\\", "s3cret-Pa55")
+    assert "ConvertTo-SecureString" not in script.source
+    assert "$secure.AppendChar($character)" in script.source
+    assert "s3cret" not in script.source
+    calls, _splats, _functions = analyse(script.source)
+    # the plain text variable is handed to no command at all
+    tree_text = script.source.split("$plain = [Environment]::GetEnvironmentVariable")[1]
+    assert not any(f"-{p} $plain" in tree_text for c in calls for p in ("String", "Password"))
+    assert parameter_problems(script.source) == []

@@ -245,7 +245,7 @@ def error_from_record(record: Any, *, host: str = "") -> HyperVError:
             "replication for the VM first.",
             **kwargs,
         )
-    policy = policy_problem(message, host or "the host")
+    policy = policy_problem(message, host or "the host", fqid)
     if policy is not None:
         return policy
     if fqid.endswith("BitLockerMissing"):
@@ -283,6 +283,9 @@ def error_from_record(record: Any, *, host: str = "") -> HyperVError:
     if (
         code == WMI_INVALID_STATE
         or fqid.endswith("InvalidReplicationState")
+        # Hyper-V's cmdlets report a wrong state as "InvalidState,Microsoft.HyperV.PowerShell…"
+        # (UNCONFIRMED for every cmdlet; the English word is the fallback for the others)
+        or fqid.split(",")[0] in ("InvalidState", "InvalidReplicationState")
         or (category == "InvalidOperation" and "state" in lowered)
     ):
         return InvalidState(message, _STATE_HINT, **kwargs)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from hvseed_gui import __version__
-from hvseed_gui.cli import primary, query, replica
+from hvseed_gui.cli import doctor, primary, query, replica
 from hvseed_gui.cli.common import EXIT_FAILED, CliError
 from hvseed_gui.cli.hosts import Hosts
 from hvseed_gui.hyperv.errors import HyperVError
@@ -103,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import", help="check an export folder, then import it on the replica")
     p.add_argument("--vm", required=True, help="name of the replica VM")
     p.add_argument("folder")
+    doctor.add_parsers(sub)
     return parser
 
 
@@ -129,6 +130,8 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
         "import": lambda: replica.cmd_import(args, hosts, out, err),
         "verify": lambda: replica.cmd_verify(args, hosts, out, err),
         "move-drive": lambda: replica.cmd_move_drive(args, hosts, out),
+        "doctor": lambda: doctor.cmd_doctor(args, hosts, out),
+        "scripts": lambda: doctor.cmd_scripts(args, out),
     }
     try:
         return commands[args.command]()

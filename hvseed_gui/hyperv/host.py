@@ -606,6 +606,45 @@ class HashJob:
         return 1.0 if self.state is JobState.COMPLETED else None
 
 
+@dataclass(frozen=True)
+class StorageSpace:
+    """Free space on the volume of a replica storage location."""
+
+    path: str
+    free_bytes: int | None  # None: the path's volume could not be read
+
+
+@dataclass(frozen=True)
+class HostReadiness:
+    """Read-only facts ``hvseed doctor`` judges, gathered in one round trip.
+
+    Empty text or None means "could not be read here" (not "bad"): the table says so.
+    """
+
+    host_name: str
+    os_caption: str = ""
+    os_build: str = ""
+    is_server: bool = True
+    powershell_version: str = ""  # $PSVersionTable.PSVersion, e.g. "5.1.17763.6414"
+    hyperv_module: bool = False
+    vmms_running: bool = False
+    replica: ReplicaServerConfig | None = None  # None when Hyper-V is missing
+    certificate_found: bool | None = None  # the Replica server's configured certificate
+    certificate_ekus: tuple[str, ...] = ()
+    certificate_not_after: datetime | None = None
+    certificate_has_private_key: bool = False
+    winrm_listeners: tuple[str, ...] = ()  # "HTTP:5985", "HTTPS:5986"
+    clock_utc: datetime | None = None
+    fips_enabled: bool | None = None
+    asr_wmi_process_rule: str = ""  # Disabled | Block | Audit | Warn | "" (not readable)
+    bitlocker_cmdlets: bool = False
+    bitlocker_feature: str = ""  # Get-WindowsFeature BitLocker InstallState, "" on clients
+    storage: tuple[StorageSpace, ...] = ()
+    is_cluster_node: bool = False
+    cluster_name: str = ""
+    replica_broker: str = ""
+
+
 # --- the interface ------------------------------------------------------------------------------
 
 
@@ -618,6 +657,11 @@ class HyperVHost(abc.ABC):
     @abc.abstractmethod
     def inventory(self) -> Inventory:
         """Host facts and every VM with its disks and replication state."""
+
+    @abc.abstractmethod
+    def readiness(self) -> HostReadiness:
+        """Read-only facts for ``hvseed doctor``: versions, Replica server, firewall, WinRM
+        listeners, clock, FIPS, Defender ASR, BitLocker feature, storage space, cluster."""
 
     @abc.abstractmethod
     def replica_server_config(self) -> ReplicaServerConfig:

@@ -75,6 +75,7 @@ def _hostile_renders(text: str) -> list[ps.Script | tuple[str, str]]:
     network_plan = plan.with_changes(initial_method=InitialReplicationMethod.EXISTING_VM)
     return [
         ps.render_inventory(),
+        ps.render_readiness(),
         ps.render_replica_server_config(),
         ps.render_configure_replica_server(change),
         ps.render_configure_replica_server(

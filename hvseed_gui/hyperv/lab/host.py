@@ -11,7 +11,7 @@ import secrets
 import time
 import uuid
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from hvseed_gui.core.media import FolderListing
@@ -33,6 +33,7 @@ from hvseed_gui.hyperv.host import (
     ExportFolderSummary,
     HashJob,
     HostCallStats,
+    HostReadiness,
     HyperVHost,
     Inventory,
     JobProgress,
@@ -43,6 +44,7 @@ from hvseed_gui.hyperv.host import (
     ReplicationMode,
     ReplicationState,
     ReplicationStatus,
+    StorageSpace,
     TestFailoverResult,
     Vhd,
     VhdFile,
@@ -110,6 +112,9 @@ class LabHost(HyperVHost):
             )
 
         return self._call("inventory", run)
+
+    def readiness(self) -> HostReadiness:
+        return self._call("readiness", lambda w: _readiness(w, self.name))
 
     def replica_server_config(self) -> ReplicaServerConfig:
         return self._call("replica_server_config", lambda w: _server_config(w, self.name))
@@ -511,6 +516,79 @@ def _server_config(w: World, fqdn: str) -> ReplicaServerConfig:
         firewall_rules=replication.firewall_rules(w, fqdn),
         certificate_thumbprint=config["thumbprint"],
     )
+
+
+#: What a lab host reports for the facts only ``readiness`` reads; ``Lab.set_host_facts``
+#: changes them (a 2012 R2 host with PowerShell 4.0, FIPS on, the ASR rule blocking, …).
+HOST_FACT_DEFAULTS: dict[str, Any] = {
+    "powershell_version": "5.1.20348.2849",
+    "winrm_listeners": ["HTTP:5985"],
+    "fips_enabled": False,
+    "asr_wmi_process_rule": "Disabled",
+    "clock_offset_seconds": 0.0,
+    "is_server": True,
+    "cluster_name": "",
+    "replica_broker": "",
+}
+
+
+def _readiness(w: World, fqdn: str) -> HostReadiness:
+    host = w.host(fqdn)
+    facts = {**HOST_FACT_DEFAULTS, **host.get("facts", {})}
+    config = _server_config(w, fqdn)
+    cert = None
+    if config.certificate_thumbprint:
+        cert = next(
+            (
+                c
+                for c in host["certificates"]
+                if c["thumbprint"].upper() == config.certificate_thumbprint.upper()
+            ),
+            None,
+        )
+    storage = []
+    locations = [config.default_storage_location] + [
+        e.storage_location for e in config.authorization_entries
+    ]
+    for location in dict.fromkeys(p for p in locations if p):
+        try:
+            free: int | None = w.free(w.locate(fqdn, location).drive_id)
+        except NotFound:
+            free = None
+        storage.append(StorageSpace(location, free))
+    feature_installed = host.get("bitlocker_feature", True)
+    return HostReadiness(
+        host_name=fqdn,
+        os_caption=host["os_version"],
+        os_build=host["os_build"],
+        is_server=bool(facts["is_server"]),
+        powershell_version=str(facts["powershell_version"]),
+        hyperv_module=True,
+        vmms_running=True,
+        replica=config,
+        certificate_found=None if not config.certificate_thumbprint else cert is not None,
+        certificate_ekus=(EKU_SERVER, EKU_CLIENT) if cert else (),
+        certificate_not_after=datetime.fromisoformat(cert["not_after"]) if cert else None,
+        certificate_has_private_key=bool(cert and cert["has_private_key"]),
+        winrm_listeners=tuple(facts["winrm_listeners"]),
+        clock_utc=datetime.fromtimestamp(
+            w.now + float(facts["clock_offset_seconds"]), tz=timezone.utc
+        ),
+        fips_enabled=bool(facts["fips_enabled"]),
+        asr_wmi_process_rule=str(facts["asr_wmi_process_rule"]),
+        bitlocker_cmdlets=bool(feature_installed),
+        bitlocker_feature=("Installed" if feature_installed else "Available")
+        if facts["is_server"]
+        else "",
+        storage=tuple(storage),
+        is_cluster_node=bool(facts["cluster_name"]),
+        cluster_name=str(facts["cluster_name"]),
+        replica_broker=str(facts["replica_broker"]),
+    )
+
+
+EKU_SERVER = "1.3.6.1.5.5.7.3.1"
+EKU_CLIENT = "1.3.6.1.5.5.7.3.2"
 
 
 def _key(vm: VmRef) -> str:

@@ -180,6 +180,19 @@ class Lab:
             jobs.advance(w)
             interrupt(w, self._fqdn(host), vm_id, ReplicationState.parse(state), reason)
 
+    def set_host_facts(self, host: str, **facts: Any) -> None:
+        """Change what ``readiness`` reads on ``host`` (see ``host.HOST_FACT_DEFAULTS``):
+        e.g. ``powershell_version="4.0"``, ``fips_enabled=True``, ``clock_offset_seconds=600``,
+        ``asr_wmi_process_rule="Block"``, ``cluster_name="HVC1"``, ``replica_broker="HVR-BRK"``."""
+        from .host import HOST_FACT_DEFAULTS
+
+        unknown = set(facts) - set(HOST_FACT_DEFAULTS)
+        if unknown:
+            raise ValueError(f"Unknown host facts: {sorted(unknown)}")
+        fqdn = self._fqdn(host)
+        with self.world() as w:
+            w.state["hosts"][fqdn].setdefault("facts", {}).update(facts)
+
     def set_bitlocker_feature(self, host: str, installed: bool) -> None:
         """Install or remove the BitLocker feature on ``host`` (a missing feature makes
         ``enable_bitlocker`` fail as on a Windows Server without it)."""

@@ -216,3 +216,20 @@ def test_bitlocker_password_never_passes_a_cmdlet_parameter():
     tree_text = script.source.split("$plain = [Environment]::GetEnvironmentVariable")[1]
     assert not any(f"-{p} $plain" in tree_text for c in calls for p in ("String", "Password"))
     assert parameter_problems(script.source) == []
+
+
+# --- item 6: the ASR rule is named when the hashing worker never starts -------------------------
+
+
+def test_a_worker_that_never_started_names_the_asr_rule_and_offers_the_workstation():
+    from hvseed_gui.hyperv import ps_hashing
+    from hvseed_gui.hyperv.host import JobState
+
+    launch = '{"job_id": "x", "folder": "E:\\\\S", "pid": 4242, "created": "2026-01-01T00:00:00Z"}'
+    job = ps_hashing.judge_hash_job(
+        {"state_text": None, "launch_text": launch, "alive": False}, VM_ID, host="hv01"
+    )
+    assert job.state is JobState.FAILED
+    assert "Block process creations originating from PSExec and WMI commands" in job.message
+    assert "d1e49aac-8f56-4280-b9ba-993a6d77406c" in job.message
+    assert "workstation" in job.message and "hvseed verify" in job.message

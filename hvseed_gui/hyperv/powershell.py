@@ -200,6 +200,14 @@ function ConvertTo-HvseedErrorRecord {
 }
 """
 
+#: Every script but ``readiness`` (which reports the version) refuses an older PowerShell in
+#: one sentence: hvseed's scripts and parsers are written for Windows PowerShell 5.1.
+_VERSION_CHECK = r"""
+    if ($PSVersionTable.PSVersion.Major -lt 5 -or ($PSVersionTable.PSVersion.Major -eq 5 -and $PSVersionTable.PSVersion.Minor -lt 1)) {
+        Stop-Hvseed -Category 'NotInstalled' -Cmdlet 'hvseed' -Id 'PowerShellTooOld' -Message ('Windows PowerShell ' + [string]$PSVersionTable.PSVersion + ' on ' + $env:COMPUTERNAME + ' is too old: hvseed needs Windows PowerShell 5.1.')
+    }
+"""
+
 _HYPERV_CHECK = r"""
     if (-not (Get-Module -ListAvailable -Name 'Hyper-V')) {
         Stop-Hvseed -Category 'NotInstalled' -Cmdlet 'Get-Module' -Id 'HyperVModuleMissing' -Message ('The Hyper-V PowerShell module is not installed on ' + $env:COMPUTERNAME + '.')
@@ -630,6 +638,7 @@ def _render(
         _CORE_FUNCTIONS,
         *(_HELPERS[name] for name in wanted),
         "\ntry {\n",
+        "" if operation == "readiness" else _VERSION_CHECK,
         _HYPERV_CHECK if needs_hyperv else "",
         body,
         _FOOTER,

@@ -27,6 +27,7 @@ from hvseed_gui.hyperv import job_rules, ps_files, ps_hashing
 from hvseed_gui.hyperv import powershell as ps
 from hvseed_gui.hyperv.errors import (
     BITLOCKER_MISSING_HINT,
+    POWERSHELL_TOO_OLD_HINT,
     AccessDenied,
     CmdletError,
     FeatureMissing,
@@ -251,6 +252,8 @@ def error_from_record(record: Any, *, host: str = "") -> HyperVError:
     policy = policy_problem(message, host or "the host", fqid)
     if policy is not None:
         return policy
+    if fqid.endswith("PowerShellTooOld"):
+        return FeatureMissing(message, POWERSHELL_TOO_OLD_HINT, detail=detail)
     if fqid.endswith("BitLockerMissing"):
         return FeatureMissing(message, BITLOCKER_MISSING_HINT, detail=detail)
     if fqid.endswith("BitLockerBusy"):

@@ -233,3 +233,32 @@ def test_a_worker_that_never_started_names_the_asr_rule_and_offers_the_workstati
     assert "Block process creations originating from PSExec and WMI commands" in job.message
     assert "d1e49aac-8f56-4280-b9ba-993a6d77406c" in job.message
     assert "workstation" in job.message and "hvseed verify" in job.message
+
+
+# --- item 12: Windows PowerShell 4.0 (Windows Server 2012 R2) is named, with what to install ----
+
+
+def test_every_script_but_readiness_refuses_powershell_4_in_one_sentence():
+    from hvseed_gui.hyperv.errors import FeatureMissing
+    from hvseed_gui.hyperv.ps_host import error_from_record
+
+    assert "PowerShellTooOld" in ps.render_inventory().source
+    assert "PowerShellTooOld" not in ps.render_readiness().source  # it reports the version
+    record = {
+        "category": "NotInstalled",
+        "cmdlet": "hvseed",
+        "message": "Windows PowerShell 4.0 on HV2012 is too old: hvseed needs Windows "
+        "PowerShell 5.1.",
+        "fqid": "Hvseed.PowerShellTooOld",
+    }
+    error = error_from_record(record)
+    assert isinstance(error, FeatureMissing) and "Management Framework 5.1" in error.hint
+
+
+def test_lab_host_with_powershell_4_answers_doctor_but_nothing_else(lab):
+    from hvseed_gui.hyperv.errors import FeatureMissing
+
+    lab.set_host_facts("hv-b", powershell_version="4.0")
+    assert lab.host("hv-b").readiness().powershell_version == "4.0"
+    with pytest.raises(FeatureMissing, match="too old"):
+        lab.host("hv-b").inventory()

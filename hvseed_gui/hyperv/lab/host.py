@@ -20,6 +20,7 @@ from hvseed_gui.core.volumes import Volume
 from hvseed_gui.hyperv import job_rules
 from hvseed_gui.hyperv.errors import (
     BITLOCKER_MISSING_HINT,
+    POWERSHELL_TOO_OLD_HINT,
     CmdletError,
     FeatureMissing,
     InvalidState,
@@ -89,6 +90,7 @@ class LabHost(HyperVHost):
             fault = faults.take(w.state, self.name, operation)
             if fault is not None:
                 raise fault
+            _refuse_old_powershell(w, self.name, operation)
             return action(w)
 
     # -- facts ----------------------------------------------------------------------------------
@@ -530,6 +532,18 @@ HOST_FACT_DEFAULTS: dict[str, Any] = {
     "cluster_name": "",
     "replica_broker": "",
 }
+
+
+def _refuse_old_powershell(w: World, fqdn: str, operation: str) -> None:
+    """As every real script but readiness: Windows PowerShell older than 5.1 is refused."""
+    version = str({**HOST_FACT_DEFAULTS, **w.host(fqdn).get("facts", {})}["powershell_version"])
+    parts = tuple(int(p) for p in version.split(".")[:2] if p.isdigit())
+    if operation != "readiness" and parts < (5, 1):
+        raise FeatureMissing(
+            f"Windows PowerShell {version} on {fqdn} is too old: hvseed needs Windows "
+            "PowerShell 5.1.",
+            POWERSHELL_TOO_OLD_HINT,
+        )
 
 
 def _readiness(w: World, fqdn: str) -> HostReadiness:

@@ -309,6 +309,16 @@ class ReplicaServerConfig:
     authorization_entries: tuple[AuthorizationEntry, ...] = ()
     firewall_rules: tuple[FirewallRuleState, ...] = ()
     certificate_thumbprint: str = ""
+    cluster_name: str = ""  # the failover cluster this host is a node of, if any
+    replica_broker: str = ""  # the cluster's Hyper-V Replica Broker client access point
+
+    def names_cluster_node(self, server_name: str) -> bool:
+        """True when ``server_name`` is a node of a failover cluster, not its Replica Broker:
+        a clustered Replica server is named by the broker's client access point (DOC-SETUP)."""
+        if not self.cluster_name:
+            return False
+        short = server_name.strip().lower().split(".")[0]
+        return not self.replica_broker or short != self.replica_broker.lower().split(".")[0]
 
     def accepts(self, auth: AuthenticationType) -> bool:
         return self.replication_enabled and auth.value in self.allowed_authentication

@@ -425,8 +425,20 @@ function Get-HvseedReplicaConfig {
     }
     $hostName = [string]$server.ComputerName
     if (-not $hostName) { $hostName = $env:COMPUTERNAME }
+    # A clustered Replica server is named by its Replica Broker's client access point.
+    $clusterName = ''
+    $broker = ''
+    try {
+        $clusters = @(Get-CimInstance -Namespace 'root\MSCluster' -ClassName 'MSCluster_Cluster')
+        if ($clusters.Count -gt 0 -and $null -ne $clusters[0]) { $clusterName = [string]$clusters[0].Name }
+        foreach ($resource in @(Get-CimInstance -Namespace 'root\MSCluster' -ClassName 'MSCluster_Resource')) {
+            if ([string]$resource.Type -eq 'Virtual Machine Replication Broker') { $broker = [string]$resource.OwnerGroup }
+        }
+    } catch { $clusterName = '' }
     return [pscustomobject]@{
         host_name = $hostName
+        cluster_name = $clusterName
+        replica_broker = $broker
         replication_enabled = [bool]$server.ReplicationEnabled
         allowed_authentication = [string]$server.AllowedAuthenticationType
         kerberos_port = [int]$server.KerberosAuthenticationPort

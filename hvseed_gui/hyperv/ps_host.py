@@ -426,6 +426,8 @@ def parse_replica_config(data: Any) -> ReplicaServerConfig:
             for r in as_list(data.get("firewall_rules"))
         ),
         certificate_thumbprint=as_text(data.get("certificate_thumbprint")),
+        cluster_name=as_text(data.get("cluster_name")),
+        replica_broker=as_text(data.get("replica_broker")),
     )
 
 
@@ -484,6 +486,8 @@ def readiness_document(facts: HostReadiness) -> dict[str, Any]:
             "allow_any_server": config.allow_any_server,
             "default_storage_location": config.default_storage_location,
             "certificate_thumbprint": config.certificate_thumbprint,
+            "cluster_name": config.cluster_name,
+            "replica_broker": config.replica_broker,
             "authorization_entries": [
                 {
                     "allowed_primary_server": e.allowed_primary_server,

@@ -262,3 +262,36 @@ def test_lab_host_with_powershell_4_answers_doctor_but_nothing_else(lab):
     assert lab.host("hv-b").readiness().powershell_version == "4.0"
     with pytest.raises(FeatureMissing, match="too old"):
         lab.host("hv-b").inventory()
+
+
+# --- item 13: a clustered Replica server is named by its Replica Broker ------------------------
+
+
+def test_a_cluster_node_is_not_the_replica_server_to_name(lab):
+    lab.set_host_facts("hv-b", cluster_name="HVC1", replica_broker="HVR-BROKER")
+    config = lab.host("hv-b").replica_server_config()
+    assert (config.cluster_name, config.replica_broker) == ("HVC1", "HVR-BROKER")
+    assert config.names_cluster_node("hv-b.lab.local")
+    assert not config.names_cluster_node("hvr-broker.lab.local")
+    lab.set_host_facts("hv-b", replica_broker="")
+    assert lab.host("hv-b").replica_server_config().names_cluster_node("hvr-broker")
+
+
+def test_replica_page_words_the_cluster_advice(lab):
+    from hvseed_gui.ui.pages.replica import cluster_advice, describe_change
+
+    lab.set_host_facts("hv-b", cluster_name="HVC1", replica_broker="HVR-BROKER")
+    config = lab.host("hv-b").replica_server_config()
+    advice = cluster_advice(config)
+    assert "HVR-BROKER" in advice and "every node" in advice and "owns the replica VM" in advice
+    change = ReplicaServerChange.only(open_firewall_port=8080)
+    assert any(
+        "every other node of cluster HVC1" in line for line in describe_change(config, change)
+    )
+
+
+def test_config_script_reads_the_cluster_and_its_broker():
+    source = ps.render_replica_server_config().source
+    assert "Virtual Machine Replication Broker" in source
+    host, _ = fixture_host("replica_config.json")
+    assert host.replica_server_config().cluster_name == ""  # an older answer without it

@@ -502,6 +502,7 @@ def _vm_result(w: World, fqdn: str, vm: VmDict) -> VirtualMachine:
 
 def _server_config(w: World, fqdn: str) -> ReplicaServerConfig:
     host = w.host(fqdn)
+    facts = {**HOST_FACT_DEFAULTS, **host.get("facts", {})}
     config = host["replica_server"]
     return ReplicaServerConfig(
         host_name=fqdn,
@@ -517,6 +518,8 @@ def _server_config(w: World, fqdn: str) -> ReplicaServerConfig:
         ),
         firewall_rules=replication.firewall_rules(w, fqdn),
         certificate_thumbprint=config["thumbprint"],
+        cluster_name=str(facts["cluster_name"]),
+        replica_broker=str(facts["replica_broker"]),
     )
 
 

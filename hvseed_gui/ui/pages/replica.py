@@ -103,6 +103,33 @@ def proposed_change(
     )
 
 
+def cluster_advice(config: ReplicaServerConfig) -> str:
+    """Why a cluster node is not the Replica server to name, and what to name instead."""
+    if config.replica_broker:
+        return _tr(
+            QT_TRANSLATE_NOOP(
+                "ReplicaPage",
+                "%1 is a node of failover cluster %2. Name the Hyper-V Replica Broker's client "
+                "access point %3 as the Replica server instead; the listener firewall rule must "
+                "be enabled on every node, and the import runs on the node that owns the "
+                "replica VM.",
+            ),
+            config.host_name,
+            config.cluster_name,
+            config.replica_broker,
+        )
+    return _tr(
+        QT_TRANSLATE_NOOP(
+            "ReplicaPage",
+            "%1 is a node of failover cluster %2, which has no Hyper-V Replica Broker. Add the "
+            "Replica Broker role in Failover Cluster Manager, then name its client access point "
+            "here.",
+        ),
+        config.host_name,
+        config.cluster_name,
+    )
+
+
 def needed_folder(change: ReplicaServerChange) -> str:
     """The storage folder the change sends (entry or default location); "" when none."""
     if change.add_authorization_entry is not None:
@@ -225,6 +252,18 @@ def describe_change(config: ReplicaServerConfig, change: ReplicaServerChange) ->
                 change.open_firewall_port,
             )
         )
+    if config.cluster_name and (change.enable_firewall_rules or change.open_firewall_port):
+        lines.append(
+            _tr(
+                QT_TRANSLATE_NOOP(
+                    "ReplicaPage",
+                    "This changes the firewall of %1 only: enable the same rule on every other "
+                    "node of cluster %2.",
+                ),
+                config.host_name,
+                config.cluster_name,
+            )
+        )
     return lines
 
 
@@ -332,6 +371,10 @@ class ReplicaPage(HostPage):
         def done(config: ReplicaServerConfig) -> bool:
             self._config = config
             self.ctx.replica_target = target
+            if config.names_cluster_node(name):
+                self.fix_box.hide()
+                self.status.show_message("error", cluster_advice(config))
+                return False
             if usable_auth(config, self._primary()) is not None:
                 self.ctx.replica_config = config
                 self.fix_box.hide()

@@ -299,8 +299,20 @@
         <translation>Remotehost</translation>
     </message>
     <message>
-        <source>Use HTTPS (port 5986)</source>
-        <translation>HTTPS verwenden (Port 5986)</translation>
+        <source>Use HTTPS (port 5986, for hosts outside the domain; checks the certificate)</source>
+        <translation>HTTPS verwenden (Port 5986, für Hosts außerhalb der Domäne; prüft das Zertifikat)</translation>
+    </message>
+    <message>
+        <source>default (5985, or 5986 with HTTPS)</source>
+        <translation>Standard (5985, mit HTTPS 5986)</translation>
+    </message>
+    <message>
+        <source>Te&amp;st</source>
+        <translation>Te&amp;sten</translation>
+    </message>
+    <message>
+        <source>Connect to the host now and read what it is, without leaving this page.</source>
+        <translation>Jetzt mit dem Host verbinden und lesen, was er ist, ohne diese Seite zu verlassen.</translation>
     </message>
     <message>
         <source>CORP\admin (empty: your own account)</source>
@@ -317,6 +329,10 @@
     <message>
         <source>T&amp;ransport:</source>
         <translation>&amp;Transport:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>&amp;Port:</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
@@ -341,6 +357,22 @@
     <message>
         <source>Choose the lab folder</source>
         <translation>Laborordner auswählen</translation>
+    </message>
+    <message>
+        <source>Enter the host name first.</source>
+        <translation>Geben Sie zuerst den Hostnamen ein.</translation>
+    </message>
+    <message>
+        <source>Connected to %1 (%2): Hyper-V is there.</source>
+        <translation>Verbunden mit %1 (%2): Hyper-V ist vorhanden.</translation>
+    </message>
+    <message>
+        <source>Connected to %1, but it does not run Hyper-V.</source>
+        <translation>Verbunden mit %1, aber dort läuft kein Hyper-V.</translation>
+    </message>
+    <message>
+        <source>Testing the connection to %1…</source>
+        <translation>Die Verbindung mit %1 wird getestet…</translation>
     </message>
     <message>
         <source>%1 does not run Hyper-V. Choose the host that runs the VM.</source>
@@ -1623,6 +1655,14 @@
 <context>
     <name>ReplicaPage</name>
     <message>
+        <source>%1 is a node of failover cluster %2. Name the Hyper-V Replica Broker&apos;s client access point %3 as the Replica server instead; the listener firewall rule must be enabled on every node, and the import runs on the node that owns the replica VM.</source>
+        <translation>%1 ist ein Knoten des Failoverclusters %2. Geben Sie stattdessen den Clientzugriffspunkt %3 des Hyper-V-Replikatbrokers als Replikatserver an; die Firewallregel des Listeners muss auf jedem Knoten aktiviert sein, und der Import läuft auf dem Knoten, dem die Replikat-VM gehört.</translation>
+    </message>
+    <message>
+        <source>%1 is a node of failover cluster %2, which has no Hyper-V Replica Broker. Add the Replica Broker role in Failover Cluster Manager, then name its client access point here.</source>
+        <translation>%1 ist ein Knoten des Failoverclusters %2, der keinen Hyper-V-Replikatbroker hat. Fügen Sie im Failovercluster-Manager die Rolle Replikatbroker hinzu und geben Sie dann hier deren Clientzugriffspunkt an.</translation>
+    </message>
+    <message>
         <source>on</source>
         <translation>ein</translation>
     </message>
@@ -1677,6 +1717,14 @@
     <message>
         <source>Windows Firewall rule %1: %2 → %3.</source>
         <translation>Windows-Firewallregel %1: %2 → %3.</translation>
+    </message>
+    <message>
+        <source>Windows Firewall: add the inbound rule %1 for TCP port %2 (the built-in Hyper-V Replica rules open ports 80 and 443 only).</source>
+        <translation>Windows-Firewall: eingehende Regel %1 für TCP-Port %2 hinzufügen (die eingebauten Hyper-V-Replikatregeln öffnen nur die Ports 80 und 443).</translation>
+    </message>
+    <message>
+        <source>This changes the firewall of %1 only: enable the same rule on every other node of cluster %2.</source>
+        <translation>Dies ändert nur die Firewall von %1: Aktivieren Sie dieselbe Regel auf jedem anderen Knoten des Clusters %2.</translation>
     </message>
     <message>
         <source>Specify Replica Server</source>

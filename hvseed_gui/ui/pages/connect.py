@@ -60,7 +60,7 @@ class ConnectPage(HostPage):
         self.port.setRange(0, 65535)
         self.port.setSpecialValueText(self.tr("default (5985, or 5986 with HTTPS)"))
         self.port.setValue(0)
-        self.test_button = QPushButton(self.tr("&Test"))
+        self.test_button = QPushButton(self.tr("Te&st"))
         self.test_button.setToolTip(
             self.tr("Connect to the host now and read what it is, without leaving this page.")
         )

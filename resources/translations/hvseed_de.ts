@@ -129,8 +129,93 @@
         <translation>Hinweis</translation>
     </message>
     <message>
+        <source>PowerShell version</source>
+        <extracomment>check names in the GUI&apos;s language, by core&apos;s stable row code</extracomment>
+        <translation>PowerShell-Version</translation>
+    </message>
+    <message>
+        <source>Hyper-V module and service</source>
+        <translation>Hyper-V-Modul und -Dienst</translation>
+    </message>
+    <message>
+        <source>Replica server and authorization</source>
+        <translation>Replikatserver und Autorisierung</translation>
+    </message>
+    <message>
+        <source>Listener port vs firewall rule</source>
+        <translation>Listener-Port und Firewallregel</translation>
+    </message>
+    <message>
+        <source>Replica certificate and EKU</source>
+        <translation>Replikatzertifikat und EKU</translation>
+    </message>
+    <message>
+        <source>BitLocker (to unlock the drive)</source>
+        <translation>BitLocker (zum Entsperren des Laufwerks)</translation>
+    </message>
+    <message>
+        <source>Replica storage space</source>
+        <translation>Speicherplatz für Replikate</translation>
+    </message>
+    <message>
+        <source>WinRM listeners</source>
+        <translation>WinRM-Listener</translation>
+    </message>
+    <message>
+        <source>FIPS policy</source>
+        <translation>FIPS-Richtlinie</translation>
+    </message>
+    <message>
+        <source>Defender ASR: process creation from WMI</source>
+        <translation>Defender-ASR: Prozesserstellung über WMI</translation>
+    </message>
+    <message>
+        <source>Cluster role</source>
+        <translation>Clusterrolle</translation>
+    </message>
+    <message>
+        <source>Time skew between hosts (Kerberos)</source>
+        <translation>Zeitabweichung zwischen den Hosts (Kerberos)</translation>
+    </message>
+    <message>
+        <source>Check both hosts</source>
+        <translation>Beide Hosts prüfen</translation>
+    </message>
+    <message>
+        <source>Read-only checks of Host A and the Replica server, as &apos;hvseed doctor&apos; makes them. Nothing is changed.</source>
+        <translation>Nur lesende Prüfungen von Host A und dem Replikatserver, wie &apos;hvseed doctor&apos; sie macht. Nichts wird geändert.</translation>
+    </message>
+    <message>
         <source>Check</source>
         <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>Connect to both hosts first.</source>
+        <translation>Verbinden Sie sich zuerst mit beiden Hosts.</translation>
+    </message>
+    <message>
+        <source>Checking %1 and %2…</source>
+        <translation>%1 und %2 werden geprüft…</translation>
+    </message>
+    <message>
+        <source>Both hosts are ready.</source>
+        <translation>Beide Hosts sind bereit.</translation>
+    </message>
+    <message>
+        <source>%1 check(s) failed, %2 need attention; each says what to do.</source>
+        <translation>%1 Prüfung(en) fehlgeschlagen, %2 brauchen Aufmerksamkeit; jede sagt, was zu tun ist.</translation>
     </message>
     <message>
         <source>Verdict</source>
@@ -1737,6 +1822,10 @@
     <message>
         <source>Replica &amp;server:</source>
         <translation>&amp;Replikatserver:</translation>
+    </message>
+    <message>
+        <source>&amp;Check both hosts first (read-only, as &apos;hvseed doctor&apos; does)</source>
+        <translation>&amp;Beide Hosts zuerst prüfen (nur lesend, wie &apos;hvseed doctor&apos;)</translation>
     </message>
     <message>
         <source>Let hvseed configure the Replica server</source>

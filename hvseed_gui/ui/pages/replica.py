@@ -26,6 +26,7 @@ from hvseed_gui.hyperv.host import (
     ReplicaServerConfig,
     listener_rule_name,
 )
+from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages.base import HostPage
 
 
@@ -281,6 +282,10 @@ class ReplicaPage(HostPage):
         self.server_edit.setPlaceholderText("hv02.corp.example")
         form.addRow(self.tr("Replica &server:"), self.server_edit)
         self.body.addLayout(form)
+        self.check_hosts = QCheckBox(
+            self.tr("&Check both hosts first (read-only, as 'hvseed doctor' does)")
+        )
+        self.body.addWidget(self.check_hosts)
         self.registerField("replica.server*", self.server_edit)
         self.server_edit.textEdited.connect(self._server_edited)
 
@@ -480,3 +485,6 @@ class ReplicaPage(HostPage):
 
     def page_complete(self) -> bool:
         return bool(self.server_edit.text().strip())
+
+    def nextId(self) -> int:
+        return PageId.CHECK if self.check_hosts.isChecked() else PageId.PARAMS

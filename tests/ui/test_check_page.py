@@ -1,0 +1,39 @@
+"""The wizard's Check page: hvseed doctor's table for Host A and the Replica server, reached
+only when the admin asks for it on the Replica page; read-only, off the GUI thread."""
+
+from __future__ import annotations
+
+from hvseed_gui.core.readiness import Status
+from hvseed_gui.ui.ids import PageId
+
+
+def walk_to_replica(drive, wizard) -> None:
+    for page_id in (PageId.CONNECT, PageId.VM, PageId.REPLICA):
+        drive.next(wizard, page_id)
+
+
+def test_check_page_shows_both_hosts_and_goes_on(lab, make_wizard, drive):
+    lab.set_host_facts("hv-b", clock_offset_seconds=900)
+    lab.set_bitlocker_feature("hv-b", False)
+    wizard = make_wizard()
+    walk_to_replica(drive, wizard)
+    replica = wizard.currentPage()
+    replica.server_edit.setText("hv-b.lab.local")
+    assert replica.nextId() == PageId.PARAMS  # not asked: the flow is unchanged
+    replica.check_hosts.setChecked(True)
+    before = lab.dump()
+    drive.next(wizard, PageId.CHECK)
+    page = wizard.currentPage()
+    drive.until(lambda: page.table.rowCount() > 0)
+    hosts = {page.table.item(r, 2).text() for r in range(page.table.rowCount())}
+    assert {"hv-a.lab.local", "hv-b.lab.local"} <= hosts
+    failed = [r for r in page.rows if r.status is Status.FAIL]
+    assert [r.code for r in failed] == ["clock"]
+    shown = page.table.item(page.rows.index(failed[0]), 3).text()
+    assert "5 minutes" in shown and "w32tm /resync" in shown
+    bitlocker = next(r for r in page.rows if r.code == "bitlocker")
+    assert bitlocker.status is Status.WARN
+    assert "1 check(s) failed" in page.summary.text()
+    after = lab.dump()
+    assert before["hosts"] == after["hosts"]  # nothing changed on either host
+    drive.next(wizard, PageId.PARAMS)

@@ -9,7 +9,7 @@ front end can word them in its language.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from enum import Enum
 from typing import Any
 
@@ -292,8 +292,16 @@ def _certificate(host: str, facts: Any) -> Row:
 def _bitlocker(host: str, facts: Any) -> Row:
     check = "BitLocker (to unlock the drive)"
     if not facts.is_server:
-        status = Status.OK if facts.bitlocker_cmdlets else Status.WARN
-        return Row("bitlocker", check, host, status, "client Windows")
+        if facts.bitlocker_cmdlets:
+            return Row("bitlocker", check, host, Status.OK, "client Windows with BitLocker")
+        return Row(
+            "bitlocker",
+            check,
+            host,
+            Status.WARN,
+            "client Windows without BitLocker (Home editions cannot unlock the drive)",
+            "Unlock the drive on a Pro or Enterprise edition, or ship it unencrypted.",
+        )
     if facts.bitlocker_feature == "Installed":
         return Row("bitlocker", check, host, Status.OK, "BitLocker feature installed")
     return Row(
@@ -340,17 +348,16 @@ def _storage(primary: Any, replica: Any, sizes: dict[str, int] | None) -> Row | 
 
 
 def _entry_allows(config: Any, entry: Any, primary: str) -> bool:
-    probe_problems = type(config)(
-        host_name=config.host_name,
+    """Whether ``entry`` alone lets ``primary`` in, judged by the config's own (wildcard) rule."""
+    probe = replace(
+        config,
         replication_enabled=True,
         allowed_authentication="Kerberos",
-        kerberos_port=config.kerberos_port,
-        certificate_port=config.certificate_port,
         allow_any_server=False,
-        default_storage_location="",
         authorization_entries=(entry,),
-    ).problems_for(AuthenticationType.KERBEROS, primary)
-    return not probe_problems
+        firewall_rules=(),
+    )
+    return not probe.problems_for(AuthenticationType.KERBEROS, primary)
 
 
 def _skew(primary: Any, replica: Any, offsets: tuple[float, float] | None) -> Row:

@@ -64,6 +64,8 @@ def test_table_from_a_troubled_51_replica(tmp_path):
     assert overall(rows) is Status.FAIL
     text = format_table(rows)
     assert all(r.fix in text for r in rows if r.status is not Status.OK)
+    # every row that fails or warns says what to do
+    assert all(r.fix for r in rows if r.status in (Status.FAIL, Status.WARN))
 
 
 @pytest.fixture

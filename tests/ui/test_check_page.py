@@ -37,3 +37,27 @@ def test_check_page_shows_both_hosts_and_goes_on(lab, make_wizard, drive):
     after = lab.dump()
     assert before["hosts"] == after["hosts"]  # nothing changed on either host
     drive.next(wizard, PageId.PARAMS)
+
+
+def test_replica_on_a_custom_port_gets_its_own_rule_with_consent(lab, make_wizard, drive):
+    from PySide6.QtWidgets import QWizard
+
+    from hvseed_gui.hyperv.host import ReplicaServerChange
+
+    lab.host("hv-b").configure_replica_server(ReplicaServerChange.only(kerberos_port=8080))
+    wizard = make_wizard()
+    walk_to_replica(drive, wizard)
+    page = wizard.currentPage()
+    page.server_edit.setText("hv-b.lab.local")
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    drive.until(lambda: page.fix_box.isVisible())
+    assert "port 8080" in page.status.text() and "opens port 80 only" in page.status.text()
+    assert "HVSEED-HVR-In-TCP-8080" in page.change_label.text()
+    assert not page.fix_button.isEnabled()  # nothing changes without consent
+    page.consent.setChecked(True)
+    page.fix_button.click()
+    drive.until(lambda: page.status.kind == "ok")
+    config = lab.host("hv-b").replica_server_config()
+    assert config.firewall_port_open(wizard.build_plan().authentication) is True
+    drive.next(wizard, PageId.PARAMS)
+    assert wizard.currentPage().port.value() == 8080

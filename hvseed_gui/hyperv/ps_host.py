@@ -621,12 +621,18 @@ def _job_state(job: dict[str, Any]) -> int:
     return as_int(job.get("job_state"), -1)
 
 
+#: Win32 codes for a full drive or a file too large for it (ERROR_DISK_FULL,
+#: ERROR_HANDLE_DISK_FULL, ERROR_FILE_TOO_LARGE). UNCONFIRMED whether Msvm_ConcreteJob.ErrorCode
+#: carries them (the class calls it vendor-specific); the localized text is the fallback.
+_WIN32_MEDIA_CODES = (112, 39, 223)
+
+
 def _failed_message(job: dict[str, Any], kind: str) -> str:
     code = as_int(job.get("error_code"))
     message = as_text(job.get("error_description")).strip() or (
         f"Hyper-V's {kind} job failed (error {code})."
     )
-    if is_media_problem(message):
+    if code in _WIN32_MEDIA_CODES or is_media_problem(message):
         message = f"{message} {MEDIA_HINT}"
     return message
 

@@ -65,3 +65,26 @@ def test_access_and_media_by_hresult_in_german():
         "hresult": -2147024784,  # 0x80070070
     }
     assert isinstance(error_from_record(full), MediaError)
+
+
+def test_a_failed_export_job_on_a_full_drive_is_a_media_problem_in_german():
+    from hvseed_gui.hyperv.host import JobState, VmRef
+    from hvseed_gui.hyperv.ps_host import MEDIA_HINT, parse_progress
+
+    data = {
+        "kind": "export",
+        "replication_state": "InitialReplicationInProgress",
+        "jobs": [
+            {
+                "job_id": "J1",
+                "job_type": 116,
+                "job_state": 10,
+                "percent": 40,
+                "error_code": 112,
+                "error_description": "Auf dem Datenträger ist nicht genügend Speicherplatz.",
+                "matched_by": "tracked",
+            }
+        ],
+    }
+    progress = parse_progress(data, VmRef("SQL01", "6f1c2a3b-4d5e-4f60-8a9b-0c1d2e3f4a5b"))
+    assert progress.state is JobState.FAILED and MEDIA_HINT in progress.message

@@ -835,6 +835,7 @@ TIMEOUT_HINTS: dict[str, str] = {
     "start_export": _STATE_AFTER_TIMEOUT,
     "cancel_export": _STATE_AFTER_TIMEOUT,
     "start_import": _STATE_AFTER_TIMEOUT,
+    "resume_replication": _STATE_AFTER_TIMEOUT,
     "start_test_failover": (
         "It may have completed on the host anyway: refresh and look for the test VM "
         "('<VM> - Test') before you try again."

@@ -118,3 +118,17 @@ def test_lab_refuses_to_resume_what_is_not_interrupted(lab):
     fresh = a.inventory().vm("DC01")
     with pytest.raises(InvalidState, match="not enabled"):
         a.resume_replication(fresh.ref)
+
+
+def test_a_resume_cut_by_our_deadline_says_it_may_have_happened():
+    from hvseed_gui.hyperv.errors import OperationTimeout
+
+    class Slow:
+        description = "hv01 (slow)"
+
+        def run(self, script, *, timeout, secrets=None):
+            raise OperationTimeout("PowerShell on hv01 did not finish within 1 seconds.")
+
+    with pytest.raises(OperationTimeout) as caught:
+        PowerShellHost(Slow(), timeout=1).resume_replication(VM)
+    assert "may have completed on the host anyway" in caught.value.hint

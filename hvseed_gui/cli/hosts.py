@@ -48,7 +48,7 @@ class Hosts:
             username=self.args.user or "",
             password=self._password(),
             port=self.args.port,
-            use_https=not self.args.http,
+            use_https=bool(getattr(self.args, "https", False)),
             validate_certificate=not self.args.skip_certificate_check,
             timeout=self.args.timeout,
         )

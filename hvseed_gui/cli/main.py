@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from hvseed_gui import __version__
-from hvseed_gui.cli import primary, query, replica
+from hvseed_gui.cli import doctor, primary, query, replica
 from hvseed_gui.cli.common import EXIT_FAILED, EXIT_USAGE, CliError, VisibleStream
 from hvseed_gui.cli.hosts import Hosts
 from hvseed_gui.hyperv.errors import HyperVError
@@ -38,11 +38,21 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument(
         "--password-env", metavar="VAR", help="read the WinRM password from environment variable"
     )
-    where.add_argument("--port", type=int, metavar="N", help="WinRM port (default 5986, or 5985)")
     where.add_argument(
+        "--port", type=int, metavar="N", help="WinRM port (default 5985, or 5986 with --https)"
+    )
+    scheme = where.add_mutually_exclusive_group()
+    scheme.add_argument(
+        "--https",
+        action="store_true",
+        help="WinRM over HTTPS (5986), validating the host's certificate: for hosts outside "
+        "the domain",
+    )
+    scheme.add_argument(
         "--http",
         action="store_true",
-        help="WinRM over HTTP (5985) with message encryption instead of HTTPS",
+        help="WinRM over HTTP (5985) with Kerberos/NTLM message encryption (the default, as "
+        "PowerShell remoting does)",
     )
     where.add_argument(
         "--skip-certificate-check",
@@ -122,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the VM's export folder, e.g. E:\\HyperV-Seed\\<VMName>_<VMId> (with --all: "
         "where to look, e.g. E:\\HyperV-Seed)",
     )
+    doctor.add_parsers(sub)
     return parser
 
 
@@ -149,6 +160,8 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
         "import": lambda: replica.cmd_import(args, hosts, out, err),
         "verify": lambda: replica.cmd_verify(args, hosts, out, err),
         "move-drive": lambda: replica.cmd_move_drive(args, hosts, out),
+        "doctor": lambda: doctor.cmd_doctor(args, hosts, out),
+        "scripts": lambda: doctor.cmd_scripts(args, out),
     }
     try:
         return commands[args.command]()

@@ -150,10 +150,15 @@ class HandoverReport:
         """The steps on the replica side, in order."""
         replica = self.replica_server or "the replica server"
         bitlocker = self.volume.bitlocker if self.volume else BitLockerStatus.UNKNOWN
+        feature = (
+            " On Windows Server the BitLocker feature must be installed first (it is not by "
+            "default): Install-WindowsFeature BitLocker, then restart ('hvseed doctor' checks "
+            "it before the drive is shipped)."
+        )
         if bitlocker is BitLockerStatus.ON:
             unlock = (
                 "Unlock the drive with its BitLocker password or recovery key (sent separately, "
-                "never with the drive)."
+                "never with the drive)." + feature
             )
         elif bitlocker is BitLockerStatus.OFF:
             unlock = (
@@ -163,7 +168,7 @@ class HandoverReport:
         else:
             unlock = (
                 "If the drive asks for a BitLocker password, unlock it with the password or "
-                "recovery key (sent separately, never with the drive)."
+                "recovery key (sent separately, never with the drive)." + feature
             )
         names = ", ".join(vm.name for vm in self.vms) or "each VM"
         return [

@@ -33,7 +33,7 @@ class HostTarget:
     username: str = ""
     password: str = field(default="", repr=False)
     port: int | None = None
-    use_https: bool = True
+    use_https: bool = False  # PowerShell remoting's default: Kerberos over HTTP 5985, encrypted
     validate_certificate: bool = True
     timeout: float = 120.0
     lab_dir: str = ""

@@ -68,6 +68,12 @@ BITLOCKER_MISSING_HINT = (
 )
 
 
+POWERSHELL_TOO_OLD_HINT = (
+    "Install Windows Management Framework 5.1 on that host (Windows Server 2012 R2 ships "
+    "PowerShell 4.0) and restart it; 'hvseed doctor' shows each host's version."
+)
+
+
 class CmdletError(HyperVError):
     """A Hyper-V cmdlet failed; ``message`` carries Hyper-V's own words."""
 

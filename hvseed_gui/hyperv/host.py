@@ -250,16 +250,71 @@ class AuthorizationEntry:
     trust_group: str
 
 
+def authorization_matches(allowed: str, primary: str) -> bool:
+    """Whether the authorization entry ``allowed`` lets the primary server ``primary`` in.
+
+    The one rule the wizard and the lab share (hyperv-reference.md, "Checked against
+    Microsoft's documentation"): names compare case-insensitively; ``*`` is "any server"; a
+    wildcard first label (``*.contoso.com``, New-VMReplicationAuthorizationEntry example 2)
+    allows every name below that domain. UNCONFIRMED whether Hyper-V lets ``*.contoso.com``
+    match ``a.b.contoso.com`` (more than one label): both are accepted here, and if Hyper-V
+    refuses, Enable-VMReplication says so in its own words. When the primary is known only by
+    its short name (no domain), its first label is compared with the entry's.
+    """
+    entry = allowed.strip().lower().rstrip(".")
+    name = primary.strip().lower().rstrip(".")
+    if not entry or not name:
+        return False
+    if entry == "*" or entry == name:
+        return True
+    if entry.startswith("*."):
+        return name.endswith(entry[1:]) and len(name) > len(entry) - 1
+    if "." not in name:
+        return entry.split(".")[0] == name
+    return False
+
+
 @dataclass(frozen=True)
 class FirewallRuleState:
-    name: str  # VIRT-HVRHTTPL-In-TCP-NoScope / VIRT-HVRHTTPSL-In-TCP-NoScope
+    name: str  # VIRT-HVRHTTPL-In-TCP-NoScope / VIRT-HVRHTTPSL-In-TCP-NoScope / HVSEED-HVR-…
     display_name: str
     present: bool
     enabled: bool
+    #: the rule's LocalPort (Get-NetFirewallPortFilter): "80", "8080-8090", "Any", …;
+    #: empty when the filter was not read (then a built-in rule counts for its documented port)
+    local_ports: tuple[str, ...] = ()
+
+    def covers(self, port: int) -> bool:
+        """Whether this rule, enabled, lets TCP ``port`` in."""
+        if not (self.present and self.enabled):
+            return False
+        ports = self.local_ports or (BUILTIN_RULE_PORTS.get(self.name, ""),)
+        for item in ports:
+            text = item.strip().lower()
+            if text == "any" or text == str(port):
+                return True
+            low, dash, high = text.partition("-")
+            if dash and low.isdigit() and high.isdigit() and int(low) <= port <= int(high):
+                return True
+        return False
 
 
 FIREWALL_RULE_HTTP = "VIRT-HVRHTTPL-In-TCP-NoScope"
 FIREWALL_RULE_HTTPS = "VIRT-HVRHTTPSL-In-TCP-NoScope"
+#: the built-in listener rules open the default ports only (configure-replication-single-host.md)
+BUILTIN_RULE_PORTS = {FIREWALL_RULE_HTTP: "80", FIREWALL_RULE_HTTPS: "443"}
+#: the rule hvseed creates (with consent) for a Replica server listening on another port
+HVSEED_RULE_PREFIX = "HVSEED-HVR-In-TCP-"
+
+
+def listener_rule_name(port: int) -> str:
+    """The name of the inbound rule hvseed creates for a listener on ``port``."""
+    return f"{HVSEED_RULE_PREFIX}{int(port)}"
+
+
+def builtin_rule(auth: AuthenticationType) -> str:
+    """The built-in listener rule of ``auth`` (HTTP for Kerberos, HTTPS for certificates)."""
+    return FIREWALL_RULE_HTTP if auth is AuthenticationType.KERBEROS else FIREWALL_RULE_HTTPS
 
 
 @dataclass(frozen=True)
@@ -276,6 +331,16 @@ class ReplicaServerConfig:
     authorization_entries: tuple[AuthorizationEntry, ...] = ()
     firewall_rules: tuple[FirewallRuleState, ...] = ()
     certificate_thumbprint: str = ""
+    cluster_name: str = ""  # the failover cluster this host is a node of, if any
+    replica_broker: str = ""  # the cluster's Hyper-V Replica Broker client access point
+
+    def names_cluster_node(self, server_name: str) -> bool:
+        """True when ``server_name`` is a node of a failover cluster, not its Replica Broker:
+        a clustered Replica server is named by the broker's client access point (DOC-SETUP)."""
+        if not self.cluster_name:
+            return False
+        short = server_name.strip().lower().split(".")[0]
+        return not self.replica_broker or short != self.replica_broker.lower().split(".")[0]
 
     def accepts(self, auth: AuthenticationType) -> bool:
         return self.replication_enabled and auth.value in self.allowed_authentication
@@ -286,12 +351,33 @@ class ReplicaServerConfig:
         return self.certificate_port
 
     def firewall_rule_enabled(self, auth: AuthenticationType) -> bool | None:
-        """True/False for the listener rule of ``auth``; None when the rule was not found."""
-        wanted = FIREWALL_RULE_HTTP if auth is AuthenticationType.KERBEROS else FIREWALL_RULE_HTTPS
+        """True/False for the built-in listener rule of ``auth``; None when it was not found."""
+        wanted = builtin_rule(auth)
         for rule in self.firewall_rules:
             if rule.name == wanted:
                 return rule.enabled if rule.present else None
         return None
+
+    def firewall_port_open(self, auth: AuthenticationType) -> bool | None:
+        """Whether an enabled rule read here lets the ``auth`` listener's port in.
+
+        None when no rule was read at all (nothing to judge); the built-in rules open 80/443
+        only, so a listener on another port needs a rule of its own (``listener_rule_name``).
+        """
+        if not any(rule.present for rule in self.firewall_rules):
+            return None
+        port = self.port_for(auth)
+        return any(rule.covers(port) for rule in self.firewall_rules)
+
+    def firewall_fix(self, auth: AuthenticationType) -> tuple[tuple[str, ...], int | None]:
+        """What opens the ``auth`` listener: built-in rules to enable, or a port to open."""
+        if self.firewall_port_open(auth) is not False:
+            return (), None
+        port = self.port_for(auth)
+        builtin = builtin_rule(auth)
+        if BUILTIN_RULE_PORTS[builtin] == str(port):
+            return (builtin,), None
+        return (), port
 
     def problems_for(self, auth: AuthenticationType, primary_host: str = "") -> list[str]:
         """Why this server would refuse replication with ``auth``, in plain words."""
@@ -302,20 +388,29 @@ class ReplicaServerConfig:
             problems.append(
                 f"{self.host_name} accepts only {self.allowed_authentication} authentication."
             )
-        if self.replication_enabled and not self.allow_any_server and primary_host:
-            allowed = [e.allowed_primary_server.lower() for e in self.authorization_entries]
-            short = primary_host.lower().split(".")[0]
-            if not any(
-                a in ("*", primary_host.lower()) or a.split(".")[0] == short for a in allowed
-            ):
-                problems.append(
-                    f"{self.host_name} accepts replication only from listed servers, "
-                    f"and {primary_host} is not among them."
-                )
-        if self.firewall_rule_enabled(auth) is False:
+        listed = any(
+            authorization_matches(e.allowed_primary_server, primary_host)
+            for e in self.authorization_entries
+        )
+        if self.replication_enabled and not self.allow_any_server and primary_host and not listed:
             problems.append(
-                f"The firewall rule for the {auth.value} listener is disabled on {self.host_name}."
+                f"{self.host_name} accepts replication only from listed servers, "
+                f"and {primary_host} is not among them."
             )
+        if self.firewall_port_open(auth) is False:
+            port = self.port_for(auth)
+            builtin = builtin_rule(auth)
+            if BUILTIN_RULE_PORTS[builtin] == str(port):
+                problems.append(
+                    f"The firewall rule for the {auth.value} listener is disabled on "
+                    f"{self.host_name}."
+                )
+            else:
+                problems.append(
+                    f"The {auth.value} listener on {self.host_name} uses port {port}, but no "
+                    f"enabled firewall rule opens that port: the built-in rule {builtin} opens "
+                    f"port {BUILTIN_RULE_PORTS[builtin]} only."
+                )
         return problems
 
 
@@ -340,6 +435,8 @@ class ReplicaServerChange:
     default_storage_location: str = ""
     enable_firewall_rules: tuple[str, ...] = ()  # rule names to enable
     add_authorization_entry: AuthorizationEntry | None = None
+    #: create (or enable) hvseed's inbound TCP rule for a listener on this port
+    open_firewall_port: int | None = None
 
     @classmethod
     def only(cls, **settings: Any) -> ReplicaServerChange:
@@ -369,7 +466,10 @@ class ReplicaServerChange:
 
     def is_empty(self) -> bool:
         return not (
-            self.server_settings() or self.enable_firewall_rules or self.add_authorization_entry
+            self.server_settings()
+            or self.enable_firewall_rules
+            or self.add_authorization_entry
+            or self.open_firewall_port
         )
 
     def refusal(self) -> str:
@@ -386,6 +486,9 @@ class ReplicaServerChange:
             "CertificateAndKerberos",
         ):
             return "Allowed authentication must be Kerberos, Certificate or CertificateAndKerberos."
+        port = self.open_firewall_port
+        if port is not None and not 0 < port < 65536:
+            return f"{port} is not a TCP port (1 to 65535)."
         entry = self.add_authorization_entry
         if entry is not None:
             if self.allow_any_server:
@@ -535,6 +638,45 @@ class HashJob:
         return 1.0 if self.state is JobState.COMPLETED else None
 
 
+@dataclass(frozen=True)
+class StorageSpace:
+    """Free space on the volume of a replica storage location."""
+
+    path: str
+    free_bytes: int | None  # None: the path's volume could not be read
+
+
+@dataclass(frozen=True)
+class HostReadiness:
+    """Read-only facts ``hvseed doctor`` judges, gathered in one round trip.
+
+    Empty text or None means "could not be read here" (not "bad"): the table says so.
+    """
+
+    host_name: str
+    os_caption: str = ""
+    os_build: str = ""
+    is_server: bool = True
+    powershell_version: str = ""  # $PSVersionTable.PSVersion, e.g. "5.1.17763.6414"
+    hyperv_module: bool = False
+    vmms_running: bool = False
+    replica: ReplicaServerConfig | None = None  # None when Hyper-V is missing
+    certificate_found: bool | None = None  # the Replica server's configured certificate
+    certificate_ekus: tuple[str, ...] = ()
+    certificate_not_after: datetime | None = None
+    certificate_has_private_key: bool = False
+    winrm_listeners: tuple[str, ...] = ()  # "HTTP:5985", "HTTPS:5986"
+    clock_utc: datetime | None = None
+    fips_enabled: bool | None = None
+    asr_wmi_process_rule: str = ""  # Disabled | Block | Audit | Warn | "" (not readable)
+    bitlocker_cmdlets: bool = False
+    bitlocker_feature: str = ""  # Get-WindowsFeature BitLocker InstallState, "" on clients
+    storage: tuple[StorageSpace, ...] = ()
+    is_cluster_node: bool = False
+    cluster_name: str = ""
+    replica_broker: str = ""
+
+
 # --- the interface ------------------------------------------------------------------------------
 
 
@@ -556,6 +698,11 @@ class HyperVHost(abc.ABC):
     def vm_disks(self, vm_ids: Sequence[str]) -> dict[str, tuple[Vhd, ...]]:
         """Disk details (Get-VHD: sizes, type, parent chain) of the VMs ``vm_ids``, by VM ID;
         a VM that is not on the host is left out."""
+
+    @abc.abstractmethod
+    def readiness(self) -> HostReadiness:
+        """Read-only facts for ``hvseed doctor``: versions, Replica server, firewall, WinRM
+        listeners, clock, FIPS, Defender ASR, BitLocker feature, storage space, cluster."""
 
     @abc.abstractmethod
     def replica_server_config(self) -> ReplicaServerConfig:
@@ -612,6 +759,16 @@ class HyperVHost(abc.ABC):
     @abc.abstractmethod
     def replication_status(self, vm: VmRef) -> ReplicationStatus:
         """Get-VMReplication and Measure-VMReplication merged."""
+
+    @abc.abstractmethod
+    def resume_replication(self, vm: VmRef, resynchronize: bool = False) -> ReplicationStatus:
+        """Resume-VMReplication: bring a Suspended or Error relationship back to Replicating.
+
+        ``resynchronize`` (``-Resynchronize``) compares the whole VM with the replica: needed
+        when Hyper-V waits for it (WaitingForStartResynchronize), e.g. after the change log
+        outgrew half the VM while the drive travelled. Returns the status after the call;
+        Hyper-V's refusal in any other state comes back as ``InvalidState``.
+        """
 
     @abc.abstractmethod
     def start_test_failover(self, vm: VmRef) -> TestFailoverResult:

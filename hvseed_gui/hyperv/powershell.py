@@ -27,6 +27,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
@@ -43,6 +44,7 @@ from hvseed_gui.core.untrusted import MAX_DEPTH, MAX_ENTRIES
 from hvseed_gui.hyperv.host import (
     FIREWALL_RULE_HTTP,
     FIREWALL_RULE_HTTPS,
+    HVSEED_RULE_PREFIX,
     ReplicaServerChange,
     VmRef,
 )
@@ -62,6 +64,11 @@ IMPORT_DONE_JOB_TYPES = (95,)
 
 _BLOB_PLACEHOLDER = "@@HVSEED_INPUT_BLOB@@"
 _BLOB_RE = re.compile(r"FromBase64String\('([A-Za-z0-9+/=]*)'\)")
+#: the readable form (scripts an admin saves): JSON in a single-quoted here-string
+_HERE_RE = re.compile(r"= @'\n(.*?)\n'@$", re.DOTALL | re.MULTILINE)
+#: characters that could end a single-quoted string in PowerShell (it takes the typographic
+#: single quotes as quotes too)
+_QUOTE_LIKE = "'\u2018\u2019\u201a\u201b"
 
 
 @dataclass(frozen=True)
@@ -82,17 +89,40 @@ def encode_blob(data: dict[str, Any]) -> str:
     return base64.b64encode(text.encode("utf-8")).decode("ascii")
 
 
+def readable_json(data: dict[str, Any]) -> str:
+    """``data`` as indented JSON that can sit in a single-quoted here-string: every quote-like
+    character (' ‘ ’ ‚ ‛), control, format (bidirectional) and line-separator
+    character is escaped as \\uXXXX, so no value can end the string or hide what it says.
+    Other text (umlauts) stays readable."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    out: list[str] = []
+    for char in text:
+        if char in _QUOTE_LIKE or (
+            char != "\n" and unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp")
+        ):
+            units = char.encode("utf-16-be")
+            for i in range(0, len(units), 2):
+                out.append(f"\\u{int.from_bytes(units[i : i + 2], 'big'):04x}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
 def decode_blob(source: str) -> dict[str, Any]:
-    """The input data embedded in a rendered script (for tests, --debug and the plan viewer)."""
+    """The input data embedded in a rendered script (for tests, --debug and the plan viewer):
+    the base64 blob of an operation, or the readable JSON here-string of a saved script."""
     match = _BLOB_RE.search(source)
-    if not match:
-        raise ValueError("The script carries no input blob.")
-    return json.loads(base64.b64decode(match.group(1)).decode("utf-8"))
+    if match:
+        return json.loads(base64.b64decode(match.group(1)).decode("utf-8"))
+    here = _HERE_RE.search(source)
+    if here:
+        return json.loads(here.group(1))
+    raise ValueError("The script carries no input blob.")
 
 
 def blob_span(source: str) -> tuple[int, int]:
-    """Start and end offset of the base64 literal's content in ``source``."""
-    match = _BLOB_RE.search(source)
+    """Start and end offset of the input data (base64 literal or JSON here-string)."""
+    match = _BLOB_RE.search(source) or _HERE_RE.search(source)
     if not match:
         raise ValueError("The script carries no input blob.")
     return match.span(1)
@@ -170,6 +200,14 @@ function ConvertTo-HvseedErrorRecord {
         code = $null
     }
 }
+"""
+
+#: Every script but ``readiness`` (which reports the version) refuses an older PowerShell in
+#: one sentence: hvseed's scripts and parsers are written for Windows PowerShell 5.1.
+_VERSION_CHECK = r"""
+    if ($PSVersionTable.PSVersion.Major -lt 5 -or ($PSVersionTable.PSVersion.Major -eq 5 -and $PSVersionTable.PSVersion.Minor -lt 1)) {
+        Stop-Hvseed -Category 'NotInstalled' -Cmdlet 'hvseed' -Id 'PowerShellTooOld' -Message ('Windows PowerShell ' + [string]$PSVersionTable.PSVersion + ' on ' + $env:COMPUTERNAME + ' is too old: hvseed needs Windows PowerShell 5.1.')
+    }
 """
 
 _HYPERV_CHECK = r"""
@@ -368,7 +406,7 @@ function Get-HvseedStatus {
     "Get-HvseedReplicaConfig": r"""
 function Get-HvseedReplicaConfig {
     # Get-VMReplicationServer, its authorization entries and the listener firewall rules.
-    param($RuleNames)
+    param($RuleNames, $RulePrefix)
     $server = Hyper-V\Get-VMReplicationServer
     $entries = New-Object -TypeName System.Collections.ArrayList
     foreach ($entry in @(Hyper-V\Get-VMReplicationAuthorizationEntry)) {
@@ -379,19 +417,44 @@ function Get-HvseedReplicaConfig {
             trust_group = [string]$entry.TrustGroup
         })
     }
+    # The built-in rules open ports 80 and 443 only: read each rule's port filter, and look
+    # for hvseed's own rule for a listener on another port (its name is our prefix + a number).
+    $names = New-Object -TypeName System.Collections.ArrayList
+    foreach ($ruleName in $RuleNames) { [void]$names.Add([string]$ruleName) }
+    foreach ($listenerPort in @([int]$server.KerberosAuthenticationPort, [int]$server.CertificateAuthenticationPort)) {
+        $ownName = [string]$RulePrefix + [string]$listenerPort
+        if ($listenerPort -gt 0 -and -not $names.Contains($ownName)) { [void]$names.Add($ownName) }
+    }
     $rules = New-Object -TypeName System.Collections.ArrayList
-    foreach ($ruleName in $RuleNames) {
+    foreach ($ruleName in $names) {
         $found = @(Get-NetFirewallRule -Name ([string]$ruleName) -ErrorAction SilentlyContinue)
         if ($found.Count -gt 0 -and $null -ne $found[0]) {
-            [void]$rules.Add([pscustomobject]@{ name = [string]$ruleName; display_name = [string]$found[0].DisplayName; present = $true; enabled = [string]$found[0].Enabled })
-        } else {
-            [void]$rules.Add([pscustomobject]@{ name = [string]$ruleName; display_name = ''; present = $false; enabled = 'False' })
+            $ports = New-Object -TypeName System.Collections.ArrayList
+            try {
+                $filter = Get-NetFirewallPortFilter -AssociatedNetFirewallRule $found[0]
+                foreach ($localPort in @($filter.LocalPort)) { if ($null -ne $localPort) { [void]$ports.Add([string]$localPort) } }
+            } catch { $ports.Clear() }
+            [void]$rules.Add([pscustomobject]@{ name = [string]$ruleName; display_name = [string]$found[0].DisplayName; present = $true; enabled = [string]$found[0].Enabled; local_ports = (@($ports) -join ',') })
+        } elseif (-not ([string]$ruleName).StartsWith([string]$RulePrefix)) {
+            [void]$rules.Add([pscustomobject]@{ name = [string]$ruleName; display_name = ''; present = $false; enabled = 'False'; local_ports = '' })
         }
     }
     $hostName = [string]$server.ComputerName
     if (-not $hostName) { $hostName = $env:COMPUTERNAME }
+    # A clustered Replica server is named by its Replica Broker's client access point.
+    $clusterName = ''
+    $broker = ''
+    try {
+        $clusters = @(Get-CimInstance -Namespace 'root\MSCluster' -ClassName 'MSCluster_Cluster')
+        if ($clusters.Count -gt 0 -and $null -ne $clusters[0]) { $clusterName = [string]$clusters[0].Name }
+        foreach ($resource in @(Get-CimInstance -Namespace 'root\MSCluster' -ClassName 'MSCluster_Resource')) {
+            if ([string]$resource.Type -eq 'Virtual Machine Replication Broker') { $broker = [string]$resource.OwnerGroup }
+        }
+    } catch { $clusterName = '' }
     return [pscustomobject]@{
         host_name = $hostName
+        cluster_name = $clusterName
+        replica_broker = $broker
         replication_enabled = [bool]$server.ReplicationEnabled
         allowed_authentication = [string]$server.AllowedAuthenticationType
         kerberos_port = [int]$server.KerberosAuthenticationPort
@@ -642,6 +705,7 @@ def _render(
         _CORE_FUNCTIONS,
         *(_HELPERS[name] for name in wanted),
         "\ntry {\n",
+        "" if operation == "readiness" else _VERSION_CHECK,
         _HYPERV_CHECK if needs_hyperv else "",
         body,
         _FOOTER,
@@ -742,12 +806,134 @@ def render_vm_disks(vm_ids: Sequence[str]) -> Script:
     )
 
 
+#: Defender ASR rule "Block process creations originating from PSExec and WMI commands": it
+#: blocks the hashing worker's Win32_Process.Create (event 1121).
+ASR_WMI_PROCESS_RULE = "d1e49aac-8f56-4280-b9ba-993a6d77406c"
+
+
+def render_readiness() -> Script:
+    """Read-only facts for ``hvseed doctor``, gathered in one round trip. Nothing is changed;
+    every fact that cannot be read (no module, no right, a client OS) is reported empty."""
+    body = r"""
+    $os = Get-CimInstance -ClassName 'Win32_OperatingSystem'
+    $computer = Get-CimInstance -ClassName 'Win32_ComputerSystem'
+    $hostName = [string]$computer.DNSHostName
+    if (-not $hostName) { $hostName = $env:COMPUTERNAME }
+    if ($computer.PartOfDomain -and [string]$computer.Domain) { $hostName = $hostName + '.' + [string]$computer.Domain }
+    $moduleFound = [bool](Get-Module -ListAvailable -Name 'Hyper-V')
+    $vmms = @(Get-CimInstance -ClassName 'Win32_Service' -Filter "Name='vmms'")
+    $vmmsRunning = ($vmms.Count -gt 0 -and $null -ne $vmms[0] -and [string]$vmms[0].State -eq 'Running')
+    $replica = $null
+    $certificate = [ordered]@{ found = $null; ekus = @(); not_after = $null; has_private_key = $false }
+    $storage = New-Object -TypeName System.Collections.ArrayList
+    if ($moduleFound -and $vmmsRunning) {
+        $replica = Get-HvseedReplicaConfig -RuleNames @($in.FirewallRules) -RulePrefix ([string]$in.RulePrefix)
+        $thumbprint = [string]$replica.certificate_thumbprint
+        if ($thumbprint) {
+            $certificate['found'] = $false
+            foreach ($candidate in @(Get-ChildItem -Path 'Cert:\LocalMachine\My')) {
+                if ([string]$candidate.Thumbprint -ne $thumbprint) { continue }
+                $usages = New-Object -TypeName System.Collections.ArrayList
+                foreach ($usage in $candidate.EnhancedKeyUsageList) { [void]$usages.Add([string]$usage.ObjectId) }
+                $certificate['found'] = $true
+                $certificate['ekus'] = @($usages)
+                $certificate['not_after'] = ConvertTo-HvseedTime -Value $candidate.NotAfter
+                $certificate['has_private_key'] = [bool]$candidate.HasPrivateKey
+            }
+        }
+        $locations = New-Object -TypeName System.Collections.ArrayList
+        if ([string]$replica.default_storage_location) { [void]$locations.Add([string]$replica.default_storage_location) }
+        foreach ($entry in @($replica.authorization_entries)) {
+            if ($null -ne $entry -and [string]$entry.storage_location -and -not $locations.Contains([string]$entry.storage_location)) { [void]$locations.Add([string]$entry.storage_location) }
+        }
+        foreach ($location in $locations) {
+            $free = $null
+            try {
+                $root = [System.IO.Path]::GetPathRoot([string]$location)
+                $drive = New-Object -TypeName 'System.IO.DriveInfo' -ArgumentList $root
+                if ($drive.IsReady) { $free = [int64]$drive.AvailableFreeSpace }
+            } catch { $free = $null }
+            [void]$storage.Add([pscustomobject]@{ path = [string]$location; free_bytes = $free })
+        }
+    }
+    $listeners = New-Object -TypeName System.Collections.ArrayList
+    try {
+        foreach ($listener in @(Get-WSManInstance -ResourceURI 'winrm/config/listener' -Enumerate)) {
+            if ($null -ne $listener) { [void]$listeners.Add(([string]$listener.Transport).ToUpper() + ':' + [string]$listener.Port) }
+        }
+    } catch { $listeners.Clear() }
+    $fips = $null
+    try {
+        $fipsValue = [Microsoft.Win32.Registry]::GetValue('HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\Lsa\FipsAlgorithmPolicy', 'Enabled', $null)
+        if ($null -ne $fipsValue) { $fips = ([int]$fipsValue -ne 0) } else { $fips = $false }
+    } catch { $fips = $null }
+    $asr = ''
+    try {
+        $preference = Get-MpPreference
+        $ids = @($preference.AttackSurfaceReductionRules_Ids)
+        $actions = @($preference.AttackSurfaceReductionRules_Actions)
+        $asr = 'Disabled'
+        for ($index = 0; $index -lt $ids.Count; $index++) {
+            if ([string]$ids[$index] -eq [string]$in.AsrRule -and $index -lt $actions.Count) {
+                $action = [int]$actions[$index]
+                if ($action -eq 1) { $asr = 'Block' } elseif ($action -eq 2) { $asr = 'Audit' } elseif ($action -eq 6) { $asr = 'Warn' } else { $asr = 'Disabled' }
+            }
+        }
+    } catch { $asr = '' }
+    $bitlockerFeature = ''
+    if ([int]$os.ProductType -ne 1) {
+        try {
+            $feature = Get-WindowsFeature -Name 'BitLocker'
+            if ($null -ne $feature) { $bitlockerFeature = [string]$feature.InstallState }
+        } catch { $bitlockerFeature = '' }
+    }
+    $clusterName = ''
+    $broker = ''
+    try {
+        $clusters = @(Get-CimInstance -Namespace 'root\MSCluster' -ClassName 'MSCluster_Cluster')
+        if ($clusters.Count -gt 0 -and $null -ne $clusters[0]) { $clusterName = [string]$clusters[0].Name }
+        foreach ($resource in @(Get-CimInstance -Namespace 'root\MSCluster' -ClassName 'MSCluster_Resource')) {
+            if ([string]$resource.Type -eq 'Virtual Machine Replication Broker') { $broker = [string]$resource.OwnerGroup }
+        }
+    } catch { $clusterName = '' }
+    $result = [ordered]@{
+        host_name = $hostName
+        os_caption = [string]$os.Caption
+        os_build = [string]$os.BuildNumber
+        is_server = ([int]$os.ProductType -ne 1)
+        powershell_version = [string]$PSVersionTable.PSVersion
+        hyperv_module = $moduleFound
+        vmms_running = $vmmsRunning
+        replica = $replica
+        certificate = $certificate
+        winrm_listeners = @($listeners)
+        clock_utc = [DateTime]::UtcNow.ToString('o')
+        fips_enabled = $fips
+        asr_wmi_process_rule = $asr
+        bitlocker_cmdlets = [bool](Get-Command -Name 'Enable-BitLocker' -ErrorAction SilentlyContinue)
+        bitlocker_feature = $bitlockerFeature
+        storage = @($storage)
+        is_cluster_node = [bool]$clusterName
+        cluster_name = $clusterName
+        replica_broker = $broker
+    }
+"""
+    data = {
+        "FirewallRules": list(FIREWALL_RULES),
+        "RulePrefix": HVSEED_RULE_PREFIX,
+        "AsrRule": ASR_WMI_PROCESS_RULE,
+    }
+    return _render(
+        "readiness", body, data, helpers=("Get-HvseedReplicaConfig",), needs_hyperv=False
+    )
+
+
 def render_replica_server_config() -> Script:
     """Get-VMReplicationServer, authorization entries, and the two listener firewall rules."""
     body = r"""
-    $result = Get-HvseedReplicaConfig -RuleNames @($in.FirewallRules)
+    $result = Get-HvseedReplicaConfig -RuleNames @($in.FirewallRules) -RulePrefix ([string]$in.RulePrefix)
 """
-    data = {"FirewallRules": list(FIREWALL_RULES)}
+    data = {"FirewallRules": list(FIREWALL_RULES), "RulePrefix": HVSEED_RULE_PREFIX}
     return _render("replica_server_config", body, data, helpers=("Get-HvseedReplicaConfig",))
 
 
@@ -790,7 +976,28 @@ def render_configure_replica_server(change: ReplicaServerChange) -> Script:
         $enableRule = @{ Name = [string]$ruleName }
         Enable-NetFirewallRule @enableRule
     }
-    $result = Get-HvseedReplicaConfig -RuleNames @($in.FirewallRules)
+    if ($null -ne $in.OpenFirewallPort) {
+        # A Replica server on another port than 80/443: the built-in rules do not open it.
+        $listenerPort = [int]$in.OpenFirewallPort
+        $ownName = [string]$in.RulePrefix + [string]$listenerPort
+        if (@(Get-NetFirewallRule -Name $ownName -ErrorAction SilentlyContinue).Count -gt 0) {
+            $enableOwn = @{ Name = $ownName }
+            Enable-NetFirewallRule @enableOwn
+        } else {
+            $newRule = @{
+                Name = $ownName
+                DisplayName = 'Hyper-V Replica listener, TCP ' + [string]$listenerPort + ' (hvseed)'
+                Direction = 'Inbound'
+                Protocol = 'TCP'
+                LocalPort = [string]$listenerPort
+                Action = 'Allow'
+                Profile = 'Any'
+                Enabled = 'True'
+            }
+            $null = New-NetFirewallRule @newRule
+        }
+    }
+    $result = Get-HvseedReplicaConfig -RuleNames @($in.FirewallRules) -RulePrefix ([string]$in.RulePrefix)
 """
     data: dict[str, Any] = {
         # null = leave as is: the script adds a key to the splat only when it has a value
@@ -815,7 +1022,9 @@ def render_configure_replica_server(change: ReplicaServerChange) -> Script:
         }
     )
     data["EnableFirewallRules"] = list(change.enable_firewall_rules)
+    data["OpenFirewallPort"] = change.open_firewall_port
     data["FirewallRules"] = list(FIREWALL_RULES)
+    data["RulePrefix"] = HVSEED_RULE_PREFIX
     return _render("configure_replica_server", body, data, helpers=("Get-HvseedReplicaConfig",))
 
 
@@ -1144,6 +1353,23 @@ def render_replication_status(vm: VmRef) -> Script:
     return _render("replication_status", body, data, helpers=("Get-HvseedVM", "Get-HvseedStatus"))
 
 
+def render_resume_replication(vm: VmRef, resynchronize: bool = False) -> Script:
+    """Resume-VMReplication for one VM (VMObject set), with -Resynchronize when asked.
+
+    Hyper-V decides whether the state allows it (Suspended, Error, WaitingForStartResynchronize,
+    ResynchronizeSuspended); its refusal comes back as an error record.
+    """
+    body = r"""
+    $vm = Get-HvseedVM -Id $in.VMId
+    $resume = @{ VM = $vm; ReplicationRelationshipType = 'Simple'; Confirm = $false }
+    if ([bool]$in.Resynchronize) { $resume['Resynchronize'] = $true }
+    Hyper-V\Resume-VMReplication @resume
+    $result = Get-HvseedStatus -VM (Get-HvseedVM -Id $in.VMId)
+"""
+    data = {"VMId": _vm_id(vm), "Resynchronize": bool(resynchronize)}
+    return _render("resume_replication", body, data, helpers=("Get-HvseedVM", "Get-HvseedStatus"))
+
+
 def render_start_test_failover(vm: VmRef) -> Script:
     """Start-VMFailover -AsTest on the replica VM: Hyper-V creates '<VM> - Test'."""
     body = r"""
@@ -1286,7 +1512,11 @@ def render_enable_bitlocker(mount_point: str, password: str) -> Script:
     if (-not $plain) {
         Stop-Hvseed -Category 'InvalidArgument' -Cmdlet 'Enable-BitLocker' -Id 'PasswordMissing' -Message 'No BitLocker password reached the script.'
     }
-    $secure = ConvertTo-SecureString -String $plain -AsPlainText -Force
+    # Built character by character, never through a cmdlet parameter: module logging (event
+    # 4103) records cmdlet parameter values, and would keep the password in the event log.
+    $secure = New-Object -TypeName 'System.Security.SecureString'
+    foreach ($character in $plain.ToCharArray()) { $secure.AppendChar($character) }
+    $secure.MakeReadOnly()
     $plain = $null
     $enable = @{
         MountPoint = $mount
@@ -1514,9 +1744,15 @@ foreach ($item in $plan.VMs) {
         # Each VM may have its own drive (several VMs spread over several drives).
         $destination = [string]$item.DestinationPath
         if (-not $destination) { $destination = [string]$plan.DestinationPath }
+        # The same checks as hvseed's own export: a full path, on a drive that is attached.
+        if (-not ($destination -match '^([A-Za-z]:\\|\\\\[^\\]+\\[^\\]+)')) { throw ('The destination folder must be a full path such as E:\Seed, not ' + $destination + '.') }
+        $drive = [System.IO.Path]::GetPathRoot($destination)
+        if (-not (Test-Path -LiteralPath $drive -PathType Container)) { throw ('The drive ' + $drive + ' is not attached to ' + $env:COMPUTERNAME + '.') }
         $folder = $destination.TrimEnd('\') + '\' + [string]$vm.Name + '_' + ([string]$vm.Id).ToUpper()
         $existing = Find-HvseedExportFolder -Destination $destination -VM $vm
         if ($existing) { throw ('The folder ' + $existing + ' already exists; move it away or choose another folder.') }
+        # Hyper-V writes <destination>\<VMName>_<VMId> but does not create <destination> itself.
+        [void][System.IO.Directory]::CreateDirectory($destination)
         $start['DestinationPath'] = $destination
         Write-Host ('Exporting the initial copy to ' + $folder + ' ...')
     } elseif ([string]$plan.InitialMethod -eq 'ExistingVM') {
@@ -1542,8 +1778,11 @@ def render_plan_script(plan: ReplicationPlan) -> str:
     """A readable script that carries out ``plan`` on Host A when run by hand.
 
     For every VM: Enable-VMReplication, then Start-VMInitialReplication (for external media with
-    -DestinationPath, synchronous). Settings travel in one base64 JSON block like every other
-    script; the comments hold no user text. Raises ValueError for a VM ID that is not a GUID.
+    -DestinationPath, synchronous). The settings are one readable JSON document in a
+    single-quoted here-string (``readable_json``: no value can end it), read with
+    ConvertFrom-Json: data only, never code. Base64 would hide them from the admin and looks like
+    malware to AMSI and EDR products. The comments hold no user text and no UNCONFIRMED notes
+    (those stay in this module). Raises ValueError for a VM ID that is not a GUID.
     """
     data = _plan_data(plan)
     method = {
@@ -1561,13 +1800,62 @@ def render_plan_script(plan: ReplicationPlan) -> str:
         f"port {int(plan.replica_port)}, replication every {int(plan.frequency_sec)} s,",
         f"# recovery history {int(plan.recovery_history_hours)} h, "
         f"compression {'on' if plan.compression else 'off'}; initial copy: {method}.",
-        "# Server, VM names and paths are in the settings block below (base64 of UTF-8 JSON);",
-        "# the script prints them when it runs. To read them beforehand:",
-        "#   [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('<the block>'))",
-        "# It contains no password.",
+        "# Server, VM names and paths are in the settings below: plain JSON, read as data only",
+        "# (ConvertFrom-Json). Quote-like and control characters in them are written as \\uXXXX.",
+        "# They contain no password.",
         "",
-        "$plan = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String("
-        f"'{encode_blob(data)}')) | ConvertFrom-Json",
+        "$planJson = @'",
+        readable_json(data),
+        "'@",
+        "$plan = ConvertFrom-Json -InputObject $planJson",
     ]
     # the same existing-export check as start_export (any child folder ending in _<VMId>)
-    return "\n".join(lines) + "\n" + _HELPERS["Find-HvseedExportFolder"] + _PLAN_BODY
+    body = _HELPERS["Find-HvseedExportFolder"] + _PLAN_BODY
+    return for_admins("\n".join(lines) + "\n" + body)
+
+
+_IN_LINE = (
+    "$in = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('{blob}'))"
+    " | ConvertFrom-Json"
+)
+
+
+def for_review(script: Script) -> str:
+    """``script`` as a security team reads it: its inputs as readable JSON in a single-quoted
+    here-string (``readable_json``) instead of base64, no UNCONFIRMED notes. It runs the same:
+    ConvertFrom-Json reads the same document either way."""
+    line = _IN_LINE.replace("{blob}", encode_blob(script.data))
+    if line not in script.source:
+        raise ValueError(f"{script.operation}: no input line to show readably")
+    readable = (
+        "$inJson = @'\n" + readable_json(script.data) + "\n'@\n"
+        "$in = ConvertFrom-Json -InputObject $inJson"
+    )
+    source = script.source.replace(line, readable, 1).replace(
+        "# Inputs arrive as ONE base64 JSON blob; nothing else in this script comes from the user.",
+        "# Inputs arrive as ONE JSON document; nothing else in this script comes from the user.",
+        1,
+    )
+    return for_admins(source)
+
+
+def for_admins(source: str) -> str:
+    """``source`` without the comment blocks that hold UNCONFIRMED notes: what admins and
+    security teams read says what the script does; open questions stay in hvseed's code."""
+    lines = source.split("\n")
+    out: list[str] = []
+    block: list[str] = []
+
+    def flush() -> None:
+        if not any("UNCONFIRMED" in line for line in block):
+            out.extend(block)
+        block.clear()
+
+    for line in lines:
+        if line.lstrip().startswith("#") and not line.lstrip().startswith("#>"):
+            block.append(line)
+            continue
+        flush()
+        out.append(line)
+    flush()
+    return "\n".join(out)

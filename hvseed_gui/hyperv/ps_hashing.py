@@ -219,7 +219,8 @@ _WORKER_BODY = r"""
         foreach ($entry in $todo) {
             if ([IO.File]::Exists($paths.cancel)) { $cancelled = $true }
             if ($cancelled) { break }
-            $sha = [Security.Cryptography.SHA256]::Create()
+            # FIPS mode: the managed SHA256 that ::Create() returns throws; the CSP class works.
+            $sha = New-Object -TypeName 'System.Security.Cryptography.SHA256CryptoServiceProvider'
             $stream = $null
             try {
                 $stream = [IO.File]::Open($entry.full, [IO.FileMode]::Open, [IO.FileAccess]::Read, [IO.FileShare]::Read)
@@ -555,11 +556,15 @@ def judge_hash_job(
 
 
 def _never_started(where: str) -> str:
-    # UNCONFIRMED which products block it, but endpoint protection often stops a PowerShell
-    # with -EncodedCommand started by WMI (it looks like lateral movement).
+    # Defender's ASR rule d1e49aac-8f56-4280-b9ba-993a6d77406c (event 1121) blocks processes
+    # that Win32_Process.Create starts; other endpoint protection may block them as well.
     return (
-        f"The hashing process{where} did not start, or ended at once (security software may "
-        "block PowerShell started through WMI). Run 'hvseed verify' on that host instead."
+        f"The hashing process{where} did not start, or ended at once. Defender's attack surface "
+        'reduction rule "Block process creations originating from PSExec and WMI commands" '
+        "(d1e49aac-8f56-4280-b9ba-993a6d77406c, event 1121 in Microsoft-Windows-Windows "
+        "Defender/Operational) blocks it; other security software may too. Hash from a "
+        "workstation instead: attach the drive there (or open it over the network) and run "
+        "'hvseed verify' on the export folder, or ask for an exclusion and try again."
     )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -29,6 +30,7 @@ from hvseed_gui.hyperv import job_rules, ps_files, ps_hashing
 from hvseed_gui.hyperv import powershell as ps
 from hvseed_gui.hyperv.errors import (
     BITLOCKER_MISSING_HINT,
+    POWERSHELL_TOO_OLD_HINT,
     AccessDenied,
     CmdletError,
     FeatureMissing,
@@ -49,6 +51,7 @@ from hvseed_gui.hyperv.host import (
     FirewallRuleState,
     HashJob,
     HostCallStats,
+    HostReadiness,
     HyperVHost,
     Inventory,
     JobProgress,
@@ -59,6 +62,7 @@ from hvseed_gui.hyperv.host import (
     ReplicationMode,
     ReplicationState,
     ReplicationStatus,
+    StorageSpace,
     TestFailoverResult,
     Vhd,
     VhdFile,
@@ -253,9 +257,11 @@ def error_from_record(record: Any, *, host: str = "") -> HyperVError:
             "replication for the VM first.",
             **kwargs,
         )
-    policy = policy_problem(message, host or "the host")
+    policy = policy_problem(message, host or "the host", fqid)
     if policy is not None:
         return policy
+    if fqid.endswith("PowerShellTooOld"):
+        return FeatureMissing(message, POWERSHELL_TOO_OLD_HINT, detail=detail)
     if fqid.endswith("BitLockerMissing"):
         return FeatureMissing(message, BITLOCKER_MISSING_HINT, detail=detail)
     if fqid.endswith("BitLockerBusy"):
@@ -291,6 +297,9 @@ def error_from_record(record: Any, *, host: str = "") -> HyperVError:
     if (
         code == WMI_INVALID_STATE
         or fqid.endswith("InvalidReplicationState")
+        # Hyper-V's cmdlets report a wrong state as "InvalidState,Microsoft.HyperV.PowerShell…"
+        # (UNCONFIRMED for every cmdlet; the English word is the fallback for the others)
+        or fqid.split(",")[0] in ("InvalidState", "InvalidReplicationState")
         or (category == "InvalidOperation" and "state" in lowered)
     ):
         return InvalidState(message, _STATE_HINT, **kwargs)
@@ -426,11 +435,136 @@ def parse_replica_config(data: Any) -> ReplicaServerConfig:
                 display_name=as_text(_field(r, "display_name")),
                 present=as_bool(_field(r, "present")),
                 enabled=_rule_enabled(_field(r, "enabled")),
+                # one text "80,8080-8090" (keeps the JSON shallow); a list is read too
+                local_ports=tuple(
+                    port.strip()
+                    for item in as_list(_field(r, "local_ports"))
+                    for port in as_text(item).split(",")
+                    if port.strip()
+                ),
             )
             for r in as_list(data.get("firewall_rules"))
         ),
         certificate_thumbprint=as_text(data.get("certificate_thumbprint")),
+        cluster_name=as_text(data.get("cluster_name")),
+        replica_broker=as_text(data.get("replica_broker")),
     )
+
+
+def parse_readiness(data: Any) -> HostReadiness:
+    """The readiness script's document (5.1 shapes: bare objects, null lists, numbers)."""
+    data = data if isinstance(data, dict) else {}
+    replica = data.get("replica")
+    cert = data.get("certificate") if isinstance(data.get("certificate"), dict) else {}
+    found = cert.get("found")
+    return HostReadiness(
+        host_name=as_text(data.get("host_name")),
+        os_caption=as_text(data.get("os_caption")),
+        os_build=as_text(data.get("os_build")),
+        is_server=as_bool(data.get("is_server")) if "is_server" in data else True,
+        powershell_version=_version_text(data.get("powershell_version")),
+        hyperv_module=as_bool(data.get("hyperv_module")),
+        vmms_running=as_bool(data.get("vmms_running")),
+        replica=parse_replica_config(replica) if isinstance(replica, dict) else None,
+        certificate_found=None if found is None else as_bool(found),
+        certificate_ekus=tuple(as_text(e) for e in as_list(cert.get("ekus"))),
+        certificate_not_after=as_time(cert.get("not_after")),
+        certificate_has_private_key=as_bool(cert.get("has_private_key")),
+        winrm_listeners=tuple(as_text(x).upper() for x in as_list(data.get("winrm_listeners"))),
+        clock_utc=as_time(data.get("clock_utc")),
+        fips_enabled=None if data.get("fips_enabled") is None else as_bool(data["fips_enabled"]),
+        asr_wmi_process_rule=as_text(data.get("asr_wmi_process_rule")),
+        bitlocker_cmdlets=as_bool(data.get("bitlocker_cmdlets")),
+        bitlocker_feature=_named(data.get("bitlocker_feature"), _INSTALL_STATES),
+        storage=tuple(
+            StorageSpace(as_text(_field(s, "path")), as_opt_int(_field(s, "free_bytes")))
+            for s in as_list(data.get("storage"))
+            if isinstance(s, dict)
+        ),
+        is_cluster_node=as_bool(data.get("is_cluster_node")),
+        cluster_name=as_text(data.get("cluster_name")),
+        replica_broker=as_text(data.get("replica_broker")),
+    )
+
+
+def readiness_document(facts: HostReadiness) -> dict[str, Any]:
+    """``facts`` in the shape the readiness script emits (for a host without raw output, the
+    lab): ``parse_readiness(readiness_document(f)) == f``."""
+    config = facts.replica
+
+    def time(value: Any) -> str | None:
+        return value.isoformat() if value is not None else None
+
+    replica = None
+    if config is not None:
+        replica = {
+            "host_name": config.host_name,
+            "replication_enabled": config.replication_enabled,
+            "allowed_authentication": config.allowed_authentication,
+            "kerberos_port": config.kerberos_port,
+            "certificate_port": config.certificate_port,
+            "allow_any_server": config.allow_any_server,
+            "default_storage_location": config.default_storage_location,
+            "certificate_thumbprint": config.certificate_thumbprint,
+            "cluster_name": config.cluster_name,
+            "replica_broker": config.replica_broker,
+            "authorization_entries": [
+                {
+                    "allowed_primary_server": e.allowed_primary_server,
+                    "storage_location": e.storage_location,
+                    "trust_group": e.trust_group,
+                }
+                for e in config.authorization_entries
+            ],
+            "firewall_rules": [
+                {
+                    "name": r.name,
+                    "display_name": r.display_name,
+                    "present": r.present,
+                    "enabled": "True" if r.enabled else "False",
+                    "local_ports": ",".join(r.local_ports),
+                }
+                for r in config.firewall_rules
+            ],
+        }
+    return {
+        "host_name": facts.host_name,
+        "os_caption": facts.os_caption,
+        "os_build": facts.os_build,
+        "is_server": facts.is_server,
+        "powershell_version": facts.powershell_version,
+        "hyperv_module": facts.hyperv_module,
+        "vmms_running": facts.vmms_running,
+        "replica": replica,
+        "certificate": {
+            "found": facts.certificate_found,
+            "ekus": list(facts.certificate_ekus),
+            "not_after": time(facts.certificate_not_after),
+            "has_private_key": facts.certificate_has_private_key,
+        },
+        "winrm_listeners": list(facts.winrm_listeners),
+        "clock_utc": time(facts.clock_utc),
+        "fips_enabled": facts.fips_enabled,
+        "asr_wmi_process_rule": facts.asr_wmi_process_rule,
+        "bitlocker_cmdlets": facts.bitlocker_cmdlets,
+        "bitlocker_feature": facts.bitlocker_feature,
+        "storage": [{"path": s.path, "free_bytes": s.free_bytes} for s in facts.storage],
+        "is_cluster_node": facts.is_cluster_node,
+        "cluster_name": facts.cluster_name,
+        "replica_broker": facts.replica_broker,
+    }
+
+
+# Microsoft.Windows.ServerManager.Commands.InstallState (UNCONFIRMED numbers; names are sent).
+_INSTALL_STATES = {0: "Available", 1: "Installed", 2: "InstallPending", 3: "Removed"}
+
+
+def _version_text(value: Any) -> str:
+    """``[string]$PSVersionTable.PSVersion``; a Version object as 5.1 would serialise it."""
+    if isinstance(value, dict):
+        parts = [as_opt_int(value.get(k)) for k in ("Major", "Minor", "Build", "Revision")]
+        return ".".join(str(p) for p in parts if p is not None and p >= 0)
+    return as_text(value)
 
 
 EKU_SERVER_AUTH = "1.3.6.1.5.5.7.3.1"
@@ -507,12 +641,18 @@ def _job_state(job: dict[str, Any]) -> int:
     return as_int(job.get("job_state"), -1)
 
 
+#: Win32 codes for a full drive or a file too large for it (ERROR_DISK_FULL,
+#: ERROR_HANDLE_DISK_FULL, ERROR_FILE_TOO_LARGE). UNCONFIRMED whether Msvm_ConcreteJob.ErrorCode
+#: carries them (the class calls it vendor-specific); the localized text is the fallback.
+_WIN32_MEDIA_CODES = (112, 39, 223)
+
+
 def _failed_message(job: dict[str, Any], kind: str) -> str:
     code = as_int(job.get("error_code"))
     message = as_text(job.get("error_description")).strip() or (
         f"Hyper-V's {kind} job failed (error {code})."
     )
-    if is_media_problem(message):
+    if code in _WIN32_MEDIA_CODES or is_media_problem(message):
         message = f"{message} {MEDIA_HINT}"
     return message
 
@@ -735,6 +875,7 @@ TIMEOUT_HINTS: dict[str, str] = {
     "start_export": _STATE_AFTER_TIMEOUT,
     "cancel_export": _STATE_AFTER_TIMEOUT,
     "start_import": _STATE_AFTER_TIMEOUT,
+    "resume_replication": _STATE_AFTER_TIMEOUT,
     "start_test_failover": (
         "It may have completed on the host anyway: refresh and look for the test VM "
         "('<VM> - Test') before you try again."
@@ -764,6 +905,10 @@ TIMEOUT_HINTS: dict[str, str] = {
 }
 
 
+#: read-only operations whose raw result document is kept (never one that may carry a secret)
+RAW_KEPT = frozenset({"readiness", "inventory", "replica_server_config"})
+
+
 def _remember(memory: dict[str, str], key: str, value: str) -> str:
     """``value`` when given (and remembered for later polls), else what was remembered."""
     if value:
@@ -788,6 +933,7 @@ class PowerShellHost(HyperVHost):
         self.stats = HostCallStats()
         # Remembered so that progress polls can measure the folder being written / read and
         # ask for exactly the Hyper-V job the start got back (VM ID -> value).
+        self.raw_results: dict[str, dict[str, Any] | None] = {}
         self._export_destinations: dict[str, str] = {}
         self._import_folders: dict[str, str] = {}
         self._export_jobs: dict[str, str] = {}
@@ -815,6 +961,10 @@ class PowerShellHost(HyperVHost):
             if hint is None:
                 raise
             raise OperationTimeout(exc.message, hint, detail=exc.detail) from None
+        if script.operation in RAW_KEPT:
+            # what a read-only script returned, exactly (doctor --bundle keeps it as a fixture)
+            with contextlib.suppress(ProtocolError):
+                self.raw_results[script.operation] = decode_result(result.stdout)
         return parse_result(result, host=self.display_name)
 
     @staticmethod
@@ -830,6 +980,9 @@ class PowerShellHost(HyperVHost):
         if not vm_ids:
             return {}
         return parse_vm_disks(self._run(ps.render_vm_disks, list(vm_ids)))
+
+    def readiness(self) -> HostReadiness:
+        return parse_readiness(self._run(ps.render_readiness))
 
     def replica_server_config(self) -> ReplicaServerConfig:
         return parse_replica_config(self._run(ps.render_replica_server_config))
@@ -898,6 +1051,9 @@ class PowerShellHost(HyperVHost):
 
     def replication_status(self, vm: VmRef) -> ReplicationStatus:
         return parse_status(self._run(ps.render_replication_status, vm), vm)
+
+    def resume_replication(self, vm: VmRef, resynchronize: bool = False) -> ReplicationStatus:
+        return parse_status(self._run(ps.render_resume_replication, vm, resynchronize), vm)
 
     def start_test_failover(self, vm: VmRef) -> TestFailoverResult:
         return parse_test_failover(self._run(ps.render_start_test_failover, vm), vm)

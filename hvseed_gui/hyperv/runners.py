@@ -84,6 +84,30 @@ def decode_output(data: bytes) -> str:
     return text.replace("\r\n", "\n")
 
 
+def oem_codepage() -> str:
+    """This computer's OEM code page ("cp850" on German Windows): powershell.exe writes its
+    console streams in it unless a script says otherwise. "cp437" off Windows."""
+    if os.name == "nt":  # pragma: no cover - Windows only
+        import ctypes
+
+        return f"cp{ctypes.windll.kernel32.GetOEMCP()}"  # type: ignore[attr-defined]
+    return "cp437"
+
+
+def decode_console(data: bytes, codepage: str | None = None) -> str:
+    """stderr of powershell.exe: UTF-8 when it is valid UTF-8, else the OEM code page (an error
+    printed before our script set anything, e.g. the execution policy's, comes in that)."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode(codepage or oem_codepage(), errors="replace")
+        except LookupError:
+            return decode_output(data)
+        return text.replace("\r\n", "\n")
+    return decode_output(data)
+
+
 def _unescape_clixml(text: str) -> str:
     raw = _CLIXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
     # _xD83D__xDE00_ style pairs decode to surrogates; join them into real characters.
@@ -122,27 +146,44 @@ def clixml_to_text(stderr: str) -> str:
 
 # --- script policies that stop hvseed's scripts ----------------------------------------------
 
+# Recognised by error IDs and exception type names, which Windows does not translate; the English
+# words are a fallback only (a German host says "Sprachmodus" and "deaktiviert").
 _POLICY_WORDS = (
     "running scripts is disabled on this system",
     "is not digitally signed",
     "about_execution_policies",
     "execution policy",
 )
+_POLICY_IDS = ("pssecurityexception",)  # "+ CategoryInfo : ... [], PSSecurityException"
 _LANGUAGE_MODE_WORDS = (
     "language mode",  # "... is supported only on core types in this language mode."
-    "constrainedlanguage",
 )
+#: MethodInvocationNotSupportedInConstrainedLanguage, CannotCreateTypeConstrainedLanguage,
+#: ConversionSupportedOnlyToCoreTypes, PropertySetterNotSupportedInConstrainedLanguage …
+_LANGUAGE_MODE_IDS = ("constrainedlanguage", "supportedonlytocoretypes")
+_FQID_RE = re.compile(r"FullyQualifiedErrorId\s*:\s*([^\s,]+)", re.IGNORECASE)
 
 
-def policy_problem(text: str, where: str = "this computer") -> HyperVError | None:
+def error_ids(text: str) -> list[str]:
+    """The FullyQualifiedErrorIds PowerShell printed in ``text`` (its labels are not localized)."""
+    return _FQID_RE.findall(text)
+
+
+def policy_problem(text: str, where: str = "this computer", fqid: str = "") -> HyperVError | None:
     """The sentence for PowerShell output that says a script policy stopped hvseed's script.
 
     Group Policy's "Turn on Script Execution" (MachinePolicy/UserPolicy AllSigned or
     RemoteSigned) overrides ``-ExecutionPolicy Bypass``; AppLocker or WDAC script rules put
-    PowerShell in ConstrainedLanguage mode, where the .NET calls the scripts need fail.
+    PowerShell in ConstrainedLanguage mode, where the .NET calls the scripts need fail. Judged by
+    the error IDs and exception type names in ``text`` (and ``fqid``), which are the same in
+    every Windows language; English words only as a fallback.
     """
     lowered = " ".join(text.lower().split())
-    if any(word in lowered for word in _LANGUAGE_MODE_WORDS):
+    ids = " ".join([fqid, *error_ids(text)]).lower()
+    language = any(i in ids for i in _LANGUAGE_MODE_IDS) or any(
+        word in lowered for word in (*_LANGUAGE_MODE_WORDS, *_LANGUAGE_MODE_IDS)
+    )
+    if language:
         return HyperVError(
             f"PowerShell on {where} runs in ConstrainedLanguage mode (AppLocker or Windows "
             "Defender Application Control script rules), which blocks the .NET calls hvseed's "
@@ -151,7 +192,7 @@ def policy_problem(text: str, where: str = "this computer") -> HyperVError | Non
             "PowerShell in FullLanguage mode there, or run hvseed from a computer where they do.",
             detail=text[-2000:],
         )
-    if any(word in lowered for word in _POLICY_WORDS):
+    if any(word in lowered for word in (*_POLICY_WORDS, *_POLICY_IDS)):
         return HyperVError(
             f"Windows PowerShell on {where} refused to run hvseed's script: the script "
             'execution policy does not allow it. A policy set by Group Policy ("Turn on Script '
@@ -181,8 +222,9 @@ class LocalPowerShell:
 
     description = "this computer"
 
-    def __init__(self, executable: str = "powershell.exe") -> None:
+    def __init__(self, executable: str = "powershell.exe", codepage: str | None = None) -> None:
         self.executable = executable
+        self.codepage = codepage  # None: this computer's OEM code page for stderr
 
     def __repr__(self) -> str:
         return f"LocalPowerShell(executable={self.executable!r})"
@@ -267,7 +309,7 @@ class LocalPowerShell:
             ) from None
         result = RunResult(
             stdout=decode_output(out),
-            stderr=clixml_to_text(decode_output(err)),
+            stderr=clixml_to_text(decode_console(err, self.codepage)),
             exit_code=proc.returncode,
         )
         if _RESULT_MARKER not in result.stdout:
@@ -402,19 +444,22 @@ class WinRmFault(HyperVError):
 class WinRmOptions:
     """How to reach a host over WinRM. ``password`` never appears in ``repr``.
 
-    ``host`` may also be a URL (``https://hv01:5986/wsman``): its scheme and port win.
-    ``port`` None means 5986 for HTTPS, 5985 for HTTP. ``ca_trust_path`` is a PEM bundle of the
-    CAs to trust (None = the certifi bundle shipped with requests; the Windows certificate store
-    is not consulted). ``cert_pem``/``cert_key_pem`` are the client certificate for the
-    ``certificate`` transport. ``connect_timeout`` bounds opening the connection and each HTTP
-    answer; ``operation_timeout`` is how long one WS-Man Receive may wait on the host.
+    ``host`` may also be a URL (``https://hv01:5986/wsman``): its scheme and port win. ``port`` None
+    means 5986 for HTTPS, 5985 for HTTP. The default is what PowerShell remoting does (``Enable-
+    PSRemoting`` creates only the HTTP listener on 5985): Kerberos over HTTP, with WinRM's own
+    message encryption. HTTPS (with certificate validation) is the choice for hosts outside the
+    domain, where an admin created an HTTPS listener. ``ca_trust_path`` is a PEM bundle of the CAs
+    to trust (None = the certifi bundle shipped with requests; the Windows certificate store is not
+    consulted). ``cert_pem``/``cert_key_pem`` are the client certificate for the ``certificate``
+    transport. ``connect_timeout`` bounds opening the connection and each HTTP answer;
+    ``operation_timeout`` is how long one WS-Man Receive may wait on the host.
     ``validate_certificate=False`` is an explicit choice (pywinrm then also silences urllib3's
     InsecureRequestWarning for the whole process).
     """
 
     host: str
     port: int | None = None
-    use_https: bool = True
+    use_https: bool = False
     transport: str = "kerberos"
     username: str = ""
     password: str = field(default="", repr=False)

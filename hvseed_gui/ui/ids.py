@@ -10,6 +10,7 @@ class PageId(IntEnum):
     CONNECT = 10
     VM = 20
     REPLICA = 30
+    CHECK = 35  # optional: both hosts' readiness (hvseed doctor), when the admin asks
     PARAMS = 40
     VHDS = 50
     FREQUENCY = 60

@@ -43,7 +43,7 @@ def load_target(settings: QSettings) -> HostTarget | None:
         transport=settings.value("transport", "kerberos", type=str),
         username=settings.value("username", "", type=str),
         port=port or None,
-        use_https=settings.value("use_https", True, type=bool),
+        use_https=settings.value("use_https", False, type=bool),
         validate_certificate=settings.value("validate_certificate", True, type=bool),
         lab_dir=settings.value("lab_dir", "", type=str),
     )

@@ -76,6 +76,7 @@ class EnableReplicationWizard(QWizard):
         """Create every page after the start page (imports the seam)."""
         if self.pages_ready:
             return
+        from hvseed_gui.ui.pages.check import CheckPage
         from hvseed_gui.ui.pages.connect import ConnectPage
         from hvseed_gui.ui.pages.done import DonePage
         from hvseed_gui.ui.pages.media import MediaPage
@@ -93,6 +94,7 @@ class EnableReplicationWizard(QWizard):
             PageId.CONNECT: ConnectPage(),
             PageId.VM: VmPage(),
             PageId.REPLICA: ReplicaPage(),
+            PageId.CHECK: CheckPage(),
             PageId.PARAMS: ParamsPage(),
             PageId.VHDS: VhdsPage(),
             PageId.FREQUENCY: FrequencyPage(),

@@ -129,8 +129,93 @@
         <translation>Hinweis</translation>
     </message>
     <message>
+        <source>PowerShell version</source>
+        <extracomment>check names in the GUI&apos;s language, by core&apos;s stable row code</extracomment>
+        <translation>PowerShell-Version</translation>
+    </message>
+    <message>
+        <source>Hyper-V module and service</source>
+        <translation>Hyper-V-Modul und -Dienst</translation>
+    </message>
+    <message>
+        <source>Replica server and authorization</source>
+        <translation>Replikatserver und Autorisierung</translation>
+    </message>
+    <message>
+        <source>Listener port vs firewall rule</source>
+        <translation>Listener-Port und Firewallregel</translation>
+    </message>
+    <message>
+        <source>Replica certificate and EKU</source>
+        <translation>Replikatzertifikat und EKU</translation>
+    </message>
+    <message>
+        <source>BitLocker (to unlock the drive)</source>
+        <translation>BitLocker (zum Entsperren des Laufwerks)</translation>
+    </message>
+    <message>
+        <source>Replica storage space</source>
+        <translation>Speicherplatz für Replikate</translation>
+    </message>
+    <message>
+        <source>WinRM listeners</source>
+        <translation>WinRM-Listener</translation>
+    </message>
+    <message>
+        <source>FIPS policy</source>
+        <translation>FIPS-Richtlinie</translation>
+    </message>
+    <message>
+        <source>Defender ASR: process creation from WMI</source>
+        <translation>Defender-ASR: Prozesserstellung über WMI</translation>
+    </message>
+    <message>
+        <source>Cluster role</source>
+        <translation>Clusterrolle</translation>
+    </message>
+    <message>
+        <source>Time skew between hosts (Kerberos)</source>
+        <translation>Zeitabweichung zwischen den Hosts (Kerberos)</translation>
+    </message>
+    <message>
+        <source>Check both hosts</source>
+        <translation>Beide Hosts prüfen</translation>
+    </message>
+    <message>
+        <source>Read-only checks of Host A and the Replica server, as &apos;hvseed doctor&apos; makes them. Nothing is changed.</source>
+        <translation>Nur lesende Prüfungen von Host A und dem Replikatserver, wie &apos;hvseed doctor&apos; sie macht. Nichts wird geändert.</translation>
+    </message>
+    <message>
         <source>Check</source>
         <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>Connect to both hosts first.</source>
+        <translation>Verbinden Sie sich zuerst mit beiden Hosts.</translation>
+    </message>
+    <message>
+        <source>Checking %1 and %2…</source>
+        <translation>%1 und %2 werden geprüft…</translation>
+    </message>
+    <message>
+        <source>Both hosts are ready.</source>
+        <translation>Beide Hosts sind bereit.</translation>
+    </message>
+    <message>
+        <source>%1 check(s) failed, %2 need attention; each says what to do.</source>
+        <translation>%1 Prüfung(en) fehlgeschlagen, %2 brauchen Aufmerksamkeit; jede sagt, was zu tun ist.</translation>
     </message>
     <message>
         <source>Verdict</source>
@@ -299,8 +384,20 @@
         <translation>Remotehost</translation>
     </message>
     <message>
-        <source>Use HTTPS (port 5986)</source>
-        <translation>HTTPS verwenden (Port 5986)</translation>
+        <source>Use HTTPS (port 5986, for hosts outside the domain; checks the certificate)</source>
+        <translation>HTTPS verwenden (Port 5986, für Hosts außerhalb der Domäne; prüft das Zertifikat)</translation>
+    </message>
+    <message>
+        <source>default (5985, or 5986 with HTTPS)</source>
+        <translation>Standard (5985, mit HTTPS 5986)</translation>
+    </message>
+    <message>
+        <source>Te&amp;st</source>
+        <translation>Te&amp;sten</translation>
+    </message>
+    <message>
+        <source>Connect to the host now and read what it is, without leaving this page.</source>
+        <translation>Jetzt mit dem Host verbinden und lesen, was er ist, ohne diese Seite zu verlassen.</translation>
     </message>
     <message>
         <source>CORP\admin (empty: your own account)</source>
@@ -317,6 +414,10 @@
     <message>
         <source>T&amp;ransport:</source>
         <translation>&amp;Transport:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>&amp;Port:</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
@@ -341,6 +442,22 @@
     <message>
         <source>Choose the lab folder</source>
         <translation>Laborordner auswählen</translation>
+    </message>
+    <message>
+        <source>Enter the host name first.</source>
+        <translation>Geben Sie zuerst den Hostnamen ein.</translation>
+    </message>
+    <message>
+        <source>Connected to %1 (%2): Hyper-V is there.</source>
+        <translation>Verbunden mit %1 (%2): Hyper-V ist vorhanden.</translation>
+    </message>
+    <message>
+        <source>Connected to %1, but it does not run Hyper-V.</source>
+        <translation>Verbunden mit %1, aber dort läuft kein Hyper-V.</translation>
+    </message>
+    <message>
+        <source>Testing the connection to %1…</source>
+        <translation>Die Verbindung mit %1 wird getestet…</translation>
     </message>
     <message>
         <source>%1 does not run Hyper-V. Choose the host that runs the VM.</source>
@@ -1631,6 +1748,14 @@
 <context>
     <name>ReplicaPage</name>
     <message>
+        <source>%1 is a node of failover cluster %2. Name the Hyper-V Replica Broker&apos;s client access point %3 as the Replica server instead; the listener firewall rule must be enabled on every node, and the import runs on the node that owns the replica VM.</source>
+        <translation>%1 ist ein Knoten des Failoverclusters %2. Geben Sie stattdessen den Clientzugriffspunkt %3 des Hyper-V-Replikatbrokers als Replikatserver an; die Firewallregel des Listeners muss auf jedem Knoten aktiviert sein, und der Import läuft auf dem Knoten, dem die Replikat-VM gehört.</translation>
+    </message>
+    <message>
+        <source>%1 is a node of failover cluster %2, which has no Hyper-V Replica Broker. Add the Replica Broker role in Failover Cluster Manager, then name its client access point here.</source>
+        <translation>%1 ist ein Knoten des Failoverclusters %2, der keinen Hyper-V-Replikatbroker hat. Fügen Sie im Failovercluster-Manager die Rolle Replikatbroker hinzu und geben Sie dann hier deren Clientzugriffspunkt an.</translation>
+    </message>
+    <message>
         <source>on</source>
         <translation>ein</translation>
     </message>
@@ -1687,6 +1812,14 @@
         <translation>Windows-Firewallregel %1: %2 → %3.</translation>
     </message>
     <message>
+        <source>Windows Firewall: add the inbound rule %1 for TCP port %2 (the built-in Hyper-V Replica rules open ports 80 and 443 only).</source>
+        <translation>Windows-Firewall: eingehende Regel %1 für TCP-Port %2 hinzufügen (die eingebauten Hyper-V-Replikatregeln öffnen nur die Ports 80 und 443).</translation>
+    </message>
+    <message>
+        <source>This changes the firewall of %1 only: enable the same rule on every other node of cluster %2.</source>
+        <translation>Dies ändert nur die Firewall von %1: Aktivieren Sie dieselbe Regel auf jedem anderen Knoten des Clusters %2.</translation>
+    </message>
+    <message>
         <source>Specify Replica Server</source>
         <translation>Replikatserver angeben</translation>
     </message>
@@ -1697,6 +1830,10 @@
     <message>
         <source>Replica &amp;server:</source>
         <translation>&amp;Replikatserver:</translation>
+    </message>
+    <message>
+        <source>&amp;Check both hosts first (read-only, as &apos;hvseed doctor&apos; does)</source>
+        <translation>&amp;Beide Hosts zuerst prüfen (nur lesend, wie &apos;hvseed doctor&apos;)</translation>
     </message>
     <message>
         <source>Let hvseed configure the Replica server</source>

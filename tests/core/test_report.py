@@ -84,6 +84,8 @@ def test_checklist_for_the_replica_side(export) -> None:
     steps = report.checklist()
     assert "hv-b.corp" in steps[0] and "owns the replica VM" in steps[0]
     assert "BitLocker" in steps[1] and "recovery key" in steps[1]
+    # a Windows Server replica needs the BitLocker feature to unlock the drive (not by default)
+    assert "Install-WindowsFeature BitLocker" in steps[1] and "hvseed doctor" in steps[1]
     assert any("Import an initial copy" in s and "hvseed import" in s for s in steps)
     assert any("Replicating" in s and "Normal" in s for s in steps)
     assert any("Test failover" in s and "isolated network" in s for s in steps)

@@ -45,7 +45,10 @@ if mode == "echo":
     out.write(json.dumps(report).encode("ascii") + b"\\r\\n")
 elif mode == "text":
     out.write("\\ufeffPr\\u00fcfserver\\r\\nline2\\r\\n".encode("utf-8") + b"\\xff\\xfe bad\\r\\n")
-    sys.stderr.buffer.write(os.environ["FAKE_PS_STDERR"].encode("utf-8"))
+    if "FAKE_PS_STDERR_HEX" in os.environ:  # bytes as a console in some code page wrote them
+        sys.stderr.buffer.write(bytes.fromhex(os.environ["FAKE_PS_STDERR_HEX"]))
+    else:
+        sys.stderr.buffer.write(os.environ["FAKE_PS_STDERR"].encode("utf-8"))
     sys.exit(3)
 elif mode == "hang":
     child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
@@ -187,3 +190,22 @@ def test_a_script_policy_that_blocks_the_file_is_named(fake_ps, temp_dir, monkey
         LocalPowerShell(fake_ps).run("Get-VM", timeout=30)
     assert "execution policy" in str(caught.value) and "Group Policy" in str(caught.value)
     assert list(temp_dir.iterdir()) == []
+
+
+# German execution policy error as powershell.exe prints it before our script runs: in the OEM
+# code page (850), with localized words but the untranslated exception type and error ID.
+GERMAN_POLICY = (
+    'Die Datei "C:\\Temp\\hvseed-x.ps1" kann nicht geladen werden, da die Ausf\u00fchrung '
+    "von Skripts auf diesem System deaktiviert ist.\r\n"
+    "    + CategoryInfo          : Sicherheitsfehler: (:) [], PSSecurityException\r\n"
+    "    + FullyQualifiedErrorId : UnauthorizedAccess\r\n"
+)
+
+
+def test_german_oem_stderr_is_decoded_and_the_policy_named(fake_ps, temp_dir, monkeypatch):
+    monkeypatch.setenv("FAKE_PS_MODE", "text")
+    monkeypatch.setenv("FAKE_PS_STDERR_HEX", GERMAN_POLICY.encode("cp850").hex())
+    with pytest.raises(HyperVError) as caught:
+        LocalPowerShell(fake_ps, codepage="cp850").run("Get-VM", timeout=30)
+    assert "execution policy" in str(caught.value)
+    assert "Ausf\u00fchrung" in caught.value.detail  # not "Ausf\ufffdhrung"

@@ -53,6 +53,7 @@ def https_runner(port: int, tls: Tls, **overrides) -> WinRmPowerShell:
     settings = dict(
         host="127.0.0.1",
         port=port,
+        use_https=True,
         transport="basic",
         username="admin",
         password=PASSWORD,
@@ -311,7 +312,7 @@ REFUSED = [
 
 @pytest.mark.parametrize(("overrides", "kind", "words"), REFUSED)
 def test_unsafe_or_impossible_options_are_refused(overrides, kind, words):
-    settings = dict(host="hv01.example.test")
+    settings = dict(host="hv01.example.test", use_https=True)
     settings.update(overrides)
     options = WinRmOptions(**settings)
     with pytest.raises(kind) as caught:
@@ -323,16 +324,23 @@ def test_unsafe_or_impossible_options_are_refused(overrides, kind, words):
 @pytest.mark.parametrize(
     ("overrides", "port", "encryption", "description"),
     [
-        (dict(), 5986, "auto", "hv01 (WinRM, Kerberos over HTTPS)"),
-        (dict(use_https=False), 5985, "always", "hv01 (WinRM, Kerberos over HTTP)"),
+        # the default is PowerShell remoting's: Kerberos over HTTP 5985, message-encrypted
+        (dict(), 5985, "always", "hv01 (WinRM, Kerberos over HTTP)"),
+        (dict(use_https=True), 5986, "auto", "hv01 (WinRM, Kerberos over HTTPS)"),
         (
-            dict(transport="ntlm", username="a", password=PASSWORD, validate_certificate=False),
+            dict(
+                transport="ntlm",
+                username="a",
+                password=PASSWORD,
+                use_https=True,
+                validate_certificate=False,
+            ),
             5986,
             "always",
             "hv01 (WinRM, NTLM over HTTPS, certificate not checked)",
         ),
         (
-            dict(transport="basic", username="a", password=PASSWORD, port=443),
+            dict(transport="basic", username="a", password=PASSWORD, port=443, use_https=True),
             443,
             "never",
             "hv01 (WinRM, Basic over HTTPS)",
@@ -352,4 +360,5 @@ def test_host_may_be_a_url_or_an_ipv6_address(tmp_path: Path):
     url = WinRmOptions(host="http://hv01.corp.local:5999/wsman", transport="ntlm")
     assert (url.host, url.use_https, url.effective_port) == ("hv01.corp.local", False, 5999)
     assert url.endpoint == "http://hv01.corp.local:5999/wsman"
-    assert WinRmOptions(host="fe80::1").endpoint == "https://[fe80::1]:5986/wsman"
+    assert WinRmOptions(host="fe80::1").endpoint == "http://[fe80::1]:5985/wsman"
+    assert WinRmOptions(host="fe80::1", use_https=True).endpoint == "https://[fe80::1]:5986/wsman"

@@ -14,7 +14,7 @@ import stat
 import time
 import uuid
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -25,6 +25,7 @@ from hvseed_gui.core.volumes import Volume
 from hvseed_gui.hyperv import job_rules
 from hvseed_gui.hyperv.errors import (
     BITLOCKER_MISSING_HINT,
+    POWERSHELL_TOO_OLD_HINT,
     CmdletError,
     FeatureMissing,
     InvalidState,
@@ -36,9 +37,9 @@ from hvseed_gui.hyperv.host import (
     Certificate,
     ConnectionTestResult,
     ExportFolderSummary,
-    FirewallRuleState,
     HashJob,
     HostCallStats,
+    HostReadiness,
     HyperVHost,
     Inventory,
     JobProgress,
@@ -49,6 +50,7 @@ from hvseed_gui.hyperv.host import (
     ReplicationMode,
     ReplicationState,
     ReplicationStatus,
+    StorageSpace,
     TestFailoverResult,
     Vhd,
     VhdFile,
@@ -93,6 +95,7 @@ class LabHost(HyperVHost):
             fault = faults.take(w.state, self.name, operation)
             if fault is not None:
                 raise fault
+            _refuse_old_powershell(w, self.name, operation)
             return action(w)
 
     # -- facts ----------------------------------------------------------------------------------
@@ -142,6 +145,9 @@ class LabHost(HyperVHost):
         seconds += float(settings.get("get_vhd_seconds", 0.0)) * vhd_files
         if seconds > 0:
             time.sleep(seconds)  # a real host's cost, not synchronisation
+
+    def readiness(self) -> HostReadiness:
+        return self._call("readiness", lambda w: _readiness(w, self.name))
 
     def replica_server_config(self) -> ReplicaServerConfig:
         return self._call("replica_server_config", lambda w: _server_config(w, self.name))
@@ -263,6 +269,13 @@ class LabHost(HyperVHost):
             message=message,
             job_id=job_id,
         )
+
+    def resume_replication(self, vm: VmRef, resynchronize: bool = False) -> ReplicationStatus:
+        def run(w: World) -> ReplicationStatus:
+            found = replication.resume_replication(w, self.name, vm.id, resynchronize)
+            return _status(w, self.name, found)
+
+        return self._call("resume_replication", run)
 
     def start_test_failover(self, vm: VmRef) -> TestFailoverResult:
         def run(w: World) -> TestFailoverResult:
@@ -577,6 +590,7 @@ def _vm_result(w: World, fqdn: str, vm: VmDict, details: bool = True) -> Virtual
 
 def _server_config(w: World, fqdn: str) -> ReplicaServerConfig:
     host = w.host(fqdn)
+    facts = {**HOST_FACT_DEFAULTS, **host.get("facts", {})}
     config = host["replica_server"]
     return ReplicaServerConfig(
         host_name=fqdn,
@@ -590,12 +604,96 @@ def _server_config(w: World, fqdn: str) -> ReplicaServerConfig:
             AuthorizationEntry(e["allowed_primary_server"], e["storage_location"], e["trust_group"])
             for e in config["entries"]
         ),
-        firewall_rules=tuple(
-            FirewallRuleState(name, replication.FIREWALL_NAMES[name], True, enabled)
-            for name, enabled in sorted(host["firewall"].items())
-        ),
+        firewall_rules=replication.firewall_rules(w, fqdn),
         certificate_thumbprint=config["thumbprint"],
+        cluster_name=str(facts["cluster_name"]),
+        replica_broker=str(facts["replica_broker"]),
     )
+
+
+#: What a lab host reports for the facts only ``readiness`` reads; ``Lab.set_host_facts``
+#: changes them (a 2012 R2 host with PowerShell 4.0, FIPS on, the ASR rule blocking, …).
+HOST_FACT_DEFAULTS: dict[str, Any] = {
+    "powershell_version": "5.1.20348.2849",
+    "winrm_listeners": ["HTTP:5985"],
+    "fips_enabled": False,
+    "asr_wmi_process_rule": "Disabled",
+    "clock_offset_seconds": 0.0,
+    "is_server": True,
+    "cluster_name": "",
+    "replica_broker": "",
+}
+
+
+def _refuse_old_powershell(w: World, fqdn: str, operation: str) -> None:
+    """As every real script but readiness: Windows PowerShell older than 5.1 is refused."""
+    version = str({**HOST_FACT_DEFAULTS, **w.host(fqdn).get("facts", {})}["powershell_version"])
+    parts = tuple(int(p) for p in version.split(".")[:2] if p.isdigit())
+    if operation != "readiness" and parts < (5, 1):
+        raise FeatureMissing(
+            f"Windows PowerShell {version} on {fqdn} is too old: hvseed needs Windows "
+            "PowerShell 5.1.",
+            POWERSHELL_TOO_OLD_HINT,
+        )
+
+
+def _readiness(w: World, fqdn: str) -> HostReadiness:
+    host = w.host(fqdn)
+    facts = {**HOST_FACT_DEFAULTS, **host.get("facts", {})}
+    config = _server_config(w, fqdn)
+    cert = None
+    if config.certificate_thumbprint:
+        cert = next(
+            (
+                c
+                for c in host["certificates"]
+                if c["thumbprint"].upper() == config.certificate_thumbprint.upper()
+            ),
+            None,
+        )
+    storage = []
+    locations = [config.default_storage_location] + [
+        e.storage_location for e in config.authorization_entries
+    ]
+    for location in dict.fromkeys(p for p in locations if p):
+        try:
+            free: int | None = w.free(w.locate(fqdn, location).drive_id)
+        except NotFound:
+            free = None
+        storage.append(StorageSpace(location, free))
+    feature_installed = host.get("bitlocker_feature", True)
+    return HostReadiness(
+        host_name=fqdn,
+        os_caption=host["os_version"],
+        os_build=host["os_build"],
+        is_server=bool(facts["is_server"]),
+        powershell_version=str(facts["powershell_version"]),
+        hyperv_module=True,
+        vmms_running=True,
+        replica=config,
+        certificate_found=None if not config.certificate_thumbprint else cert is not None,
+        certificate_ekus=(EKU_SERVER, EKU_CLIENT) if cert else (),
+        certificate_not_after=datetime.fromisoformat(cert["not_after"]) if cert else None,
+        certificate_has_private_key=bool(cert and cert["has_private_key"]),
+        winrm_listeners=tuple(facts["winrm_listeners"]),
+        clock_utc=datetime.fromtimestamp(
+            w.now + float(facts["clock_offset_seconds"]), tz=timezone.utc
+        ),
+        fips_enabled=bool(facts["fips_enabled"]),
+        asr_wmi_process_rule=str(facts["asr_wmi_process_rule"]),
+        bitlocker_cmdlets=bool(feature_installed),
+        bitlocker_feature=("Installed" if feature_installed else "Available")
+        if facts["is_server"]
+        else "",
+        storage=tuple(storage),
+        is_cluster_node=bool(facts["cluster_name"]),
+        cluster_name=str(facts["cluster_name"]),
+        replica_broker=str(facts["replica_broker"]),
+    )
+
+
+EKU_SERVER = "1.3.6.1.5.5.7.3.1"
+EKU_CLIENT = "1.3.6.1.5.5.7.3.2"
 
 
 def _key(vm: VmRef) -> str:

@@ -75,6 +75,9 @@ def advance(w: World) -> None:
         else:
             advance_import(w, job)
     advance_deltas(w)
+    from .replication import advance_resync  # replication imports this module
+
+    advance_resync(w)
     remove_finished(w)
 
 

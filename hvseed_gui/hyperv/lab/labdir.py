@@ -17,6 +17,7 @@ from typing import Any
 
 from hvseed_gui.core.volumes import Volume
 from hvseed_gui.hyperv.errors import HostUnreachable
+from hvseed_gui.hyperv.host import ReplicationState
 
 from . import defaults, jobs, media
 from . import faults as fault_rules
@@ -187,6 +188,30 @@ class Lab:
     def clear_faults(self) -> None:
         with self.world() as w:
             w.state["faults"] = []
+
+    def interrupt_replication(
+        self, host: str, vm_id: str, state: str = "Error", reason: str = ""
+    ) -> None:
+        """Put a VM's replication into ``state`` (Suspended, Error or
+        WaitingForStartResynchronize), as a long outage while the drive travels would."""
+        from .replication import interrupt
+
+        with self.world() as w:
+            jobs.advance(w)
+            interrupt(w, self._fqdn(host), vm_id, ReplicationState.parse(state), reason)
+
+    def set_host_facts(self, host: str, **facts: Any) -> None:
+        """Change what ``readiness`` reads on ``host`` (see ``host.HOST_FACT_DEFAULTS``):
+        e.g. ``powershell_version="4.0"``, ``fips_enabled=True``, ``clock_offset_seconds=600``,
+        ``asr_wmi_process_rule="Block"``, ``cluster_name="HVC1"``, ``replica_broker="HVR-BRK"``."""
+        from .host import HOST_FACT_DEFAULTS
+
+        unknown = set(facts) - set(HOST_FACT_DEFAULTS)
+        if unknown:
+            raise ValueError(f"Unknown host facts: {sorted(unknown)}")
+        fqdn = self._fqdn(host)
+        with self.world() as w:
+            w.state["hosts"][fqdn].setdefault("facts", {}).update(facts)
 
     def set_bitlocker_feature(self, host: str, installed: bool) -> None:
         """Install or remove the BitLocker feature on ``host`` (a missing feature makes

@@ -8,18 +8,21 @@ Exact wording of Hyper-V's messages is UNCONFIRMED; the error codes are Win32/Wi
 
 from __future__ import annotations
 
-import fnmatch
 import uuid
 from typing import Any
 
 from hvseed_gui.core.plan import AuthenticationType, ReplicationPlan
 from hvseed_gui.hyperv.errors import CmdletError, InvalidState, NotFound
 from hvseed_gui.hyperv.host import (
+    BUILTIN_RULE_PORTS,
     FIREWALL_RULE_HTTP,
     FIREWALL_RULE_HTTPS,
+    FirewallRuleState,
     ReplicaServerChange,
     ReplicationHealth,
     ReplicationState,
+    authorization_matches,
+    listener_rule_name,
 )
 
 from . import media
@@ -65,7 +68,7 @@ def connection_problem(w: World, primary: str, plan: ReplicationPlan) -> tuple[s
     if replica == primary:
         return "The Replica server must be a different server than the primary server.", replica
     config = w.host(replica)["replica_server"]
-    firewall = w.host(replica)["firewall"]
+    port_open = any(rule.covers(plan.replica_port) for rule in firewall_rules(w, replica))
     if plan.authentication is AuthenticationType.CERTIFICATE:
         thumb = plan.certificate_thumbprint.replace(" ", "").upper()
         mine = {c["thumbprint"].upper() for c in w.host(primary)["certificates"]}
@@ -80,22 +83,39 @@ def connection_problem(w: World, primary: str, plan: ReplicationPlan) -> tuple[s
             and "Certificate" in config["auth"]
             and bool(config["thumbprint"])
             and plan.replica_port == config["cert_port"]
-            and firewall.get(FIREWALL_RULE_HTTPS, False)
+            and port_open
         )
     else:
         listening = (
             config["enabled"]
             and "Kerberos" in config["auth"]
             and plan.replica_port == config["kerberos_port"]
-            and firewall.get(FIREWALL_RULE_HTTP, False)
+            and port_open
         )
     return ("" if listening else _cannot_connect(server)), replica
+
+
+def firewall_rules(w: World, fqdn: str) -> tuple[FirewallRuleState, ...]:
+    """The host's listener rules as Windows would report them: the built-in ones open their
+    documented port only (80/443); hvseed's own rules open the port they were made for."""
+    host = w.host(fqdn)
+    ports = host.get("firewall_ports", {})
+    return tuple(
+        FirewallRuleState(
+            name,
+            FIREWALL_NAMES.get(name) or f"Hyper-V Replica listener, TCP {ports.get(name)} (hvseed)",
+            True,
+            bool(enabled),
+            tuple(str(p) for p in ports.get(name, [BUILTIN_RULE_PORTS.get(name, "")])),
+        )
+        for name, enabled in sorted(host["firewall"].items())
+    )
 
 
 def _authorized_storage(w: World, replica: str, primary: str) -> str | None:
     config = w.host(replica)["replica_server"]
     for entry in config["entries"]:
-        if fnmatch.fnmatch(primary.lower(), entry["allowed_primary_server"].lower()):
+        if authorization_matches(entry["allowed_primary_server"], primary):
             return entry["storage_location"]
     if config["allow_any"]:
         return config["storage"]
@@ -366,6 +386,10 @@ def configure_replica_server(w: World, fqdn: str, change: ReplicaServerChange) -
         )
     for rule in change.enable_firewall_rules:
         host["firewall"][rule] = True
+    if change.open_firewall_port is not None:
+        own = listener_rule_name(change.open_firewall_port)
+        host["firewall"][own] = True
+        host.setdefault("firewall_ports", {})[own] = [str(int(change.open_firewall_port))]
 
 
 # --- test failover ---------------------------------------------------------------------------
@@ -444,3 +468,95 @@ def stop_test_failover(w: World, fqdn: str, vm_id: str) -> str:
 
 def partner_of(w: World, vm: VmDict) -> VmDict | None:
     return replica_partner(w, vm["repl"], vm["id"]) if vm.get("repl") else None
+
+
+# --- resuming after an interruption ------------------------------------------------------------
+
+#: How long a resynchronization takes in the lab unless the lab settings say otherwise.
+RESYNC_SECONDS = 120.0
+#: States Resume-VMReplication leaves (hyperv-reference.md, "Resynchronization"); everything
+#: else is refused as Hyper-V refuses an invalid state (WMI 32775).
+_RESUMABLE = ("Suspended", "Error")
+_RESYNC_STATES = ("WaitingForStartResynchronize", "ResynchronizeSuspended")
+
+
+def resume_replication(w: World, fqdn: str, vm_id: str, resynchronize: bool) -> VmDict:
+    """Resume-VMReplication [-Resynchronize]: Suspended/Error -> Replicating (or, with
+    -Resynchronize, Resynchronizing); WaitingForStartResynchronize -> Resynchronizing only with
+    -Resynchronize; ResynchronizeSuspended -> Resynchronizing. UNCONFIRMED what Hyper-V does
+    for WaitingForStartResynchronize without -Resynchronize: the lab refuses (never kinder)."""
+    cmdlet = "Resume-VMReplication"
+    vm = w.vm(fqdn, vm_id)
+    repl = vm.get("repl")
+    if not repl:
+        raise InvalidState(
+            f"Replication is not enabled for virtual machine '{vm['name']}' on {fqdn}.",
+            cmdlet=cmdlet,
+            category="InvalidOperation",
+        )
+    state = repl["state"]
+    if state in _RESUMABLE and not resynchronize:
+        _set_state(repl, ReplicationState.REPLICATING, ReplicationHealth.NORMAL)
+    elif state in _RESUMABLE + _RESYNC_STATES and (
+        resynchronize or state == "ResynchronizeSuspended"
+    ):
+        _set_state(repl, ReplicationState.RESYNCHRONIZING, ReplicationHealth.WARNING)
+        repl["resync_started"] = w.now
+    elif state == "WaitingForStartResynchronize":
+        raise InvalidState(
+            f"Replication of '{vm['name']}' needs resynchronization; it cannot simply resume.",
+            "Resume it with resynchronization (Resume-VMReplication -Resynchronize).",
+            cmdlet=cmdlet,
+            category="InvalidOperation",
+        )
+    else:
+        raise InvalidState(
+            f"Replication of '{vm['name']}' cannot be resumed in state '{state}'.",
+            cmdlet=cmdlet,
+            category="InvalidOperation",
+        )
+    return vm
+
+
+def _set_state(repl: dict[str, Any], state: ReplicationState, health: ReplicationHealth) -> None:
+    repl["state"] = state.value
+    repl["health"] = health.value
+    repl["last_error"] = ""
+
+
+def advance_resync(w: World) -> None:
+    """A resynchronization ends after ``resync_seconds`` of lab time: Replicating again."""
+    seconds = float(w.settings.get("resync_seconds", RESYNC_SECONDS))
+    for host in w.state["hosts"].values():
+        for vm in host["vms"].values():
+            repl = vm.get("repl") or {}
+            started = repl.get("resync_started")
+            if repl.get("state") != "Resynchronizing" or started is None:
+                continue
+            if w.now - float(started) >= seconds:
+                _set_state(repl, ReplicationState.REPLICATING, ReplicationHealth.NORMAL)
+                repl["resync_started"] = None
+
+
+def interrupt(w: World, fqdn: str, vm_id: str, state: ReplicationState, reason: str) -> None:
+    """Lab control: the relationship of a primary or replica VM falls into ``state`` (Suspended,
+    Error, WaitingForStartResynchronize), e.g. the link was down while the drive travelled."""
+    allowed = (
+        ReplicationState.SUSPENDED,
+        ReplicationState.ERROR,
+        ReplicationState.WAITING_FOR_START_RESYNCHRONIZE,
+    )
+    if state not in allowed:
+        raise ValueError(f"The lab interrupts replication only into {[s.value for s in allowed]}.")
+    vm = w.vm(fqdn, vm_id)
+    repl = vm.get("repl")
+    if not repl:
+        raise ValueError(f"{vm['name']} on {fqdn} does not replicate.")
+    health = (
+        ReplicationHealth.WARNING
+        if state is ReplicationState.SUSPENDED
+        else (ReplicationHealth.CRITICAL)
+    )
+    repl["state"] = state.value
+    repl["health"] = health.value
+    repl["last_error"] = reason

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSpinBox,
     QWidget,
 )
 
@@ -49,8 +50,21 @@ class ConnectPage(HostPage):
         self.host_edit.setPlaceholderText("hv01.corp.example")
         self.transport = QComboBox()
         self.transport.addItems(list(WINRM_TRANSPORTS))
-        self.https = QCheckBox(self.tr("Use HTTPS (port 5986)"))
-        self.https.setChecked(True)
+        # PowerShell remoting's default (Enable-PSRemoting): Kerberos over HTTP on 5985, with
+        # WinRM's own message encryption. HTTPS needs a listener an admin created.
+        self.https = QCheckBox(
+            self.tr("Use HTTPS (port 5986, for hosts outside the domain; checks the certificate)")
+        )
+        self.https.setChecked(False)
+        self.port = QSpinBox()
+        self.port.setRange(0, 65535)
+        self.port.setSpecialValueText(self.tr("default (5985, or 5986 with HTTPS)"))
+        self.port.setValue(0)
+        self.test_button = QPushButton(self.tr("Te&st"))
+        self.test_button.setToolTip(
+            self.tr("Connect to the host now and read what it is, without leaving this page.")
+        )
+        self.test_button.clicked.connect(self.test_connection)
         self.user_edit = QLineEdit()
         self.user_edit.setPlaceholderText(self.tr("CORP\\admin (empty: your own account)"))
         self.password_edit = QLineEdit()
@@ -58,9 +72,15 @@ class ConnectPage(HostPage):
         self.remember = QCheckBox(
             self.tr("Remember the password in the Windows Credential Manager")
         )
-        form.addRow(self.tr("&Host name:"), self.host_edit)
+        host_row = QHBoxLayout()
+        host_row.addWidget(self.host_edit, 1)
+        host_row.addWidget(self.test_button)
+        host_label = QLabel(self.tr("&Host name:"))
+        host_label.setBuddy(self.host_edit)
+        form.addRow(host_label, host_row)
         form.addRow(self.tr("T&ransport:"), self.transport)
         form.addRow("", self.https)
+        form.addRow(self.tr("P&ort:"), self.port)
         form.addRow(self.tr("&User name:"), self.user_edit)
         form.addRow(self.tr("&Password:"), self.password_edit)
         form.addRow("", self.remember)
@@ -104,7 +124,8 @@ class ConnectPage(HostPage):
         transport = s.value("connect/transport", "kerberos", type=str)
         if transport in WINRM_TRANSPORTS:
             self.transport.setCurrentText(transport)
-        self.https.setChecked(s.value("connect/use_https", True, type=bool))
+        self.https.setChecked(s.value("connect/use_https", False, type=bool))
+        self.port.setValue(s.value("connect/port", 0, type=int))
         self.lab_dir_edit.setText(ctx.lab_dir)
         kind = s.value("connect/kind", "local", type=str)
         if ctx.reattaching and ctx.reattach is not None:
@@ -114,6 +135,7 @@ class ConnectPage(HostPage):
             self.user_edit.setText(t.username)
             self.transport.setCurrentText(t.transport)
             self.https.setChecked(t.use_https)
+            self.port.setValue(t.port or 0)
             if t.kind is HostKind.LAB:
                 self.lab_dir_edit.setText(t.lab_dir)
         elif ctx.demo:
@@ -133,6 +155,7 @@ class ConnectPage(HostPage):
             self.user_edit,
             self.transport,
             self.https,
+            self.port,
             self.lab_dir_edit,
         ):
             widget.setEnabled(not locked)
@@ -202,6 +225,7 @@ class ConnectPage(HostPage):
                 transport=self.transport.currentText(),
                 username=self.user_edit.text().strip(),
                 password=self.password_edit.text(),
+                port=self.port.value() or None,
                 use_https=self.https.isChecked(),
             )
         return HostTarget(kind=HostKind.LOCAL)
@@ -212,6 +236,39 @@ class ConnectPage(HostPage):
         if self.lab.isChecked():
             return bool(self.lab_dir_edit.text().strip())
         return True
+
+    def test_connection(self) -> None:
+        """The Test button: one read-only round trip to the host; the page stays."""
+        if not self.page_complete():
+            self.status.show_message("warning", self.tr("Enter the host name first."))
+            return
+        target = self.target()
+        self.status.clear_message()
+
+        def connect():
+            return open_host(target).inventory()
+
+        def done(inventory) -> None:
+            if inventory.hyperv_present:
+                self.status.show_message(
+                    "info",
+                    self.tr("Connected to %1 (%2): Hyper-V is there.")
+                    .replace("%1", inventory.host_name)
+                    .replace("%2", inventory.os_version),
+                )
+            else:
+                self.status.show_message(
+                    "warning",
+                    self.tr("Connected to %1, but it does not run Hyper-V.").replace(
+                        "%1", inventory.host_name
+                    ),
+                )
+
+        self.run_host_call(
+            self.tr("Testing the connection to %1…").replace("%1", target.description),
+            connect,
+            done,
+        )
 
     def validatePage(self) -> bool:
         target = self.target()
@@ -247,6 +304,7 @@ class ConnectPage(HostPage):
             s.setValue("connect/username", target.username)
             s.setValue("connect/transport", target.transport)
             s.setValue("connect/use_https", target.use_https)
+            s.setValue("connect/port", target.port or 0)
             self._store_password(target)
         if target.kind is HostKind.LAB:
             s.setValue("connect/lab_dir", target.lab_dir)

@@ -24,8 +24,10 @@ from hvseed_gui.hyperv.host import (
     AuthorizationEntry,
     ReplicaServerChange,
     ReplicaServerConfig,
+    listener_rule_name,
 )
 from hvseed_gui.ui.format import shown
+from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages.base import HostPage
 
 
@@ -81,9 +83,16 @@ def proposed_change(
                 default_storage = folder
         else:
             entry = AuthorizationEntry(primary, folder, TRUST_GROUP)
-    rules = []
-    if config.firewall_rule_enabled(AuthenticationType.KERBEROS) is not True:
-        rules.append(FIREWALL_RULE_HTTP)
+    # the built-in rule opens port 80 only: a listener on another port gets a rule of its own
+    rules: tuple[str, ...] = ()
+    open_port: int | None = None
+    if config.kerberos_port:
+        rules, open_port = config.firewall_fix(AuthenticationType.KERBEROS)
+        if config.firewall_port_open(AuthenticationType.KERBEROS) is None:
+            rules = (FIREWALL_RULE_HTTP,) if config.kerberos_port == 80 else ()
+            open_port = None if config.kerberos_port == 80 else config.kerberos_port
+    elif config.firewall_rule_enabled(AuthenticationType.KERBEROS) is not True:
+        rules = (FIREWALL_RULE_HTTP,)
     return ReplicaServerChange.only(
         enable_replication=None if config.replication_enabled else True,
         allowed_authentication=auth,
@@ -91,7 +100,35 @@ def proposed_change(
         allow_any_server=allow_any_server,
         default_storage_location=default_storage,
         add_authorization_entry=entry,
-        enable_firewall_rules=tuple(rules),
+        enable_firewall_rules=rules,
+        open_firewall_port=open_port,
+    )
+
+
+def cluster_advice(config: ReplicaServerConfig) -> str:
+    """Why a cluster node is not the Replica server to name, and what to name instead."""
+    if config.replica_broker:
+        return _tr(
+            QT_TRANSLATE_NOOP(
+                "ReplicaPage",
+                "%1 is a node of failover cluster %2. Name the Hyper-V Replica Broker's client "
+                "access point %3 as the Replica server instead; the listener firewall rule must "
+                "be enabled on every node, and the import runs on the node that owns the "
+                "replica VM.",
+            ),
+            config.host_name,
+            config.cluster_name,
+            config.replica_broker,
+        )
+    return _tr(
+        QT_TRANSLATE_NOOP(
+            "ReplicaPage",
+            "%1 is a node of failover cluster %2, which has no Hyper-V Replica Broker. Add the "
+            "Replica Broker role in Failover Cluster Manager, then name its client access point "
+            "here.",
+        ),
+        config.host_name,
+        config.cluster_name,
     )
 
 
@@ -205,6 +242,30 @@ def describe_change(config: ReplicaServerConfig, change: ReplicaServerChange) ->
                 _on_off(True),
             )
         )
+    if change.open_firewall_port is not None:
+        lines.append(
+            _tr(
+                QT_TRANSLATE_NOOP(
+                    "ReplicaPage",
+                    "Windows Firewall: add the inbound rule %1 for TCP port %2 (the built-in "
+                    "Hyper-V Replica rules open ports 80 and 443 only).",
+                ),
+                listener_rule_name(change.open_firewall_port),
+                change.open_firewall_port,
+            )
+        )
+    if config.cluster_name and (change.enable_firewall_rules or change.open_firewall_port):
+        lines.append(
+            _tr(
+                QT_TRANSLATE_NOOP(
+                    "ReplicaPage",
+                    "This changes the firewall of %1 only: enable the same rule on every other "
+                    "node of cluster %2.",
+                ),
+                config.host_name,
+                config.cluster_name,
+            )
+        )
     return lines
 
 
@@ -222,6 +283,10 @@ class ReplicaPage(HostPage):
         self.server_edit.setPlaceholderText("hv02.corp.example")
         form.addRow(self.tr("Replica &server:"), self.server_edit)
         self.body.addLayout(form)
+        self.check_hosts = QCheckBox(
+            self.tr("&Check both hosts first (read-only, as 'hvseed doctor' does)")
+        )
+        self.body.addWidget(self.check_hosts)
         self.registerField("replica.server*", self.server_edit)
         self.server_edit.textEdited.connect(self._server_edited)
 
@@ -312,6 +377,10 @@ class ReplicaPage(HostPage):
         def done(config: ReplicaServerConfig) -> bool:
             self._config = config
             self.ctx.replica_target = target
+            if config.names_cluster_node(name):
+                self.fix_box.hide()
+                self.status.show_message("error", cluster_advice(config))
+                return False
             if usable_auth(config, self._primary()) is not None:
                 self.ctx.replica_config = config
                 self.fix_box.hide()
@@ -419,3 +488,6 @@ class ReplicaPage(HostPage):
 
     def page_complete(self) -> bool:
         return bool(self.server_edit.text().strip())
+
+    def nextId(self) -> int:
+        return PageId.CHECK if self.check_hosts.isChecked() else PageId.PARAMS

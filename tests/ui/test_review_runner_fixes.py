@@ -71,7 +71,7 @@ def test_closing_mid_start_keeps_the_export_to_reattach(lab, make_wizard, drive,
     lab.configure(latency=0.0)
     assert lab_state(lab, vm_id) is not ReplicationState.DISABLED
     assert remembered(settings_path, "export")
-    assert not progress.timer.isActive()
+    assert not progress.runner.busy  # nothing follows the export any more; it runs in Hyper-V
 
 
 def test_cancel_while_the_second_vm_starts_cancels_both(
@@ -97,7 +97,8 @@ def test_cancel_while_the_second_vm_starts_cancels_both(
     assert [r.state for r in progress.rows] == [JobState.CANCELLED, JobState.CANCELLED]
     for r in progress.rows:
         assert lab_state(lab, r.vm.id) is not ReplicationState.INITIAL_REPLICATION_IN_PROGRESS
-    assert not progress.starting and not progress.timer.isActive()
+    assert not progress.starting
+    drive.until(lambda: not progress.runner.busy)  # no step follows a cancelled export
     assert not remembered(settings_path, "export")
 
 
@@ -140,10 +141,12 @@ def test_refused_export_says_replication_is_enabled_and_can_start_again(lab, mak
     vm = wizard.ctx.vm
     dest = wizard.build_plan().destination_path
     blocker = lab.real_path(lab.primary_name, dest.rstrip("\\") + "\\" + f"{vm.name}_{vm.id}")
-    blocker.mkdir(parents=True)
-    drive.next(wizard, PageId.PROGRESS)
+    lab.configure(latency=0.3)
+    drive.next(wizard, PageId.PROGRESS)  # the check passed; enabling is under way
     progress = wizard.currentPage()
+    blocker.mkdir(parents=True)  # a stray folder appears before Hyper-V starts the export
     drive.until(lambda: not progress.starting and progress.reported)
+    lab.configure(latency=0.0)
     assert "Replication could not be enabled" not in progress.step_enable.text()
     assert "Replication is enabled, but the export did not start" in progress.status.text()
     assert progress.retry_button.isVisible() and progress.retry_button.isEnabled()
@@ -153,6 +156,26 @@ def test_refused_export_says_replication_is_enabled_and_can_start_again(lab, mak
     drive.until(lambda: progress.page_complete())
     assert progress.state is JobState.COMPLETED
     assert progress.retry_button.isHidden()
+
+
+def test_summary_refuses_what_hvseed_run_refuses_before_anything_changes(lab, make_wizard, drive):
+    wizard = make_wizard()
+    walk_to_summary(drive, wizard)
+    vm = wizard.ctx.vm
+    dest = wizard.build_plan().destination_path
+    lab.real_path(lab.primary_name, dest.rstrip("\\") + "\\" + f"{vm.name}_{vm.id}").mkdir(
+        parents=True
+    )
+    summary = wizard.currentPage()
+    forward = wizard.button(QWizard.WizardButton.CommitButton)
+    forward.click()
+    drive.until(lambda: summary.status.kind == "error")
+    assert wizard.currentId() == PageId.SUMMARY  # Next stays; nothing was enabled
+    assert (
+        "already holds" in summary.status.text() and "Nothing was changed" in summary.status.text()
+    )
+    assert lab_state(lab, vm.id) is ReplicationState.DISABLED
+    drive.until(lambda: forward.isEnabled())
 
 
 # -- finding 4: Back while a Next check runs ---------------------------------------------------

@@ -47,11 +47,11 @@ def test_enable_and_export_cannot_be_abandoned_and_is_remembered_first(
     lab.configure(latency=0.3)
     drive.next(wizard, PageId.PROGRESS)
     progress = wizard.currentPage()
-    assert progress.runner.busy
+    assert progress.exports.busy and progress.busy.isVisible()
     assert progress.busy.cancel_button.isHidden()  # no "Stop waiting" for a change
     assert remembered(settings_path, "export")  # saved before the start call returned
     progress.cancel_call()  # even if asked to, the result is not dropped
-    assert progress.runner.busy
+    assert progress.exports.busy
     drive.until(lambda: progress.rows[0].job_id != "")
     lab.configure(latency=0.0)
     assert progress.rows[0].state in (JobState.RUNNING, JobState.COMPLETED)
@@ -67,11 +67,11 @@ def test_closing_mid_start_keeps_the_export_to_reattach(lab, make_wizard, drive,
     vm_id = progress.rows[0].vm.id
     wizard.reject()  # the window closes while the start is in flight
     assert remembered(settings_path, "export")
-    drive.until(lambda: not progress.runner.busy)  # the result still arrived
+    drive.until(lambda: not progress.exports.busy)  # the result still arrived
     lab.configure(latency=0.0)
     assert lab_state(lab, vm_id) is not ReplicationState.DISABLED
     assert remembered(settings_path, "export")
-    assert not progress.runner.busy  # nothing follows the export any more; it runs in Hyper-V
+    assert not progress.exports.busy  # nothing follows the export any more; it runs in Hyper-V
 
 
 def test_cancel_while_the_second_vm_starts_cancels_both(
@@ -98,7 +98,7 @@ def test_cancel_while_the_second_vm_starts_cancels_both(
     for r in progress.rows:
         assert lab_state(lab, r.vm.id) is not ReplicationState.INITIAL_REPLICATION_IN_PROGRESS
     assert not progress.starting
-    drive.until(lambda: not progress.runner.busy)  # no step follows a cancelled export
+    drive.until(lambda: not progress.exports.busy)  # no step follows a cancelled export
     assert not remembered(settings_path, "export")
 
 

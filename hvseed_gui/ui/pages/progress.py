@@ -44,7 +44,7 @@ from hvseed_gui.ui.flow_bridge import FlowBridge
 from hvseed_gui.ui.format import duration, rate, size
 from hvseed_gui.ui.manifests import ManifestHasher, ManifestJob, Outcome
 from hvseed_gui.ui.pages.base import HostPage
-from hvseed_gui.ui.tasks import HOST_THREADS, describe_error, pool
+from hvseed_gui.ui.tasks import HOST_THREADS, TaskRunner, describe_error, pool
 from hvseed_gui.ui.widgets.hashing import HashingBox
 
 
@@ -145,6 +145,8 @@ class ProgressPage(HostPage):
         self.bridge = FlowBridge(self)  # the flow's events, on the GUI thread
         self.bridge.event.connect(self._on_event)
         self.flow: ExportRun | None = None
+        # the flow's steps: each VM's enable-and-export follows its export until it ends
+        self.exports = TaskRunner(self)
         self.tracker = RateTracker()
         self.state: JobState = JobState.NOT_STARTED
         self.rows: list[ExportRow] = []
@@ -312,9 +314,18 @@ class ProgressPage(HostPage):
                 return None
             return flow.export(target)
 
-        self.run_host_call(
-            self.tr("Enabling replication of %1…").replace("%1", r.vm.name),
-            enable_and_export,
+        self._run_step(
+            self.tr("Enabling replication of %1…").replace("%1", r.vm.name), enable_and_export, r
+        )
+
+    def _run_step(self, what: str, step, r: ExportRow) -> None:
+        """Run a flow step for ``r`` off the GUI thread: a changing call, never dropped (no
+        Stop waiting); the busy line shows until its start has returned, the row after."""
+        if what:
+            self.busy.start(what)
+            self.busy.cancel_button.hide()
+        self.exports.run(
+            step,
             lambda job: self._step_done(r, job),
             lambda exc: self._step_failed(r, exc),
             cancellable=False,
@@ -325,12 +336,7 @@ class ProgressPage(HostPage):
         if self.closing or r.target is None:
             return
         flow, target, job_id = self.flow, r.target, r.job_id
-        self.runner.run(
-            lambda: flow.export(target, job_id),
-            lambda job: self._step_done(r, job),
-            lambda exc: self._step_failed(r, exc),
-            cancellable=False,  # several follow at once: none supersedes another
-        )
+        self._run_step("", lambda: flow.export(target, job_id), r)  # several follow at once
 
     # -- the flow's events -------------------------------------------------------------------
 
@@ -382,6 +388,10 @@ class ProgressPage(HostPage):
         if self.pending is r:
             self.pending = None
             self._remember()
+        starts = self.starting and self.rows.index(r) + 1 < len(self.rows)
+        others = any(x.state is JobState.NOT_STARTED and x is not r for x in self.rows)
+        if not starts and not others and not self.runner.busy:
+            self.busy.stop()  # every start returned: the rows show the exports from here
         if self.starting:
             self._start(self.rows.index(r) + 1)
         else:
@@ -445,12 +455,8 @@ class ProgressPage(HostPage):
         flow = self.flow
         for r in refused:
             target = r.target
-            self.run_host_call(
-                self.tr("Starting the export again…"),
-                lambda target=target: flow.export(target),
-                lambda job, r=r: self._step_done(r, job),
-                lambda exc, r=r: self._step_failed(r, exc),
-                cancellable=False,
+            self._run_step(
+                self.tr("Starting the export again…"), lambda t=target: flow.export(t), r
             )
 
     def _start_failed(self, r: ExportRow, exc: BaseException) -> None:
@@ -812,6 +818,7 @@ class ProgressPage(HostPage):
         self.bridge.cancel.set()  # each step following an export stops within one poll
         self.hasher.cancel(quiet=True)
         self.runner.abandon()  # changing calls keep their callbacks
+        self.exports.abandon()
 
     def page_complete(self) -> bool:
         return self.done

@@ -654,10 +654,6 @@
         <source>Pass these on apart from the drive, by mail or phone: on the replica host, hvseed checks that the manifest that arrives is the one written here.</source>
         <translation>Geben Sie diese getrennt vom Laufwerk weiter, per Mail oder Telefon: Auf dem Replikat-Host prüft hvseed damit, dass das ankommende Manifest das hier geschriebene ist.</translation>
     </message>
-    <message>
-        <source>  SHA-256 %1</source>
-        <translation>  SHA-256 %1</translation>
-    </message>
 </context>
 <context>
     <name>Format</name>

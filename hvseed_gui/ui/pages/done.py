@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -60,18 +61,19 @@ class FingerprintBox(QWidget):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.values.setAccessibleName(self.tr("Manifest fingerprints"))
+        # never squeezed: a clipped fingerprint cannot be read out (the file list gives way)
+        self.values.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.values)
         hasher.changed.connect(self.refresh)
         self.refresh()
 
     def lines(self) -> list[str]:
-        """``VM: 1A2B 3C4D 5E6F 7A8B`` and the full SHA-256 beneath, for every manifest."""
-        out: list[str] = []
-        for job in self.hasher.jobs:
-            if job.outcome is Outcome.WRITTEN and job.fingerprint:
-                out.append(f"{job.vm.name}: {short_fingerprint(job.fingerprint)}")
-                out.append(self.tr("  SHA-256 %1").replace("%1", job.fingerprint))
-        return out
+        """``VM: 1A2B 3C4D 5E6F 7A8B · SHA-256 <all 64 digits>``, one line per manifest."""
+        return [
+            f"{job.vm.name}: {short_fingerprint(job.fingerprint)} · SHA-256 {job.fingerprint}"
+            for job in self.hasher.jobs
+            if job.outcome is Outcome.WRITTEN and job.fingerprint
+        ]
 
     def refresh(self) -> None:
         lines = self.lines()

@@ -97,3 +97,20 @@ def test_next_next_next_exports_to_the_usb_drive(lab, make_wizard, drive, settin
     replica = lab.host(lab.replica_name).inventory().vm(vm.id)
     assert replica is not None
     assert replica.replication_state is ReplicationState.WAITING_FOR_INITIAL_REPLICATION
+
+
+def test_summary_shows_and_saves_the_script_the_host_would_run(
+    lab, make_wizard, drive, prompt, tmp_path
+):
+    wizard = make_wizard()
+    walk_to_summary(drive, wizard)
+    summary = wizard.currentPage()
+    expected = wizard.ctx.host.plan_script(summary.plan)
+    summary.show_ps.setChecked(True)
+    assert summary.script.isVisible() and summary.script.toPlainText() == expected
+    assert "Enable-VMReplication" in expected
+    target = tmp_path / "enable.ps1"
+    prompt.paths.append(str(target))
+    summary.save_ps.click()
+    assert target.read_bytes() == expected.encode("utf-8-sig")
+    assert summary.status.kind == "ok"

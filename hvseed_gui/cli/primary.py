@@ -178,22 +178,16 @@ def cmd_manifest(args: argparse.Namespace, hosts: Hosts, out: TextIO, err: TextI
 
 def cmd_report(args: argparse.Namespace, hosts: Hosts, out: TextIO) -> int:
     """The handover report of export folders where the drive is: text, or PDF."""
-    from hvseed_gui.core.report import find_volume, report_from_folders
+    from hvseed_gui.core.report import find_volume
+    from hvseed_gui.flows.drive import report_where_the_drive_is
 
     host = hosts.drive_host(args.folders[0])
-    local = [host.local_path(f) for f in args.folders]
-    if any(p is None for p in local):
-        from hvseed_gui.hyperv.remote_manifest import build_report_on_host
-
-        report = build_report_on_host(
-            host, args.folders, volume=find_volume(host.usb_volumes(), args.folders[0])
-        )
-    else:
-        report = report_from_folders(
-            [p for p in local if p is not None],
-            volume=find_volume(host.usb_volumes(), args.folders[0]),
-            shown_as=args.folders,
-        )
+    report, _ = report_where_the_drive_is(
+        host,
+        args.folders,
+        volume=find_volume(host.usb_volumes(), args.folders[0]),
+        write=False,
+    )
     if args.pdf:
         from hvseed_gui.ui.report_pdf import write_report_pdf
 

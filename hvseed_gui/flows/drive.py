@@ -3,7 +3,9 @@ drive (``HyperVHost.local_path``), else as a hashing job on the host itself."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import PureWindowsPath
 
 from hvseed_gui.core.hashing import Progress
 from hvseed_gui.core.manifest import (
@@ -19,10 +21,18 @@ from hvseed_gui.core.manifest import (
     verify_manifest,
     write_manifest,
 )
+from hvseed_gui.core.media import FolderListing
+from hvseed_gui.core.report import HandoverReport, report_from_folders, write_text_report
+from hvseed_gui.core.volumes import Volume
 from hvseed_gui.flows.events import CancelToken
 from hvseed_gui.hyperv.errors import CmdletError
 from hvseed_gui.hyperv.host import HyperVHost
-from hvseed_gui.hyperv.remote_manifest import write_manifest_on_host
+from hvseed_gui.hyperv.remote_manifest import (
+    build_report_on_host,
+    folder_parent,
+    write_manifest_on_host,
+    write_report_on_host,
+)
 from hvseed_gui.hyperv.remote_verify import manifest_locations, verify_on_host
 
 
@@ -130,3 +140,48 @@ def verify_where_the_drive_is(
     if local is not None:
         return verify_manifest(local, progress=progress, cancel=cancel)
     return verify_on_host(host, folder, progress=progress, cancel=cancel, poll_interval=poll)
+
+
+def report_where_the_drive_is(
+    host: HyperVHost,
+    folders: Sequence[str],
+    *,
+    volume: Volume | None = None,
+    source_host: str = "",
+    replica_server: str = "",
+    notes: Sequence[str] = (),
+    listings: Sequence[FolderListing] = (),
+    write: bool = True,
+) -> tuple[HandoverReport, str]:
+    """The handover report of ``folders`` on ``host`` (their manifests where present), read
+    where the drive is; with ``write`` its text is written beside the first folder, never over
+    an earlier report. Returns (report, the text's path as the host names it, "" when not
+    written). Raises ``ManifestError`` or the host's ``HyperVError``."""
+    local = [host.local_path(f) for f in folders]
+    if all(p is not None for p in local):
+        paths = [p for p in local if p is not None]
+        report = report_from_folders(
+            paths,
+            volume=volume,
+            source_host=source_host,
+            replica_server=replica_server,
+            shown_as=folders,
+        )
+        if notes:
+            report = replace(report, notes=tuple(notes))
+        if not write:
+            return report, ""
+        path = write_text_report(report, paths[0].parent)
+        return report, str(PureWindowsPath(folders[0]).parent / path.name)
+    report = build_report_on_host(
+        host,
+        folders,
+        volume=volume,
+        source_host=source_host,
+        replica_server=replica_server,
+        listings=listings,
+        notes=notes,
+    )
+    if not write:
+        return report, ""
+    return report, write_report_on_host(host, report, folder_parent(folders[0]))

@@ -14,9 +14,9 @@ from enum import Enum
 from hvseed_gui.core.fitness import DriveCode, assess_drive, space_margin
 from hvseed_gui.core.folder_name import folder_name, folder_path
 from hvseed_gui.core.plan import InitialReplicationMethod, PlanVm, ReplicationPlan
-from hvseed_gui.core.report import HandoverReport, find_volume, write_handover_text
+from hvseed_gui.core.report import HandoverReport, find_volume
 from hvseed_gui.core.winpaths import destination_problem, name_problem
-from hvseed_gui.flows.drive import ManifestOutcome, hash_into_manifest
+from hvseed_gui.flows.drive import ManifestOutcome, hash_into_manifest, report_where_the_drive_is
 from hvseed_gui.flows.events import (
     CancelToken,
     Emit,
@@ -36,6 +36,7 @@ from hvseed_gui.hyperv.host import (
     ReplicationState,
     VhdFile,
     VirtualMachine,
+    VmRef,
 )
 
 
@@ -389,46 +390,37 @@ class ExportRun:
 
     def write_handover(self, result: ExportResult, done: list[ExportOutcome]) -> None:
         """The handover report as text beside the folders, where the drive is."""
-        from hvseed_gui.hyperv.remote_manifest import (
-            build_report_on_host,
-            folder_parent,
-            write_report_on_host,
-        )
-
         folders = [o.folder for o in done]
         self.emit(FlowEvent(Phase.HANDOVER, Status.STARTED))
         try:
-            volume = find_volume(self.primary.usb_volumes(), folders[0])
-            local = [self.primary.local_path(f) for f in folders]
-            if all(p is not None for p in local):
-                report, path = write_handover_text(
-                    [p for p in local if p is not None],
-                    shown_as=folders,
-                    volume=volume,
-                    source_host=self._source_host(),
-                    replica_server=self.plan.replica_server,
-                )
-                name = path.name
-            else:
-                report = build_report_on_host(
-                    self.primary,
-                    folders,
-                    volume=volume,
-                    source_host=self._source_host(),
-                    replica_server=self.plan.replica_server,
-                )
-                written = write_report_on_host(self.primary, report, folder_parent(folders[0]))
-                name = written.replace("\\", "/").rsplit("/", 1)[-1]
+            report, written = report_where_the_drive_is(
+                self.primary,
+                folders,
+                volume=find_volume(self.primary.usb_volumes(), folders[0]),
+                source_host=self._source_host(),
+                replica_server=self.plan.replica_server,
+            )
+            if self.primary.local_path(folders[0]) is None:
                 result.report_where = self.primary.display_name
         except HyperVError as exc:
             result.report_error = str(exc)
             self.emit(FlowEvent(Phase.HANDOVER, Status.FAILED, message=str(exc)))
             return
+        name = written.replace("\\", "/").rsplit("/", 1)[-1]
         result.report, result.report_name = report, name
         self.emit(FlowEvent(Phase.HANDOVER, Status.DONE, message=name, data=report))
 
     def _source_host(self) -> str:
         return self.inventory.host_name if self.inventory else self.plan.primary_host
+
+
+def follow_target(vm: VmRef, destination: str) -> ExportTarget:
+    """The target of an export an earlier run started (a reopened wizard reattaching to it):
+    enable is skipped, ``export`` follows the job."""
+    machine = VirtualMachine(
+        vm.name, vm.id, "", 0, replication_state=ReplicationState.INITIAL_REPLICATION_IN_PROGRESS
+    )
+    return ExportTarget(machine, PlanVm(vm.name, vm.id), destination, Action.FOLLOW)
 
 
 def cancel_export(primary: HyperVHost, vm: VirtualMachine) -> JobProgress:

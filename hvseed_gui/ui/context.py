@@ -17,6 +17,7 @@ from hvseed_gui.ui.saved_target import describe_saved_target, load_running, save
 
 if TYPE_CHECKING:  # the seam modules load after the first page is painted
     from hvseed_gui.core.volumes import Volume
+    from hvseed_gui.flows.export_run import ExportRun, ExportTarget
     from hvseed_gui.hyperv.connect import HostTarget
     from hvseed_gui.hyperv.host import (
         HyperVHost,
@@ -237,6 +238,8 @@ class WizardContext:
     export_folder: str = ""  # the first VM's export folder
     export_folders: list[str] = field(default_factory=list)  # every finished export folder
     drives: list[Volume] = field(default_factory=list)  # the drives the copies go to
+    export_run: ExportRun | None = None  # the run the summary page checked (its preflight)
+    export_targets: list[ExportTarget] = field(default_factory=list)  # what that check found
     extra: dict[str, object] = field(default_factory=dict)
 
     def forget_run(self) -> None:
@@ -245,3 +248,5 @@ class WizardContext:
         self.export_folder = ""
         self.export_folders = []
         self.drives = []
+        self.export_run = None
+        self.export_targets = []

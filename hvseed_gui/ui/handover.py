@@ -1,18 +1,16 @@
 """The handover report on the Done page: the text beside the folders, the PDF on request.
 
 After a successful export the text report (``HANDOVER-<date>.txt``) is written beside the export
-folder, where the drive is: from this process when it reaches the drive (the lab's directory,
-or the path itself when Host A is this computer), else by the remote Host A itself
-(``hyperv.remote_manifest``: its manifests read there, the text written with
-``write_new_text_files``, never over an earlier report). Only without a connection to Host A is
-the report built from the listing (sizes, no hashes) and offered as PDF alone.
+folders, where the drive is (``flows.drive.report_where_the_drive_is``: in this process when
+this computer reads the drive, else by Host A itself, never over an earlier report). Only
+without a connection to Host A is the report built from the listing (sizes, no hashes) and
+offered as PDF alone.
 """
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path, PureWindowsPath
 from typing import TYPE_CHECKING
@@ -21,43 +19,15 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from hvseed_gui.core.media import FolderListing
-from hvseed_gui.core.report import (
-    HandoverReport,
-    build_report,
-    find_volume,
-    report_from_folders,
-    vm_from_listing,
-    write_text_report,
-)
+from hvseed_gui.core.report import HandoverReport, build_report, find_volume, vm_from_listing
 from hvseed_gui.core.volumes import Volume
-from hvseed_gui.hyperv.connect import HostKind, HostTarget
+from hvseed_gui.flows.drive import report_where_the_drive_is
 from hvseed_gui.hyperv.host import HyperVHost
-from hvseed_gui.hyperv.remote_manifest import (
-    build_report_on_host,
-    folder_parent,
-    write_report_on_host,
-)
 from hvseed_gui.ui.tasks import TaskRunner, describe_error
 from hvseed_gui.ui.widgets.status import StatusLabel
 
 if TYPE_CHECKING:
     from hvseed_gui.ui.wizard import EnableReplicationWizard
-
-
-def reachable_path(
-    target: HostTarget | None, host_name: str, folder: str, lab_dir: str = ""
-) -> Path | None:
-    """``folder`` on Host A as a path on this computer, or None when the drive is elsewhere."""
-    if target is None:
-        return None
-    if target.kind is HostKind.LAB:
-        from hvseed_gui.hyperv.lab import Lab
-
-        lab = Lab.open(Path(target.lab_dir or lab_dir), create=False)
-        return lab.real_path(host_name or lab.primary_name, folder)
-    if target.kind is HostKind.LOCAL:
-        return Path(folder)
-    return None
 
 
 def _group_by_place(folders: Sequence[str]) -> list[list[str]]:
@@ -71,8 +41,7 @@ def _group_by_place(folders: Sequence[str]) -> list[list[str]]:
 
 def prepare_reports(
     *,
-    target: HostTarget | None,
-    lab_dir: str,
+    host: HyperVHost | None,
     folders: Sequence[str],
     listings: Sequence[FolderListing] = (),
     volumes: Sequence[Volume] = (),
@@ -80,12 +49,10 @@ def prepare_reports(
     replica_server: str,
     notes: Sequence[str] = (),
     write_text: bool = True,
-    host: HyperVHost | None = None,
 ) -> tuple[list[HandoverReport], list[str]]:
     """One report per place the folders sit in (usually one drive), each covering all its VMs,
-    with its text written beside those folders: by this process when it reaches them, else by
-    ``host`` (Host A) there: (reports, notes saying where each text went or why none was
-    written).
+    with its text written beside those folders where the drive is (``host``, Host A): (reports,
+    notes saying where each text went or why none was written).
 
     Runs off the GUI thread. Raises ``ManifestError`` (or the host's ``HyperVError``) when a
     folder cannot be read or the text cannot be written.
@@ -96,35 +63,20 @@ def prepare_reports(
     written: list[str] = []
     for group in _group_by_place(folders):
         volume = find_volume(volumes, group[0])
-        local = [reachable_path(target, source_host, f, lab_dir) for f in group]
-        if all(p is not None and p.is_dir() for p in local):
-            paths = [p for p in local if p is not None]
-            report = report_from_folders(
-                paths,
-                volume=volume,
-                source_host=source_host,
-                replica_server=replica_server,
-                shown_as=group,
-            )
-            report = replace(report, notes=tuple(notes))
-            reports.append(report)
-            if write_text:
-                path = write_text_report(report, paths[0].parent)
-                written.append(str(PureWindowsPath(group[0]).parent / path.name))
-            continue
-        if host is not None:  # the drive is on Host A: read its manifests, write the text there
-            report = build_report_on_host(
+        if host is not None:
+            report, path = report_where_the_drive_is(
                 host,
                 group,
                 volume=volume,
                 source_host=source_host,
                 replica_server=replica_server,
-                listings=listings,
                 notes=notes,
+                listings=listings,
+                write=write_text,
             )
             reports.append(report)
-            if write_text:
-                written.append(write_report_on_host(host, report, folder_parent(group[0])))
+            if path:
+                written.append(path)
             continue
         vms = [vm_from_listing(by_path[f.lower()]) for f in group if f.lower() in by_path]
         reports.append(
@@ -241,8 +193,6 @@ class HandoverBox(QWidget):
             known.append(selected)
         host = ctx.host
         args = dict(
-            target=ctx.target,
-            lab_dir=ctx.lab_dir,
             folders=folders,
             listings=list(listings or ()),
             source_host=ctx.inventory.host_name if ctx.inventory else "",

@@ -1,10 +1,8 @@
-"""The integrity manifest after an export, written by the wizard as ``hvseed run`` writes it.
+"""The integrity manifest after an export, written by the wizard through ``ExportRun``.
 
 Each exported folder is hashed (every file with size and SHA-256) and the manifest is written
-*beside* the folder (Hyper-V owns the folder itself). Hashing runs where the drive is: in this
-process when this computer reaches the drive (the lab's directory, or Host A is this computer;
-``core.manifest.write_manifest``), else as a job on the remote Host A that this process polls
-(``hyperv.remote_manifest.write_manifest_on_host``); the host then writes both files.
+*beside* the folder (Hyper-V owns the folder itself), by ``ExportRun.write_manifest``: where the
+drive is, in this process or as a job on Host A (``HyperVHost.local_path`` decides).
 
 One VM at a time, off the GUI thread, cancellable. A cancelled or failed hashing leaves no
 manifest file either way: nothing is written until every file is hashed, then both files are
@@ -14,25 +12,22 @@ host's job.
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
-from hvseed_gui.core.manifest import (
-    MANIFEST_SUFFIX,
-    SUMS_SUFFIX,
-    manifest_paths,
-    write_manifest,
-)
+from hvseed_gui.core.manifest import MANIFEST_SUFFIX, SUMS_SUFFIX, manifest_paths
+from hvseed_gui.core.plan import ReplicationPlan
 from hvseed_gui.core.progress import ProgressEstimate, RateTracker
-from hvseed_gui.hyperv.errors import Cancelled
-from hvseed_gui.hyperv.host import HyperVHost, VmRef
-from hvseed_gui.hyperv.remote_manifest import write_manifest_on_host
+from hvseed_gui.flows.drive import ManifestOutcome
+from hvseed_gui.flows.events import CancelToken, FlowEvent, Phase, Status
+from hvseed_gui.flows.export_run import ExportOutcome, ExportRun, follow_target
+from hvseed_gui.hyperv.host import HyperVHost, Inventory, VmRef
+from hvseed_gui.ui.flow_bridge import FlowBridge
 from hvseed_gui.ui.format import size
 from hvseed_gui.ui.tasks import TaskRunner, describe_error
 
@@ -70,6 +65,9 @@ class ManifestJob:
     error: str = ""
     files: int = 0
     bytes_total: int = 0
+    fingerprint: str = ""  # SHA-256 of the manifest file, to pass on apart from the drive
+    kept: bool = False  # an earlier run's manifest was kept as it is
+    export: ExportOutcome | None = None  # the run's export of this folder
 
     @property
     def retryable(self) -> bool:
@@ -94,6 +92,12 @@ class ManifestJob:
             + _tr(QT_TRANSLATE_NOOP("ManifestJob", "Press Hash again to create the manifest."))
         )
         unverifiable = _tr(UNVERIFIABLE, en)
+        if self.outcome is Outcome.WRITTEN and self.kept:
+            return fill(
+                QT_TRANSLATE_NOOP(
+                    "ManifestJob", "%1: the integrity manifest beside the folder is kept as it is."
+                )
+            )
         if self.outcome is Outcome.WRITTEN:
             json_path, sums_path = manifest_paths(Path(_name_of(self.folder)))
             return fill(
@@ -169,17 +173,15 @@ def _name_of(folder: str) -> str:
 
 
 class ManifestHasher(QObject):
-    """Hashes the queued folders one after the other and writes each manifest beside its folder.
+    """Hashes the queued folders one after the other through ``ExportRun.write_manifest``.
 
-    ``locate(folder)`` maps a folder as Host A sees it to a path on this computer (runs on the
-    worker thread); ``host`` is Host A, which hashes and writes a job's folder itself when the
-    job names a ``remote_host`` (polled every ``poll_interval`` seconds); ``lookup_replica(vm)``
-    finds the replica server when a job does not name it (reattached exports). ``changed``
-    fires on every outcome, ``progress`` while hashing, ``finished`` when the queue ran empty.
+    ``host`` is Host A and ``plan`` the run's plan (``None``: no connection, nothing can be
+    hashed); ``lookup_replica(vm)`` finds the replica server when the plan does not name it
+    (reattached exports). ``changed`` fires on every outcome and while hashing, ``finished``
+    when the queue ran empty.
     """
 
     changed = Signal()
-    progress = Signal(object, object)  # bytes done, bytes total (Python ints: no 32-bit limit)
     finished = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -188,13 +190,15 @@ class ManifestHasher(QObject):
         self.runner = TaskRunner(self, long_running=True)  # hours of hashing: own pool
         self.current: ManifestJob | None = None
         self.estimate: ProgressEstimate | None = None
-        self.locate: Callable[[str], Path | None] = lambda _folder: None
-        self.lookup_replica: Callable[[VmRef], str] | None = None
         self.host: HyperVHost | None = None
+        self.plan: ReplicationPlan | None = None
+        self.inventory: Inventory | None = None
+        self.lookup_replica: Callable[[VmRef], str] | None = None
         self.poll_interval = 1.0
-        self._flag = threading.Event()
+        self.bridge = FlowBridge(self)
+        self.bridge.event.connect(self._event)
+        self._token = CancelToken()
         self._tracker = RateTracker()
-        self.progress.connect(self._progressed)
 
     @property
     def busy(self) -> bool:
@@ -216,57 +220,47 @@ class ManifestHasher(QObject):
             self.finished.emit()
             return
         job = waiting[0]
-        host = self.host
-        if job.remote_host and host is None:  # nothing to hash with: say so, go on
-            job.outcome = Outcome.REMOTE
+        host, plan = self.host, self.plan
+        if host is None or plan is None:  # nothing to hash with: say so, go on
+            if job.remote_host:
+                job.outcome = Outcome.REMOTE
+            else:
+                job.outcome, job.error = Outcome.FAILED, _unreachable(job.folder)
             self.start()
             return
-        self._flag = threading.Event()
-        flag, signals = self._flag, self
+        token = self.bridge.renew()
+        self._token = token
         self.current = job
         job.outcome = Outcome.HASHING
         self._tracker = RateTracker()
         self.estimate = None
-        locate, lookup, interval = self.locate, self.lookup_replica, self.poll_interval
+        lookup, interval, inventory, emit = (
+            self.lookup_replica,
+            self.poll_interval,
+            self.inventory,
+            self.bridge,
+        )
 
-        def work():
-            replica = job.replica_server
+        def work() -> tuple[ManifestOutcome | None, str]:
+            replica = job.replica_server or plan.replica_server
             if not replica and lookup is not None:
                 try:
                     replica = lookup(job.vm)
                 except Exception:  # the manifest is worth more than its replica-server line
                     replica = ""
-            if job.remote_host and host is not None:  # the drive is there: the host hashes
-                return write_manifest_on_host(
-                    host,
-                    job.folder,
-                    vm_name=job.vm.name,
-                    vm_id=job.vm.id,
-                    source_host=job.source_host,
-                    replica_server=replica,
-                    progress=lambda done, total: signals.progress.emit(done, total),
-                    cancel=flag,
-                    poll_interval=interval,
-                )
-            local = locate(job.folder)
-            if local is None:
-                raise FileNotFoundError(
-                    QCoreApplication.translate(
-                        "ManifestJob", "The folder %1 is not reachable from here."
-                    ).replace("%1", job.folder)
-                )
-            return write_manifest(
-                local,
-                vm_name=job.vm.name,
-                vm_id=job.vm.id,
-                source_host=job.source_host,
-                replica_server=replica,
-                progress=lambda done, total: signals.progress.emit(done, total),
-                cancel=flag,
+            run = ExportRun(
+                host, replace(plan, replica_server=replica), emit=emit, cancel=token, poll=interval
             )
+            run.inventory = inventory
+            outcome = job.export or ExportOutcome(
+                follow_target(job.vm, _parent_of(job.folder)), None
+            )
+            outcome = ExportOutcome(outcome.target, outcome.job)  # this hashing's own record
+            written = run.write_manifest(outcome)
+            return written, outcome.manifest_error
 
         self.changed.emit()
-        self.runner.run(work, lambda m: self._done(job, m), lambda e: self._failed(job, e))
+        self.runner.run(work, lambda r: self._done(job, token, r), lambda e: self._failed(job, e))
 
     def cancel(self, quiet: bool = False) -> None:
         """Stop hashing: the current folder within one chunk, the waiting ones at once.
@@ -279,7 +273,7 @@ class ManifestHasher(QObject):
         if self.current is None:
             self.changed.emit()
             return
-        self._flag.set()  # Cancelled (the host's job stopped too); nothing is written
+        self._token.set()  # Cancelled (the host's job stopped too); nothing is written
         if quiet:
             self.runner.abandon()
             self.current.outcome = Outcome.CANCELLED
@@ -293,32 +287,64 @@ class ManifestHasher(QObject):
                 job.outcome, job.error = Outcome.WAITING, ""
         self.start()
 
-    # -- worker results ----------------------------------------------------------------------
+    # -- the flow's news ---------------------------------------------------------------------
 
-    def _progressed(self, done: int, total: int) -> None:
-        if self.current is None:
+    def _event(self, event: FlowEvent) -> None:
+        job = self.current
+        if (
+            job is None
+            or event.phase is not Phase.HASH
+            or event.status is not Status.PROGRESS
+            or event.vm is None
+            or event.vm.id != job.vm.id
+            or event.total is None
+        ):
             return
-        self.estimate = self._tracker.add(time.monotonic(), done, total)
+        job.bytes_total = event.total
+        self.estimate = self._tracker.add(time.monotonic(), event.done or 0, event.total)
         self.changed.emit()
 
-    def _done(self, job: ManifestJob, manifest) -> None:
-        job.outcome = Outcome.WRITTEN
-        job.files = len(manifest.files)
-        job.bytes_total = manifest.total_bytes
+    def _done(
+        self, job: ManifestJob, token: CancelToken, result: tuple[ManifestOutcome | None, str]
+    ) -> None:
+        if job is not self.current:
+            return  # abandoned (a new run, or the window closed)
+        written, error = result
+        if written is not None:
+            job.outcome = Outcome.WRITTEN
+            job.files, job.fingerprint, job.kept = (
+                written.files,
+                written.fingerprint,
+                not written.written,
+            )
+        elif token.is_set():
+            job.outcome = Outcome.CANCELLED
+        else:
+            job.outcome, job.error = Outcome.FAILED, error
         self._next()
 
     def _failed(self, job: ManifestJob, exc: BaseException) -> None:
-        if isinstance(exc, Cancelled):
-            job.outcome = Outcome.CANCELLED
-        else:
-            job.outcome, job.error = Outcome.FAILED, describe_error(exc)
+        if job is not self.current:
+            return
+        job.outcome, job.error = Outcome.FAILED, describe_error(exc)
         self._next()
 
     def _next(self) -> None:
         self.current = None
         self.estimate = None
-        if self._flag.is_set():  # cancelled: nothing more starts
+        if self._token.is_set():  # cancelled: nothing more starts
             self.changed.emit()
             self.finished.emit()
             return
         self.start()
+
+
+def _parent_of(folder: str) -> str:
+    head = folder.replace("/", "\\").rstrip("\\").rsplit("\\", 1)
+    return head[0] if len(head) > 1 else ""
+
+
+def _unreachable(folder: str) -> str:
+    return QCoreApplication.translate(
+        "ManifestJob", "The folder %1 is not reachable from here."
+    ).replace("%1", folder)

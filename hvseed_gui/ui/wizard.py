@@ -161,12 +161,17 @@ class EnableReplicationWizard(QWizard):
         self.pages[PageId.MEDIA].forget_vm_state()
 
     def demo_replica_name(self) -> str:
-        try:
-            from hvseed_gui.hyperv import lab as lab_module
+        """The replica host of the lab the wizard is connected to (``lab_info``), else the
+        lab's usual name. Only a lab already opened is read: nothing is created from here."""
+        from hvseed_gui.hyperv.connect import HostKind, lab_info
 
-            return getattr(lab_module, "REPLICA_NAME", DEMO_REPLICA)
-        except ImportError:
-            return DEMO_REPLICA
+        target = self.ctx.target
+        if target is not None and target.kind is HostKind.LAB and target.lab_dir:
+            try:
+                return lab_info(target.lab_dir).replica
+            except (OSError, ValueError):  # damaged or gone: the usual name will do
+                pass
+        return DEMO_REPLICA
 
     def build_plan(self) -> ReplicationPlan:
         """The plan as the pages describe it now (may be invalid before the last page)."""

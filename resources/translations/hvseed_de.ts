@@ -762,6 +762,17 @@
     </message>
 </context>
 <context>
+    <name>FingerprintBox</name>
+    <message>
+        <source>Manifest fingerprints</source>
+        <translation>Fingerabdrücke der Manifeste</translation>
+    </message>
+    <message>
+        <source>Pass these on apart from the drive, by mail or phone: on the replica host, hvseed checks that the manifest that arrives is the one written here.</source>
+        <translation>Geben Sie diese getrennt vom Laufwerk weiter, per Mail oder Telefon: Auf dem Replikat-Host prüft hvseed damit, dass das ankommende Manifest das hier geschriebene ist.</translation>
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message>
         <source>%1 seconds</source>
@@ -1149,6 +1160,10 @@
     <message>
         <source>Press Hash again to create the manifest.</source>
         <translation>Klicken Sie auf „Hash erneut berechnen“, um das Manifest zu erstellen.</translation>
+    </message>
+    <message>
+        <source>%1: the integrity manifest beside the folder is kept as it is.</source>
+        <translation>%1: Das Integritätsmanifest neben dem Ordner bleibt, wie es ist.</translation>
     </message>
     <message>
         <source>%1: integrity manifest written beside the folder (%2 files, %3): %4 and %5</source>
@@ -2213,6 +2228,10 @@
     <message>
         <source>Saved to %1.</source>
         <translation>Unter %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Checking the plan on Host A before anything changes…</source>
+        <translation>Der Plan wird auf Host A geprüft, bevor sich etwas ändert…</translation>
     </message>
 </context>
 <context>

@@ -22,7 +22,6 @@ from hvseed_gui.cli.hosts import Hosts
 from hvseed_gui.cli.main import build_parser
 from hvseed_gui.core.manifest import manifest_paths, verify_manifest
 from hvseed_gui.flows import drive as flows_drive
-from hvseed_gui.flows import export_run
 from hvseed_gui.hyperv.lab import Lab
 from tests.cli.test_cli import hvseed
 
@@ -42,7 +41,7 @@ def no_local_writers(monkeypatch):
         pytest.fail("hvseed run hashed or wrote on this computer for a remote Host A")
 
     monkeypatch.setattr(flows_drive, "write_manifest", refuse)
-    monkeypatch.setattr(export_run, "write_handover_text", refuse)
+    monkeypatch.setattr(flows_drive, "write_text_report", refuse)
 
 
 def plan_file(lab_dir: Path, tmp_path: Path) -> tuple[dict, Path]:

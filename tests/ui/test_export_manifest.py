@@ -12,6 +12,7 @@ import pytest
 
 from hvseed_gui.core import manifest as core_manifest
 from hvseed_gui.core.manifest import manifest_paths, verify_manifest
+from hvseed_gui.flows import drive as flows_drive
 from hvseed_gui.hyperv.host import JobState
 from hvseed_gui.ui import manifests as ui_manifests
 from hvseed_gui.ui.ids import PageId
@@ -75,7 +76,7 @@ class GatedHashing:
                 kwargs["cancel"].wait(10)  # the worker thread waits for the click
             return real(folder, **kwargs)
 
-        monkeypatch.setattr(ui_manifests, "write_manifest", gated)
+        monkeypatch.setattr(flows_drive, "write_manifest", gated)
 
 
 def test_several_vms_on_one_drive_each_get_a_manifest_and_share_one_report(lab, make_wizard, drive):
@@ -167,30 +168,26 @@ def test_closing_the_window_while_hashing_leaves_no_manifest(lab, make_wizard, d
     assert not progress.hasher.busy
 
 
-def to_progress_as_remote(drive, wizard, name: str = "TinyLinux"):
-    """Run the export on the lab while the wizard believes Host A is a remote WinRM host: the
-    drive is then not reachable from this process, and the lab host stands in for Host A."""
-    from hvseed_gui.hyperv.connect import HostKind, HostTarget
-
+def to_progress_as_remote(lab, drive, wizard, name: str = "TinyLinux"):
+    """Run the export on a lab that plays a remote Host A (``drives_remote``): its drive is
+    then not readable from this process, and the lab host hashes and writes there."""
     for page_id in TO_VM:
         drive.next(wizard, page_id)
     wizard.currentPage().select_vms([name])
     for page_id in (*VM_TO_MEDIA, PageId.SUMMARY):
         drive.next(wizard, page_id)
-    wizard.ctx.target = HostTarget(kind=HostKind.WINRM, host="hv-a.corp.example")
+    lab.configure(drives_remote=True)
     drive.next(wizard, PageId.PROGRESS)
     return wizard.currentPage()
 
 
 @pytest.fixture()
 def no_local_writers(monkeypatch):
-    from hvseed_gui.ui import handover as ui_handover
-
     def refuse(*_args, **_kwargs):
         pytest.fail("the wizard hashed or wrote on this computer for a remote Host A")
 
-    monkeypatch.setattr(ui_manifests, "write_manifest", refuse)
-    monkeypatch.setattr(ui_handover, "write_text_report", refuse)
+    monkeypatch.setattr(flows_drive, "write_manifest", refuse)
+    monkeypatch.setattr(flows_drive, "write_text_report", refuse)
 
 
 def test_remote_host_a_hashes_on_the_host_and_writes_manifest_and_report_there(
@@ -199,7 +196,7 @@ def test_remote_host_a_hashes_on_the_host_and_writes_manifest_and_report_there(
     shrink(lab, "TinyLinux", 24 * 2**20)
     lab.configure(hash_bytes_per_sec=16 * 2**20)  # ~1.5 s: several polls with progress
     wizard = make_wizard()
-    progress = to_progress_as_remote(drive, wizard)
+    progress = to_progress_as_remote(lab, drive, wizard)
     drive.until(lambda: progress.hasher.busy and progress.hasher.estimate is not None)
     assert "Hashing TinyLinux" in progress.hashing_box.label.text()
     assert not progress.page_complete()  # Next waits for the manifest, as on this computer
@@ -237,7 +234,7 @@ def test_remote_hashing_cancelled_stops_the_host_job_and_hash_again_writes_it(
     shrink(lab, "TinyLinux", 64 * 2**20)
     lab.configure(hash_bytes_per_sec=2 * 2**20)  # 32 s: it is stopped long before
     wizard = make_wizard()
-    progress = to_progress_as_remote(drive, wizard)
+    progress = to_progress_as_remote(lab, drive, wizard)
     box = progress.hashing_box
     drive.until(lambda: progress.hasher.busy and box.cancel_button.isVisible())
     drive.until(lambda: bool(progress.hasher.estimate and progress.hasher.estimate.done))

@@ -3,9 +3,14 @@ its integrity manifest beside it and the handover report."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 
-from hvseed_gui.core.manifest import manifest_paths, verify_manifest
+from hvseed_gui.core.manifest import (
+    fingerprint_of,
+    manifest_paths,
+    short_fingerprint,
+    verify_manifest,
+)
 from hvseed_gui.hyperv.host import JobState, ReplicationState
 from hvseed_gui.ui.ids import PageId
 
@@ -72,6 +77,13 @@ def test_next_next_next_exports_to_the_usb_drive(lab, make_wizard, drive, settin
     assert {f.path for f in check.files} == {e.path for e in done.listing.files}
     assert check.manifest.vm_id == vm.id and check.manifest.replica_server == lab.replica_name
     assert done.hashing_box.result.kind == "ok" and json_path.name in done.hashing_box.result.text()
+    # its fingerprint, short and in full, selectable, to pass on apart from the drive
+    full = fingerprint_of(json_path.read_bytes())
+    shown = done.fingerprints
+    assert shown.isVisible() and "apart from the drive" in shown.advice.text()
+    assert f"{vm.name}: {short_fingerprint(full)}" in shown.values.text()
+    assert full in shown.values.text()
+    assert shown.values.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
     # the handover report lists the VM with the hashes of its files
     drive.until(lambda: done.handover.report is not None)
     reports = list(real.parent.glob("HANDOVER-*.txt"))
@@ -85,3 +97,20 @@ def test_next_next_next_exports_to_the_usb_drive(lab, make_wizard, drive, settin
     replica = lab.host(lab.replica_name).inventory().vm(vm.id)
     assert replica is not None
     assert replica.replication_state is ReplicationState.WAITING_FOR_INITIAL_REPLICATION
+
+
+def test_summary_shows_and_saves_the_script_the_host_would_run(
+    lab, make_wizard, drive, prompt, tmp_path
+):
+    wizard = make_wizard()
+    walk_to_summary(drive, wizard)
+    summary = wizard.currentPage()
+    expected = wizard.ctx.host.plan_script(summary.plan)
+    summary.show_ps.setChecked(True)
+    assert summary.script.isVisible() and summary.script.toPlainText() == expected
+    assert "Enable-VMReplication" in expected
+    target = tmp_path / "enable.ps1"
+    prompt.paths.append(str(target))
+    summary.save_ps.click()
+    assert target.read_bytes() == expected.encode("utf-8-sig")
+    assert summary.status.kind == "ok"

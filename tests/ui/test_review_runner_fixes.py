@@ -47,11 +47,11 @@ def test_enable_and_export_cannot_be_abandoned_and_is_remembered_first(
     lab.configure(latency=0.3)
     drive.next(wizard, PageId.PROGRESS)
     progress = wizard.currentPage()
-    assert progress.runner.busy
+    assert progress.exports.busy and progress.busy.isVisible()
     assert progress.busy.cancel_button.isHidden()  # no "Stop waiting" for a change
     assert remembered(settings_path, "export")  # saved before the start call returned
     progress.cancel_call()  # even if asked to, the result is not dropped
-    assert progress.runner.busy
+    assert progress.exports.busy
     drive.until(lambda: progress.rows[0].job_id != "")
     lab.configure(latency=0.0)
     assert progress.rows[0].state in (JobState.RUNNING, JobState.COMPLETED)
@@ -67,11 +67,11 @@ def test_closing_mid_start_keeps_the_export_to_reattach(lab, make_wizard, drive,
     vm_id = progress.rows[0].vm.id
     wizard.reject()  # the window closes while the start is in flight
     assert remembered(settings_path, "export")
-    drive.until(lambda: not progress.runner.busy)  # the result still arrived
+    drive.until(lambda: not progress.exports.busy)  # the result still arrived
     lab.configure(latency=0.0)
     assert lab_state(lab, vm_id) is not ReplicationState.DISABLED
     assert remembered(settings_path, "export")
-    assert not progress.timer.isActive()
+    assert not progress.exports.busy  # nothing follows the export any more; it runs in Hyper-V
 
 
 def test_cancel_while_the_second_vm_starts_cancels_both(
@@ -97,7 +97,8 @@ def test_cancel_while_the_second_vm_starts_cancels_both(
     assert [r.state for r in progress.rows] == [JobState.CANCELLED, JobState.CANCELLED]
     for r in progress.rows:
         assert lab_state(lab, r.vm.id) is not ReplicationState.INITIAL_REPLICATION_IN_PROGRESS
-    assert not progress.starting and not progress.timer.isActive()
+    assert not progress.starting
+    drive.until(lambda: not progress.exports.busy)  # no step follows a cancelled export
     assert not remembered(settings_path, "export")
 
 
@@ -140,10 +141,12 @@ def test_refused_export_says_replication_is_enabled_and_can_start_again(lab, mak
     vm = wizard.ctx.vm
     dest = wizard.build_plan().destination_path
     blocker = lab.real_path(lab.primary_name, dest.rstrip("\\") + "\\" + f"{vm.name}_{vm.id}")
-    blocker.mkdir(parents=True)
-    drive.next(wizard, PageId.PROGRESS)
+    lab.configure(latency=0.3)
+    drive.next(wizard, PageId.PROGRESS)  # the check passed; enabling is under way
     progress = wizard.currentPage()
+    blocker.mkdir(parents=True)  # a stray folder appears before Hyper-V starts the export
     drive.until(lambda: not progress.starting and progress.reported)
+    lab.configure(latency=0.0)
     assert "Replication could not be enabled" not in progress.step_enable.text()
     assert "Replication is enabled, but the export did not start" in progress.status.text()
     assert progress.retry_button.isVisible() and progress.retry_button.isEnabled()
@@ -153,6 +156,26 @@ def test_refused_export_says_replication_is_enabled_and_can_start_again(lab, mak
     drive.until(lambda: progress.page_complete())
     assert progress.state is JobState.COMPLETED
     assert progress.retry_button.isHidden()
+
+
+def test_summary_refuses_what_hvseed_run_refuses_before_anything_changes(lab, make_wizard, drive):
+    wizard = make_wizard()
+    walk_to_summary(drive, wizard)
+    vm = wizard.ctx.vm
+    dest = wizard.build_plan().destination_path
+    lab.real_path(lab.primary_name, dest.rstrip("\\") + "\\" + f"{vm.name}_{vm.id}").mkdir(
+        parents=True
+    )
+    summary = wizard.currentPage()
+    forward = wizard.button(QWizard.WizardButton.CommitButton)
+    forward.click()
+    drive.until(lambda: summary.status.kind == "error")
+    assert wizard.currentId() == PageId.SUMMARY  # Next stays; nothing was enabled
+    assert (
+        "already holds" in summary.status.text() and "Nothing was changed" in summary.status.text()
+    )
+    assert lab_state(lab, vm.id) is ReplicationState.DISABLED
+    drive.until(lambda: forward.isEnabled())
 
 
 # -- finding 4: Back while a Next check runs ---------------------------------------------------
@@ -294,3 +317,34 @@ def test_uncaught_exception_shows_a_sentence_and_logs_the_traceback(make_wizard,
     assert "Traceback" not in page.status.text()
     log = (tmp_path / "data" / ERROR_LOG).read_text(encoding="utf-8")
     assert "Traceback" in log and "AttributeError" in log
+
+
+def test_failed_progress_reads_are_not_a_failed_export(lab, make_wizard, drive, monkeypatch):
+    """Hyper-V's progress cannot be read for a while (WinRM hiccups): the page says so and
+    keeps following the same export until it can read it again."""
+    from hvseed_gui.hyperv.errors import HyperVError
+
+    lab.configure(export_bytes_per_sec=200 * 2**20)
+    wizard = make_wizard()
+    walk_to_summary(drive, wizard)
+    host = wizard.ctx.host
+    real = host.export_progress
+    failures = {"left": 6}
+
+    def flaky(vm, destination, job_id=""):
+        if failures["left"]:
+            failures["left"] -= 1
+            raise HyperVError("The WinRM connection dropped.")
+        return real(vm, destination, job_id)
+
+    monkeypatch.setattr(host, "export_progress", flaky)
+    drive.next(wizard, PageId.PROGRESS)
+    progress = wizard.currentPage()
+    drive.until(lambda: "Could not read the export's progress" in progress.status.text())
+    assert progress.status.kind == "warning" and "Retrying" in progress.status.text()
+    assert progress.rows[0].state is JobState.RUNNING  # not failed: still followed
+    lab.configure(export_bytes_per_sec=200 * 2**30)
+    drive.until(lambda: progress.page_complete(), timeout=20_000)
+    assert progress.state is JobState.COMPLETED and failures["left"] == 0
+    exports = [j for j in lab.dump()["jobs"].values() if j.get("kind") == "export"]
+    assert len(exports) == 1  # following again never started a second export

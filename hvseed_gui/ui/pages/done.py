@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
+from hvseed_gui.core.manifest import short_fingerprint
 from hvseed_gui.core.media import FolderListing
 from hvseed_gui.ui.format import shown, size
 from hvseed_gui.ui.handover import HandoverBox
-from hvseed_gui.ui.manifests import Outcome
+from hvseed_gui.ui.manifests import ManifestHasher, Outcome
 from hvseed_gui.ui.pages.base import HostPage
 from hvseed_gui.ui.widgets.hashing import HashingBox
 
@@ -21,6 +32,53 @@ NEXT_STEPS = QT_TRANSLATE_NOOP(
     "4. On the Replica server (Host B), connect the drive and run hvseed: "
     "Import an initial copy.",
 )
+
+
+class FingerprintBox(QWidget):
+    """Each manifest's fingerprint (SHA-256 of the manifest file), short and in full, to pass
+    on apart from the drive: whoever rewrites files and manifest on the way cannot match it."""
+
+    def __init__(self, hasher: ManifestHasher, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hasher = hasher
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        heading = QLabel(self.tr("Manifest fingerprints"))
+        heading.setStyleSheet("font-weight: 600;")
+        layout.addWidget(heading)
+        self.advice = QLabel(
+            self.tr(
+                "Pass these on apart from the drive, by mail or phone: on the replica host, "
+                "hvseed checks that the manifest that arrives is the one written here."
+            )
+        )
+        self.advice.setWordWrap(True)
+        layout.addWidget(self.advice)
+        self.values = QLabel()
+        self.values.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.values.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.values.setAccessibleName(self.tr("Manifest fingerprints"))
+        # never squeezed: a clipped fingerprint cannot be read out (the file list gives way)
+        self.values.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        layout.addWidget(self.values)
+        hasher.changed.connect(self.refresh)
+        self.refresh()
+
+    def lines(self) -> list[str]:
+        """``VM: 1A2B 3C4D 5E6F 7A8B · SHA-256 <all 64 digits>``, one line per manifest."""
+        return [
+            f"{job.vm.name}: {short_fingerprint(job.fingerprint)} · SHA-256 {job.fingerprint}"
+            for job in self.hasher.jobs
+            if job.outcome is Outcome.WRITTEN and job.fingerprint
+        ]
+
+    def refresh(self) -> None:
+        lines = self.lines()
+        self.values.setText("\n".join(lines))
+        self.setVisible(bool(lines))
 
 
 class DonePage(HostPage):
@@ -38,6 +96,7 @@ class DonePage(HostPage):
         self.files.setMaximumHeight(150)
         self.body.addWidget(self.files)
         self.hashing_box: HashingBox | None = None  # bound to the progress page's hasher
+        self.fingerprints: FingerprintBox | None = None  # the same hasher's fingerprints
         heading = QLabel(self.tr("What to do next"))
         heading.setStyleSheet("font-weight: 600; margin-top: 8px;")
         self.body.addWidget(heading)
@@ -63,8 +122,11 @@ class DonePage(HostPage):
         if self.hashing_box is None:
             self.hashing_box = HashingBox(hasher)
             self.body.insertWidget(self.body.indexOf(self.files) + 1, self.hashing_box)
+            self.fingerprints = FingerprintBox(hasher)
+            self.body.insertWidget(self.body.indexOf(self.hashing_box) + 1, self.fingerprints)
             hasher.finished.connect(self._rehashed)
         self.hashing_box.refresh()
+        self.fingerprints.refresh()
         folder = self.ctx.export_folder
         folders = list(self.ctx.export_folders) or ([folder] if folder else [])
         network = not folders

@@ -626,12 +626,12 @@ class MediaPage(HostPage):
         """Where this computer sees ``volume``: a key file there would travel with the drive."""
         target = self.ctx.target
         host = self.ctx.host
-        lab = getattr(host, "lab", None)
-        if lab is not None:
-            try:
-                return [str(lab.real_path(host.name, volume.mount_point))]
-            except (OSError, ValueError):
-                return []
+        try:  # this computer reads the host's drive (the lab's drives, or this computer)
+            local = host.local_path(volume.mount_point) if host is not None else None
+        except (OSError, ValueError):
+            return []
+        if local is not None:
+            return [str(local)]
         if target is None or target.kind is HostKind.LOCAL:
             return [volume.mount_point]
         letter = volume.mount_point[:1]

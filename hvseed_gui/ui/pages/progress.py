@@ -1,8 +1,11 @@
 """Progress: enable replication, then export the initial copy with bytes, rate and ETA; with
 several VMs one row per VM plus the whole.
 
-Each export runs in Hyper-V's own job; this page only polls them. Closing the window leaves the
-exports running; they are remembered in QSettings so the next start can reattach.
+A view over ``ExportRun``: each VM's enable-and-export is one flow step on the thread pool (a
+changing call: never dropped), whose events reach this page through a ``FlowBridge``. The next
+VM starts once the export before it has started. Each export runs in Hyper-V's own job; the
+step only follows it. Closing the window stops following and leaves the exports running; they
+are remembered in QSettings so the next start can reattach.
 """
 
 from __future__ import annotations
@@ -26,16 +29,23 @@ from PySide6.QtWidgets import (
 
 from hvseed_gui.core.plan import InitialReplicationMethod
 from hvseed_gui.core.progress import RateTracker
-from hvseed_gui.hyperv.errors import HyperVError
+from hvseed_gui.flows.events import FlowEvent, Phase, Status, Stopped
+from hvseed_gui.flows.export_run import (
+    Action,
+    ExportOutcome,
+    ExportRun,
+    ExportTarget,
+    cancel_export,
+    follow_target,
+)
 from hvseed_gui.hyperv.host import JobProgress, JobState, ReplicationStatus, VmRef
 from hvseed_gui.ui.context import ExportItem, RunningExport
+from hvseed_gui.ui.flow_bridge import FlowBridge
 from hvseed_gui.ui.format import duration, rate, size
 from hvseed_gui.ui.manifests import ManifestHasher, ManifestJob, Outcome
 from hvseed_gui.ui.pages.base import HostPage
-from hvseed_gui.ui.tasks import TaskRunner, describe_error
+from hvseed_gui.ui.tasks import HOST_THREADS, TaskRunner, describe_error, pool
 from hvseed_gui.ui.widgets.hashing import HashingBox
-
-POLL_MS = 1000
 
 
 @dataclass
@@ -53,6 +63,9 @@ class ExportRow:
     message: str = ""
     job_id: str = ""  # the Hyper-V job of this export, once started
     refused: bool = False  # replication is enabled but Hyper-V refused to start the export
+    target: ExportTarget | None = None  # the flow's view of this VM (from the preflight)
+    last: JobProgress | None = None  # the export's latest progress
+    returned: bool = False  # its start (enable and export) has returned
     name: QLabel | None = None
     step: QLabel | None = None
     bar: QProgressBar | None = None
@@ -129,10 +142,11 @@ class ProgressPage(HostPage):
         self.hasher.finished.connect(self._hashing_finished)
         self.hashing_box = HashingBox(self.hasher)
         self.body.addWidget(self.hashing_box)
-        self.poller = TaskRunner(self)
-        self.timer = QTimer(self)
-        self.timer.setInterval(POLL_MS)
-        self.timer.timeout.connect(self.poll)
+        self.bridge = FlowBridge(self)  # the flow's events, on the GUI thread
+        self.bridge.event.connect(self._on_event)
+        self.flow: ExportRun | None = None
+        # the flow's steps: each VM's enable-and-export follows its export until it ends
+        self.exports = TaskRunner(self)
         self.tracker = RateTracker()
         self.state: JobState = JobState.NOT_STARTED
         self.rows: list[ExportRow] = []
@@ -161,23 +175,38 @@ class ProgressPage(HostPage):
 
     def initializePage(self) -> None:
         self.wiz.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Close"))
-        self.timer.setInterval(self.wiz.poll_ms)
         self.done = False
         self.reported = False
         self.exported = False
         self.pending = None
         self.cancel_requested = False
         self.closing = False
+        self.enabled_status = None
         self.cancel_button.show()
         self.retry_button.hide()
         self.hasher.reset([])
         self.tracker = RateTracker()
         ctx = self.ctx
+        cancel = self.bridge.renew()
+        poll = max(0.02, self.wiz.poll_ms / 1000.0)
+        checked = ctx.export_run if not ctx.reattaching else None
+        plan = checked.plan if checked is not None else self.wiz.build_plan()
+        self.flow = ExportRun(ctx.host, plan, emit=self.bridge, cancel=cancel, poll=poll)
+        self.flow.inventory = checked.inventory if checked is not None else ctx.inventory
         if ctx.reattaching and ctx.reattach is not None:
             running = ctx.reattach
+            self.network_only = False
+            self.bar.setVisible(True)
             self._build_rows(
                 [
-                    ExportRow(i.vm, i.destination, i.bytes_total, job_id=i.job_id)
+                    ExportRow(
+                        i.vm,
+                        i.destination,
+                        i.bytes_total,
+                        job_id=i.job_id,
+                        target=follow_target(i.vm, i.destination),
+                        returned=True,
+                    )
                     for i in running.items
                 ]
             )
@@ -192,24 +221,22 @@ class ProgressPage(HostPage):
             self.folder.setText(", ".join(sorted({r.destination for r in self.rows})))
             self.cancel_button.setEnabled(True)
             self.state = JobState.RUNNING
-            self.poll()
-            self.timer.start()
+            self.starting = False
+            for r in self.rows:
+                self._follow(r)
             return
-        plan = self.wiz.build_plan()
-        excluded = self.wiz.excluded_paths()
-        by_id = {vm.id: vm for vm in self.wiz.chosen_vms()}
-        rows = []
-        for plan_vm in plan.vms:
-            vm = by_id[plan_vm.id]
-            rows.append(
-                ExportRow(
-                    vm.ref,
-                    plan_vm.destination(plan.destination_path),
-                    vm.initial_copy_size(excluded),
-                )
-            )
-        self._build_rows(rows)
+        targets = list(ctx.export_targets or [])
         self.network_only = plan.initial_method is not InitialReplicationMethod.EXTERNAL_MEDIA
+        rows = [
+            ExportRow(
+                t.vm.ref,
+                t.destination,
+                t.vm.initial_copy_size(t.item.excluded_vhd_paths),
+                target=t,
+            )
+            for t in targets
+        ]
+        self._build_rows(rows)
         self.step_enable.setText(
             self.tr("Enabling replication of %1 to %2…")
             .replace("%1", ", ".join(r.vm.name for r in self.rows))
@@ -223,8 +250,11 @@ class ProgressPage(HostPage):
             )
         )
         self.bar.setVisible(not self.network_only)
+        # one pool thread follows each export: the other host calls keep theirs
+        shared = pool()
+        shared.setMaxThreadCount(max(shared.maxThreadCount(), HOST_THREADS + len(rows)))
         self.starting = True
-        self._start(0, plan)
+        self._start(0)
 
     def _build_rows(self, rows: list[ExportRow]) -> None:
         while self.grid.count():
@@ -255,8 +285,9 @@ class ProgressPage(HostPage):
         if r.step is not None:
             r.step.setText(text)
 
-    def _start(self, index: int, plan) -> None:
-        """Enable replication and start the export of VM ``index``, then of the next one."""
+    def _start(self, index: int) -> None:
+        """Enable replication and start the export of VM ``index``; the next VM starts once
+        this export has started (or was refused)."""
         if self.closing:
             return  # the window closed: what was not started yet stays unstarted
         if index >= len(self.rows) or self.cancel_requested:
@@ -270,59 +301,125 @@ class ProgressPage(HostPage):
                 self._send_cancel()
             return
         r = self.rows[index]
-        host = self.ctx.host
-        network_only = self.network_only
+        flow, target = self.flow, r.target
         self._set_step(r, self.tr("enabling…"))
-        if not network_only:
+        if not self.network_only:
             # remembered before the call: a window closed meanwhile can still reattach
             self.pending = r
             self._remember()
 
-        def enable():
-            status = host.enable_replication(plan, r.vm)
-            if network_only:
-                return status, None
-            try:
-                return status, host.start_export(r.vm, r.destination)
-            except HyperVError as exc:  # replication IS enabled; only the export was refused
-                return status, exc
+        def enable_and_export() -> JobProgress | None:
+            flow.enable(target)
+            if target.action is Action.ENABLE_ONLY:
+                return None
+            return flow.export(target)
 
-        self.run_host_call(
-            self.tr("Enabling replication of %1…").replace("%1", r.vm.name),
-            enable,
-            lambda result: self._started(index, plan, result),
-            lambda exc: self._start_failed(index, plan, exc),
+        self._run_step(
+            self.tr("Enabling replication of %1…").replace("%1", r.vm.name), enable_and_export, r
+        )
+
+    def _run_step(self, what: str, step, r: ExportRow) -> None:
+        """Run a flow step for ``r`` off the GUI thread: a changing call, never dropped (no
+        Stop waiting); the busy line shows until its start has returned, the row after."""
+        if what:
+            self.busy.start(what)
+            self.busy.cancel_button.hide()
+        self.exports.run(
+            step,
+            lambda job: self._step_done(r, job),
+            lambda exc: self._step_failed(r, exc),
             cancellable=False,
         )
 
-    def _started(
-        self, index: int, plan, result: tuple[ReplicationStatus, JobProgress | BaseException | None]
-    ) -> None:
-        status, job = result
-        r = self.rows[index]
+    def _follow(self, r: ExportRow) -> None:
+        """Follow an export that runs (reattached, or after failed progress reads)."""
+        if self.closing or r.target is None:
+            return
+        flow, target, job_id = self.flow, r.target, r.job_id
+        self._run_step("", lambda: flow.export(target, job_id), r)  # several follow at once
+
+    # -- the flow's events -------------------------------------------------------------------
+
+    def _row_of(self, vm: VmRef | None) -> ExportRow | None:
+        if vm is None:
+            return None
+        return next((r for r in self.rows if r.vm.id == vm.id), None)
+
+    def _on_event(self, event: FlowEvent) -> None:
+        r = self._row_of(event.vm)
+        if r is None:
+            return
+        if event.phase is Phase.ENABLE and event.status in (Status.DONE, Status.SKIPPED):
+            r.enabled = True
+            if isinstance(event.data, ReplicationStatus):
+                self.enabled_status = self.enabled_status or event.data
+        elif event.phase is Phase.EXPORT and isinstance(event.data, JobProgress):
+            if event.status is Status.NOTE:
+                self._export_started(r, event.data)
+            elif r.job_id:
+                self._show(event.data, r)
+
+    def _export_started(self, r: ExportRow, job: JobProgress) -> None:
+        """Hyper-V took the export (or the job to follow): remember it, start the next VM."""
         r.enabled = True
-        self.pending = None
-        self.enabled_status = self.enabled_status or status
-        if isinstance(job, BaseException):
-            self._export_refused(r, job)
-        elif job is None:
+        r.refused = False
+        r.job_id = job.job_id or r.job_id
+        if not job.state.finished:
+            r.state = JobState.RUNNING
+        self._set_step(r, self.tr("exporting…"))
+        if self.pending is r:
+            self.pending = None
+        self._remember()
+        self.cancel_button.setEnabled(True)
+        self.step_export.setText(
+            self.tr("Exporting to %1…").replace(
+                "%1", ", ".join(sorted({x.destination for x in self.rows}))
+            )
+        )
+        if not any(x.refused for x in self.rows):
+            self.retry_button.hide()
+        self._show(job, r)
+        self._start_returned(r)
+
+    def _start_returned(self, r: ExportRow) -> None:
+        if r.returned:
+            return
+        r.returned = True
+        if self.pending is r:
+            self.pending = None
+            self._remember()
+        starts = self.starting and self.rows.index(r) + 1 < len(self.rows)
+        others = any(x.state is JobState.NOT_STARTED and x is not r for x in self.rows)
+        if not starts and not others and not self.runner.busy:
+            self.busy.stop()  # every start returned: the rows show the exports from here
+        if self.starting:
+            self._start(self.rows.index(r) + 1)
+        else:
+            self._after_starts()  # a start again returned
+
+    def _step_done(self, r: ExportRow, job: JobProgress | None) -> None:
+        if job is None:  # replication enabled; the initial copy goes over the network
             r.state = JobState.COMPLETED
             self._set_step(r, self.tr("✔ replication enabled"))
         else:
-            r.state = JobState.RUNNING
-            r.job_id = job.job_id
-            self._set_step(r, self.tr("exporting…"))
-            self._remember()
-            self.cancel_button.setEnabled(True)
-            self.step_export.setText(
-                self.tr("Exporting to %1…").replace(
-                    "%1", ", ".join(sorted({x.destination for x in self.rows}))
-                )
-            )
             self._show(job, r)
-            if not self.closing and not self.timer.isActive() and not job.state.finished:
-                self.timer.start()
-        self._start(index + 1, plan)
+        self._start_returned(r)
+
+    def _step_failed(self, r: ExportRow, exc: BaseException) -> None:
+        if isinstance(exc, Stopped):
+            return  # the window closed: the export goes on in Hyper-V, remembered
+        if r.state is JobState.RUNNING:  # a failed read is not a failed export: follow again
+            self._poll_failed(exc)
+            if not self.closing:
+                QTimer.singleShot(self.wiz.poll_ms, lambda: self._follow(r))
+            return
+        if self.pending is r:
+            self.pending = None
+        if r.enabled:
+            self._export_refused(r, exc)
+        else:
+            self._start_failed(r, exc)
+        self._start_returned(r)
 
     def _export_refused(self, r: ExportRow, exc: BaseException) -> None:
         """Replication was enabled, but Hyper-V refused to start the export."""
@@ -343,67 +440,26 @@ class ProgressPage(HostPage):
     def retry_exports(self) -> None:
         """Start again only the exports Hyper-V refused (replication is already enabled)."""
         refused = [r for r in self.rows if r.refused and r.state is JobState.FAILED]
-        if not refused or self.runner.changing or self.starting:
+        if not refused or self.starting or self.closing:
             return
-        host = self.ctx.host
         self.retry_button.setEnabled(False)
         self.status.clear_message()
         self.reported = False
         self.cancel_button.show()
         for r in refused:
             r.state = JobState.NOT_STARTED
+            r.returned = False
+            r.target = replace(r.target, action=Action.EXPORT)
             self._set_step(r, self.tr("starting the export…"))
-        self.pending = None
         self._remember(also=refused)
+        flow = self.flow
+        for r in refused:
+            target = r.target
+            self._run_step(
+                self.tr("Starting the export again…"), lambda t=target: flow.export(t), r
+            )
 
-        def start_all():
-            out = []
-            for r in refused:
-                try:
-                    out.append((r, host.start_export(r.vm, r.destination)))
-                except HyperVError as exc:
-                    out.append((r, exc))
-            return out
-
-        self.run_host_call(
-            self.tr("Starting the export again…"),
-            start_all,
-            self._restarted,
-            self._restart_failed,
-            cancellable=False,
-        )
-
-    def _restarted(self, results: list) -> None:
-        for r, job in results:
-            if isinstance(job, BaseException):
-                self._export_refused(r, job)
-                continue
-            r.refused = False
-            r.state = JobState.RUNNING
-            r.job_id = job.job_id
-            self._set_step(r, self.tr("exporting…"))
-            self._show(job, r)
-        self._remember()
-        if any(r.refused for r in self.rows):
-            self.retry_button.setEnabled(True)
-        else:
-            self.retry_button.hide()
-        if any(r.state is JobState.RUNNING for r in self.rows):
-            self.cancel_button.setEnabled(True)
-            self.state = JobState.RUNNING
-            self.timer.start()
-        self._after_starts()
-
-    def _restart_failed(self, exc: BaseException) -> None:
-        for r in self.rows:
-            if r.refused and r.state is JobState.NOT_STARTED:
-                self._export_refused(r, exc)
-        self.retry_button.setEnabled(True)
-        self._after_starts()
-
-    def _start_failed(self, index: int, plan, exc: BaseException) -> None:
-        r = self.rows[index]
-        self.pending = None
+    def _start_failed(self, r: ExportRow, exc: BaseException) -> None:
         self._remember()
         r.state = JobState.FAILED
         r.message = describe_error(exc)
@@ -411,7 +467,6 @@ class ProgressPage(HostPage):
         if r.detail is not None:
             r.detail.setText(r.message)
             r.detail.setWordWrap(True)
-        self._start(index + 1, plan)
 
     def _after_starts(self) -> None:
         """Every VM was tried: say how enabling went; finish when nothing is left to watch."""
@@ -422,7 +477,7 @@ class ProgressPage(HostPage):
             server = (
                 self.enabled_status.replica_server
                 if self.enabled_status and self.enabled_status.replica_server
-                else self.wiz.build_plan().replica_server
+                else self.flow.plan.replica_server
             )
             state = self.enabled_status.state.value if self.enabled_status else ""
             text = (
@@ -474,33 +529,7 @@ class ProgressPage(HostPage):
     def _target_without_password(self):
         return replace(self.ctx.target, password="")
 
-    # -- polling -----------------------------------------------------------------------------
-
-    def poll(self) -> None:
-        running = [r for r in self.rows if r.state is JobState.RUNNING]
-        if self.poller.busy or not running or self.ctx.host is None:
-            return
-        host = self.ctx.host
-
-        def read_all():
-            out = []
-            for r in running:
-                try:
-                    # destination and job: a reopened wizard polls the very job it started
-                    out.append((r, host.export_progress(r.vm, r.destination, r.job_id)))
-                except Exception as exc:  # one VM's failed poll must not hide the others
-                    out.append((r, exc))
-            return out
-
-        self.poller.run(read_all, self._polled, self._poll_failed)
-
-    def _polled(self, results: list) -> None:
-        errors = [exc for _r, exc in results if isinstance(exc, BaseException)]
-        for r, job in results:
-            if not isinstance(job, BaseException):
-                self._show(job, r)
-        if errors:
-            self._poll_failed(errors[0])
+    # -- progress ----------------------------------------------------------------------------
 
     def _poll_failed(self, exc: BaseException) -> None:
         # a failed poll is not a failed export: say so and keep trying
@@ -513,6 +542,9 @@ class ProgressPage(HostPage):
 
     def _show(self, job: JobProgress, r: ExportRow | None = None) -> None:
         r = r or self.rows[0]
+        if r.state.finished and not job.state.finished:
+            return  # a late reading from before the end
+        r.last = job
         r.job_id = r.job_id or job.job_id
         self.ctx.last_progress = job
         total = job.bytes_total or r.bytes_total or None
@@ -582,7 +614,6 @@ class ProgressPage(HostPage):
         if self.reported:
             return
         self.reported = True
-        self.timer.stop()
         self.cancel_button.setEnabled(False)
         self.cancel_button.hide()  # nothing left to cancel; the hashing has its own button
         RunningExport.clear(self.ctx.settings)
@@ -650,28 +681,31 @@ class ProgressPage(HostPage):
 
     def _start_hashing(self, completed: list[ExportRow]) -> None:
         """Hash each completed folder and write its manifest beside it, where the drive is."""
-        from hvseed_gui.hyperv.connect import HostKind
-        from hvseed_gui.ui.handover import reachable_path
-
-        ctx = self.ctx
-        target, lab_dir, host = ctx.target, ctx.lab_dir, ctx.host
-        source = ctx.inventory.host_name if ctx.inventory else ""
-        remote = ""  # the drive is on a remote host: hashed there, by Host A's own job
-        if target is not None and target.kind is HostKind.WINRM:
-            remote = target.host or source
+        ctx, flow = self.ctx, self.flow
+        host = ctx.host
+        source = flow.inventory.host_name if flow.inventory else flow.plan.primary_host
         replica = (
             self.enabled_status.replica_server if self.enabled_status else ""
-        ) or self.wiz.build_plan().replica_server
-        self.hasher.locate = lambda folder: reachable_path(target, source, folder, lab_dir)
-        self.hasher.lookup_replica = lambda vm: host.replication_status(vm).replica_server
-        self.hasher.host = host
-        self.hasher.poll_interval = max(0.05, self.wiz.poll_ms / 1000.0)
-        self.hasher.reset(
-            [ManifestJob(r.vm, r.folder, source, replica, remote_host=remote) for r in completed]
+        ) or flow.plan.replica_server
+        hasher = self.hasher
+        hasher.host, hasher.plan, hasher.inventory = host, flow.plan, flow.inventory
+        hasher.lookup_replica = lambda vm: host.replication_status(vm).replica_server
+        hasher.poll_interval = max(0.05, self.wiz.poll_ms / 1000.0)
+        hasher.reset(
+            [
+                ManifestJob(
+                    r.vm,
+                    r.folder,
+                    source,
+                    replica,
+                    export=ExportOutcome(r.target, r.last) if r.target is not None else None,
+                )
+                for r in completed
+            ]
         )
         if self.state is not JobState.COMPLETED:
             self.status.show_message(*self.final_message)  # what failed stays in view
-        elif any(j.outcome is Outcome.WAITING for j in self.hasher.jobs):
+        elif any(j.outcome is Outcome.WAITING for j in hasher.jobs):
             self.status.show_message(
                 "info",
                 self.tr(
@@ -680,7 +714,7 @@ class ProgressPage(HostPage):
                     "this: the copy stays usable, but cannot be verified on arrival."
                 ),
             )
-        self.hasher.start()
+        hasher.start()
 
     def _hashing_changed(self) -> None:
         steps = {
@@ -741,19 +775,17 @@ class ProgressPage(HostPage):
         self._send_cancel()
 
     def _send_cancel(self) -> None:
-        running = [r for r in self.rows if r.state is JobState.RUNNING]
+        running = [r for r in self.rows if r.state is JobState.RUNNING and r.target is not None]
         if not running:
             return
         host = self.ctx.host
         self.cancel_button.setEnabled(False)
-        self.timer.stop()
-        self.poller.abandon()
 
         def cancel_all():
             out = []
             for r in running:
                 try:
-                    out.append((r, host.cancel_export(r.vm)))
+                    out.append((r, cancel_export(host, r.target.vm)))
                 except Exception as exc:
                     out.append((r, exc))
             return out
@@ -778,16 +810,15 @@ class ProgressPage(HostPage):
         self.show_error(exc)
         if not self.closing and any(r.state is JobState.RUNNING for r in self.rows):
             self.cancel_button.setEnabled(True)
-            self.timer.start()
 
     def stop_watching(self) -> None:
-        """The window closes: stop polling (the export itself goes on) and hashing (nothing
-        half-written stays behind)."""
+        """The window closes: stop following (the exports themselves go on in Hyper-V) and
+        hashing (nothing half-written stays behind)."""
         self.closing = True  # a start in flight still returns and is remembered, no more
+        self.bridge.cancel.set()  # each step following an export stops within one poll
         self.hasher.cancel(quiet=True)
-        self.timer.stop()
-        self.poller.abandon()
         self.runner.abandon()  # changing calls keep their callbacks
+        self.exports.abandon()
 
     def page_complete(self) -> bool:
         return self.done

@@ -217,11 +217,14 @@ class SummaryPage(HostPage):
         return self.plan is not None and not self.plan.validate()
 
     def script_text(self) -> str:
+        """What Host A would run for the plan (``HyperVHost.plan_script``)."""
+        host = self.ctx.host
+        if host is None or self.plan is None:
+            return "# Connect to Host A first."
         try:
-            from hvseed_gui.hyperv.powershell import render_plan_script
+            return host.plan_script(self.plan)
         except ImportError:
             return "# The PowerShell renderer is not part of this build."
-        return render_plan_script(self.plan)
 
     def _toggle_script(self, shown: bool) -> None:
         if shown:
@@ -251,4 +254,21 @@ class SummaryPage(HostPage):
         self.status.show_message("ok", self.tr("Saved to %1.").replace("%1", path))
 
     def validatePage(self) -> bool:
-        return self.page_complete()
+        """Next checks the plan on Host A exactly as ``hvseed run`` does, before anything
+        changes (``ExportRun.preflight``); a refusal is said on this page, which stays."""
+        if not self.page_complete():
+            return False
+        from hvseed_gui.flows.export_run import ExportRun
+
+        ctx = self.ctx
+        run = ExportRun(ctx.host, self.plan)
+
+        def checked(targets) -> bool:
+            ctx.export_run, ctx.export_targets = run, list(targets)
+            return True
+
+        return self.validate_async(
+            self.tr("Checking the plan on Host A before anything changes…"),
+            run.preflight,
+            checked,
+        )

@@ -174,6 +174,47 @@ class Lab:
             if drives_remote is not None:
                 w.settings["drives_remote"] = bool(drives_remote)
 
+    def grow_host(
+        self, host: str, vms: int, disks_per_vm: int, *, disk_bytes: int = 1024 * 1024
+    ) -> list[str]:
+        """Add ``vms`` VMs with ``disks_per_vm`` sparse disks each to ``host`` (benchmarks and
+        tests of big hosts: Hyper-V runs up to 1,024 VMs per host). Returns the new VM IDs."""
+        import uuid
+
+        fqdn = self._fqdn(host)
+        added: list[str] = []
+        with self.world() as w:
+            table = w.host(fqdn)["vms"]
+            start = len(table)
+            for n in range(start, start + vms):
+                vm_id = str(uuid.UUID(int=(0xB16 << 112) + n)).upper()
+                disks = []
+                for d in range(disks_per_vm):
+                    path = f"D:\\Hyper-V\\Big\\Big-{n:04d}-{d}.vhdx"
+                    loc = media.locate(w.state, self.directory, fqdn, path)
+                    media.extend_file(media.real_path(self.directory, loc), disk_bytes, "VHDX")
+                    disks.append(
+                        {
+                            "path": path,
+                            "format": "VHDX",
+                            "type": "Dynamic",
+                            "max_size": 127 * 1024**3,
+                            "controller": f"SCSI 0:{d}",
+                            "parents": [],
+                        }
+                    )
+                table[vm_id] = {
+                    "name": f"Big-{n:04d}",
+                    "id": vm_id,
+                    "state": "Running",
+                    "generation": 2,
+                    "disks": disks,
+                    "repl": None,
+                    "test_of": None,
+                }
+                added.append(vm_id)
+        return added
+
     def inject_fault(
         self, host: str, operation: str, error_kind: str, message: str = "", *, times: int = 0
     ) -> None:

@@ -87,7 +87,7 @@ class ImportRunPage(ImportPage):
         self.body.addLayout(form)
         row = QHBoxLayout()
         self.back_button = QPushButton(self.tr("&Back to the check"))
-        self.back_button.clicked.connect(self.back_to_check)
+        self.back_button.clicked.connect(lambda: self.back_to_check())
         self.back_button.hide()
         row.addWidget(self.back_button)
         row.addStretch(1)

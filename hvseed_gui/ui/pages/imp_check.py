@@ -34,6 +34,7 @@ from hvseed_gui.core.import_gate import (
     CONSENTABLE,
     ImportCheck,
     Integrity,
+    IntegrityState,
     integrity_row,
     normalize_fingerprint,
 )
@@ -54,6 +55,17 @@ _VERDICT_WORD = {
     "warning": QT_TRANSLATE_NOOP("CheckPage", "Warning"),
     "error": QT_TRANSLATE_NOOP("CheckPage", "Problem"),
     "info": QT_TRANSLATE_NOOP("CheckPage", "Note"),
+}
+_STATE_WORD = {
+    IntegrityState.PENDING: QT_TRANSLATE_NOOP("CheckPage", "not verified yet"),
+    IntegrityState.VERIFIED: QT_TRANSLATE_NOOP("CheckPage", "verified"),
+    IntegrityState.FAILED: QT_TRANSLATE_NOOP("CheckPage", "files differ"),
+    IntegrityState.NO_MANIFEST: QT_TRANSLATE_NOOP("CheckPage", "no manifest"),
+    IntegrityState.INCOMPLETE: QT_TRANSLATE_NOOP("CheckPage", "incomplete manifest"),
+    IntegrityState.UNREADABLE: QT_TRANSLATE_NOOP("CheckPage", "unusable manifest"),
+    IntegrityState.FOREIGN: QT_TRANSLATE_NOOP("CheckPage", "another copy's manifest"),
+    IntegrityState.FINGERPRINT_MISMATCH: QT_TRANSLATE_NOOP("CheckPage", "not the sender's"),
+    IntegrityState.NOT_VERIFIED: QT_TRANSLATE_NOOP("CheckPage", "verification stopped"),
 }
 _SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | (
     Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -86,12 +98,16 @@ class CheckPage(ImportPage):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)  # VM IDs are shown in full
-        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # VM IDs are shown in full, never elided: a value wider than its column wraps
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.setStyleSheet("QTableWidget::item { padding: 4px 2px; }")
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        for col in (0, 1):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        for col in (2, 3, 4):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.table.setAccessibleName(self.tr("Checks before the import"))
         self.body.addWidget(self.table, 1)
         self.details = QLabel()
@@ -368,16 +384,12 @@ class CheckPage(ImportPage):
             out.append((label, "–", "–", "–", "error", self.verify_error))
         elif shown is not None:
             r = integrity_row(shown)
-            out.append(
-                (
-                    label,
-                    r.folder_value,
-                    r.xml_value,
-                    r.replica_value,
-                    _VERDICT[r.verdict],
-                    r.message,
-                )
-            )
+            message = r.message
+            if not shown.passes and shown.state in CONSENTABLE:
+                message = shown.message  # the consent box below is the explicit decision
+            state = self.tr(_STATE_WORD.get(shown.state, shown.state.value))
+            verdict = _VERDICT[r.verdict]
+            out.append((label, state, r.xml_value, r.replica_value, verdict, message))
         elif self.hasher.busy:
             out.append((label, "–", "–", "–", "info", self.tr("Verifying…")))
         else:
@@ -390,14 +402,15 @@ class CheckPage(ImportPage):
         self.table.setRowCount(len(rows))
         for i, (label, folder, xml, replica, verdict, message) in enumerate(rows):
             for col, text in ((0, label), (2, folder), (3, xml), (4, replica)):
-                item = QTableWidgetItem(text)
+                item = QTableWidgetItem(_breakable(text) if col else text)
                 item.setToolTip(f"{text}\n\n{message}" if col else message)
                 self.table.setItem(i, col, item)
             self.table.setItem(i, 1, verdict_item(verdict, self.tr(_VERDICT_WORD[verdict])))
+        self.table.resizeRowsToContents()
         self._consent_box()
         self._fingerprint()
-        self._details(rows)
         self._verdict()
+        self._details(rows)
         self.completeChanged.emit()
 
     def _consent_box(self) -> None:
@@ -438,9 +451,9 @@ class CheckPage(ImportPage):
 
     def _details(self, rows) -> None:
         lines = []
-        shown = self.imp.check.summary if self.imp.check is not None else ""
+        said = self.status.text()  # a reason the message below gives is not repeated here
         for label, _f, _x, _r, verdict, message in rows:
-            if verdict != "ok" and message and message != shown:
+            if verdict != "ok" and message and message not in said:
                 symbol = {"warning": "⚠", "error": "✖"}.get(verdict, "ℹ")
                 lines.append(f"{symbol} <b>{_esc(label)}</b>: {_esc(message)}")
         run = self.imp.run
@@ -539,6 +552,12 @@ class CheckPage(ImportPage):
 
     def nextId(self) -> int:
         return PageId.IMPORT_RUN
+
+
+def _breakable(text: str) -> str:
+    """``text`` with a zero-width space after each dash and underscore: a VM ID or folder name
+    wider than its column wraps there, shown in full (the tooltip holds the text as it is)."""
+    return text.replace("-", "-\u200b").replace("_", "_\u200b")
 
 
 def _esc(text: str) -> str:

@@ -304,15 +304,21 @@ class CheckPage(ImportPage):
         if flow is not self.imp.run:
             return
         self.hash_box.hide()
-        where = self.tr(" on %1").replace("%1", self._where()) if self.remote else ""
-        self.verify_error = (
-            self.tr(
-                "The files could not be verified%1: %2 Nothing is imported unverified while a "
-                "manifest is beside the folder: fix the cause, then press Check again."
+        why = describe_error(exc)
+        if self.remote:
+            self.verify_error = (
+                self.tr(
+                    "The files could not be verified on %1: %2 Nothing is imported unverified "
+                    "while a manifest is beside the folder: fix the cause, then press Check again."
+                )
+                .replace("%1", self._where())
+                .replace("%2", why)
             )
-            .replace("%1", where)
-            .replace("%2", describe_error(exc))
-        )
+        else:
+            self.verify_error = self.tr(
+                "The files could not be verified: %1 Nothing is imported unverified while a "
+                "manifest is beside the folder: fix the cause, then press Check again."
+            ).replace("%1", why)
         self._show()
 
     def cancel_verify(self, quiet: bool = False) -> None:

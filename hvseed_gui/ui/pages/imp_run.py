@@ -175,13 +175,14 @@ class ImportRunPage(ImportPage):
         return max(0.05, self.wiz.poll_ms / 1000.0)
 
     def _event(self, event: FlowEvent) -> None:
+        job = event.data if isinstance(event.data, JobProgress) else None
+        if event.phase is Phase.IMPORT and event.status is Status.NOTE and job and job.job_id:
+            self._job_started(job)  # remembered even when the window is closing
         if not self.watching or self.wiz is None or self.wiz.currentPage() is not self:
             return
         if event.phase is Phase.IMPORT:
-            if isinstance(event.data, JobProgress):
-                if event.status is Status.NOTE and event.data.job_id:
-                    self._job_started(event.data)
-                self._job(event.data)
+            if job is not None:
+                self._job(job)
             elif event.status is Status.NOTE and event.message:
                 self.step_import.setText(event.message)
         elif event.phase is Phase.HEALTH and isinstance(event.data, ReplicationStatus):
@@ -195,7 +196,7 @@ class ImportRunPage(ImportPage):
             RunningImport(
                 replace(imp.target, password=""), self.vm_ref, imp.folder, job.job_id
             ).save(self.ctx.settings)
-        if self.phase == "idle":
+        if self.phase == "idle" and self.watching:
             self.phase = "import"
             self.busy.start(self.tr("Importing…"))
             self.step_import.setText(self.tr("Importing from %1…").replace("%1", imp.folder))

@@ -989,10 +989,6 @@
         <translation>Der Import wird gestartet…</translation>
     </message>
     <message>
-        <source>Importing…</source>
-        <translation>Import läuft…</translation>
-    </message>
-    <message>
         <source>Importing from %1…</source>
         <translation>Import aus %1…</translation>
     </message>

@@ -198,7 +198,7 @@ class ImportRunPage(ImportPage):
             ).save(self.ctx.settings)
         if self.phase == "idle" and self.watching:
             self.phase = "import"
-            self.busy.start(self.tr("Importing…"))
+            self.busy.stop()  # started: the page's own bar shows the job from here
             self.step_import.setText(self.tr("Importing from %1…").replace("%1", imp.folder))
 
     def _imported(self, job: JobProgress) -> None:

@@ -242,3 +242,29 @@ def test_the_import_pages_reach_hosts_only_through_the_seam_and_the_flow():
         if re.search(r"getattr\([^)]*[\"']lab[\"']|\bhost\.lab\b|real_path", source):
             offenders.append(f"{path.name}: reaches into the lab")
     assert offenders == []
+
+
+def test_a_failed_health_read_is_retried_not_taken_for_the_end(
+    lab, make_wizard, drive, monkeypatch
+):
+    from hvseed_gui.hyperv.errors import HostUnreachable
+
+    vm, folder, real, _sent = shipped(lab)
+    wizard = make_wizard()
+    walk_to_check(drive, wizard, "TinyLinux")
+    host = wizard.imp.host
+    real_status, failures = host.replication_status, []
+
+    def flaky(ref):
+        if not failures:
+            failures.append(ref)
+            raise HostUnreachable("The host did not answer.")
+        return real_status(ref)
+
+    monkeypatch.setattr(host, "replication_status", flaky)
+    drive.next(wizard, PageId.IMPORT_RUN)
+    run = wizard.currentPage()
+    drive.until(lambda: bool(failures))
+    drive.until(lambda: run.page_complete())
+    assert run.phase == "done" and not run.settled_short  # not let on early: it was healthy
+    assert run.status.kind == "ok", run.status.text()

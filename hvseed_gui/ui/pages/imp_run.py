@@ -99,6 +99,7 @@ class ImportRunPage(ImportPage):
         self.watching = True
         self.settle_seconds = SETTLE_SECONDS  # tests shorten it
         self.settled_short = False  # gave up waiting for Normal: the admin may go on
+        self.settle_since = 0.0  # when the import completed (monotonic)
         self._listening = False
 
     @property
@@ -196,9 +197,9 @@ class ImportRunPage(ImportPage):
             RunningImport(
                 replace(imp.target, password=""), self.vm_ref, imp.folder, job.job_id
             ).save(self.ctx.settings)
-        if self.phase == "idle" and self.watching:
+        if self.watching and self.phase in ("idle", "import"):
             self.phase = "import"
-            self.busy.stop()  # started: the page's own bar shows the job from here
+            self.busy.stop()  # it runs: the page's own bar shows the job from here
             self.step_import.setText(self.tr("Importing from %1…").replace("%1", imp.folder))
 
     def _imported(self, job: JobProgress) -> None:
@@ -211,6 +212,7 @@ class ImportRunPage(ImportPage):
             self.step_health.show()
         # else: a reattached job Hyper-V no longer knows: the replica's state tells
         self.phase = "settle"
+        self.settle_since = time.monotonic()
         self._follow_health(self.settle_seconds)
 
     def _import_failed(self, exc: BaseException) -> None:
@@ -289,9 +291,11 @@ class ImportRunPage(ImportPage):
                 "%1", describe_error(exc)
             ),
         )
-        if self.imp.status is not None:
+        left = self.settle_seconds - (time.monotonic() - self.settle_since)
+        if left <= 0 and self.imp.status is not None:
             self._settle_overdue(self.imp.status)
-        QTimer.singleShot(self.wiz.poll_ms, lambda: self._follow_health(KEEP_WATCHING_SECONDS))
+        again = left if left > 0 else KEEP_WATCHING_SECONDS
+        QTimer.singleShot(self.wiz.poll_ms, lambda: self._follow_health(again))
 
     def _settle(self, status: ReplicationStatus) -> None:
         if self.phase not in ("settle", "done"):
@@ -371,6 +375,13 @@ class ImportRunPage(ImportPage):
             self.imp.run.cancel.set()
         self.watcher.abandon()
         self.runner.abandon()  # a start in flight is never dropped (changing call)
+
+    def cancel_call(self) -> None:
+        """Stop waiting while a reattached import is looked up: stop following it too (the
+        job goes on in Hyper-V). A start in flight cannot be stopped (changing call)."""
+        if not self.runner.changing and self.imp.run is not None:
+            self.imp.run.cancel.set()
+        super().cancel_call()
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt override (Next)
         self.stop_watching()

@@ -99,8 +99,9 @@ def main() -> int:
         for _ in range(5):
             app.processEvents()
 
-    def shot(name: str) -> None:
-        settle()
+    def shot(name: str, settled: bool = True) -> None:
+        if settled:
+            settle()
         path = out / f"{name}.png"
         wizard.grab().save(str(path))
         print(path)
@@ -193,6 +194,7 @@ def main() -> int:
     wizard.importRequested.emit()  # the Done page's Import button
     shot("20-import-connect")
     next_to(PageId.IMPORT_VM)
+    settle()  # the replica host's VMs are listed before one is chosen
     wizard.currentPage().select_vm("TinyLinux")
     shot("21-import-replica-vm")
     next_to(PageId.IMPORT_FOLDER)
@@ -221,7 +223,7 @@ def main() -> int:
     next_to(PageId.IMPORT_RUN)
     run = wizard.currentPage()
     wait(lambda: run.bar.value() > 150)
-    shot("24-import-progress")
+    shot("24-import-progress", settled=False)  # the import itself is the page's host call
     lab.configure(import_bytes_per_sec=100 * 2**30)
     wait(lambda: run.page_complete())
     shot("24b-import-healthy")

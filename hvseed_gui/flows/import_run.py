@@ -169,6 +169,22 @@ class ImportRun:
         )
         return self.integrity
 
+    def expect_fingerprint(self, fingerprint: str) -> Integrity:
+        """The sender's fingerprint, given (or changed, or cleared) after the check began: the
+        last verification is judged again against it, without hashing again. A decision to go
+        without the manifest does not carry over: the admin decides again on the new verdict.
+        Raises ``ValueError`` (a sentence) for text that is not a fingerprint."""
+        self.fingerprint = normalize_fingerprint(fingerprint) if fingerprint.strip() else ""
+        if self.verify_report is not None:
+            report = self.verify_report
+            self.integrity = integrity_from_verify(
+                report,
+                _folder_name(self.folder),
+                fingerprint=report.fingerprint,
+                expected_fingerprint=self.fingerprint,
+            )
+        return self.integrity
+
     def decide_without_manifest(self) -> Integrity:
         """The admin's explicit decision to import without a full verification; only where
         that is a choice (no manifest, an incomplete one, a stopped check), never over a
@@ -212,6 +228,16 @@ class ImportRun:
             if running is None:
                 raise
             return self._follow_import(running, "Another import of this VM started meanwhile")
+        return self._follow_import(first, "")
+
+    def follow_running(self, job_id: str) -> JobProgress:
+        """Follow an import hvseed started earlier (a reopened window), by its saved job ID.
+        A job Hyper-V no longer knows comes back as it is (NOT_STARTED): the replica's state
+        then tells whether it finished."""
+        first = self.host.import_progress(self.vm, self.folder, job_id)
+        if first.state is JobState.NOT_STARTED:
+            self.emit(FlowEvent(Phase.IMPORT, Status.NOTE, self.vm, data=first))
+            return first
         return self._follow_import(first, "")
 
     def _running_import(self) -> JobProgress | None:

@@ -1,4 +1,5 @@
-"""What the import pages share: the replica host, the chosen VM and folder, and what was found.
+"""What the import pages share: the replica host, the chosen VM and folder, and the one
+``ImportRun`` (flows) the Check, Import, Test failover and Done pages are views over.
 
 ``RunningImport`` remembers an import hvseed started (in QSettings, group ``import``), so a
 closed window can reattach to it, as ``RunningExport`` does for exports. This module imports no
@@ -16,9 +17,9 @@ from PySide6.QtCore import QSettings
 from hvseed_gui.ui.saved_target import describe_saved_target, load_running, save_target
 
 if TYPE_CHECKING:
-    from hvseed_gui.core.import_gate import ImportCheck
-    from hvseed_gui.core.manifest import VerifyReport
+    from hvseed_gui.core.import_gate import ImportCheck, Integrity
     from hvseed_gui.core.media import FolderReport
+    from hvseed_gui.flows.import_run import ImportRun
     from hvseed_gui.hyperv.connect import HostTarget
     from hvseed_gui.hyperv.host import (
         HyperVHost,
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
         VirtualMachine,
         VmRef,
     )
+    from hvseed_gui.ui.flow_bridge import FlowBridge
 
 GROUP = "import"
 
@@ -96,7 +98,10 @@ class RunningImport:
 
 @dataclass
 class ImportContext:
-    """The import side's shared state (the Enable side's ``WizardContext`` stays untouched)."""
+    """The import side's shared state (the Enable side's ``WizardContext`` stays untouched).
+
+    ``run`` is built on the Check page and carries the verification and the admin's decision
+    to the Import page; ``bridge`` is its event sink (each page listens to its own phases)."""
 
     target: HostTarget | None = None
     host: HyperVHost | None = None
@@ -105,11 +110,17 @@ class ImportContext:
     deltas: dict[str, ReplicationStatus] = field(default_factory=dict)  # by VM id
     folder: str = ""
     report: FolderReport | None = None
-    check: ImportCheck | None = None
-    verify: VerifyReport | None = None
-    integrity: str = ""  # the integrity row's sentence, for the report
+    check: ImportCheck | None = None  # the rows that need no hashing
+    run: ImportRun | None = None
+    bridge: FlowBridge | None = None
+    integrity: Integrity | None = None  # as the import went ahead: for the report
     job: JobProgress | None = None
     status: ReplicationStatus | None = None
     failover_log: list[str] = field(default_factory=list)
     reattach: RunningImport | None = None
     reattaching: bool = False
+
+    def fresh_cancel(self) -> None:
+        """A new cancel token for the run's next step (a cancelled token stays cancelled)."""
+        if self.bridge is not None and self.run is not None:
+            self.run.cancel = self.bridge.renew()

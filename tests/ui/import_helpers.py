@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hvseed_gui.core.manifest import write_manifest
 from hvseed_gui.core.plan import PlanVm, ReplicationPlan
 from hvseed_gui.hyperv.host import JobState, ReplicationState, VirtualMachine
 from hvseed_gui.ui.ids import PageId
@@ -12,8 +13,12 @@ GiB = 2**30
 FAST = 500 * GiB
 
 
-def export_on_primary(lab, name: str, destination: str = "E:\\") -> tuple[VirtualMachine, str]:
-    """Enable replication of ``name`` on hv-a and export it to ``destination`` (fast lab rates)."""
+def export_on_primary(
+    lab, name: str, destination: str = "E:\\", *, manifest: bool = True
+) -> tuple[VirtualMachine, str]:
+    """Enable replication of ``name`` on hv-a and export it to ``destination`` (fast lab rates),
+    with its integrity manifest beside the folder as the wizard and ``hvseed run`` write it
+    (``manifest=False``: an export without one)."""
     a = lab.host("hv-a")
     vm = a.inventory().vm(name)
     plan = ReplicationPlan(
@@ -29,7 +34,23 @@ def export_on_primary(lab, name: str, destination: str = "E:\\") -> tuple[Virtua
             break
         job = a.export_progress(vm.ref)
     assert job.state is JobState.COMPLETED, job
+    if manifest:
+        write_manifest(
+            lab.real_path("hv-a", job.folder),
+            vm_name=vm.name,
+            vm_id=vm.id,
+            source_host=lab.primary_name,
+            replica_server=lab.replica_name,
+        )
     return vm, job.folder
+
+
+def remove_manifest(real: Path) -> None:
+    """Delete the manifest files beside the export folder ``real`` (as a courier might)."""
+    gone = [p for p in real.parent.glob(f"{real.name}.*") if p.is_file()]
+    assert gone, f"no manifest beside {real}"
+    for path in gone:
+        path.unlink()
 
 
 def courier(lab, letter: str = "E:") -> None:
@@ -76,3 +97,11 @@ def walk_to_check(drive, wizard, vm_name: str, folder: str | None = None):
 
 def row(check, label: str) -> tuple[str, str, str, str, str, str]:
     return next(r for r in check.rows() if r[0] == label)
+
+
+def consent(check) -> str:
+    """Tick the Check page's consent as the admin would; returns its text."""
+    assert check.consent.isVisible() and check.consent.isEnabled(), check.rows()
+    check.consent.click()
+    assert check.consent.isChecked()
+    return check.consent.text()

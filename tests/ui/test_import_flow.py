@@ -13,13 +13,13 @@ from hvseed_gui.core.manifest import (
     ManifestFile,
     list_files,
     save_manifest,
-    write_manifest,
 )
 from hvseed_gui.hyperv.host import ReplicationHealth, ReplicationState
 from hvseed_gui.ui.ids import PageId
 from tests.ui.import_helpers import (
     FAST,
     GiB,
+    consent,
     courier,
     export_on_primary,
     folder_state,
@@ -38,14 +38,7 @@ def test_import_to_replicating_normal_then_test_failover(
     lab, make_wizard, drive, prompt, tmp_path, settings_path
 ):
     lab.configure(import_bytes_per_sec=FAST, delta_bytes_per_sec=64 * 2**20)
-    vm, folder = export_on_primary(lab, "TinyLinux")
-    write_manifest(
-        lab.real_path("hv-a", folder),
-        vm_name=vm.name,
-        vm_id=vm.id,
-        source_host=lab.primary_name,
-        replica_server=lab.replica_name,
-    )
+    vm, folder = export_on_primary(lab, "TinyLinux")  # with its manifest
     courier(lab)
     real = lab.real_path("hv-b", folder)
     before = folder_state(real)
@@ -112,7 +105,7 @@ def test_folder_of_another_vm_leaves_import_disabled_and_the_replica_waiting(
     lab, make_wizard, drive
 ):
     tiny, _ = export_on_primary(lab, "TinyLinux")
-    legacy, legacy_folder = export_on_primary(lab, "LegacyApp")
+    legacy, legacy_folder = export_on_primary(lab, "LegacyApp")  # both with their manifests
     courier(lab)
     real = lab.real_path("hv-b", legacy_folder)
     before = folder_state(real)
@@ -206,10 +199,11 @@ def test_done_page_import_button_switches_to_the_import_side(make_wizard, drive,
     assert wizard.page_of(PageId.START).import_.isChecked()
 
 
-def test_cancelled_verification_is_a_warning_not_a_refusal(lab, make_wizard, drive):
-    vm, folder = export_on_primary(lab, "DC01")  # 9.5 GiB: hashing takes a while
+def test_stopped_verification_needs_the_consent_and_the_report_says_so(lab, make_wizard, drive):
+    lab.configure(import_bytes_per_sec=FAST)
+    vm, folder = export_on_primary(lab, "DC01", manifest=False)  # 9.5 GiB: hashing takes a while
     real = lab.real_path("hv-a", folder)
-    files = tuple(  # sizes are real; the hashes need not be: the check is cancelled first
+    files = tuple(  # sizes are real; the hashes need not be: the check is stopped first
         ManifestFile(e.path, e.size, "0" * 64) for e in list_files(real)
     )
     save_manifest(
@@ -227,10 +221,33 @@ def test_cancelled_verification_is_a_warning_not_a_refusal(lab, make_wizard, dri
     check.hash_cancel.click()
     drive.until(lambda: not check.hasher.busy)
     verdict = row(check, "Integrity (manifest)")
-    assert verdict[4] == "warning" and "not checked" in verdict[5]
+    assert verdict[4] == "error" and "stopped before every file was checked" in verdict[5]
+    assert not commit_enabled(wizard)  # stopping is no licence to import: it needs a decision
+    assert "Import only if you decide so" in check.status.text()
+    text = consent(check)
+    assert "stopped before the end" in text  # names what was not checked
+    assert row(check, "Integrity (manifest)")[4] == "warning"
     assert commit_enabled(wizard)
+    check.consent.click()  # changed their mind: Import is off again
+    assert not commit_enabled(wizard)
+    consent(check)
     assert page is wizard.page_of(PageId.IMPORT_FOLDER)
     assert vm.initial_copy_size() > 9 * GiB
+
+    drive.next(wizard, PageId.IMPORT_RUN)
+    run = wizard.currentPage()
+    drive.until(lambda: run.page_complete(), timeout=30_000)
+    assert replica_state(lab, vm.id) is ReplicationState.REPLICATING
+    drive.next(wizard, PageId.IMPORT_FAILOVER)
+    drive.next(wizard, PageId.IMPORT_DONE)
+    done = wizard.currentPage()
+    drive.idle(done)
+    assert "without a full verification" in done.integrity.text()
+    report = done.report.toPlainText()
+    assert "imported without a full verification: The verification against the manifest " in (
+        report
+    ), report
+    assert "verified against the manifest" not in report
 
 
 def test_browsing_maps_a_lab_directory_to_the_hosts_path(lab, make_wizard, drive, prompt):
@@ -246,24 +263,25 @@ def test_browsing_maps_a_lab_directory_to_the_hosts_path(lab, make_wizard, drive
 
 
 def test_a_remote_host_is_verified_there_not_here(lab, make_wizard, drive):
-    from hvseed_gui.hyperv.connect import HostKind, HostTarget
     from hvseed_gui.ui.pages.imp_base import folder_on_this_computer
 
-    vm, folder = export_on_primary(lab, "TinyLinux")
+    vm, folder = export_on_primary(lab, "TinyLinux", manifest=False)
     courier(lab)
     wizard = make_wizard()
     walk_to_folder(drive, wizard, "TinyLinux")
     imp = wizard.imp
     assert folder_on_this_computer(imp, folder) == lab.real_path("hv-b", folder)
-    imp.target = HostTarget(kind=HostKind.WINRM, host="hv-b.corp.example")
+    lab.configure(drives_remote=True)  # the lab plays a remote host: its drive is not here
     assert folder_on_this_computer(imp, folder) is None
     drive.next(wizard, PageId.IMPORT_CHECK)
     check = wizard.currentPage()
     drive.until(lambda: check.checked and not check.runner.busy and not check.hasher.busy)
     verdict = row(check, "Integrity (manifest)")
     # read on the host (more in test_import_remote_verify.py): this export has no manifest
-    assert verdict[4] == "info" and "no manifest beside" in verdict[5], verdict
-    assert commit_enabled(wizard)  # a note, not a refusal
+    assert verdict[4] == "error" and "no manifest beside" in verdict[5], verdict
+    assert not commit_enabled(wizard)  # without a manifest, only an explicit decision
+    assert "no manifest" in consent(check)
+    assert commit_enabled(wizard)
 
 
 def test_the_lab_courier_brings_a_drive_and_a_copy_in_a_subfolder_is_found(lab, make_wizard, drive):

@@ -1,19 +1,17 @@
 """The Check page with the drive on a remote replica host: the files are hashed there.
 
-The lab host hv-b stands in for a WinRM host: the page reads the connection's kind, and a
-WinRM target means "the drive is not reachable from this process", so the page runs the host's
-hashing job (start_hashing, polls, cancel_hashing) and judges the result here.
+The lab's hosts play remote WinRM hosts (``drives_remote``): their ``local_path`` is None, as
+for a drive not reachable from this process, so the flow runs the host's hashing job
+(start_hashing, polls, cancel_hashing) and the page judges the result here.
 """
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWizard
 
-from hvseed_gui.core.manifest import write_manifest
-from hvseed_gui.hyperv.connect import HostKind, HostTarget
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages.imp_base import folder_on_this_computer
-from tests.ui.import_helpers import courier, export_on_primary, row, walk_to_folder
+from tests.ui.import_helpers import consent, courier, export_on_primary, row, walk_to_folder
 
 MiB = 2**20
 INTEGRITY = "Integrity (manifest)"
@@ -24,21 +22,14 @@ def commit_enabled(wizard) -> bool:
 
 
 def exported_with_manifest(lab, name: str = "TinyLinux"):
-    vm, folder = export_on_primary(lab, name)
-    write_manifest(
-        lab.real_path("hv-a", folder),
-        vm_name=vm.name,
-        vm_id=vm.id,
-        source_host=lab.primary_name,
-        replica_server=lab.replica_name,
-    )
+    vm, folder = export_on_primary(lab, name)  # the manifest is written beside it
     courier(lab)
     return vm, folder
 
 
-def to_check_as_remote(drive, wizard, folder):
+def to_check_as_remote(lab, drive, wizard, folder):
     walk_to_folder(drive, wizard, "TinyLinux")
-    wizard.imp.target = HostTarget(kind=HostKind.WINRM, host="hv-b.corp.example")
+    lab.configure(drives_remote=True)
     assert folder_on_this_computer(wizard.imp, folder) is None  # not reachable from here
     drive.next(wizard, PageId.IMPORT_CHECK)
     return wizard.currentPage()
@@ -48,7 +39,7 @@ def test_remote_drive_is_verified_on_the_host_with_progress(lab, make_wizard, dr
     lab.configure(hash_bytes_per_sec=400 * MiB)  # ~1.5 s for TinyLinux: several polls
     vm, folder = exported_with_manifest(lab)
     wizard = make_wizard()
-    check = to_check_as_remote(drive, wizard, folder)
+    check = to_check_as_remote(lab, drive, wizard, folder)
     drive.until(lambda: check.hasher.busy and 0 < check.hash_bar.value() < 1000)
     text = check.hash_label.text()
     assert "Verifying on lab: hv-b:" in text and "left" in text, text
@@ -69,49 +60,61 @@ def test_remote_mismatch_blocks_the_import(lab, make_wizard, drive):
         handle.seek(4096)
         handle.write(b"\x01")
     wizard = make_wizard()
-    check = to_check_as_remote(drive, wizard, folder)
+    check = to_check_as_remote(lab, drive, wizard, folder)
     drive.until(lambda: check.checked and not check.runner.busy and not check.hasher.busy)
     verdict = row(check, INTEGRITY)
     assert verdict[4] == "error" and disk.name in verdict[5], verdict
-    assert "differs from the manifest" in verdict[5]
+    assert "differs from the manifest" in check.details.text()
     assert not commit_enabled(wizard)
+    assert not check.consent.isVisible()  # a failed check is never a choice
 
 
 def test_remote_verification_can_be_stopped_and_the_host_job_ends(lab, make_wizard, drive):
     lab.configure(hash_bytes_per_sec=20 * MiB)  # 30 s for TinyLinux: it is stopped long before
     vm, folder = exported_with_manifest(lab)
     wizard = make_wizard()
-    check = to_check_as_remote(drive, wizard, folder)
+    check = to_check_as_remote(lab, drive, wizard, folder)
     drive.until(lambda: check.hasher.busy and check.hash_bar.value() > 0)
     check.hash_cancel.click()
     drive.until(lambda: not check.hasher.busy)
     verdict = row(check, INTEGRITY)
-    assert verdict[4] == "warning" and "not checked" in verdict[5]
-    assert commit_enabled(wizard)  # stopping the check is the admin's choice, not a refusal
+    assert verdict[4] == "error" and "stopped before every file was checked" in verdict[5]
+    assert not commit_enabled(wizard)  # stopping the check asks for the admin's decision
+    assert "stopped before the end" in consent(check)
+    assert commit_enabled(wizard)
     jobs = lab.dump()["hash_jobs"]
     assert [j["state"] for j in jobs.values()] == ["Cancelled"]
 
 
-def test_remote_folder_without_manifest_is_a_note(lab, make_wizard, drive):
-    vm, folder = export_on_primary(lab, "TinyLinux")
+def test_remote_folder_without_manifest_needs_the_consent(lab, make_wizard, drive):
+    vm, folder = export_on_primary(lab, "TinyLinux", manifest=False)
     courier(lab)
     wizard = make_wizard()
-    check = to_check_as_remote(drive, wizard, folder)
+    check = to_check_as_remote(lab, drive, wizard, folder)
     drive.until(lambda: check.checked and not check.runner.busy and not check.hasher.busy)
     verdict = row(check, INTEGRITY)
-    assert verdict[4] == "info" and "no manifest beside" in verdict[5]
+    assert verdict[4] == "error" and "no manifest beside" in verdict[5]
     assert "lab: hv-b" in verdict[5]
+    assert not commit_enabled(wizard)
+    assert "no manifest" in consent(check)
     assert commit_enabled(wizard)
     assert "hash_jobs" not in lab.dump()  # nothing to hash without a manifest
 
 
-def test_remote_hashing_that_cannot_run_is_a_warning_not_a_refusal(lab, make_wizard, drive):
+def test_remote_hashing_that_cannot_run_refuses_until_it_can(lab, make_wizard, drive):
+    lab.configure(hash_bytes_per_sec=50e9)
     vm, folder = exported_with_manifest(lab)
     lab.inject_fault("hv-b", "start_hashing", "AccessDenied", "Access is denied.")
     wizard = make_wizard()
-    check = to_check_as_remote(drive, wizard, folder)
+    check = to_check_as_remote(lab, drive, wizard, folder)
     drive.until(lambda: check.checked and not check.runner.busy and not check.hasher.busy)
     verdict = row(check, INTEGRITY)
-    assert verdict[4] == "warning" and "could not be verified on lab: hv-b" in verdict[5]
-    assert "hvseed verify" in verdict[5]
+    # a manifest is beside the folder: nothing is imported before it verified in full
+    assert verdict[4] == "error" and "could not be verified on lab: hv-b" in verdict[5]
+    assert "Access is denied." in verdict[5] and "Check again" in verdict[5]
+    assert not commit_enabled(wizard) and not check.consent.isVisible()
+    lab.configure(faults={})  # the host's hashing works again
+    check.recheck_button.click()
+    drive.until(lambda: check.checked and not check.runner.busy and not check.hasher.busy)
+    assert row(check, INTEGRITY)[4] == "ok"
     assert commit_enabled(wizard)

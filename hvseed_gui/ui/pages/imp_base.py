@@ -1,8 +1,7 @@
 """Common ground of the import pages: the shared ``ImportContext`` and small helpers.
 
-The folder checks themselves live in ``core.media`` (``inspect_folder``/``check_import``) and
-``core.manifest`` (``verify_manifest``); the CLI uses the same functions. Here they are only
-worded and coloured.
+What changes a host (import, test failover) runs in ``flows.ImportRun``, which the CLI runs
+too; the pages word and colour what it reports.
 """
 
 from __future__ import annotations
@@ -13,8 +12,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTableWidgetItem
 
-from hvseed_gui.hyperv.connect import HostKind
-from hvseed_gui.hyperv.errors import HyperVError
 from hvseed_gui.hyperv.host import ReplicationMode, ReplicationState, VirtualMachine
 from hvseed_gui.ui.import_state import ImportContext
 from hvseed_gui.ui.pages.base import HostPage
@@ -82,18 +79,5 @@ def why_not_importable(vm: VirtualMachine) -> str:
 
 def folder_on_this_computer(imp: ImportContext, folder: str) -> Path | None:
     """Where ``folder`` (as the replica host names it) can be read in this process, or None
-    when the host is remote (hashing would have to run there)."""
-    target, host = imp.target, imp.host
-    if target is None or host is None:
-        return None
-    if target.kind is HostKind.LOCAL:
-        return Path(folder)
-    if target.kind is HostKind.LAB:
-        lab, name = getattr(host, "lab", None), getattr(host, "name", "")
-        if lab is None:
-            return None
-        try:
-            return lab.real_path(name, folder)
-        except (HyperVError, ValueError, OSError):
-            return None
-    return None
+    when the drive is not reachable from here (hashing then runs on the host)."""
+    return imp.host.local_path(folder) if imp.host is not None else None

@@ -1,25 +1,27 @@
 """Check: the folder, its XML and the replica VM side by side, before anything is imported.
 
-The verdicts come from ``core.media.check_import`` (the same as ``hvseed import``) plus one row
-for the integrity manifest, hashed where the drive is: in this process when it is reachable here
-(``core.manifest.verify_manifest``), else as a job on the replica host
-(``hyperv.remote_verify.verify_on_host``), off the GUI thread either way, with progress, rate,
-ETA and cancel. Any red row keeps Import disabled. This page is the commit page:
-its button starts the import.
+A view over ``flows.ImportRun``: its ``check()`` gives the rows that need no hashing (the same as
+``hvseed import``), its ``verify()`` hashes every file against the manifest where the drive is,
+off the GUI thread, with progress, rate, ETA and Stop verifying (the bridge's cancel token). The
+integrity row is ``core.import_gate.integrity_row``. Import (this commit page's button) is
+enabled only when the gate passes: the copy verified in full, or, where that is a choice (no
+manifest, an incomplete one, a stopped verification), after the admin ticks a consent naming
+what was not checked. A failed check, a manifest written for another copy or a fingerprint that
+is not the sender's is never a choice.
 """
 
 from __future__ import annotations
 
-import threading
 import time
-from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -28,16 +30,23 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from hvseed_gui.core.import_gate import ImportCheck, check_import
-from hvseed_gui.core.manifest import ManifestProblem, VerifyReport, manifest_paths, verify_manifest
-from hvseed_gui.core.media import FolderReport, Severity, inspect_folder
+from hvseed_gui.core.import_gate import (
+    CONSENTABLE,
+    ImportCheck,
+    Integrity,
+    IntegrityState,
+    integrity_row,
+    normalize_fingerprint,
+)
+from hvseed_gui.core.manifest import short_fingerprint
+from hvseed_gui.core.media import Severity
 from hvseed_gui.core.progress import RateTracker
-from hvseed_gui.hyperv.host import VirtualMachine
-from hvseed_gui.hyperv.remote_verify import verify_on_host
+from hvseed_gui.flows.events import FlowEvent, Phase, Status
+from hvseed_gui.flows.import_run import GateResult, ImportRun
 from hvseed_gui.ui.format import duration, rate, size
 from hvseed_gui.ui.ids import PageId
-from hvseed_gui.ui.pages.imp_base import ImportPage, folder_on_this_computer, verdict_item
-from hvseed_gui.ui.tasks import TaskRunner
+from hvseed_gui.ui.pages.imp_base import ImportPage, verdict_item
+from hvseed_gui.ui.tasks import TaskRunner, describe_error
 
 INTEGRITY = QT_TRANSLATE_NOOP("CheckPage", "Integrity (manifest)")
 _VERDICT = {Severity.OK: "ok", Severity.WARNING: "warning", Severity.ERROR: "error"}
@@ -47,10 +56,20 @@ _VERDICT_WORD = {
     "error": QT_TRANSLATE_NOOP("CheckPage", "Problem"),
     "info": QT_TRANSLATE_NOOP("CheckPage", "Note"),
 }
-
-
-class _HashSignals(QObject):
-    progress = Signal(object, object)  # bytes done, bytes total (Python ints: no 32-bit limit)
+_STATE_WORD = {
+    IntegrityState.PENDING: QT_TRANSLATE_NOOP("CheckPage", "not verified yet"),
+    IntegrityState.VERIFIED: QT_TRANSLATE_NOOP("CheckPage", "verified"),
+    IntegrityState.FAILED: QT_TRANSLATE_NOOP("CheckPage", "files differ"),
+    IntegrityState.NO_MANIFEST: QT_TRANSLATE_NOOP("CheckPage", "no manifest"),
+    IntegrityState.INCOMPLETE: QT_TRANSLATE_NOOP("CheckPage", "incomplete manifest"),
+    IntegrityState.UNREADABLE: QT_TRANSLATE_NOOP("CheckPage", "unusable manifest"),
+    IntegrityState.FOREIGN: QT_TRANSLATE_NOOP("CheckPage", "another copy's manifest"),
+    IntegrityState.FINGERPRINT_MISMATCH: QT_TRANSLATE_NOOP("CheckPage", "not the sender's"),
+    IntegrityState.NOT_VERIFIED: QT_TRANSLATE_NOOP("CheckPage", "verification stopped"),
+}
+_SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | (
+    Qt.TextInteractionFlag.TextSelectableByKeyboard
+)
 
 
 class CheckPage(ImportPage):
@@ -69,21 +88,31 @@ class CheckPage(ImportPage):
         )
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Import"))
+        self.notice = QLabel()  # why the Import page sent the admin back here
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #6b1111;")
+        self.notice.hide()
+        self.body.addWidget(self.notice)
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # GUIDs: start and end show
+        # VM IDs are shown in full, never elided: a value wider than its column wraps
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.setStyleSheet("QTableWidget::item { padding: 4px 2px; }")
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for col in (0, 1):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         for col in (2, 3, 4):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.table.setAccessibleName(self.tr("Checks before the import"))
         self.body.addWidget(self.table, 1)
         self.details = QLabel()
         self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(_SELECTABLE)
         self.body.addWidget(self.details)
 
         self.hash_box = QWidget()
@@ -102,9 +131,41 @@ class CheckPage(ImportPage):
         self.hash_box.hide()
         self.body.addWidget(self.hash_box)
 
+        self.fingerprint = QLabel()  # the manifest's own SHA-256, to compare with the sender's
+        self.fingerprint.setTextInteractionFlags(_SELECTABLE)
+        self.fingerprint.setWordWrap(True)
+        self.fingerprint.hide()
+        self.body.addWidget(self.fingerprint)
+        given = QHBoxLayout()
+        label = QLabel(self.tr("Fingerprint from the &sender (optional):"))
+        self.sender_edit = QLineEdit()
+        self.sender_edit.setPlaceholderText("1A2B 3C4D 5E6F 7A8B")
+        self.sender_edit.setToolTip(
+            self.tr(
+                "The manifest's fingerprint as the sender passed it on apart from the drive "
+                "(by phone or mail): the first 16 hex digits or all 64."
+            )
+        )
+        label.setBuddy(self.sender_edit)
+        self.sender_edit.textChanged.connect(self._sender_changed)
+        given.addWidget(label)
+        given.addWidget(self.sender_edit, 1)
+        self.body.addLayout(given)
+        self.sender_problem = QLabel()
+        self.sender_problem.setWordWrap(True)
+        self.sender_problem.setStyleSheet("color: #6b1111;")
+        self.sender_problem.hide()
+        self.body.addWidget(self.sender_problem)
+
+        self.consent = QCheckBox()
+        self.consent.setStyleSheet("QCheckBox { color: #5a4300; }")
+        self.consent.hide()
+        self.consent.toggled.connect(lambda _on: self._show())
+        self.body.addWidget(self.consent)
+
         buttons = QHBoxLayout()
         self.recheck_button = QPushButton(self.tr("Check &again"))
-        self.recheck_button.clicked.connect(self.recheck)
+        self.recheck_button.clicked.connect(lambda: self.recheck())
         buttons.addWidget(self.recheck_button)
         buttons.addStretch(1)
         self.body.addLayout(buttons)
@@ -112,25 +173,33 @@ class CheckPage(ImportPage):
 
         self.hasher = TaskRunner(self, long_running=True)  # hours of hashing: own pool
         self.hasher.busyChanged.connect(lambda _busy: self.completeChanged.emit())
-        self.hash_signals = _HashSignals(self)
-        self.hash_signals.progress.connect(self._hash_progress)
-        self.cancel_flag = threading.Event()
         self.tracker = RateTracker()
-        self.integrity: tuple[str, str] = ("info", "")  # verdict, sentence
-        self.remote = False  # whether the running check hashes on the host (a host job)
+        self.integrity: Integrity | None = None  # None: not verified (yet)
+        self.verify_error = ""  # the sentence when the verification could not run
+        self.remote = False  # whether the drive is hashed on the host (a host job)
         self.checked = False
+        self._listening = False
 
     # -- checking ----------------------------------------------------------------------------
 
     def initializePage(self) -> None:
+        if not self._listening and self.imp.bridge is not None:
+            self.imp.bridge.event.connect(self._event)
+            self._listening = True
         self.recheck()
 
-    def recheck(self) -> None:
-        """Read the folder and the replica VM again and judge them (nothing changes)."""
+    def recheck(self, notice: str = "") -> None:
+        """Read the folder and the replica VM again and judge them (nothing changes): a new
+        ``ImportRun``, so an earlier verification or decision does not carry over."""
         self.cancel_verify(quiet=True)
         imp = self.imp
-        imp.report = imp.check = imp.verify = None
-        self.checked = False
+        imp.report = imp.check = imp.run = imp.integrity = None
+        self.integrity, self.verify_error, self.checked = None, "", False
+        self.consent.setChecked(False)
+        self.consent.hide()
+        self.fingerprint.hide()
+        self.notice.setText(notice)
+        self.notice.setVisible(bool(notice))
         self.table.setRowCount(0)
         self.details.clear()
         self.status.clear_message()
@@ -139,45 +208,38 @@ class CheckPage(ImportPage):
             .replace("%1", imp.folder)
             .replace("%2", imp.vm.name)
         )
-        host, folder, vm_id = imp.host, imp.folder, imp.vm.id
-
-        def read():
-            listing = host.read_export_folder(folder)
-            return inspect_folder(listing), host.inventory().vm(vm_id)
-
-        self.run_host_call(self.tr("Reading the folder and the replica VM…"), read, self._read)
-
-    def _read(self, result: tuple[FolderReport, VirtualMachine | None]) -> None:
-        report, replica = result
-        imp = self.imp
-        if replica is not None:
-            imp.vm = replica
-        check = check_import(
-            report,
-            replica.id if replica else None,
-            replica.name if replica else imp.vm.name,
-            replica.replication_state.value if replica else "",
+        host, folder = imp.host, imp.folder
+        flow = ImportRun(
+            host,
+            imp.vm.ref,
+            folder,
+            fingerprint=self._typed_fingerprint() or "",
+            emit=imp.bridge,
+            cancel=imp.bridge.renew(),
+            poll=max(0.05, self.wiz.poll_ms / 1000.0),
         )
-        imp.report, imp.check = report, check
+        imp.run = flow
+
+        def read() -> tuple[GateResult, bool]:
+            return flow.check(), host.local_path(folder) is None
+
+        self.run_host_call(
+            self.tr("Reading the folder and the replica VM…"),
+            read,
+            lambda result: self._read(flow, *result),
+        )
+
+    def _read(self, flow: ImportRun, result: GateResult, remote: bool) -> None:
+        imp = self.imp
+        if flow is not imp.run:
+            return  # a newer check started meanwhile
+        if result.replica is not None:
+            imp.vm = result.replica
+        imp.report, imp.check = result.report, result.check
+        self.remote = remote
         self.checked = True
-        local = folder_on_this_computer(imp, imp.folder)
-        if not check.can_import:
-            self.integrity = ("info", self.tr("Not checked: the rows above must be fixed first."))
-        elif local is None:
-            # The drive is on the (remote) replica host: hash there, judge here.
-            self.integrity = ("info", self.tr("Verifying on %1…").replace("%1", self._where()))
-            self._start_verify(None)
-        elif not manifest_paths(local)[0].is_file():
-            self.integrity = (
-                "info",
-                self.tr(
-                    "No integrity manifest beside the folder (the export was made without one): "
-                    "files were checked by name and size only."
-                ),
-            )
-        else:
-            self.integrity = ("info", self.tr("Verifying…"))
-            self._start_verify(local)
+        if result.check.can_import:
+            self._start_verify(flow)
         self._show()
 
     # -- the manifest ------------------------------------------------------------------------
@@ -186,44 +248,32 @@ class CheckPage(ImportPage):
         host = self.imp.host
         return (host.display_name if host is not None else "") or self.imp.inventory.host_name
 
-    def _start_verify(self, local: Path | None) -> None:
-        """Hash ``local`` in this process, or (None) the folder on the host, as a host job."""
-        self.cancel_flag = threading.Event()
-        flag, signals = self.cancel_flag, self.hash_signals
-        self.remote = local is None
-        last = [0.0]
-
-        def progress(done: int, total: int) -> None:  # on a pool thread
-            now = time.monotonic()
-            if now - last[0] >= 0.1 or done >= total:
-                last[0] = now
-                signals.progress.emit(done, total)
-
+    def _start_verify(self, flow: ImportRun) -> None:
+        """``ImportRun.verify`` on the hashing pool: here, or as a job on the host."""
         self.tracker = RateTracker()
         self.hash_bar.setValue(0)
-        self.hash_label.setText(self.tr("Verifying the files against the manifest…"))
+        self.hash_label.setText(
+            self.tr("Verifying on %1…").replace("%1", self._where())
+            if self.remote
+            else self.tr("Verifying the files against the manifest…")
+        )
         self.hash_cancel.setEnabled(True)
         self.hash_box.show()
-        if local is not None:
-            work = lambda: verify_manifest(local, progress=progress, cancel=flag)  # noqa: E731
-        else:
-            host, folder = self.imp.host, self.imp.folder
-            interval = max(0.05, self.wiz.poll_ms / 1000.0)
+        self.hasher.run(
+            flow.verify,
+            lambda integrity: self._verified(flow, integrity),
+            lambda exc: self._verify_failed(flow, exc),
+        )
 
-            def work() -> VerifyReport:
-                return verify_on_host(
-                    host, folder, progress=progress, cancel=flag, poll_interval=interval
-                )
-
-        self.hasher.run(work, self._verified, self._verify_failed)
-
-    def _hash_progress(self, done: int, total: int) -> None:
-        if not self.hasher.busy:
+    def _event(self, event: FlowEvent) -> None:
+        if event.phase is not Phase.VERIFY or event.status is not Status.PROGRESS:
             return
+        if not self.hasher.busy or event.done is None or event.total is None:
+            return  # a late report of a check already over
+        done, total = event.done, event.total
         est = self.tracker.add(time.monotonic(), done, total)
         if total:
             self.hash_bar.setValue(int(1000 * done / total))
-        text = self.tr("Verifying: %1 of %2").replace("%1", size(done)).replace("%2", size(total))
         if self.remote:
             text = (
                 self.tr("Verifying on %1: %2 of %3")
@@ -231,79 +281,99 @@ class CheckPage(ImportPage):
                 .replace("%2", size(done))
                 .replace("%3", size(total))
             )
+        else:
+            text = (
+                self.tr("Verifying: %1 of %2").replace("%1", size(done)).replace("%2", size(total))
+            )
         if est.bytes_per_sec:
             text += self.tr(", %1, %2 left").replace("%1", rate(est.bytes_per_sec))
             text = text.replace("%2", duration(est.eta_seconds))
         self.hash_label.setText(text)
 
-    def _verified(self, report: VerifyReport) -> None:
+    def _verified(self, flow: ImportRun, integrity: Integrity) -> None:
+        if flow is not self.imp.run:
+            return
         self.hash_box.hide()
-        self.imp.verify = report
-        if report.cancelled:
-            self.integrity = (
-                "warning",
-                self.tr(
-                    "Verification stopped: the files were not checked against the manifest. "
-                    "Press Check again to verify them."
-                ),
-            )
-        elif report.problem is ManifestProblem.MANIFEST_MISSING:
-            self.integrity = ("info", report.problem_detail)
-        elif report.ok:
-            self.integrity = (
-                "ok",
-                self.tr("All %1 files match the manifest (SHA-256, %2).")
-                .replace("%1", str(len(report.files)))
-                .replace("%2", size(report.bytes_hashed)),
-            )
-        elif report.problem is not None:
-            self.integrity = ("error", report.problem_detail)
-        else:
-            bad = report.findings
-            self.integrity = (
-                "error",
-                self.tr("%1 of %2 files do not match the manifest. %3")
-                .replace("%1", str(len(bad)))
-                .replace("%2", str(len(report.files)))
-                .replace("%3", " ".join(f.sentence() for f in bad[:3])),
-            )
+        typed = self._typed_fingerprint()
+        if typed is not None and typed != flow.fingerprint:  # typed while it was hashing
+            integrity = flow.expect_fingerprint(typed)
+        self.integrity = integrity
         self._show()
 
-    def _verify_failed(self, exc: BaseException) -> None:
+    def _verify_failed(self, flow: ImportRun, exc: BaseException) -> None:
+        if flow is not self.imp.run:
+            return
         self.hash_box.hide()
-        from hvseed_gui.ui.tasks import describe_error
-
+        why = describe_error(exc)
         if self.remote:
-            # The host's own hashing could not run (blocked, drive trouble): say so, and leave
-            # the decision to the admin, as before this check existed for remote drives.
-            self.integrity = (
-                "warning",
+            self.verify_error = (
                 self.tr(
-                    "The files could not be verified on %1: %2 Run 'hvseed verify' on that host "
-                    "before you import."
+                    "The files could not be verified on %1: %2 Nothing is imported unverified "
+                    "while a manifest is beside the folder: fix the cause, then press Check again."
                 )
                 .replace("%1", self._where())
-                .replace("%2", describe_error(exc)),
+                .replace("%2", why)
             )
         else:
-            self.integrity = (
-                "error",
-                self.tr("The files could not be verified: %1").replace("%1", describe_error(exc)),
-            )
+            self.verify_error = self.tr(
+                "The files could not be verified: %1 Nothing is imported unverified while a "
+                "manifest is beside the folder: fix the cause, then press Check again."
+            ).replace("%1", why)
         self._show()
 
     def cancel_verify(self, quiet: bool = False) -> None:
+        """Stop verifying: the flow's cancel token; the check ends within one chunk (a host
+        job is cancelled on the host) and says the files were not all checked."""
         if not self.hasher.busy:
             return
-        self.cancel_flag.set()
+        if self.imp.run is not None:
+            self.imp.run.cancel.set()
         self.hash_cancel.setEnabled(False)
-        if not quiet:
-            self.hash_label.setText(self.tr("Stopping the verification…"))
         if quiet:
-            self.hasher.abandon()  # the pool thread stops within one chunk
+            self.hasher.abandon()
             self.hash_box.hide()
+        else:
+            self.hash_label.setText(self.tr("Stopping the verification…"))
+
+    # -- the sender's fingerprint ------------------------------------------------------------
+
+    def _typed_fingerprint(self) -> str | None:
+        """The sender's fingerprint as typed ("" when none), None when it is not one."""
+        text = self.sender_edit.text()
+        if not text.strip():
+            return ""
+        try:
+            return normalize_fingerprint(text)
+        except ValueError:
+            return None
+
+    def _sender_changed(self, text: str) -> None:
+        problem = ""
+        if text.strip():
+            try:
+                normalize_fingerprint(text)
+            except ValueError as exc:
+                problem = str(exc)
+        self.sender_problem.setText(problem)
+        self.sender_problem.setVisible(bool(problem))
+        flow = self.imp.run
+        if not problem and flow is not None and not self.hasher.busy:
+            judged = flow.expect_fingerprint(text)
+            if self.integrity is not None:
+                self.integrity = judged
+        if self.imp.check is not None:
+            self._show()
 
     # -- showing -----------------------------------------------------------------------------
+
+    def shown_integrity(self) -> Integrity | None:
+        """The integrity as it stands on screen: with the admin's consent when ticked."""
+        integrity = self.integrity
+        if integrity is None or integrity.passes:
+            return integrity
+        if integrity.state in CONSENTABLE and self.consent.isChecked():
+            return integrity.with_consent()
+        return integrity
 
     def rows(self) -> list[tuple[str, str, str, str, str, str]]:
         """(label, folder, XML, replica, verdict, message) as shown, the manifest row last."""
@@ -314,12 +384,23 @@ class CheckPage(ImportPage):
             (r.label, r.folder_value, r.xml_value, r.replica_value, _VERDICT[r.verdict], r.message)
             for r in check.rows
         ]
-        verdict, message = self.integrity
-        manifest_value = "–"
-        if self.imp.verify is not None and self.imp.verify.manifest is not None:
-            count = len(self.imp.verify.manifest.files)
-            manifest_value = self.tr("%n file(s)", "", count)
-        out.append((self.tr(INTEGRITY), manifest_value, "–", "–", verdict, message))
+        label = self.tr(INTEGRITY)
+        shown = self.shown_integrity()
+        if self.verify_error:
+            out.append((label, "–", "–", "–", "error", self.verify_error))
+        elif shown is not None:
+            r = integrity_row(shown)
+            message = r.message
+            if not shown.passes and shown.state in CONSENTABLE:
+                message = shown.message  # the consent box below is the explicit decision
+            state = self.tr(_STATE_WORD.get(shown.state, shown.state.value))
+            verdict = _VERDICT[r.verdict]
+            out.append((label, state, r.xml_value, r.replica_value, verdict, message))
+        elif self.hasher.busy:
+            out.append((label, "–", "–", "–", "info", self.tr("Verifying…")))
+        else:
+            message = self.tr("Not checked: the rows above must be fixed first.")
+            out.append((label, "–", "–", "–", "info", message))
         return out
 
     def _show(self) -> None:
@@ -327,36 +408,78 @@ class CheckPage(ImportPage):
         self.table.setRowCount(len(rows))
         for i, (label, folder, xml, replica, verdict, message) in enumerate(rows):
             for col, text in ((0, label), (2, folder), (3, xml), (4, replica)):
-                item = QTableWidgetItem(text)
+                item = QTableWidgetItem(_breakable(text) if col else text)
                 item.setToolTip(f"{text}\n\n{message}" if col else message)
                 self.table.setItem(i, col, item)
             self.table.setItem(i, 1, verdict_item(verdict, self.tr(_VERDICT_WORD[verdict])))
-        self.imp.integrity = self.integrity[1]
-        self._details(rows)
+        self.table.resizeRowsToContents()
+        self._consent_box()
+        self._fingerprint()
         self._verdict()
+        self._details(rows)
         self.completeChanged.emit()
+
+    def _consent_box(self) -> None:
+        integrity = self.integrity
+        offered = (
+            integrity is not None
+            and not integrity.verified
+            and integrity.state in CONSENTABLE
+            and not self.verify_error
+            and self.imp.check is not None
+            and self.imp.check.can_import
+        )
+        if not offered:
+            self.consent.blockSignals(True)
+            self.consent.setChecked(False)
+            self.consent.blockSignals(False)
+            self.consent.hide()
+            return
+        self.consent.setText(
+            self.tr("Import without a full verification. Not checked: %1").replace(
+                "%1", integrity.unchecked()
+            )
+        )
+        self.consent.show()
+
+    def _fingerprint(self) -> None:
+        integrity = self.integrity
+        if integrity is None or not integrity.fingerprint:
+            self.fingerprint.hide()
+            return
+        full = integrity.fingerprint
+        self.fingerprint.setText(
+            self.tr("Manifest fingerprint: <b>%1</b> (SHA-256 %2)")
+            .replace("%1", short_fingerprint(full))
+            .replace("%2", full)
+        )
+        self.fingerprint.show()
 
     def _details(self, rows) -> None:
         lines = []
-        shown = self.imp.check.summary if self.imp.check is not None else ""
+        said = self.status.text()  # a reason the message below gives is not repeated here
         for label, _f, _x, _r, verdict, message in rows:
-            if verdict != "ok" and message and message != shown:
+            if verdict != "ok" and message and message not in said:
                 symbol = {"warning": "⚠", "error": "✖"}.get(verdict, "ℹ")
                 lines.append(f"{symbol} <b>{_esc(label)}</b>: {_esc(message)}")
-        report = self.imp.report
-        if report is not None:
+        run = self.imp.run
+        report = run.verify_report if run is not None else None
+        if self.integrity is not None and report is not None and not self.integrity.verified:
+            lines += [f"✖ {_esc(f.sentence())}" for f in report.findings[:3]]
+        folder = self.imp.report
+        if folder is not None:
             found = [
                 self.tr("%1 in %2 (%3)")
                 .replace("%1", _esc(h.vm_id))
                 .replace("%2", _esc(h.file or "XML"))
                 .replace("%3", _esc(h.where))
-                for h in report.xml_ids
+                for h in folder.xml_ids
                 if h.strong
             ]
             if found:
                 lines.append(self.tr("VM IDs found in the XML: ") + "; ".join(found[:4]))
-            if report.disk_files:
-                disks = ", ".join(f"{_esc(d.name)} ({size(d.size)})" for d in report.disk_files[:6])
+            if folder.disk_files:
+                disks = ", ".join(f"{_esc(d.name)} ({size(d.size)})" for d in folder.disk_files[:6])
                 lines.append(self.tr("Disk files: ") + disks)
         self.details.setText("<br>".join(lines))
 
@@ -364,42 +487,69 @@ class CheckPage(ImportPage):
         check, vm = self.imp.check, self.imp.vm
         if check is None:
             return
-        if self.integrity_blocks() or not check.can_import:
-            reason = check.summary if not check.can_import else self.integrity[1]
-            self.status.show_message(
-                "error",
-                self.tr(
-                    "Import is not possible: %1 Nothing was changed: the drive and the replica VM "
-                    "%2 are as they were."
-                )
-                .replace("%1", reason)
-                .replace("%2", vm.name),
-            )
-        elif self.hasher.busy:
+        shown = self.shown_integrity()
+        not_possible = self.tr(
+            "Import is not possible: %1 Nothing was changed: the drive and the replica VM %2 are "
+            "as they were."
+        ).replace("%2", vm.name)
+        if not check.can_import:
+            self.status.show_message("error", not_possible.replace("%1", check.summary))
+        elif self.verify_error:
+            self.status.show_message("error", not_possible.replace("%1", self.verify_error))
+        elif self.hasher.busy or shown is None:
             self.status.show_message(
                 "info",
                 self.tr("The folder matches %1; verifying its files…").replace("%1", vm.name),
             )
-        else:
+        elif shown.verified:
             self.status.show_message(
                 "ok",
-                self.tr("The folder holds the copy of %1. Press Import to start.").replace(
-                    "%1", vm.name
-                ),
+                self.tr(
+                    "The folder holds the copy of %1 and every file matches the manifest. Press "
+                    "Import to start."
+                ).replace("%1", vm.name),
             )
-
-    def integrity_blocks(self) -> bool:
-        return self.integrity[0] == "error"
+        elif shown.passes:
+            self.status.show_message(
+                "warning",
+                self.tr(
+                    "The folder matches %1, but its files were not all checked against a "
+                    "manifest. You decided to import all the same: press Import to start."
+                ).replace("%1", vm.name),
+            )
+        elif shown.state in CONSENTABLE:
+            self.status.show_message(
+                "warning",
+                self.tr(
+                    "%1 Import only if you decide so: tick the box below, or press Check again "
+                    "to verify."
+                ).replace("%1", shown.message),
+            )
+        else:
+            self.status.show_message("error", not_possible.replace("%1", shown.message))
 
     def page_complete(self) -> bool:
-        check = self.imp.check
+        check, shown = self.imp.check, self.shown_integrity()
         return (
             self.checked
             and check is not None
             and check.can_import
-            and not self.integrity_blocks()
             and not self.hasher.busy
+            and not self.verify_error
+            and self._typed_fingerprint() is not None
+            and shown is not None
+            and shown.passes
         )
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt override (Import)
+        """The admin's decision reaches the flow only now, when Import is pressed."""
+        run, shown = self.imp.run, self.shown_integrity()
+        if run is None or shown is None or not shown.passes:
+            return False
+        if shown.consent and not run.integrity.passes:
+            run.decide_without_manifest()
+        self.imp.integrity = run.integrity
+        return True
 
     def cleanupPage(self) -> None:  # noqa: N802 - Qt override (Back)
         self.cancel_verify(quiet=True)
@@ -408,6 +558,12 @@ class CheckPage(ImportPage):
 
     def nextId(self) -> int:
         return PageId.IMPORT_RUN
+
+
+def _breakable(text: str) -> str:
+    """``text`` with a zero-width space after each dash and underscore: a VM ID or folder name
+    wider than its column wraps there, shown in full (the tooltip holds the text as it is)."""
+    return text.replace("-", "-\u200b").replace("_", "_\u200b")
 
 
 def _esc(text: str) -> str:

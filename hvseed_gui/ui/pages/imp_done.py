@@ -4,16 +4,32 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton
 
 from hvseed_gui import __version__
+from hvseed_gui.core.import_gate import Integrity
+from hvseed_gui.core.manifest import short_fingerprint
 from hvseed_gui.hyperv.host import ReplicationStatus, VmRef
 from hvseed_gui.ui.format import frequency
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.import_state import ImportContext
 from hvseed_gui.ui.pages.imp_base import ImportPage
 from hvseed_gui.ui.pages.imp_run import delta_sentence
+
+
+def integrity_sentence(integrity: Integrity | None) -> str:
+    """How far the copy was checked before the import (English, for the report)."""
+    if integrity is None:
+        return "unknown (the import was followed after a restart; see the first report)."
+    if integrity.verified:
+        full = integrity.fingerprint
+        return (
+            f"verified against the manifest (fingerprint {short_fingerprint(full)}, "
+            f"SHA-256 {full}). {integrity.message}"
+        )
+    return f"imported without a full verification: {integrity.unchecked()}"
 
 
 def build_report(imp: ImportContext, status: ReplicationStatus | None, now: datetime) -> str:
@@ -44,8 +60,7 @@ def build_report(imp: ImportContext, status: ReplicationStatus | None, now: date
                 lines.append(
                     f"      folder {r.folder_value}, XML {r.xml_value}, replica {r.replica_value}"
                 )
-    if imp.integrity:
-        lines.append(f"  Integrity (manifest): {imp.integrity}")
+    lines.append(f"  Integrity (manifest): {integrity_sentence(imp.integrity)}")
     if imp.failover_log:
         lines += ["", "Test failover:"] + [f"  {entry}" for entry in imp.failover_log]
     return "\n".join(lines) + "\n"
@@ -67,6 +82,10 @@ class ImportDonePage(ImportPage):
         form.addRow(self.tr("Health:"), self.health)
         form.addRow(self.tr("Last replication:"), self.last)
         form.addRow(self.tr("Deltas:"), self.deltas)
+        self.integrity = QLabel("–")
+        self.integrity.setWordWrap(True)
+        self.integrity.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("Integrity:"), self.integrity)
         self.body.addLayout(form)
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
@@ -92,11 +111,23 @@ class ImportDonePage(ImportPage):
 
     def initializePage(self) -> None:
         host, vm = self.imp.host, self._vm_ref()
+        self.integrity.setText(self._integrity_text(self.imp.integrity))
         self._show(self.imp.status)
         self.run_host_call(
             self.tr("Reading the replication state…"),
             lambda: host.replication_status(vm),
             self._show,
+        )
+
+    def _integrity_text(self, integrity: Integrity | None) -> str:
+        if integrity is None:
+            return self.tr("Not known here: the import was followed after a restart.")
+        if integrity.verified:
+            return self.tr("✔ Verified against the manifest (fingerprint %1).").replace(
+                "%1", short_fingerprint(integrity.fingerprint)
+            )
+        return self.tr("⚠ Imported without a full verification: %1").replace(
+            "%1", integrity.unchecked()
         )
 
     def _show(self, status: ReplicationStatus | None) -> None:

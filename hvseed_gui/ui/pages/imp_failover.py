@@ -1,4 +1,7 @@
-"""Test failover (recommended, optional): create '<VM> - Test', look at it, remove it again."""
+"""Test failover (recommended, optional): create '<VM> - Test', look at it, remove it again.
+
+Both steps are ``ImportRun.start_test_failover``/``stop_test_failover``: the flow the Check
+page built (or the Import page, reattached), the only place that changes the replica host."""
 
 from __future__ import annotations
 
@@ -54,7 +57,9 @@ class TestFailoverPage(ImportPage):
         self.test_vm = ""
 
     def _vm_ref(self) -> VmRef:
-        """The replica VM: chosen on the VM page, or the one a reattached import runs for."""
+        """The replica VM: the flow's (chosen on the VM page, or a reattached import's)."""
+        if self.imp.run is not None:
+            return self.imp.run.vm
         if self.imp.vm is not None:
             return self.imp.vm.ref
         return self.wiz.page_of(PageId.IMPORT_RUN).vm_ref
@@ -75,7 +80,7 @@ class TestFailoverPage(ImportPage):
         self._buttons()
 
     def _buttons(self) -> None:
-        busy = self.runner.busy
+        busy = self.runner.busy or self.imp.run is None
         self.start_button.setEnabled(not busy and not self.test_vm)
         self.stop_button.setEnabled(not busy and bool(self.test_vm))
 
@@ -89,11 +94,11 @@ class TestFailoverPage(ImportPage):
         self.imp.failover_log.append(text)
 
     def start_test(self) -> None:
-        host, vm = self.imp.host, self._vm_ref()
+        flow = self.imp.run
         self.status.clear_message()
         self.run_host_call(
             self.tr("Starting the test failover…"),
-            lambda: host.start_test_failover(vm),
+            flow.start_test_failover,
             self._started,
             self._failed,
             cancellable=False,  # creates/removes the test VM
@@ -114,11 +119,11 @@ class TestFailoverPage(ImportPage):
         self._buttons()
 
     def stop_test(self) -> None:
-        host, vm = self.imp.host, self._vm_ref()
+        flow = self.imp.run
         self.status.clear_message()
         self.run_host_call(
             self.tr("Stopping the test failover…"),
-            lambda: host.stop_test_failover(vm),
+            flow.stop_test_failover,
             self._stopped,
             self._failed,
             cancellable=False,  # creates/removes the test VM

@@ -9,7 +9,9 @@ from hvseed_gui.ui.import_state import ImportContext
 
 
 def import_pages(wizard) -> dict[PageId, QWizardPage]:
-    """Every page of the import path; gives ``wizard`` its ``imp`` (ImportContext)."""
+    """Every page of the import path; gives ``wizard`` its ``imp`` (ImportContext) and the
+    bridge the import flow reports through."""
+    from hvseed_gui.ui.flow_bridge import FlowBridge
     from hvseed_gui.ui.pages.imp_check import CheckPage
     from hvseed_gui.ui.pages.imp_connect import ImportConnectPage
     from hvseed_gui.ui.pages.imp_done import ImportDonePage
@@ -18,7 +20,7 @@ def import_pages(wizard) -> dict[PageId, QWizardPage]:
     from hvseed_gui.ui.pages.imp_run import ImportRunPage
     from hvseed_gui.ui.pages.imp_vm import ReplicaVmPage
 
-    wizard.imp = ImportContext()
+    wizard.imp = ImportContext(bridge=FlowBridge(wizard))
     return {
         PageId.IMPORT_CONNECT: ImportConnectPage(),
         PageId.IMPORT_VM: ReplicaVmPage(),

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from hvseed_gui.core.plan import normalize_vm_id
 from hvseed_gui.core.volumes import Volume
-from hvseed_gui.hyperv.connect import HostKind
+from hvseed_gui.hyperv.connect import HostKind, HostTarget, lab_info, open_host
 from hvseed_gui.hyperv.host import ExportFolderSummary
 from hvseed_gui.ui.format import size
 from hvseed_gui.ui.pages.imp_base import ImportPage, folder_on_this_computer
@@ -33,19 +33,20 @@ class DriveScan:
     problem: str = ""
 
 
-def ship_lab_drive(host, vm_id: str) -> str:
-    """The lab's courier: find the drive on another lab host that holds ``vm_id``'s copy and
-    plug it into ``host``. Returns what was moved ("" when no other host has such a drive)."""
-    lab, here = host.lab, host.name
-    for name in lab.host_names:
-        if name == here:
-            continue
-        other = lab.host(name)
-        for volume in other.usb_volumes():
-            folders = other.export_folders(volume.mount_point)
-            if any(_same_id(f.vm_id, vm_id) for f in folders):
-                moved = lab.move_drive(name, volume.mount_point[:2], here)
-                return f"{moved.display_name} ({name.split('.')[0]} → {here.split('.')[0]})"
+def ship_lab_drive(target: HostTarget, vm_id: str) -> str:
+    """The lab's courier: the drive on the lab's primary host that holds ``vm_id``'s copy is
+    moved (``HyperVHost.move_drive``) to the replica host ``target`` names. Returns what was
+    moved ("" when the primary has no such drive)."""
+    info = lab_info(target.lab_dir)
+    here = target.host or info.replica
+    if here.split(".")[0].lower() == info.primary.split(".")[0].lower():
+        return ""  # the drive is already where the primary's copies are
+    primary = open_host(HostTarget(kind=HostKind.LAB, host=info.primary, lab_dir=target.lab_dir))
+    for volume in primary.usb_volumes():
+        folders = primary.export_folders(volume.mount_point)
+        if any(_same_id(f.vm_id, vm_id) for f in folders):
+            moved = primary.move_drive(volume.mount_point[:2], here)
+            return f"{moved.display_name} ({info.primary.split('.')[0]} → {here.split('.')[0]})"
     return ""
 
 
@@ -138,7 +139,7 @@ class FindCopyPage(ImportPage):
         self.scan()
 
     def _ship(self) -> None:
-        host, vm = self.imp.host, self.imp.vm
+        target, vm = self.imp.target, self.imp.vm
 
         def shipped(what: str) -> None:
             if not what:
@@ -153,7 +154,10 @@ class FindCopyPage(ImportPage):
             self.scan()
 
         self.run_host_call(
-            self.tr("The courier is on the way…"), lambda: ship_lab_drive(host, vm.id), shipped
+            self.tr("The courier is on the way…"),
+            lambda: ship_lab_drive(target, vm.id),
+            shipped,
+            cancellable=False,  # moves a drive: its answer must not be lost
         )
 
     def scan(self) -> None:

@@ -1,7 +1,10 @@
-"""Import: start Import-VMInitialReplication, follow it, then wait for Replicating / Normal.
+"""Import: ``ImportRun.import_copy`` (the gate asked again, then Import-VMInitialReplication,
+followed to its end), then ``ImportRun.follow_health`` until Replicating / Normal.
 
-The import runs in Hyper-V's own job; this page only polls. Closing the window leaves it
-running; it is remembered in QSettings (``RunningImport``) and offered again on the next start.
+The ImportRun is the one the Check page verified, so the admin's decision carries over; if the
+gate refuses now (the folder changed meanwhile) the page says why and goes back to the check.
+The import runs in Hyper-V's own job: closing the window stops following it, not the job; it is
+remembered in QSettings (``RunningImport``) and followed again, by its job ID, on the next start.
 Nothing is ever deleted here: the delta AVHDX files are only reported.
 """
 
@@ -20,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from hvseed_gui.core.progress import RateTracker
+from hvseed_gui.flows.events import FlowEvent, Phase, Refused, Status, Stopped
+from hvseed_gui.flows.import_run import ImportRun
 from hvseed_gui.hyperv.host import (
     JobProgress,
     JobState,
@@ -41,6 +46,7 @@ KEPT = QT_TRANSLATE_NOOP(
 
 
 SETTLE_SECONDS = 600.0  # how long to wait for Replicating / Normal before letting the admin on
+KEEP_WATCHING_SECONDS = 24 * 3600.0  # after that: Normal later still turns the page green
 
 
 class ImportRunPage(ImportPage):
@@ -52,6 +58,9 @@ class ImportRunPage(ImportPage):
                 "up again when you start it next time."
             ),
         )
+        # the import is followed for as long as it runs (hours): on the long-job pool
+        self.runner = TaskRunner(self, long_running=True)
+        self.runner.busyChanged.connect(self._busy_changed)
         self.step_import = QLabel()
         self.step_health = QLabel()
         self.step_deltas = QLabel()
@@ -78,27 +87,34 @@ class ImportRunPage(ImportPage):
         self.body.addLayout(form)
         row = QHBoxLayout()
         self.back_button = QPushButton(self.tr("&Back to the check"))
-        self.back_button.clicked.connect(self.back_to_check)
+        self.back_button.clicked.connect(lambda: self.back_to_check())
         self.back_button.hide()
         row.addWidget(self.back_button)
         row.addStretch(1)
         self.body.addLayout(row)
-        self.poller = TaskRunner(self)
-        self.timer = QTimer(self)
-        self.timer.timeout.connect(self.poll)
+        self.watcher = TaskRunner(self, long_running=True)  # follow_health: read-only
         self.tracker = RateTracker()
         self.phase = "idle"  # idle | import | settle | done | failed
         self.job_id = ""  # the Hyper-V import job, once started
         self.watching = True
         self.settle_seconds = SETTLE_SECONDS  # tests shorten it
-        self.settle_since: float | None = None  # when the import completed
         self.settled_short = False  # gave up waiting for Normal: the admin may go on
+        self.settle_since = 0.0  # when the import completed (monotonic)
+        self._listening = False
+
+    @property
+    def flow(self) -> ImportRun:
+        run = self.imp.run
+        assert run is not None  # built by the Check page, or here when reattaching
+        return run
 
     # -- start -------------------------------------------------------------------------------
 
     def initializePage(self) -> None:
         imp = self.imp
-        self.timer.setInterval(self.wiz.poll_ms)
+        if not self._listening and imp.bridge is not None:
+            imp.bridge.event.connect(self._event)
+            self._listening = True
         self.tracker = RateTracker()
         self.back_button.hide()
         self.bar.setValue(0)
@@ -107,26 +123,40 @@ class ImportRunPage(ImportPage):
             label.hide()
         self.health.setText("–")
         self.watching = True
-        self.settle_since = None
         self.settled_short = False
         if imp.reattaching and imp.reattach is not None:
             running = imp.reattach
             imp.folder = running.folder
             self.vm_ref = running.vm
             self.job_id = running.job_id
+            imp.run = ImportRun(
+                imp.host,
+                running.vm,
+                running.folder,
+                emit=imp.bridge,
+                cancel=imp.bridge.renew(),
+                poll=self._poll(),
+            )
             self.step_import.setText(
                 self.tr("Reattached to the import of %1 from %2.")
                 .replace("%1", running.vm.name)
                 .replace("%2", running.folder)
             )
             self.phase = "import"
-            self.poll()
-            self.timer.start()
+            flow, job_id = imp.run, running.job_id
+            self.run_host_call(
+                self.tr("Following the import…"),
+                lambda: flow.follow_running(job_id),
+                self._imported,
+                self._import_failed,
+            )
             return
-        vm, folder, host = imp.vm, imp.folder, imp.host
+        vm, folder, flow = imp.vm, imp.folder, self.flow
         self.vm_ref = vm.ref
         self.job_id = ""
         self.phase = "idle"
+        imp.fresh_cancel()
+        flow.poll = self._poll()
         self.step_import.setText(
             self.tr("Starting the import of %1 from %2…")
             .replace("%1", vm.name)
@@ -136,64 +166,93 @@ class ImportRunPage(ImportPage):
         RunningImport(replace(imp.target, password=""), vm.ref, folder, "").save(self.ctx.settings)
         self.run_host_call(
             self.tr("Starting the import…"),
-            lambda: host.start_import(vm.ref, folder),
-            self._started,
-            self._refused,
-            cancellable=False,
+            flow.import_copy,
+            self._imported,
+            self._import_failed,
+            cancellable=False,  # starts Import-VMInitialReplication: never dropped
         )
 
-    def _started(self, job: JobProgress) -> None:
+    def _poll(self) -> float:
+        return max(0.05, self.wiz.poll_ms / 1000.0)
+
+    def _event(self, event: FlowEvent) -> None:
+        job = event.data if isinstance(event.data, JobProgress) else None
+        if event.phase is Phase.IMPORT and event.status is Status.NOTE and job and job.job_id:
+            self._job_started(job)  # remembered even when the window is closing
+        if not self.watching or self.wiz is None or self.wiz.currentPage() is not self:
+            return
+        if event.phase is Phase.IMPORT:
+            if job is not None:
+                self._job(job)
+            elif event.status is Status.NOTE and event.message:
+                self.step_import.setText(event.message)
+        elif event.phase is Phase.HEALTH and isinstance(event.data, ReplicationStatus):
+            self._settle(event.data)
+
+    def _job_started(self, job: JobProgress) -> None:
+        """The job to follow again after a restart: remembered with its ID."""
         imp = self.imp
-        self.job_id = job.job_id
-        RunningImport(replace(imp.target, password=""), self.vm_ref, imp.folder, job.job_id).save(
-            self.ctx.settings
-        )
-        self.phase = "import"
-        self.step_import.setText(self.tr("Importing from %1…").replace("%1", imp.folder))
-        self._job(job)
-        if self.watching and self.phase in ("import", "settle"):
-            self.timer.start()
+        if job.job_id != self.job_id:
+            self.job_id = job.job_id
+            RunningImport(
+                replace(imp.target, password=""), self.vm_ref, imp.folder, job.job_id
+            ).save(self.ctx.settings)
+        if self.watching and self.phase in ("idle", "import"):
+            self.phase = "import"
+            self.busy.stop()  # it runs: the page's own bar shows the job from here
+            self.step_import.setText(self.tr("Importing from %1…").replace("%1", imp.folder))
 
-    def _refused(self, exc: BaseException) -> None:
+    def _imported(self, job: JobProgress) -> None:
+        self.imp.job = job
+        RunningImport.clear(self.ctx.settings)
+        if job.state is JobState.COMPLETED:
+            self.bar.setValue(1000)
+            self.step_import.setText(self.tr("✔ Import complete."))
+            self.step_health.setText(self.tr("Waiting for Hyper-V to report Replicating / Normal…"))
+            self.step_health.show()
+        # else: a reattached job Hyper-V no longer knows: the replica's state tells
+        self.phase = "settle"
+        self.settle_since = time.monotonic()
+        self._follow_health(self.settle_seconds)
+
+    def _import_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, Stopped):
+            return  # the window closed or the page was left: the job goes on, remembered
         RunningImport.clear(self.ctx.settings)  # nothing runs: nothing to reattach to
+        if isinstance(exc, Refused):
+            self.phase = "failed"
+            self.back_to_check(
+                self.tr("The import was refused when it was about to start: %1").replace(
+                    "%1", describe_error(exc)
+                )
+            )
+            return
+        started = self.phase != "idle"
         self.phase = "failed"
-        self.step_import.setText(self.tr("✖ Hyper-V did not start the import."))
-        self.status.show_message(
-            "error",
-            self.tr("%1 %2 Fix the cause, then go back to the check and try again.")
-            .replace("%1", describe_error(exc))
-            .replace("%2", self.tr(KEPT)),
-        )
+        if started:
+            self.step_import.setText(self.tr("✖ The import failed."))
+            self.status.show_message(
+                "error",
+                self.tr(
+                    "%1 Nothing on the drive was deleted or changed by hvseed. Check the drive is "
+                    "connected, then go back to the check and start the import again."
+                ).replace("%1", describe_error(exc)),
+            )
+        else:
+            self.step_import.setText(self.tr("✖ Hyper-V did not start the import."))
+            self.status.show_message(
+                "error",
+                self.tr("%1 %2 Fix the cause, then go back to the check and try again.")
+                .replace("%1", describe_error(exc))
+                .replace("%2", self.tr(KEPT)),
+            )
         self.back_button.show()
         self.completeChanged.emit()
 
-    # -- polling -----------------------------------------------------------------------------
-
-    def poll(self) -> None:
-        if self.poller.busy or not self.watching:
-            return
-        host, vm, folder, job_id = self.imp.host, self.vm_ref, self.imp.folder, self.job_id
-        if self.phase == "import":
-            self.poller.run(
-                lambda: host.import_progress(vm, folder, job_id), self._job, self._poll_failed
-            )
-        elif self.phase == "settle":
-            self.poller.run(lambda: host.replication_status(vm), self._settle, self._poll_failed)
-
-    def _poll_failed(self, exc: BaseException) -> None:
-        self.status.show_message(
-            "warning",
-            self.tr("Could not read the import's progress: %1 Retrying…").replace(
-                "%1", describe_error(exc)
-            ),
-        )
-        if self.phase == "settle" and self.imp.status is not None:
-            self._settle_overdue(self.imp.status)
+    # -- progress ----------------------------------------------------------------------------
 
     def _job(self, job: JobProgress) -> None:
         self.imp.job = job
-        if self.status.kind == "warning":
-            self.status.clear_message()
         done, total = job.bytes_done, job.bytes_total
         if done is None and job.percent is not None and total:
             done = int(total * job.percent / 100)
@@ -204,41 +263,43 @@ class ImportRunPage(ImportPage):
         self.merged.setText(f"{size(done)} / {size(total)}")
         self.rate.setText(rate(est.bytes_per_sec))
         self.eta.setText(duration(est.eta_seconds) if job.state is JobState.RUNNING else "–")
-        if job.state is JobState.NOT_STARTED and self.imp.reattaching:
-            # the job is gone (host restarted, or it finished long ago): read the state instead
-            RunningImport.clear(self.ctx.settings)
-            self.phase = "settle"
-            self.settle_since = time.monotonic()
-            return
-        if not job.state.finished:
-            return
-        RunningImport.clear(self.ctx.settings)
-        if job.state is JobState.COMPLETED:
-            self.bar.setValue(1000)
-            self.step_import.setText(self.tr("✔ Import complete."))
-            self.phase = "settle"
-            self.settle_since = time.monotonic()
-            self.step_health.setText(self.tr("Waiting for Hyper-V to report Replicating / Normal…"))
-            self.step_health.show()
-            self.poll_soon()
-            return
-        self.phase = "failed"
-        self.timer.stop()
-        self.step_import.setText(self.tr("✖ The import failed."))
-        self.status.show_message(
-            "error",
-            self.tr(
-                "%1 Nothing on the drive was deleted or changed by hvseed. Check the drive is "
-                "connected, then go back to the check and start the import again."
-            ).replace("%1", job.message or self.tr("Hyper-V gave no reason.")),
-        )
-        self.back_button.show()
-        self.completeChanged.emit()
 
-    def poll_soon(self) -> None:
-        QTimer.singleShot(0, self.poll)
+    # -- health ------------------------------------------------------------------------------
+
+    def _follow_health(self, seconds: float) -> None:
+        if not self.watching:
+            return
+        self.imp.fresh_cancel()
+        flow = self.flow
+        self.watcher.run(
+            lambda: flow.follow_health(seconds), self._health_ended, self._health_failed
+        )
+
+    def _health_ended(self, status: ReplicationStatus) -> None:
+        self._settle(status)
+        if self.phase != "settle" or not self.watching:
+            return
+        self._settle_overdue(status)  # no Normal within settle_seconds: the admin may go on
+        self._follow_health(KEEP_WATCHING_SECONDS)
+
+    def _health_failed(self, exc: BaseException) -> None:
+        if not self.watching:
+            return
+        self.status.show_message(
+            "warning",
+            self.tr("Could not read the replication state: %1 Retrying…").replace(
+                "%1", describe_error(exc)
+            ),
+        )
+        left = self.settle_seconds - (time.monotonic() - self.settle_since)
+        if left <= 0 and self.imp.status is not None:
+            self._settle_overdue(self.imp.status)
+        again = left if left > 0 else KEEP_WATCHING_SECONDS
+        QTimer.singleShot(self.wiz.poll_ms, lambda: self._follow_health(again))
 
     def _settle(self, status: ReplicationStatus) -> None:
+        if self.phase not in ("settle", "done"):
+            return
         self.imp.status = status
         self.step_health.show()
         self.health.setText(f"{status.state.value} / {status.health.value}")
@@ -248,18 +309,16 @@ class ImportRunPage(ImportPage):
             and status.health is ReplicationHealth.NORMAL
         )
         if not healthy:
-            if self.settled_short or self._settle_overdue(status):
-                return
-            self.step_health.setText(
-                self.tr("Waiting for Replicating / Normal; now %1 / %2.%3")
-                .replace("%1", status.state.value)
-                .replace("%2", status.health.value)
-                .replace("%3", f"\n{details}" if details else "")
-            )
+            if not self.settled_short:
+                self.step_health.setText(
+                    self.tr("Waiting for Replicating / Normal; now %1 / %2.%3")
+                    .replace("%1", status.state.value)
+                    .replace("%2", status.health.value)
+                    .replace("%3", f"\n{details}" if details else "")
+                )
             return
         self.settled_short = False
         self.phase = "done"
-        self.timer.stop()
         self.bar.setValue(1000)
         self.step_health.setText(self.tr("✔ Replication is healthy: Replicating / Normal."))
         self.step_deltas.setText(delta_sentence(status, self.vm_ref.id))
@@ -269,13 +328,9 @@ class ImportRunPage(ImportPage):
         )
         self.completeChanged.emit()
 
-    def _settle_overdue(self, status: ReplicationStatus) -> bool:
-        """After ``settle_seconds`` without Replicating / Normal: report what Hyper-V shows and
-        let the admin go on (polling continues; Normal later still turns the page green)."""
-        since = self.settle_since if self.settle_since is not None else time.monotonic()
-        self.settle_since = since
-        if time.monotonic() - since < self.settle_seconds:
-            return False
+    def _settle_overdue(self, status: ReplicationStatus) -> None:
+        """No Replicating / Normal within ``settle_seconds``: report what Hyper-V shows and let
+        the admin go on (watching continues; Normal later still turns the page green)."""
         details = "\n".join(status.health_details)
         self.step_health.setText(
             self.tr("Hyper-V reports %1 / %2, not Replicating / Normal.%3")
@@ -296,12 +351,12 @@ class ImportRunPage(ImportPage):
         if not self.settled_short:
             self.settled_short = True
             self.completeChanged.emit()
-        return True
 
     # -- leaving -----------------------------------------------------------------------------
 
-    def back_to_check(self) -> None:
-        """After a refusal or failure: back to the check page, which reads everything again."""
+    def back_to_check(self, notice: str = "") -> None:
+        """After a refusal or failure: back to the check page, which reads everything again
+        (a new ImportRun: verified again, decided again); ``notice`` says why."""
         self.stop_watching()
         if self.imp.reattaching:
             self.imp.reattaching = False
@@ -310,14 +365,27 @@ class ImportRunPage(ImportPage):
         self.wiz.back()
         check = self.wiz.currentPage()
         if hasattr(check, "recheck"):
-            check.recheck()
+            check.recheck(notice)
 
     def stop_watching(self) -> None:
-        """The window closes or the page is left: stop polling; the import itself goes on."""
+        """The window closes or the page is left: stop following; the import itself goes on
+        in Hyper-V (the flow's cancel token ends the follow at once)."""
         self.watching = False
-        self.timer.stop()
-        self.poller.abandon()
-        self.runner.abandon()
+        if self.imp.run is not None:
+            self.imp.run.cancel.set()
+        self.watcher.abandon()
+        self.runner.abandon()  # a start in flight is never dropped (changing call)
+
+    def cancel_call(self) -> None:
+        """Stop waiting while a reattached import is looked up: stop following it too (the
+        job goes on in Hyper-V). A start in flight cannot be stopped (changing call)."""
+        if not self.runner.changing and self.imp.run is not None:
+            self.imp.run.cancel.set()
+        super().cancel_call()
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt override (Next)
+        self.stop_watching()
+        return True
 
     def cleanupPage(self) -> None:  # noqa: N802 - Qt override
         self.stop_watching()

@@ -258,6 +258,14 @@
         <translation>Über&amp;prüfung beenden</translation>
     </message>
     <message>
+        <source>Fingerprint from the &amp;sender (optional):</source>
+        <translation>Fingerabdruck vom &amp;Absender (optional):</translation>
+    </message>
+    <message>
+        <source>The manifest&apos;s fingerprint as the sender passed it on apart from the drive (by phone or mail): the first 16 hex digits or all 64.</source>
+        <translation>Der Fingerabdruck des Manifests, wie ihn der Absender getrennt vom Laufwerk weitergegeben hat (per Telefon oder Mail): die ersten 16 Hex-Ziffern oder alle 64.</translation>
+    </message>
+    <message>
         <source>Check &amp;again</source>
         <translation>&amp;Erneut prüfen</translation>
     </message>
@@ -270,16 +278,40 @@
         <translation>Ordner und Replikat-VM werden gelesen…</translation>
     </message>
     <message>
+        <source>The files could not be verified on %1: %2 Nothing is imported unverified while a manifest is beside the folder: fix the cause, then press Check again.</source>
+        <translation>Die Dateien konnten auf %1 nicht geprüft werden: %2 Solange ein Manifest neben dem Ordner liegt, wird nichts ungeprüft importiert: Beheben Sie die Ursache und klicken Sie dann auf Erneut prüfen.</translation>
+    </message>
+    <message>
+        <source>The files could not be verified: %1 Nothing is imported unverified while a manifest is beside the folder: fix the cause, then press Check again.</source>
+        <translation>Die Dateien konnten nicht geprüft werden: %1 Solange ein Manifest neben dem Ordner liegt, wird nichts ungeprüft importiert: Beheben Sie die Ursache und klicken Sie dann auf Erneut prüfen.</translation>
+    </message>
+    <message>
         <source>Not checked: the rows above must be fixed first.</source>
         <translation>Nicht geprüft: Zuerst müssen die Zeilen oben behoben werden.</translation>
     </message>
     <message>
-        <source>Verifying on %1…</source>
-        <translation>Überprüfung auf %1…</translation>
+        <source>Import without a full verification. Not checked: %1</source>
+        <translation>Ohne vollständige Prüfung importieren. Nicht geprüft: %1</translation>
     </message>
     <message>
-        <source>No integrity manifest beside the folder (the export was made without one): files were checked by name and size only.</source>
-        <translation>Neben dem Ordner liegt kein Integritätsmanifest (der Export wurde ohne erstellt): Die Dateien wurden nur anhand von Name und Größe geprüft.</translation>
+        <source>Manifest fingerprint: &lt;b&gt;%1&lt;/b&gt; (SHA-256 %2)</source>
+        <translation>Fingerabdruck des Manifests: &lt;b&gt;%1&lt;/b&gt; (SHA-256 %2)</translation>
+    </message>
+    <message>
+        <source>The folder holds the copy of %1 and every file matches the manifest. Press Import to start.</source>
+        <translation>Der Ordner enthält die Kopie von %1, und jede Datei stimmt mit dem Manifest überein. Klicken Sie auf Importieren, um zu beginnen.</translation>
+    </message>
+    <message>
+        <source>The folder matches %1, but its files were not all checked against a manifest. You decided to import all the same: press Import to start.</source>
+        <translation>Der Ordner passt zu %1, aber seine Dateien wurden nicht alle gegen ein Manifest geprüft. Sie haben entschieden, trotzdem zu importieren: Klicken Sie auf Importieren, um zu beginnen.</translation>
+    </message>
+    <message>
+        <source>%1 Import only if you decide so: tick the box below, or press Check again to verify.</source>
+        <translation>%1 Importieren nur, wenn Sie es so entscheiden: Setzen Sie unten das Häkchen, oder klicken Sie auf Erneut prüfen, um zu prüfen.</translation>
+    </message>
+    <message>
+        <source>Verifying on %1…</source>
+        <translation>Überprüfung auf %1…</translation>
     </message>
     <message>
         <source>Verifying…</source>
@@ -288,6 +320,42 @@
     <message>
         <source>Verifying the files against the manifest…</source>
         <translation>Die Dateien werden mit dem Manifest abgeglichen…</translation>
+    </message>
+    <message>
+        <source>not verified yet</source>
+        <translation>noch nicht geprüft</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>geprüft</translation>
+    </message>
+    <message>
+        <source>files differ</source>
+        <translation>Dateien weichen ab</translation>
+    </message>
+    <message>
+        <source>no manifest</source>
+        <translation>kein Manifest</translation>
+    </message>
+    <message>
+        <source>incomplete manifest</source>
+        <translation>Manifest unvollständig</translation>
+    </message>
+    <message>
+        <source>unusable manifest</source>
+        <translation>Manifest unbrauchbar</translation>
+    </message>
+    <message>
+        <source>another copy&apos;s manifest</source>
+        <translation>Manifest einer anderen Kopie</translation>
+    </message>
+    <message>
+        <source>not the sender&apos;s</source>
+        <translation>nicht das des Absenders</translation>
+    </message>
+    <message>
+        <source>verification stopped</source>
+        <translation>Prüfung abgebrochen</translation>
     </message>
     <message>
         <source>Verifying: %1 of %2</source>
@@ -302,35 +370,8 @@
         <translation>, %1, noch %2</translation>
     </message>
     <message>
-        <source>Verification stopped: the files were not checked against the manifest. Press Check again to verify them.</source>
-        <translation>Überprüfung beendet: Die Dateien wurden nicht mit dem Manifest abgeglichen. Klicken Sie auf „Erneut prüfen“, um sie zu überprüfen.</translation>
-    </message>
-    <message>
-        <source>All %1 files match the manifest (SHA-256, %2).</source>
-        <translation>Alle %1 Dateien stimmen mit dem Manifest überein (SHA-256, %2).</translation>
-    </message>
-    <message>
-        <source>%1 of %2 files do not match the manifest. %3</source>
-        <translation>%1 von %2 Dateien stimmen nicht mit dem Manifest überein. %3</translation>
-    </message>
-    <message>
-        <source>The files could not be verified on %1: %2 Run &apos;hvseed verify&apos; on that host before you import.</source>
-        <translation>Die Dateien konnten auf %1 nicht überprüft werden: %2 Führen Sie vor dem Import „hvseed verify“ auf diesem Host aus.</translation>
-    </message>
-    <message>
-        <source>The files could not be verified: %1</source>
-        <translation>Die Dateien konnten nicht überprüft werden: %1</translation>
-    </message>
-    <message>
         <source>Stopping the verification…</source>
         <translation>Überprüfung wird beendet…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s)</source>
-        <translation>
-            <numerusform>%n Datei</numerusform>
-            <numerusform>%n Dateien</numerusform>
-        </translation>
     </message>
     <message>
         <source>%1 in %2 (%3)</source>
@@ -351,10 +392,6 @@
     <message>
         <source>The folder matches %1; verifying its files…</source>
         <translation>Der Ordner passt zu %1; seine Dateien werden überprüft…</translation>
-    </message>
-    <message>
-        <source>The folder holds the copy of %1. Press Import to start.</source>
-        <translation>Der Ordner enthält die Kopie von %1. Klicken Sie auf „Importieren“, um zu beginnen.</translation>
     </message>
 </context>
 <context>
@@ -969,6 +1006,10 @@
         <translation>Deltas:</translation>
     </message>
     <message>
+        <source>Integrity:</source>
+        <translation>Integrität:</translation>
+    </message>
+    <message>
         <source>Report</source>
         <translation>Bericht</translation>
     </message>
@@ -983,6 +1024,18 @@
     <message>
         <source>Reading the replication state…</source>
         <translation>Der Replikationsstatus wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Not known here: the import was followed after a restart.</source>
+        <translation>Hier nicht bekannt: Der Import wurde nach einem Neustart weiterverfolgt.</translation>
+    </message>
+    <message>
+        <source>✔ Verified against the manifest (fingerprint %1).</source>
+        <translation>✔ Gegen das Manifest geprüft (Fingerabdruck %1).</translation>
+    </message>
+    <message>
+        <source>⚠ Imported without a full verification: %1</source>
+        <translation>⚠ Ohne vollständige Prüfung importiert: %1</translation>
     </message>
     <message>
         <source>None yet: the first cycle follows within %1.</source>
@@ -1052,6 +1105,10 @@
         <translation>Wieder mit dem Import von %1 aus %2 verbunden.</translation>
     </message>
     <message>
+        <source>Following the import…</source>
+        <translation>Der Import wird verfolgt…</translation>
+    </message>
+    <message>
         <source>Starting the import of %1 from %2…</source>
         <translation>Der Import von %1 aus %2 wird gestartet…</translation>
     </message>
@@ -1064,6 +1121,10 @@
         <translation>Import aus %1…</translation>
     </message>
     <message>
+        <source>The import was refused when it was about to start: %1</source>
+        <translation>Der Import wurde unmittelbar vor dem Start abgelehnt: %1</translation>
+    </message>
+    <message>
         <source>✖ Hyper-V did not start the import.</source>
         <translation>✖ Hyper-V hat den Import nicht gestartet.</translation>
     </message>
@@ -1072,8 +1133,8 @@
         <translation>%1 %2 Beheben Sie die Ursache, kehren Sie dann zur Prüfung zurück und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <source>Could not read the import&apos;s progress: %1 Retrying…</source>
-        <translation>Der Fortschritt des Imports konnte nicht gelesen werden: %1 Neuer Versuch…</translation>
+        <source>Could not read the replication state: %1 Retrying…</source>
+        <translation>Der Replikationszustand konnte nicht gelesen werden: %1 Neuer Versuch…</translation>
     </message>
     <message>
         <source>✔ Import complete.</source>
@@ -1090,10 +1151,6 @@
     <message>
         <source>%1 Nothing on the drive was deleted or changed by hvseed. Check the drive is connected, then go back to the check and start the import again.</source>
         <translation>%1 hvseed hat auf dem Laufwerk nichts gelöscht oder geändert. Prüfen Sie, ob das Laufwerk angeschlossen ist, kehren Sie dann zur Prüfung zurück und starten Sie den Import erneut.</translation>
-    </message>
-    <message>
-        <source>Hyper-V gave no reason.</source>
-        <translation>Hyper-V hat keinen Grund angegeben.</translation>
     </message>
     <message>
         <source>Waiting for Replicating / Normal; now %1 / %2.%3</source>
@@ -2460,6 +2517,14 @@
         <translation>Virtuelle Computer</translation>
     </message>
     <message>
+        <source>Filter by name or ID</source>
+        <translation>Nach Name oder ID filtern</translation>
+    </message>
+    <message>
+        <source>Filter the virtual machines</source>
+        <translation>Virtuelle Computer filtern</translation>
+    </message>
+    <message>
         <source>Virtual machines on %1. Tick one or more: they get the same replication settings.</source>
         <translation>Virtuelle Computer auf %1. Aktivieren Sie eine oder mehrere: Sie erhalten dieselben Replikationseinstellungen.</translation>
     </message>
@@ -2467,17 +2532,43 @@
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
+    <message numerus="yes">
+        <source>%n disk(s)</source>
+        <translation>
+            <numerusform>%n Festplatte</numerusform>
+            <numerusform>%n Festplatten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The size is read when you continue with this VM ticked.</source>
+        <translation>Die Größe wird gelesen, wenn Sie mit diesem ausgewählten virtuellen Computer fortfahren.</translation>
+    </message>
     <message>
         <source>Tick at least one virtual machine.</source>
         <translation>Aktivieren Sie mindestens einen virtuellen Computer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n disk(s); their size is read when you continue.</source>
+        <translation>
+            <numerusform>%1: %n Festplatte; ihre Größe wird gelesen, wenn Sie fortfahren.</numerusform>
+            <numerusform>%1: %n Festplatten; ihre Größe wird gelesen, wenn Sie fortfahren.</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1: %2 disk(s), initial copy %3.</source>
         <translation>%1: %2 Festplatte(n), Erstkopie %3.</translation>
     </message>
     <message>
+        <source>%1 VMs (%2); their sizes are read when you continue.</source>
+        <translation>%1 virtuelle Computer (%2); ihre Größen werden gelesen, wenn Sie fortfahren.</translation>
+    </message>
+    <message>
         <source>%1 VMs (%2), initial copies %3 in all.</source>
         <translation>%1 VMs (%2), Erstkopien insgesamt %3.</translation>
+    </message>
+    <message>
+        <source>Reading the disks of the chosen VMs…</source>
+        <translation>Die Festplatten der ausgewählten virtuellen Computer werden gelesen…</translation>
     </message>
 </context>
 </TS>

@@ -122,6 +122,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="the manifest's fingerprint the sender passed on (first 16 hex digits or all 64)",
     )
     p.add_argument(
+        "--primary-host",
+        metavar="NAME",
+        help="Host A, to check its side after the import (default: the primary the replica names)",
+    )
+    p.add_argument(
+        "--resume",
+        action="store_true",
+        help="if replication on Host A is Suspended or in Error after the journey, resume it",
+    )
+    p.add_argument(
+        "--resynchronize",
+        action="store_true",
+        help="if Host A waits for a resynchronization, start it (compares the whole VM on both "
+        "hosts: hours for a large VM, every difference over the network)",
+    )
+    p.add_argument(
         "--without-manifest",
         action="store_true",
         help="import even though the copy has no manifest (or an incomplete one, or the check "

@@ -25,7 +25,8 @@ from hvseed_gui.core.manifest import short_fingerprint
 from hvseed_gui.flows.drive import verify_where_the_drive_is
 from hvseed_gui.flows.events import Stopped
 from hvseed_gui.flows.import_all import ImportAll, Outcome
-from hvseed_gui.flows.import_run import ImportRun
+from hvseed_gui.flows.import_run import ImportRun, delta_note
+from hvseed_gui.hyperv.errors import HyperVError
 from hvseed_gui.hyperv.host import (
     HyperVHost,
     ReplicationMode,
@@ -157,19 +158,48 @@ def cmd_import(args: argparse.Namespace, hosts: Hosts, out: TextIO, err: TextIO)
     _print_health(status, out)
     if integrity.consent:
         out.write(f"Imported without a full verification: {integrity.unchecked()}\n")
+    _after_import_on_the_primary(args, hosts, flow, status, out, err)
     return EXIT_OK
+
+
+def _after_import_on_the_primary(
+    args: argparse.Namespace,
+    hosts: Hosts,
+    flow: ImportRun,
+    status: ReplicationStatus,
+    out: TextIO,
+    err: TextIO,
+) -> None:
+    """Check the primary's side (the journey may have suspended it) and resume it when the
+    admin asked to: --resume, or --resynchronize (the cost is said first)."""
+    name = args.primary_host or status.primary_server
+    if not name:
+        return
+    try:
+        primary = hosts.named(name)
+        verdict = flow.check_primary(primary)
+    except HyperVError as exc:
+        err.write(
+            f"Could not read the primary {name}: {exc} Check its replication state there "
+            "(Get-VMReplication) and resume it if it is Suspended or in Error.\n"
+        )
+        return
+    out.write(f"{verdict.message}\n")
+    if verdict.action == "resume" and (args.resume or args.resynchronize):
+        after = flow.resume_primary(primary, resynchronize=False)
+        out.write(f"Resumed: state {after.state.value}, health {after.health.value}\n")
+    elif verdict.action == "resynchronize" and args.resynchronize:
+        after = flow.resume_primary(primary, resynchronize=True)
+        out.write(f"Resynchronization started: state {after.state.value}\n")
 
 
 def _print_health(status: ReplicationStatus, out: TextIO) -> None:
     out.write(f"{status.vm.name}: state {status.state.value}, health {status.health.value}\n")
     for detail in status.health_details:
         out.write(f"  {detail}\n")
-    if status.replica_delta_files:
-        out.write("  Delta files still present (Hyper-V may merge them later):\n")
-        for delta in status.replica_delta_files:
-            out.write(f"    {delta.path}\n")
-    else:
-        out.write("  The delta AVHDX received during shipping has been merged.\n")
+    out.write(f"  {delta_note(status)}\n")
+    for delta in status.replica_delta_files:
+        out.write(f"    {delta.path}\n")
 
 
 _GATE_WORD = {Outcome.IMPORTED: "passed", Outcome.FAILED: "passed", Outcome.REFUSED: "refused"}

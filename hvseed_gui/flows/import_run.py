@@ -293,6 +293,19 @@ class ImportRun:
         )
         return status
 
+    def check_primary(self, primary: HyperVHost) -> PrimaryAfterImport:
+        """Read the primary VM's replication after the import (same VM ID on Host A)."""
+        verdict = judge_primary(primary.replication_status(self.vm))
+        self.emit(FlowEvent(Phase.HEALTH, Status.NOTE, self.vm, verdict.message, data=verdict))
+        return verdict
+
+    def resume_primary(self, primary: HyperVHost, *, resynchronize: bool) -> ReplicationStatus:
+        """Resume-VMReplication on Host A (``-Resynchronize`` only as the admin decided)."""
+        self.emit(FlowEvent(Phase.HEALTH, Status.STARTED, self.vm, "Resuming replication"))
+        status = primary.resume_replication(self.vm, resynchronize=resynchronize)
+        self.emit(FlowEvent(Phase.HEALTH, Status.DONE, self.vm, data=status))
+        return status
+
     def start_test_failover(self) -> TestFailoverResult:
         self.emit(FlowEvent(Phase.FAILOVER, Status.STARTED, self.vm, "start"))
         result = self.host.start_test_failover(self.vm)
@@ -304,6 +317,69 @@ class ImportRun:
         result = self.host.stop_test_failover(self.vm)
         self.emit(FlowEvent(Phase.FAILOVER, Status.DONE, self.vm, result.message, data=result))
         return result
+
+
+@dataclass(frozen=True)
+class PrimaryAfterImport:
+    """The primary's side after the import: the drive's journey may have left it Suspended or
+    in Error (link down) or waiting for a resynchronization (the change log outgrew about half
+    the VM). ``action`` is "" (nothing to do), "resume" or "resynchronize"."""
+
+    status: ReplicationStatus
+    action: str
+    message: str
+
+
+RESYNC_COST = (
+    "Resynchronization compares the whole VM on both hosts block by block: it reads every "
+    "virtual disk on Host A and the replica, can take hours for a large VM and sends every "
+    "difference over the network; the VM keeps running meanwhile."
+)
+
+
+def judge_primary(status: ReplicationStatus) -> PrimaryAfterImport:
+    """What the primary's replication state asks for after an import."""
+    state = status.state
+    name = status.vm.name
+    if state in (ReplicationState.SUSPENDED, ReplicationState.ERROR):
+        return PrimaryAfterImport(
+            status,
+            "resume",
+            f"Replication of {name} on the primary is {state.value} (the link was down while "
+            "the drive travelled). Resume it: Resume-VMReplication on Host A (hvseed import "
+            "--resume, or Resume in the wizard).",
+        )
+    if state is ReplicationState.WAITING_FOR_START_RESYNCHRONIZE:
+        return PrimaryAfterImport(
+            status,
+            "resynchronize",
+            f"Replication of {name} on the primary waits for a resynchronization (the change "
+            f"log grew too large while the drive travelled). {RESYNC_COST} Start it when you "
+            "accept that: Resume-VMReplication -Resynchronize (hvseed import --resynchronize, "
+            "or in the wizard).",
+        )
+    return PrimaryAfterImport(
+        status, "", f"Replication of {name} on the primary: {state.value}, {status.health.value}."
+    )
+
+
+def delta_note(status: ReplicationStatus) -> str:
+    """What the AVHDX files still on the replica after the import mean (never an alarm where
+    Hyper-V keeps them on purpose)."""
+    if not status.replica_delta_files:
+        return "The delta AVHDX received during shipping has been merged."
+    hours = status.recovery_history_hours
+    if hours:
+        return (
+            f"AVHDX files remain on the replica: with recovery points ({hours} h of recovery "
+            "history) Hyper-V keeps them as recovery points; this is expected."
+        )
+    if hours == 0:
+        return "Delta files still present: Hyper-V merges them in the background."
+    return (
+        "AVHDX files remain on the replica: with recovery points configured Hyper-V keeps "
+        "them as recovery points (expected); otherwise it merges them in the background."
+    )
 
 
 def _healthy(status: ReplicationStatus) -> bool:

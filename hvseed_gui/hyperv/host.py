@@ -531,6 +531,9 @@ class ReplicationStatus:
     initial_replication_bytes: int | None = None
     test_vm_name: str = ""  # the test-failover VM, if one exists
     replica_delta_files: tuple[VhdFile, ...] = ()  # AVHDX deltas kept until import (replica)
+    # Recovery history in hours (0: only the latest point); None when the host did not say.
+    # With recovery points the replica keeps recovery-point AVHDX files for good.
+    recovery_history_hours: int | None = None
 
 
 @dataclass(frozen=True)

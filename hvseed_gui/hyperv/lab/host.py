@@ -819,6 +819,7 @@ def _status(w: World, fqdn: str, vm: VmDict) -> ReplicationStatus:
         health_details=tuple(details),
         primary_server=repl["primary_server"],
         replica_server=repl["replica_server"],
+        recovery_history_hours=repl.get("recovery_history"),
         replica_port=repl["port"],
         authentication=repl["auth"],
         frequency_sec=repl["frequency"],

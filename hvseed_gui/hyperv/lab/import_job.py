@@ -257,7 +257,9 @@ def _complete_import(w: World, job: dict[str, Any]) -> None:
     repl = vm["repl"]
     repl.update(state=REPLICATING, health=ReplicationHealth.NORMAL.value, cycle_origin=w.now)
     delta = repl.get("delta")
-    if delta:
+    # With recovery history the replica keeps recovery-point AVHDX files for good (issue
+    # "Real hosts" item 10); only with the latest point alone are the deltas merged away.
+    if delta and not repl.get("recovery_history"):
         for entry in delta["files"]:
             with contextlib.suppress(NotFound):
                 w.real(job["host"], entry["path"]).unlink(missing_ok=True)

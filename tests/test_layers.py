@@ -27,21 +27,13 @@ FORBIDDEN_CALLS = (
     "start_import",
     "start_test_failover",
     "stop_test_failover",
+    "resume_replication",
+    "configure_replica_server",
+    "enable_bitlocker",
 )
 
-#: TODO(one path, one gate): the import side is being converted to ImportRun in parallel;
-#: empty this list once it is merged (the test then covers every face).
-PENDING_IMPORT_SIDE = [
-    "hvseed_gui/ui/pages/imp_base.py",
-    "hvseed_gui/ui/pages/imp_check.py",
-    "hvseed_gui/ui/pages/imp_connect.py",
-    "hvseed_gui/ui/pages/imp_done.py",
-    "hvseed_gui/ui/pages/imp_failover.py",
-    "hvseed_gui/ui/pages/imp_flow.py",
-    "hvseed_gui/ui/pages/imp_folder.py",
-    "hvseed_gui/ui/pages/imp_run.py",
-    "hvseed_gui/ui/pages/imp_vm.py",
-]
+#: every face is covered (the import side was converted to ImportRun)
+PENDING_IMPORT_SIDE: list[str] = []
 
 
 def _module_of(path: Path) -> str:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from hvseed_gui.core.plan import AuthenticationType
+from hvseed_gui.flows.host_settings import apply_replica_server_change
 from hvseed_gui.hyperv.connect import HostKind, HostTarget, open_host
 from hvseed_gui.hyperv.host import (
     FIREWALL_RULE_HTTP,
@@ -456,7 +457,7 @@ class ReplicaPage(HostPage):
         self.consent.setChecked(False)  # one consent, exactly one change
 
         def configure():
-            return open_host(target).configure_replica_server(change)
+            return apply_replica_server_change(open_host(target), change)
 
         def done(config: ReplicaServerConfig) -> None:
             self._config = config

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from hvseed_gui.core.recovery_key import on_drive, recovery_key_text, write_key_file
 from hvseed_gui.core.volumes import BitLockerStatus, Volume
+from hvseed_gui.flows.host_settings import encrypt_drive
 from hvseed_gui.ui.tasks import TaskRunner, describe_error
 from hvseed_gui.ui.widgets.status import StatusLabel
 
@@ -174,7 +175,7 @@ class BitLockerPanel(QGroupBox):
         password, host_name = self.password.text(), self.host_name
 
         def work() -> tuple[BitLockerResult, str]:
-            result = host.enable_bitlocker(volume.mount_point, password)
+            result = encrypt_drive(host, volume.mount_point, password)
             try:
                 write_key_file(path, recovery_key_text(result, volume, host_name))
             except OSError as exc:

@@ -1,15 +1,30 @@
 """Reading the JSON that Windows PowerShell 5.1 produces, whatever shape it chose.
 
-Shared by ``ps_host`` (the Hyper-V results) and ``ps_hashing`` (the hashing job's facts): a
+Shared by every parser of the package: a
 single object where a list was meant, ``null`` for an empty list, ``{"value": [...], "Count": n}``
 wrapped arrays, ``"\\/Date(ms)\\/"`` dates, numbers as text.
+
+
+Also the enums Windows PowerShell 5.1 may send as numbers, and the small readers every family's
+parser uses.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
-from typing import Any
+from enum import Enum
+from typing import Any, TypeVar
+
+from hvseed_gui.core.plan import (
+    normalize_vm_id,
+)
+from hvseed_gui.hyperv.host import (
+    ReplicationState,
+    VhdFile,
+    VmRef,
+)
 
 
 def as_list(value: Any) -> list[Any]:
@@ -60,6 +75,8 @@ def as_bool(value: Any) -> bool:
 
 
 _MS_DATE = re.compile(r"^/Date\((-?\d+)([+-]\d{4})?\)/$")
+
+
 _ISO_FRACTION = re.compile(r"\.(\d+)")
 
 
@@ -91,3 +108,58 @@ def as_time(value: Any) -> datetime | None:
             moment = moment.replace(tzinfo=timezone.utc)
     # DateTime.MinValue / FILETIME zero mean "never".
     return None if moment.year <= 1601 else moment
+
+
+E = TypeVar("E", bound=Enum)
+
+
+def parse_enum(cls: type[E], value: Any, numbers: Sequence[str] | dict[int, str] = ()) -> E:
+    """An enum by name; a number (5.1 style) through ``numbers``; else the enum's fallback."""
+    number = as_opt_int(value) if not isinstance(value, str) or value.strip().isdigit() else None
+    if number is not None:
+        if isinstance(numbers, dict):
+            value = numbers.get(number, value)
+        elif 0 <= number < len(numbers):
+            value = numbers[number]
+    return cls.parse(value)  # type: ignore[attr-defined]
+
+
+# Numeric fallbacks. The PowerShell enums' values are not documented; these follow the
+# declaration order in the docs (UNCONFIRMED) and only matter if a name was not sent.
+STATE_NUMBERS = [m.value for m in ReplicationState if m is not ReplicationState.UNKNOWN]
+
+
+HEALTH_NUMBERS = ["NotApplicable", "Normal", "Warning", "Critical"]
+
+
+MODE_NUMBERS = ["None", "Primary", "Replica", "TestReplica", "ExtendedReplica"]
+
+
+def named(value: Any, numbers: dict[int, str]) -> str:
+    number = as_opt_int(value) if not isinstance(value, str) or value.strip().isdigit() else None
+    if number is not None and number in numbers:
+        return numbers[number]
+    return as_text(value)
+
+
+def vm_id_text(value: Any) -> str:
+    text = as_text(value)
+    try:
+        return normalize_vm_id(text)
+    except ValueError:
+        return text
+
+
+def field_of(data: Any, key: str) -> Any:
+    return data.get(key) if isinstance(data, dict) else None
+
+
+def vm_ref(data: Any, fallback: VmRef) -> VmRef:
+    name = as_text(field_of(data, "vm_name")) or fallback.name
+    vm_id = vm_id_text(field_of(data, "vm_id")) or fallback.id
+    return VmRef(name, vm_id)
+
+
+def vhd_file(item: Any) -> VhdFile:
+    path = as_text(field_of(item, "path"))
+    return VhdFile(path=path, file_size=as_int(field_of(item, "file_size")))

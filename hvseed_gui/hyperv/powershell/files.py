@@ -250,19 +250,9 @@ def refine_error(exc: HyperVError) -> HyperVError:
     if not isinstance(exc, CmdletError):
         return exc
     if "Hvseed.DriveNotFound" in exc.detail:
-        return MediaError(
-            exc.message,
-            DRIVE_GONE_HINT,
-            cmdlet=exc.cmdlet,
-            category=exc.category,
-            detail=exc.detail,
-        )
-    if exc.category == "ResourceExists" and type(exc) is CmdletError:
-        return CmdletError(
-            exc.message,
-            EXISTS_HINT,
-            cmdlet=exc.cmdlet,
-            category=exc.category,
-            detail=exc.detail,
-        )
-    return exc
+        kind, hint = MediaError, DRIVE_GONE_HINT
+    elif exc.category == "ResourceExists" and type(exc) is CmdletError:
+        kind, hint = CmdletError, EXISTS_HINT
+    else:
+        return exc
+    return kind(exc.message, hint, cmdlet=exc.cmdlet, category=exc.category, detail=exc.detail)

@@ -64,7 +64,7 @@ def render_inventory(details: bool = True) -> Script:
         "inventory",
         body,
         {"Details": bool(details)},
-        helpers=("Get-HvseedVhds", "Get-HvseedDrivePaths"),
+        helpers=("Get-HvseedCluster", "Get-HvseedVhds", "Get-HvseedDrivePaths"),
         needs_hyperv=False,
     )
 

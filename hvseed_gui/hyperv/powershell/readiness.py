@@ -38,7 +38,8 @@ def render_readiness() -> Script:
         "RulePrefix": HVSEED_RULE_PREFIX,
         "AsrRule": ASR_WMI_PROCESS_RULE,
     }
-    return render("readiness", body, data, helpers=("Get-HvseedReplicaConfig",), needs_hyperv=False)
+    helpers = ("Get-HvseedCluster", "Get-HvseedReplicaConfig")
+    return render("readiness", body, data, helpers=helpers, needs_hyperv=False)
 
 
 def parse_readiness(data: Any) -> HostReadiness:

@@ -74,14 +74,14 @@ def parse_status(data: Any, vm: VmRef) -> ReplicationStatus:
 
 def render_start_test_failover(vm: VmRef) -> Script:
     """Start-VMFailover -AsTest on the replica VM: Hyper-V creates '<VM> - Test'."""
-    body = ps1("start_test_failover")
+    body = ps1("start_test_failover") + ps1("test_failover_result")
     data = {"VMId": checked_vm_id(vm)}
     return render("start_test_failover", body, data, helpers=("Get-HvseedVM", "Find-HvseedTestVm"))
 
 
 def render_stop_test_failover(vm: VmRef) -> Script:
     """Stop-VMFailover on the replica VM, only when a test VM exists (never a real failover)."""
-    body = ps1("stop_test_failover")
+    body = ps1("stop_test_failover") + ps1("test_failover_result")
     data = {"VMId": checked_vm_id(vm)}
     return render("stop_test_failover", body, data, helpers=("Get-HvseedVM", "Find-HvseedTestVm"))
 

@@ -7,20 +7,9 @@ $computer = Get-CimInstance -ClassName 'Win32_ComputerSystem'
 $hostName = [string]$computer.DNSHostName
 if (-not $hostName) { $hostName = $env:COMPUTERNAME }
 if ($computer.PartOfDomain -and [string]$computer.Domain) { $hostName = $hostName + '.' + [string]$computer.Domain }
-$clusterName = ''
-$broker = ''
-try {
-    $clusters = @(Get-CimInstance -Namespace 'root\MSCluster' -ClassName 'MSCluster_Cluster')
-    if ($clusters.Count -gt 0 -and $null -ne $clusters[0]) { $clusterName = [string]$clusters[0].Name }
-    foreach ($resource in @(Get-CimInstance -Namespace 'root\MSCluster' -ClassName 'MSCluster_Resource')) {
-        # UNCONFIRMED: the broker's role (owner group) carries its client access point name
-        # unless renamed; the admin can correct it in the wizard.
-        if ([string]$resource.Type -eq 'Virtual Machine Replication Broker') { $broker = [string]$resource.OwnerGroup }
-    }
-} catch {
-    # No cluster service on this host (namespace missing) or no right to read it.
-    $clusterName = ''
-}
+$cluster = Get-HvseedCluster
+$clusterName = [string]$cluster.name
+$broker = [string]$cluster.broker
 $moduleFound = [bool](Get-Module -ListAvailable -Name 'Hyper-V')
 $vmmsFound = @(Get-CimInstance -ClassName 'Win32_Service' -Filter "Name='vmms'").Count -gt 0
 $vms = New-Object -TypeName System.Collections.ArrayList

@@ -74,15 +74,9 @@ if ([int]$os.ProductType -ne 1) {
         if ($null -ne $feature) { $bitlockerFeature = [string]$feature.InstallState }
     } catch { $bitlockerFeature = '' }
 }
-$clusterName = ''
-$broker = ''
-try {
-    $clusters = @(Get-CimInstance -Namespace 'root\MSCluster' -ClassName 'MSCluster_Cluster')
-    if ($clusters.Count -gt 0 -and $null -ne $clusters[0]) { $clusterName = [string]$clusters[0].Name }
-    foreach ($resource in @(Get-CimInstance -Namespace 'root\MSCluster' -ClassName 'MSCluster_Resource')) {
-        if ([string]$resource.Type -eq 'Virtual Machine Replication Broker') { $broker = [string]$resource.OwnerGroup }
-    }
-} catch { $clusterName = '' }
+$cluster = Get-HvseedCluster
+$clusterName = [string]$cluster.name
+$broker = [string]$cluster.broker
 $result = [ordered]@{
     host_name = $hostName
     os_caption = [string]$os.Caption

@@ -6,10 +6,4 @@ $vm = Get-HvseedVM -Id $in.VMId
 $failover = @{ VM = $vm; AsTest = $true; Confirm = $false }
 Hyper-V\Start-VMFailover @failover
 $testName = Find-HvseedTestVm -VM $vm
-$result = [ordered]@{
-    vm_name = [string]$vm.Name
-    vm_id = [string]$vm.Id
-    test_vm_name = $testName
-    expected_test_vm_name = [string]$vm.Name + ' - Test'
-    running = [bool]$testName
-}
+$message = ''

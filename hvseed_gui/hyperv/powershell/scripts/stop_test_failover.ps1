@@ -19,11 +19,3 @@ if ($testName) {
 } else {
     $message = 'No test failover VM exists; nothing was changed.'
 }
-$result = [ordered]@{
-    vm_name = [string]$vm.Name
-    vm_id = [string]$vm.Id
-    test_vm_name = $testName
-    expected_test_vm_name = [string]$vm.Name + ' - Test'
-    running = [bool]$testName
-    message = $message
-}

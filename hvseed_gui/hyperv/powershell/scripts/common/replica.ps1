@@ -41,15 +41,9 @@ function Get-HvseedReplicaConfig {
     $hostName = [string]$server.ComputerName
     if (-not $hostName) { $hostName = $env:COMPUTERNAME }
     # A clustered Replica server is named by its Replica Broker's client access point.
-    $clusterName = ''
-    $broker = ''
-    try {
-        $clusters = @(Get-CimInstance -Namespace 'root\MSCluster' -ClassName 'MSCluster_Cluster')
-        if ($clusters.Count -gt 0 -and $null -ne $clusters[0]) { $clusterName = [string]$clusters[0].Name }
-        foreach ($resource in @(Get-CimInstance -Namespace 'root\MSCluster' -ClassName 'MSCluster_Resource')) {
-            if ([string]$resource.Type -eq 'Virtual Machine Replication Broker') { $broker = [string]$resource.OwnerGroup }
-        }
-    } catch { $clusterName = '' }
+    $cluster = Get-HvseedCluster
+    $clusterName = [string]$cluster.name
+    $broker = [string]$cluster.broker
     return [pscustomobject]@{
         host_name = $hostName
         cluster_name = $clusterName
@@ -64,5 +58,25 @@ function Get-HvseedReplicaConfig {
         authorization_entries = @($entries)
         firewall_rules = @($rules)
     }
+}
+#endregion
+
+#region Get-HvseedCluster
+
+function Get-HvseedCluster {
+    # The failover cluster of this host and its Replica Broker's name: '' for each on a host
+    # without the cluster service (namespace missing) or without the right to read it.
+    $clusterName = ''
+    $broker = ''
+    try {
+        $clusters = @(Get-CimInstance -Namespace 'root\MSCluster' -ClassName 'MSCluster_Cluster')
+        if ($clusters.Count -gt 0 -and $null -ne $clusters[0]) { $clusterName = [string]$clusters[0].Name }
+        foreach ($resource in @(Get-CimInstance -Namespace 'root\MSCluster' -ClassName 'MSCluster_Resource')) {
+            # UNCONFIRMED: the broker's role (owner group) carries its client access point name
+            # unless renamed; the admin can correct it in the wizard.
+            if ([string]$resource.Type -eq 'Virtual Machine Replication Broker') { $broker = [string]$resource.OwnerGroup }
+        }
+    } catch { $clusterName = '' }
+    return [pscustomobject]@{ name = $clusterName; broker = $broker }
 }
 #endregion

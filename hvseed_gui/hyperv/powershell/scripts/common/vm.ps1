@@ -21,10 +21,9 @@ function Get-HvseedVhds {
     # Disks of a VM with format, type, sizes and the parent chain (nearest parent first).
     param($VM)
     $disks = New-Object -TypeName System.Collections.ArrayList
-    foreach ($drive in @(Hyper-V\Get-VMHardDiskDrive -VM $VM)) {
-        $path = [string]$drive.Path
-        if (-not $path) { continue }
-        $controller = [string]$drive.ControllerType + ' ' + [string]$drive.ControllerNumber + ':' + [string]$drive.ControllerLocation
+    foreach ($drive in @(Get-HvseedDrivePaths -VM $VM)) {
+        $path = [string]$drive.path
+        $controller = [string]$drive.controller
         $format = ''
         $vhdType = ''
         $fileSize = [int64]0

@@ -19,9 +19,7 @@ from hvseed_gui.core.volumes import Volume
 from hvseed_gui.hyperv import job_rules
 from hvseed_gui.hyperv import powershell as ps
 from hvseed_gui.hyperv.errors import (
-    AccessDenied,
     CmdletError,
-    HyperVModuleMissing,
     InvalidState,
     OperationTimeout,
     ProtocolError,
@@ -47,19 +45,17 @@ from hvseed_gui.hyperv.host import (
 from hvseed_gui.hyperv.job_rules import folder_vm_id as folder_vm_id  # public name kept
 from hvseed_gui.hyperv.powershell import files as ps_files
 from hvseed_gui.hyperv.powershell import hashing as ps_hashing
-from hvseed_gui.hyperv.powershell.files import (
-    parse_export_folders,
-    parse_folder_listing,
-)
+from hvseed_gui.hyperv.powershell.export import parse_connection_test
+from hvseed_gui.hyperv.powershell.files import parse_export_folders, parse_folder_listing
 from hvseed_gui.hyperv.powershell.inventory import parse_inventory, parse_vm_disks
 from hvseed_gui.hyperv.powershell.progress import parse_progress
-from hvseed_gui.hyperv.powershell.ps_json import as_bool, as_text, field_of, vm_id_text
+from hvseed_gui.hyperv.powershell.ps_json import vm_id_text
 from hvseed_gui.hyperv.powershell.readiness import parse_readiness
 from hvseed_gui.hyperv.powershell.readiness import (
     readiness_document as readiness_document,  # public name kept (hvseed doctor --lab)
 )
 from hvseed_gui.hyperv.powershell.replica_server import parse_certificates, parse_replica_config
-from hvseed_gui.hyperv.powershell.results import decode_result, error_from_record, parse_result
+from hvseed_gui.hyperv.powershell.results import decode_result, parse_result
 from hvseed_gui.hyperv.powershell.status import parse_status, parse_test_failover
 from hvseed_gui.hyperv.powershell.volumes import parse_bitlocker, parse_volumes
 from hvseed_gui.hyperv.runners import LocalPowerShell, PowerShellRunner
@@ -200,15 +196,7 @@ class PowerShellHost(HyperVHost):
 
     def test_replication_connection(self, plan: ReplicationPlan) -> ConnectionTestResult:
         data = self._run(ps.render_test_replication_connection, plan)
-        record = field_of(data, "error")
-        if record:
-            error = error_from_record(record, host=self.display_name)
-            if isinstance(error, (AccessDenied, HyperVModuleMissing)):
-                raise error
-            return ConnectionTestResult(ok=False, message=error.message)
-        return ConnectionTestResult(
-            ok=as_bool(field_of(data, "ok")), message=as_text(field_of(data, "message"))
-        )
+        return parse_connection_test(data, host=self.display_name)
 
     # -- primary side --------------------------------------------------------------------------
 

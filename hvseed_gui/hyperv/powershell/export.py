@@ -4,22 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from hvseed_gui.core.plan import (
-    AuthenticationType,
-    ReplicationPlan,
-    normalize_vm_id,
-)
-from hvseed_gui.hyperv.host import (
-    VmRef,
-)
+from hvseed_gui.core.plan import AuthenticationType, ReplicationPlan, normalize_vm_id
+from hvseed_gui.hyperv.errors import AccessDenied, HyperVModuleMissing
+from hvseed_gui.hyperv.host import ConnectionTestResult, VmRef
 from hvseed_gui.hyperv.powershell.compose import ps1, render
-from hvseed_gui.hyperv.powershell.progress import (
-    progress_data,
-)
-from hvseed_gui.hyperv.powershell.script import (
-    Script,
-    checked_vm_id,
-)
+from hvseed_gui.hyperv.powershell.progress import progress_data
+from hvseed_gui.hyperv.powershell.ps_json import as_bool, as_text, field_of
+from hvseed_gui.hyperv.powershell.results import error_from_record
+from hvseed_gui.hyperv.powershell.script import Script, checked_vm_id
 
 
 def auth_data(plan: ReplicationPlan) -> dict[str, Any]:
@@ -39,6 +31,20 @@ def render_test_replication_connection(plan: ReplicationPlan) -> Script:
     """Test-VMReplicationConnection with the plan's server, port and authentication."""
     body = ps1("test_replication_connection")
     return render("test_replication_connection", body, auth_data(plan))
+
+
+def parse_connection_test(data: Any, *, host: str = "") -> ConnectionTestResult:
+    """The test's answer; a refusal is a failed test in Hyper-V's words, except that access
+    denied and a missing Hyper-V module are raised (the test itself could not run)."""
+    record = field_of(data, "error")
+    if record:
+        error = error_from_record(record, host=host)
+        if isinstance(error, (AccessDenied, HyperVModuleMissing)):
+            raise error
+        return ConnectionTestResult(ok=False, message=error.message)
+    return ConnectionTestResult(
+        ok=as_bool(field_of(data, "ok")), message=as_text(field_of(data, "message"))
+    )
 
 
 def render_enable_replication(plan: ReplicationPlan, vm: VmRef) -> Script:

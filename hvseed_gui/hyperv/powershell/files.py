@@ -28,14 +28,8 @@ from typing import Any
 
 from hvseed_gui.core.media import MAX_XML_BYTES, FileEntry, FolderListing
 from hvseed_gui.core.untrusted import LINK, MAX_DEPTH, MAX_ENTRIES, refused_error
-from hvseed_gui.hyperv.errors import (
-    CmdletError,
-    HyperVError,
-    MediaError,
-)
-from hvseed_gui.hyperv.host import (
-    ExportFolderSummary,
-)
+from hvseed_gui.hyperv.errors import CmdletError, HyperVError, MediaError
+from hvseed_gui.hyperv.host import ExportFolderSummary
 from hvseed_gui.hyperv.powershell.compose import ps1, render
 from hvseed_gui.hyperv.powershell.ps_json import (
     as_bool,
@@ -46,9 +40,7 @@ from hvseed_gui.hyperv.powershell.ps_json import (
     field_of,
     vm_id_text,
 )
-from hvseed_gui.hyperv.powershell.script import (
-    Script,
-)
+from hvseed_gui.hyperv.powershell.script import Script
 
 
 def render_export_folders(path: str) -> Script:

@@ -28,20 +28,10 @@ from datetime import datetime
 from typing import Any
 
 from hvseed_gui.core.untrusted import LINK
-from hvseed_gui.hyperv.host import (
-    HashJob,
-    JobState,
-)
+from hvseed_gui.hyperv.host import HashJob, JobState
 from hvseed_gui.hyperv.powershell.compose import ps1, render
-from hvseed_gui.hyperv.powershell.ps_json import (
-    as_int,
-    as_list,
-    as_opt_int,
-    as_time,
-)
-from hvseed_gui.hyperv.powershell.script import (
-    Script,
-)
+from hvseed_gui.hyperv.powershell.ps_json import as_int, as_list, as_opt_int, as_time
+from hvseed_gui.hyperv.powershell.script import Script
 
 #: CreateProcess's documented command-line limit is 32,767 characters; stay well below it.
 MAX_COMMAND_LINE = 30_000

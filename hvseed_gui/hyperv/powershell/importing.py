@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-from hvseed_gui.hyperv.host import (
-    VmRef,
-)
+from hvseed_gui.hyperv.host import VmRef
 from hvseed_gui.hyperv.powershell.compose import ps1, render
-from hvseed_gui.hyperv.powershell.progress import (
-    progress_data,
-)
-from hvseed_gui.hyperv.powershell.script import (
-    Script,
-)
+from hvseed_gui.hyperv.powershell.progress import progress_data
+from hvseed_gui.hyperv.powershell.script import Script
 
 _IMPORT_HELPERS = ("Get-HvseedVM", "Get-HvseedJobs", "Get-HvseedFolderBytes")
 

@@ -29,9 +29,7 @@ from hvseed_gui.hyperv.powershell.ps_json import (
     parse_enum,
     vm_id_text,
 )
-from hvseed_gui.hyperv.powershell.script import (
-    Script,
-)
+from hvseed_gui.hyperv.powershell.script import Script
 
 # Microsoft.HyperV.PowerShell.VMState (UNCONFIRMED values, WMI EnabledState-like).
 _VM_STATE_NUMBERS = {

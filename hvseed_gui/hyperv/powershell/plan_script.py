@@ -7,20 +7,11 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from hvseed_gui.core.plan import (
-    InitialReplicationMethod,
-    ReplicationPlan,
-)
-from hvseed_gui.hyperv.host import (
-    VmRef,
-)
+from hvseed_gui.core.plan import InitialReplicationMethod, ReplicationPlan
+from hvseed_gui.hyperv.host import VmRef
 from hvseed_gui.hyperv.powershell.compose import helper, ps1
 from hvseed_gui.hyperv.powershell.export import auth_data
-from hvseed_gui.hyperv.powershell.script import (
-    checked_vm_id,
-    for_admins,
-    readable_json,
-)
+from hvseed_gui.hyperv.powershell.script import checked_vm_id, for_admins, readable_json
 
 
 def _plan_data(plan: ReplicationPlan) -> dict[str, Any]:
@@ -59,7 +50,7 @@ def render_plan_script(plan: ReplicationPlan) -> str:
     single-quoted here-string (``readable_json``: no value can end it), read with
     ConvertFrom-Json: data only, never code. Base64 would hide them from the admin and looks like
     malware to AMSI and EDR products. The comments hold no user text and no UNCONFIRMED notes
-    (those stay in this module). Raises ValueError for a VM ID that is not a GUID.
+    (``for_admins`` drops those). Raises ValueError for a VM ID that is not a GUID.
     """
     data = _plan_data(plan)
     method = {

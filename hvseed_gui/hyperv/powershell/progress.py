@@ -6,12 +6,7 @@ from datetime import timedelta
 from typing import Any
 
 from hvseed_gui.hyperv import job_rules
-from hvseed_gui.hyperv.host import (
-    JobProgress,
-    JobState,
-    ReplicationState,
-    VmRef,
-)
+from hvseed_gui.hyperv.host import JobProgress, JobState, ReplicationState, VmRef
 from hvseed_gui.hyperv.powershell.ps_json import (
     STATE_NUMBERS,
     as_int,
@@ -22,13 +17,8 @@ from hvseed_gui.hyperv.powershell.ps_json import (
     parse_enum,
     vm_ref,
 )
-from hvseed_gui.hyperv.powershell.results import (
-    MEDIA_HINT,
-    is_media_problem,
-)
-from hvseed_gui.hyperv.powershell.script import (
-    checked_vm_id,
-)
+from hvseed_gui.hyperv.powershell.results import MEDIA_HINT, is_media_problem
+from hvseed_gui.hyperv.powershell.script import checked_vm_id
 
 #: Msvm_ConcreteJob.JobType values watched per job kind (WMI-msvm-concretejob):
 #: 116 Sending Initial Replica, 118 Start Export Initial Replication, 95 Import Replication.

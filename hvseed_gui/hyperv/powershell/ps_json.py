@@ -17,14 +17,8 @@ from datetime import datetime, timedelta, timezone
 from enum import Enum
 from typing import Any, TypeVar
 
-from hvseed_gui.core.plan import (
-    normalize_vm_id,
-)
-from hvseed_gui.hyperv.host import (
-    ReplicationState,
-    VhdFile,
-    VmRef,
-)
+from hvseed_gui.core.plan import normalize_vm_id
+from hvseed_gui.hyperv.host import ReplicationState, VhdFile, VmRef
 
 
 def as_list(value: Any) -> list[Any]:

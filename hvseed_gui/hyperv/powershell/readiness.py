@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hvseed_gui.hyperv.host import (
-    HVSEED_RULE_PREFIX,
-    HostReadiness,
-    StorageSpace,
-)
+from hvseed_gui.hyperv.host import HVSEED_RULE_PREFIX, HostReadiness, StorageSpace
 from hvseed_gui.hyperv.powershell.compose import ps1, render
 from hvseed_gui.hyperv.powershell.ps_json import (
     as_bool,
@@ -20,9 +16,7 @@ from hvseed_gui.hyperv.powershell.ps_json import (
     named,
 )
 from hvseed_gui.hyperv.powershell.replica_server import FIREWALL_RULES, parse_replica_config
-from hvseed_gui.hyperv.powershell.script import (
-    Script,
-)
+from hvseed_gui.hyperv.powershell.script import Script
 
 #: Defender ASR rule "Block process creations originating from PSExec and WMI commands": it
 #: blocks the hashing worker's Win32_Process.Create (event 1121).

@@ -27,9 +27,7 @@ from hvseed_gui.hyperv.powershell.ps_json import (
     field_of,
     named,
 )
-from hvseed_gui.hyperv.powershell.script import (
-    Script,
-)
+from hvseed_gui.hyperv.powershell.script import Script
 
 FIREWALL_RULES = (FIREWALL_RULE_HTTP, FIREWALL_RULE_HTTPS)
 

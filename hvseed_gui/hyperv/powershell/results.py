@@ -20,15 +20,8 @@ from hvseed_gui.hyperv.errors import (
     NotFound,
     ProtocolError,
 )
-from hvseed_gui.hyperv.powershell.ps_json import (
-    as_bool,
-    as_list,
-    as_opt_int,
-    as_text,
-)
-from hvseed_gui.hyperv.powershell.script import (
-    RESULT_MARKER,
-)
+from hvseed_gui.hyperv.powershell.ps_json import as_bool, as_list, as_opt_int, as_text
+from hvseed_gui.hyperv.powershell.script import RESULT_MARKER
 from hvseed_gui.hyperv.runners import RunResult, policy_problem
 
 

@@ -30,12 +30,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from hvseed_gui.core.plan import (
-    normalize_vm_id,
-)
-from hvseed_gui.hyperv.host import (
-    VmRef,
-)
+from hvseed_gui.core.plan import normalize_vm_id
+from hvseed_gui.hyperv.host import VmRef
 
 RESULT_MARKER = "HVSEED-RESULT:"
 

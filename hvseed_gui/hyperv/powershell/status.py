@@ -27,10 +27,7 @@ from hvseed_gui.hyperv.powershell.ps_json import (
     vhd_file,
     vm_ref,
 )
-from hvseed_gui.hyperv.powershell.script import (
-    Script,
-    checked_vm_id,
-)
+from hvseed_gui.hyperv.powershell.script import Script, checked_vm_id
 
 
 def render_replication_status(vm: VmRef) -> Script:

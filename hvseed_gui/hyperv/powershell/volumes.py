@@ -6,21 +6,10 @@ from dataclasses import replace
 from typing import Any
 
 from hvseed_gui.core.volumes import BitLockerStatus, Volume
-from hvseed_gui.hyperv.host import (
-    BitLockerResult,
-)
+from hvseed_gui.hyperv.host import BitLockerResult
 from hvseed_gui.hyperv.powershell.compose import ps1, render
-from hvseed_gui.hyperv.powershell.ps_json import (
-    as_bool,
-    as_int,
-    as_list,
-    as_text,
-    field_of,
-    named,
-)
-from hvseed_gui.hyperv.powershell.script import (
-    Script,
-)
+from hvseed_gui.hyperv.powershell.ps_json import as_bool, as_int, as_list, as_text, field_of, named
+from hvseed_gui.hyperv.powershell.script import Script
 
 
 def render_usb_volumes() -> Script:

@@ -11,9 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
-from hvseed_gui.hyperv.errors import (
-    HyperVError,
-)
+from hvseed_gui.hyperv.errors import HyperVError
 
 log = logging.getLogger(__name__)
 

@@ -13,11 +13,7 @@ import tempfile
 from collections.abc import Mapping
 from typing import Any
 
-from hvseed_gui.hyperv.errors import (
-    HyperVError,
-    HyperVModuleMissing,
-    OperationTimeout,
-)
+from hvseed_gui.hyperv.errors import HyperVError, HyperVModuleMissing, OperationTimeout
 from hvseed_gui.hyperv.runners.common import (
     RunResult,
     clixml_to_text,

@@ -10,7 +10,7 @@ from pathlib import Path, PurePosixPath
 import pytest
 
 from hvseed_gui.hyperv.powershell import compose
-from tests.hyperv.test_powershell_scripts import ALL_SCRIPTS
+from tests.hyperv.test_powershell_scripts import ALL_SCRIPTS, PARSER, _bad_nodes
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "hvseed_gui"
@@ -53,6 +53,14 @@ def test_every_script_file_is_used():
         )
     for region in compose.all_helpers().values():
         assert region in sources
+
+
+@pytest.mark.parametrize("name", ON_DISK)
+def test_every_script_file_parses_as_powershell_on_its_own(name):
+    # each file reads (and lints) as PowerShell by itself, not only once joined into a script
+    tree = PARSER.parse(compose.script_text(name).encode("utf-8"))
+    bad = _bad_nodes(tree.root_node)
+    assert not bad, [(n.type, n.start_point, n.text[:60]) for n in bad]
 
 
 def test_body_files_have_a_header_then_the_statements():

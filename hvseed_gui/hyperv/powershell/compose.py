@@ -27,8 +27,10 @@ HELPER_FILES = ("vm", "replica", "jobs", "files")
 
 
 def script_text(name: str) -> str:
-    """The text of ``scripts/<name>`` exactly as shipped (``name`` like ``inventory.ps1``)."""
-    return files(__package__).joinpath("scripts", *name.split("/")).read_text(encoding="utf-8")
+    """The text of ``scripts/<name>`` as shipped (``name`` like ``inventory.ps1``), LF line ends
+    whatever a checkout did to them."""
+    resource = files(__package__).joinpath("scripts", *name.split("/"))
+    return resource.read_text(encoding="utf-8").replace("\r\n", "\n")
 
 
 @cache

@@ -155,15 +155,11 @@ def decode_text(data: Any, path: str, max_bytes: int) -> str | None:
 #: Characters Windows refuses in a file name (and the path separators).
 _INVALID = set('<>:"/\\|?*') | {chr(c) for c in range(32)}
 
-
 MAX_NAME = 255
-
 
 MAX_REPLACE_BYTES = 16 * 1024 * 1024  # an incomplete manifest is never larger than a manifest
 
-
 DRIVE_GONE_HINT = "Plug the drive in again on that host (same drive letter), then try again."
-
 
 EXISTS_HINT = (
     "hvseed never overwrites a file, and nothing was written. Move the existing file off the "

@@ -36,18 +36,14 @@ from hvseed_gui.hyperv.powershell.script import Script
 #: CreateProcess's documented command-line limit is 32,767 characters; stay well below it.
 MAX_COMMAND_LINE = 30_000
 
-
 #: A worker that has not written its state this long after the launch never started.
 START_GRACE_SECONDS = 120.0
-
 
 #: No heartbeat for this long while the process lives: say so (a read may hang on a bad drive).
 STALE_SECONDS = 300.0
 
-
 #: Win32_ProcessStartup.CreateFlags Create_Breakaway_From_Job (CREATE_BREAKAWAY_FROM_JOB).
 BREAKAWAY_FROM_JOB = 0x01000000
-
 
 _GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 

@@ -46,10 +46,8 @@ _VM_STATE_NUMBERS = {
     32777: "Resuming",
 }
 
-
 # Msvm_VirtualHardDiskSettingData Format / Type values.
 _VHD_FORMAT_NUMBERS = {2: "VHD", 3: "VHDX", 4: "VHDSet"}
-
 
 _VHD_TYPE_NUMBERS = {2: "Fixed", 3: "Dynamic", 4: "Differencing"}
 

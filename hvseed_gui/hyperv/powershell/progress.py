@@ -24,17 +24,13 @@ from hvseed_gui.hyperv.powershell.script import checked_vm_id
 #: 116 Sending Initial Replica, 118 Start Export Initial Replication, 95 Import Replication.
 EXPORT_JOB_TYPES = (116, 118)
 
-
 IMPORT_JOB_TYPES = (95,)
-
 
 #: The job types whose completion means the copy is done (a completed 118 only means the export
 #: was started: in the modelled sequence 116 does the copying; UNCONFIRMED on a real host).
 EXPORT_DONE_JOB_TYPES = (116,)
 
-
 EXPORT_START_JOB_TYPES = (118,)
-
 
 IMPORT_DONE_JOB_TYPES = (95,)
 
@@ -54,15 +50,11 @@ def progress_data(vm: VmRef, kind: str, job_id: str = "", **extra: Any) -> dict[
 # 7 Completed, 8 Terminated, 9 Killed, 10 Exception, 11 Service.
 _JOB_RUNNING = {2, 3, 4, 5, 6, 11}
 
-
 _JOB_COMPLETED = {7}
-
 
 _JOB_CANCELLED = {8, 9}
 
-
 _JOB_FAILED = {10}
-
 
 #: A job started this long before the tracked one belongs to an earlier attempt.
 _EARLIER_ATTEMPT = timedelta(seconds=2)

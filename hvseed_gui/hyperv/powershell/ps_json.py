@@ -1,12 +1,8 @@
 """Reading the JSON that Windows PowerShell 5.1 produces, whatever shape it chose.
 
-Shared by every parser of the package: a
-single object where a list was meant, ``null`` for an empty list, ``{"value": [...], "Count": n}``
-wrapped arrays, ``"\\/Date(ms)\\/"`` dates, numbers as text.
-
-
-Also the enums Windows PowerShell 5.1 may send as numbers, and the small readers every family's
-parser uses.
+Shared by every parser of the package: a single object where a list was meant, ``null`` for an
+empty list, ``{"value": [...], "Count": n}`` wrapped arrays, ``"\\/Date(ms)\\/"`` dates, numbers as
+text, and enums sent as numbers; and the small readers every family's parser uses.
 """
 
 from __future__ import annotations
@@ -70,7 +66,6 @@ def as_bool(value: Any) -> bool:
 
 _MS_DATE = re.compile(r"^/Date\((-?\d+)([+-]\d{4})?\)/$")
 
-
 _ISO_FRACTION = re.compile(r"\.(\d+)")
 
 
@@ -122,14 +117,13 @@ def parse_enum(cls: type[E], value: Any, numbers: Sequence[str] | dict[int, str]
 # declaration order in the docs (UNCONFIRMED) and only matter if a name was not sent.
 STATE_NUMBERS = [m.value for m in ReplicationState if m is not ReplicationState.UNKNOWN]
 
-
 HEALTH_NUMBERS = ["NotApplicable", "Normal", "Warning", "Critical"]
-
 
 MODE_NUMBERS = ["None", "Primary", "Replica", "TestReplica", "ExtendedReplica"]
 
 
 def named(value: Any, numbers: dict[int, str]) -> str:
+    """An enum's name: as sent, or looked up in ``numbers`` when 5.1 sent its number."""
     number = as_opt_int(value) if not isinstance(value, str) or value.strip().isdigit() else None
     if number is not None and number in numbers:
         return numbers[number]
@@ -137,6 +131,7 @@ def named(value: Any, numbers: dict[int, str]) -> str:
 
 
 def vm_id_text(value: Any) -> str:
+    """A VM ID in our one spelling (upper case, no braces); other text as it came."""
     text = as_text(value)
     try:
         return normalize_vm_id(text)
@@ -145,15 +140,18 @@ def vm_id_text(value: Any) -> str:
 
 
 def field_of(data: Any, key: str) -> Any:
+    """``data[key]`` when ``data`` is an object, else None."""
     return data.get(key) if isinstance(data, dict) else None
 
 
 def vm_ref(data: Any, fallback: VmRef) -> VmRef:
+    """The VM a result names (vm_name, vm_id), filled in from ``fallback``."""
     name = as_text(field_of(data, "vm_name")) or fallback.name
     vm_id = vm_id_text(field_of(data, "vm_id")) or fallback.id
     return VmRef(name, vm_id)
 
 
 def vhd_file(item: Any) -> VhdFile:
+    """One file of a disk chain: path and size."""
     path = as_text(field_of(item, "path"))
     return VhdFile(path=path, file_size=as_int(field_of(item, "file_size")))

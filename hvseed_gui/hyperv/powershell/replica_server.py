@@ -31,7 +31,6 @@ from hvseed_gui.hyperv.powershell.script import Script
 
 FIREWALL_RULES = (FIREWALL_RULE_HTTP, FIREWALL_RULE_HTTPS)
 
-
 # RecoveryAuthenticationType (UNCONFIRMED values).
 _SERVER_AUTH_NUMBERS = {1: "Kerberos", 2: "Certificate", 3: "CertificateAndKerberos"}
 
@@ -146,7 +145,6 @@ def render_machine_certificates() -> Script:
 
 
 EKU_SERVER_AUTH = "1.3.6.1.5.5.7.3.1"
-
 
 EKU_CLIENT_AUTH = "1.3.6.1.5.5.7.3.2"
 

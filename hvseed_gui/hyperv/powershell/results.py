@@ -62,30 +62,21 @@ def _unsigned(hresult: Any) -> int | None:
 
 HR_ACCESS_DENIED = 0x80070005
 
-
 HR_FILE_NOT_FOUND = 0x80070002
-
 
 HR_PATH_NOT_FOUND = 0x80070003
 
-
 HR_DISK_FULL = 0x80070070
-
 
 HR_HANDLE_DISK_FULL = 0x80070027
 
-
 HR_FILE_TOO_LARGE = 0x800700DF
-
 
 WMI_ACCESS_DENIED = 32769
 
-
 WMI_INVALID_STATE = 32775
 
-
 WMI_FILE_NOT_FOUND = 32779
-
 
 _MEDIA_WORDS = (
     "not enough space",
@@ -96,21 +87,16 @@ _MEDIA_WORDS = (
     "exceeds the maximum",
 )
 
-
 _ACCESS_WORDS = ("access is denied", "access denied", "required permission", "unauthorized")
 
-
 MEDIA_HINT = "Use an NTFS-formatted drive with room for the whole initial copy, then try again."
-
 
 _STATE_HINT = (
     "Check the VM's replication state (Hyper-V Manager: Replication > View Replication Health) "
     "and continue with the step that matches it."
 )
 
-
 _NOT_FOUND_HINT = "Check that it still exists there, refresh, and try again."
-
 
 _EXISTS_HINT = "Move the existing folder away or choose another destination folder."
 

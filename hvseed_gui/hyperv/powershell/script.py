@@ -35,13 +35,10 @@ from hvseed_gui.hyperv.host import VmRef
 
 RESULT_MARKER = "HVSEED-RESULT:"
 
-
 _BLOB_RE = re.compile(r"FromBase64String\('([A-Za-z0-9+/=]*)'\)")
-
 
 #: the readable form (scripts an admin saves): JSON in a single-quoted here-string
 _HERE_RE = re.compile(r"= @'\n(.*?)\n'@$", re.DOTALL | re.MULTILINE)
-
 
 #: characters that could end a single-quoted string in PowerShell (it takes the typographic
 #: single quotes as quotes too)

@@ -54,7 +54,6 @@ def parse_volumes(data: Any) -> list[Volume]:
 #: AES-256, and a seeding drive travels to a replica host whose version we cannot know.
 BITLOCKER_ENCRYPTION_METHOD = "Aes128"
 
-
 #: the environment variable that carries the BitLocker password to the script's process
 BITLOCKER_PASSWORD_ENV = "HVSEED_SECRET_BITLOCKER"
 

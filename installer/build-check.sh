@@ -114,6 +114,12 @@ QT_QPA_PLATFORM=offscreen "$app/hvseed" --lab "$lab" report "$folder" --pdf "$ou
     fail "the frozen hvseed report --pdf failed."
 [[ $(head -c 5 "$out/handover.pdf") == "%PDF-" ]] || fail "the frozen hvseed wrote no PDF."
 say "the frozen hvseed exported on the simulated lab and wrote the PDF report"
+# the PowerShell scripts are package data: the frozen hvseed must find and render every one
+rm -rf "$out/scripts"
+"$app/hvseed" scripts "$out/scripts" >/dev/null || fail "the frozen hvseed scripts failed."
+grep -q 'Get-HvseedCluster' "$out/scripts/01-inventory.ps1" ||
+    fail "the frozen hvseed wrote no whole inventory script (are the .ps1 files in the spec?)."
+say "the frozen hvseed rendered every PowerShell script from its package data"
 
 # --- 3. the MSI, with wixl, from the same WiX source ---------------------------------------------
 say "harvesting the onedir's files and compiling installer/hvseed-gui.wxs with wixl"

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 
 from hvseed_gui.core.plan import AuthenticationType, PlanVm, ReplicationPlan
 from hvseed_gui.hyperv import powershell as ps
-from hvseed_gui.hyperv import ps_files, ps_hashing
 from hvseed_gui.hyperv.host import (
     FIREWALL_RULE_HTTP,
     AuthorizationEntry,
     ReplicaServerChange,
     VmRef,
 )
+from hvseed_gui.hyperv.powershell import files as ps_files
+from hvseed_gui.hyperv.powershell import hashing as ps_hashing
 
 EXAMPLE_VM = VmRef("SQL01", "6F1C2A3B-4D5E-4F60-8A9B-0C1D2E3F4A5B")
 EXAMPLE_JOB = "0F8FAD5B-D9CB-469F-A165-70867728950E"
@@ -215,7 +216,7 @@ def _entries() -> list[tuple[str, str, Render]]:
         (
             "read_text_file",
             READS_ONLY,
-            lambda: ps_hashing.render_read_text_file(f"{EXAMPLE_FOLDER}.sha256", 65536),
+            lambda: ps_files.render_read_text_file(f"{EXAMPLE_FOLDER}.sha256", 65536),
         ),
         (
             "write_new_text_files",

@@ -37,7 +37,7 @@ from hvseed_gui.core.report import (
 from hvseed_gui.core.volumes import Volume
 from hvseed_gui.hyperv.errors import Cancelled, CmdletError, NotFound
 from hvseed_gui.hyperv.host import HashJob, HyperVHost, JobState
-from hvseed_gui.hyperv.ps_files import text_digest
+from hvseed_gui.hyperv.powershell.files import text_digest
 from hvseed_gui.hyperv.remote_verify import _follow, manifest_locations
 
 

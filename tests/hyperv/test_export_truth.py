@@ -16,7 +16,8 @@ from hvseed_gui.hyperv import powershell as ps
 from hvseed_gui.hyperv.errors import InvalidState
 from hvseed_gui.hyperv.host import JobState, ReplicationState, VmRef
 from hvseed_gui.hyperv.lab import Lab, ManualClock
-from hvseed_gui.hyperv.ps_host import PowerShellHost, parse_progress
+from hvseed_gui.hyperv.powershell.progress import parse_progress
+from hvseed_gui.hyperv.ps_host import PowerShellHost
 from tests.hyperv.test_lab_refusals import finish, plan_for
 from tests.hyperv.test_ps_host import FakeRunner, result_line
 

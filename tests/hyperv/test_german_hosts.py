@@ -4,7 +4,7 @@ page 850; hvseed recognises errors by their IDs and HRESULTs, which Windows does
 from __future__ import annotations
 
 from hvseed_gui.hyperv.errors import AccessDenied, InvalidState, MediaError
-from hvseed_gui.hyperv.ps_host import error_from_record
+from hvseed_gui.hyperv.powershell.results import error_from_record
 from hvseed_gui.hyperv.runners import decode_console, error_ids, policy_problem
 
 
@@ -69,7 +69,8 @@ def test_access_and_media_by_hresult_in_german():
 
 def test_a_failed_export_job_on_a_full_drive_is_a_media_problem_in_german():
     from hvseed_gui.hyperv.host import JobState, VmRef
-    from hvseed_gui.hyperv.ps_host import MEDIA_HINT, parse_progress
+    from hvseed_gui.hyperv.powershell.progress import parse_progress
+    from hvseed_gui.hyperv.powershell.results import MEDIA_HINT
 
     data = {
         "kind": "export",

@@ -23,7 +23,6 @@ from hvseed_gui.core.plan import (
     ReplicationPlan,
 )
 from hvseed_gui.hyperv import powershell as ps
-from hvseed_gui.hyperv import ps_files, ps_hashing
 from hvseed_gui.hyperv.host import (
     FIREWALL_RULE_HTTP,
     FIREWALL_RULE_HTTPS,
@@ -31,6 +30,8 @@ from hvseed_gui.hyperv.host import (
     ReplicaServerChange,
     VmRef,
 )
+from hvseed_gui.hyperv.powershell import files as ps_files
+from hvseed_gui.hyperv.powershell import hashing as ps_hashing
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 PARSER = Parser(Language(tree_sitter_powershell.language()))
@@ -107,7 +108,7 @@ def _hostile_renders(text: str) -> list[ps.Script | tuple[str, str]]:
         ps_hashing.render_hash_worker(f"E:\\{text}_{VM_ID}", [f"{text}.vhdx"], JOB_ID),
         ps_hashing.render_hashing_progress(JOB_ID),
         ps_hashing.render_cancel_hashing(JOB_ID),
-        ps_hashing.render_read_text_file(f"E:\\{text}_{VM_ID}.hvseed-manifest.json", 4096),
+        ps_files.render_read_text_file(f"E:\\{text}_{VM_ID}.hvseed-manifest.json", 4096),
         ps_files.render_write_new_text_files(
             f"E:\\{text}", {f"{_plain(text)}_{VM_ID}.sha256": text, "HANDOVER-2026-03-01.txt": text}
         ),

@@ -34,7 +34,9 @@ from hvseed_gui.hyperv.host import (
     ReplicationState,
     VmRef,
 )
-from hvseed_gui.hyperv.ps_host import PowerShellHost, as_time, error_from_record
+from hvseed_gui.hyperv.powershell.ps_json import as_time
+from hvseed_gui.hyperv.powershell.results import error_from_record
+from hvseed_gui.hyperv.ps_host import PowerShellHost
 from hvseed_gui.hyperv.runners import RunResult
 
 PS51 = Path(__file__).resolve().parents[1] / "fixtures" / "ps51"

@@ -14,9 +14,10 @@ import pytest
 
 from hvseed_gui.core.untrusted import UnsafeFolder
 from hvseed_gui.hyperv import powershell as ps
-from hvseed_gui.hyperv import ps_hashing
 from hvseed_gui.hyperv.errors import CmdletError
 from hvseed_gui.hyperv.host import JobState
+from hvseed_gui.hyperv.powershell import files as ps_files
+from hvseed_gui.hyperv.powershell import hashing as ps_hashing
 from hvseed_gui.hyperv.ps_host import PowerShellHost
 from tests.hyperv.test_powershell_scripts import ALL_SCRIPTS, PARSER, _bad_nodes
 from tests.hyperv.test_ps_hashing import facts, host_answering, worker_state
@@ -112,7 +113,7 @@ def test_a_link_the_worker_skipped_is_named_unreadable():
 
 
 def test_a_manifest_that_is_a_link_on_the_host_is_not_read():
-    source = ps_hashing.render_read_text_file("E:\\a.json", 4096).source
+    source = ps_files.render_read_text_file("E:\\a.json", 4096).source
     assert "-band 1024" in source
     document = {"ok": True, "data": {"path": "E:\\a.json", "exists": True, "size": 9, "link": True}}
     host = PowerShellHost(FakeRunner(result_line(document)))

@@ -16,7 +16,8 @@ from hvseed_gui.hyperv import powershell as ps
 from hvseed_gui.hyperv.errors import HyperVError, InvalidState, OperationTimeout
 from hvseed_gui.hyperv.host import JobState, ReplicationMode, ReplicationState, VmRef
 from hvseed_gui.hyperv.lab import Lab, ManualClock
-from hvseed_gui.hyperv.ps_host import PowerShellHost, error_from_record, parse_result
+from hvseed_gui.hyperv.powershell.results import error_from_record, parse_result
+from hvseed_gui.hyperv.ps_host import PowerShellHost
 from hvseed_gui.hyperv.runners import RunResult, policy_problem
 from tests.hyperv.test_lab_refusals import exported
 from tests.hyperv.test_ps_host import FakeRunner, result_line

@@ -149,7 +149,7 @@ def test_hvseed_vms_ends_with_a_sentence_in_time_and_memory(mode):
 def test_a_script_whose_output_grows_past_the_cap_is_stopped(tls, monkeypatch):
     from fake_wsman import FakeWsman
 
-    from hvseed_gui.hyperv import runners
+    from hvseed_gui.hyperv.runners import winrm as runners
 
     monkeypatch.setattr(runners, "MAX_OUTPUT_BYTES", 4096)
     fake = FakeWsman(

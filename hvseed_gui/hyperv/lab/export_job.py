@@ -78,7 +78,7 @@ def start_export(w: World, fqdn: str, vm_id: str, destination: str) -> dict[str,
             category="ResourceExists",
         )
     # hvseed's start_export creates a missing destination folder before it asks Hyper-V to
-    # export (powershell.py does the same with Directory.CreateDirectory), so the lab does too.
+    # export (start_export.ps1 does the same with Directory.CreateDirectory), so the lab does too.
     dest_real.mkdir(parents=True, exist_ok=True)
     files, disks = _export_files(w, fqdn, vm, repl)
     config = config_xml.ExportConfig(

@@ -16,7 +16,7 @@ from pathlib import Path
 from hvseed_gui.core.untrusted import read_capped
 from hvseed_gui.core.whole_files import write_whole
 from hvseed_gui.hyperv.errors import CmdletError, MediaError, NotFound
-from hvseed_gui.hyperv.ps_files import (
+from hvseed_gui.hyperv.powershell.files import (
     DRIVE_GONE_HINT,
     EXISTS_HINT,
     MAX_REPLACE_BYTES,

@@ -52,3 +52,18 @@ def test_a_grown_host_lists_hundreds_of_vms(tmp_path):
     assert len(big.vhds) == 3 and not big.details_known
     sizes = lab.host(lab.primary_name).vm_disks([big.id])[big.id]
     assert all(d.file_size == 1024 * 1024 for d in sizes)
+
+
+def test_recovery_history_is_read_where_the_host_says_it():
+    from hvseed_gui.hyperv.host import VmRef
+    from hvseed_gui.hyperv.powershell.status import parse_status
+
+    vm = VmRef("SQL01", "6F1C2A3B-4D5E-4F60-8A9B-0C1D2E3F4A5B")
+    base = {"mode": 2, "state": "Replicating", "health": 1}
+
+    def hours(**extra):
+        return parse_status({**base, **extra}, vm).recovery_history_hours
+
+    assert hours(recovery_history_hours=4) == 4
+    assert hours(recovery_history_hours=None) is None
+    assert hours() is None

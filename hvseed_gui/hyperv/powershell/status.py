@@ -66,6 +66,7 @@ def parse_status(data: Any, vm: VmRef) -> ReplicationStatus:
         initial_replication_bytes=as_opt_int(data.get("initial_replication_bytes")),
         test_vm_name=as_text(data.get("test_vm_name")),
         replica_delta_files=tuple(vhd_file(f) for f in as_list(data.get("replica_delta_files"))),
+        recovery_history_hours=as_opt_int(data.get("recovery_history_hours")),
     )
 
 

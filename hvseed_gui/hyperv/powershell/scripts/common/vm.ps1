@@ -181,6 +181,9 @@ function Get-HvseedStatus {
         initial_replication_bytes = $initial
         test_vm_name = (Find-HvseedTestVm -VM $VM)
         replica_delta_files = @($deltas)
+        # VMReplication.RecoveryHistory (hours): read only where the object has it; $null says
+        # "unknown" to the parser (UNCONFIRMED on every Windows Server version)
+        recovery_history_hours = $(if ($null -ne $replication -and $null -ne $replication.PSObject.Properties['RecoveryHistory']) { [int]$replication.RecoveryHistory } else { $null })
     }
 }
 #endregion

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Any
 
-from hvseed_gui.core.media import MAX_XML_BYTES
+from hvseed_gui.core.export_xml import MAX_XML_BYTES
 from hvseed_gui.core.plan import (
     AuthenticationType,
     InitialReplicationMethod,

@@ -22,7 +22,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, TypeVar
 
-from hvseed_gui.core.media import FileEntry, FolderListing
+from hvseed_gui.core.export_folder import FileEntry, FolderListing
 from hvseed_gui.core.plan import ReplicationPlan, normalize_vm_id
 from hvseed_gui.core.untrusted import LINK, MAX_DEPTH, refused_error
 from hvseed_gui.core.volumes import BitLockerStatus, Volume

@@ -16,9 +16,9 @@ from PySide6.QtCore import QSettings
 from hvseed_gui.ui.saved_target import describe_saved_target, load_running, save_target
 
 if TYPE_CHECKING:
+    from hvseed_gui.core.folder_report import FolderReport
     from hvseed_gui.core.import_gate import ImportCheck
     from hvseed_gui.core.manifest import VerifyReport
-    from hvseed_gui.core.media import FolderReport
     from hvseed_gui.hyperv.connect import HostTarget
     from hvseed_gui.hyperv.host import (
         HyperVHost,

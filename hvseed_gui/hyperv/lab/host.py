@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from hvseed_gui.core.media import FolderListing
+from hvseed_gui.core.export_folder import FolderListing
 from hvseed_gui.core.plan import ReplicationPlan
 from hvseed_gui.core.untrusted import A_FOLDER, RefusedEntry, read_capped, refusal_reason
 from hvseed_gui.core.volumes import Volume

@@ -11,7 +11,7 @@ import os
 import uuid
 from typing import Any
 
-from hvseed_gui.core.media import MAX_XML_BYTES
+from hvseed_gui.core.export_xml import MAX_XML_BYTES
 from hvseed_gui.core.untrusted import read_capped
 from hvseed_gui.hyperv.errors import CmdletError, InvalidState, NotFound
 from hvseed_gui.hyperv.host import JobState, ReplicationHealth

@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
+from hvseed_gui.core.findings import Severity
+from hvseed_gui.core.folder_report import FolderReport, inspect_folder
 from hvseed_gui.core.import_gate import ImportCheck, check_import
 from hvseed_gui.core.manifest import ManifestProblem, VerifyReport, manifest_paths, verify_manifest
-from hvseed_gui.core.media import FolderReport, Severity, inspect_folder
 from hvseed_gui.core.progress import RateTracker
 from hvseed_gui.hyperv.host import VirtualMachine
 from hvseed_gui.hyperv.remote_verify import verify_on_host

@@ -13,7 +13,7 @@ from typing import Any
 
 from hvseed_gui.hyperv.host import FIREWALL_RULE_HTTP, FIREWALL_RULE_HTTPS
 
-from . import media
+from . import drives
 from .state import STATE_VERSION, State
 
 GiB = 1024**3
@@ -302,18 +302,18 @@ def default_state(now: float) -> State:
 def materialize(lab_dir: Path, state: State, now: float) -> None:
     """Create the drive directories and the sparse VM disk files; make EXCH01 replicate."""
     for drive_id in state["drives"]:
-        media.drive_root(lab_dir, drive_id).mkdir(parents=True, exist_ok=True)
+        drives.drive_root(lab_dir, drive_id).mkdir(parents=True, exist_ok=True)
     primary = state["hosts"][PRIMARY]
     for path, size in PARENT_FILES.items():
-        loc = media.locate(state, lab_dir, PRIMARY, path)
-        media.extend_file(media.real_path(lab_dir, loc), size, "VHDX")
+        loc = drives.locate(state, lab_dir, PRIMARY, path)
+        drives.extend_file(drives.real_path(lab_dir, loc), size, "VHDX")
     for vm in primary["vms"].values():
         for disk in vm["disks"]:
-            loc = media.locate(state, lab_dir, PRIMARY, disk["path"])
+            loc = drives.locate(state, lab_dir, PRIMARY, disk["path"])
             size = disk.pop("initial_size")
-            media.extend_file(media.real_path(lab_dir, loc), size, disk["format"])
-    replica_storage = media.locate(state, lab_dir, REPLICA, "D:\\Hyper-V Replica")
-    media.real_path(lab_dir, replica_storage).mkdir(parents=True, exist_ok=True)
+            drives.extend_file(drives.real_path(lab_dir, loc), size, disk["format"])
+    replica_storage = drives.locate(state, lab_dir, REPLICA, "D:\\Hyper-V Replica")
+    drives.real_path(lab_dir, replica_storage).mkdir(parents=True, exist_ok=True)
     _already_replicating(lab_dir, state, now)
 
 
@@ -341,8 +341,8 @@ def _already_replicating(lab_dir: Path, state: State, now: float) -> None:
     vm["repl"] = dict(common, mode="Primary", replicated=[d["path"] for d in vm["disks"]])
     folder = f"D:\\Hyper-V Replica\\Hyper-V Replica\\Virtual hard disks\\{EXCH01_ID}"
     disks = [dict(d, path=f"{folder}\\EXCH01.vhdx") for d in vm["disks"]]
-    loc = media.locate(state, lab_dir, REPLICA, disks[0]["path"])
-    media.extend_file(media.real_path(lab_dir, loc), 30 * GiB, "VHDX")
+    loc = drives.locate(state, lab_dir, REPLICA, disks[0]["path"])
+    drives.extend_file(drives.real_path(lab_dir, loc), 30 * GiB, "VHDX")
     state["hosts"][REPLICA]["vms"][EXCH01_ID] = {
         "name": "EXCH01",
         "id": EXCH01_ID,

@@ -19,10 +19,10 @@ from hvseed_gui.core.volumes import Volume
 from hvseed_gui.hyperv.errors import HostUnreachable
 from hvseed_gui.hyperv.host import ReplicationState
 
-from . import defaults, jobs, media
+from . import defaults, drives, jobs
 from . import faults as fault_rules
-from .host import LabHost
 from .lab_errors import LabError
+from .lab_host import LabHost
 from .state import LOCK_FILE, STATE_FILE, Clock, State, Store, _file_lock
 from .world import World, resolve_host_name
 
@@ -204,7 +204,7 @@ class Lab:
         """Change what ``readiness`` reads on ``host`` (see ``host.HOST_FACT_DEFAULTS``):
         e.g. ``powershell_version="4.0"``, ``fips_enabled=True``, ``clock_offset_seconds=600``,
         ``asr_wmi_process_rule="Block"``, ``cluster_name="HVC1"``, ``replica_broker="HVR-BRK"``."""
-        from .host import HOST_FACT_DEFAULTS
+        from .lab_host import HOST_FACT_DEFAULTS
 
         unknown = set(facts) - set(HOST_FACT_DEFAULTS)
         if unknown:
@@ -253,8 +253,8 @@ class Lab:
                 serial=f"LAB{n:04d}{len(label):02d}",
                 friendly_name=f"Lab USB {label}",
             )
-            media.drive_root(self.directory, drive_id).mkdir(parents=True, exist_ok=True)
-            return media.volume_of(self.directory, w.state, drive_id)
+            drives.drive_root(self.directory, drive_id).mkdir(parents=True, exist_ok=True)
+            return drives.volume_of(self.directory, w.state, drive_id)
 
     def unplug(self, host: str, letter: str) -> str:
         """Pull the drive at ``letter`` out of ``host``; running jobs on it fail. Returns its id."""
@@ -283,7 +283,7 @@ class Lab:
                     "Name it by its label or drive ID as the lab lists them.",
                 )
             self._mount(w, matches[0], fqdn, letter)
-            return media.volume_of(self.directory, w.state, matches[0])
+            return drives.volume_of(self.directory, w.state, matches[0])
 
     def move_drive(
         self, from_host: str, letter: str, to_host: str, new_letter: str | None = None
@@ -300,7 +300,7 @@ class Lab:
             w.state["drives"][drive_id].update(host=None, letter=None)
             jobs.fail_jobs_on_drive(w, drive_id)
             self._mount(w, drive_id, target, chosen)
-            return media.volume_of(self.directory, w.state, drive_id)
+            return drives.volume_of(self.directory, w.state, drive_id)
 
     def real_path(self, host: str, windows_path: str) -> Path:
         """Where ``windows_path`` on ``host`` lives on this machine."""
@@ -346,7 +346,7 @@ class Lab:
     ) -> str:
         """The letter a drive plugged into ``fqdn`` gets; ``freed`` is about to be free.
         Changes nothing, so a refusal leaves every drive where it was."""
-        used = set(media.mounts(w.state, fqdn)) - {freed}
+        used = set(drives.mounts(w.state, fqdn)) - {freed}
         if letter is not None:
             chosen = _letter(letter)
             if chosen in used:

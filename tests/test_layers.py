@@ -132,7 +132,7 @@ def test_the_check_catches(source):
 
 def test_the_check_lets_the_seam_through():
     source = (
-        "from hvseed_gui.hyperv.connect import lab_info\n"
+        "from hvseed_gui.hyperv.host_target import lab_info\n"
         "from hvseed_gui.flows.export_run import ExportRun, cancel_export\n"
         "cancel_export(host, vm)\nhost.plan_script(plan)\nhost.local_path(folder)\n"
     )

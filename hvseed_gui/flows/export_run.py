@@ -27,7 +27,7 @@ from hvseed_gui.flows.events import (
     Status,
     ignore,
 )
-from hvseed_gui.flows.jobs import follow
+from hvseed_gui.flows.follow_job import follow
 from hvseed_gui.hyperv.errors import CmdletError, HyperVError, NotFound
 from hvseed_gui.hyperv.host import (
     HyperVHost,

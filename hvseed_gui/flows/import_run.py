@@ -34,7 +34,7 @@ from hvseed_gui.flows.events import (
     Stopped,
     ignore,
 )
-from hvseed_gui.flows.jobs import follow
+from hvseed_gui.flows.follow_job import follow
 from hvseed_gui.hyperv.errors import HyperVError, InvalidState
 from hvseed_gui.hyperv.host import (
     HyperVHost,

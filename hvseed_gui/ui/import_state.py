@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from hvseed_gui.core.folder_report import FolderReport
     from hvseed_gui.core.import_gate import ImportCheck
     from hvseed_gui.core.manifest import VerifyReport
-    from hvseed_gui.hyperv.connect import HostTarget
     from hvseed_gui.hyperv.host import (
         HyperVHost,
         Inventory,
@@ -28,6 +27,7 @@ if TYPE_CHECKING:
         VirtualMachine,
         VmRef,
     )
+    from hvseed_gui.hyperv.host_target import HostTarget
 
 GROUP = "import"
 

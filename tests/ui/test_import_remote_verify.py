@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWizard
 
 from hvseed_gui.core.manifest import write_manifest
-from hvseed_gui.hyperv.connect import HostKind, HostTarget
+from hvseed_gui.hyperv.host_target import HostKind, HostTarget
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages.imp_base import folder_on_this_computer
 from tests.ui.import_helpers import courier, export_on_primary, row, walk_to_folder

@@ -21,7 +21,7 @@ from hvseed_gui.ui.format import shown, size
 from hvseed_gui.ui.handover import HandoverBox
 from hvseed_gui.ui.manifests import ManifestHasher, Outcome
 from hvseed_gui.ui.pages.base import HostPage
-from hvseed_gui.ui.widgets.hashing import HashingBox
+from hvseed_gui.ui.widgets.hashing_box import HashingBox
 
 NEXT_STEPS = QT_TRANSLATE_NOOP(
     "DonePage",

@@ -13,9 +13,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTableWidgetItem
 
-from hvseed_gui.hyperv.connect import HostKind
 from hvseed_gui.hyperv.errors import HyperVError
 from hvseed_gui.hyperv.host import ReplicationMode, ReplicationState, VirtualMachine
+from hvseed_gui.hyperv.host_target import HostKind
 from hvseed_gui.ui.import_state import ImportContext
 from hvseed_gui.ui.pages.base import HostPage
 

@@ -32,7 +32,7 @@ from hvseed_gui.core.findings import Severity
 from hvseed_gui.core.folder_report import FolderReport, inspect_folder
 from hvseed_gui.core.import_gate import ImportCheck, check_import
 from hvseed_gui.core.manifest import ManifestProblem, VerifyReport, manifest_paths, verify_manifest
-from hvseed_gui.core.progress import RateTracker
+from hvseed_gui.core.rate_tracker import RateTracker
 from hvseed_gui.hyperv.host import VirtualMachine
 from hvseed_gui.hyperv.remote_verify import verify_on_host
 from hvseed_gui.ui.format import duration, rate, size

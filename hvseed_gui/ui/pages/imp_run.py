@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
-from hvseed_gui.core.progress import RateTracker
+from hvseed_gui.core.rate_tracker import RateTracker
 from hvseed_gui.hyperv.host import (
     JobProgress,
     JobState,

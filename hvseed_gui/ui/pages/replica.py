@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from hvseed_gui.core.plan import AuthenticationType
-from hvseed_gui.hyperv.connect import HostKind, HostTarget, open_host
 from hvseed_gui.hyperv.host import (
     FIREWALL_RULE_HTTP,
     AuthorizationEntry,
@@ -26,6 +25,7 @@ from hvseed_gui.hyperv.host import (
     ReplicaServerConfig,
     listener_rule_name,
 )
+from hvseed_gui.hyperv.host_target import HostKind, HostTarget, open_host
 from hvseed_gui.ui.format import shown
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages.base import HostPage

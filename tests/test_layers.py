@@ -114,6 +114,20 @@ def test_flows_are_qt_free():
     assert {k: v for k, v in offenders.items() if v} == {}
 
 
+def test_the_cli_does_not_import_the_gui():
+    """``hvseed`` runs where no window can open: its --pdf reaches ``hvseed_gui.report_pdf``
+    (Qt, no widgets), never ``ui`` or the GUI's ``app``."""
+    offenders = {
+        path.relative_to(ROOT).as_posix(): sorted(
+            name
+            for name in imported_modules(path.read_text(encoding="utf-8"), _module_of(path))
+            if name.startswith(("hvseed_gui.ui", "hvseed_gui.app"))
+        )
+        for path in (PACKAGE / "cli").rglob("*.py")
+    }
+    assert {k: v for k, v in offenders.items() if v} == {}
+
+
 @pytest.mark.parametrize(
     "source",
     [

@@ -49,10 +49,19 @@ class Lab:
         self._store = Store(directory)
 
     @classmethod
-    def open(cls, directory: str | Path, *, create: bool = True, clock: Clock | None = None) -> Lab:
+    def open(
+        cls,
+        directory: str | Path,
+        *,
+        create: bool = True,
+        clock: Clock | None = None,
+        disk_sizes: str = defaults.REALISTIC,
+    ) -> Lab:
         """Open the lab in ``directory``; with ``create``, make the default lab there if the
         directory is missing or empty. ``clock`` returns epoch seconds (tests pass a
-        ``ManualClock``)."""
+        ``ManualClock``). ``disk_sizes`` ("realistic" or "small": ``defaults.DISK_SIZE_DIVISORS``)
+        applies when the lab is made; an existing lab keeps the files it has."""
+        defaults.disk_size_divisor(disk_sizes)
         path = Path(directory).expanduser().resolve()
         lab = cls(path, clock or time.time)
         if lab._store.exists():
@@ -70,7 +79,7 @@ class Lab:
                         "Choose an empty folder (or a new one) for --lab.",
                     )
                 now = lab.clock()
-                state = defaults.default_state(now)
+                state = defaults.default_state(now, disk_sizes)
                 defaults.materialize(path, state, now)
                 lab._store._write(state)
         return lab

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWizard
@@ -168,6 +169,7 @@ def test_other_vms_are_greyed_with_the_reason(lab, make_wizard, drive):
     assert page.isComplete()
 
 
+@pytest.mark.realistic_disks  # a job must still run when the test acts
 def test_closed_window_reattaches_to_the_running_import(lab, make_wizard, drive, settings_path):
     lab.configure(import_bytes_per_sec=1 * 2**20)  # slow: still running when the window closes
     vm, folder = export_on_primary(lab, "TinyLinux")
@@ -206,6 +208,7 @@ def test_done_page_import_button_switches_to_the_import_side(make_wizard, drive,
     assert wizard.page_of(PageId.START).import_.isChecked()
 
 
+@pytest.mark.realistic_disks  # sizes, rates or timing of the realistic lab
 def test_cancelled_verification_is_a_warning_not_a_refusal(lab, make_wizard, drive):
     vm, folder = export_on_primary(lab, "DC01")  # 9.5 GiB: hashing takes a while
     real = lab.real_path("hv-a", folder)

@@ -7,6 +7,7 @@ hashing job (start_hashing, polls, cancel_hashing) and judges the result here.
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QWizard
 
 from hvseed_gui.core.manifest import write_manifest
@@ -44,6 +45,7 @@ def to_check_as_remote(drive, wizard, folder):
     return wizard.currentPage()
 
 
+@pytest.mark.realistic_disks  # sizes, rates or timing of the realistic lab
 def test_remote_drive_is_verified_on_the_host_with_progress(lab, make_wizard, drive):
     lab.configure(hash_bytes_per_sec=400 * MiB)  # ~1.5 s for TinyLinux: several polls
     vm, folder = exported_with_manifest(lab)
@@ -77,6 +79,7 @@ def test_remote_mismatch_blocks_the_import(lab, make_wizard, drive):
     assert not commit_enabled(wizard)
 
 
+@pytest.mark.realistic_disks  # sizes, rates or timing of the realistic lab
 def test_remote_verification_can_be_stopped_and_the_host_job_ends(lab, make_wizard, drive):
     lab.configure(hash_bytes_per_sec=20 * MiB)  # 30 s for TinyLinux: it is stopped long before
     vm, folder = exported_with_manifest(lab)

@@ -181,7 +181,7 @@ def make_excepthook(
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--volume-probe"]:  # the frozen app doubles as its own volume probe
-        from hvseed_gui.core._volume_probe import main as probe_main
+        from hvseed_gui.core.volumes.probe_child import main as probe_main
 
         return probe_main()
     app = QApplication.instance() or QApplication(sys.argv[:1])

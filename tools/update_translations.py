@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TS_DIR = ROOT / "resources" / "translations"
 QM_DIR = ROOT / "hvseed_gui" / "i18n"
-SOURCES = ["hvseed_gui/ui", "hvseed_gui/app.py"]
+SOURCES = ["hvseed_gui/ui", "hvseed_gui/app.py", "hvseed_gui/report_pdf.py"]
 LANGUAGES = {"de": "de_DE"}  # file suffix: the .ts language
 
 

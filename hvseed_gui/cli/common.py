@@ -11,7 +11,7 @@ from datetime import datetime
 from enum import Enum
 from typing import Any, TextIO
 
-from hvseed_gui.core.progress import RateTracker
+from hvseed_gui.core.rate_tracker import RateTracker
 from hvseed_gui.core.units import format_bytes, format_duration, format_rate
 from hvseed_gui.core.visible import visible
 from hvseed_gui.hyperv.host import (

@@ -16,7 +16,7 @@ from hvseed_gui import __version__
 from hvseed_gui.cli import doctor, primary, query, replica
 from hvseed_gui.cli.common import EXIT_FAILED, EXIT_USAGE, CliError, VisibleStream
 from hvseed_gui.cli.hosts import Hosts
-from hvseed_gui.hyperv.errors import HyperVError
+from hvseed_gui.errors import HvseedError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -184,7 +184,7 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     except CliError as exc:
         err.write(f"hvseed: {exc}\n")
         return exc.exit_code
-    except HyperVError as exc:
+    except HvseedError as exc:
         err.write(f"hvseed: {exc}\n")
         if args.debug and exc.detail:
             err.write(f"detail: {exc.detail}\n")

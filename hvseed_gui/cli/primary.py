@@ -189,7 +189,7 @@ def cmd_report(args: argparse.Namespace, hosts: Hosts, out: TextIO) -> int:
         write=False,
     )
     if args.pdf:
-        from hvseed_gui.ui.report_pdf import write_report_pdf
+        from hvseed_gui.report_pdf import write_report_pdf
 
         pages = write_report_pdf(report, args.pdf)
         out.write(f"Handover report written to {args.pdf} ({pages} page(s)).\n")

@@ -8,7 +8,7 @@ from typing import TextIO
 
 from hvseed_gui.cli.common import EXIT_FAILED, EXIT_OK, CliError, print_json, table
 from hvseed_gui.cli.hosts import Hosts
-from hvseed_gui.core.media import FolderListing
+from hvseed_gui.core.export_folder import FolderListing
 from hvseed_gui.core.units import format_bytes
 from hvseed_gui.hyperv.host import VirtualMachine
 
@@ -115,7 +115,7 @@ def _read_folder(hosts: Hosts, folder: str) -> FolderListing:
 
 
 def cmd_inspect(args: argparse.Namespace, hosts: Hosts, out: TextIO) -> int:
-    from hvseed_gui.core.media import inspect_folder
+    from hvseed_gui.core.folder_report import inspect_folder
 
     report = inspect_folder(_read_folder(hosts, args.folder))
     if args.json:

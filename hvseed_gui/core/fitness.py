@@ -12,7 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from hvseed_gui.core.media import Finding, Severity, parse_folder_name
+from hvseed_gui.core.findings import Finding, Severity
+from hvseed_gui.core.folder_name import parse_folder_name
 from hvseed_gui.core.units import format_bytes
 from hvseed_gui.core.volumes import BitLockerStatus, Volume
 

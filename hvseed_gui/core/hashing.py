@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Protocol
 
 from hvseed_gui.core.untrusted import open_below, open_file, stat_below
-from hvseed_gui.hyperv.errors import Cancelled
+from hvseed_gui.errors import Cancelled
 
 CHUNK = 1024 * 1024  # 1 MiB: large enough that per-chunk Python overhead is < 1 %
 PROGRESS_INTERVAL = 0.1  # seconds between progress calls (the last one always comes)

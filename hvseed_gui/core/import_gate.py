@@ -1,8 +1,8 @@
 """The import gate: one judgement of "may this folder be imported into this replica VM?".
 
 The CLI (``hvseed import``) and the wizard's Check page show the same rows, built here from plain
-values: the folder report (``core.media.inspect_folder``), the replica VM's ID, name and state,
-and the integrity of the copy (``Integrity``: the manifest verified in full, or the admin's
+values: the folder report (``core.folder_report.inspect_folder``), the replica VM's ID, name and
+state, and the integrity of the copy (``Integrity``: the manifest verified in full, or the admin's
 explicit decision to go without). ``gate()`` is what a flow asks right before it imports;
 ``check_import()`` gives the rows that need no verification, to show while it runs.
 """
@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from hvseed_gui.core.findings import Severity
 from hvseed_gui.core.folder_name import parse_folder_name
+from hvseed_gui.core.folder_report import FolderReport, XmlState
 from hvseed_gui.core.manifest import VerifyReport, short_fingerprint
-from hvseed_gui.core.media import FolderReport, Severity, XmlState
 from hvseed_gui.core.plan import normalize_vm_id
 from hvseed_gui.core.units import format_bytes
 

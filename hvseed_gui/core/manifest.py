@@ -34,14 +34,14 @@ from pathlib import Path
 from typing import Any
 
 from hvseed_gui import __version__
+from hvseed_gui.core.export_folder import FileEntry
 from hvseed_gui.core.hashing import CancelFlag, Progress, hash_files
-from hvseed_gui.core.media import FileEntry
 from hvseed_gui.core.shell_quote import get_filehash_check_line, sha256sum_check_line
 from hvseed_gui.core.strict_json import loads_strict
 from hvseed_gui.core.units import format_bytes
 from hvseed_gui.core.untrusted import read_capped, refused_error, shown, walk
 from hvseed_gui.core.whole_files import write_whole
-from hvseed_gui.hyperv.errors import Cancelled, HyperVError
+from hvseed_gui.errors import Cancelled, HvseedError
 
 MANIFEST_SUFFIX = ".hvseed-manifest.json"
 SUMS_SUFFIX = ".sha256"
@@ -52,7 +52,7 @@ MAX_MANIFEST_DEPTH = 16  # a manifest nests 3 deep; deeper is not one hvseed wro
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 
 
-class ManifestError(HyperVError):
+class ManifestError(HvseedError):
     """A manifest cannot be written (one exists already, the folder is missing or unreadable)."""
 
 

@@ -3,7 +3,7 @@
 One ``HandoverReport`` (built from the manifests beside the export folders, the drive's
 ``Volume`` and the two hosts) renders two ways: plain text, written beside the export folders
 as ``HANDOVER-<date>.txt`` (never overwriting: ``-2``, ``-3`` … are added), and HTML, which
-``hvseed_gui.ui.report_pdf.write_pdf`` turns into a PDF. No Qt here.
+``hvseed_gui.report_pdf.write_pdf`` turns into a PDF. No Qt here.
 
 The text file is UTF-8 with a byte order mark and CRLF line ends: the Notepad of Windows Server
 2016 (and of Windows 10 before 1809) shows a file without them as one line of mojibake, and a
@@ -19,6 +19,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from hvseed_gui import __version__
+from hvseed_gui.core.export_folder import FolderListing
+from hvseed_gui.core.folder_name import parse_folder_name
 from hvseed_gui.core.manifest import (
     Manifest,
     ManifestError,
@@ -29,7 +31,6 @@ from hvseed_gui.core.manifest import (
     read_manifest_with_raw,
     short_fingerprint,
 )
-from hvseed_gui.core.media import FolderListing, parse_folder_name
 from hvseed_gui.core.shell_quote import (
     Literal,
     drive_word,

@@ -21,8 +21,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hvseed_gui.core.media import FileEntry
-from hvseed_gui.hyperv.errors import HyperVError
+from hvseed_gui.core.export_folder import FileEntry
+from hvseed_gui.errors import HvseedError
 
 MAX_ENTRIES = 200_000  # an export holds a handful of files; this is far beyond any real one
 MAX_DEPTH = 32  # Hyper-V writes two or three levels
@@ -54,7 +54,7 @@ class RefusedEntry(OSError):
         super().__init__(code, reason, str(path))
 
 
-class UnsafeFolder(HyperVError):
+class UnsafeFolder(HvseedError):
     """A folder holds entries hvseed does not read (links, pipes, devices); names them all."""
 
 

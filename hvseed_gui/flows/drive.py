@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import PureWindowsPath
 
+from hvseed_gui.core.export_folder import FolderListing
 from hvseed_gui.core.hashing import Progress
 from hvseed_gui.core.manifest import (
     MAX_MANIFEST_BYTES,
@@ -21,7 +22,6 @@ from hvseed_gui.core.manifest import (
     verify_manifest,
     write_manifest,
 )
-from hvseed_gui.core.media import FolderListing
 from hvseed_gui.core.report import HandoverReport, report_from_folders, write_text_report
 from hvseed_gui.core.volumes import Volume
 from hvseed_gui.flows.events import CancelToken

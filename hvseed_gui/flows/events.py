@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from hvseed_gui.hyperv.errors import HyperVError
+from hvseed_gui.errors import HvseedError
 from hvseed_gui.hyperv.host import VmRef
 
 
@@ -72,7 +72,7 @@ class CancelToken:
         return self._event.wait(max(0.0, seconds))
 
 
-class Refused(HyperVError):
+class Refused(HvseedError):
     """A step was refused before it changed anything; ``str()`` says why and what to do."""
 
     def __init__(self, message: str, hint: str = "", *, code: str = "") -> None:
@@ -80,5 +80,5 @@ class Refused(HyperVError):
         self.code = code
 
 
-class Stopped(HyperVError):
+class Stopped(HvseedError):
     """The face stopped following a job (cancel, Ctrl+C); the job goes on in Hyper-V."""

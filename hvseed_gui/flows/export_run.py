@@ -16,6 +16,7 @@ from hvseed_gui.core.folder_name import folder_name, folder_path
 from hvseed_gui.core.plan import InitialReplicationMethod, PlanVm, ReplicationPlan
 from hvseed_gui.core.report import HandoverReport, find_volume
 from hvseed_gui.core.winpaths import destination_problem, name_problem
+from hvseed_gui.errors import HvseedError
 from hvseed_gui.flows.drive import ManifestOutcome, hash_into_manifest, report_where_the_drive_is
 from hvseed_gui.flows.events import (
     CancelToken,
@@ -26,7 +27,7 @@ from hvseed_gui.flows.events import (
     Status,
     ignore,
 )
-from hvseed_gui.flows.jobs import follow
+from hvseed_gui.flows.follow_job import follow
 from hvseed_gui.hyperv.errors import CmdletError, HyperVError, NotFound
 from hvseed_gui.hyperv.host import (
     HyperVHost,
@@ -380,7 +381,7 @@ class ExportRun:
                 cancel=self.cancel,
                 poll=self.poll,
             )
-        except HyperVError as exc:  # Cancelled, ManifestError, the host's own errors
+        except HvseedError as exc:  # Cancelled, ManifestError, the host's own errors
             outcome.manifest_error = str(exc)
             self.emit(FlowEvent(Phase.HASH, Status.FAILED, vm.ref, str(exc)))
             return None
@@ -402,7 +403,7 @@ class ExportRun:
             )
             if self.primary.local_path(folders[0]) is None:
                 result.report_where = self.primary.display_name
-        except HyperVError as exc:
+        except HvseedError as exc:  # the host's errors or the report's own (written whole)
             result.report_error = str(exc)
             self.emit(FlowEvent(Phase.HANDOVER, Status.FAILED, message=str(exc)))
             return

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from hvseed_gui.errors import HvseedError
 from hvseed_gui.flows.events import (
     CancelToken,
     Emit,
@@ -23,7 +24,7 @@ from hvseed_gui.flows.events import (
     ignore,
 )
 from hvseed_gui.flows.import_run import REPLICA_MODES, ImportRun
-from hvseed_gui.hyperv.errors import HyperVError, NotFound
+from hvseed_gui.hyperv.errors import NotFound
 from hvseed_gui.hyperv.host import (
     ExportFolderSummary,
     HyperVHost,
@@ -170,7 +171,7 @@ class ImportAll:
             flow.run(without_manifest=without_manifest, settle_timeout=settle)
         except Stopped as exc:
             item.outcome, item.message = Outcome.STOPPED, str(exc)
-        except HyperVError as exc:  # Refused: nothing changed; else Hyper-V's import failed
+        except HvseedError as exc:  # Refused: nothing changed; else Hyper-V's import failed
             item.outcome = Outcome.REFUSED if isinstance(exc, Refused) else Outcome.FAILED
             item.message = str(exc)
         else:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
+from hvseed_gui.core.folder_report import FolderReport, inspect_folder
 from hvseed_gui.core.import_gate import (
     CONSENTABLE,
     PENDING,
@@ -22,7 +23,6 @@ from hvseed_gui.core.import_gate import (
     normalize_fingerprint,
 )
 from hvseed_gui.core.manifest import VerifyReport
-from hvseed_gui.core.media import FolderReport, inspect_folder
 from hvseed_gui.flows.drive import verify_where_the_drive_is
 from hvseed_gui.flows.events import (
     CancelToken,
@@ -34,7 +34,7 @@ from hvseed_gui.flows.events import (
     Stopped,
     ignore,
 )
-from hvseed_gui.flows.jobs import follow
+from hvseed_gui.flows.follow_job import follow
 from hvseed_gui.hyperv.errors import HyperVError, InvalidState
 from hvseed_gui.hyperv.host import (
     HyperVHost,

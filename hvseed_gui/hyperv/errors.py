@@ -1,30 +1,19 @@
 """Exception types of the Hyper-V seam: one per failure kind, each with a sentence for the admin.
 
-Every host implementation (PowerShell, WinRM, the lab) raises only these. ``str(exc)`` is the
+Every host implementation (PowerShell, WinRM, the lab) raises only these (and ``Cancelled``,
+the package-wide kind from ``hvseed_gui/errors.py``, re-exported here). ``str(exc)`` is the
 sentence the admin reads: what happened and what to do. It never contains a password.
 """
 
 from __future__ import annotations
 
+# re-exported: hosts raise the package-wide ``Cancelled`` too
+from hvseed_gui.errors import Cancelled as Cancelled
+from hvseed_gui.errors import HvseedError
 
-class HyperVError(Exception):
-    """Base of every failure a host reports.
 
-    ``message`` says what happened, ``hint`` what the admin can do about it.
-    """
-
-    default_hint = ""
-
-    def __init__(self, message: str, hint: str | None = None, *, detail: str = "") -> None:
-        self.message = message.strip()
-        self.hint = (hint if hint is not None else self.default_hint).strip()
-        self.detail = detail  # Hyper-V's own text or the transport error, for --debug / logs
-        super().__init__(self.__str__())
-
-    def __str__(self) -> str:
-        if self.hint:
-            return f"{self.message} {self.hint}"
-        return self.message
+class HyperVError(HvseedError):
+    """Base of every failure a host reports (the seam's kinds below derive from it)."""
 
 
 class HostUnreachable(HyperVError):
@@ -111,10 +100,6 @@ class ProtocolError(HyperVError):
 
 class InsecureTransport(HyperVError):
     """The requested connection would send credentials or data unprotected; refused."""
-
-
-class Cancelled(HyperVError):
-    """The admin cancelled the operation."""
 
 
 class Unsupported(HyperVError):

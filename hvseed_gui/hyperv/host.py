@@ -18,7 +18,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, TypeVar
 
-from hvseed_gui.core.media import FolderListing
+from hvseed_gui.core.export_folder import FolderListing
 from hvseed_gui.core.plan import AuthenticationType, ReplicationPlan
 from hvseed_gui.core.volumes import Volume
 from hvseed_gui.hyperv.errors import Unsupported

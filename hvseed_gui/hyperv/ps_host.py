@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from hvseed_gui.core.media import FolderListing
+from hvseed_gui.core.export_folder import FolderListing
 from hvseed_gui.core.plan import ReplicationPlan
 from hvseed_gui.core.volumes import Volume
 from hvseed_gui.hyperv import job_rules

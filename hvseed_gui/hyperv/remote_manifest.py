@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from hvseed_gui.core.export_folder import FolderListing
 from hvseed_gui.core.hashing import CancelFlag, Progress
 from hvseed_gui.core.manifest import (
     MAX_MANIFEST_BYTES,
@@ -23,7 +24,6 @@ from hvseed_gui.core.manifest import (
     manifest_from_hashes,
     sums_ours,
 )
-from hvseed_gui.core.media import FolderListing
 from hvseed_gui.core.report import (
     MAX_REPORTS_PER_DAY,
     HandoverReport,

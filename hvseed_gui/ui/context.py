@@ -18,7 +18,6 @@ from hvseed_gui.ui.saved_target import describe_saved_target, load_running, save
 if TYPE_CHECKING:  # the seam modules load after the first page is painted
     from hvseed_gui.core.volumes import Volume
     from hvseed_gui.flows.export_run import ExportRun, ExportTarget
-    from hvseed_gui.hyperv.connect import HostTarget
     from hvseed_gui.hyperv.host import (
         HyperVHost,
         Inventory,
@@ -27,6 +26,7 @@ if TYPE_CHECKING:  # the seam modules load after the first page is painted
         VirtualMachine,
         VmRef,
     )
+    from hvseed_gui.hyperv.host_target import HostTarget
 
 KEYRING_SERVICE = "hvseed-gui"
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from hvseed_gui.core.media import FolderListing
+from hvseed_gui.core.export_folder import FolderListing
 from hvseed_gui.core.report import HandoverReport, build_report, find_volume, vm_from_listing
 from hvseed_gui.core.volumes import Volume
 from hvseed_gui.flows.drive import report_where_the_drive_is
@@ -128,7 +128,7 @@ def reports_html(reports: Sequence[HandoverReport]) -> str:
 def _replica_of(host, folders: Sequence[str]) -> str:
     """The replica server of the first exported VM, asked of Host A (a reattached export's
     wizard never saw the replica page)."""
-    from hvseed_gui.core.media import parse_folder_name
+    from hvseed_gui.core.folder_name import parse_folder_name
     from hvseed_gui.hyperv.host import VmRef
 
     if host is None:
@@ -251,7 +251,7 @@ class HandoverBox(QWidget):
     def save_pdf(self) -> None:
         if self.report is None or self.wizard is None:
             return
-        from hvseed_gui.ui.report_pdf import PdfError, write_pdf, write_report_pdf
+        from hvseed_gui.report_pdf import PdfError, write_pdf, write_report_pdf
 
         vms = [vm.name for report in self.reports for vm in report.vms]
         names = "-".join(vms) or "export"

@@ -17,10 +17,9 @@ from PySide6.QtCore import QSettings
 from hvseed_gui.ui.saved_target import describe_saved_target, load_running, save_target
 
 if TYPE_CHECKING:
+    from hvseed_gui.core.folder_report import FolderReport
     from hvseed_gui.core.import_gate import ImportCheck, Integrity
-    from hvseed_gui.core.media import FolderReport
     from hvseed_gui.flows.import_run import ImportRun
-    from hvseed_gui.hyperv.connect import HostTarget
     from hvseed_gui.hyperv.host import (
         HyperVHost,
         Inventory,
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
         VirtualMachine,
         VmRef,
     )
+    from hvseed_gui.hyperv.host_target import HostTarget
     from hvseed_gui.ui.flow_bridge import FlowBridge
 
 GROUP = "import"

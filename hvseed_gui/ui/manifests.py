@@ -22,7 +22,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 from hvseed_gui.core.manifest import MANIFEST_SUFFIX, SUMS_SUFFIX, manifest_paths
 from hvseed_gui.core.plan import ReplicationPlan
-from hvseed_gui.core.progress import ProgressEstimate, RateTracker
+from hvseed_gui.core.rate_tracker import ProgressEstimate, RateTracker
 from hvseed_gui.flows.drive import ManifestOutcome
 from hvseed_gui.flows.events import CancelToken, FlowEvent, Phase, Status
 from hvseed_gui.flows.export_run import ExportOutcome, ExportRun, follow_target

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QSettings
 
 if TYPE_CHECKING:
-    from hvseed_gui.hyperv.connect import HostTarget
     from hvseed_gui.hyperv.host import VmRef
+    from hvseed_gui.hyperv.host_target import HostTarget
 
 
 def save_target(settings: QSettings, target: HostTarget) -> None:
@@ -30,7 +30,7 @@ def save_target(settings: QSettings, target: HostTarget) -> None:
 
 def load_target(settings: QSettings) -> HostTarget | None:
     """The target saved in the current settings group, or None when it cannot be read."""
-    from hvseed_gui.hyperv.connect import HostKind, HostTarget
+    from hvseed_gui.hyperv.host_target import HostKind, HostTarget
 
     try:
         kind = HostKind(settings.value("kind", "local", type=str))

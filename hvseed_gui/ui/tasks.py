@@ -196,9 +196,9 @@ class TaskRunner(QObject):
 
 def describe_error(exc: BaseException) -> str:
     """The sentence the admin reads for a failed call: never a traceback."""
-    from hvseed_gui.hyperv.errors import HyperVError
+    from hvseed_gui.errors import HvseedError
 
-    if isinstance(exc, HyperVError):
+    if isinstance(exc, HvseedError):
         return str(exc)
     if isinstance(exc, ModuleNotFoundError):
         return QCoreApplication.translate(

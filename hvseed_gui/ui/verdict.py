@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from hvseed_gui.core.findings import Finding, Severity
 from hvseed_gui.core.fitness import DriveCode, assess_drive
-from hvseed_gui.core.media import Finding, Severity
 from hvseed_gui.core.volumes import Volume
 from hvseed_gui.hyperv.host import ExportFolderSummary, VhdFile
 from hvseed_gui.ui.format import size

@@ -163,7 +163,7 @@ class EnableReplicationWizard(QWizard):
     def demo_replica_name(self) -> str:
         """The replica host of the lab the wizard is connected to (``lab_info``), else the
         lab's usual name. Only a lab already opened is read: nothing is created from here."""
-        from hvseed_gui.hyperv.connect import HostKind, lab_info
+        from hvseed_gui.hyperv.host_target import HostKind, lab_info
 
         target = self.ctx.target
         if target is not None and target.kind is HostKind.LAB and target.lab_dir:

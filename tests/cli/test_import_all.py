@@ -16,7 +16,7 @@ TWO = ("TinyLinux", "LegacyApp")
 @pytest.fixture()
 def lab_dir(tmp_path: Path) -> Path:
     directory = tmp_path / "lab"
-    Lab.open(directory).configure(
+    Lab.open(directory, disk_sizes="small").configure(
         export_bytes_per_sec=50e9, import_bytes_per_sec=50e9, hash_bytes_per_sec=50e9
     )
     return directory

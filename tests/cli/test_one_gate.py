@@ -18,7 +18,7 @@ OTHER_ID = "0BADC0DE-0000-4000-8000-000000000000"
 @pytest.fixture()
 def lab_dir(tmp_path: Path) -> Path:
     directory = tmp_path / "lab"
-    Lab.open(directory).configure(
+    Lab.open(directory, disk_sizes="small").configure(
         export_bytes_per_sec=50e9, import_bytes_per_sec=50e9, hash_bytes_per_sec=50e9
     )
     return directory

@@ -16,7 +16,7 @@ import pytest
 
 from hvseed_gui.core.untrusted import UnsafeFolder
 from hvseed_gui.hyperv.lab import Lab
-from hvseed_gui.hyperv.lab import media as lab_media
+from hvseed_gui.hyperv.lab import drives as lab_drives
 from tests.cli.test_cli import export_example, hvseed, lab_dir  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs and symlinks: POSIX")
@@ -76,14 +76,14 @@ def test_a_fifo_in_the_folder_is_named_and_the_lab_keeps_answering(lab_dir, tmp_
 def test_the_lab_lock_is_free_while_a_drive_is_read(lab_dir, tmp_path, monkeypatch):  # noqa: F811
     plan, folder = export_example(lab_dir, tmp_path)
     reading, release = threading.Event(), threading.Event()
-    real_walk = lab_media.walk
+    real_walk = lab_drives.walk
 
     def slow_walk(root, **kwargs):  # a drive that takes its time
         reading.set()
         release.wait(30)
         return real_walk(root, **kwargs)
 
-    monkeypatch.setattr(lab_media, "walk", slow_walk)
+    monkeypatch.setattr(lab_drives, "walk", slow_walk)
     results: dict[str, int] = {}
     inspecting = threading.Thread(
         target=lambda: results.update(inspect=hvseed("inspect", str(folder), lab=lab_dir)[0])

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 
+from hvseed_gui.core.findings import Severity
 from hvseed_gui.core.fitness import (
     FAT32_MAX_FILE_BYTES,
     DriveCode,
@@ -14,7 +15,6 @@ from hvseed_gui.core.fitness import (
     plan_drives,
     space_margin,
 )
-from hvseed_gui.core.media import Severity
 from hvseed_gui.core.volumes import BitLockerStatus, Volume
 
 VM_ID = "6F1C2B3A-9D4E-4F5A-8B6C-7D8E9F0A1B2C"

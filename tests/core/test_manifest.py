@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from hvseed_gui.core import hashing
+from hvseed_gui.core.export_folder import FileEntry
 from hvseed_gui.core.hashing import hash_files
 from hvseed_gui.core.manifest import (
     FileStatus,
@@ -27,7 +28,6 @@ from hvseed_gui.core.manifest import (
     verify_manifest,
     write_manifest,
 )
-from hvseed_gui.core.media import FileEntry
 from hvseed_gui.hyperv.errors import Cancelled
 
 VM_ID = "6F1C2A3B-1111-4222-8333-944455556666"

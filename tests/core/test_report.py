@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from hvseed_gui.core.export_folder import FileEntry, FolderListing
 from hvseed_gui.core.manifest import ManifestError, write_manifest
-from hvseed_gui.core.media import FileEntry, FolderListing
 from hvseed_gui.core.report import (
     build_report,
     find_volume,

@@ -206,6 +206,6 @@ def test_the_probe_runs_from_a_venv_and_from_the_frozen_app(monkeypatch):
 
     from hvseed_gui.core.volumes import PROBE_ARGUMENT, probe_command
 
-    assert probe_command()[1:] == ["-m", "hvseed_gui.core._volume_probe"]
+    assert probe_command()[1:] == ["-m", "hvseed_gui.core.volumes.probe_child"]
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     assert probe_command() == [sys.executable, PROBE_ARGUMENT]

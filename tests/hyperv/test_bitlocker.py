@@ -17,7 +17,7 @@ from hvseed_gui.hyperv.errors import (
     NotFound,
     ProtocolError,
 )
-from hvseed_gui.hyperv.lab.host import lab_recovery_password
+from hvseed_gui.hyperv.lab.lab_host import lab_recovery_password
 from hvseed_gui.hyperv.ps_host import PowerShellHost
 from hvseed_gui.hyperv.runners import RunResult
 

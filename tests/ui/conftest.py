@@ -21,10 +21,13 @@ def lab_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def lab(lab_dir: Path):
+def lab(lab_dir: Path, request):
+    """The lab, with small disk files (every byte is hashed); a test about sizes, rates or
+    timing marks itself ``@pytest.mark.realistic_disks``."""
     from hvseed_gui.hyperv.lab import Lab
 
-    lab = Lab.open(lab_dir)
+    realistic = request.node.get_closest_marker("realistic_disks") is not None
+    lab = Lab.open(lab_dir, disk_sizes="realistic" if realistic else "small")
     lab.configure(export_bytes_per_sec=200 * 2**30)  # a fast "drive": exports take moments
     return lab
 

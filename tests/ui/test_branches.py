@@ -3,6 +3,7 @@ cancel, and reattaching after the window was closed."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWizard
 
@@ -88,6 +89,7 @@ def test_no_usb_drive_then_plugging_one_in(lab, make_wizard, drive):
     drive.until(lambda: next_enabled(wizard))
 
 
+@pytest.mark.realistic_disks  # sizes, rates or timing of the realistic lab
 def test_drive_too_small_is_refused(lab, make_wizard, drive):
     wizard = make_wizard()
     walk(drive, wizard, UP_TO_MEDIA, vm_name="SQL01")
@@ -101,6 +103,7 @@ def test_drive_too_small_is_refused(lab, make_wizard, drive):
     drive.until(lambda: next_enabled(wizard))
 
 
+@pytest.mark.realistic_disks  # sizes, rates or timing of the realistic lab
 def test_fat32_cannot_take_a_large_vhdx(lab, make_wizard, drive):
     wizard = make_wizard()
     walk(drive, wizard, UP_TO_MEDIA, vm_name="DC01")
@@ -112,6 +115,7 @@ def test_fat32_cannot_take_a_large_vhdx(lab, make_wizard, drive):
     drive.until(lambda: not next_enabled(wizard))
 
 
+@pytest.mark.realistic_disks  # a job must still run when the test acts
 def test_cancel_during_export_asks_once_and_stops_it(
     lab, make_wizard, drive, prompt, settings_path
 ):
@@ -130,6 +134,7 @@ def test_cancel_during_export_asks_once_and_stops_it(
     assert not settings.value("export/running", False, type=bool)
 
 
+@pytest.mark.realistic_disks  # sizes, rates or timing of the realistic lab
 def test_closing_the_window_leaves_the_export_running_and_reopening_reattaches(
     lab, make_wizard, drive, settings_path
 ):
@@ -237,6 +242,7 @@ def test_a_new_folder_on_the_drive_is_created_by_the_export(lab, make_wizard, dr
     drive.until(lambda: folder.is_dir(), timeout=20_000)
 
 
+@pytest.mark.realistic_disks  # sizes, rates or timing of the realistic lab
 def test_reattaching_after_hyperv_dropped_the_finished_job_still_completes(
     lab, make_wizard, drive, settings_path
 ):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from hvseed_gui.hyperv.connect import HostKind, HostTarget, open_host
+from hvseed_gui.hyperv.host_target import HostKind, HostTarget, open_host
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages import connect as connect_module
 

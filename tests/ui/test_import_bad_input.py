@@ -198,6 +198,7 @@ def test_host_refuses_the_import_then_it_works(lab, make_wizard, drive, exported
     assert replica_state(lab, vm.id) is ReplicationState.REPLICATING
 
 
+@pytest.mark.realistic_disks  # a job must still run when the test acts
 def test_drive_unplugged_during_the_import(lab, make_wizard, drive, exported):
     vm, folder, real = exported
     lab.configure(import_bytes_per_sec=1 * 2**20)  # slow enough to pull the drive

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWizard
 
@@ -79,6 +80,7 @@ def test_disks_per_vm_each_vm_keeps_one(lab, make_wizard, drive):
     assert size(expected) in wizard.currentPage().size_label.text()
 
 
+@pytest.mark.realistic_disks  # sizes, rates or timing of the realistic lab
 def test_three_vms_spread_over_two_drives_export_together(
     lab, make_wizard, drive, settings_path, prompt, tmp_path
 ):
@@ -153,6 +155,7 @@ def _folders(wizard):
     return [f"{vm.name}_{vm.id}" for vm in wizard.ctx.vms]
 
 
+@pytest.mark.realistic_disks  # sizes, rates or timing of the realistic lab
 def test_an_unplaceable_vm_blocks_with_the_reason(lab, make_wizard, drive):
     lab.unplug("hv-a", "E")  # only the FAT32 and exFAT sticks remain
     wizard = make_wizard()
@@ -163,6 +166,7 @@ def test_an_unplaceable_vm_blocks_with_the_reason(lab, make_wizard, drive):
     assert not page.accept_plan.isEnabled() and not next_enabled(wizard)
 
 
+@pytest.mark.realistic_disks  # a job must still run when the test acts
 def test_cancel_stops_every_export_after_one_question(lab, make_wizard, drive, prompt):
     lab.configure(export_bytes_per_sec=50 * 2**20)
     prompt.confirms.extend([True])
@@ -185,6 +189,7 @@ def test_cancel_stops_every_export_after_one_question(lab, make_wizard, drive, p
     assert progress.state is JobState.CANCELLED and not progress.page_complete()
 
 
+@pytest.mark.realistic_disks  # a job must still run when the test acts
 def test_closing_during_two_exports_reattaches_to_both(lab, make_wizard, drive, settings_path):
     lab.configure(export_bytes_per_sec=50 * 2**20)
     wizard = make_wizard()

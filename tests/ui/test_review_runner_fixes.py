@@ -9,6 +9,7 @@ import gc
 import sys
 import threading
 
+import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget, QWizard
 
@@ -74,6 +75,7 @@ def test_closing_mid_start_keeps_the_export_to_reattach(lab, make_wizard, drive,
     assert not progress.exports.busy  # nothing follows the export any more; it runs in Hyper-V
 
 
+@pytest.mark.realistic_disks  # sizes, rates or timing of the realistic lab
 def test_cancel_while_the_second_vm_starts_cancels_both(
     lab, make_wizard, drive, prompt, settings_path
 ):
@@ -319,6 +321,7 @@ def test_uncaught_exception_shows_a_sentence_and_logs_the_traceback(make_wizard,
     assert "Traceback" in log and "AttributeError" in log
 
 
+@pytest.mark.realistic_disks  # a job must still run when the test acts
 def test_failed_progress_reads_are_not_a_failed_export(lab, make_wizard, drive, monkeypatch):
     """Hyper-V's progress cannot be read for a while (WinRM hiccups): the page says so and
     keeps following the same export until it can read it again."""

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from hvseed_gui.core.volumes import BitLockerStatus
 from hvseed_gui.hyperv.host import ReplicationState
 from hvseed_gui.ui.ids import PageId
@@ -21,6 +23,7 @@ RECOVERY_RE = re.compile(r"(\d{6}-){7}\d{6}")
 # -- finding 3: a reattached import reaches the test failover and Done ---------------------------
 
 
+@pytest.mark.realistic_disks  # a job must still run when the test acts
 def test_reattached_import_runs_the_test_failover_and_reaches_done(lab, make_wizard, drive):
     lab.configure(import_bytes_per_sec=1 * 2**20)  # still running when the window closes
     vm, _folder = export_on_primary(lab, "TinyLinux")

@@ -94,7 +94,7 @@ def test_every_text_in_the_code_is_in_the_ts(tmp_path):
     shutil.copy(TS, copy)
     subprocess.run(
         [lupdate, "-silent", "-extensions", "py", "-locations", "none", "-no-obsolete"]
-        + ["hvseed_gui/ui", "hvseed_gui/app.py", "-ts", str(copy)],
+        + ["hvseed_gui/ui", "hvseed_gui/app.py", "hvseed_gui/report_pdf.py", "-ts", str(copy)],
         cwd=ROOT,
         check=True,
         timeout=60,

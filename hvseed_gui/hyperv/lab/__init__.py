@@ -10,7 +10,7 @@ state machine and refusals (hyperv-reference.md c-f) and is never kinder than a 
 from .defaults import PRIMARY as PRIMARY_NAME
 from .defaults import REPLICA as REPLICA_NAME
 from .defaults import SPARE as SPARE_NAME
-from .host import LabHost
+from .lab_host import LabHost
 from .labdir import Lab
 from .state import ManualClock
 from .world import World

@@ -13,7 +13,7 @@ from typing import Any
 
 from hvseed_gui.hyperv.host import FIREWALL_RULE_HTTP, FIREWALL_RULE_HTTPS
 
-from . import media
+from . import drives
 from .state import STATE_VERSION, State
 
 GiB = 1024**3
@@ -46,6 +46,15 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "get_vhd_seconds": 0.05,
     "vm_seconds": 0.004,
 }
+
+#: How large the lab's disk files are made, chosen when a lab is created: "realistic" for the
+#: demo and the tests that are about sizes, rates or timing (600 MiB TinyLinux, GiB-sized others);
+#: "small" divides every disk file by the number given, for tests that only need a disk to be
+#: exported, hashed and imported (hashing reads every byte, so a realistic lab is what makes a
+#: test slow). Drive sizes and file-system limits stay as they are: with "small" disks a VM fits
+#: where its realistic self would not, so a test about fitting or FAT32's 4 GiB uses "realistic".
+DISK_SIZE_DIVISORS = {"realistic": 1, "small": 256}
+REALISTIC = "realistic"
 
 VHDS = "D:\\Hyper-V\\Virtual Hard Disks"
 EXCH01_ID = "4C3B8E51-0D7A-4F6E-9B1C-7A2E5D8F3C10"
@@ -223,8 +232,21 @@ def _certificate(fqdn: str, thumbprint: str) -> dict[str, Any]:
     }
 
 
-def default_state(now: float) -> State:
-    """The state document of a fresh default lab (files are made by ``materialize``)."""
+def disk_size_divisor(disk_sizes: str) -> int:
+    """The divisor of ``DISK_SIZE_DIVISORS`` named ``disk_sizes``; ValueError if none."""
+    try:
+        return DISK_SIZE_DIVISORS[disk_sizes]
+    except (KeyError, TypeError):
+        names = ", ".join(DISK_SIZE_DIVISORS)
+        raise ValueError(f"Unknown lab disk sizes '{disk_sizes}'; use one of {names}.") from None
+
+
+def default_state(now: float, disk_sizes: str = REALISTIC) -> State:
+    """The state document of a fresh default lab (files are made by ``materialize``).
+
+    ``disk_sizes`` ("realistic" or "small", see ``DISK_SIZE_DIVISORS``) is kept in the
+    settings: the files are made once, so it says how this lab was made."""
+    disk_size_divisor(disk_sizes)
     hosts = {PRIMARY: _host(), REPLICA: _host(), SPARE: _host("17763")}
     hosts[SPARE]["os_version"] = "Windows Server 2019 Standard"
     hosts[PRIMARY]["certificates"] = [
@@ -291,7 +313,7 @@ def default_state(now: float) -> State:
         "created": now,
         "primary": PRIMARY,
         "replica": REPLICA,
-        "settings": dict(DEFAULT_SETTINGS),
+        "settings": dict(DEFAULT_SETTINGS, disk_sizes=disk_sizes),
         "faults": [],
         "drives": drives,
         "hosts": hosts,
@@ -301,23 +323,24 @@ def default_state(now: float) -> State:
 
 def materialize(lab_dir: Path, state: State, now: float) -> None:
     """Create the drive directories and the sparse VM disk files; make EXCH01 replicate."""
+    divisor = disk_size_divisor(state["settings"].get("disk_sizes", REALISTIC))
     for drive_id in state["drives"]:
-        media.drive_root(lab_dir, drive_id).mkdir(parents=True, exist_ok=True)
+        drives.drive_root(lab_dir, drive_id).mkdir(parents=True, exist_ok=True)
     primary = state["hosts"][PRIMARY]
     for path, size in PARENT_FILES.items():
-        loc = media.locate(state, lab_dir, PRIMARY, path)
-        media.extend_file(media.real_path(lab_dir, loc), size, "VHDX")
+        loc = drives.locate(state, lab_dir, PRIMARY, path)
+        drives.extend_file(drives.real_path(lab_dir, loc), size // divisor, "VHDX")
     for vm in primary["vms"].values():
         for disk in vm["disks"]:
-            loc = media.locate(state, lab_dir, PRIMARY, disk["path"])
-            size = disk.pop("initial_size")
-            media.extend_file(media.real_path(lab_dir, loc), size, disk["format"])
-    replica_storage = media.locate(state, lab_dir, REPLICA, "D:\\Hyper-V Replica")
-    media.real_path(lab_dir, replica_storage).mkdir(parents=True, exist_ok=True)
-    _already_replicating(lab_dir, state, now)
+            loc = drives.locate(state, lab_dir, PRIMARY, disk["path"])
+            size = disk.pop("initial_size") // divisor
+            drives.extend_file(drives.real_path(lab_dir, loc), size, disk["format"])
+    replica_storage = drives.locate(state, lab_dir, REPLICA, "D:\\Hyper-V Replica")
+    drives.real_path(lab_dir, replica_storage).mkdir(parents=True, exist_ok=True)
+    _already_replicating(lab_dir, state, now, divisor)
 
 
-def _already_replicating(lab_dir: Path, state: State, now: float) -> None:
+def _already_replicating(lab_dir: Path, state: State, now: float, divisor: int = 1) -> None:
     """EXCH01 replicates to hv-b since ten days: not enableable, a real replica on hv-b."""
     vm = state["hosts"][PRIMARY]["vms"][EXCH01_ID]
     common = {
@@ -341,8 +364,8 @@ def _already_replicating(lab_dir: Path, state: State, now: float) -> None:
     vm["repl"] = dict(common, mode="Primary", replicated=[d["path"] for d in vm["disks"]])
     folder = f"D:\\Hyper-V Replica\\Hyper-V Replica\\Virtual hard disks\\{EXCH01_ID}"
     disks = [dict(d, path=f"{folder}\\EXCH01.vhdx") for d in vm["disks"]]
-    loc = media.locate(state, lab_dir, REPLICA, disks[0]["path"])
-    media.extend_file(media.real_path(lab_dir, loc), 30 * GiB, "VHDX")
+    loc = drives.locate(state, lab_dir, REPLICA, disks[0]["path"])
+    drives.extend_file(drives.real_path(lab_dir, loc), 30 * GiB // divisor, "VHDX")
     state["hosts"][REPLICA]["vms"][EXCH01_ID] = {
         "name": "EXCH01",
         "id": EXCH01_ID,

@@ -14,7 +14,7 @@ from hvseed_gui.core.folder_name import folder_name as export_folder_name
 from hvseed_gui.hyperv.errors import CmdletError, InvalidState, NotFound
 from hvseed_gui.hyperv.host import JobState, ReplicationHealth
 
-from . import config_xml, media
+from . import config_xml, drives
 from .jobcore import (
     IN_PROGRESS,
     READY,
@@ -45,33 +45,33 @@ def start_export(w: World, fqdn: str, vm_id: str, destination: str) -> dict[str,
             vm, cmdlet, READY, "An initial replication is already running or finished."
         )
     dest = w.locate(fqdn, destination)
-    dest_real = media.real_path(w.lab_dir, dest)
+    dest_real = drives.real_path(w.lab_dir, dest)
     if dest_real.exists() and not dest_real.is_dir():
         raise NotFound(
             f"Hyper-V cannot export the initial replica to '{destination}': "
-            f"{media.ERR_PATH_NOT_FOUND}",
+            f"{drives.ERR_PATH_NOT_FOUND}",
             "The destination is a file, not a folder; choose a folder on the drive.",
             cmdlet=cmdlet,
             category="ObjectNotFound",
         )
     folder_name = export_folder_name(vm["name"], vm["id"])
-    reason = media.invalid_name_reason(folder_name)
+    reason = drives.invalid_name_reason(folder_name)
     if reason:
         # UNCONFIRMED whether Hyper-V would clean the name up instead; the lab takes the
         # outcome Windows' file system rules give.
         raise CmdletError(
             f"Hyper-V failed to export the initial replica of '{vm['name']}' to "
-            f"'{destination}': {media.ERR_BAD_NAME}",
+            f"'{destination}': {drives.ERR_BAD_NAME}",
             f"{reason} Rename the virtual machine, or send its initial copy over the network.",
             cmdlet=cmdlet,
             category="InvalidArgument",
         )
     folder = dest.child(folder_name)
-    folder_real = media.real_path(w.lab_dir, folder)
+    folder_real = drives.real_path(w.lab_dir, folder)
     if folder_real.exists():
         raise CmdletError(
             f"Hyper-V failed to export the initial replica of '{vm['name']}': the folder "
-            f"'{folder.windows}' already exists. {media.ERR_EXISTS}",
+            f"'{folder.windows}' already exists. {drives.ERR_EXISTS}",
             "Move or rename the existing folder (it is not deleted or overwritten), or choose "
             "another destination.",
             cmdlet=cmdlet,
@@ -175,11 +175,11 @@ def advance_export(w: World, job: dict[str, Any]) -> None:
     budget = int(max(0.0, w.now - job["updated"]) * w.settings["export_bytes_per_sec"])
     job["updated"] = w.now
     if not drive_attached(w, job):
-        fail(w, job, media.ERR_DEVICE_GONE)
+        fail(w, job, drives.ERR_DEVICE_GONE)
         return
     drive = w.state["drives"][job["drive"]]
-    folder = media.real_path(
-        w.lab_dir, media.Location(job["drive"], job["letter"], tuple(job["folder_parts"]))
+    folder = drives.real_path(
+        w.lab_dir, drives.Location(job["drive"], job["letter"], tuple(job["folder_parts"]))
     )
     free = w.free(job["drive"])
     fat32 = drive["file_system"].upper() == "FAT32"
@@ -191,12 +191,12 @@ def advance_export(w: World, job: dict[str, Any]) -> None:
             break
         target = entry["written"] + min(missing, budget)
         failure = ""
-        if fat32 and target > media.FAT32_MAX_FILE:
-            target, failure = media.FAT32_MAX_FILE, media.ERR_FILE_TOO_LARGE
+        if fat32 and target > drives.FAT32_MAX_FILE:
+            target, failure = drives.FAT32_MAX_FILE, drives.ERR_FILE_TOO_LARGE
         if target - entry["written"] > free:
-            target, failure = entry["written"] + free, media.ERR_DISK_FULL
+            target, failure = entry["written"] + free, drives.ERR_DISK_FULL
         grown = target - entry["written"]
-        media.extend_file(folder.joinpath(*entry["rel"].split("\\")), target, entry["format"])
+        drives.extend_file(folder.joinpath(*entry["rel"].split("\\")), target, entry["format"])
         entry["written"] = target
         job["done"] += grown
         budget -= grown

@@ -9,14 +9,16 @@ from hvseed_gui.hyperv import errors
 from .state import State
 
 
-def error_class(kind: str) -> type[errors.HyperVError]:
-    """The exception type named ``kind`` (e.g. "HostUnreachable"); ValueError if none."""
+def error_class(kind: str) -> type[errors.HvseedError]:
+    """The exception type named ``kind`` (e.g. "HostUnreachable"); ValueError if none.
+
+    Any kind a host can raise: the seam's own and the package-wide ``Cancelled``."""
     cls = getattr(errors, kind, None)
-    if not (isinstance(cls, type) and issubclass(cls, errors.HyperVError)):
+    if not (isinstance(cls, type) and issubclass(cls, errors.HvseedError)):
         names = sorted(
             n
             for n, c in vars(errors).items()
-            if isinstance(c, type) and issubclass(c, errors.HyperVError)
+            if isinstance(c, type) and issubclass(c, errors.HvseedError)
         )
         raise ValueError(f"Unknown error kind '{kind}'; use one of {', '.join(names)}.")
     return cls
@@ -33,7 +35,7 @@ def make_fault(host: str, operation: str, kind: str, message: str, times: int) -
     }
 
 
-def take(state: State, host: str, operation: str) -> errors.HyperVError | None:
+def take(state: State, host: str, operation: str) -> errors.HvseedError | None:
     """The error an injected fault makes this call raise, counting it down; None if none."""
     for fault in state["faults"]:
         if fault["host"] not in ("*", host) or fault["operation"] not in ("*", operation):

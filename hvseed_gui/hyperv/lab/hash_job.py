@@ -21,7 +21,7 @@ from hvseed_gui.core.untrusted import walk
 from hvseed_gui.hyperv.errors import NotFound
 from hvseed_gui.hyperv.host import HashJob, JobState
 
-from . import media
+from . import drives
 from .jobcore import drive_attached
 from .world import World
 
@@ -42,7 +42,7 @@ def start_hash(
     w: World, fqdn: str, folder: str, paths: list[str] | None, job_id: str
 ) -> dict[str, Any]:
     loc = w.locate(fqdn, folder)
-    root = media.real_path(w.lab_dir, loc)
+    root = drives.real_path(w.lab_dir, loc)
     if not root.is_dir():
         raise NotFound(
             f"The folder {loc.windows} does not exist on {fqdn}.",
@@ -110,7 +110,7 @@ def advance_hash(w: World, job: dict[str, Any]) -> None:
         job.update(
             state=JobState.FAILED.value,
             message=f"The drive holding {job['folder']} is no longer attached to "
-            f"{job['host']}. {media.ERR_DEVICE_GONE}",
+            f"{job['host']}. {drives.ERR_DEVICE_GONE}",
         )
         return
     for entry in job["files"]:
@@ -137,8 +137,8 @@ def _conclude(job: dict[str, Any]) -> None:
 def due(w: World, job: dict[str, Any]) -> tuple[Path, list[str]]:
     """The job's folder on this machine and the files whose bytes are all "read" but not yet
     hashed: hash them (``hash_due``) after the transaction, then ``store`` the result."""
-    root = media.real_path(
-        w.lab_dir, media.Location(job["drive"], job["letter"], tuple(job["folder_parts"]))
+    root = drives.real_path(
+        w.lab_dir, drives.Location(job["drive"], job["letter"], tuple(job["folder_parts"]))
     )
     if job["state"] != JobState.RUNNING.value:
         return root, []

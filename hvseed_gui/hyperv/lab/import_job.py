@@ -11,12 +11,12 @@ import os
 import uuid
 from typing import Any
 
-from hvseed_gui.core.media import MAX_XML_BYTES
+from hvseed_gui.core.export_xml import MAX_XML_BYTES
 from hvseed_gui.core.untrusted import read_capped
 from hvseed_gui.hyperv.errors import CmdletError, InvalidState, NotFound
 from hvseed_gui.hyperv.host import JobState, ReplicationHealth
 
-from . import config_xml, media
+from . import config_xml, drives
 from .defaults import REQUIRE_CONFIG_XML
 from .jobcore import (
     IN_PROGRESS,
@@ -55,11 +55,11 @@ def start_import(w: World, fqdn: str, vm_id: str, folder: str) -> dict[str, Any]
             vm, cmdlet, WAITING, "Only a replica waiting for its initial copy can import one."
         )
     loc = w.locate(fqdn, folder)
-    root = media.real_path(w.lab_dir, loc)
+    root = drives.real_path(w.lab_dir, loc)
     prefix = f"Hyper-V could not import the initial replica of '{vm['name']}' from '{folder}':"
     if not root.is_dir():
         raise NotFound(
-            f"{prefix} {media.ERR_PATH_NOT_FOUND}",
+            f"{prefix} {drives.ERR_PATH_NOT_FOUND}",
             "Give the <VMName>_<VMId> folder on the drive, not the drive itself.",
             cmdlet=cmdlet,
             category="ObjectNotFound",
@@ -107,7 +107,7 @@ def _xml_required(w: World) -> bool:
 
 def _config_from_files(root: os.PathLike[str], vm: VmDict) -> config_xml.ExportConfig:
     """Without an XML configuration: the disks are the VHD files the folder holds."""
-    disks_dir = media.real_path_below(root, config_xml.DISKS_DIR)
+    disks_dir = drives.real_path_below(root, config_xml.DISKS_DIR)
     disks = []
     if disks_dir.is_dir():
         for path in sorted(disks_dir.iterdir(), key=lambda p: p.name.lower()):
@@ -129,7 +129,7 @@ def _config_from_files(root: os.PathLike[str], vm: VmDict) -> config_xml.ExportC
 def _read_config(
     root: os.PathLike[str], prefix: str, cmdlet: str, *, required: bool = True
 ) -> config_xml.ExportConfig | None:
-    config_dir = media.real_path_below(root, config_xml.CONFIG_DIR)
+    config_dir = drives.real_path_below(root, config_xml.CONFIG_DIR)
     xml_files = (
         sorted(p for p in config_dir.iterdir() if p.suffix.lower() == ".xml")
         if config_dir.is_dir()
@@ -139,14 +139,15 @@ def _read_config(
         return None
     if not xml_files:
         raise NotFound(
-            f"{prefix} the virtual machine configuration was not found. {media.ERR_FILE_NOT_FOUND}",
+            f"{prefix} the virtual machine configuration was not found. "
+            f"{drives.ERR_FILE_NOT_FOUND}",
             "The folder is incomplete: export the initial copy again.",
             cmdlet=cmdlet,
             category="ObjectNotFound",
         )
     try:  # a plain file only, and capped: this runs with the lab's lock held
         raw = read_capped(config_dir, xml_files[0].name, MAX_XML_BYTES)
-        return config_xml.parse(media.decode_xml(raw))
+        return config_xml.parse(drives.decode_xml(raw))
     except (ValueError, UnicodeDecodeError, OSError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
         raise CmdletError(
@@ -163,7 +164,7 @@ def _import_files(
     fqdn: str,
     vm: VmDict,
     root: os.PathLike[str],
-    loc: media.Location,
+    loc: drives.Location,
     config: config_xml.ExportConfig,
     prefix: str,
     cmdlet: str,
@@ -174,12 +175,12 @@ def _import_files(
             targets[path.rsplit("\\", 1)[-1].lower()] = path
     files = []
     for disk in config.disks:
-        real = media.real_path_below(root, *disk.relative_path.split("\\"))
+        real = drives.real_path_below(root, *disk.relative_path.split("\\"))
         shown = loc.child(*disk.relative_path.split("\\")).windows
         if not real.is_file():
             raise NotFound(
                 f"{prefix} the virtual hard disk '{shown}' was not found. "
-                f"{media.ERR_FILE_NOT_FOUND}",
+                f"{drives.ERR_FILE_NOT_FOUND}",
                 "Copy the complete folder, with every disk under its original name.",
                 cmdlet=cmdlet,
                 category="ObjectNotFound",
@@ -217,10 +218,10 @@ def advance_import(w: World, job: dict[str, Any]) -> None:
     budget = int(max(0.0, w.now - job["updated"]) * w.settings["import_bytes_per_sec"])
     job["updated"] = w.now
     if not drive_attached(w, job):
-        fail(w, job, media.ERR_DEVICE_GONE)
+        fail(w, job, drives.ERR_DEVICE_GONE)
         return
-    source = media.real_path(
-        w.lab_dir, media.Location(job["drive"], job["letter"], tuple(job["folder_parts"]))
+    source = drives.real_path(
+        w.lab_dir, drives.Location(job["drive"], job["letter"], tuple(job["folder_parts"]))
     )
     for entry in job["files"]:
         missing = entry["size"] - entry["written"]
@@ -228,21 +229,21 @@ def advance_import(w: World, job: dict[str, Any]) -> None:
             continue
         if budget <= 0:
             break
-        if not media.real_path_below(source, *entry["rel"].split("\\")).is_file():
-            fail(w, job, media.ERR_FILE_NOT_FOUND)
+        if not drives.real_path_below(source, *entry["rel"].split("\\")).is_file():
+            fail(w, job, drives.ERR_FILE_NOT_FOUND)
             return
         target_loc = w.locate(job["host"], entry["target"])
         want = min(missing, budget)
         grown = min(want, w.free(target_loc.drive_id))
         if grown > 0:
-            media.extend_file(
-                media.real_path(w.lab_dir, target_loc), entry["written"] + grown, entry["format"]
+            drives.extend_file(
+                drives.real_path(w.lab_dir, target_loc), entry["written"] + grown, entry["format"]
             )
         entry["written"] += grown
         job["done"] += grown
         budget -= grown
         if grown < want:
-            fail(w, job, media.ERR_DISK_FULL)
+            fail(w, job, drives.ERR_DISK_FULL)
             return
     if all(f["written"] >= f["size"] for f in job["files"]):
         job.update(state=JobState.COMPLETED.value, finished=w.now)

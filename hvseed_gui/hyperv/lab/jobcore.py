@@ -7,7 +7,7 @@ from typing import Any
 from hvseed_gui.hyperv.errors import InvalidState
 from hvseed_gui.hyperv.host import JobState, ReplicationHealth, ReplicationState
 
-from . import media
+from . import drives
 from .world import VmDict, World
 
 READY = ReplicationState.READY_FOR_INITIAL_REPLICATION.value
@@ -89,6 +89,6 @@ def drive_attached(w: World, job: dict[str, Any]) -> bool:
         return False
     if job["letter"].startswith("\\\\"):  # reached through another host's admin share
         return bool(drive["host"] and drive["letter"]) and (
-            media.share_letter(drive["host"], drive["letter"]) == job["letter"]
+            drives.share_letter(drive["host"], drive["letter"]) == job["letter"]
         )
     return drive["host"] == job["host"] and drive["letter"] == job["letter"]

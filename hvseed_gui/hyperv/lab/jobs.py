@@ -12,7 +12,7 @@ from __future__ import annotations
 from hvseed_gui.hyperv.errors import NotFound
 from hvseed_gui.hyperv.host import JobState
 
-from . import media
+from . import drives
 from .defaults import JOB_REMOVAL_SECONDS
 from .export_job import advance_export, cancel_export, start_export
 from .import_job import advance_import, start_import
@@ -62,7 +62,7 @@ def advance_deltas(w: World) -> None:
                     real = w.real(fqdn, entry["path"])
                 except NotFound:
                     continue
-                media.extend_file(real, DELTA_BASE_BYTES + share, entry["format"])
+                drives.extend_file(real, DELTA_BASE_BYTES + share, entry["format"])
 
 
 def advance(w: World) -> None:
@@ -100,4 +100,4 @@ def fail_jobs_on_drive(w: World, drive_id: str) -> None:
     """The drive was pulled out: every job reading or writing it fails now."""
     for job in w.state["jobs"].values():
         if job["state"] == JobState.RUNNING.value and job["drive"] == drive_id:
-            fail(w, job, media.ERR_DEVICE_GONE)
+            fail(w, job, drives.ERR_DEVICE_GONE)

@@ -19,10 +19,10 @@ from hvseed_gui.core.volumes import Volume
 from hvseed_gui.hyperv.errors import HostUnreachable
 from hvseed_gui.hyperv.host import ReplicationState
 
-from . import defaults, jobs, media
+from . import defaults, drives, jobs
 from . import faults as fault_rules
-from .host import LabHost
 from .lab_errors import LabError
+from .lab_host import LabHost
 from .state import LOCK_FILE, STATE_FILE, Clock, State, Store, _file_lock
 from .world import World, resolve_host_name
 
@@ -49,10 +49,19 @@ class Lab:
         self._store = Store(directory)
 
     @classmethod
-    def open(cls, directory: str | Path, *, create: bool = True, clock: Clock | None = None) -> Lab:
+    def open(
+        cls,
+        directory: str | Path,
+        *,
+        create: bool = True,
+        clock: Clock | None = None,
+        disk_sizes: str = defaults.REALISTIC,
+    ) -> Lab:
         """Open the lab in ``directory``; with ``create``, make the default lab there if the
         directory is missing or empty. ``clock`` returns epoch seconds (tests pass a
-        ``ManualClock``)."""
+        ``ManualClock``). ``disk_sizes`` ("realistic" or "small": ``defaults.DISK_SIZE_DIVISORS``)
+        applies when the lab is made; an existing lab keeps the files it has."""
+        defaults.disk_size_divisor(disk_sizes)
         path = Path(directory).expanduser().resolve()
         lab = cls(path, clock or time.time)
         if lab._store.exists():
@@ -70,7 +79,7 @@ class Lab:
                         "Choose an empty folder (or a new one) for --lab.",
                     )
                 now = lab.clock()
-                state = defaults.default_state(now)
+                state = defaults.default_state(now, disk_sizes)
                 defaults.materialize(path, state, now)
                 lab._store._write(state)
         return lab
@@ -191,8 +200,8 @@ class Lab:
                 disks = []
                 for d in range(disks_per_vm):
                     path = f"D:\\Hyper-V\\Big\\Big-{n:04d}-{d}.vhdx"
-                    loc = media.locate(w.state, self.directory, fqdn, path)
-                    media.extend_file(media.real_path(self.directory, loc), disk_bytes, "VHDX")
+                    loc = drives.locate(w.state, self.directory, fqdn, path)
+                    drives.extend_file(drives.real_path(self.directory, loc), disk_bytes, "VHDX")
                     disks.append(
                         {
                             "path": path,
@@ -245,7 +254,7 @@ class Lab:
         """Change what ``readiness`` reads on ``host`` (see ``host.HOST_FACT_DEFAULTS``):
         e.g. ``powershell_version="4.0"``, ``fips_enabled=True``, ``clock_offset_seconds=600``,
         ``asr_wmi_process_rule="Block"``, ``cluster_name="HVC1"``, ``replica_broker="HVR-BRK"``."""
-        from .host import HOST_FACT_DEFAULTS
+        from .lab_host import HOST_FACT_DEFAULTS
 
         unknown = set(facts) - set(HOST_FACT_DEFAULTS)
         if unknown:
@@ -294,8 +303,8 @@ class Lab:
                 serial=f"LAB{n:04d}{len(label):02d}",
                 friendly_name=f"Lab USB {label}",
             )
-            media.drive_root(self.directory, drive_id).mkdir(parents=True, exist_ok=True)
-            return media.volume_of(self.directory, w.state, drive_id)
+            drives.drive_root(self.directory, drive_id).mkdir(parents=True, exist_ok=True)
+            return drives.volume_of(self.directory, w.state, drive_id)
 
     def unplug(self, host: str, letter: str) -> str:
         """Pull the drive at ``letter`` out of ``host``; running jobs on it fail. Returns its id."""
@@ -324,7 +333,7 @@ class Lab:
                     "Name it by its label or drive ID as the lab lists them.",
                 )
             self._mount(w, matches[0], fqdn, letter)
-            return media.volume_of(self.directory, w.state, matches[0])
+            return drives.volume_of(self.directory, w.state, matches[0])
 
     def move_drive(
         self, from_host: str, letter: str, to_host: str, new_letter: str | None = None
@@ -341,7 +350,7 @@ class Lab:
             w.state["drives"][drive_id].update(host=None, letter=None)
             jobs.fail_jobs_on_drive(w, drive_id)
             self._mount(w, drive_id, target, chosen)
-            return media.volume_of(self.directory, w.state, drive_id)
+            return drives.volume_of(self.directory, w.state, drive_id)
 
     def real_path(self, host: str, windows_path: str) -> Path:
         """Where ``windows_path`` on ``host`` lives on this machine."""
@@ -387,7 +396,7 @@ class Lab:
     ) -> str:
         """The letter a drive plugged into ``fqdn`` gets; ``freed`` is about to be free.
         Changes nothing, so a refusal leaves every drive where it was."""
-        used = set(media.mounts(w.state, fqdn)) - {freed}
+        used = set(drives.mounts(w.state, fqdn)) - {freed}
         if letter is not None:
             chosen = _letter(letter)
             if chosen in used:

@@ -25,7 +25,7 @@ from hvseed_gui.hyperv.host import (
     listener_rule_name,
 )
 
-from . import media
+from . import drives
 from .jobs import DELTA_BASE_BYTES, READY, WAITING, replica_partner
 from .world import VmDict, World, resolve_host_name
 
@@ -175,7 +175,7 @@ def enable_replication(w: World, primary: str, plan: ReplicationPlan, vm_id: str
             if w.file_size(primary, path) == 0:
                 raise NotFound(
                     f"Hyper-V failed to enable replication for virtual machine '{vm['name']}': "
-                    f"cannot open '{path}'. {media.ERR_FILE_NOT_FOUND}",
+                    f"cannot open '{path}'. {drives.ERR_FILE_NOT_FOUND}",
                     cmdlet=cmdlet,
                     category="ObjectNotFound",
                 )
@@ -209,7 +209,7 @@ def enable_replication(w: World, primary: str, plan: ReplicationPlan, vm_id: str
     except NotFound:
         raise CmdletError(
             f"Hyper-V failed to create the replica virtual machine on '{replica}': the storage "
-            f"location '{storage}' is not available. {media.ERR_PATH_NOT_FOUND}",
+            f"location '{storage}' is not available. {drives.ERR_PATH_NOT_FOUND}",
             "Set an existing storage location on the Replica server.",
             cmdlet=cmdlet,
             category="ObjectNotFound",
@@ -255,11 +255,11 @@ def _create_replica_vm(
         copy = dict(disk, path=here(disk["path"]), parents=[here(p) for p in disk["parents"]])
         disks.append(copy)
         for path in (copy["path"], *copy["parents"]):
-            media.extend_file(w.real(replica, path), PLACEHOLDER_BYTES, disk["format"])
+            drives.extend_file(w.real(replica, path), PLACEHOLDER_BYTES, disk["format"])
         stem, _, ext = copy["path"].rpartition(".")
         fmt = "AVHD" if ext.lower() == "vhd" else "AVHDX"
         delta_path = f"{stem}_{lab_id(vm['id'], disk['path'])}.{fmt.lower()}"
-        media.extend_file(w.real(replica, delta_path), DELTA_BASE_BYTES, fmt)
+        drives.extend_file(w.real(replica, delta_path), DELTA_BASE_BYTES, fmt)
         delta_files.append({"path": delta_path, "format": fmt, "base": copy["path"]})
     w.host(replica)["vms"][vm["id"]] = {
         "name": vm["name"],
@@ -369,12 +369,12 @@ def configure_replica_server(w: World, fqdn: str, change: ReplicaServerChange) -
         except NotFound:
             raise CmdletError(
                 f"The storage location '{folder}' cannot be used on {fqdn}. "
-                f"{media.ERR_PATH_NOT_FOUND}",
+                f"{drives.ERR_PATH_NOT_FOUND}",
                 cmdlet=folder_cmdlet,
                 category="ObjectNotFound",
             ) from None
     for loc in located:
-        media.real_path(w.lab_dir, loc).mkdir(parents=True, exist_ok=True)
+        drives.real_path(w.lab_dir, loc).mkdir(parents=True, exist_ok=True)
     server.update(after)
     if entry is not None:
         server["entries"].append(

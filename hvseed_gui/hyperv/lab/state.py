@@ -108,14 +108,14 @@ class Store:
     def transaction(self) -> Iterator[State]:
         """Yield the state for changes; it is written back when the block ends.
 
-        It is written back too when the block raises ``HyperVError``: a refusal happens after
-        the lab has caught up with the clock, and that progress is real.
+        It is written back too when the block raises one of our errors (``HvseedError``): a
+        refusal happens after the lab has caught up with the clock, and that progress is real.
         """
         current = getattr(self._local, "state", None)
         if current is not None:  # nested: the outer transaction writes
             yield current
             return
-        from hvseed_gui.hyperv.errors import HyperVError
+        from hvseed_gui.errors import HvseedError
 
         with _file_lock(self.lock_path):
             state = self._read()
@@ -123,7 +123,7 @@ class Store:
             self._local.state = state
             try:
                 yield state
-            except HyperVError:
+            except HvseedError:
                 self._write_if_changed(state, before)
                 raise
             finally:

@@ -23,14 +23,14 @@ from hvseed_gui.hyperv.powershell.files import (
     check_new_files,
 )
 
-from . import media
+from . import drives
 from .world import World
 
 
 def _drive_gone(directory: str, fqdn: str) -> MediaError:
     return MediaError(
         f"The drive holding {directory} is not attached to {fqdn}; nothing was written. "
-        f"{media.ERR_DEVICE_GONE}",
+        f"{drives.ERR_DEVICE_GONE}",
         DRIVE_GONE_HINT,
         cmdlet="hvseed",
         category="DeviceError",
@@ -57,7 +57,7 @@ def write_new(
     files: dict[str, str],
     replacing: dict[str, str] | None = None,
 ) -> None:
-    split = media.split_windows(directory)
+    split = drives.split_windows(directory)
     if split is not None and w.drive_at(fqdn, split[0]) is None:
         raise _drive_gone(directory, fqdn)
     try:
@@ -66,7 +66,7 @@ def write_new(
         if "not attached" in exc.message:
             raise _drive_gone(directory, fqdn) from None
         raise
-    root = media.real_path(w.lab_dir, loc)
+    root = drives.real_path(w.lab_dir, loc)
     if not root.is_dir():
         raise NotFound(
             f"The folder {loc.windows} does not exist on {fqdn}; nothing was written.",
@@ -78,7 +78,7 @@ def write_new(
         check_new_files(files)
     except ValueError as exc:
         raise CmdletError(str(exc), "", cmdlet="hvseed", category="InvalidArgument") from None
-    targets = {name: media.real_path_below(root, name) for name in files}
+    targets = {name: drives.real_path_below(root, name) for name in files}
     replaced = {
         name: _replaceable(path, (replacing or {}).get(name, "")) for name, path in targets.items()
     }
@@ -95,7 +95,7 @@ def write_new(
     payloads = {name: text.encode("utf-8") for name, text in files.items()}
     if sum(len(p) for p in payloads.values()) > w.free(loc.drive_id):
         raise MediaError(
-            f"Cannot write beside the export on {loc.letter}: {media.ERR_DISK_FULL}",
+            f"Cannot write beside the export on {loc.letter}: {drives.ERR_DISK_FULL}",
             "Make a little room on the drive, then try again.",
             cmdlet="hvseed",
             category="WriteError",

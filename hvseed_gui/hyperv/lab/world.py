@@ -10,7 +10,7 @@ from typing import Any
 from hvseed_gui.core.plan import normalize_vm_id
 from hvseed_gui.hyperv.errors import NotFound
 
-from . import media
+from . import drives
 from .state import State
 
 VmDict = dict[str, Any]
@@ -70,11 +70,11 @@ class World:
 
     # -- paths --------------------------------------------------------------------------------
 
-    def locate(self, fqdn: str, path: str) -> media.Location:
-        return media.locate(self.state, self.lab_dir, fqdn, path)
+    def locate(self, fqdn: str, path: str) -> drives.Location:
+        return drives.locate(self.state, self.lab_dir, fqdn, path)
 
     def real(self, fqdn: str, path: str) -> Path:
-        return media.real_path(self.lab_dir, self.locate(fqdn, path))
+        return drives.real_path(self.lab_dir, self.locate(fqdn, path))
 
     def file_size(self, fqdn: str, path: str) -> int:
         """Apparent size of a host file; 0 when it (or its drive) is missing."""
@@ -85,7 +85,7 @@ class World:
         return real.stat().st_size if real.is_file() else 0
 
     def free(self, drive_id: str) -> int:
-        return media.drive_free(self.lab_dir, self.state, drive_id)
+        return drives.drive_free(self.lab_dir, self.state, drive_id)
 
     def drive_at(self, fqdn: str, letter: str) -> str | None:
-        return media.mounts(self.state, fqdn).get(letter.upper().rstrip("\\/"))
+        return drives.mounts(self.state, fqdn).get(letter.upper().rstrip("\\/"))

@@ -26,7 +26,8 @@ import base64
 import hashlib
 from typing import Any
 
-from hvseed_gui.core.media import MAX_XML_BYTES, FileEntry, FolderListing
+from hvseed_gui.core.export_folder import FileEntry, FolderListing
+from hvseed_gui.core.export_xml import MAX_XML_BYTES
 from hvseed_gui.core.untrusted import LINK, MAX_DEPTH, MAX_ENTRIES, refused_error
 from hvseed_gui.hyperv.errors import CmdletError, HyperVError, MediaError
 from hvseed_gui.hyperv.host import ExportFolderSummary

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem
 
 from hvseed_gui.core.readiness import Row, Status, overall, readiness_table
-from hvseed_gui.hyperv.connect import open_host
+from hvseed_gui.hyperv.host_target import open_host
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages.base import HostPage
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hvseed_gui.hyperv.connect import WINRM_TRANSPORTS, HostKind, HostTarget, open_host
+from hvseed_gui.hyperv.host_target import WINRM_TRANSPORTS, HostKind, HostTarget, open_host
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages.base import HostPage
 

@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hvseed_gui.core.export_folder import FolderListing
 from hvseed_gui.core.manifest import short_fingerprint
-from hvseed_gui.core.media import FolderListing
 from hvseed_gui.ui.format import shown, size
 from hvseed_gui.ui.handover import HandoverBox
 from hvseed_gui.ui.manifests import ManifestHasher, Outcome
 from hvseed_gui.ui.pages.base import HostPage
-from hvseed_gui.ui.widgets.hashing import HashingBox
+from hvseed_gui.ui.widgets.hashing_box import HashingBox
 
 NEXT_STEPS = QT_TRANSLATE_NOOP(
     "DonePage",

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
+from hvseed_gui.core.findings import Severity
 from hvseed_gui.core.import_gate import (
     CONSENTABLE,
     ImportCheck,
@@ -39,8 +40,7 @@ from hvseed_gui.core.import_gate import (
     normalize_fingerprint,
 )
 from hvseed_gui.core.manifest import short_fingerprint
-from hvseed_gui.core.media import Severity
-from hvseed_gui.core.progress import RateTracker
+from hvseed_gui.core.rate_tracker import RateTracker
 from hvseed_gui.flows.events import FlowEvent, Phase, Status
 from hvseed_gui.flows.import_run import GateResult, ImportRun
 from hvseed_gui.ui.format import duration, rate, size

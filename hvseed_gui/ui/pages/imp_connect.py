@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QCheckBox, QLineEdit
 
-from hvseed_gui.hyperv.connect import WINRM_TRANSPORTS, HostKind, HostTarget, open_host
+from hvseed_gui.hyperv.host_target import WINRM_TRANSPORTS, HostKind, HostTarget, open_host
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.import_state import RunningImport
 from hvseed_gui.ui.pages.connect import ConnectPage

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 
 from hvseed_gui.core.plan import normalize_vm_id
 from hvseed_gui.core.volumes import Volume
-from hvseed_gui.hyperv.connect import HostKind, HostTarget, lab_info, open_host
 from hvseed_gui.hyperv.host import ExportFolderSummary
+from hvseed_gui.hyperv.host_target import HostKind, HostTarget, lab_info, open_host
 from hvseed_gui.ui.format import size
 from hvseed_gui.ui.pages.imp_base import ImportPage, folder_on_this_computer
 from hvseed_gui.ui.pages.vm import _Item

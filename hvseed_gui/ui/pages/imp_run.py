@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
-from hvseed_gui.core.progress import RateTracker
+from hvseed_gui.core.rate_tracker import RateTracker
 from hvseed_gui.flows.events import FlowEvent, Phase, Refused, Status, Stopped
 from hvseed_gui.flows.import_run import ImportRun
 from hvseed_gui.hyperv.host import (

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from hvseed_gui.core.fitness import DrivePlan, plan_drives
 from hvseed_gui.core.volumes import BitLockerStatus, Volume
-from hvseed_gui.hyperv.connect import HostKind
 from hvseed_gui.hyperv.host import ExportFolderSummary, HyperVHost, VhdFile, VirtualMachine
+from hvseed_gui.hyperv.host_target import HostKind
 from hvseed_gui.ui.devicechange import DeviceChangeFilter
 from hvseed_gui.ui.format import shown, size
 from hvseed_gui.ui.pages.base import HostPage

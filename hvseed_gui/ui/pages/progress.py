@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from hvseed_gui.core.plan import InitialReplicationMethod
-from hvseed_gui.core.progress import RateTracker
+from hvseed_gui.core.rate_tracker import RateTracker
 from hvseed_gui.flows.events import FlowEvent, Phase, Status, Stopped
 from hvseed_gui.flows.export_run import (
     Action,
@@ -45,7 +45,7 @@ from hvseed_gui.ui.format import duration, rate, size
 from hvseed_gui.ui.manifests import ManifestHasher, ManifestJob, Outcome
 from hvseed_gui.ui.pages.base import HostPage
 from hvseed_gui.ui.tasks import HOST_THREADS, TaskRunner, describe_error, pool
-from hvseed_gui.ui.widgets.hashing import HashingBox
+from hvseed_gui.ui.widgets.hashing_box import HashingBox
 
 
 @dataclass

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from hvseed_gui.core.plan import AuthenticationType
 from hvseed_gui.flows.host_settings import apply_replica_server_change
-from hvseed_gui.hyperv.connect import HostKind, HostTarget, open_host
 from hvseed_gui.hyperv.host import (
     FIREWALL_RULE_HTTP,
     AuthorizationEntry,
@@ -27,6 +26,7 @@ from hvseed_gui.hyperv.host import (
     ReplicaServerConfig,
     listener_rule_name,
 )
+from hvseed_gui.hyperv.host_target import HostKind, HostTarget, open_host
 from hvseed_gui.ui.format import shown
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages.base import HostPage

@@ -1,6 +1,7 @@
 """Helper process: list this computer's volumes and print them as JSON lines.
 
-Run as ``python -m hvseed_gui.core._volume_probe`` by ``volumes.probe_local_volumes``, which
+Run as ``python -m hvseed_gui.core.volumes.probe_child`` (or as the frozen app with
+``--volume-probe``) by ``probe.probe_local_volumes``, which
 kills it after a timeout: psutil <= 7.2.2 holds the GIL in ``disk_partitions()`` on Windows, so
 a slow drive must freeze this throw-away process, never the application.
 
@@ -20,19 +21,14 @@ def _emit(record: dict) -> None:
     sys.stdout.flush()
 
 
-def _quiet_windows_error_boxes() -> None:
-    """No "There is no disk in the drive" box (SEM_FAILCRITICALERRORS | SEM_NOOPENFILEERRORBOX)."""
-    if sys.platform == "win32":
-        import ctypes
-
-        ctypes.windll.kernel32.SetErrorMode(0x0001 | 0x8000)
-
-
 def main() -> int:
-    _quiet_windows_error_boxes()
+    from hvseed_gui.core.volumes.os_facts import quiet_error_boxes
+
+    quiet_error_boxes()  # no "There is no disk in the drive" box on Windows
     import psutil
 
-    from hvseed_gui.core.volumes import ALL_DRIVES, scan_volumes
+    from hvseed_gui.core.volumes.probe import ALL_DRIVES
+    from hvseed_gui.core.volumes.scan import scan_volumes
 
     _emit({"probing": ALL_DRIVES})  # disk_partitions() itself may hang
     partitions = psutil.disk_partitions(all=False)

@@ -7,7 +7,7 @@ import pytest
 from hvseed_gui.hyperv.errors import NotFound
 from hvseed_gui.hyperv.host import JobState, ReplicationState
 from hvseed_gui.hyperv.lab import Lab, ManualClock
-from hvseed_gui.hyperv.lab.media import FAT32_MAX_FILE
+from hvseed_gui.hyperv.lab.drives import FAT32_MAX_FILE
 from tests.hyperv.lab_helpers import GiB, finish, plan_for
 
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from hvseed_gui.core.media import FileEntry, FolderListing
+from hvseed_gui.core.export_folder import FileEntry, FolderListing
 from hvseed_gui.core.report import ReportFile, ReportVm, build_report, vm_from_listing
 from hvseed_gui.core.volumes import BitLockerStatus, Volume
-from hvseed_gui.ui.report_pdf import PdfError, write_pdf, write_report_pdf
+from hvseed_gui.report_pdf import PdfError, write_pdf, write_report_pdf
 
 VM_ID = "6F1C2A3B-4D5E-4F60-8A7B-9C0D1E2F3A4B"
 WHEN = datetime(2025, 11, 25, 9, 30, tzinfo=timezone.utc)
@@ -89,7 +89,7 @@ def test_works_from_the_command_line_without_an_application(tmp_path) -> None:
     html = build_report([vm_from_listing(listing)], created=WHEN).to_html()
     (tmp_path / "r.html").write_text(html, encoding="utf-8")
     code = (
-        "import sys; from pathlib import Path; from hvseed_gui.ui.report_pdf import write_pdf; "
+        "import sys; from pathlib import Path; from hvseed_gui.report_pdf import write_pdf; "
         "print(write_pdf(Path(sys.argv[1]).read_text(encoding='utf-8'), sys.argv[2]))"
     )
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY")}
@@ -107,6 +107,6 @@ def test_works_from_the_command_line_without_an_application(tmp_path) -> None:
 
 
 def test_pdf_errors_are_sentences_the_cli_prints() -> None:
-    from hvseed_gui.hyperv.errors import HyperVError
+    from hvseed_gui.errors import HvseedError
 
-    assert issubclass(PdfError, HyperVError)
+    assert issubclass(PdfError, HvseedError)  # what the CLI catches and prints

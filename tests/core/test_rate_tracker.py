@@ -1,4 +1,4 @@
-from hvseed_gui.core.progress import RateTracker
+from hvseed_gui.core.rate_tracker import RateTracker
 from hvseed_gui.core.units import format_bytes, format_duration
 
 

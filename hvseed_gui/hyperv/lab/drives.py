@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from hvseed_gui.core.export_folder import FileEntry, FolderListing
+from hvseed_gui.core.export_xml import MAX_XML_BYTES
 from hvseed_gui.core.folder_name import parse_folder_name  # noqa: F401 - the lab uses it
-from hvseed_gui.core.media import MAX_XML_BYTES, FileEntry, FolderListing
 from hvseed_gui.core.untrusted import RefusedEntry, read_capped, refused_error, walk
 from hvseed_gui.core.volumes import BitLockerStatus, Volume
 from hvseed_gui.core.winpaths import name_problem

@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from hvseed_gui.core.media import FolderListing
+from hvseed_gui.core.export_folder import FolderListing
 from hvseed_gui.core.plan import ReplicationPlan
 from hvseed_gui.core.untrusted import A_FOLDER, RefusedEntry, read_capped, refusal_reason
 from hvseed_gui.core.volumes import Volume
@@ -58,7 +58,7 @@ from hvseed_gui.hyperv.host import (
     VmRef,
 )
 
-from . import faults, hash_job, jobs, media, replication, text_files
+from . import drives, faults, hash_job, jobs, replication, text_files
 from .world import VmDict, World, short_name, to_datetime
 
 if TYPE_CHECKING:
@@ -310,13 +310,13 @@ class LabHost(HyperVHost):
 
         return self._call("stop_test_failover", run)
 
-    # -- media ----------------------------------------------------------------------------------
+    # -- drives ----------------------------------------------------------------------------------
 
     def usb_volumes(self) -> list[Volume]:
         def run(w: World) -> list[Volume]:
-            found = media.mounts(w.state, self.name)
+            found = drives.mounts(w.state, self.name)
             return [
-                media.volume_of(w.lab_dir, w.state, found[letter])
+                drives.volume_of(w.lab_dir, w.state, found[letter])
                 for letter in sorted(found)
                 if w.state["drives"][found[letter]]["bus_type"].upper() == "USB"
             ]
@@ -327,9 +327,9 @@ class LabHost(HyperVHost):
     # or hostile drive (a FIFO, a huge file) must not stop every other call on the lab.
 
     def export_folders(self, path: str) -> list[ExportFolderSummary]:
-        def run(w: World) -> tuple[media.Location, Path]:
+        def run(w: World) -> tuple[drives.Location, Path]:
             loc = w.locate(self.name, path)
-            return loc, media.real_path(w.lab_dir, loc)
+            return loc, drives.real_path(w.lab_dir, loc)
 
         loc, root = self._call("export_folders", run)
         blocker = next((p for p in (root, *root.parents) if os.path.lexists(p)), None)
@@ -342,27 +342,27 @@ class LabHost(HyperVHost):
         if not _is_plain_dir(root):
             raise NotFound(
                 f"Cannot find the folder '{loc.windows}' on {self.name}. "
-                f"{media.ERR_PATH_NOT_FOUND}",
+                f"{drives.ERR_PATH_NOT_FOUND}",
                 cmdlet="Get-ChildItem",
                 category="ObjectNotFound",
             )
-        if media.parse_folder_name(root.name) is not None:
+        if drives.parse_folder_name(root.name) is not None:
             candidates = [(loc, root)]
         else:  # below the path, and one level deeper (E:\\HyperV-Seed\\SQL01_<id>)
             candidates = []
             for child in _plain_subdirs(root):
-                if media.parse_folder_name(child.name) is not None:
+                if drives.parse_folder_name(child.name) is not None:
                     candidates.append((loc.child(child.name), child))
                     continue
                 candidates.extend(
                     (loc.child(child.name, sub.name), sub)
                     for sub in _plain_subdirs(child)
-                    if media.parse_folder_name(sub.name) is not None
+                    if drives.parse_folder_name(sub.name) is not None
                 )
         summaries = []
         for child_loc, real in candidates:
-            vm_name, vm_id = media.parse_folder_name(real.name) or ("", "")
-            files = media.plain_files(real)
+            vm_name, vm_id = drives.parse_folder_name(real.name) or ("", "")
+            files = drives.plain_files(real)
             summaries.append(
                 ExportFolderSummary(
                     path=child_loc.windows,
@@ -392,11 +392,11 @@ class LabHost(HyperVHost):
         return self.lab.move_drive(self.name, letter, to_host, new_letter)
 
     def read_export_folder(self, folder: str) -> FolderListing:
-        def run(w: World) -> media.Location:
+        def run(w: World) -> drives.Location:
             return w.locate(self.name, folder)
 
         loc = self._call("read_export_folder", run)
-        return media.list_folder(self.lab.directory, loc)
+        return drives.list_folder(self.lab.directory, loc)
 
     def read_text_file(self, path: str, max_bytes: int) -> str | None:
         real = self._call("read_text_file", lambda w: w.real(self.name, path))
@@ -716,7 +716,7 @@ def _folder_bytes(w: World, fqdn: str, folder: str) -> int | None:
         return None
     if not _is_plain_dir(root):
         return None
-    return sum(f.size for f in media.plain_files(root))
+    return sum(f.size for f in drives.plain_files(root))
 
 
 def _is_plain_dir(path: Path) -> bool:

@@ -7,20 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from hvseed_gui.core.folder_name import folder_name
+from hvseed_gui.core.export_folder import FileEntry, FolderListing
+from hvseed_gui.core.export_xml import MAX_XML_BYTES, XmlProblem, XmlProblemKind, find_vm_ids_in_xml
+from hvseed_gui.core.findings import Severity
+from hvseed_gui.core.folder_name import folder_name, parse_folder_name
+from hvseed_gui.core.folder_report import XmlState, inspect_folder
 from hvseed_gui.core.import_gate import check_import
-from hvseed_gui.core.media import (
-    MAX_XML_BYTES,
-    FileEntry,
-    FolderListing,
-    Severity,
-    XmlProblem,
-    XmlProblemKind,
-    XmlState,
-    find_vm_ids_in_xml,
-    inspect_folder,
-    parse_folder_name,
-)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "export_xml"
 VM_ID = "6F1C2B3A-9D4E-4F5A-8B6C-7D8E9F0A1B2C"

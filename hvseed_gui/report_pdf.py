@@ -3,6 +3,9 @@
 Works without a window system (``QT_QPA_PLATFORM=offscreen``) and from the CLI: a
 ``QApplication`` is created when none exists (text layout needs one for its fonts; a widgets
 application, so that a process which later shows widgets, such as a test run, can).
+
+It lives beside ``ui/`` rather than in it: Qt but no widgets, so the CLI's ``--pdf`` reaches it
+without importing the GUI.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from hvseed_gui.hyperv.errors import HyperVError
+from hvseed_gui.errors import HvseedError
 
 if TYPE_CHECKING:
     from hvseed_gui.core.report import HandoverReport
@@ -34,7 +37,7 @@ FOOTER_GAP_MM = 4.0
 FOOTER_POINT_SIZE = 7.5
 
 
-class PdfError(HyperVError):
+class PdfError(HvseedError):
     """The PDF could not be written; ``str()`` says why and what to do (the CLI prints it)."""
 
 

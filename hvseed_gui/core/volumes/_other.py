@@ -1,0 +1,15 @@
+"""Any other OS (macOS, BSD): the bus type is not known, the system volume is ``/``."""
+
+from __future__ import annotations
+
+
+def bus_type_of(device: str, mount_point: str) -> str:
+    return ""
+
+
+def system_drive() -> str:
+    return "/"
+
+
+def quiet_error_boxes() -> None:
+    """Nothing to quieten."""

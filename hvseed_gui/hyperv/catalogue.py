@@ -22,7 +22,7 @@ from hvseed_gui.hyperv.host import (
     VmRef,
 )
 from hvseed_gui.hyperv.powershell import files as ps_files
-from hvseed_gui.hyperv.powershell import hashing as ps_hashing
+from hvseed_gui.hyperv.powershell import hash_jobs as ps_hashing
 
 EXAMPLE_VM = VmRef("SQL01", "6F1C2A3B-4D5E-4F60-8A9B-0C1D2E3F4A5B")
 EXAMPLE_JOB = "0F8FAD5B-D9CB-469F-A165-70867728950E"

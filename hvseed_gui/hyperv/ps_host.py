@@ -44,19 +44,19 @@ from hvseed_gui.hyperv.host import (
 )
 from hvseed_gui.hyperv.job_rules import folder_vm_id as folder_vm_id  # public name kept
 from hvseed_gui.hyperv.powershell import files as ps_files
-from hvseed_gui.hyperv.powershell import hashing as ps_hashing
+from hvseed_gui.hyperv.powershell import hash_jobs as ps_hashing
 from hvseed_gui.hyperv.powershell.export import parse_connection_test
 from hvseed_gui.hyperv.powershell.files import parse_export_folders, parse_folder_listing
+from hvseed_gui.hyperv.powershell.host_readiness import parse_readiness
+from hvseed_gui.hyperv.powershell.host_readiness import (
+    readiness_document as readiness_document,  # public name kept (hvseed doctor --lab)
+)
 from hvseed_gui.hyperv.powershell.inventory import parse_inventory, parse_vm_disks
 from hvseed_gui.hyperv.powershell.progress import parse_progress
 from hvseed_gui.hyperv.powershell.ps_json import vm_id_text
-from hvseed_gui.hyperv.powershell.readiness import parse_readiness
-from hvseed_gui.hyperv.powershell.readiness import (
-    readiness_document as readiness_document,  # public name kept (hvseed doctor --lab)
-)
 from hvseed_gui.hyperv.powershell.replica_server import parse_certificates, parse_replica_config
+from hvseed_gui.hyperv.powershell.replication_status import parse_status, parse_test_failover
 from hvseed_gui.hyperv.powershell.results import decode_result, parse_result
-from hvseed_gui.hyperv.powershell.status import parse_status, parse_test_failover
 from hvseed_gui.hyperv.powershell.volumes import parse_bitlocker, parse_volumes
 from hvseed_gui.hyperv.runners import LocalPowerShell, PowerShellRunner
 

@@ -4,7 +4,7 @@ need them; the lab charges what a real host's calls cost."""
 from __future__ import annotations
 
 from hvseed_gui.hyperv.lab import Lab
-from hvseed_gui.hyperv.lab import host as lab_host_module
+from hvseed_gui.hyperv.lab import lab_host as lab_host_module
 
 
 def test_light_inventory_has_paths_and_vm_disks_the_details(tmp_path):
@@ -56,7 +56,7 @@ def test_a_grown_host_lists_hundreds_of_vms(tmp_path):
 
 def test_recovery_history_is_read_where_the_host_says_it():
     from hvseed_gui.hyperv.host import VmRef
-    from hvseed_gui.hyperv.powershell.status import parse_status
+    from hvseed_gui.hyperv.powershell.replication_status import parse_status
 
     vm = VmRef("SQL01", "6F1C2A3B-4D5E-4F60-8A9B-0C1D2E3F4A5B")
     base = {"mode": 2, "state": "Replicating", "health": 1}

@@ -31,7 +31,7 @@ from hvseed_gui.hyperv.host import (
     VmRef,
 )
 from hvseed_gui.hyperv.powershell import files as ps_files
-from hvseed_gui.hyperv.powershell import hashing as ps_hashing
+from hvseed_gui.hyperv.powershell import hash_jobs as ps_hashing
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 PARSER = Parser(Language(tree_sitter_powershell.language()))

@@ -17,7 +17,7 @@ from hvseed_gui.hyperv import powershell as ps
 from hvseed_gui.hyperv.errors import CmdletError
 from hvseed_gui.hyperv.host import JobState
 from hvseed_gui.hyperv.powershell import files as ps_files
-from hvseed_gui.hyperv.powershell import hashing as ps_hashing
+from hvseed_gui.hyperv.powershell import hash_jobs as ps_hashing
 from hvseed_gui.hyperv.ps_host import PowerShellHost
 from tests.hyperv.test_powershell_scripts import ALL_SCRIPTS, PARSER, _bad_nodes
 from tests.hyperv.test_ps_hashing import facts, host_answering, worker_state

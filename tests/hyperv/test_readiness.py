@@ -11,7 +11,7 @@ from hvseed_gui.core.plan import AuthenticationType
 from hvseed_gui.core.readiness import Status, format_table, overall, readiness_table
 from hvseed_gui.hyperv import powershell as ps
 from hvseed_gui.hyperv.lab import Lab
-from hvseed_gui.hyperv.powershell.readiness import parse_readiness, readiness_document
+from hvseed_gui.hyperv.powershell.host_readiness import parse_readiness, readiness_document
 from tests.hyperv.test_powershell_scripts import PARSER, _bad_nodes, parameter_problems
 from tests.hyperv.test_ps_host import fixture_host
 

@@ -198,7 +198,7 @@ def test_readable_json_escapes_bidi_and_astral_format_characters():
 
 
 def test_host_hashing_works_in_fips_mode():
-    from hvseed_gui.hyperv.powershell import hashing as ps_hashing
+    from hvseed_gui.hyperv.powershell import hash_jobs as ps_hashing
 
     worker = ps_hashing.render_hash_worker("E:\\Seed\\SQL01_" + VM_ID, None, VM_ID).source
     assert "SHA256CryptoServiceProvider" in worker
@@ -223,7 +223,7 @@ def test_bitlocker_password_never_passes_a_cmdlet_parameter():
 
 def test_a_worker_that_never_started_names_the_asr_rule_and_offers_the_workstation():
     from hvseed_gui.hyperv.host import JobState
-    from hvseed_gui.hyperv.powershell import hashing as ps_hashing
+    from hvseed_gui.hyperv.powershell import hash_jobs as ps_hashing
 
     launch = '{"job_id": "x", "folder": "E:\\\\S", "pid": 4242, "created": "2026-01-01T00:00:00Z"}'
     job = ps_hashing.judge_hash_job(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWizard
@@ -199,6 +200,7 @@ def test_done_page_import_button_switches_to_the_import_side(make_wizard, drive,
     assert wizard.page_of(PageId.START).import_.isChecked()
 
 
+@pytest.mark.realistic_disks  # hashing must take long enough to be stopped or watched
 def test_stopped_verification_needs_the_consent_and_the_report_says_so(lab, make_wizard, drive):
     lab.configure(import_bytes_per_sec=FAST)
     vm, folder = export_on_primary(lab, "DC01", manifest=False)  # 9.5 GiB: hashing takes a while

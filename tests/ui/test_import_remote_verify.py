@@ -7,6 +7,7 @@ for a drive not reachable from this process, so the flow runs the host's hashing
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QWizard
 
 from hvseed_gui.ui.ids import PageId
@@ -35,6 +36,7 @@ def to_check_as_remote(lab, drive, wizard, folder):
     return wizard.currentPage()
 
 
+@pytest.mark.realistic_disks  # hashing must take long enough to be stopped or watched
 def test_remote_drive_is_verified_on_the_host_with_progress(lab, make_wizard, drive):
     lab.configure(hash_bytes_per_sec=400 * MiB)  # ~1.5 s for TinyLinux: several polls
     vm, folder = exported_with_manifest(lab)

@@ -1,10 +1,11 @@
 """Every ``HyperVHost`` operation as one Windows PowerShell 5.1 script, and how its answer is read.
 
 One module per operation family holds its render and its parse side by side: ``inventory``,
-``replica_server``, ``readiness``, ``export`` (enable and export), ``importing``, ``status``
-(status, resume and test failover), ``volumes`` (and BitLocker), ``files``, ``hashing`` and
-``plan_script``. The PowerShell itself lives in ``scripts/*.ps1`` (package data): one body per
-operation, the frame and the shared helpers in ``scripts/common/``; ``compose`` joins them.
+``replica_server``, ``host_readiness``, ``export`` (enable and export), ``importing``,
+``replication_status`` (status, resume and test failover), ``volumes`` (and BitLocker),
+``files``, ``hash_jobs`` and ``plan_script``. The PowerShell itself lives in ``scripts/*.ps1``
+(package data): one body per operation, the frame and the shared helpers in
+``scripts/common/``; ``compose`` joins them.
 ``script`` holds ``Script`` and the input blob, ``results`` the result line and error mapping,
 ``ps_json`` the shapes of Windows PowerShell 5.1 JSON. ``hvseed_gui.hyperv.ps_host`` is the host
 that runs the pairs.
@@ -23,6 +24,7 @@ from hvseed_gui.hyperv.powershell.export import (
     render_test_replication_connection,
 )
 from hvseed_gui.hyperv.powershell.files import render_export_folders, render_read_export_folder
+from hvseed_gui.hyperv.powershell.host_readiness import ASR_WMI_PROCESS_RULE, render_readiness
 from hvseed_gui.hyperv.powershell.importing import render_import_progress, render_start_import
 from hvseed_gui.hyperv.powershell.inventory import render_inventory, render_vm_disks
 from hvseed_gui.hyperv.powershell.plan_script import render_plan_script
@@ -33,12 +35,17 @@ from hvseed_gui.hyperv.powershell.progress import (
     IMPORT_DONE_JOB_TYPES,
     IMPORT_JOB_TYPES,
 )
-from hvseed_gui.hyperv.powershell.readiness import ASR_WMI_PROCESS_RULE, render_readiness
 from hvseed_gui.hyperv.powershell.replica_server import (
     FIREWALL_RULES,
     render_configure_replica_server,
     render_machine_certificates,
     render_replica_server_config,
+)
+from hvseed_gui.hyperv.powershell.replication_status import (
+    render_replication_status,
+    render_resume_replication,
+    render_start_test_failover,
+    render_stop_test_failover,
 )
 from hvseed_gui.hyperv.powershell.script import (
     _BLOB_RE,
@@ -52,12 +59,6 @@ from hvseed_gui.hyperv.powershell.script import (
     for_admins,
     for_review,
     readable_json,
-)
-from hvseed_gui.hyperv.powershell.status import (
-    render_replication_status,
-    render_resume_replication,
-    render_start_test_failover,
-    render_stop_test_failover,
 )
 from hvseed_gui.hyperv.powershell.volumes import (
     BITLOCKER_ENCRYPTION_METHOD,

@@ -11,7 +11,8 @@ the WinRM one sends a small ``-EncodedCommand`` bootstrap and the script itself 
 
 from __future__ import annotations
 
-from hvseed_gui.hyperv.runners.common import (
+from hvseed_gui.hyperv.runners.local import LocalPowerShell
+from hvseed_gui.hyperv.runners.runner_types import (
     PowerShellRunner,
     RunResult,
     clixml_to_text,
@@ -21,7 +22,6 @@ from hvseed_gui.hyperv.runners.common import (
     oem_codepage,
     policy_problem,
 )
-from hvseed_gui.hyperv.runners.local import LocalPowerShell
 from hvseed_gui.hyperv.runners.winrm import (
     MAX_OUTPUT_BYTES,
     STDIN_CHUNK,

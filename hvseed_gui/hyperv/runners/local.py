@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from hvseed_gui.hyperv.errors import HyperVError, HyperVModuleMissing, OperationTimeout
-from hvseed_gui.hyperv.runners.common import (
+from hvseed_gui.hyperv.runners.runner_types import (
     RunResult,
     clixml_to_text,
     decode_console,

@@ -27,8 +27,8 @@ from hvseed_gui.hyperv.errors import (
     OperationTimeout,
     ProtocolError,
 )
-from hvseed_gui.hyperv.runners.common import RunResult, clixml_to_text, decode_output
 from hvseed_gui.hyperv.runners.limits import call_deadline, limit_transport
+from hvseed_gui.hyperv.runners.runner_types import RunResult, clixml_to_text, decode_output
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,199 @@
+"""Every copy on a drive through the wizard: two VMs exported by ``hvseed run`` with a two-VM
+plan, the drive moved to hv-b, then the folder page's "Import every copy on this drive"."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from hvseed_gui.flows.import_all import Outcome
+from hvseed_gui.hyperv.host import ReplicationHealth, ReplicationState
+from hvseed_gui.ui.ids import PageId
+from tests.cli.test_cli import hvseed
+from tests.ui.import_helpers import FAST, folder_state, walk_to_folder
+
+TWO = ("TinyLinux", "LegacyApp")
+LONG_MS = 60_000
+
+
+def ship_two(lab, lab_dir: Path, tmp_path: Path) -> list:
+    """Export TinyLinux and LegacyApp to E:\\HyperV-Seed on hv-a with one plan (as
+    ``hvseed run`` does) and move the drive to hv-b."""
+    lab.configure(import_bytes_per_sec=FAST, hash_bytes_per_sec=FAST, export_bytes_per_sec=FAST)
+    inventory = lab.host("hv-a").inventory()
+    vms = [inventory.vm(name) for name in TWO]
+    _, plan_text, _ = hvseed("plan", "--example", lab=lab_dir)
+    plan = json.loads(plan_text)
+    plan.update(vms=[{"name": vm.name, "id": vm.id} for vm in vms])
+    path = tmp_path / "two.json"
+    path.write_text(json.dumps(plan), encoding="utf-8")
+    code, _, err = hvseed("run", str(path), lab=lab_dir)
+    assert code == 0, err
+    code, _, err = hvseed("move-drive", "E:", "--to", "hv-b", lab=lab_dir)
+    assert code == 0, err
+    return vms
+
+
+def state(lab, vm) -> tuple[ReplicationState, ReplicationHealth]:
+    status = lab.host("hv-b").replication_status(vm.ref)
+    return status.state, status.health
+
+
+def walk_to_many(drive, wizard):
+    """… Find the copy → tick "every copy on this drive" → the table, read."""
+    folder_page = walk_to_folder(drive, wizard, "TinyLinux")
+    assert folder_page.all_box.isVisible(), "two folders on the drive: the batch is offered"
+    folder_page.all_box.setChecked(True)
+    assert folder_page.batch_path() == "E:\\"
+    drive.next(wizard, PageId.IMPORT_MANY)
+    page = wizard.currentPage()
+    drive.until(lambda: page.loaded and not page.runner.busy)
+    return page
+
+
+def run_batch(drive, wizard):
+    drive.next(wizard, PageId.IMPORT_MANY_RUN)
+    run = wizard.currentPage()
+    run.settle_seconds = 30.0
+    drive.until(lambda: run.page_complete(), timeout=LONG_MS)
+    return run
+
+
+def gate_column(page) -> dict[str, str]:
+    return {page.items[r].name: page.table.item(r, 4).text() for r in range(len(page.items))}
+
+
+def test_two_vms_on_one_drive_both_end_replicating_normal(
+    lab, lab_dir, make_wizard, drive, tmp_path
+):
+    tiny, legacy = ship_two(lab, lab_dir, tmp_path)
+    wizard = make_wizard()
+
+    page = walk_to_many(drive, wizard)
+    names = {i.name: i for i in page.items}
+    assert set(TWO) <= set(names)
+    for vm in (tiny, legacy):  # matched by VM ID, beside the folder named after it
+        item = names[vm.name]
+        assert item.replica.id == vm.id and item.folder.vm_id.upper() == vm.id.upper()
+        assert item.importable
+    assert {i.name for i in page.ticked()} == set(TWO)  # all that pass, by default
+    for name in TWO:
+        assert "Passes" in gate_column(page)[name]
+    assert state(lab, tiny)[0] is ReplicationState.WAITING_FOR_INITIAL_REPLICATION  # nothing yet
+
+    run = run_batch(drive, wizard)
+    assert {i.name: i.outcome for i in run.items} == dict.fromkeys(TWO, Outcome.IMPORTED)
+    for vm in (tiny, legacy):
+        assert state(lab, vm) == (ReplicationState.REPLICATING, ReplicationHealth.NORMAL)
+    for row in range(run.table.rowCount()):
+        assert "Replicating / Normal" in run.table.item(row, 3).text()
+        assert run.bars[row].value() == 1000
+    assert run.status.kind == "ok"
+
+    drive.next(wizard, PageId.IMPORT_FAILOVER)
+    failover = wizard.currentPage()
+    assert failover.picker.isVisible() and failover.picker.count() == 2
+    failover.picker.setCurrentIndex(failover.picker.findText("LegacyApp"))
+    assert wizard.imp.run.vm.id == legacy.id
+    failover.start_button.click()
+    drive.until(lambda: bool(failover.test_vm) and not failover.runner.busy)
+    assert lab.host("hv-b").inventory().vm("LegacyApp - Test") is not None
+    assert not failover.picker.isEnabled()  # one test VM at a time
+    failover.stop_button.click()
+    drive.until(lambda: not failover.test_vm and not failover.runner.busy)
+
+    drive.next(wizard, PageId.IMPORT_DONE)
+    done = wizard.currentPage()
+    drive.idle(done)
+    report = done.report.toPlainText()
+    for vm in (tiny, legacy):
+        assert f"{vm.name}: imported" in report and vm.id in report
+    assert report.count("Replicating / Normal") == 2
+    assert "LegacyApp - Test" in report  # the test failover is in the report
+
+
+def test_a_damaged_folder_is_refused_by_name_and_the_other_imports(
+    lab, lab_dir, make_wizard, drive, tmp_path
+):
+    tiny, legacy = ship_two(lab, lab_dir, tmp_path)
+    folder = lab.real_path("hv-b", f"E:\\HyperV-Seed\\{tiny.name}_{tiny.id}")
+    disk = next((folder / "Virtual Hard Disks").iterdir())
+    with disk.open("r+b") as handle:
+        handle.seek(11)
+        handle.write(b"#")
+    before = folder_state(folder)
+    wizard = make_wizard()
+
+    page = walk_to_many(drive, wizard)
+    assert {i.name for i in page.ticked()} == set(TWO)  # the gate without hashing passes both
+    run = run_batch(drive, wizard)
+
+    outcomes = {i.name: i for i in run.items}
+    assert outcomes[legacy.name].outcome is Outcome.IMPORTED
+    refused = outcomes[tiny.name]
+    assert refused.outcome is Outcome.REFUSED and not refused.consentable
+    row = run.rows[tiny.id.upper()]
+    result = run.table.item(row, 3).text()
+    assert "refused" in result and disk.name in result
+    assert tiny.name in run.status.text() and disk.name in run.details.text()
+    assert not run.consent.isVisible()  # a failed check is never a choice
+    assert state(lab, tiny)[0] is ReplicationState.WAITING_FOR_INITIAL_REPLICATION
+    assert state(lab, legacy) == (ReplicationState.REPLICATING, ReplicationHealth.NORMAL)
+    assert folder_state(folder) == before  # the damaged copy is untouched
+
+    drive.next(wizard, PageId.IMPORT_FAILOVER)
+    failover = wizard.currentPage()
+    assert [failover.picker.itemText(i) for i in range(failover.picker.count())] == [legacy.name]
+    drive.next(wizard, PageId.IMPORT_DONE)
+    done = wizard.currentPage()
+    drive.idle(done)
+    report = done.report.toPlainText()
+    assert f"{tiny.name}: refused" in report and disk.name in report
+    assert f"{legacy.name}: imported" in report
+
+
+def test_running_again_resumes_with_the_vms_not_yet_imported(
+    lab, lab_dir, make_wizard, drive, tmp_path
+):
+    tiny, legacy = ship_two(lab, lab_dir, tmp_path)
+    code, out, err = hvseed(
+        "--host", "hv-b", "import", "--vm", tiny.name, f"E:\\HyperV-Seed\\{tiny.name}_{tiny.id}",
+        lab=lab_dir,
+    )  # fmt: skip
+    assert code == 0, out + err  # as if the first run was interrupted after TinyLinux
+    wizard = make_wizard()
+
+    folder_page = walk_to_folder(drive, wizard, "LegacyApp")
+    folder_page.all_box.setChecked(True)
+    drive.next(wizard, PageId.IMPORT_MANY)
+    page = wizard.currentPage()
+    drive.until(lambda: page.loaded and not page.runner.busy)
+    items = {i.name: i for i in page.items}
+    assert items[tiny.name].outcome is Outcome.ALREADY
+    row = page.items.index(items[tiny.name])
+    assert not page.table.item(row, 0).flags() & Qt.ItemFlag.ItemIsUserCheckable  # greyed
+    assert "already imported" in page.table.item(row, 4).text()
+    assert [i.name for i in page.ticked()] == [legacy.name]
+
+    run = run_batch(drive, wizard)
+    assert [i.name for i in run.items] == [legacy.name]
+    assert state(lab, legacy) == (ReplicationState.REPLICATING, ReplicationHealth.NORMAL)
+
+
+def test_a_vm_unticked_or_cancelled_is_not_imported(lab, lab_dir, make_wizard, drive, tmp_path):
+    tiny, legacy = ship_two(lab, lab_dir, tmp_path)
+    wizard = make_wizard()
+    page = walk_to_many(drive, wizard)
+    page.set_ticked(tiny.name, False)
+    assert [i.name for i in page.ticked()] == [legacy.name]
+    page.set_ticked(legacy.name, False)
+    assert not page.isComplete()  # nothing ticked: Import stays disabled
+    page.set_ticked(legacy.name, True)
+
+    run = run_batch(drive, wizard)
+    assert state(lab, tiny)[0] is ReplicationState.WAITING_FOR_INITIAL_REPLICATION
+    assert state(lab, legacy) == (ReplicationState.REPLICATING, ReplicationHealth.NORMAL)
+    done_report = run.items
+    assert [i.name for i in done_report] == [legacy.name]

@@ -12,7 +12,7 @@ from hvseed_gui.flows.import_all import Outcome
 from hvseed_gui.hyperv.host import ReplicationHealth, ReplicationState
 from hvseed_gui.ui.ids import PageId
 from tests.cli.test_cli import hvseed
-from tests.ui.import_helpers import FAST, folder_state, walk_to_folder
+from tests.ui.import_helpers import FAST, folder_state, remove_manifest, walk_to_folder
 
 TWO = ("TinyLinux", "LegacyApp")
 LONG_MS = 60_000
@@ -197,3 +197,49 @@ def test_a_vm_unticked_or_cancelled_is_not_imported(lab, lab_dir, make_wizard, d
     assert state(lab, legacy) == (ReplicationState.REPLICATING, ReplicationHealth.NORMAL)
     done_report = run.items
     assert [i.name for i in done_report] == [legacy.name]
+
+
+def test_a_copy_without_manifest_is_refused_until_a_consent_names_it(
+    lab, lab_dir, make_wizard, drive, tmp_path
+):
+    tiny, legacy = ship_two(lab, lab_dir, tmp_path)
+    remove_manifest(lab.real_path("hv-b", f"E:\\HyperV-Seed\\{tiny.name}_{tiny.id}"))
+    wizard = make_wizard()
+    walk_to_many(drive, wizard)
+    run = run_batch(drive, wizard)
+
+    refused = next(i for i in run.items if i.name == tiny.name)
+    assert refused.outcome is Outcome.REFUSED and refused.consentable
+    assert state(lab, tiny)[0] is ReplicationState.WAITING_FOR_INITIAL_REPLICATION
+    assert state(lab, legacy) == (ReplicationState.REPLICATING, ReplicationHealth.NORMAL)
+    assert run.consent.isVisible() and not run.consent.isChecked()
+    assert tiny.name in run.consent.text() and legacy.name not in run.consent.text()
+    assert not run.again_button.isEnabled()  # no import without the explicit decision
+
+    run.consent.click()
+    run.again_button.click()
+    drive.until(lambda: run.page_complete(), timeout=LONG_MS)
+    assert refused.outcome is Outcome.IMPORTED
+    assert refused.run.integrity.consent and not refused.run.integrity.verified
+    assert state(lab, tiny) == (ReplicationState.REPLICATING, ReplicationHealth.NORMAL)
+
+
+def test_cancel_stops_one_vm_and_the_others_go_on(lab, lab_dir, make_wizard, drive, tmp_path):
+    ship_two(lab, lab_dir, tmp_path)
+    lab.configure(import_bytes_per_sec=64 * 2**20)  # the first import takes a while
+    wizard = make_wizard()
+    walk_to_many(drive, wizard)
+    drive.next(wizard, PageId.IMPORT_MANY_RUN)
+    run = wizard.currentPage()
+    run.settle_seconds = 30.0
+    first, second = run.items
+    drive.until(lambda: not run.cancels[0].isEnabled(), timeout=LONG_MS)  # Hyper-V imports it
+    assert run.cancels[1].isEnabled()
+    run.cancels[1].click()  # the second, before its turn
+    lab.configure(import_bytes_per_sec=FAST)
+    drive.until(lambda: run.page_complete(), timeout=LONG_MS)
+
+    assert first.outcome is Outcome.IMPORTED
+    assert second.outcome is Outcome.STOPPED
+    assert state(lab, second.replica)[0] is ReplicationState.WAITING_FOR_INITIAL_REPLICATION
+    assert "stopped" in run.table.item(1, 3).text()

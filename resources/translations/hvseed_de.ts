@@ -1042,6 +1042,10 @@
         <translation>Die Kopien auf dem Laufwerk sind abgeschlossen</translation>
     </message>
     <message>
+        <source>Keep the drive: the VMs not imported still wait for their initial copy. Fix the cause the report names, then import them again (those imported are skipped).</source>
+        <translation>Behalten Sie das Laufwerk: Die nicht importierten VMs warten noch auf ihre Erstkopie. Beheben Sie die im Bericht genannte Ursache und importieren Sie sie erneut (bereits importierte werden übersprungen).</translation>
+    </message>
+    <message>
         <source>✔ %1: imported; %2</source>
         <translation>✔ %1: importiert; %2</translation>
     </message>
@@ -1178,6 +1182,10 @@
     <message>
         <source>No export folder (&lt;VMName&gt;_&lt;VMId&gt;) was found under %1, and no replica VM waits on %2. Go back and choose the drive or the folder that holds the copies.</source>
         <translation>Unter %1 wurde kein Exportordner (&lt;VMName&gt;_&lt;VMId&gt;) gefunden, und auf %2 wartet keine Replikat-VM. Gehen Sie zurück und wählen Sie das Laufwerk oder den Ordner mit den Kopien.</translation>
+    </message>
+    <message>
+        <source>Passes</source>
+        <translation>Bestanden</translation>
     </message>
     <message>
         <source>Passes; every file is verified against its manifest before its import.</source>

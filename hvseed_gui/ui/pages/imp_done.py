@@ -82,14 +82,13 @@ def build_batch_report(
         f"Path:          {imp.batch_path or '–'}",
         f"Imported:      {sum(1 for i in items if i.outcome is Outcome.IMPORTED)} of "
         f"{sum(1 for i in items if i.folder is not None)} folder(s)",
-        "",
     ]
     for item in items:
         vm = item.replica
         outcome = item.outcome.value
         if item.outcome is Outcome.PENDING and id(item) not in ticked:
             outcome = "not ticked"
-        lines.append(f"{item.name}: {outcome}")
+        lines += ["", f"{item.name}: {outcome}"]
         lines.append(f"  Replica VM:  {vm.id if vm else '–'}")
         lines.append(f"  Folder:      {item.folder.path if item.folder else '–'}")
         status = statuses.get(vm.id.upper()) if vm else None
@@ -161,6 +160,9 @@ class ImportDonePage(ImportPage):
             self.form.setRowVisible(row, not batched)
         self.batch_label.setVisible(batched)
         self.setTitle(self.tr("The initial copy is imported"))
+        self.setSubTitle(
+            self.tr("Replication now runs over the network; the drive can be wiped or returned.")
+        )
         if batched:
             self._init_batch()
             return
@@ -179,6 +181,15 @@ class ImportDonePage(ImportPage):
         imported = [i for i in batch.items if i.outcome is Outcome.IMPORTED and i.replica]
         known = {i.replica.id.upper(): i.status for i in imported if i.status is not None}
         self._show_batch(known)
+        left = (Outcome.REFUSED, Outcome.FAILED, Outcome.STOPPED, Outcome.PENDING)
+        if any(i.folder is not None and i.outcome in left for i in batch.items):
+            self.setSubTitle(
+                self.tr(
+                    "Keep the drive: the VMs not imported still wait for their initial copy. "
+                    "Fix the cause the report names, then import them again (those imported are "
+                    "skipped)."
+                )
+            )
 
         def read() -> dict[str, ReplicationStatus]:
             return {i.replica.id.upper(): host.replication_status(i.replica.ref) for i in imported}

@@ -100,8 +100,12 @@ class ImportManyPage(ImportPage):
         self.table = row_table(
             [self.tr(c) for c in self.COLUMNS],
             accessible_name=self.tr("Export folders and replica VMs"),
-            stretch_column=4,
+            stretch_column=1,  # the folder name (its VM ID has its own column, never elided)
             word_wrap=True,
+        )
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.horizontalHeader().sectionResized.connect(
+            lambda *_: self.table.resizeRowsToContents()
         )
         self.table.itemChanged.connect(lambda _item: self._ticks_changed())
         self.body.addWidget(self.table, 1)
@@ -195,9 +199,9 @@ class ImportManyPage(ImportPage):
                 | Qt.ItemFlag.ItemIsUserCheckable
             )
             name.setCheckState(Qt.CheckState.Checked)
-            gate = verdict_item(
-                "ok",
-                self.tr("Passes; every file is verified against its manifest before its import."),
+            gate = verdict_item("ok", self.tr("Passes"))
+            gate.setToolTip(
+                self.tr("Passes; every file is verified against its manifest before its import.")
             )
             cells = [name, folder, vm_id, size_cell, gate]
         else:
@@ -448,6 +452,7 @@ class ImportManyRunPage(ImportPage):
             bar.setFormat(self.tr("Imported"))
             self._result(row, "ok", self.tr("Imported; following its health…"))
             return
+        bar.setValue(0)  # nothing of it was imported
         bar.setFormat(outcome_word(item.outcome))
         verdict = _OUTCOME_VERDICT[item.outcome]
         self._result(row, verdict, f"{outcome_word(item.outcome)}: {item.message}")

@@ -243,3 +243,31 @@ def test_cancel_stops_one_vm_and_the_others_go_on(lab, lab_dir, make_wizard, dri
     assert second.outcome is Outcome.STOPPED
     assert state(lab, second.replica)[0] is ReplicationState.WAITING_FOR_INITIAL_REPLICATION
     assert "stopped" in run.table.item(1, 3).text()
+
+
+def test_a_window_closed_mid_import_resumes_with_the_vms_not_yet_imported(
+    lab, lab_dir, make_wizard, drive, tmp_path
+):
+    ship_two(lab, lab_dir, tmp_path)
+    lab.configure(import_bytes_per_sec=64 * 2**20)  # the first import takes a while
+    wizard = make_wizard()
+    walk_to_many(drive, wizard)
+    drive.next(wizard, PageId.IMPORT_MANY_RUN)
+    run = wizard.currentPage()
+    first, second = run.items
+    drive.until(lambda: not run.cancels[0].isEnabled(), timeout=LONG_MS)  # Hyper-V imports it
+    wizard.reject()  # the window closes: following stops, Hyper-V's job goes on
+    drive.until(lambda: not run.worker.busy, timeout=LONG_MS)
+    assert second.outcome is Outcome.STOPPED  # never started
+    assert state(lab, second.replica)[0] is ReplicationState.WAITING_FOR_INITIAL_REPLICATION
+    lab.configure(import_bytes_per_sec=FAST)
+
+    again = make_wizard()
+    page = walk_to_many(drive, again)
+    assert second.name in {i.name for i in page.ticked()}
+    rerun = run_batch(drive, again)
+    assert all(i.outcome is Outcome.IMPORTED for i in rerun.items), [
+        (i.name, i.outcome, i.message) for i in rerun.items
+    ]
+    for item in (first, second):
+        assert state(lab, item.replica) == (ReplicationState.REPLICATING, ReplicationHealth.NORMAL)

@@ -120,6 +120,7 @@ class ImportContext:
     failover_log: list[str] = field(default_factory=list)
     reattach: RunningImport | None = None
     reattaching: bool = False
+    want_batch: bool = False  # the VM page's "every copy on a drive"
     batch_path: str = ""  # every copy under this path (a drive, or a folder on it); "" = one
     batch: ImportAll | None = None  # built on the Import-every-copy page
     batch_items: list[ImportItem] = field(default_factory=list)  # the ticked rows

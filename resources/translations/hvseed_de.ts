@@ -750,6 +750,10 @@
         <translation>Jeder Exportordner auf dem Laufwerk (im Stammverzeichnis und eine Ebene darunter) wird über die VM-ID der Replikat-VM zugeordnet, zu der er gehört; auf der nächsten Seite wählen Sie aus, welche importiert werden.</translation>
     </message>
     <message>
+        <source>Choose the drive (or a folder on it) that holds the copies: every export folder on it is matched with the replica VM it belongs to by VM ID.</source>
+        <translation>Wählen Sie das Laufwerk (oder einen Ordner darauf) mit den Kopien: Jeder Exportordner darauf wird über die VM-ID der Replikat-VM zugeordnet, zu der er gehört.</translation>
+    </message>
+    <message>
         <source>The copy of %1 is the folder %2_%3 on a drive connected to %4.</source>
         <translation>Die Kopie von %1 ist der Ordner %2_%3 auf einem Laufwerk, das an %4 angeschlossen ist.</translation>
     </message>
@@ -2268,6 +2272,14 @@
         <translation>Virtuelle Replikatcomputer</translation>
     </message>
     <message>
+        <source>Import &amp;every copy on a drive (several replica VMs wait on this host)</source>
+        <translation>&amp;Alle Kopien auf einem Laufwerk importieren (auf diesem Host warten mehrere Replikat-VMs)</translation>
+    </message>
+    <message>
+        <source>Next asks for the drive; every export folder on it is matched with the replica VM it belongs to by VM ID, and you tick which to import.</source>
+        <translation>„Weiter“ fragt nach dem Laufwerk; jeder Exportordner darauf wird über die VM-ID der Replikat-VM zugeordnet, zu der er gehört, und Sie wählen aus, welche importiert werden.</translation>
+    </message>
+    <message>
         <source>Virtual machines on %1. An initial copy can be imported only into a replica VM that waits for it.</source>
         <translation>Virtuelle Computer auf %1. Eine Erstkopie kann nur in eine Replikat-VM importiert werden, die darauf wartet.</translation>
     </message>
@@ -2290,6 +2302,10 @@
     <message>
         <source>Yes: waits for its initial copy</source>
         <translation>Ja: wartet auf die Erstkopie</translation>
+    </message>
+    <message>
+        <source>%1 replica VMs wait for their initial copy; Next asks for the drive.</source>
+        <translation>%1 Replikat-VMs warten auf ihre Erstkopie; „Weiter“ fragt nach dem Laufwerk.</translation>
     </message>
     <message>
         <source>Select the replica VM.</source>

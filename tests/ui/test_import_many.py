@@ -271,3 +271,33 @@ def test_a_window_closed_mid_import_resumes_with_the_vms_not_yet_imported(
     ]
     for item in (first, second):
         assert state(lab, item.replica) == (ReplicationState.REPLICATING, ReplicationHealth.NORMAL)
+
+
+def test_the_vm_page_offers_every_copy_without_choosing_one_vm(
+    lab, lab_dir, make_wizard, drive, tmp_path
+):
+    ship_two(lab, lab_dir, tmp_path)
+    wizard = make_wizard()
+    wizard.page_of(PageId.START).import_.setChecked(True)
+    drive.next(wizard, PageId.IMPORT_CONNECT)
+    drive.next(wizard, PageId.IMPORT_VM)
+    vm_page = wizard.currentPage()
+    drive.idle(vm_page)
+    assert vm_page.many_box.isVisible()  # two replica VMs wait
+    vm_page.table.clearSelection()
+    assert not vm_page.isComplete()
+    vm_page.many_box.setChecked(True)
+    drive.next(wizard, PageId.IMPORT_FOLDER)
+    folder_page = wizard.currentPage()
+    drive.until(lambda: folder_page.loaded)
+    assert folder_page.all_box.isChecked() and "every export folder" in folder_page.subTitle()
+    drive.next(wizard, PageId.IMPORT_MANY)
+    page = wizard.currentPage()
+    drive.until(lambda: page.loaded and not page.runner.busy)
+    assert {i.name for i in page.ticked()} == set(TWO)
+
+    wizard.back()  # and back: unticked, the single import goes to the check as before
+    folder_page.all_box.setChecked(False)
+    assert not wizard.imp.want_batch
+    folder_page.path_edit.setText(page.items[0].folder.path)
+    drive.next(wizard, PageId.IMPORT_CHECK)

@@ -132,14 +132,6 @@ class FindCopyPage(ImportPage):
     # -- scanning ----------------------------------------------------------------------------
 
     def initializePage(self) -> None:
-        vm = self.imp.vm
-        self.setSubTitle(
-            self.tr("The copy of %1 is the folder %2_%3 on a drive connected to %4.")
-            .replace("%1", vm.name)
-            .replace("%2", vm.name)
-            .replace("%3", vm.id)
-            .replace("%4", self.imp.inventory.host_name)
-        )
         self.path_edit.setText(self.imp.folder)
         remote = self.imp.target.kind is HostKind.WINRM
         self.browse.setEnabled(not remote)
@@ -149,7 +141,8 @@ class FindCopyPage(ImportPage):
             else ""
         )
         self.courier.setVisible(self.imp.target.kind is HostKind.LAB)
-        self.all_box.setChecked(bool(self.imp.batch_path))
+        self.all_box.setChecked(bool(self.imp.batch_path) or self.imp.want_batch)
+        self._subtitle()
         self.scan()
 
     def _ship(self) -> None:
@@ -291,7 +284,27 @@ class FindCopyPage(ImportPage):
         best = max(self.scans, key=lambda s: len(s.folders), default=None)
         return best.volume.mount_point.rstrip("\\") + "\\" if best and best.folders else ""
 
+    def _subtitle(self) -> None:
+        if self.all_box.isChecked():
+            self.setSubTitle(
+                self.tr(
+                    "Choose the drive (or a folder on it) that holds the copies: every export "
+                    "folder on it is matched with the replica VM it belongs to by VM ID."
+                )
+            )
+            return
+        vm = self.imp.vm
+        self.setSubTitle(
+            self.tr("The copy of %1 is the folder %2_%3 on a drive connected to %4.")
+            .replace("%1", vm.name)
+            .replace("%2", vm.name)
+            .replace("%3", vm.id)
+            .replace("%4", self.imp.inventory.host_name)
+        )
+
     def _all_toggled(self, on: bool) -> None:
+        if self.imp.vm is not None and self.imp.inventory is not None:
+            self._subtitle()
         if on:
             self.hint.setText(
                 self.tr(
@@ -301,6 +314,7 @@ class FindCopyPage(ImportPage):
             )
         else:
             self.imp.batch_path = ""
+            self.imp.want_batch = False
             self.hint.clear()
         self.completeChanged.emit()
 

@@ -245,6 +245,9 @@ class FindCopyPage(ImportPage):
 
     def _hint(self) -> None:
         self.status.clear_message()
+        if self.all_box.isChecked():
+            self._batch_hint()
+            return
         self.hint.setText(
             self.tr("Next checks the folder against %1 before anything is imported.").replace(
                 "%1", self.imp.vm.name
@@ -302,16 +305,19 @@ class FindCopyPage(ImportPage):
             .replace("%4", self.imp.inventory.host_name)
         )
 
+    def _batch_hint(self) -> None:
+        self.hint.setText(
+            self.tr(
+                "Next lists every export folder under %1 beside the replica VM it belongs "
+                "to; nothing is imported before you tick and press Import."
+            ).replace("%1", self.batch_path() or "…")
+        )
+
     def _all_toggled(self, on: bool) -> None:
         if self.imp.vm is not None and self.imp.inventory is not None:
             self._subtitle()
         if on:
-            self.hint.setText(
-                self.tr(
-                    "Next lists every export folder under %1 beside the replica VM it belongs "
-                    "to; nothing is imported before you tick and press Import."
-                ).replace("%1", self.batch_path() or "…")
-            )
+            self._batch_hint()
         else:
             self.imp.batch_path = ""
             self.imp.want_batch = False

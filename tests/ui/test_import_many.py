@@ -301,3 +301,28 @@ def test_the_vm_page_offers_every_copy_without_choosing_one_vm(
     assert not wizard.imp.want_batch
     folder_page.path_edit.setText(page.items[0].folder.path)
     drive.next(wizard, PageId.IMPORT_CHECK)
+
+
+def test_rows_without_a_match_are_greyed_with_the_reason_never_matched_by_name(
+    lab, lab_dir, make_wizard, drive, tmp_path
+):
+    tiny, legacy = ship_two(lab, lab_dir, tmp_path)
+    seed = lab.real_path("hv-b", "E:\\HyperV-Seed")
+    stranger = "0BADF00D-0000-4000-8000-000000000001"
+    (seed / f"{tiny.name}_{tiny.id}").rename(seed / f"{tiny.name}_{stranger}")
+    wizard = make_wizard()
+    page = walk_to_many(drive, wizard)
+
+    rows = {(i.outcome, i.name) for i in page.items}
+    assert (Outcome.NO_REPLICA, tiny.name) in rows  # the folder: named TinyLinux, other ID
+    assert (Outcome.NO_FOLDER, tiny.name) in rows  # the replica VM TinyLinux: no folder
+    assert [i.name for i in page.ticked()] == [legacy.name]
+    for row, item in enumerate(page.items):
+        name_cell, gate = page.table.item(row, 0), page.table.item(row, 4).text()
+        if item.outcome is Outcome.NO_REPLICA:
+            assert stranger in gate and "no replica VM" in gate
+        if item.outcome is Outcome.NO_FOLDER:
+            assert "no folder" in gate and item.folder is None
+        if not item.importable:
+            assert not name_cell.flags() & Qt.ItemFlag.ItemIsUserCheckable
+            assert name_cell.foreground().color() == Qt.GlobalColor.darkGray

@@ -9,9 +9,11 @@ resumes with the VMs not yet imported.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from enum import Enum
 
+from hvseed_gui.core.import_gate import CONSENTABLE
 from hvseed_gui.errors import HvseedError
 from hvseed_gui.flows.events import (
     CancelToken,
@@ -23,12 +25,14 @@ from hvseed_gui.flows.events import (
     Stopped,
     ignore,
 )
-from hvseed_gui.flows.import_run import REPLICA_MODES, ImportRun
-from hvseed_gui.hyperv.errors import NotFound
+from hvseed_gui.flows.import_run import REPLICA_MODES, GateResult, ImportRun
+from hvseed_gui.hyperv.errors import HyperVError, NotFound
 from hvseed_gui.hyperv.host import (
     ExportFolderSummary,
     HyperVHost,
+    ReplicationHealth,
     ReplicationState,
+    ReplicationStatus,
     VirtualMachine,
 )
 
@@ -57,6 +61,9 @@ class ImportItem:
     outcome: Outcome = Outcome.PENDING
     message: str = ""
     run: ImportRun | None = None
+    gate: GateResult | None = None  # the rows that need no hashing (``check_one``)
+    status: ReplicationStatus | None = None  # the replica's last state after the import
+    cancel: CancelToken = field(default_factory=CancelToken)  # this VM only (the wizard's row)
 
     @property
     def name(self) -> str:
@@ -67,6 +74,21 @@ class ImportItem:
     @property
     def importable(self) -> bool:
         return self.outcome is Outcome.PENDING
+
+    @property
+    def consentable(self) -> bool:
+        """Refused only because the copy was not verified in full where going without is a
+        choice (no manifest, an incomplete one, a stopped check): the admin may decide."""
+        run = self.run
+        return (
+            self.outcome is Outcome.REFUSED
+            and run is not None
+            and run.integrity.state in CONSENTABLE
+        )
+
+    @property
+    def healthy(self) -> bool:
+        return self.status is not None and _healthy(self.status)
 
 
 class ImportAll:
@@ -154,18 +176,47 @@ class ImportAll:
             self.import_one(item, without_manifest=without_manifest, settle=settle_timeout)
         return self.items
 
-    def import_one(self, item: ImportItem, *, without_manifest: bool, settle: float) -> None:
-        """One folder through its own ImportRun; the outcome lands on ``item``."""
-        if item.folder is None or item.replica is None:
-            return
-        flow = ImportRun(
+    def check_one(self, item: ImportItem) -> GateResult | None:
+        """The gate's rows that need no hashing for one pending row (the wizard's table); a
+        refusal lands on ``item`` (nothing is changed either way)."""
+        if not item.importable or item.folder is None or item.replica is None:
+            return None
+        flow = self._flow(item, self.cancel)
+        try:
+            result = flow.check()
+        except HyperVError as exc:  # an unreadable folder: this row only
+            item.outcome, item.message = Outcome.REFUSED, str(exc)
+            return None
+        item.gate = result
+        if not result.check.can_import:
+            item.outcome = Outcome.REFUSED
+            item.message = str(flow.refusal(result.check, result.replica))
+        return result
+
+    def _flow(self, item: ImportItem, cancel: CancelToken) -> ImportRun:
+        assert item.folder is not None and item.replica is not None
+        return ImportRun(
             self.host,
             item.replica.ref,
             item.folder.path,
             emit=self.emit,
-            cancel=self.cancel,
+            cancel=cancel,
             poll=self.poll,
         )
+
+    def import_one(
+        self,
+        item: ImportItem,
+        *,
+        without_manifest: bool,
+        settle: float,
+        cancel: CancelToken | None = None,
+    ) -> None:
+        """One folder through its own ImportRun; the outcome lands on ``item``. ``cancel``
+        stops this VM only (default: the whole run's token)."""
+        if item.folder is None or item.replica is None:
+            return
+        flow = self._flow(item, cancel or self.cancel)
         item.run = flow
         try:
             flow.run(without_manifest=without_manifest, settle_timeout=settle)
@@ -180,3 +231,29 @@ class ImportAll:
             if flow.integrity.consent:
                 item.message = f"Imported without a full verification: {flow.integrity.unchecked()}"
         self.emit(FlowEvent(Phase.IMPORT, Status.NOTE, item.replica.ref, data=item))
+
+    def follow_health_all(self, settle_timeout: float) -> None:
+        """Poll every imported replica until each is Replicating/Normal or the time is up;
+        the last state lands on each item (a failed read is retried until then)."""
+        imported = [i for i in self.items if i.outcome is Outcome.IMPORTED and i.replica]
+        deadline = time.monotonic() + settle_timeout
+        while True:
+            for item in imported:
+                if item.healthy or item.replica is None:
+                    continue
+                try:
+                    item.status = self.host.replication_status(item.replica.ref)
+                except HyperVError:
+                    continue
+                status = Status.DONE if item.healthy else Status.PROGRESS
+                self.emit(FlowEvent(Phase.HEALTH, status, item.replica.ref, data=item.status))
+            if all(i.healthy for i in imported) or time.monotonic() >= deadline:
+                return
+            if self.cancel.wait(self.poll):
+                return
+
+
+def _healthy(status: ReplicationStatus) -> bool:
+    return (
+        status.state is ReplicationState.REPLICATING and status.health is ReplicationHealth.NORMAL
+    )

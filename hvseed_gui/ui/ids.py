@@ -23,7 +23,9 @@ class PageId(IntEnum):
     IMPORT_CONNECT = 200
     IMPORT_VM = 210
     IMPORT_FOLDER = 220
+    IMPORT_MANY = 225  # every copy on a drive (instead of Check and Import)
     IMPORT_CHECK = 230
     IMPORT_RUN = 240
+    IMPORT_MANY_RUN = 245
     IMPORT_FAILOVER = 250
     IMPORT_DONE = 260

@@ -19,6 +19,7 @@ from hvseed_gui.ui.saved_target import describe_saved_target, load_running, save
 if TYPE_CHECKING:
     from hvseed_gui.core.folder_report import FolderReport
     from hvseed_gui.core.import_gate import ImportCheck, Integrity
+    from hvseed_gui.flows.import_all import ImportAll, ImportItem
     from hvseed_gui.flows.import_run import ImportRun
     from hvseed_gui.hyperv.host import (
         HyperVHost,
@@ -119,6 +120,10 @@ class ImportContext:
     failover_log: list[str] = field(default_factory=list)
     reattach: RunningImport | None = None
     reattaching: bool = False
+    want_batch: bool = False  # the VM page's "every copy on a drive"
+    batch_path: str = ""  # every copy under this path (a drive, or a folder on it); "" = one
+    batch: ImportAll | None = None  # built on the Import-every-copy page
+    batch_items: list[ImportItem] = field(default_factory=list)  # the ticked rows
 
     def fresh_cancel(self) -> None:
         """A new cancel token for the run's next step (a cancelled token stays cancelled)."""

@@ -226,6 +226,7 @@ class EnableReplicationWizard(QWizard):
         if PageId.IMPORT_RUN in self.pages:  # the import goes on in Hyper-V; hashing stops
             self.pages[PageId.IMPORT_RUN].stop_watching()
             self.pages[PageId.IMPORT_CHECK].cancel_verify(quiet=True)
+            self.pages[PageId.IMPORT_MANY_RUN].stop_watching()
         super().done(result)
 
     def _recovery_key_safe(self) -> bool:

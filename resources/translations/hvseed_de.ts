@@ -746,6 +746,14 @@
         <translation>Der simulierte Kurier: trennt das Laufwerk mit der Kopie dieser VM vom primären Host des Labors und schließt es an diesen Host an.</translation>
     </message>
     <message>
+        <source>Every export folder on the drive (its root and one level below) is matched with the replica VM it belongs to by VM ID; you tick which to import on the next page.</source>
+        <translation>Jeder Exportordner auf dem Laufwerk (im Stammverzeichnis und eine Ebene darunter) wird über die VM-ID der Replikat-VM zugeordnet, zu der er gehört; auf der nächsten Seite wählen Sie aus, welche importiert werden.</translation>
+    </message>
+    <message>
+        <source>Choose the drive (or a folder on it) that holds the copies: every export folder on it is matched with the replica VM it belongs to by VM ID.</source>
+        <translation>Wählen Sie das Laufwerk (oder einen Ordner darauf) mit den Kopien: Jeder Exportordner darauf wird über die VM-ID der Replikat-VM zugeordnet, zu der er gehört.</translation>
+    </message>
+    <message>
         <source>The copy of %1 is the folder %2_%3 on a drive connected to %4.</source>
         <translation>Die Kopie von %1 ist der Ordner %2_%3 auf einem Laufwerk, das an %4 angeschlossen ist.</translation>
     </message>
@@ -792,6 +800,14 @@
     <message>
         <source>Next checks the folder against %1 before anything is imported.</source>
         <translation>Mit „Weiter“ wird der Ordner mit %1 abgeglichen, bevor etwas importiert wird.</translation>
+    </message>
+    <message>
+        <source>Import &amp;every copy on this drive (%1 export folders found on the USB drives)</source>
+        <translation>&amp;Alle Kopien auf diesem Laufwerk importieren (%1 Exportordner auf den USB-Laufwerken gefunden)</translation>
+    </message>
+    <message>
+        <source>Next lists every export folder under %1 beside the replica VM it belongs to; nothing is imported before you tick and press Import.</source>
+        <translation>„Weiter“ listet jeden Exportordner unter %1 neben der Replikat-VM auf, zu der er gehört; es wird nichts importiert, bevor Sie auswählen und auf „Importieren“ klicken.</translation>
     </message>
     <message>
         <source>Choose the export folder</source>
@@ -1026,6 +1042,26 @@
         <translation>Der Replikationsstatus wird gelesen…</translation>
     </message>
     <message>
+        <source>The copies on the drive are done</source>
+        <translation>Die Kopien auf dem Laufwerk sind abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Keep the drive: the VMs not imported still wait for their initial copy. Fix the cause the report names, then import them again (those imported are skipped).</source>
+        <translation>Behalten Sie das Laufwerk: Die nicht importierten VMs warten noch auf ihre Erstkopie. Beheben Sie die im Bericht genannte Ursache und importieren Sie sie erneut (bereits importierte werden übersprungen).</translation>
+    </message>
+    <message>
+        <source>✔ %1: imported; %2</source>
+        <translation>✔ %1: importiert; %2</translation>
+    </message>
+    <message>
+        <source>✖ %1: not imported, its replica VM is unchanged.</source>
+        <translation>✖ %1: nicht importiert, die Replikat-VM ist unverändert.</translation>
+    </message>
+    <message>
+        <source>ℹ %1: %2</source>
+        <translation>ℹ %1: %2</translation>
+    </message>
+    <message>
         <source>Not known here: the import was followed after a restart.</source>
         <translation>Hier nicht bekannt: Der Import wurde nach einem Neustart weiterverfolgt.</translation>
     </message>
@@ -1060,6 +1096,227 @@
     <message>
         <source>Report saved to %1.</source>
         <translation>Bericht unter %1 gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMany</name>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>importiert</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>already imported</source>
+        <translation>bereits importiert</translation>
+    </message>
+    <message>
+        <source>no replica VM</source>
+        <translation>keine Replikat-VM</translation>
+    </message>
+    <message>
+        <source>no folder</source>
+        <translation>kein Ordner</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+</context>
+<context>
+    <name>ImportManyPage</name>
+    <message>
+        <source>Replica VM</source>
+        <translation>Replikat-VM</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>VM ID</source>
+        <translation>VM-ID</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Import every copy on the drive</source>
+        <translation>Alle Kopien auf dem Laufwerk importieren</translation>
+    </message>
+    <message>
+        <source>Each folder beside the replica VM it belongs to, matched by VM ID.</source>
+        <translation>Jeder Ordner neben der Replikat-VM, zu der er gehört, zugeordnet über die VM-ID.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Export folders and replica VMs</source>
+        <translation>Exportordner und Replikat-VMs</translation>
+    </message>
+    <message>
+        <source>&amp;Read the drive again</source>
+        <translation>Laufwerk &amp;erneut lesen</translation>
+    </message>
+    <message>
+        <source>Export folders under %1 (and one level below) matched with the replica VMs of %2 by VM ID, never by name. Nothing is imported until you press Import.</source>
+        <translation>Exportordner unter %1 (und eine Ebene darunter), den Replikat-VMs von %2 über die VM-ID zugeordnet, nie über den Namen. Es wird nichts importiert, bevor Sie auf „Importieren“ klicken.</translation>
+    </message>
+    <message>
+        <source>Reading the drive and the replica VMs…</source>
+        <translation>Laufwerk und Replikat-VMs werden gelesen…</translation>
+    </message>
+    <message>
+        <source>No export folder (&lt;VMName&gt;_&lt;VMId&gt;) was found under %1, and no replica VM waits on %2. Go back and choose the drive or the folder that holds the copies.</source>
+        <translation>Unter %1 wurde kein Exportordner (&lt;VMName&gt;_&lt;VMId&gt;) gefunden, und auf %2 wartet keine Replikat-VM. Gehen Sie zurück und wählen Sie das Laufwerk oder den Ordner mit den Kopien.</translation>
+    </message>
+    <message>
+        <source>Passes</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <source>Passes; every file is verified against its manifest before its import.</source>
+        <translation>Bestanden; jede Datei wird vor dem Import anhand ihres Manifests überprüft.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 folder(s) pass the gate; %3 ticked. They are verified and imported one after another; a copy that is refused or fails stops no other, and its replica VM stays as it is.</source>
+        <translation>%1 von %2 Ordner(n) bestehen die Prüfung; %3 ausgewählt. Sie werden nacheinander überprüft und importiert; eine abgelehnte oder fehlgeschlagene Kopie hält keine andere auf, und ihre Replikat-VM bleibt unverändert.</translation>
+    </message>
+    <message>
+        <source>No copy on this drive can be imported here; the greyed rows say why.</source>
+        <translation>Keine Kopie auf diesem Laufwerk kann hier importiert werden; die ausgegrauten Zeilen nennen den Grund.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportManyRunPage</name>
+    <message>
+        <source>Replica VM</source>
+        <translation>Replikat-VM</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Importing the copies</source>
+        <translation>Die Kopien werden importiert</translation>
+    </message>
+    <message>
+        <source>One after another, each through the same checks as a single import.</source>
+        <translation>Nacheinander, jede mit denselben Prüfungen wie ein einzelner Import.</translation>
+    </message>
+    <message>
+        <source>Imports</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Import &amp;these without a full verification</source>
+        <translation>&amp;Diese ohne vollständige Prüfung importieren</translation>
+    </message>
+    <message>
+        <source>S&amp;top after the current VM</source>
+        <translation>Nach der aktuellen VM an&amp;halten</translation>
+    </message>
+    <message>
+        <source>Progress of %1</source>
+        <translation>Fortschritt von %1</translation>
+    </message>
+    <message>
+        <source>Waiting for its turn</source>
+        <translation>Wartet, bis sie an der Reihe ist</translation>
+    </message>
+    <message>
+        <source>Cancel %1</source>
+        <translation>%1 abbrechen</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Wird importiert…</translation>
+    </message>
+    <message>
+        <source>Verifying against the manifest…</source>
+        <translation>Wird anhand des Manifests überprüft…</translation>
+    </message>
+    <message>
+        <source>Verifying: %1 of %2</source>
+        <translation>Überprüfung: %1 von %2</translation>
+    </message>
+    <message>
+        <source>The import runs in Hyper-V now; it cannot be cancelled from here.</source>
+        <translation>Der Import läuft jetzt in Hyper-V; er kann von hier aus nicht abgebrochen werden.</translation>
+    </message>
+    <message>
+        <source>Importing: %p %</source>
+        <translation>Import: %p %</translation>
+    </message>
+    <message>
+        <source>Imported; replication is healthy: %1</source>
+        <translation>Importiert; die Replikation ist fehlerfrei: %1</translation>
+    </message>
+    <message>
+        <source>Imported; waiting for Replicating / Normal, now %1</source>
+        <translation>Importiert; warten auf „Replicating / Normal“, jetzt %1</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importiert</translation>
+    </message>
+    <message>
+        <source>Imported; following its health…</source>
+        <translation>Importiert; der Replikationszustand wird verfolgt…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Import without a full verification: %1</source>
+        <translation>Ohne vollständige Prüfung importieren: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 VM(s) imported.</source>
+        <translation>%1 von %2 VM(s) importiert.</translation>
+    </message>
+    <message>
+        <source>Not imported: %1. Their replica VMs were not changed; the reasons are above.</source>
+        <translation>Nicht importiert: %1. Ihre Replikat-VMs wurden nicht geändert; die Gründe stehen oben.</translation>
+    </message>
+    <message>
+        <source>Not every replica reached Replicating / Normal yet; check it in Hyper-V Manager (Replication → View Replication Health). You may go on.</source>
+        <translation>Noch nicht jedes Replikat hat „Replicating / Normal“ erreicht; prüfen Sie es im Hyper-V-Manager (Replikation → Replikationsintegrität anzeigen). Sie können fortfahren.</translation>
+    </message>
+    <message>
+        <source>Next: a test failover of any of them (recommended).</source>
+        <translation>Als Nächstes: ein Testfailover für eine beliebige davon (empfohlen).</translation>
     </message>
 </context>
 <context>
@@ -2015,6 +2272,14 @@
         <translation>Virtuelle Replikatcomputer</translation>
     </message>
     <message>
+        <source>Import &amp;every copy on a drive (several replica VMs wait on this host)</source>
+        <translation>&amp;Alle Kopien auf einem Laufwerk importieren (auf diesem Host warten mehrere Replikat-VMs)</translation>
+    </message>
+    <message>
+        <source>Next asks for the drive; every export folder on it is matched with the replica VM it belongs to by VM ID, and you tick which to import.</source>
+        <translation>„Weiter“ fragt nach dem Laufwerk; jeder Exportordner darauf wird über die VM-ID der Replikat-VM zugeordnet, zu der er gehört, und Sie wählen aus, welche importiert werden.</translation>
+    </message>
+    <message>
         <source>Virtual machines on %1. An initial copy can be imported only into a replica VM that waits for it.</source>
         <translation>Virtuelle Computer auf %1. Eine Erstkopie kann nur in eine Replikat-VM importiert werden, die darauf wartet.</translation>
     </message>
@@ -2037,6 +2302,10 @@
     <message>
         <source>Yes: waits for its initial copy</source>
         <translation>Ja: wartet auf die Erstkopie</translation>
+    </message>
+    <message>
+        <source>%1 replica VMs wait for their initial copy; Next asks for the drive.</source>
+        <translation>%1 Replikat-VMs warten auf ihre Erstkopie; „Weiter“ fragt nach dem Laufwerk.</translation>
     </message>
     <message>
         <source>Select the replica VM.</source>
@@ -2300,6 +2569,14 @@
     <message>
         <source>A test failover starts a copy of the replica as a separate VM, without touching replication. You may skip it.</source>
         <translation>Ein Testfailover startet eine Kopie des Replikats als separate VM, ohne die Replikation zu beeinträchtigen. Sie können es überspringen.</translation>
+    </message>
+    <message>
+        <source>&amp;Replica VM:</source>
+        <translation>&amp;Replikat-VM:</translation>
+    </message>
+    <message>
+        <source>Replica VM to test</source>
+        <translation>Zu testende Replikat-VM</translation>
     </message>
     <message>
         <source>⚠ Before you start the test VM, connect its network adapter to an isolated network (or none): it has the same name and addresses as the production VM.</source>

@@ -11,11 +11,13 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, 
 from hvseed_gui import __version__
 from hvseed_gui.core.import_gate import Integrity
 from hvseed_gui.core.manifest import short_fingerprint
+from hvseed_gui.flows.import_all import ImportItem, Outcome
 from hvseed_gui.hyperv.host import ReplicationStatus, VmRef
 from hvseed_gui.ui.format import frequency
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.import_state import ImportContext
 from hvseed_gui.ui.pages.imp_base import ImportPage
+from hvseed_gui.ui.pages.imp_many import outcome_word
 from hvseed_gui.ui.pages.imp_run import delta_sentence
 
 
@@ -66,13 +68,56 @@ def build_report(imp: ImportContext, status: ReplicationStatus | None, now: date
     return "\n".join(lines) + "\n"
 
 
+def build_batch_report(
+    imp: ImportContext, statuses: dict[str, ReplicationStatus], now: datetime
+) -> str:
+    """The plain-text report of every copy on a drive: each VM and its outcome (English)."""
+    batch = imp.batch
+    items: list[ImportItem] = batch.items if batch is not None else []
+    ticked = {id(i) for i in imp.batch_items}
+    lines = [
+        f"hvseed {__version__} — import of the initial copies on a drive",
+        f"Date:          {now:%Y-%m-%d %H:%M}",
+        f"Replica host:  {imp.inventory.host_name if imp.inventory else '–'}",
+        f"Path:          {imp.batch_path or '–'}",
+        f"Imported:      {sum(1 for i in items if i.outcome is Outcome.IMPORTED)} of "
+        f"{sum(1 for i in items if i.folder is not None)} folder(s)",
+    ]
+    for item in items:
+        vm = item.replica
+        outcome = item.outcome.value
+        if item.outcome is Outcome.PENDING and id(item) not in ticked:
+            outcome = "not ticked"
+        lines += ["", f"{item.name}: {outcome}"]
+        lines.append(f"  Replica VM:  {vm.id if vm else '–'}")
+        lines.append(f"  Folder:      {item.folder.path if item.folder else '–'}")
+        status = statuses.get(vm.id.upper()) if vm else None
+        if status is not None and item.outcome is Outcome.IMPORTED:
+            lines.append(f"  State:       {status.state.value} / {status.health.value}")
+            lines += [f"    {d}" for d in status.health_details]
+            lines.append("  " + delta_sentence(status, vm.id, english=True))
+        if item.outcome is Outcome.IMPORTED and item.run is not None:
+            lines.append(f"  Integrity:   {integrity_sentence(item.run.integrity)}")
+        elif item.message:
+            lines.append(f"  Why:         {item.message}")
+    if imp.failover_log:
+        lines += ["", "Test failover:"] + [f"  {entry}" for entry in imp.failover_log]
+    return "\n".join(lines) + "\n"
+
+
 class ImportDonePage(ImportPage):
     def __init__(self) -> None:
         super().__init__(
             self.tr("The initial copy is imported"),
             self.tr("Replication now runs over the network; the drive can be wiped or returned."),
         )
+        self.batch_label = QLabel()  # every copy on a drive: one line per VM
+        self.batch_label.setWordWrap(True)
+        self.batch_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.batch_label.hide()
+        self.body.addWidget(self.batch_label)
         form = QFormLayout()
+        self.form = form
         self.state = QLabel("–")
         self.health = QLabel("–")
         self.last = QLabel("–")
@@ -110,6 +155,17 @@ class ImportDonePage(ImportPage):
         return self.wiz.page_of(PageId.IMPORT_RUN).vm_ref
 
     def initializePage(self) -> None:
+        batched = bool(self.imp.batch_path) and self.imp.batch is not None
+        for row in range(self.form.rowCount()):
+            self.form.setRowVisible(row, not batched)
+        self.batch_label.setVisible(batched)
+        self.setTitle(self.tr("The initial copy is imported"))
+        self.setSubTitle(
+            self.tr("Replication now runs over the network; the drive can be wiped or returned.")
+        )
+        if batched:
+            self._init_batch()
+            return
         host, vm = self.imp.host, self._vm_ref()
         self.integrity.setText(self._integrity_text(self.imp.integrity))
         self._show(self.imp.status)
@@ -118,6 +174,52 @@ class ImportDonePage(ImportPage):
             lambda: host.replication_status(vm),
             self._show,
         )
+
+    def _init_batch(self) -> None:
+        self.setTitle(self.tr("The copies on the drive are done"))
+        batch, host = self.imp.batch, self.imp.host
+        imported = [i for i in batch.items if i.outcome is Outcome.IMPORTED and i.replica]
+        known = {i.replica.id.upper(): i.status for i in imported if i.status is not None}
+        self._show_batch(known)
+        left = (Outcome.REFUSED, Outcome.FAILED, Outcome.STOPPED, Outcome.PENDING)
+        if any(i.folder is not None and i.outcome in left for i in batch.items):
+            self.setSubTitle(
+                self.tr(
+                    "Keep the drive: the VMs not imported still wait for their initial copy. "
+                    "Fix the cause the report names, then import them again (those imported are "
+                    "skipped)."
+                )
+            )
+
+        def read() -> dict[str, ReplicationStatus]:
+            return {i.replica.id.upper(): host.replication_status(i.replica.ref) for i in imported}
+
+        self.run_host_call(self.tr("Reading the replication state…"), read, self._show_batch)
+
+    def _show_batch(self, statuses: dict[str, ReplicationStatus]) -> None:
+        lines = []
+        for item in self.imp.batch.items:
+            vm = item.replica
+            status = statuses.get(vm.id.upper()) if vm else None
+            if item.outcome is Outcome.IMPORTED:
+                state = f"{status.state.value} / {status.health.value}" if status else "–"
+                lines.append(
+                    self.tr("✔ %1: imported; %2").replace("%1", item.name).replace("%2", state)
+                )
+            elif item.outcome.is_error:
+                lines.append(
+                    self.tr("✖ %1: not imported, its replica VM is unchanged.").replace(
+                        "%1", item.name
+                    )
+                )
+            else:
+                lines.append(
+                    self.tr("ℹ %1: %2")
+                    .replace("%1", item.name)
+                    .replace("%2", outcome_word(item.outcome))
+                )
+        self.batch_label.setText("\n".join(lines))
+        self.report.setPlainText(build_batch_report(self.imp, statuses, datetime.now()))
 
     def _integrity_text(self, integrity: Integrity | None) -> str:
         if integrity is None:
@@ -155,11 +257,11 @@ class ImportDonePage(ImportPage):
         self.status.show_message("ok", self.tr("The report is on the clipboard."))
 
     def save_report(self) -> None:
-        vm = self._vm_ref()
+        name = "drive" if self.imp.batch_path else self._vm_ref().name
         path = self.wiz.prompt.save_file(
             self,
             self.tr("Save the import report"),
-            f"hvseed-import-{vm.name}.txt",
+            f"hvseed-import-{name}.txt",
             self.tr("Text files (*.txt)"),
         )
         if not path:

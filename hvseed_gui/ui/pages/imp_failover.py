@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QListWidget, QPushButton
 
+from hvseed_gui.flows.import_all import Outcome
 from hvseed_gui.hyperv.host import TestFailoverResult, VmRef
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages.imp_base import ImportPage
@@ -26,6 +27,15 @@ class TestFailoverPage(ImportPage):
                 "replication. You may skip it."
             ),
         )
+        picker = QHBoxLayout()
+        self.pick_label = QLabel(self.tr("&Replica VM:"))
+        self.picker = QComboBox()  # every copy on a drive: any imported VM can be tested
+        self.picker.setAccessibleName(self.tr("Replica VM to test"))
+        self.pick_label.setBuddy(self.picker)
+        self.picker.currentIndexChanged.connect(self._picked)
+        picker.addWidget(self.pick_label)
+        picker.addWidget(self.picker, 1)
+        self.body.addLayout(picker)
         self.explain = QLabel()
         self.explain.setWordWrap(True)
         self.body.addWidget(self.explain)
@@ -65,6 +75,34 @@ class TestFailoverPage(ImportPage):
         return self.wiz.page_of(PageId.IMPORT_RUN).vm_ref
 
     def initializePage(self) -> None:
+        batch = self.imp.batch if self.imp.batch_path else None
+        imported = (
+            [i for i in batch.items if i.run is not None and i.outcome is Outcome.IMPORTED]
+            if batch is not None
+            else []
+        )
+        self.picker.blockSignals(True)
+        self.picker.clear()
+        for item in imported:
+            self.picker.addItem(item.name, item)
+        self.picker.blockSignals(False)
+        for widget in (self.pick_label, self.picker):
+            widget.setVisible(bool(imported))
+        if imported:
+            self._picked(0)
+            return
+        self._explain()
+
+    def _picked(self, index: int) -> None:
+        """Another imported VM of the drive: its own ImportRun runs the test failover."""
+        item = self.picker.itemData(index)
+        if item is None or self.runner.busy:
+            return
+        self.imp.run = item.run
+        self.imp.status = item.status
+        self._explain()
+
+    def _explain(self) -> None:
         vm = self._vm_ref()
         status = self.imp.status
         self.test_vm = status.test_vm_name if status else ""
@@ -83,6 +121,8 @@ class TestFailoverPage(ImportPage):
         busy = self.runner.busy or self.imp.run is None
         self.start_button.setEnabled(not busy and not self.test_vm)
         self.stop_button.setEnabled(not busy and bool(self.test_vm))
+        # one test VM at a time: another VM is chosen once this one's test is stopped
+        self.picker.setEnabled(not busy and not self.test_vm)
 
     def _busy_changed(self, busy: bool) -> None:
         super()._busy_changed(busy)

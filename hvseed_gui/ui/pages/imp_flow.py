@@ -17,6 +17,7 @@ def import_pages(wizard) -> dict[PageId, QWizardPage]:
     from hvseed_gui.ui.pages.imp_done import ImportDonePage
     from hvseed_gui.ui.pages.imp_failover import TestFailoverPage
     from hvseed_gui.ui.pages.imp_folder import FindCopyPage
+    from hvseed_gui.ui.pages.imp_many import ImportManyPage, ImportManyRunPage
     from hvseed_gui.ui.pages.imp_run import ImportRunPage
     from hvseed_gui.ui.pages.imp_vm import ReplicaVmPage
 
@@ -25,8 +26,10 @@ def import_pages(wizard) -> dict[PageId, QWizardPage]:
         PageId.IMPORT_CONNECT: ImportConnectPage(),
         PageId.IMPORT_VM: ReplicaVmPage(),
         PageId.IMPORT_FOLDER: FindCopyPage(),
+        PageId.IMPORT_MANY: ImportManyPage(),
         PageId.IMPORT_CHECK: CheckPage(),
         PageId.IMPORT_RUN: ImportRunPage(),
+        PageId.IMPORT_MANY_RUN: ImportManyRunPage(),
         PageId.IMPORT_FAILOVER: TestFailoverPage(),
         PageId.IMPORT_DONE: ImportDonePage(),
     }

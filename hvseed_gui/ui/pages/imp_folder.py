@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -18,6 +19,7 @@ from hvseed_gui.core.volumes import Volume
 from hvseed_gui.hyperv.host import ExportFolderSummary
 from hvseed_gui.hyperv.host_target import HostKind, HostTarget, lab_info, open_host
 from hvseed_gui.ui.format import size
+from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages.imp_base import ImportPage, folder_on_this_computer
 from hvseed_gui.ui.pages.vm import _Item
 from hvseed_gui.ui.tasks import describe_error
@@ -110,8 +112,19 @@ class FindCopyPage(ImportPage):
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #505050;")
         self.body.addWidget(self.hint)
+        self.all_box = QCheckBox()
+        self.all_box.setToolTip(
+            self.tr(
+                "Every export folder on the drive (its root and one level below) is matched with "
+                "the replica VM it belongs to by VM ID; you tick which to import on the next page."
+            )
+        )
+        self.all_box.toggled.connect(self._all_toggled)
+        self.all_box.hide()
+        self.body.addWidget(self.all_box)
         self.registerField("import.folder*", self.path_edit)
         self.path_edit.textChanged.connect(self.completeChanged)
+        self.path_edit.textChanged.connect(lambda _t: self.loaded and self._offer_all())
         self.grow_body()
         self.scans: list[DriveScan] = []
         self.loaded = False
@@ -119,14 +132,6 @@ class FindCopyPage(ImportPage):
     # -- scanning ----------------------------------------------------------------------------
 
     def initializePage(self) -> None:
-        vm = self.imp.vm
-        self.setSubTitle(
-            self.tr("The copy of %1 is the folder %2_%3 on a drive connected to %4.")
-            .replace("%1", vm.name)
-            .replace("%2", vm.name)
-            .replace("%3", vm.id)
-            .replace("%4", self.imp.inventory.host_name)
-        )
         self.path_edit.setText(self.imp.folder)
         remote = self.imp.target.kind is HostKind.WINRM
         self.browse.setEnabled(not remote)
@@ -136,6 +141,8 @@ class FindCopyPage(ImportPage):
             else ""
         )
         self.courier.setVisible(self.imp.target.kind is HostKind.LAB)
+        self.all_box.setChecked(bool(self.imp.batch_path) or self.imp.want_batch)
+        self._subtitle()
         self.scan()
 
     def _ship(self) -> None:
@@ -206,6 +213,7 @@ class FindCopyPage(ImportPage):
                 for col, item in enumerate(cells):
                     self.table.setItem(row, col, item)
         self.loaded = True
+        self._offer_all()
         if match_row >= 0 and not self.path_edit.text().strip():
             self.table.selectRow(match_row)
         elif match_row >= 0:
@@ -237,11 +245,84 @@ class FindCopyPage(ImportPage):
 
     def _hint(self) -> None:
         self.status.clear_message()
+        if self.all_box.isChecked():
+            self._batch_hint()
+            return
         self.hint.setText(
             self.tr("Next checks the folder against %1 before anything is imported.").replace(
                 "%1", self.imp.vm.name
             )
         )
+
+    # -- every copy on the drive -------------------------------------------------------------
+
+    def _offer_all(self) -> None:
+        """Offered when the drives hold more than one export folder, or the path typed is no
+        export folder itself (a drive root, a ``HyperV-Seed`` folder)."""
+        count = sum(len(scan.folders) for scan in self.scans)
+        path = self.path_edit.text().strip()
+        typed_parent = bool(path) and not any(
+            f.path.rstrip("\\").lower() == path.rstrip("\\").lower()
+            for scan in self.scans
+            for f in scan.folders
+        )
+        self.all_box.setText(
+            self.tr(
+                "Import &every copy on this drive (%1 export folders found on the USB drives)"
+            ).replace("%1", str(count))
+        )
+        self.all_box.setVisible(count > 1 or typed_parent or self.all_box.isChecked())
+
+    def batch_path(self) -> str:
+        """Where to look for every copy: the drive holding the folder typed (its root), or the
+        path typed when it is no export folder itself; else the drive with the most folders."""
+        path = self.path_edit.text().strip()
+        for scan in self.scans:
+            mount = scan.volume.mount_point.rstrip("\\")
+            for folder in scan.folders:
+                if folder.path.rstrip("\\").lower() == path.rstrip("\\").lower():
+                    return mount + "\\"
+        if path:
+            return path
+        best = max(self.scans, key=lambda s: len(s.folders), default=None)
+        return best.volume.mount_point.rstrip("\\") + "\\" if best and best.folders else ""
+
+    def _subtitle(self) -> None:
+        if self.all_box.isChecked():
+            self.setSubTitle(
+                self.tr(
+                    "Choose the drive (or a folder on it) that holds the copies: every export "
+                    "folder on it is matched with the replica VM it belongs to by VM ID."
+                )
+            )
+            return
+        vm = self.imp.vm
+        self.setSubTitle(
+            self.tr("The copy of %1 is the folder %2_%3 on a drive connected to %4.")
+            .replace("%1", vm.name)
+            .replace("%2", vm.name)
+            .replace("%3", vm.id)
+            .replace("%4", self.imp.inventory.host_name)
+        )
+
+    def _batch_hint(self) -> None:
+        self.hint.setText(
+            self.tr(
+                "Next lists every export folder under %1 beside the replica VM it belongs "
+                "to; nothing is imported before you tick and press Import."
+            ).replace("%1", self.batch_path() or "…")
+        )
+
+    def _all_toggled(self, on: bool) -> None:
+        if self.imp.vm is not None and self.imp.inventory is not None:
+            self._subtitle()
+        if on:
+            self._batch_hint()
+        else:
+            self.imp.batch_path = ""
+            self.imp.want_batch = False
+            self.hint.clear()
+        self.completeChanged.emit()
 
     # -- browsing ----------------------------------------------------------------------------
 
@@ -283,11 +364,21 @@ class FindCopyPage(ImportPage):
     # -- moving on ---------------------------------------------------------------------------
 
     def page_complete(self) -> bool:
+        if self.all_box.isChecked():
+            return bool(self.batch_path())
         return bool(self.path_edit.text().strip())
 
     def validatePage(self) -> bool:
+        if self.all_box.isChecked():
+            self.imp.batch_path = self.batch_path()
+            return bool(self.imp.batch_path)
+        self.imp.batch_path = ""
+        self.imp.batch = None
         self.imp.folder = self.path_edit.text().strip()
         return bool(self.imp.folder)
+
+    def nextId(self) -> int:
+        return PageId.IMPORT_MANY if self.all_box.isChecked() else PageId.IMPORT_CHECK
 
 
 def _same_id(a: str, b: str) -> bool:

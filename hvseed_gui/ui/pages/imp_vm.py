@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtWidgets import QCheckBox
 
 from hvseed_gui.hyperv.host import ReplicationStatus, VirtualMachine
 from hvseed_gui.ui.format import size
@@ -31,6 +32,18 @@ class ReplicaVmPage(ImportPage):
         )
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.body.addWidget(self.table)
+        self.many_box = QCheckBox(
+            self.tr("Import &every copy on a drive (several replica VMs wait on this host)")
+        )
+        self.many_box.setToolTip(
+            self.tr(
+                "Next asks for the drive; every export folder on it is matched with the replica "
+                "VM it belongs to by VM ID, and you tick which to import."
+            )
+        )
+        self.many_box.toggled.connect(lambda _on: self._selection_changed())
+        self.many_box.hide()
+        self.body.addWidget(self.many_box)
         self.grow_body()
 
     def initializePage(self) -> None:
@@ -45,6 +58,8 @@ class ReplicaVmPage(ImportPage):
         )
         self._fill()
         waiting = [vm for vm in inventory.vms if not why_not_importable(vm)]
+        self.many_box.setVisible(len(waiting) > 1)
+        self.many_box.setChecked(len(waiting) > 1 and self.imp.want_batch)
         if not waiting:
             self.status.show_message(
                 "warning",
@@ -124,9 +139,20 @@ class ReplicaVmPage(ImportPage):
                 self.table.selectRow(row)
                 return
 
+    def waiting(self) -> list[VirtualMachine]:
+        inventory = self.imp.inventory
+        return [v for v in inventory.vms if not why_not_importable(v)] if inventory else []
+
     def _selection_changed(self) -> None:
         vm = self.selected_vm()
-        if vm is None:
+        if self.many_box.isChecked():
+            self.status.show_message(
+                "info",
+                self.tr(
+                    "%1 replica VMs wait for their initial copy; Next asks for the drive."
+                ).replace("%1", str(len(self.waiting()))),
+            )
+        elif vm is None:
             if self.table.rowCount():
                 self.status.show_message("info", self.tr("Select the replica VM."))
         elif why_not_importable(vm):
@@ -141,11 +167,16 @@ class ReplicaVmPage(ImportPage):
         self.completeChanged.emit()
 
     def page_complete(self) -> bool:
+        if self.many_box.isChecked():
+            return bool(self.waiting())
         vm = self.selected_vm()
         return vm is not None and not why_not_importable(vm)
 
     def validatePage(self) -> bool:
         vm = self.selected_vm()
+        self.imp.want_batch = self.many_box.isChecked()
+        if self.imp.want_batch and (vm is None or why_not_importable(vm)):
+            vm = next(iter(self.waiting()), None)  # the folder page preselects its folder
         if vm is None or why_not_importable(vm):
             return False
         if self.imp.vm is None or self.imp.vm.id != vm.id:

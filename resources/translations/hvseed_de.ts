@@ -1358,6 +1358,10 @@
         <translation>Zurück zur &amp;Prüfung</translation>
     </message>
     <message>
+        <source>&amp;Resume replication on Host A</source>
+        <translation>Replikation auf Host A &amp;fortsetzen</translation>
+    </message>
+    <message>
         <source>Reattached to the import of %1 from %2.</source>
         <translation>Wieder mit dem Import von %1 aus %2 verbunden.</translation>
     </message>
@@ -1422,6 +1426,38 @@
         <translation>Die Erstkopie ist importiert. Als Nächstes: ein Testfailover (empfohlen).</translation>
     </message>
     <message>
+        <source>⚠ On Host A replication of this VM is %1: the link was down while the drive travelled. Resume it (Resume-VMReplication) when the network works.</source>
+        <translation>⚠ Auf Host A ist die Replikation dieser VM %1: Die Verbindung war unterbrochen, während das Laufwerk unterwegs war. Setzen Sie sie fort (Resume-VMReplication), sobald das Netzwerk funktioniert.</translation>
+    </message>
+    <message>
+        <source>⚠ On Host A replication of this VM waits for a resynchronization: the change log grew too large while the drive travelled.</source>
+        <translation>⚠ Auf Host A wartet die Replikation dieser VM auf eine erneute Synchronisierung: Das Änderungsprotokoll ist zu groß geworden, während das Laufwerk unterwegs war.</translation>
+    </message>
+    <message>
+        <source>&amp;Start the resynchronization…</source>
+        <translation>Erneute Synchronisierung &amp;starten…</translation>
+    </message>
+    <message>
+        <source>✔ On Host A replication of this VM is %1 / %2.</source>
+        <translation>✔ Auf Host A ist die Replikation dieser VM %1 / %2.</translation>
+    </message>
+    <message>
+        <source>ℹ Host A could not be read (%1). Check its replication of this VM there (Get-VMReplication) and resume it if it is Suspended or in Error.</source>
+        <translation>ℹ Host A konnte nicht gelesen werden (%1). Prüfen Sie dort die Replikation dieser VM (Get-VMReplication) und setzen Sie sie fort, wenn sie angehalten ist oder einen Fehler meldet.</translation>
+    </message>
+    <message>
+        <source>Start the resynchronization?</source>
+        <translation>Erneute Synchronisierung starten?</translation>
+    </message>
+    <message>
+        <source>Resynchronization compares the whole VM on both hosts block by block: it reads every virtual disk on Host A and the replica, can take hours for a large VM and sends every difference over the network; the VM keeps running meanwhile.</source>
+        <translation>Die erneute Synchronisierung vergleicht die ganze VM auf beiden Hosts Block für Block: Sie liest jede virtuelle Festplatte auf Host A und auf dem Replikat, kann bei einer großen VM Stunden dauern und sendet jeden Unterschied über das Netzwerk; die VM läuft währenddessen weiter.</translation>
+    </message>
+    <message>
+        <source>✔ Replication on Host A resumed: now %1 / %2.</source>
+        <translation>✔ Replikation auf Host A fortgesetzt: jetzt %1 / %2.</translation>
+    </message>
+    <message>
         <source>Hyper-V reports %1 / %2, not Replicating / Normal.%3</source>
         <translation>Hyper-V meldet %1 / %2, nicht Replicating / Normal.%3</translation>
     </message>
@@ -1432,6 +1468,10 @@
     <message>
         <source>✔ The delta AVHDX files received while the drive travelled have been merged: none is left under %1.</source>
         <translation>✔ Die während des Transports empfangenen Delta-AVHDX-Dateien wurden zusammengeführt: Unter %1 ist keine mehr vorhanden.</translation>
+    </message>
+    <message>
+        <source>ℹ %1 AVHDX file(s) (%2) under %3 are recovery points: with %4 h of recovery history Hyper-V keeps them for good. This is expected: %5.</source>
+        <translation>ℹ %1 AVHDX-Datei(en) (%2) unter %3 sind Wiederherstellungspunkte: Mit %4 Std. Wiederherstellungsverlauf behält Hyper-V sie dauerhaft. Das ist erwartet: %5.</translation>
     </message>
     <message>
         <source>ℹ %1 delta file(s) (%2) are still under %3: %4. Hyper-V may merge them later; hvseed does not delete them.</source>

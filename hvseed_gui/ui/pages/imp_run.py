@@ -24,14 +24,16 @@ from PySide6.QtWidgets import (
 
 from hvseed_gui.core.rate_tracker import RateTracker
 from hvseed_gui.flows.events import FlowEvent, Phase, Refused, Status, Stopped
-from hvseed_gui.flows.import_run import ImportRun
+from hvseed_gui.flows.import_run import ImportRun, PrimaryAfterImport
 from hvseed_gui.hyperv.host import (
+    HyperVHost,
     JobProgress,
     JobState,
     ReplicationHealth,
     ReplicationState,
     ReplicationStatus,
 )
+from hvseed_gui.hyperv.host_target import HostKind, HostTarget, open_host
 from hvseed_gui.ui.format import duration, rate, size
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.import_state import RunningImport
@@ -92,6 +94,22 @@ class ImportRunPage(ImportPage):
         row.addWidget(self.back_button)
         row.addStretch(1)
         self.body.addLayout(row)
+        # Host A's side after the import: the journey may have left it Suspended, in Error or
+        # waiting for a resynchronization; resumed only when the admin presses the button
+        self.step_primary = QLabel()
+        self.step_primary.setWordWrap(True)
+        self.step_primary.hide()
+        self.body.addWidget(self.step_primary)
+        primary_row = QHBoxLayout()
+        self.resume_button = QPushButton(self.tr("&Resume replication on Host A"))
+        self.resume_button.clicked.connect(self.resume_primary)
+        self.resume_button.hide()
+        primary_row.addWidget(self.resume_button)
+        primary_row.addStretch(1)
+        self.body.addLayout(primary_row)
+        self.primary_runner = TaskRunner(self)
+        self.primary_verdict: PrimaryAfterImport | None = None
+        self._primary_host: HyperVHost | None = None
         self.watcher = TaskRunner(self, long_running=True)  # follow_health: read-only
         self.tracker = RateTracker()
         self.phase = "idle"  # idle | import | settle | done | failed
@@ -327,6 +345,109 @@ class ImportRunPage(ImportPage):
             "ok", self.tr("The initial copy is imported. Next: a test failover (recommended).")
         )
         self.completeChanged.emit()
+        self.check_primary(status.primary_server)
+
+    # -- Host A after the import -------------------------------------------------------------
+
+    def _primary_target(self, name: str) -> HostTarget | None:
+        """Host A reached as the replica host is (the lab's, or WinRM with the same account)."""
+        target = self.imp.target
+        if not name or target is None:
+            return None
+        if target.kind is HostKind.LAB:
+            return replace(target, host=name)
+        if target.kind is HostKind.WINRM:
+            return target.with_host(name)
+        return HostTarget(kind=HostKind.WINRM, host=name, timeout=target.timeout)
+
+    def check_primary(self, name: str) -> None:
+        """Read Host A's replication of this VM (read-only), off the GUI thread."""
+        target = self._primary_target(name)
+        if target is None or self.primary_runner.busy:
+            return
+        flow = self.flow
+
+        def read() -> tuple[HyperVHost, PrimaryAfterImport]:
+            host = open_host(target)
+            return host, flow.check_primary(host)
+
+        self.primary_runner.run(read, self._primary_read, self._primary_unreadable)
+
+    def _primary_read(self, result: tuple[HyperVHost, PrimaryAfterImport]) -> None:
+        self._primary_host, verdict = result
+        self.primary_verdict = verdict
+        state = verdict.status.state.value
+        self.step_primary.show()
+        self.resume_button.setVisible(bool(verdict.action))
+        if verdict.action == "resume":
+            self.step_primary.setText(
+                self.tr(
+                    "⚠ On Host A replication of this VM is %1: the link was down while the "
+                    "drive travelled. Resume it (Resume-VMReplication) when the network works."
+                ).replace("%1", state)
+            )
+            self.resume_button.setText(self.tr("&Resume replication on Host A"))
+        elif verdict.action == "resynchronize":
+            self.step_primary.setText(
+                self.tr(
+                    "⚠ On Host A replication of this VM waits for a resynchronization: the "
+                    "change log grew too large while the drive travelled."
+                )
+            )
+            self.resume_button.setText(self.tr("&Start the resynchronization…"))
+        else:
+            self.step_primary.setText(
+                self.tr("✔ On Host A replication of this VM is %1 / %2.")
+                .replace("%1", state)
+                .replace("%2", verdict.status.health.value)
+            )
+
+    def _primary_unreadable(self, exc: BaseException) -> None:
+        self.step_primary.show()
+        self.step_primary.setText(
+            self.tr(
+                "ℹ Host A could not be read (%1). Check its replication of this VM there "
+                "(Get-VMReplication) and resume it if it is Suspended or in Error."
+            ).replace("%1", describe_error(exc))
+        )
+
+    def resume_primary(self) -> None:
+        """Resume-VMReplication on Host A; a resynchronization only after its cost is said."""
+        verdict, host = self.primary_verdict, self._primary_host
+        if verdict is None or host is None or not verdict.action:
+            return
+        resync = verdict.action == "resynchronize"
+        if resync and not self.wiz.prompt.confirm(
+            self,
+            self.tr("Start the resynchronization?"),
+            self.tr(
+                "Resynchronization compares the whole VM on both hosts block by block: it reads "
+                "every virtual disk on Host A and the replica, can take hours for a large VM "
+                "and sends every difference over the network; the VM keeps running meanwhile."
+            ),
+        ):
+            return
+        self.resume_button.setEnabled(False)
+        flow = self.flow
+        self.primary_runner.run(
+            lambda: flow.resume_primary(host, resynchronize=resync),
+            self._primary_resumed,
+            self._primary_resume_failed,
+            cancellable=False,
+        )
+
+    def _primary_resumed(self, status: ReplicationStatus) -> None:
+        self.resume_button.hide()
+        self.resume_button.setEnabled(True)
+        self.step_primary.setText(
+            self.tr("✔ Replication on Host A resumed: now %1 / %2.")
+            .replace("%1", status.state.value)
+            .replace("%2", status.health.value)
+        )
+
+    def _primary_resume_failed(self, exc: BaseException) -> None:
+        self.resume_button.setEnabled(True)
+        self.status.show_message("error", describe_error(exc))
 
     def _settle_overdue(self, status: ReplicationStatus) -> None:
         """No Replicating / Normal within ``settle_seconds``: report what Hyper-V shows and let
@@ -416,6 +537,21 @@ def delta_sentence(status: ReplicationStatus, vm_id: str, *, english: bool = Fal
         ).replace("%1", where)
     names = ", ".join(f.path.rsplit("\\", 1)[-1] for f in status.replica_delta_files[:4])
     total = sum(f.file_size for f in status.replica_delta_files)
+    if status.recovery_history_hours:
+        return (
+            tr(
+                QT_TRANSLATE_NOOP(
+                    "ImportRunPage",
+                    "ℹ %1 AVHDX file(s) (%2) under %3 are recovery points: with %4 h of recovery "
+                    "history Hyper-V keeps them for good. This is expected: %5.",
+                )
+            )
+            .replace("%1", str(len(status.replica_delta_files)))
+            .replace("%2", size(total))
+            .replace("%3", where)
+            .replace("%4", str(status.recovery_history_hours))
+            .replace("%5", names)
+        )
     return (
         tr(
             QT_TRANSLATE_NOOP(

@@ -103,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="HEX",
         help="the manifest's fingerprint the sender passed on (first 16 hex digits or all 64)",
     )
+    sub.add_parser("drive-io", help="lab only: bytes read from and written to each drive (JSON)")
     p = sub.add_parser("move-drive", help="lab only: unplug a drive and plug it into another host")
     p.add_argument("drive", help="drive letter on the source host (--host, default the primary)")
     p.add_argument("--to", required=True, help="lab host that receives the drive")
@@ -176,6 +177,7 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
         "import": lambda: replica.cmd_import(args, hosts, out, err),
         "verify": lambda: replica.cmd_verify(args, hosts, out, err),
         "move-drive": lambda: replica.cmd_move_drive(args, hosts, out),
+        "drive-io": lambda: replica.cmd_drive_io(args, hosts, out),
         "doctor": lambda: doctor.cmd_doctor(args, hosts, out),
         "scripts": lambda: doctor.cmd_scripts(args, out),
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 from typing import TextIO
 
 from hvseed_gui.cli.common import (
@@ -33,6 +34,7 @@ from hvseed_gui.hyperv.host import (
     ReplicationStatus,
     VirtualMachine,
 )
+from hvseed_gui.hyperv.host_target import lab_drive_io
 
 
 def _fingerprint_arg(args: argparse.Namespace) -> str:
@@ -70,6 +72,14 @@ def cmd_verify(args: argparse.Namespace, hosts: Hosts, out: TextIO, err: TextIO)
     if report.ok and not integrity.verified:
         out.write(f"{integrity.message}\n")
     return EXIT_OK if integrity.verified else EXIT_FAILED
+
+
+def cmd_drive_io(args: argparse.Namespace, hosts: Hosts, out: TextIO) -> int:
+    """Lab only: the bytes read from and written to each drive, as JSON."""
+    if not hosts.is_lab:
+        raise CliError("drive-io is a lab command: it counts the lab's drives.", EXIT_USAGE)
+    out.write(json.dumps(lab_drive_io(args.lab), indent=2) + "\n")
+    return EXIT_OK
 
 
 def cmd_move_drive(args: argparse.Namespace, hosts: Hosts, out: TextIO) -> int:

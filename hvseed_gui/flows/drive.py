@@ -119,6 +119,7 @@ def hash_into_manifest(
     manifest: Manifest
     if local is not None:
         manifest = write_manifest(local, **details)
+        host.count_local_io(folder, read=manifest.total_bytes)
         where = ""
     else:
         manifest = write_manifest_on_host(host, folder, poll_interval=poll, **details)
@@ -138,7 +139,9 @@ def verify_where_the_drive_is(
     """Check ``folder`` on ``host`` against the manifest beside it, hashing where the drive is."""
     local = host.local_path(folder)
     if local is not None:
-        return verify_manifest(local, progress=progress, cancel=cancel)
+        report = verify_manifest(local, progress=progress, cancel=cancel)
+        host.count_local_io(folder, read=report.bytes_hashed)
+        return report
     return verify_on_host(host, folder, progress=progress, cancel=cancel, poll_interval=poll)
 
 

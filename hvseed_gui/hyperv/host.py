@@ -860,6 +860,11 @@ class HyperVHost(abc.ABC):
         its files are hashed there (``start_hashing``) and read with ``read_text_file``."""
         return None
 
+    def count_local_io(self, path: str, *, read: int = 0, written: int = 0) -> None:
+        """hvseed read or wrote ``path`` (from ``local_path``) in its own process: a simulated
+        drive counts the bytes that crossed its bus; a real host has nothing to count."""
+        return None
+
     def move_drive(self, letter: str, to_host: str, new_letter: str | None = None) -> Volume:
         """The lab's courier: unplug the drive at ``letter`` and plug it into ``to_host``.
 

@@ -100,3 +100,10 @@ def lab_info(lab_dir: str) -> LabInfo:
 
     lab = Lab.open(Path(lab_dir))
     return LabInfo(lab.primary_name, lab.replica_name, tuple(lab.host_names))
+
+
+def lab_drive_io(lab_dir: str) -> dict[str, dict[str, object]]:
+    """Bytes each drive of the lab in ``lab_dir`` moved so far (``hvseed drive-io``)."""
+    from hvseed_gui.hyperv.lab import Lab
+
+    return Lab.open(Path(lab_dir)).drive_io()

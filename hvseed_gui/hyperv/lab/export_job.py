@@ -94,6 +94,7 @@ def start_export(w: World, fqdn: str, vm_id: str, destination: str) -> dict[str,
     xml_path = folder_real / config_xml.CONFIG_DIR / f"{vm['id']}.xml"
     xml_path.parent.mkdir(parents=True)
     xml_path.write_bytes(xml)
+    w.count_io(dest.drive_id, written=len(xml))
     drive = w.state["drives"][dest.drive_id]
     job = {
         "id": str(uuid.uuid4()).upper(),  # as Hyper-V's Msvm_ConcreteJob InstanceID
@@ -198,6 +199,7 @@ def advance_export(w: World, job: dict[str, Any]) -> None:
         grown = target - entry["written"]
         drives.extend_file(folder.joinpath(*entry["rel"].split("\\")), target, entry["format"])
         entry["written"] = target
+        w.count_io(job["drive"], written=grown)
         job["done"] += grown
         budget -= grown
         free -= grown

@@ -122,6 +122,8 @@ def advance_hash(w: World, job: dict[str, Any]) -> None:
                 break
             step = min(missing, budget)
             entry["done"] += step
+            if job.get("drive"):
+                w.count_io(job["drive"], read=step)
             job["done"] += step
             budget -= step
     _conclude(job)

@@ -240,6 +240,7 @@ def advance_import(w: World, job: dict[str, Any]) -> None:
                 drives.real_path(w.lab_dir, target_loc), entry["written"] + grown, entry["format"]
             )
         entry["written"] += grown
+        w.count_io(job["drive"], read=grown)  # Hyper-V reads the copy off the drive
         job["done"] += grown
         budget -= grown
         if grown < want:

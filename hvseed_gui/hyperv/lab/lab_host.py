@@ -7,6 +7,7 @@ with Hyper-V's rules and refusals.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import secrets
@@ -387,6 +388,15 @@ class LabHost(HyperVHost):
         # a folder of this computer named by its own path (tests, a copy beside the lab)
         given = Path(path)
         return given if given.is_absolute() and given.exists() else None
+
+    def count_local_io(self, path: str, *, read: int = 0, written: int = 0) -> None:
+        def run(w: World) -> None:
+            # not on a lab drive (a folder of this computer): nothing to count
+            with contextlib.suppress(ValueError, NotFound):
+                w.count_io(w.locate(self.name, path).drive_id, read=read, written=written)
+
+        if read or written:
+            self._call("count_local_io", run)
 
     def move_drive(self, letter: str, to_host: str, new_letter: str | None = None) -> Volume:
         return self.lab.move_drive(self.name, letter, to_host, new_letter)

@@ -358,6 +358,23 @@ class Lab:
         with self.world() as w:
             return w.real(fqdn, windows_path)
 
+    def drive_io(self) -> dict[str, dict[str, Any]]:
+        """Bytes read from and written to each drive since the lab was made, by drive label:
+        ``{"SEED-USB": {"kind": "usb", "read": N, "written": N}}`` (what a seeding costs the
+        slow part of the trip, the USB drive)."""
+        state = self._store.peek()
+        counted = state.get("drive_io", {})
+        out: dict[str, dict[str, Any]] = {}
+        for drive_id, drive in sorted(state["drives"].items()):
+            io = counted.get(drive_id, {"read": 0, "written": 0})
+            name = drive.get("label") or drive_id
+            out[name if name not in out else drive_id] = {
+                "kind": str(drive.get("bus_type", "")).lower(),
+                "read": int(io["read"]),
+                "written": int(io["written"]),
+            }
+        return out
+
     def dump(self) -> State:
         """A copy of the raw state, for debugging and tests."""
         return json.loads(json.dumps(self._store.peek()))

@@ -84,6 +84,12 @@ class World:
             return 0
         return real.stat().st_size if real.is_file() else 0
 
+    def count_io(self, drive_id: str, *, read: int = 0, written: int = 0) -> None:
+        """Bytes moved over a drive's bus (the lab counts what a seeding costs the drive)."""
+        io = self.state.setdefault("drive_io", {}).setdefault(drive_id, {"read": 0, "written": 0})
+        io["read"] += int(read)
+        io["written"] += int(written)
+
     def free(self, drive_id: str) -> int:
         return drives.drive_free(self.lab_dir, self.state, drive_id)
 

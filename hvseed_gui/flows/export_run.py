@@ -13,8 +13,17 @@ from enum import Enum
 
 from hvseed_gui.core.fitness import DriveCode, assess_drive, space_margin
 from hvseed_gui.core.folder_name import folder_name, folder_path
+from hvseed_gui.core.manifest import (
+    ManifestState,
+    fingerprint_of,
+    manifest_from_hashes,
+    manifest_state,
+    read_manifest_with_raw,
+    save_manifest,
+)
 from hvseed_gui.core.plan import InitialReplicationMethod, PlanVm, ReplicationPlan
 from hvseed_gui.core.report import HandoverReport, find_volume
+from hvseed_gui.core.staged_copy import copy_folder_hashing, remove_copied
 from hvseed_gui.core.winpaths import destination_problem, name_problem
 from hvseed_gui.errors import HvseedError
 from hvseed_gui.flows.drive import ManifestOutcome, hash_into_manifest, report_where_the_drive_is
@@ -56,11 +65,23 @@ class ExportTarget:
     item: PlanVm
     destination: str  # "" when the copy does not go to a drive
     action: Action
+    # staged export: Hyper-V writes to this folder on Host A's own disk first, then hvseed
+    # copies the copy to the drive, hashing as it copies (one write to the drive, no read-back)
+    staging: str = ""
 
     @property
     def folder(self) -> str:
-        """Where Hyper-V writes the copy: ``<destination>\\<VMName>_<VMId>``."""
+        """The copy's folder on the drive: ``<destination>\\<VMName>_<VMId>``."""
         return folder_path(self.destination, self.vm.name, self.vm.id) if self.destination else ""
+
+    @property
+    def folder_name(self) -> str:
+        return folder_name(self.vm.name, self.vm.id)
+
+    @property
+    def export_destination(self) -> str:
+        """Where Hyper-V writes the copy: the staging folder, else the drive."""
+        return self.staging or self.destination
 
 
 @dataclass
@@ -163,8 +184,46 @@ class ExportRun:
         if external:
             self._check_destinations(targets)
             self._check_drives(inventory, [t for t in targets if t.action is not Action.FOLLOW])
+            targets = self._plan_staging(targets)
         self.emit(FlowEvent(Phase.PREFLIGHT, Status.DONE, data=targets))
         return targets
+
+    def _plan_staging(self, targets: list[ExportTarget]) -> list[ExportTarget]:
+        """Staged export where Host A has room on its own disk and both disks are readable
+        here: the drive is then written once and never read back. Says which way each goes."""
+        planned: list[ExportTarget] = []
+        room_taken = 0
+        for t in targets:
+            staging, why = "", ""
+            name = folder_name(t.vm.name, t.vm.id)
+            if t.action is Action.FOLLOW:  # staged by an earlier run if its staged copy is there
+                staging = self._earlier_staging(name)
+            elif self.primary.local_path(t.destination) is None:
+                why = "the drive is not readable from here (a remote Host A)"
+            else:
+                size = t.vm.initial_copy_size(t.item.excluded_vhd_paths)
+                root = self.primary.staging_folder(room_taken + size)
+                if root and self.primary.local_path(root) is not None:
+                    staging, room_taken = root, room_taken + size
+                else:
+                    why = f"{self.primary.display_name} has no local disk with room for it"
+            planned.append(replace(t, staging=staging))
+            if t.action is Action.FOLLOW:
+                continue
+            self.emit(
+                FlowEvent(
+                    Phase.PREFLIGHT,
+                    Status.NOTE,
+                    t.vm.ref,
+                    f"{t.vm.name}: staged export: Hyper-V writes the copy to {staging} first, "
+                    "then hvseed copies it to the drive, hashing as it copies (the drive is "
+                    "written once, never read back)."
+                    if staging
+                    else f"{t.vm.name}: direct export to the drive, then a hash pass over it "
+                    f"({why}).",
+                )
+            )
+        return planned
 
     def _vm_of(self, inventory: Inventory, item: PlanVm) -> VirtualMachine:
         where = self.primary.display_name
@@ -317,8 +376,11 @@ class ExportRun:
         self.emit(FlowEvent(Phase.ENABLE, Status.DONE, vm.ref, data=status))
 
     def export(self, target: ExportTarget, job_id: str = "") -> JobProgress:
-        """Start the export (or follow the one an earlier run started) until it ends."""
-        vm, destination = target.vm, target.destination
+        """Start the export (or follow the one an earlier run started) until it ends; a staged
+        export ends when the copy is on the drive with its manifest beside it."""
+        if (target.action is Action.FOLLOW or job_id) and not target.staging:
+            target = replace(target, staging=self._earlier_staging(target.folder_name))
+        vm, destination = target.vm, target.export_destination
         ref = vm.ref
         if target.action is Action.FOLLOW or job_id:
             self.emit(
@@ -344,24 +406,113 @@ class ExportRun:
             except CmdletError:
                 self._refuse_if_another_run_exports(vm)
                 raise
-        self.emit(FlowEvent(Phase.EXPORT, Status.NOTE, ref, data=first))  # the job to remember
+        shown = self._on_the_drive(target, first)
+        self.emit(FlowEvent(Phase.EXPORT, Status.NOTE, ref, data=shown))  # the job to remember
+
+        def emit(event: FlowEvent) -> None:
+            if isinstance(event.data, JobProgress):
+                event = replace(event, data=self._on_the_drive(target, event.data))
+            self.emit(event)
+
         final = follow(
             lambda: self.primary.export_progress(ref, destination, first.job_id),
             first,
             Phase.EXPORT,
-            self.emit,
+            emit,
             self.cancel,
             self.poll,
         )
+        if final.state is JobState.COMPLETED and target.staging:
+            final = self._copy_to_drive(target, final)
         status = Status.DONE if final.state is JobState.COMPLETED else Status.FAILED
         self.emit(FlowEvent(Phase.EXPORT, status, ref, final.message, data=final))
         return final
+
+    def _earlier_staging(self, name: str) -> str:
+        """The staging folder an earlier run exported ``name`` to, if its copy is still there."""
+        root = self.primary.staging_folder(0)
+        found = self.primary.local_path(f"{root}\\{name}") if root else None
+        return root if found is not None and found.is_dir() else ""
+
+    def _on_the_drive(self, target: ExportTarget, job: JobProgress) -> JobProgress:
+        """A staged export's job as the face sees it: the folder is the drive's, and Hyper-V's
+        finished export is not the end (the copy to the drive still runs)."""
+        if not target.staging:
+            return job
+        if job.state is JobState.COMPLETED:
+            return replace(
+                job, state=JobState.RUNNING, folder=target.folder, message="Copying to the drive"
+            )
+        return replace(job, folder=target.folder)
+
+    def _copy_to_drive(self, target: ExportTarget, exported: JobProgress) -> JobProgress:
+        """The staged copy to the drive, hashing every byte on the way, then its manifest
+        beside it (written whole); the staged files are removed once the manifest is there."""
+        vm = target.vm
+        name = folder_name(vm.name, vm.id)
+        staged = f"{target.staging}\\{name}"
+        src, dst = self.primary.local_path(staged), self.primary.local_path(target.folder)
+        if src is None or dst is None:
+            return replace(
+                exported,
+                state=JobState.FAILED,
+                message=f"The staged copy {staged} or the drive is no longer readable here.",
+            )
+        self.emit(
+            FlowEvent(
+                Phase.EXPORT,
+                Status.STARTED,
+                vm.ref,
+                f"Copying {name} to the drive, hashing as it copies",
+            )
+        )
+
+        def progress(done: int, total: int) -> None:
+            job = replace(
+                exported,
+                state=JobState.RUNNING,
+                percent=None,
+                bytes_done=done,
+                bytes_total=total,
+                folder=target.folder,
+                message="Copying to the drive",
+            )
+            self.emit(FlowEvent(Phase.EXPORT, Status.PROGRESS, vm.ref, "", done, total, job))
+
+        copied = copy_folder_hashing(src, dst, progress=progress, cancel=self.cancel)
+        self.primary.count_local_io(target.folder, written=copied.source_bytes)
+        manifest = manifest_from_hashes(
+            name,
+            copied.files,
+            copied.hashes,
+            vm_name=vm.name,
+            vm_id=vm.id,
+            source_host=self._source_host(),
+            replica_server=self.plan.replica_server,
+        )
+        save_manifest(manifest, dst)
+        fingerprint = fingerprint_of(manifest.to_json().encode("utf-8"))
+        self.emit(
+            FlowEvent(
+                Phase.HASH,
+                Status.DONE,
+                vm.ref,
+                data=ManifestOutcome(target.folder, True, len(manifest.files), fingerprint, ""),
+            )
+        )
+        remove_copied(src, copied.files)  # only what Hyper-V wrote there at hvseed's request
+        return replace(exported, folder=target.folder)
 
     def write_manifest(self, outcome: ExportOutcome) -> ManifestOutcome | None:
         """Hash the exported folder where the drive is and write the manifest beside it; an
         earlier run's manifest is kept. A failure is reported, not raised: the copy is good."""
         vm = outcome.target.vm
         folder = outcome.folder
+        staged = self._written_by_the_copy(outcome)
+        if staged is not None:  # written while the staged copy went to the drive
+            outcome.manifest = staged
+            self.emit(FlowEvent(Phase.HASH, Status.DONE, vm.ref, data=staged))
+            return staged
         remote = self.primary.local_path(folder) is None
         where = f" on {self.primary.display_name}" if remote else ""
         self.emit(FlowEvent(Phase.HASH, Status.STARTED, vm.ref, f"Hashing {vm.name}{where}"))
@@ -388,6 +539,18 @@ class ExportRun:
         outcome.manifest = written
         self.emit(FlowEvent(Phase.HASH, Status.DONE, vm.ref, data=written))
         return written
+
+    def _written_by_the_copy(self, outcome: ExportOutcome) -> ManifestOutcome | None:
+        """A staged export writes the manifest as its copy reaches the drive: after it, the
+        complete manifest beside the folder is that one (no second pass over the drive)."""
+        local = self.primary.local_path(outcome.folder) if outcome.target.staging else None
+        if local is None or manifest_state(local) is not ManifestState.COMPLETE:
+            return None
+        try:
+            manifest, raw = read_manifest_with_raw(local)
+        except (OSError, ValueError):
+            return None
+        return ManifestOutcome(outcome.folder, True, len(manifest.files), fingerprint_of(raw), "")
 
     def write_handover(self, result: ExportResult, done: list[ExportOutcome]) -> None:
         """The handover report as text beside the folders, where the drive is."""

@@ -9,8 +9,11 @@ again, on a fresh listing and replica state, right before Import-VMInitialReplic
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
+from hvseed_gui.core.export_folder import FileEntry
 from hvseed_gui.core.folder_report import FolderReport, inspect_folder
 from hvseed_gui.core.import_gate import (
     CONSENTABLE,
@@ -22,7 +25,15 @@ from hvseed_gui.core.import_gate import (
     integrity_from_verify,
     normalize_fingerprint,
 )
-from hvseed_gui.core.manifest import VerifyReport
+from hvseed_gui.core.manifest import (
+    Manifest,
+    VerifyReport,
+    compare,
+    fingerprint_of,
+    read_manifest_with_raw,
+)
+from hvseed_gui.core.staged_copy import copy_folder_hashing, remove_copied
+from hvseed_gui.errors import Cancelled
 from hvseed_gui.flows.drive import verify_where_the_drive_is
 from hvseed_gui.flows.events import (
     CancelToken,
@@ -85,6 +96,7 @@ class ImportRun:
         self.poll = poll
         self.integrity: Integrity = PENDING
         self.verify_report: VerifyReport | None = None
+        self.staged: StagedCopy | None = None  # the verified copy on the replica's own disk
 
     # -- the whole run -----------------------------------------------------------------------
 
@@ -113,8 +125,8 @@ class ImportRun:
         self.emit(FlowEvent(Phase.CHECK, Status.DONE, self.vm, result.check.summary, data=result))
         return result
 
-    def _read(self, *, with_integrity: bool) -> GateResult:
-        report = inspect_folder(self.host.read_export_folder(self.folder))
+    def _read(self, *, with_integrity: bool, folder: str = "") -> GateResult:
+        report = inspect_folder(self.host.read_export_folder(folder or self.folder))
         replica = self.host.inventory(details=False).vm(self.vm.id)
         if replica is not None and replica.replication_mode not in REPLICA_MODES:
             replica = None
@@ -153,9 +165,13 @@ class ImportRun:
         def progress(done: int, total: int) -> None:
             self.emit(FlowEvent(Phase.VERIFY, Status.PROGRESS, self.vm, "", done, total))
 
-        report = verify_where_the_drive_is(
-            self.host, self.folder, progress=progress, cancel=self.cancel, poll=self.poll
-        )
+        target = self._staging_target()
+        if target is not None:
+            report = self._stage_and_verify(*target, progress)
+        else:
+            report = verify_where_the_drive_is(
+                self.host, self.folder, progress=progress, cancel=self.cancel, poll=self.poll
+            )
         self.verify_report = report
         self.integrity = integrity_from_verify(
             report,
@@ -168,6 +184,78 @@ class ImportRun:
             FlowEvent(Phase.VERIFY, status, self.vm, self.integrity.message, data=self.integrity)
         )
         return self.integrity
+
+    # -- staged arrival: the drive is read once ------------------------------------------------
+
+    def _staging_target(self) -> tuple[Path, Manifest, bytes, str, Path] | None:
+        """Where a verified copy can go on the replica's own disk: (the drive folder here,
+        its manifest and bytes, the staged folder as the host names it, and here); None when
+        the drive or a staging disk with room is not readable from here, or there is no
+        usable manifest to verify against (then the check goes the usual way)."""
+        local = self.host.local_path(self.folder)
+        if local is None:
+            return None
+        try:
+            manifest, raw = read_manifest_with_raw(local)
+        except (OSError, ValueError):
+            return None
+        staging = self.host.staging_folder(manifest.total_bytes)
+        staged = f"{staging}\\{_folder_name(self.folder)}" if staging else ""
+        staged_local = self.host.local_path(staged) if staged else None
+        if staged_local is None:
+            self.emit(
+                FlowEvent(
+                    Phase.VERIFY,
+                    Status.NOTE,
+                    self.vm,
+                    "No room for a local copy on the replica host: the drive is read twice "
+                    "(this check, then Hyper-V's import).",
+                )
+            )
+            return None
+        return local, manifest, raw, staged, staged_local
+
+    def _stage_and_verify(
+        self,
+        local: Path,
+        manifest: Manifest,
+        raw: bytes,
+        staged: str,
+        staged_local: Path,
+        progress: Callable[[int, int], None],
+    ) -> VerifyReport:
+        """Copy the folder to the replica's disk, hashing as it copies (one read of the
+        drive), and judge the copy against the manifest: Hyper-V then imports the verified
+        local copy, and the drive is not read again."""
+        self.emit(
+            FlowEvent(
+                Phase.VERIFY,
+                Status.NOTE,
+                self.vm,
+                f"Copying the folder to {staged} on {self.host.display_name}, verifying as it "
+                "copies: the drive is read once, and Hyper-V imports the verified copy.",
+            )
+        )
+        fingerprint = fingerprint_of(raw)
+        try:
+            copied = copy_folder_hashing(local, staged_local, progress=progress, cancel=self.cancel)
+        except Cancelled:  # what is copied stays: the next check resumes there
+            return VerifyReport(self.folder, manifest, cancelled=True, fingerprint=fingerprint)
+        # what crossed the USB bus (files resumed from the staged copy are read on its disk)
+        self.host.count_local_io(self.folder, read=copied.source_bytes)
+        self.host.count_local_io(staged, written=copied.source_bytes)
+        report = VerifyReport(
+            self.folder,
+            manifest,
+            files=compare(manifest, copied.files, copied.hashes),
+            bytes_hashed=sum(f.size for f in copied.files),
+            fingerprint=fingerprint,
+        )
+        if report.ok:
+            self.staged = StagedCopy(staged, staged_local, copied.files)
+        else:  # a damaged copy is no use on the replica's disk either
+            remove_copied(staged_local, copied.files)
+        return report
 
     def expect_fingerprint(self, fingerprint: str) -> Integrity:
         """The sender's fingerprint, given (or changed, or cleared) after the check began: the
@@ -206,7 +294,8 @@ class ImportRun:
         running = self._running_import()
         if running is not None:
             return self._follow_import(running, "An import of this VM is already running")
-        result = self._read(with_integrity=True)
+        source = self._source()
+        result = self._read(with_integrity=True, folder=source)
         if not result.check.can_import:
             raise self.refusal(result.check, result.replica)
         replica = result.replica
@@ -222,13 +311,24 @@ class ImportRun:
             )
         )
         try:
-            first = self.host.start_import(self.vm, self.folder)
+            first = self.host.start_import(self.vm, source)
         except InvalidState:
             running = self._running_import()
             if running is None:
                 raise
             return self._follow_import(running, "Another import of this VM started meanwhile")
-        return self._follow_import(first, "")
+        final = self._follow_import(first, "")
+        if self.staged is not None:  # imported: the staged copy has done its work
+            remove_copied(self.staged.local, self.staged.files)
+            self.emit(
+                FlowEvent(
+                    Phase.IMPORT,
+                    Status.NOTE,
+                    self.vm,
+                    f"The local copy {self.staged.folder} was removed after the import.",
+                )
+            )
+        return final
 
     def follow_running(self, job_id: str) -> JobProgress:
         """Follow an import hvseed started earlier (a reopened window), by its saved job ID.
@@ -240,9 +340,13 @@ class ImportRun:
             return first
         return self._follow_import(first, "")
 
+    def _source(self) -> str:
+        """The folder Hyper-V imports from: the verified local copy, else the drive's."""
+        return self.staged.folder if self.staged is not None else self.folder
+
     def _running_import(self) -> JobProgress | None:
         try:
-            progress = self.host.import_progress(self.vm, self.folder)
+            progress = self.host.import_progress(self.vm, self._source())
         except HyperVError:
             return None
         return progress if progress.state is JobState.RUNNING and progress.job_id else None
@@ -252,7 +356,7 @@ class ImportRun:
             self.emit(FlowEvent(Phase.IMPORT, Status.NOTE, self.vm, f"{note}; following it."))
         self.emit(FlowEvent(Phase.IMPORT, Status.NOTE, self.vm, data=first))  # job to remember
         final = follow(
-            lambda: self.host.import_progress(self.vm, self.folder, first.job_id),
+            lambda: self.host.import_progress(self.vm, self._source(), first.job_id),
             first,
             Phase.IMPORT,
             self.emit,
@@ -380,6 +484,15 @@ def delta_note(status: ReplicationStatus) -> str:
         "AVHDX files remain on the replica: with recovery points configured Hyper-V keeps "
         "them as recovery points (expected); otherwise it merges them in the background."
     )
+
+
+@dataclass(frozen=True)
+class StagedCopy:
+    """A verified copy of the export folder on the replica host's own disk."""
+
+    folder: str  # as the host names it (D:\\hvseed-staging\\<VMName>_<VMId>)
+    local: Path  # where hvseed reads and writes it
+    files: tuple[FileEntry, ...]  # exactly what the copy put there (removed after the import)
 
 
 def _healthy(status: ReplicationStatus) -> bool:

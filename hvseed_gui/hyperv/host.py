@@ -683,6 +683,10 @@ class HostReadiness:
 # --- the interface ------------------------------------------------------------------------------
 
 
+#: the name of hvseed's own staging folder on a host's local disk
+STAGING_FOLDER = "hvseed-staging"
+
+
 class HyperVHost(abc.ABC):
     """One Hyper-V host. Each method is one round trip; none keeps a job alive in our process."""
 
@@ -858,6 +862,15 @@ class HyperVHost(abc.ABC):
         Not None when the drive is attached here (this computer's own PowerShell, or the lab's
         drives on this machine): hvseed then hashes it in this process. None for a remote host:
         its files are hashed there (``start_hashing``) and read with ``read_text_file``."""
+        return None
+
+    def staging_folder(self, bytes_needed: int) -> str | None:
+        """A folder of hvseed's own on a local, non-USB, non-system volume of this host with
+        room for ``bytes_needed`` (and a margin), reachable from this computer, or None.
+
+        A copy staged there crosses the USB drive's bus once (see flows). Real hosts answer
+        None until a host-side copy job exists: the copy runs in hvseed's process, so the
+        staging disk must be readable here too."""
         return None
 
     def count_local_io(self, path: str, *, read: int = 0, written: int = 0) -> None:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from hvseed_gui.core.export_folder import FolderListing
+from hvseed_gui.core.fitness import space_margin
 from hvseed_gui.core.plan import ReplicationPlan
 from hvseed_gui.core.untrusted import A_FOLDER, RefusedEntry, read_capped, refusal_reason
 from hvseed_gui.core.volumes import Volume
@@ -33,6 +34,7 @@ from hvseed_gui.hyperv.errors import (
     NotFound,
 )
 from hvseed_gui.hyperv.host import (
+    STAGING_FOLDER,
     AuthorizationEntry,
     BitLockerResult,
     Certificate,
@@ -388,6 +390,27 @@ class LabHost(HyperVHost):
         # a folder of this computer named by its own path (tests, a copy beside the lab)
         given = Path(path)
         return given if given.is_absolute() and given.exists() else None
+
+    def staging_folder(self, bytes_needed: int) -> str | None:
+        # Off unless the lab is told to model it (setting ``staging``): real hosts do not
+        # offer a staging folder yet, and the lab is never kinder than they are.
+        if not self.lab.settings.get("staging") or self.lab.settings.get("drives_remote"):
+            return None  # (and a remote host's disks are not readable here)
+
+        def run(w: World) -> str | None:
+            best: tuple[int, str] | None = None
+            for letter, drive_id in sorted(drives.mounts(w.state, self.name).items()):
+                drive = w.state["drives"][drive_id]
+                if drive["bus_type"].upper() == "USB" or drive.get("is_system"):
+                    continue
+                free = w.free(drive_id)
+                if free >= bytes_needed + space_margin(bytes_needed) and (
+                    best is None or free > best[0]
+                ):
+                    best = (free, letter)
+            return f"{best[1]}\\{STAGING_FOLDER}" if best else None
+
+        return self._call("staging_folder", run)
 
     def count_local_io(self, path: str, *, read: int = 0, written: int = 0) -> None:
         def run(w: World) -> None:

@@ -134,6 +134,7 @@ class Lab:
         drives_remote: bool | None = None,
         get_vhd_seconds: float | None = None,
         vm_seconds: float | None = None,
+        staging: bool | None = None,
     ) -> None:
         """Change the lab's behaviour (persisted); ``None`` leaves a setting as it is.
 
@@ -143,7 +144,9 @@ class Lab:
         ``drives_remote``: the lab's hosts behave as remote WinRM hosts whose drives this
         computer cannot read (``local_path`` is None), so their files are hashed by jobs on
         the host, as on a real remote host. ``get_vhd_seconds``/``vm_seconds``: what a real
-        host's inventory costs per Get-VHD and per VM (0 for fast unit tests).
+        host's inventory costs per Get-VHD and per VM (0 for fast unit tests). ``staging``:
+        the hosts offer a local staging folder, so exports and arrivals go through a staged
+        copy (the USB drive is written once and read once).
 
         ``faults`` replaces every injected fault: ``{"start_export": "MediaError"}`` or
         ``{"hv-b:start_import": "AccessDenied"}`` (operation = LabHost method name, ``*`` = any).
@@ -182,6 +185,8 @@ class Lab:
                 w.settings["require_config_xml"] = bool(require_config_xml)
             if drives_remote is not None:
                 w.settings["drives_remote"] = bool(drives_remote)
+            if staging is not None:  # hosts offer a local staging folder (staged copies)
+                w.settings["staging"] = bool(staging)
 
     def grow_host(
         self, host: str, vms: int, disks_per_vm: int, *, disk_bytes: int = 1024 * 1024

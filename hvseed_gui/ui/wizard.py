@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer, Signal
-from PySide6.QtWidgets import QPushButton, QWidget, QWizard
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import QAbstractButton, QPushButton, QWidget, QWizard
 
 from hvseed_gui.ui.context import RunningExport, SecretStore, WizardContext
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages.start import StartPage
 from hvseed_gui.ui.prompt import Prompt
+from hvseed_gui.ui.widgets.keyboard import first_control, first_input, usable
 
 if TYPE_CHECKING:
     from hvseed_gui.core.plan import ReplicationPlan
@@ -64,6 +65,7 @@ class EnableReplicationWizard(QWizard):
         self.setStartId(PageId.START)
         self.importRequested.connect(self.switch_to_import)
         self.currentIdChanged.connect(self._keep_enter_for_next)
+        self.currentIdChanged.connect(lambda _id: QTimer.singleShot(0, self.focus_page))
         self.resize(820, 620)
         if defer_pages:
             self.pages[PageId.START].firstPainted.connect(
@@ -128,6 +130,37 @@ class EnableReplicationWizard(QWizard):
             for button in page.findChildren(QPushButton):
                 button.setAutoDefault(False)
                 button.setDefault(False)
+
+    def forward_button(self) -> QAbstractButton | None:
+        """The button that moves on from the current page (Next, Commit or Finish), if shown."""
+        for which in (
+            QWizard.WizardButton.CommitButton,
+            QWizard.WizardButton.NextButton,
+            QWizard.WizardButton.FinishButton,
+        ):
+            button = self.button(which)
+            if button.isVisible():
+                return button
+        return None
+
+    def focus_page(self) -> None:
+        """Put the keyboard focus where the admin continues: the page's own choice
+        (``focus_target``), else its first empty field, else Next, else its first control.
+        Never on a hidden widget such as the busy indicator's *Stop waiting*."""
+        page = self.currentPage()
+        if page is None or not self.isVisible():
+            return
+        pick = getattr(page, "focus_target", None)
+        target = pick() if pick is not None else None
+        if not usable(target):
+            target = first_input(page)
+        if not usable(target):
+            forward = self.forward_button()
+            target = forward if usable(forward) else first_control(page)
+        if not usable(target):
+            target = self.button(QWizard.WizardButton.CancelButton)
+        if usable(target):
+            target.setFocus(Qt.FocusReason.TabFocusReason)
 
     def switch_to_import(self) -> None:
         """The Done page's Import button: start over on the import side (replica host)."""

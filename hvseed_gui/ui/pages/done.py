@@ -120,9 +120,10 @@ class DonePage(HostPage):
 
         hasher = self.wiz.page_of(PageId.PROGRESS).hasher
         if self.hashing_box is None:
-            self.hashing_box = HashingBox(hasher)
+            self.hashing_box = HashingBox(hasher, self)
             self.body.insertWidget(self.body.indexOf(self.files) + 1, self.hashing_box)
-            self.fingerprints = FingerprintBox(hasher)
+            # a parent first: a parentless widget made visible would open as a window of its own
+            self.fingerprints = FingerprintBox(hasher, self)
             self.body.insertWidget(self.body.indexOf(self.hashing_box) + 1, self.fingerprints)
             hasher.finished.connect(self._rehashed)
         self.hashing_box.refresh()

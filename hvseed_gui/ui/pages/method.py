@@ -18,6 +18,7 @@ from hvseed_gui.ui.format import size
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages.base import HostPage
 from hvseed_gui.ui.widgets.transport import TransportPlanner
+from hvseed_gui.ui.widgets.keyboard import tab_to_checked
 
 
 class MethodPage(HostPage):
@@ -42,6 +43,7 @@ class MethodPage(HostPage):
             group.addButton(b)
             self.body.addWidget(b)
         self.media.setChecked(True)
+        tab_to_checked(group)
         self.body.addSpacing(10)
         self.now = QRadioButton(self.tr("Start replication &immediately"))
         self.later = QRadioButton(self.tr("Start replication &on:"))
@@ -49,6 +51,7 @@ class MethodPage(HostPage):
         sched.addButton(self.now)
         sched.addButton(self.later)
         self.now.setChecked(True)
+        tab_to_checked(sched)
         self.when = QDateTimeEdit()
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")

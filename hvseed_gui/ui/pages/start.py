@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QVBoxLayout, QWizardPage
 
 from hvseed_gui.ui.ids import PageId
+from hvseed_gui.ui.widgets.keyboard import tab_to_checked
 
 
 class StartPage(QWizardPage):
@@ -40,6 +41,7 @@ class StartPage(QWizardPage):
         group = QButtonGroup(self)
         for button in (self.reattach, self.enable, self.import_):
             group.addButton(button)
+        tab_to_checked(group)
         self.body.addWidget(self.reattach)
         self.body.addWidget(self.reattach_help)
         self.body.addSpacing(8)

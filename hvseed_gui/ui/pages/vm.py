@@ -55,7 +55,8 @@ class VmPage(HostPage):
             sortable=True,
         )
         self.table.itemChanged.connect(self._item_changed)
-        self.table.itemActivated.connect(self._toggle_row)
+        # Space ticks the current row, a double click too; Enter is Next, as in every dialog
+        self.table.itemDoubleClicked.connect(self._toggle_row)
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Filter by name or ID"))
         self.filter_edit.setAccessibleName(self.tr("Filter the virtual machines"))
@@ -80,7 +81,7 @@ class VmPage(HostPage):
         )
         wanted = {vm.id for vm in self.wiz.chosen_vms()}
         first_free = next((vm.id for vm in inventory.vms if not vm.why_not_enableable()), None)
-        if not wanted and first_free:
+        if not wanted and first_free and self.ctx.demo:  # a real host: the admin chooses
             wanted = {first_free}
         for vm in inventory.vms:
             row = self.table.rowCount()
@@ -121,6 +122,9 @@ class VmPage(HostPage):
         item = _Item(self.tr("%n disk(s)", "", len(vm.vhds)), -1)
         item.setToolTip(self.tr("The size is read when you continue with this VM ticked."))
         return item
+
+    def focus_target(self):
+        return self.table
 
     def apply_filter(self, *_args: object) -> None:
         """Hide the rows whose name and ID do not contain the filter text; ticks are kept."""

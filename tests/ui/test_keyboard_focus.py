@@ -66,15 +66,14 @@ def test_focus_is_on_a_visible_widget_on_every_export_page(lab, make_wizard, dri
         if page_id == PageId.VM:
             page.select_vm(VM_NAME)
         if page_id == PageId.PROGRESS:
-            drive.until(lambda: page.page_complete(), timeout=30_000)
-        drive.until(lambda: not getattr(page, "runner", None) or not page.runner.busy)
+            drive.until(lambda p=page: p.page_complete(), timeout=30_000)
+        drive.idle(page)
         try:
             drive.until(lambda: _focus_is_visible(wizard), timeout=2_000)
         except Exception:
             raise AssertionError(
                 f"[{language}] page {page_id.name}: focus on {_describe_focus()}"
             ) from None
-
 
 
 def test_tab_enters_a_radio_group_at_the_chosen_button(qtbot):

@@ -102,9 +102,13 @@ class HostPage(QWizardPage):
         self._show_stop_button()
         self.completeChanged.emit()
         wiz = self.wizard()
-        if wiz is not None and wiz.currentPage() is self and hasattr(wiz, "focus_page"):
-            if not usable(QApplication.focusWidget()):
-                wiz.focus_page()  # Stop waiting went away (or Next came back): focus follows
+        if (
+            wiz is not None
+            and wiz.currentPage() is self
+            and hasattr(wiz, "focus_page")
+            and not usable(QApplication.focusWidget())
+        ):
+            wiz.focus_page()  # Stop waiting went away (or Next came back): focus follows
 
     def focus_target(self) -> QWidget | None:
         """Override: the widget that takes the keyboard focus when the page opens (None: the

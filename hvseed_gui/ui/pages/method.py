@@ -17,8 +17,8 @@ from hvseed_gui.core.plan import MAX_SCHEDULE_AHEAD, InitialReplicationMethod
 from hvseed_gui.ui.format import size
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages.base import HostPage
-from hvseed_gui.ui.widgets.transport import TransportPlanner
 from hvseed_gui.ui.widgets.keyboard import tab_to_checked
+from hvseed_gui.ui.widgets.transport import TransportPlanner
 
 
 class MethodPage(HostPage):

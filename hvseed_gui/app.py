@@ -178,12 +178,40 @@ def make_excepthook(
     return hook
 
 
+HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc", "eglfs", "linuxfb")
+
+
+def missing_display(environ: dict[str, str] | None = None, platform: str | None = None) -> str:
+    """The sentence to print when Qt would find no screen (Linux without a desktop session),
+    else "". Qt itself would abort with a message about the xcb plugin, which misleads."""
+    environ = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    if not platform.startswith("linux") or QApplication.instance() is not None:
+        return ""
+    qpa = environ.get("QT_QPA_PLATFORM", "").split(":")[0].strip().lower()
+    if qpa in HEADLESS_PLATFORMS:
+        return ""
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return ""
+    return (
+        "hvseed-gui needs a desktop session: no display was found (neither DISPLAY nor "
+        "WAYLAND_DISPLAY is set). Start it from a desktop, or without one set "
+        "QT_QPA_PLATFORM=offscreen (the window is then drawn invisibly, e.g. for screenshots "
+        "and tests). The command line, hvseed, needs no display."
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--volume-probe"]:  # the frozen app doubles as its own volume probe
         from hvseed_gui.core._volume_probe import main as probe_main
 
         return probe_main()
+    parse_args(argv)  # --help, --version and wrong options answer without a display
+    sentence = missing_display()
+    if sentence:
+        sys.stderr.write(sentence + "\n")
+        return 2
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from hvseed_gui.ui import tasks
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from hvseed_gui.core.plan import MAX_SCHEDULE_AHEAD, InitialReplicationMethod
+from hvseed_gui.core.transfer import Transport
 from hvseed_gui.ui.format import size
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages.base import HostPage
@@ -105,6 +106,12 @@ class MethodPage(HostPage):
         return datetime.fromtimestamp(secs, tz=timezone.utc)
 
     def _update(self) -> None:
+        self.planner.set_choice(
+            {
+                InitialReplicationMethod.EXTERNAL_MEDIA: Transport.COURIER,
+                InitialReplicationMethod.NETWORK: Transport.NETWORK,
+            }.get(self.method())
+        )
         can = self.method().can_schedule
         self.now.setEnabled(can)
         self.later.setEnabled(can)

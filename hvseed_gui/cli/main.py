@@ -93,7 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--change-gb-per-day", type=float, help="how much the VM changes per day")
     p.add_argument("--disk-size", help="total VHD size, for the resync risk (default: --size)")
     p = sub.add_parser("manifest", help="hash an export folder and write its manifest beside it")
-    p.add_argument("folder", help="the VM's export folder on Host A, e.g. E:\\HyperV-Seed\\<VMName>_<VMId>")
+    p.add_argument(
+        "folder", help="the VM's export folder on Host A, e.g. E:\\HyperV-Seed\\<VMName>_<VMId>"
+    )
     p = sub.add_parser("report", help="handover report of export folders (text, or --pdf)")
     p.add_argument(
         "folders", nargs="+", metavar="FOLDER", help="export folders on Host A, one or more"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,21 +17,12 @@ from PySide6.QtWidgets import (
 
 from hvseed_gui.core.manifest import short_fingerprint
 from hvseed_gui.core.media import FolderListing
+from hvseed_gui.core.volumes import BitLockerStatus
 from hvseed_gui.ui.format import shown, size
 from hvseed_gui.ui.handover import HandoverBox
 from hvseed_gui.ui.manifests import ManifestHasher, Outcome
 from hvseed_gui.ui.pages.base import HostPage
 from hvseed_gui.ui.widgets.hashing import HashingBox
-
-NEXT_STEPS = QT_TRANSLATE_NOOP(
-    "DonePage",
-    "1. Encrypt the drive if it is not (BitLocker To Go): it carries the VM's full disks.\n"
-    "2. Eject it safely and ship it to the replica site.\n"
-    "3. Meanwhile changes keep flowing to the Replica server over the network and wait there "
-    "until the import; leave replication running.\n"
-    "4. On the Replica server (Host B), connect the drive and run hvseed: "
-    "Import an initial copy.",
-)
 
 
 class FingerprintBox(QWidget):
@@ -97,12 +88,13 @@ class DonePage(HostPage):
         self.body.addWidget(self.files)
         self.hashing_box: HashingBox | None = None  # bound to the progress page's hasher
         self.fingerprints: FingerprintBox | None = None  # the same hasher's fingerprints
-        heading = QLabel(self.tr("What to do next"))
-        heading.setStyleSheet("font-weight: 600; margin-top: 8px;")
-        self.body.addWidget(heading)
-        steps = QLabel(self.tr(NEXT_STEPS))
-        steps.setWordWrap(True)
-        self.body.addWidget(steps)
+        self.steps_heading = QLabel(self.tr("What to do next"))
+        self.steps_heading.setStyleSheet("font-weight: 600; margin-top: 8px;")
+        self.body.addWidget(self.steps_heading)
+        self.steps = QLabel()  # written for the drives of this run (encrypted or not)
+        self.steps.setWordWrap(True)
+        self.steps.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.body.addWidget(self.steps)
         row = QHBoxLayout()
         self.import_button = QPushButton(self.tr("&Import an initial copy on the replica…"))
         self.import_button.clicked.connect(self._import)
@@ -128,11 +120,14 @@ class DonePage(HostPage):
             hasher.finished.connect(self._rehashed)
         self.hashing_box.refresh()
         self.fingerprints.refresh()
+        self.steps.setText(self.next_steps())
         folder = self.ctx.export_folder
         folders = list(self.ctx.export_folders) or ([folder] if folder else [])
         network = not folders
         self.files.setVisible(not network)
         self.handover.setVisible(not network)
+        self.steps.setVisible(not network)  # the steps are about the drive
+        self.steps_heading.setVisible(not network)
         if network:
             self.setSubTitle(self.tr("Replication is enabled."))
             self.where.setText(
@@ -153,6 +148,70 @@ class DonePage(HostPage):
             lambda: [host.read_export_folder(f) for f in folders],
             self._listed,
         )
+
+    def next_steps(self) -> str:
+        """What to do next, for the drives of this run as they are now: encrypted or not,
+        where the recovery key went, how to eject them."""
+        from hvseed_gui.ui.ids import PageId
+
+        media = self.wiz.page_of(PageId.MEDIA)
+        volumes = (
+            media.planned_volumes() if self.ctx.export_folders or self.ctx.export_folder else []
+        )
+        host = shown(self.ctx.inventory.host_name) if self.ctx.inventory else "Host A"
+        lines: list[str] = []
+        for volume in volumes:
+            name = shown(volume.display_name)
+            key_file = media.bitlocker.saved_keys.get(volume.mount_point.lower(), "")
+            if volume.bitlocker is BitLockerStatus.ON:
+                text = self.tr(
+                    "%1 is encrypted with BitLocker. Keep its recovery key apart from the drive "
+                    "(in your password safe, printed in a locked drawer, or backed up to Active "
+                    "Directory or Microsoft Entra ID if your policy does that), never on the "
+                    "drive, and pass the password on by another way than the drive."
+                ).replace("%1", name)
+                if key_file:
+                    text += " " + self.tr("hvseed saved its recovery key to %1.").replace(
+                        "%1", shown(key_file)
+                    )
+            else:
+                text = self.tr(
+                    "%1 is not encrypted, and it carries the VMs' full disks: turn on BitLocker "
+                    "To Go before it leaves the building (Explorer: right-click the drive, Turn "
+                    "on BitLocker), or hand it over in person."
+                ).replace("%1", name)
+            lines.append(text)
+        if not volumes:  # reattached after a restart: the drive's state is not known here
+            lines.append(
+                self.tr(
+                    "Encrypt the drive with BitLocker To Go unless it is already (Explorer "
+                    "shows a lock on it): it carries the VMs' full disks. Keep its recovery key "
+                    "apart from the drive."
+                )
+            )
+        mounts = ", ".join(shown(v.mount_point) for v in volumes) or self.tr("the drive")
+        lines.append(
+            self.tr(
+                "Eject %1 safely on %2 before you unplug it: in File Explorer right-click the "
+                "drive and choose Eject (or Safely Remove Hardware in the notification area), "
+                "and unplug it only when Windows says it is safe to remove."
+            )
+            .replace("%1", mounts)
+            .replace("%2", host)
+        )
+        lines.append(
+            self.tr(
+                "Meanwhile changes keep flowing to the Replica server over the network and wait "
+                "there until the import; leave replication running."
+            )
+        )
+        lines.append(
+            self.tr(
+                "On the Replica server (Host B), connect the drive and run hvseed: Import an "
+                "initial copy."
+            )
+        )
+        return "\n".join(f"{n}. {line}" for n, line in enumerate(lines, 1))
 
     def _listed(self, listings: list[FolderListing] | FolderListing) -> None:
         if isinstance(listings, FolderListing):

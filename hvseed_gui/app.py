@@ -71,17 +71,22 @@ def choose_language(requested: str = "") -> str:
 def install_translators(lang: str) -> list[str]:
     """Make ``lang`` the language of every widget built from now on: Qt's own catalogue
     (qtbase_<lang>: the wizard's Back/Next/Cancel, dialogs) and hvseed's. Replaces the
-    translators an earlier call installed; 'en' just removes them. Returns the loaded files'
-    names (a missing catalogue leaves that part English, it never fails)."""
+    translators an earlier call installed; 'en' loads only the English plural forms. Returns
+    the loaded files' names (a missing catalogue leaves that part English, it never fails)."""
     app = QCoreApplication.instance()
+    # numbers follow the window's language (a decimal comma in German)
+    QLocale.setDefault(
+        QLocale(QLocale.Language.German if lang == "de" else QLocale.Language.English)
+    )
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    if lang == "en":
-        return []
     loaded = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in ((f"qtbase_{lang}", qt_dir), (f"hvseed_{lang}", str(I18N_DIR))):
+    catalogues = [(f"hvseed_{lang}", str(I18N_DIR))]  # English: only its plural forms
+    if lang != "en":
+        catalogues.insert(0, (f"qtbase_{lang}", qt_dir))
+    for name, folder in catalogues:
         translator = QTranslator(app)
         if translator.load(name, folder) and app.installTranslator(translator):
             _installed.append(translator)

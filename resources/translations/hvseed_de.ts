@@ -213,9 +213,19 @@
         <source>Both hosts are ready.</source>
         <translation>Beide Hosts sind bereit.</translation>
     </message>
-    <message>
-        <source>%1 check(s) failed, %2 need attention; each says what to do.</source>
-        <translation>%1 Prüfung(en) fehlgeschlagen, %2 brauchen Aufmerksamkeit; jede sagt, was zu tun ist.</translation>
+    <message numerus="yes">
+        <source>%n check(s) failed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need(s) attention; each says what to do.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Verdict</source>
@@ -471,16 +481,6 @@
 <context>
     <name>DonePage</name>
     <message>
-        <source>1. Encrypt the drive if it is not (BitLocker To Go): it carries the VM&apos;s full disks.
-2. Eject it safely and ship it to the replica site.
-3. Meanwhile changes keep flowing to the Replica server over the network and wait there until the import; leave replication running.
-4. On the Replica server (Host B), connect the drive and run hvseed: Import an initial copy.</source>
-        <translation>1. Verschlüsseln Sie das Laufwerk, falls es noch nicht verschlüsselt ist (BitLocker To Go): Es enthält die vollständigen Festplatten der VM.
-2. Werfen Sie es sicher aus und senden Sie es an den Replikatstandort.
-3. In der Zwischenzeit werden Änderungen weiter über das Netzwerk an den Replikatserver übertragen und warten dort auf den Import; lassen Sie die Replikation laufen.
-4. Schließen Sie das Laufwerk am Replikatserver (Host B) an und starten Sie hvseed: Erstkopie importieren.</translation>
-    </message>
-    <message>
         <source>The initial copy is ready</source>
         <translation>Die Erstkopie ist fertig</translation>
     </message>
@@ -521,16 +521,54 @@
         <translation>Der Exportordner wird gelesen…</translation>
     </message>
     <message>
-        <source>%1: %2 file(s), %3.</source>
-        <translation>%1: %2 Datei(en), %3.</translation>
+        <source>%1 is encrypted with BitLocker. Keep its recovery key apart from the drive (in your password safe, printed in a locked drawer, or backed up to Active Directory or Microsoft Entra ID if your policy does that), never on the drive, and pass the password on by another way than the drive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hvseed saved its recovery key to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not encrypted, and it carries the VMs&apos; full disks: turn on BitLocker To Go before it leaves the building (Explorer: right-click the drive, Turn on BitLocker), or hand it over in person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypt the drive with BitLocker To Go unless it is already (Explorer shows a lock on it): it carries the VMs&apos; full disks. Keep its recovery key apart from the drive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the drive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eject %1 safely on %2 before you unplug it: in File Explorer right-click the drive and choose Eject (or Safely Remove Hardware in the notification area), and unplug it only when Windows says it is safe to remove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meanwhile changes keep flowing to the Replica server over the network and wait there until the import; leave replication running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the Replica server (Host B), connect the drive and run hvseed: Import an initial copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n file(s), %3.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The copy is in %1 on Host A: %n file(s), %3.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>The copies are on Host A:</source>
         <translation>Die Kopien befinden sich auf Host A:</translation>
-    </message>
-    <message>
-        <source>The copy is in %1 on Host A: %2 file(s), %3.</source>
-        <translation>Die Kopie befindet sich in %1 auf Host A: %2 Datei(en), %3.</translation>
     </message>
 </context>
 <context>
@@ -775,6 +813,134 @@
 <context>
     <name>Format</name>
     <message>
+        <source>Not enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready for initial replication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Initial replication in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to complete initial replication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replicating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepared for failover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed over, not yet committed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to start resynchronization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resynchronizing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resynchronization paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failover in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failback in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failback complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disk update in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disk update critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repurpose replication in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepared for sync replication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepared for group reverse replication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test failover in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished">Unbekannt</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pausing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resuming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 seconds</source>
         <translation>%1 Sekunden</translation>
     </message>
@@ -848,9 +1014,12 @@
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
-    <message>
-        <source>Handover report saved: %1 (%2 page(s)). Print it and give it with the drive.</source>
-        <translation>Übergabebericht gespeichert: %1 (%2 Seite(n)). Drucken Sie ihn aus und geben Sie ihn zusammen mit dem Laufwerk weiter.</translation>
+    <message numerus="yes">
+        <source>Handover report saved: %1 (%n page(s)). Print it and give it with the drive.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1269,8 +1438,8 @@
         <translation>Welche VM auf welches Laufwerk</translation>
     </message>
     <message>
-        <source>&amp;Use this assignment</source>
-        <translation>Diese Zuordnung &amp;verwenden</translation>
+        <source>&amp;Spread the copies this way</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Encrypt this drive with &amp;BitLocker To Go…</source>
@@ -1303,6 +1472,13 @@
     <message>
         <source>%1 → %2 (%3): %4 of copies, %5 left</source>
         <translation>%1 → %2 (%3): %4 an Kopien, %5 frei</translation>
+    </message>
+    <message numerus="yes">
+        <source>No single drive has room for every copy (%1 in all; the roomiest, %2, has %3 free), so the copies are spread over %n drives:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>No drive can take these VMs.</source>
@@ -1341,12 +1517,15 @@
         <translation>Nicht verschlüsselt: %1. Aktivieren Sie BitLocker, bevor das Laufwerk das Gebäude verlässt.</translation>
     </message>
     <message>
-        <source>Check which VM goes where, then tick Use this assignment.</source>
-        <translation>Prüfen Sie, welche VM auf welches Laufwerk kommt, und aktivieren Sie dann „Diese Zuordnung verwenden“.</translation>
+        <source>Check which VM goes where, then tick Spread the copies this way.</source>
+        <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1 VMs on %2 drive(s).</source>
-        <translation>%1 VMs auf %2 Laufwerk(en).</translation>
+    <message numerus="yes">
+        <source>%1 VMs on %n drive(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2320,8 +2499,8 @@
         <translation>Tage, die das Laufwerk unterwegs ist</translation>
     </message>
     <message>
-        <source>not given</source>
-        <translation>nicht angegeben</translation>
+        <source>not given (GB/day)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Daily change rate in GB per day (optional)</source>
@@ -2348,12 +2527,36 @@
         <translation>Per Kurier:</translation>
     </message>
     <message>
+        <source>The network is faster by about %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The drive is faster by about %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your choice, the drive, is the faster way: it saves about %1 and keeps the WAN free.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your choice, the network, is the faster way: the drive would take about %1 longer, export and import included.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You chose the drive, but the network would be faster by about %1, export and import included. Choose Send initial copy over the network, or keep the drive if the WAN must stay free for other traffic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You chose the network, but the drive would be faster by about %1 and keep the WAN free. Choose Send initial copy using external media to send it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 at %2 Mbit/s (×%3 for protocol overhead)</source>
         <translation>%1 bei %2 Mbit/s (×%3 für Protokoll-Overhead)</translation>
     </message>
     <message>
-        <source>%1: export %2 + transit %3 + import %4</source>
-        <translation>%1: Export %2 + Transport %3 + Import %4</translation>
+        <source>%1 door to door: export to the drive %2 + transit %3 + import %4</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2375,8 +2578,12 @@
         <translation>Controller</translation>
     </message>
     <message>
-        <source>Size on disk</source>
-        <translation>Größe auf dem Datenträger</translation>
+        <source>File size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum size</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Path</source>
@@ -2415,6 +2622,14 @@
     <message>
         <source>first disk</source>
         <translation>erste Festplatte</translation>
+    </message>
+    <message>
+        <source>%1 looks like a database log or tempdb disk (by its name). A database&apos;s log belongs with its data: without it the replica&apos;s database does not start consistently after a failover.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 looks like a page-file or swap disk (by its name). Leaving it out saves copying, but after a failover the replica lacks that disk: attach an empty disk there, or the guest runs without it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Initial copy: %1.</source>
@@ -2460,6 +2675,14 @@
         <translation>Virtuelle Computer</translation>
     </message>
     <message>
+        <source>Filter by name or ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter the virtual machines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Virtual machines on %1. Tick one or more: they get the same replication settings.</source>
         <translation>Virtuelle Computer auf %1. Aktivieren Sie eine oder mehrere: Sie erhalten dieselben Replikationseinstellungen.</translation>
     </message>
@@ -2467,13 +2690,54 @@
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
+    <message numerus="yes">
+        <source>%n disk(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n Festplatte</numerusform>
+            <numerusform>%n Festplatten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The size is read when you continue with this VM ticked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This VM is itself a replica; replication is enabled on its primary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replication is already enabled (%1); remove it first if you want to start over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This VM has no virtual hard disk to replicate.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Tick at least one virtual machine.</source>
         <translation>Aktivieren Sie mindestens einen virtuellen Computer.</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n disk(s); their size is read when you continue.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n disk(s), initial copy %3.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <source>%1: %2 disk(s), initial copy %3.</source>
-        <translation>%1: %2 Festplatte(n), Erstkopie %3.</translation>
+        <source>%1 VMs (%2); their sizes are read when you continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the disks of the chosen VMs…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 VMs (%2), initial copies %3 in all.</source>

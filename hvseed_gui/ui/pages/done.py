@@ -24,6 +24,8 @@ from hvseed_gui.ui.manifests import ManifestHasher, Outcome
 from hvseed_gui.ui.pages.base import HostPage
 from hvseed_gui.ui.widgets.hashing import HashingBox
 
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
 
 class FingerprintBox(QWidget):
     """Each manifest's fingerprint (SHA-256 of the manifest file), short and in full, to pass
@@ -227,17 +229,18 @@ class DonePage(HostPage):
             parent = None
             if several:
                 parent = QTreeWidgetItem([listing.path, size(total)])
+                parent.setTextAlignment(1, RIGHT)
                 self.files.addTopLevelItem(parent)
             for entry in listing.files:
                 item = QTreeWidgetItem([entry.path, size(entry.size)])
+                item.setTextAlignment(1, RIGHT)
                 if parent is None:
                     self.files.addTopLevelItem(item)
                 else:
                     parent.addChild(item)
             lines.append(
-                self.tr("%1: %2 file(s), %3.")
+                self.tr("%1: %n file(s), %3.", "", len(listing.files))
                 .replace("%1", listing.path)
-                .replace("%2", str(len(listing.files)))
                 .replace("%3", size(total))
             )
         self.files.resizeColumnToContents(0)
@@ -246,9 +249,8 @@ class DonePage(HostPage):
         else:
             listing = listings[0]
             self.where.setText(
-                self.tr("The copy is in %1 on Host A: %2 file(s), %3.")
+                self.tr("The copy is in %1 on Host A: %n file(s), %3.", "", len(listing.files))
                 .replace("%1", listing.path)
-                .replace("%2", str(len(listing.files)))
                 .replace("%3", size(sum(entry.size for entry in listing.files)))
             )
         self._start_report(rewrite=False)

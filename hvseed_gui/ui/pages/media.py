@@ -417,6 +417,10 @@ class MediaPage(HostPage):
                 elif col == 4 and v.bitlocker is not BitLockerStatus.ON:
                     item.setForeground(Qt.GlobalColor.darkYellow)
                 item.setToolTip(check.detail)
+                if col == 3:  # sizes line up on the right
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 self.table.setItem(row, col, item)
         self.table.resizeRowsToContents()
         self.table.blockSignals(False)

@@ -41,7 +41,7 @@ from hvseed_gui.flows.export_run import (
 from hvseed_gui.hyperv.host import JobProgress, JobState, ReplicationStatus, VmRef
 from hvseed_gui.ui.context import ExportItem, RunningExport
 from hvseed_gui.ui.flow_bridge import FlowBridge
-from hvseed_gui.ui.format import duration, rate, size
+from hvseed_gui.ui.format import duration, rate, replication_state, size
 from hvseed_gui.ui.manifests import ManifestHasher, ManifestJob, Outcome
 from hvseed_gui.ui.pages.base import HostPage
 from hvseed_gui.ui.tasks import HOST_THREADS, TaskRunner, describe_error, pool
@@ -479,7 +479,9 @@ class ProgressPage(HostPage):
                 if self.enabled_status and self.enabled_status.replica_server
                 else self.flow.plan.replica_server
             )
-            state = self.enabled_status.state.value if self.enabled_status else ""
+            state = (
+                replication_state(self.enabled_status.state.value) if self.enabled_status else ""
+            )
             text = (
                 self.tr("✔ Replication enabled: %1 created the replica VM (primary state: %2).")
                 if len(self.rows) == 1

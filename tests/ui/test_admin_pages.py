@@ -20,6 +20,15 @@ def walk(drive, wizard, until: PageId, vm: str = SMALL_VM) -> None:
             drive.until(lambda p=page: p.page_complete(), timeout=30_000)
 
 
+def walk_on(drive, wizard, after: PageId, until: PageId) -> None:
+    for page_id in PageId:
+        if after < page_id <= until and page_id != PageId.CHECK:
+            drive.next(wizard, page_id, timeout=30_000)
+            page = wizard.currentPage()
+            if page_id == PageId.PROGRESS:
+                drive.until(lambda p=page: p.page_complete(), timeout=30_000)
+
+
 def test_done_page_advises_for_the_encrypted_drive_and_says_how_to_eject(lab, make_wizard, drive):
     wizard = make_wizard()
     walk(drive, wizard, PageId.DONE)
@@ -27,3 +36,35 @@ def test_done_page_advises_for_the_encrypted_drive_and_says_how_to_eject(lab, ma
     assert "E:\\ (SEED-USB) is encrypted with BitLocker" in steps
     assert "if it is not" not in steps and "recovery key apart from the drive" in steps
     assert "Eject E:\\ safely on hv-a" in steps
+
+
+def test_sizes_follow_the_gui_language_and_states_read_as_in_hyper_v_manager(qtbot):
+    from hvseed_gui.app import install_translators
+    from hvseed_gui.ui.format import rate, replication_state, size
+
+    assert size(1536) == "1.5 KiB" and rate(3 * 2**20 // 2) == "1.5 MiB/s"
+    assert replication_state("WaitingForInitialReplication") == (
+        "Waiting to complete initial replication"
+    )
+    install_translators("de")
+    try:
+        assert size(1536) == "1,5 KiB"
+        assert replication_state("ReadyForInitialReplication") != "ReadyForInitialReplication"
+    finally:
+        install_translators("en")
+    assert size(1536) == "1.5 KiB"
+
+
+def test_vm_page_shows_states_in_words_and_sizes_on_the_right(lab, make_wizard, drive):
+    from PySide6.QtCore import Qt
+
+    wizard = make_wizard()
+    walk(drive, wizard, PageId.VM)
+    table = wizard.currentPage().table
+    texts = {table.item(r, 3).text() for r in range(table.rowCount())}
+    assert "Not enabled" in texts
+    assert not any(
+        t[0].isupper() and any(c.isupper() for c in t[1:]) for t in texts if " " not in t
+    )
+    alignment = table.item(0, 2).textAlignment()
+    assert alignment & Qt.AlignmentFlag.AlignRight.value

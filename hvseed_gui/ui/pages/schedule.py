@@ -82,7 +82,9 @@ class RecoveryPage(HostPage):
         self.body.addWidget(self.hourly)
         form = QFormLayout()
         form.setContentsMargins(24, 0, 0, 0)
-        form.addRow(self.tr("Coverage provided by additional recovery points:"), self.hours)
+        self.hours_label = QLabel(self.tr("&Coverage provided by additional recovery points:"))
+        self.hours_label.setBuddy(self.hours)
+        form.addRow(self.hours_label, self.hours)
         form.addRow(self.vss, self.vss_hours)
         self.body.addLayout(form)
         for w in (self.latest, self.hourly, self.vss):
@@ -96,6 +98,7 @@ class RecoveryPage(HostPage):
     def _update(self) -> None:
         hourly = self.hourly.isChecked()
         self.hours.setEnabled(hourly)
+        self.hours_label.setEnabled(hourly)  # the label greys with its spin box
         self.vss.setEnabled(hourly)
         self.vss_hours.setEnabled(hourly and self.vss.isChecked())
 

@@ -12,6 +12,7 @@ from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages.start import StartPage
 from hvseed_gui.ui.prompt import Prompt
 from hvseed_gui.ui.widgets.keyboard import first_control, first_input, usable
+from hvseed_gui.ui.widgets.steps import StepList
 
 if TYPE_CHECKING:
     from hvseed_gui.core.plan import ReplicationPlan
@@ -66,7 +67,11 @@ class EnableReplicationWizard(QWizard):
         self.importRequested.connect(self.switch_to_import)
         self.currentIdChanged.connect(self._keep_enter_for_next)
         self.currentIdChanged.connect(lambda _id: QTimer.singleShot(0, self.focus_page))
-        self.resize(820, 620)
+        self.steps = StepList()  # where am I, what is left: as Hyper-V Manager's wizards
+        self.setSideWidget(self.steps)
+        self.steps.hide()
+        self.currentIdChanged.connect(self._show_step)
+        self.resize(1000, 640)  # the step list takes the left 200 pixels
         if defer_pages:
             self.pages[PageId.START].firstPainted.connect(
                 lambda: QTimer.singleShot(0, self.build_pages)
@@ -78,6 +83,7 @@ class EnableReplicationWizard(QWizard):
         """Create every page after the start page (imports the seam)."""
         if self.pages_ready:
             return
+        from hvseed_gui.ui.pages.before import BeforePage
         from hvseed_gui.ui.pages.check import CheckPage
         from hvseed_gui.ui.pages.connect import ConnectPage
         from hvseed_gui.ui.pages.done import DonePage
@@ -93,6 +99,7 @@ class EnableReplicationWizard(QWizard):
 
         self.ctx.reattach = RunningExport.load(self.ctx.settings)
         more = {
+            PageId.BEFORE: BeforePage(),
             PageId.CONNECT: ConnectPage(),
             PageId.VM: VmPage(),
             PageId.REPLICA: ReplicaPage(),
@@ -130,6 +137,13 @@ class EnableReplicationWizard(QWizard):
             for button in page.findChildren(QPushButton):
                 button.setAutoDefault(False)
                 button.setDefault(False)
+
+    def _show_step(self, page_id: int) -> None:
+        skipped: set[PageId] = set()
+        method = self.pages.get(PageId.METHOD)
+        if method is not None and page_id > PageId.METHOD and method.nextId() != PageId.MEDIA:
+            skipped.add(PageId.MEDIA)  # a network copy needs no drive
+        self.steps.show_for(page_id, frozenset(skipped))
 
     def forward_button(self) -> QAbstractButton | None:
         """The button that moves on from the current page (Next, Commit or Finish), if shown."""

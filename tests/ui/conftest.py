@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings, QThreadPool
 from PySide6.QtWidgets import QWizard
 
 from hvseed_gui.ui.context import MemorySecretStore
+from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.prompt import ScriptedPrompt
 from hvseed_gui.ui.wizard import EnableReplicationWizard
 
@@ -88,6 +89,8 @@ def press_next(qtbot, wizard: QWizard, expect: int, timeout: int = WAIT_MS) -> N
     except Exception:
         raise AssertionError(f"Next stayed disabled {describe(wizard)}") from None
     forward_button(wizard).click()
+    if expect != PageId.BEFORE and wizard.currentId() == PageId.BEFORE:
+        forward_button(wizard).click()  # Before You Begin: read, then Next, as an admin does
     try:
         qtbot.waitUntil(lambda: wizard.currentId() == expect, timeout=timeout)
     except Exception:

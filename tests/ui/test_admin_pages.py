@@ -68,3 +68,26 @@ def test_vm_page_shows_states_in_words_and_sizes_on_the_right(lab, make_wizard, 
     )
     alignment = table.item(0, 2).textAlignment()
     assert alignment & Qt.AlignmentFlag.AlignRight.value
+
+
+def test_before_you_begin_says_what_changes_and_can_be_turned_off(lab, make_wizard, drive):
+    wizard = make_wizard()
+    drive.next(wizard, PageId.BEFORE)
+    page = wizard.currentPage()
+    assert "Hyper-V Administrators" in page.needs.text()
+    assert "On Host B" in page.changes.text() and "Nothing is deleted" in page.changes.text()
+    page.skip.setChecked(True)
+    again = make_wizard()
+    drive.next(again, PageId.CONNECT)
+    assert PageId.BEFORE not in again.visitedIds()  # remembered: straight to Connect
+
+
+def test_the_step_list_shows_where_the_admin_is_and_what_is_skipped(lab, make_wizard, drive):
+    wizard = make_wizard()
+    walk(drive, wizard, PageId.METHOD)
+    assert wizard.steps.current_text() == "Choose Initial Replication Method"
+    wizard.currentPage().network.setChecked(True)
+    drive.next(wizard, PageId.SUMMARY)
+    texts = [label.text() for label in wizard.steps.labels]
+    assert "<s>Choose the External Drive</s>" in texts  # a network copy needs no drive
+    assert texts[0].startswith("✔")

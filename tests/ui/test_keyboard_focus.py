@@ -12,6 +12,7 @@ from hvseed_gui.ui.ids import PageId
 VM_NAME = "TinyLinux"  # small: the export and its hashing take moments
 
 EXPORT_PAGES = (
+    PageId.BEFORE,
     PageId.CONNECT,
     PageId.VM,
     PageId.REPLICA,

@@ -86,6 +86,7 @@ def main() -> int:
         wizard.button(which).click()
         wait(lambda: wizard.currentId() == page_id)
 
+    next_to(PageId.BEFORE)
     next_to(PageId.CONNECT)
     next_to(PageId.VM)
     wizard.currentPage().select_vms(["DC01", "LegacyApp", "TinyLinux"])

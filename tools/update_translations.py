@@ -1,5 +1,5 @@
-"""Refresh the German catalogue (and English plurals): extract every tr() text into resources/translations/*.ts and
-compile each .ts to hvseed_gui/i18n/*.qm (shipped inside the package as package data).
+"""Refresh the German catalogue (and English plurals): extract every tr() text into
+resources/translations/*.ts and compile each .ts to hvseed_gui/i18n/*.qm (package data).
 
     python tools/update_translations.py            # lupdate + lrelease
     python tools/update_translations.py --release  # lrelease only (after translating the .ts)

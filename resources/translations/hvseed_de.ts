@@ -9,6 +9,29 @@
     </message>
 </context>
 <context>
+    <name>BeforePage</name>
+    <message>
+        <source>Before You Begin</source>
+        <translation>Vorbemerkungen</translation>
+    </message>
+    <message>
+        <source>This wizard enables replication and sends the initial copy on a USB drive.</source>
+        <translation>Dieser Assistent aktiviert die Replikation und sendet die Erstkopie auf einem USB-Laufwerk.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;You need&lt;/b&gt;&lt;ul&gt;&lt;li&gt;Membership in Hyper-V Administrators (or Administrators) on the primary server (Host A) and on the Replica server (Host B).&lt;/li&gt;&lt;li&gt;WinRM on both hosts, reachable from this computer, unless hvseed runs on Host A itself.&lt;/li&gt;&lt;li&gt;Host B enabled as a Replica server that accepts Host A, with its listener firewall rule on; if it is not, the wizard shows exactly what it would change and changes it only with your consent.&lt;/li&gt;&lt;li&gt;A USB drive attached to Host A (in a cluster: the VM&apos;s owner node), formatted NTFS, with room for the initial copy, preferably encrypted with BitLocker To Go.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;b&gt;Sie benötigen&lt;/b&gt;&lt;ul&gt;&lt;li&gt;Mitgliedschaft in der Gruppe Hyper-V-Administratoren (oder Administratoren) auf dem primären Server (Host A) und auf dem Replikatserver (Host B).&lt;/li&gt;&lt;li&gt;WinRM auf beiden Hosts, von diesem Computer aus erreichbar, sofern hvseed nicht auf Host A selbst läuft.&lt;/li&gt;&lt;li&gt;Host B als Replikatserver aktiviert, der Host A zulässt, mit eingeschalteter Firewallregel für den Listener; falls nicht, zeigt der Assistent genau, was er ändern würde, und ändert es nur mit Ihrer Zustimmung.&lt;/li&gt;&lt;li&gt;Ein USB-Laufwerk an Host A (im Cluster: am Besitzerknoten des virtuellen Computers), mit NTFS formatiert, mit Platz für die Erstkopie, möglichst mit BitLocker To Go verschlüsselt.&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What will change&lt;/b&gt; (only when you press Enable replication on the Summary page)&lt;ul&gt;&lt;li&gt;On Host A: replication is enabled for the VMs you choose, and their initial copies are exported to the drive; hvseed writes a manifest and a handover report beside them.&lt;/li&gt;&lt;li&gt;On Host B: Hyper-V creates a replica VM per VM, without disks, that waits for the initial copy.&lt;/li&gt;&lt;li&gt;Nothing is deleted or overwritten: not a VM, not a virtual disk, not an earlier export.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;b&gt;Was sich ändert&lt;/b&gt; (erst wenn Sie auf der Seite „Zusammenfassung“ auf „Replikation aktivieren“ klicken)&lt;ul&gt;&lt;li&gt;Auf Host A: Die Replikation wird für die ausgewählten virtuellen Computer aktiviert, und ihre Erstkopien werden auf das Laufwerk exportiert; hvseed schreibt ein Manifest und einen Übergabebericht daneben.&lt;/li&gt;&lt;li&gt;Auf Host B: Hyper-V erstellt je virtuellem Computer einen Replikat-VM ohne Festplatten, der auf die Erstkopie wartet.&lt;/li&gt;&lt;li&gt;Nichts wird gelöscht oder überschrieben: kein virtueller Computer, keine virtuelle Festplatte, kein früherer Export.&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Do not show this page again</source>
+        <translation>Diese Seite &amp;nicht mehr anzeigen</translation>
+    </message>
+</context>
+<context>
     <name>BitLockerPanel</name>
     <message>
         <source>Encrypt this drive with BitLocker To Go</source>
@@ -215,16 +238,16 @@
     </message>
     <message numerus="yes">
         <source>%n check(s) failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Prüfung fehlgeschlagen</numerusform>
+            <numerusform>%n Prüfungen fehlgeschlagen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n need(s) attention; each says what to do.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n erfordert Aufmerksamkeit; jede sagt, was zu tun ist.</numerusform>
+            <numerusform>%n erfordern Aufmerksamkeit; jede sagt, was zu tun ist.</numerusform>
         </translation>
     </message>
     <message>
@@ -522,48 +545,48 @@
     </message>
     <message>
         <source>%1 is encrypted with BitLocker. Keep its recovery key apart from the drive (in your password safe, printed in a locked drawer, or backed up to Active Directory or Microsoft Entra ID if your policy does that), never on the drive, and pass the password on by another way than the drive.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist mit BitLocker verschlüsselt. Bewahren Sie den Wiederherstellungsschlüssel getrennt vom Laufwerk auf (im Kennworttresor, ausgedruckt in einer verschlossenen Schublade oder in Active Directory bzw. Microsoft Entra ID gesichert, wenn Ihre Richtlinie das vorsieht), niemals auf dem Laufwerk, und geben Sie das Kennwort auf einem anderen Weg als das Laufwerk weiter.</translation>
     </message>
     <message>
         <source>hvseed saved its recovery key to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>hvseed hat den Wiederherstellungsschlüssel in %1 gespeichert.</translation>
     </message>
     <message>
         <source>%1 is not encrypted, and it carries the VMs&apos; full disks: turn on BitLocker To Go before it leaves the building (Explorer: right-click the drive, Turn on BitLocker), or hand it over in person.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht verschlüsselt und enthält die vollständigen Festplatten der virtuellen Computer: Aktivieren Sie BitLocker To Go, bevor es das Gebäude verlässt (Explorer: Rechtsklick auf das Laufwerk, BitLocker aktivieren), oder übergeben Sie es persönlich.</translation>
     </message>
     <message>
         <source>Encrypt the drive with BitLocker To Go unless it is already (Explorer shows a lock on it): it carries the VMs&apos; full disks. Keep its recovery key apart from the drive.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschlüsseln Sie das Laufwerk mit BitLocker To Go, falls es das noch nicht ist (der Explorer zeigt dann ein Schloss): Es enthält die vollständigen Festplatten der virtuellen Computer. Bewahren Sie den Wiederherstellungsschlüssel getrennt vom Laufwerk auf.</translation>
     </message>
     <message>
         <source>the drive</source>
-        <translation type="unfinished"></translation>
+        <translation>das Laufwerk</translation>
     </message>
     <message>
         <source>Eject %1 safely on %2 before you unplug it: in File Explorer right-click the drive and choose Eject (or Safely Remove Hardware in the notification area), and unplug it only when Windows says it is safe to remove.</source>
-        <translation type="unfinished"></translation>
+        <translation>Werfen Sie %1 auf %2 sicher aus, bevor Sie es abziehen: Klicken Sie im Datei-Explorer mit der rechten Maustaste auf das Laufwerk und wählen Sie „Auswerfen“ (oder „Hardware sicher entfernen“ im Infobereich), und ziehen Sie es erst ab, wenn Windows meldet, dass es sicher entfernt werden kann.</translation>
     </message>
     <message>
         <source>Meanwhile changes keep flowing to the Replica server over the network and wait there until the import; leave replication running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Währenddessen fließen Änderungen weiter über das Netzwerk zum Replikatserver und warten dort bis zum Import; lassen Sie die Replikation laufen.</translation>
     </message>
     <message>
         <source>On the Replica server (Host B), connect the drive and run hvseed: Import an initial copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen Sie das Laufwerk am Replikatserver (Host B) an und starten Sie hvseed: Erstkopie importieren.</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n file(s), %3.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n Datei, %3.</numerusform>
+            <numerusform>%1: %n Dateien, %3.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The copy is in %1 on Host A: %n file(s), %3.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die Kopie liegt in %1 auf Host A: %n Datei, %3.</numerusform>
+            <numerusform>Die Kopie liegt in %1 auf Host A: %n Dateien, %3.</numerusform>
         </translation>
     </message>
     <message>
@@ -814,131 +837,131 @@
     <name>Format</name>
     <message>
         <source>Not enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht aktiviert</translation>
     </message>
     <message>
         <source>Ready for initial replication</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit für die Erstreplikation</translation>
     </message>
     <message>
         <source>Initial replication in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstreplikation wird ausgeführt</translation>
     </message>
     <message>
         <source>Waiting to complete initial replication</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten auf Abschluss der Erstreplikation</translation>
     </message>
     <message>
         <source>Replicating</source>
-        <translation type="unfinished"></translation>
+        <translation>Replikation wird ausgeführt</translation>
     </message>
     <message>
         <source>Prepared for failover</source>
-        <translation type="unfinished"></translation>
+        <translation>Für Failover vorbereitet</translation>
     </message>
     <message>
         <source>Failed over, not yet committed</source>
-        <translation type="unfinished"></translation>
+        <translation>Failover ausgeführt, noch nicht abgeschlossen</translation>
     </message>
     <message>
         <source>Failed over</source>
-        <translation type="unfinished"></translation>
+        <translation>Failover ausgeführt</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten</translation>
     </message>
     <message>
         <source>Critical</source>
-        <translation type="unfinished"></translation>
+        <translation>Kritisch</translation>
     </message>
     <message>
         <source>Waiting to start resynchronization</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten auf Start der erneuten Synchronisierung</translation>
     </message>
     <message>
         <source>Resynchronizing</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneute Synchronisierung wird ausgeführt</translation>
     </message>
     <message>
         <source>Resynchronization paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneute Synchronisierung angehalten</translation>
     </message>
     <message>
         <source>Failover in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Failover wird ausgeführt</translation>
     </message>
     <message>
         <source>Failback in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Failback wird ausgeführt</translation>
     </message>
     <message>
         <source>Failback complete</source>
-        <translation type="unfinished"></translation>
+        <translation>Failback abgeschlossen</translation>
     </message>
     <message>
         <source>Disk update in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenträgeraktualisierung wird ausgeführt</translation>
     </message>
     <message>
         <source>Disk update critical</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenträgeraktualisierung kritisch</translation>
     </message>
     <message>
         <source>Repurpose replication in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Umwidmung der Replikation wird ausgeführt</translation>
     </message>
     <message>
         <source>Prepared for sync replication</source>
-        <translation type="unfinished"></translation>
+        <translation>Für synchrone Replikation vorbereitet</translation>
     </message>
     <message>
         <source>Prepared for group reverse replication</source>
-        <translation type="unfinished"></translation>
+        <translation>Für umgekehrte Gruppenreplikation vorbereitet</translation>
     </message>
     <message>
         <source>Test failover in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Testfailover wird ausgeführt</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished">Unbekannt</translation>
+        <translation>Unbekannt</translation>
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird ausgeführt</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert</translation>
     </message>
     <message>
         <source>Starting</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gestartet</translation>
     </message>
     <message>
         <source>Stopping</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird beendet</translation>
     </message>
     <message>
         <source>Saving</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gespeichert</translation>
     </message>
     <message>
         <source>Pausing</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird angehalten</translation>
     </message>
     <message>
         <source>Resuming</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird fortgesetzt</translation>
     </message>
     <message>
         <source>%1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Bytes</translation>
     </message>
     <message>
         <source>%1 seconds</source>
@@ -1016,9 +1039,9 @@
     </message>
     <message numerus="yes">
         <source>Handover report saved: %1 (%n page(s)). Print it and give it with the drive.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Übergabebericht gespeichert: %1 (%n Seite). Drucken Sie ihn aus und geben Sie ihn mit dem Laufwerk weiter.</numerusform>
+            <numerusform>Übergabebericht gespeichert: %1 (%n Seiten). Drucken Sie ihn aus und geben Sie ihn mit dem Laufwerk weiter.</numerusform>
         </translation>
     </message>
 </context>
@@ -1439,7 +1462,7 @@
     </message>
     <message>
         <source>&amp;Spread the copies this way</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopien so &amp;verteilen</translation>
     </message>
     <message>
         <source>Encrypt this drive with &amp;BitLocker To Go…</source>
@@ -1475,9 +1498,9 @@
     </message>
     <message numerus="yes">
         <source>No single drive has room for every copy (%1 in all; the roomiest, %2, has %3 free), so the copies are spread over %n drives:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Kein einzelnes Laufwerk hat Platz für alle Kopien (insgesamt %1; das geräumigste, %2, hat %3 frei), daher werden die Kopien auf %n Laufwerk verteilt:</numerusform>
+            <numerusform>Kein einzelnes Laufwerk hat Platz für alle Kopien (insgesamt %1; das geräumigste, %2, hat %3 frei), daher werden die Kopien auf %n Laufwerke verteilt:</numerusform>
         </translation>
     </message>
     <message>
@@ -1518,13 +1541,13 @@
     </message>
     <message>
         <source>Check which VM goes where, then tick Spread the copies this way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie, welcher virtuelle Computer wohin geht, und aktivieren Sie dann „Kopien so verteilen“.</translation>
     </message>
     <message numerus="yes">
         <source>%1 VMs on %n drive(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 VMs auf %n Laufwerk.</numerusform>
+            <numerusform>%1 VMs auf %n Laufwerken.</numerusform>
         </translation>
     </message>
 </context>
@@ -1868,6 +1891,18 @@
         <translation>Exportiert: %1. Klicken Sie auf „Weiter“, um zu sehen, was damit zu tun ist.</translation>
     </message>
     <message>
+        <source>The initial copy is exported</source>
+        <translation>Die Erstkopie ist exportiert</translation>
+    </message>
+    <message>
+        <source>Replication is enabled and the initial copy is on the drive.</source>
+        <translation>Die Replikation ist aktiviert, und die Erstkopie liegt auf dem Laufwerk.</translation>
+    </message>
+    <message>
+        <source>Average rate:</source>
+        <translation>Durchschnittliche Rate:</translation>
+    </message>
+    <message>
         <source>The copy is on the drive. hvseed now hashes it for the integrity manifest, so the replica side can check that it arrived intact. Cancel hashing skips this: the copy stays usable, but cannot be verified on arrival.</source>
         <translation>Die Kopie befindet sich auf dem Laufwerk. hvseed berechnet jetzt die Hashes für das Integritätsmanifest, damit die Replikatseite prüfen kann, ob sie unversehrt angekommen ist. „Hashberechnung abbrechen“ überspringt diesen Schritt: Die Kopie bleibt verwendbar, kann aber bei Ankunft nicht überprüft werden.</translation>
     </message>
@@ -1935,8 +1970,8 @@
         <translation>Häufigkeit der Momentaufnahmen des Volumeschattenkopie-Diensts (&amp;VSS):</translation>
     </message>
     <message>
-        <source>Coverage provided by additional recovery points:</source>
-        <translation>Abdeckung durch zusätzliche Wiederherstellungspunkte:</translation>
+        <source>&amp;Coverage provided by additional recovery points:</source>
+        <translation>&amp;Abdeckung durch zusätzliche Wiederherstellungspunkte:</translation>
     </message>
 </context>
 <context>
@@ -2090,6 +2125,10 @@
         <translation>hvseed kann auf %1 nichts ändern; verwenden Sie dort die Hyper-V-Einstellungen.</translation>
     </message>
     <message>
+        <source>%1 is on the system drive of %2: replica VMs hold full disks and their recovery points and can fill it. Choose a folder on a data volume.</source>
+        <translation>%1 liegt auf dem Systemlaufwerk von %2: Replikat-VMs enthalten vollständige Festplatten und ihre Wiederherstellungspunkte und können es füllen. Wählen Sie einen Ordner auf einem Datenvolume.</translation>
+    </message>
+    <message>
         <source>The Replica server still refuses replication.</source>
         <translation>Der Replikatserver lehnt die Replikation weiterhin ab.</translation>
     </message>
@@ -2232,6 +2271,101 @@
     <message>
         <source>hvseed was closed while it imported %1 from %2 on %3. The import went on in Hyper-V; choose this to follow it to the end.</source>
         <translation>hvseed wurde geschlossen, während es %1 aus %2 auf %3 importierte. Der Import lief in Hyper-V weiter; wählen Sie diese Option, um ihn bis zum Ende zu verfolgen.</translation>
+    </message>
+</context>
+<context>
+    <name>Steps</name>
+    <message>
+        <source>Before You Begin</source>
+        <translation>Vorbemerkungen</translation>
+    </message>
+    <message>
+        <source>Connect to Host A</source>
+        <translation>Mit Host A verbinden</translation>
+    </message>
+    <message>
+        <source>Choose VMs</source>
+        <translation>Virtuelle Computer auswählen</translation>
+    </message>
+    <message>
+        <source>Specify Replica Server</source>
+        <translation>Replikatserver angeben</translation>
+    </message>
+    <message>
+        <source>Specify Connection Parameters</source>
+        <translation>Verbindungsparameter angeben</translation>
+    </message>
+    <message>
+        <source>Choose Replication VHDs</source>
+        <translation>Replikations-VHDs auswählen</translation>
+    </message>
+    <message>
+        <source>Configure Replication Frequency</source>
+        <translation>Replikationshäufigkeit konfigurieren</translation>
+    </message>
+    <message>
+        <source>Configure Additional Recovery Points</source>
+        <translation>Zusätzliche Wiederherstellungspunkte konfigurieren</translation>
+    </message>
+    <message>
+        <source>Choose Initial Replication Method</source>
+        <translation>Methode für die Erstreplikation auswählen</translation>
+    </message>
+    <message>
+        <source>Choose the External Drive</source>
+        <translation>Externes Laufwerk auswählen</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Enable and Export</source>
+        <translation>Aktivieren und exportieren</translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation>Abschluss</translation>
+    </message>
+    <message>
+        <source>Connect to Host B</source>
+        <translation>Mit Host B verbinden</translation>
+    </message>
+    <message>
+        <source>Choose the Replica VM</source>
+        <translation>Replikat-VM auswählen</translation>
+    </message>
+    <message>
+        <source>Find the Copy</source>
+        <translation>Kopie suchen</translation>
+    </message>
+    <message>
+        <source>Check the Copy</source>
+        <translation>Kopie prüfen</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Test Failover</source>
+        <translation>Testfailover</translation>
+    </message>
+    <message>
+        <source>Steps of the wizard</source>
+        <translation>Schritte des Assistenten</translation>
+    </message>
+    <message>
+        <source>current step</source>
+        <translation>aktueller Schritt</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
     </message>
 </context>
 <context>
@@ -2393,6 +2527,10 @@
         <translation>PowerShell-Skript</translation>
     </message>
     <message>
+        <source>Show the se&amp;ttings</source>
+        <translation>Einstellun&amp;gen anzeigen</translation>
+    </message>
+    <message>
         <source>Save the PowerShell script</source>
         <translation>PowerShell-Skript speichern</translation>
     </message>
@@ -2500,7 +2638,7 @@
     </message>
     <message>
         <source>not given (GB/day)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht angegeben (GB/Tag)</translation>
     </message>
     <message>
         <source>Daily change rate in GB per day (optional)</source>
@@ -2528,27 +2666,27 @@
     </message>
     <message>
         <source>The network is faster by about %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Netzwerk ist um etwa %1 schneller.</translation>
     </message>
     <message>
         <source>The drive is faster by about %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Laufwerk ist um etwa %1 schneller.</translation>
     </message>
     <message>
         <source>Your choice, the drive, is the faster way: it saves about %1 and keeps the WAN free.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Wahl, das Laufwerk, ist der schnellere Weg: Es spart etwa %1 und hält das WAN frei.</translation>
     </message>
     <message>
         <source>Your choice, the network, is the faster way: the drive would take about %1 longer, export and import included.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Wahl, das Netzwerk, ist der schnellere Weg: Das Laufwerk bräuchte etwa %1 länger, Export und Import eingerechnet.</translation>
     </message>
     <message>
         <source>You chose the drive, but the network would be faster by about %1, export and import included. Choose Send initial copy over the network, or keep the drive if the WAN must stay free for other traffic.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben das Laufwerk gewählt, aber das Netzwerk wäre um etwa %1 schneller, Export und Import eingerechnet. Wählen Sie „Erstkopie über das Netzwerk senden“, oder bleiben Sie beim Laufwerk, wenn das WAN für anderen Verkehr frei bleiben muss.</translation>
     </message>
     <message>
         <source>You chose the network, but the drive would be faster by about %1 and keep the WAN free. Choose Send initial copy using external media to send it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben das Netzwerk gewählt, aber das Laufwerk wäre um etwa %1 schneller und hielte das WAN frei. Wählen Sie „Erstkopie mithilfe externer Medien senden“, um es zu senden.</translation>
     </message>
     <message>
         <source>%1 at %2 Mbit/s (×%3 for protocol overhead)</source>
@@ -2556,7 +2694,7 @@
     </message>
     <message>
         <source>%1 door to door: export to the drive %2 + transit %3 + import %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von Tür zu Tür: Export auf das Laufwerk %2 + Transport %3 + Import %4</translation>
     </message>
 </context>
 <context>
@@ -2579,11 +2717,11 @@
     </message>
     <message>
         <source>File size</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateigröße</translation>
     </message>
     <message>
         <source>Maximum size</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximale Größe</translation>
     </message>
     <message>
         <source>Path</source>
@@ -2625,11 +2763,11 @@
     </message>
     <message>
         <source>%1 looks like a database log or tempdb disk (by its name). A database&apos;s log belongs with its data: without it the replica&apos;s database does not start consistently after a failover.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sieht nach einer Festplatte für Datenbankprotokolle oder tempdb aus (nach dem Namen). Das Protokoll einer Datenbank gehört zu ihren Daten: Ohne es startet die Datenbank des Replikats nach einem Failover nicht konsistent.</translation>
     </message>
     <message>
         <source>%1 looks like a page-file or swap disk (by its name). Leaving it out saves copying, but after a failover the replica lacks that disk: attach an empty disk there, or the guest runs without it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sieht nach einer Festplatte für die Auslagerungsdatei oder Swap aus (nach dem Namen). Sie wegzulassen spart Kopieraufwand, aber nach einem Failover fehlt dem Replikat diese Festplatte: Schließen Sie dort eine leere Festplatte an, sonst läuft das Gastbetriebssystem ohne sie.</translation>
     </message>
     <message>
         <source>Initial copy: %1.</source>
@@ -2676,11 +2814,11 @@
     </message>
     <message>
         <source>Filter by name or ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Name oder ID filtern</translation>
     </message>
     <message>
         <source>Filter the virtual machines</source>
-        <translation type="unfinished"></translation>
+        <translation>Virtuelle Computer filtern</translation>
     </message>
     <message>
         <source>Virtual machines on %1. Tick one or more: they get the same replication settings.</source>
@@ -2692,26 +2830,26 @@
     </message>
     <message numerus="yes">
         <source>%n disk(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n Festplatte</numerusform>
             <numerusform>%n Festplatten</numerusform>
         </translation>
     </message>
     <message>
         <source>The size is read when you continue with this VM ticked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Größe wird gelesen, wenn Sie mit diesem aktivierten virtuellen Computer fortfahren.</translation>
     </message>
     <message>
         <source>This VM is itself a replica; replication is enabled on its primary.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser virtuelle Computer ist selbst ein Replikat; die Replikation ist auf seinem primären Server aktiviert.</translation>
     </message>
     <message>
         <source>Replication is already enabled (%1); remove it first if you want to start over.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Replikation ist bereits aktiviert (%1); entfernen Sie sie zuerst, wenn Sie neu beginnen möchten.</translation>
     </message>
     <message>
         <source>This VM has no virtual hard disk to replicate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser virtuelle Computer hat keine virtuelle Festplatte, die repliziert werden kann.</translation>
     </message>
     <message>
         <source>Tick at least one virtual machine.</source>
@@ -2719,25 +2857,25 @@
     </message>
     <message numerus="yes">
         <source>%1: %n disk(s); their size is read when you continue.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n Festplatte; ihre Größe wird gelesen, wenn Sie fortfahren.</numerusform>
+            <numerusform>%1: %n Festplatten; ihre Größe wird gelesen, wenn Sie fortfahren.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1: %n disk(s), initial copy %3.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n Festplatte, Erstkopie %3.</numerusform>
+            <numerusform>%1: %n Festplatten, Erstkopie %3.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 VMs (%2); their sizes are read when you continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 VMs (%2); ihre Größen werden gelesen, wenn Sie fortfahren.</translation>
     </message>
     <message>
         <source>Reading the disks of the chosen VMs…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Festplatten der ausgewählten virtuellen Computer werden gelesen…</translation>
     </message>
     <message>
         <source>%1 VMs (%2), initial copies %3 in all.</source>

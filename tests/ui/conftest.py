@@ -16,6 +16,14 @@ from hvseed_gui.ui.wizard import EnableReplicationWizard
 WAIT_MS = 10_000
 
 
+@pytest.fixture(autouse=True)
+def english(qapp):
+    """The app always installs its language; English brings its plural forms ("1 file")."""
+    from hvseed_gui.app import install_translators
+
+    install_translators("en")
+
+
 @pytest.fixture
 def lab_dir(tmp_path: Path) -> Path:
     return tmp_path / "lab"

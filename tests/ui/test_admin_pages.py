@@ -91,3 +91,18 @@ def test_the_step_list_shows_where_the_admin_is_and_what_is_skipped(lab, make_wi
     texts = [label.text() for label in wizard.steps.labels]
     assert "<s>Choose the External Drive</s>" in texts  # a network copy needs no drive
     assert texts[0].startswith("✔")
+
+
+def test_english_plurals_come_from_the_english_plural_catalogue(qtbot):
+    from PySide6.QtCore import QCoreApplication
+
+    from hvseed_gui.app import install_translators
+
+    assert install_translators("en") == ["hvseed_en"]
+    text = "%1: %n file(s), %3."
+    assert QCoreApplication.translate("DonePage", text, "", 1) == "%1: 1 file, %3."
+    assert QCoreApplication.translate("DonePage", text, "", 4) == "%1: 4 files, %3."
+    needs = QCoreApplication.translate(
+        "CheckPage", "%n need(s) attention; each says what to do.", "", 1
+    )
+    assert needs.startswith("1 needs attention")

@@ -52,7 +52,7 @@ class StepList(QWidget):
         self.layout_.setSpacing(6)
         self.labels: list[QLabel] = []
         self.steps: tuple[tuple[str, tuple[PageId, ...]], ...] = ()
-        self.setAccessibleName(_tr("Steps of the wizard"))
+        self.setAccessibleName(QCoreApplication.translate("Steps", "Steps of the wizard"))
 
     def show_for(self, page_id: int, skipped: frozenset[PageId] = frozenset()) -> None:
         """Mark ``page_id``'s step as current; hidden on the start page."""
@@ -68,15 +68,15 @@ class StepList(QWidget):
             if i == current:
                 label.setText(f"▶ <b>{words}</b>")
                 label.setStyleSheet("")
-                label.setAccessibleDescription(_tr("current step"))
+                label.setAccessibleDescription(QCoreApplication.translate("Steps", "current step"))
             elif any(page in skipped for page in ids):
                 label.setText(f"<s>{words}</s>")
                 label.setStyleSheet("color: #8a8a8a;")
-                label.setAccessibleDescription(_tr("skipped"))
+                label.setAccessibleDescription(QCoreApplication.translate("Steps", "skipped"))
             elif i < current:
                 label.setText(f"✔ {words}")
                 label.setStyleSheet("")
-                label.setAccessibleDescription(_tr("done"))
+                label.setAccessibleDescription(QCoreApplication.translate("Steps", "done"))
             else:
                 label.setText(words)
                 label.setStyleSheet("color: #6a6a6a;")

@@ -2665,6 +2665,30 @@
         <translation>Per Kurier:</translation>
     </message>
     <message>
+        <source>Resync risk not assessed: give the VM&apos;s daily change rate to check it.</source>
+        <translation>Risiko einer erneuten Synchronisierung nicht bewertet: Geben Sie die tägliche Änderungsrate des virtuellen Computers an, um es zu prüfen.</translation>
+    </message>
+    <message>
+        <source>Resync risk not assessed: the disk size is 0.</source>
+        <translation>Risiko einer erneuten Synchronisierung nicht bewertet: Die Festplattengröße ist 0.</translation>
+    </message>
+    <message>
+        <source>Critical: while the drive travels the VM changes about %1 of its disk size. If the changes cannot flow over the WAN meanwhile, Hyper-V forces a resynchronisation (change tracking over 50 % of the disk size). Ship faster, or make sure replication runs over the WAN during transit.</source>
+        <translation>Kritisch: Während das Laufwerk unterwegs ist, ändert der virtuelle Computer etwa %1 seiner Festplattengröße. Können die Änderungen währenddessen nicht über das WAN fließen, erzwingt Hyper-V eine erneute Synchronisierung (Änderungsnachverfolgung über 50 % der Festplattengröße). Versenden Sie schneller, oder stellen Sie sicher, dass die Replikation während des Transports über das WAN läuft.</translation>
+    </message>
+    <message>
+        <source>Warning: while the drive travels the VM changes about %1 of its disk size, close to the 50 % at which Hyper-V forces a resynchronisation if the changes cannot flow over the WAN. Keep replication running over the WAN during transit, and ship quickly.</source>
+        <translation>Warnung: Während das Laufwerk unterwegs ist, ändert der virtuelle Computer etwa %1 seiner Festplattengröße, nahe an den 50 %, ab denen Hyper-V eine erneute Synchronisierung erzwingt, wenn die Änderungen nicht über das WAN fließen können. Lassen Sie die Replikation während des Transports über das WAN laufen, und versenden Sie rasch.</translation>
+    </message>
+    <message>
+        <source>Resync risk low: while the drive travels the VM changes about %1 of its disk size; Hyper-V forces a resynchronisation only above 50 %.</source>
+        <translation>Risiko einer erneuten Synchronisierung gering: Während das Laufwerk unterwegs ist, ändert der virtuelle Computer etwa %1 seiner Festplattengröße; Hyper-V erzwingt eine erneute Synchronisierung erst über 50 %.</translation>
+    </message>
+    <message>
+        <source>The WAN cannot even carry the daily changes: replication will fall behind whichever way the copy travels.</source>
+        <translation>Das WAN kann nicht einmal die täglichen Änderungen übertragen: Die Replikation fällt zurück, gleich auf welchem Weg die Kopie reist.</translation>
+    </message>
+    <message>
         <source>The network is faster by about %1.</source>
         <translation>Das Netzwerk ist um etwa %1 schneller.</translation>
     </message>

@@ -6,7 +6,7 @@ daily change rate are remembered in QSettings (read back with ``type=``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QLocale, QSettings, Signal
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
@@ -147,6 +147,44 @@ class TransportPlanner(QGroupBox):
 
     # -- output ------------------------------------------------------------------------------
 
+    def delta_words(self, plan: TransportPlan) -> str:
+        """The resync risk in the GUI's language (core's ``delta_text`` is the CLI's)."""
+        fraction = plan.delta_fraction
+        if plan.delta_risk is DeltaRisk.UNKNOWN or fraction is None:
+            if self.change_bytes_per_day() is None:
+                words = self.tr(
+                    "Resync risk not assessed: give the VM's daily change rate to check it."
+                )
+            else:
+                words = self.tr("Resync risk not assessed: the disk size is 0.")
+        else:
+            share = QLocale().toString(fraction * 100, "f", 0) + " %"
+            if plan.delta_risk is DeltaRisk.CRITICAL:
+                words = self.tr(
+                    "Critical: while the drive travels the VM changes about %1 of its disk "
+                    "size. If the changes cannot flow over the WAN meanwhile, Hyper-V forces a "
+                    "resynchronisation (change tracking over 50 % of the disk size). Ship "
+                    "faster, or make sure replication runs over the WAN during transit."
+                ).replace("%1", share)
+            elif plan.delta_risk is DeltaRisk.WARN:
+                words = self.tr(
+                    "Warning: while the drive travels the VM changes about %1 of its disk size, "
+                    "close to the 50 % at which Hyper-V forces a resynchronisation if the "
+                    "changes cannot flow over the WAN. Keep replication running over the WAN "
+                    "during transit, and ship quickly."
+                ).replace("%1", share)
+            else:
+                words = self.tr(
+                    "Resync risk low: while the drive travels the VM changes about %1 of its "
+                    "disk size; Hyper-V forces a resynchronisation only above 50 %."
+                ).replace("%1", share)
+        if plan.wan_carries_changes is False:
+            words += " " + self.tr(
+                "The WAN cannot even carry the daily changes: replication will fall behind "
+                "whichever way the copy travels."
+            )
+        return words
+
     def advice_for(self, plan: TransportPlan) -> tuple[str, str]:
         """("ok" | "warning" | "info", the sentence): the faster way, said against the choice."""
         gap = format_duration(abs(plan.network_seconds - plan.courier_seconds))
@@ -198,7 +236,7 @@ class TransportPlanner(QGroupBox):
             self.tr("%1 at %2 Mbit/s (×%3 for protocol overhead)")
             .replace("%1", format_duration(plan.network_seconds))
             .replace("%2", f"{plan.wan_mbit_per_s:g}")
-            .replace("%3", f"{OVERHEAD_FACTOR:g}")
+            .replace("%3", QLocale().toString(OVERHEAD_FACTOR, "g", 4))
         )
         self.courier_label.setText(
             self.tr("%1 door to door: export to the drive %2 + transit %3 + import %4")
@@ -208,5 +246,5 @@ class TransportPlanner(QGroupBox):
             .replace("%4", format_duration(plan.import_seconds))
         )
         self.advice.show_message(*self.advice_for(plan))
-        self.delta.show_message(_RISK_KIND[plan.delta_risk], plan.delta_text)
+        self.delta.show_message(_RISK_KIND[plan.delta_risk], self.delta_words(plan))
         self.planChanged.emit()

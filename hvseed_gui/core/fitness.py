@@ -369,15 +369,16 @@ class UnplacedVm:
     name: str
     copy_bytes: int
     reason: str  # sentence for the admin
+    finding: Finding | None = None  # the refusal on the roomiest drive (its stable code)
 
 
 @dataclass(frozen=True)
 class DrivePlan:
     assignments: tuple[DriveAssignment, ...]  # every usable drive, in the order given
     unplaced: tuple[UnplacedVm, ...] = ()
-    # set when the copies are spread: no single drive takes them all; the roomiest drive
-    # (most free space) and the bytes of every copy together say why
-    roomiest: Volume | None = None
+    # set when the copies are spread: why no single drive takes them all, per drive (the
+    # first VM it could not take, and why), and the bytes of every copy together
+    alone: tuple[tuple[Volume, UnplacedVm], ...] = ()
     total_bytes: int = 0
 
     @property
@@ -404,11 +405,14 @@ class DrivePlan:
             for a in used
         ]
         text = "; ".join(parts) + "." if parts else "No VM placed."
-        if self.spread and self.roomiest is not None:
+        if self.spread and self.alone:
+            why = "; ".join(
+                f"{v.display_name}: {u.name}, {u.finding.title if u.finding else u.reason}"
+                for v, u in self.alone
+            )
             text += (
-                f" Spread over {len(used)} drives: no single drive has room for all copies "
-                f"({format_bytes(self.total_bytes)}); the roomiest, "
-                f"{self.roomiest.display_name}, has {format_bytes(self.roomiest.free_bytes)} free."
+                f" Spread over {len(used)} drives: no single drive takes every copy "
+                f"({format_bytes(self.total_bytes)}) ({why})."
             )
         if self.unplaced:
             text += " " + " ".join(u.reason for u in self.unplaced)
@@ -460,14 +464,15 @@ def plan_drives(
             existing=existing_export_folders or {},
         )
 
+    alone: list[tuple[Volume, UnplacedVm]] = []
     for volume in ranked:
         placed, unplaced = place([volume])
         if not unplaced:
             return DrivePlan(_in_given_order(volumes, placed), total_bytes=total)
+        alone.append((volume, unplaced[0]))
     placed, unplaced = place(ranked)
-    roomiest = max(volumes, key=lambda v: v.free_bytes) if volumes else None
     return DrivePlan(
-        _in_given_order(volumes, placed), tuple(unplaced), roomiest=roomiest, total_bytes=total
+        _in_given_order(volumes, placed), tuple(unplaced), alone=tuple(alone), total_bytes=total
     )
 
 
@@ -516,7 +521,10 @@ def _first_fit(
                 names[i].append(vm_name)
                 break
         else:
-            unplaced.append(UnplacedVm(vm_name, copy_bytes, _why_unplaced(vm_name, verdicts)))
+            best = max(verdicts, key=lambda iv: iv[1].volume.free_bytes)[1] if verdicts else None
+            finding = best.errors[0] if best is not None and best.errors else None
+            reason = _why_unplaced(vm_name, verdicts)
+            unplaced.append(UnplacedVm(vm_name, copy_bytes, reason, finding))
     placed = {v.mount_point: (names[i], used[i]) for i, v in enumerate(volumes) if names[i]}
     return placed, unplaced
 

@@ -1497,10 +1497,10 @@
         <translation>%1 → %2 (%3): %4 an Kopien, %5 frei</translation>
     </message>
     <message numerus="yes">
-        <source>No single drive has room for every copy (%1 in all; the roomiest, %2, has %3 free), so the copies are spread over %n drives:</source>
+        <source>No single drive takes every copy (%1 in all: %2), so the copies are spread over %n drives:</source>
         <translation>
-            <numerusform>Kein einzelnes Laufwerk hat Platz für alle Kopien (insgesamt %1; das geräumigste, %2, hat %3 frei), daher werden die Kopien auf %n Laufwerk verteilt:</numerusform>
-            <numerusform>Kein einzelnes Laufwerk hat Platz für alle Kopien (insgesamt %1; das geräumigste, %2, hat %3 frei), daher werden die Kopien auf %n Laufwerke verteilt:</numerusform>
+            <numerusform>Kein einzelnes Laufwerk nimmt alle Kopien auf (insgesamt %1: %2), daher werden die Kopien auf %n Laufwerk verteilt:</numerusform>
+            <numerusform>Kein einzelnes Laufwerk nimmt alle Kopien auf (insgesamt %1: %2), daher werden die Kopien auf %n Laufwerke verteilt:</numerusform>
         </translation>
     </message>
     <message>

@@ -55,10 +55,10 @@
 <context>
     <name>MediaPage</name>
     <message numerus="yes">
-        <source>No single drive has room for every copy (%1 in all; the roomiest, %2, has %3 free), so the copies are spread over %n drives:</source>
+        <source>No single drive takes every copy (%1 in all: %2), so the copies are spread over %n drives:</source>
         <translation>
-            <numerusform>No single drive has room for every copy (%1 in all; the roomiest, %2, has %3 free), so the copies are spread over %n drives:</numerusform>
-            <numerusform>No single drive has room for every copy (%1 in all; the roomiest, %2, has %3 free), so the copies are spread over %n drives:</numerusform>
+            <numerusform>No single drive takes every copy (%1 in all: %2), so the copies are spread over %n drives:</numerusform>
+            <numerusform>No single drive takes every copy (%1 in all: %2), so the copies are spread over %n drives:</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -265,5 +265,7 @@ def test_spreading_prefers_encrypted_then_ntfs_and_says_why():
     assert plan.drive_for("a") == locked  # BitLocker on and NTFS first
     assert plan.drive_for("b") == exfat  # then BitLocker on (exFAT)
     assert plan.drive_for("c") == plain  # the unencrypted drive only when needed
-    assert plan.roomiest == plain and plan.total_bytes == 150 * GiB
-    assert "no single drive has room for all copies (150.0 GiB)" in plan.summary
+    assert plan.total_bytes == 150 * GiB
+    assert [v for v, _u in plan.alone] == [locked, exfat, plain]  # each tried alone first
+    assert all(u.finding.code == DriveCode.SPACE_SHORT for _v, u in plan.alone)
+    assert "no single drive takes every copy (150.0 GiB)" in plan.summary

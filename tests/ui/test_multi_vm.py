@@ -108,7 +108,8 @@ def test_three_vms_spread_over_two_drives_export_together(
     destinations = {wizard.ctx.inventory.vm(i).name: d for i, d in page.destinations().items()}
     assert destinations == {"DC01": "G:\\", "LegacyApp": "F:\\", "TinyLinux": "F:\\"}
     assert "DC01" in page.plan_label.text() and "left" in page.plan_label.text()
-    assert "No single drive has room" in page.plan_label.text()  # why it is spread
+    assert "No single drive takes every copy" in page.plan_label.text()  # why it is spread
+    assert "Files too large for FAT32" in page.plan_label.text()  # F: alone cannot take DC01
     assert page.accept_plan.isVisible()
     assert not next_enabled(wizard)  # the admin accepts the spreading first
     page.accept_plan.setChecked(True)

@@ -24,7 +24,7 @@ from hvseed_gui.ui.devicechange import DeviceChangeFilter
 from hvseed_gui.ui.format import shown, size
 from hvseed_gui.ui.pages.base import HostPage
 from hvseed_gui.ui.tasks import TaskRunner, describe_error
-from hvseed_gui.ui.verdict import DriveCheck, check_drive
+from hvseed_gui.ui.verdict import DriveCheck, check_drive, finding_title
 from hvseed_gui.ui.widgets.bitlocker import BitLockerPanel
 from hvseed_gui.ui.widgets.tables import row_table
 
@@ -448,19 +448,23 @@ class MediaPage(HostPage):
             )
         for unplaced in plan.unplaced:
             lines.append("✖ " + unplaced.reason)
-        if plan.ok and plan.spread and plan.roomiest is not None:
+        if plan.ok and plan.spread:
             used = sum(1 for a in plan.assignments if a.vm_names)
+            why = "; ".join(
+                f"{shown(v.display_name)}: {shown(self._vm_names((u.name,))[0])}, "
+                + (finding_title(u.finding, v) if u.finding else u.reason)
+                for v, u in plan.alone
+            )
             lines.insert(
                 0,
                 self.tr(
-                    "No single drive has room for every copy (%1 in all; the roomiest, %2, has "
-                    "%3 free), so the copies are spread over %n drives:",
+                    "No single drive takes every copy (%1 in all: %2), so the copies are "
+                    "spread over %n drives:",
                     "",
                     used,
                 )
                 .replace("%1", size(plan.total_bytes))
-                .replace("%2", shown(plan.roomiest.display_name))
-                .replace("%3", size(plan.roomiest.free_bytes)),
+                .replace("%2", why),
             )
         self.plan_label.setText("\n".join(lines) or self.tr("No drive can take these VMs."))
         key = tuple(

@@ -5,9 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QTreeWidget,
     QTreeWidgetItem,
@@ -80,6 +82,17 @@ class DonePage(HostPage):
             self.tr("The initial copy is ready"),
             self.tr("Replication is enabled and the initial copy is on the drive."),
         )
+        # several drives make a long page: it scrolls instead of clipping the next steps
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        scroll.setWidget(inner)
+        self.scroll, self.inner = scroll, inner
+        self.body.addWidget(scroll)
+        self.grow_body()
+        self.body = QVBoxLayout(inner)
+        self.body.setContentsMargins(0, 0, 0, 0)
         self.where = QLabel()
         self.where.setWordWrap(True)
         self.body.addWidget(self.where)
@@ -87,6 +100,7 @@ class DonePage(HostPage):
         self.files.setHeaderLabels([self.tr("File"), self.tr("Size")])
         self.files.setRootIsDecorated(False)
         self.files.setMaximumHeight(150)
+        self.files.setMinimumHeight(60)
         self.body.addWidget(self.files)
         self.hashing_box: HashingBox | None = None  # bound to the progress page's hasher
         self.fingerprints: FingerprintBox | None = None  # the same hasher's fingerprints
@@ -96,6 +110,8 @@ class DonePage(HostPage):
         self.steps = QLabel()  # written for the drives of this run (encrypted or not)
         self.steps.setWordWrap(True)
         self.steps.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # never squeezed: the file list gives way first
+        self.steps.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.body.addWidget(self.steps)
         row = QHBoxLayout()
         self.import_button = QPushButton(self.tr("&Import an initial copy on the replica…"))
@@ -162,27 +178,30 @@ class DonePage(HostPage):
         )
         host = shown(self.ctx.inventory.host_name) if self.ctx.inventory else "Host A"
         lines: list[str] = []
-        for volume in volumes:
-            name = shown(volume.display_name)
-            key_file = media.bitlocker.saved_keys.get(volume.mount_point.lower(), "")
-            if volume.bitlocker is BitLockerStatus.ON:
-                text = self.tr(
-                    "%1 is encrypted with BitLocker. Keep its recovery key apart from the drive "
-                    "(in your password safe, printed in a locked drawer, or backed up to Active "
-                    "Directory or Microsoft Entra ID if your policy does that), never on the "
-                    "drive, and pass the password on by another way than the drive."
-                ).replace("%1", name)
-                if key_file:
+        saved = media.bitlocker.saved_keys
+        locked = [v for v in volumes if v.bitlocker is BitLockerStatus.ON]
+        plain = [v for v in volumes if v.bitlocker is not BitLockerStatus.ON]
+        if locked:  # one sentence per kind, not per drive: several drives stay readable
+            text = self.tr(
+                "%1 is encrypted with BitLocker. Keep its recovery key apart from the drive "
+                "(in your password safe, printed in a locked drawer, or backed up to Active "
+                "Directory or Microsoft Entra ID if your policy does that), never on the "
+                "drive, and pass the password on by another way than the drive."
+            ).replace("%1", ", ".join(shown(v.display_name) for v in locked))
+            for v in locked:
+                if saved.get(v.mount_point.lower()):
                     text += " " + self.tr("hvseed saved its recovery key to %1.").replace(
-                        "%1", shown(key_file)
+                        "%1", shown(saved[v.mount_point.lower()])
                     )
-            else:
-                text = self.tr(
+            lines.append(text)
+        if plain:
+            lines.append(
+                self.tr(
                     "%1 is not encrypted, and it carries the VMs' full disks: turn on BitLocker "
                     "To Go before it leaves the building (Explorer: right-click the drive, Turn "
                     "on BitLocker), or hand it over in person."
-                ).replace("%1", name)
-            lines.append(text)
+                ).replace("%1", ", ".join(shown(v.display_name) for v in plain))
+            )
         if not volumes:  # reattached after a restart: the drive's state is not known here
             lines.append(
                 self.tr(

@@ -70,7 +70,9 @@ def main() -> None:
         )
         wizard.show()
         next_button = QWizard.WizardButton.NextButton
-        wizard.button(next_button).click()  # start -> connect
+        wizard.button(next_button).click()  # start -> before you begin
+        wait_until(app, lambda: wizard.currentId() == PageId.BEFORE)
+        wizard.button(next_button).click()  # -> connect
         wait_until(app, lambda: wizard.currentId() == PageId.CONNECT)
         wait_until(app, lambda: wizard.button(next_button).isEnabled())
         started = time.monotonic()

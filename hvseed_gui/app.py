@@ -71,17 +71,22 @@ def choose_language(requested: str = "") -> str:
 def install_translators(lang: str) -> list[str]:
     """Make ``lang`` the language of every widget built from now on: Qt's own catalogue
     (qtbase_<lang>: the wizard's Back/Next/Cancel, dialogs) and hvseed's. Replaces the
-    translators an earlier call installed; 'en' just removes them. Returns the loaded files'
-    names (a missing catalogue leaves that part English, it never fails)."""
+    translators an earlier call installed; 'en' loads only the English plural forms. Returns
+    the loaded files' names (a missing catalogue leaves that part English, it never fails)."""
     app = QCoreApplication.instance()
+    # numbers follow the window's language (a decimal comma in German)
+    QLocale.setDefault(
+        QLocale(QLocale.Language.German if lang == "de" else QLocale.Language.English)
+    )
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    if lang == "en":
-        return []
     loaded = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in ((f"qtbase_{lang}", qt_dir), (f"hvseed_{lang}", str(I18N_DIR))):
+    catalogues = [(f"hvseed_{lang}", str(I18N_DIR))]  # English: only its plural forms
+    if lang != "en":
+        catalogues.insert(0, (f"qtbase_{lang}", qt_dir))
+    for name, folder in catalogues:
         translator = QTranslator(app)
         if translator.load(name, folder) and app.installTranslator(translator):
             _installed.append(translator)
@@ -178,12 +183,40 @@ def make_excepthook(
     return hook
 
 
+HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc", "eglfs", "linuxfb")
+
+
+def missing_display(environ: dict[str, str] | None = None, platform: str | None = None) -> str:
+    """The sentence to print when Qt would find no screen (Linux without a desktop session),
+    else "". Qt itself would abort with a message about the xcb plugin, which misleads."""
+    environ = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    if not platform.startswith("linux") or QApplication.instance() is not None:
+        return ""
+    qpa = environ.get("QT_QPA_PLATFORM", "").split(":")[0].strip().lower()
+    if qpa in HEADLESS_PLATFORMS:
+        return ""
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return ""
+    return (
+        "hvseed-gui needs a desktop session: no display was found (neither DISPLAY nor "
+        "WAYLAND_DISPLAY is set). Start it from a desktop, or without one set "
+        "QT_QPA_PLATFORM=offscreen (the window is then drawn invisibly, e.g. for screenshots "
+        "and tests). The command line, hvseed, needs no display."
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--volume-probe"]:  # the frozen app doubles as its own volume probe
         from hvseed_gui.core.volumes.probe_child import main as probe_main
 
         return probe_main()
+    parse_args(argv)  # --help, --version and wrong options answer without a display
+    sentence = missing_display()
+    if sentence:
+        sys.stderr.write(sentence + "\n")
+        return 2
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from hvseed_gui.ui import tasks
 

@@ -122,6 +122,8 @@ def main() -> int:
 
     wizard = make()
     shot("01-start")
+    next_to(PageId.BEFORE)
+    shot("01b-before-you-begin")
     next_to(PageId.CONNECT)
     connect = wizard.currentPage()
     connect.remote.setChecked(True)

@@ -1,5 +1,5 @@
-"""Refresh the German catalogue: extract every tr() text into resources/translations/*.ts and
-compile each .ts to hvseed_gui/i18n/*.qm (shipped inside the package as package data).
+"""Refresh the German catalogue (and English plurals): extract every tr() text into
+resources/translations/*.ts and compile each .ts to hvseed_gui/i18n/*.qm (package data).
 
     python tools/update_translations.py            # lupdate + lrelease
     python tools/update_translations.py --release  # lrelease only (after translating the .ts)
@@ -20,7 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 TS_DIR = ROOT / "resources" / "translations"
 QM_DIR = ROOT / "hvseed_gui" / "i18n"
 SOURCES = ["hvseed_gui/ui", "hvseed_gui/app.py", "hvseed_gui/report_pdf.py"]
-LANGUAGES = {"de": "de_DE"}  # file suffix: the .ts language
+LANGUAGES = {"de": "de_DE", "en": "en_US"}  # file suffix: the .ts language
+# English is the source text: its catalogue holds only the %n texts, for proper plurals
+# ("1 file", "2 files" from "%n file(s)"), as Qt's documentation recommends
+PLURAL_ONLY = {"en"}
 
 
 def tool(name: str) -> str:
@@ -37,6 +40,7 @@ def lupdate(lang: str) -> None:
     subprocess.run(
         [tool("pyside6-lupdate"), "-extensions", "py", "-target-language", LANGUAGES[lang]]
         + ["-no-obsolete"]
+        + (["-pluralonly"] if lang in PLURAL_ONLY else [])
         + ["-locations", "none", *SOURCES, "-ts", str(ts)],
         cwd=ROOT,
         check=True,

@@ -39,7 +39,7 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--bundle", metavar="FILE.zip", help="also write the raw answers as a zip")
     p.add_argument("--json", action="store_true", help="print the rows as JSON")
     p = sub.add_parser("scripts", help="write every script hvseed can send, for review")
-    p.add_argument("directory", metavar="DIR")
+    p.add_argument("directory", metavar="DIR", help="folder that receives the .ps1 files")
 
 
 def _load_plan(path: str) -> ReplicationPlan:

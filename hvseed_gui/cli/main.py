@@ -59,7 +59,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="do not validate the host's HTTPS certificate (not recommended)",
     )
-    where.add_argument("--timeout", type=float, default=120.0, metavar="SECONDS")
+    where.add_argument(
+        "--timeout",
+        type=float,
+        default=120.0,
+        metavar="SECONDS",
+        help="how long to wait for each answer of a remote host (default 120)",
+    )
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     parser.add_argument("--poll", type=float, default=2.0, help=argparse.SUPPRESS)
     parser.add_argument("--settle-timeout", type=float, default=120.0, help=argparse.SUPPRESS)
@@ -70,16 +76,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sizes", action="store_true", help="read every disk's size (Get-VHD)")
     p.add_argument("--filter", metavar="TEXT", help="only VMs whose name or ID contains TEXT")
     p = sub.add_parser("status", help="replication state and health of a VM")
-    p.add_argument("vm")
+    p.add_argument("vm", help="name or ID of the VM")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("volumes", help="USB volumes attached to a host")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("plan", help="print a plan to start from")
     p.add_argument("--example", action="store_true", help="a complete example plan")
     p = sub.add_parser("script", help="print the PowerShell that carries a plan out on Host A")
-    p.add_argument("plan", metavar="PLAN.json")
+    p.add_argument("plan", metavar="PLAN.json", help="the plan (hvseed plan --example shows one)")
     p = sub.add_parser("run", help="enable replication and export the initial copy")
-    p.add_argument("plan", metavar="PLAN.json")
+    p.add_argument("plan", metavar="PLAN.json", help="the plan (hvseed plan --example shows one)")
     p = sub.add_parser("plan-transport", help="network or courier? time and resync risk")
     p.add_argument("--size", required=True, help="initial copy size, e.g. 1TB, 500GB, 70GiB")
     p.add_argument("--wan-mbit", type=float, required=True, help="WAN bandwidth in Mbit/s")
@@ -87,17 +93,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--change-gb-per-day", type=float, help="how much the VM changes per day")
     p.add_argument("--disk-size", help="total VHD size, for the resync risk (default: --size)")
     p = sub.add_parser("manifest", help="hash an export folder and write its manifest beside it")
-    p.add_argument("folder")
+    p.add_argument(
+        "folder", help="the VM's export folder on Host A, e.g. E:\\HyperV-Seed\\<VMName>_<VMId>"
+    )
     p = sub.add_parser("report", help="handover report of export folders (text, or --pdf)")
-    p.add_argument("folders", nargs="+", metavar="FOLDER")
+    p.add_argument(
+        "folders", nargs="+", metavar="FOLDER", help="export folders on Host A, one or more"
+    )
     p.add_argument("--pdf", metavar="OUT.pdf", help="write a PDF instead of printing text")
     p = sub.add_parser("cancel-export", help="stop a running export (Stop-VMInitialReplication)")
-    p.add_argument("vm")
+    p.add_argument("vm", help="name or ID of the VM")
     p = sub.add_parser("inspect", help="what an export folder holds")
-    p.add_argument("folder")
+    p.add_argument("folder", help="the VM's export folder, e.g. E:\\HyperV-Seed\\<VMName>_<VMId>")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("verify", help="check the files of an export folder against its manifest")
-    p.add_argument("folder")
+    p.add_argument("folder", help="the VM's export folder, e.g. E:\\HyperV-Seed\\<VMName>_<VMId>")
     p.add_argument(
         "--fingerprint",
         metavar="HEX",

@@ -370,16 +370,26 @@ class UnplacedVm:
     name: str
     copy_bytes: int
     reason: str  # sentence for the admin
+    finding: Finding | None = None  # the refusal on the roomiest drive (its stable code)
 
 
 @dataclass(frozen=True)
 class DrivePlan:
     assignments: tuple[DriveAssignment, ...]  # every usable drive, in the order given
     unplaced: tuple[UnplacedVm, ...] = ()
+    # set when the copies are spread: why no single drive takes them all, per drive (the
+    # first VM it could not take, and why), and the bytes of every copy together
+    alone: tuple[tuple[Volume, UnplacedVm], ...] = ()
+    total_bytes: int = 0
 
     @property
     def ok(self) -> bool:
         return not self.unplaced
+
+    @property
+    def spread(self) -> bool:
+        """Whether the copies go to more than one drive (the admin accepts that explicitly)."""
+        return sum(1 for a in self.assignments if a.vm_names) > 1
 
     def drive_for(self, vm_name: str) -> Volume | None:
         for assignment in self.assignments:
@@ -396,9 +406,27 @@ class DrivePlan:
             for a in used
         ]
         text = "; ".join(parts) + "." if parts else "No VM placed."
+        if self.spread and self.alone:
+            why = "; ".join(
+                f"{v.display_name}: {u.name}, {u.finding.title if u.finding else u.reason}"
+                for v, u in self.alone
+            )
+            text += (
+                f" Spread over {len(used)} drives: no single drive takes every copy "
+                f"({format_bytes(self.total_bytes)}) ({why})."
+            )
         if self.unplaced:
             text += " " + " ".join(u.reason for u in self.unplaced)
         return text
+
+
+def preference(volume: Volume) -> tuple[bool, bool, int]:
+    """Sort key of drives for copies: BitLocker on first, then NTFS, then most free space."""
+    return (
+        volume.bitlocker is not BitLockerStatus.ON,
+        volume.file_system.upper() != "NTFS",
+        -volume.free_bytes,
+    )
 
 
 def plan_drives(
@@ -408,22 +436,72 @@ def plan_drives(
     vm_storage_paths: Sequence[str] = (),
     system_drive: str = "",
     existing_export_folders: Mapping[str, Sequence[str]] | None = None,
+    preferred: str = "",
 ) -> DrivePlan:
-    """Assign VMs to drives by space, first-fit decreasing: largest copy first, each to the
-    first drive (in the order given) that ``assess_drive`` accepts with the space still left.
+    """Assign VMs to drives. One drive that takes every copy wins: the ``preferred`` mount
+    point (the drive the admin chose) if it can, else the best by ``preference`` (encrypted,
+    then NTFS, then roomiest). Only when no single drive can, the copies are spread,
+    first-fit decreasing (largest copy first, each to the best drive with space left), and the
+    plan says why (``spread``, ``roomiest``, ``total_bytes``).
 
     ``vms``: (export folder name or VM name, files). Each VM reserves its copy plus its own
     margin (``space_margin``); ``free_after_bytes`` counts only the copies. Warnings
     (not USB, no BitLocker) do not stop a placement; errors do.
     ``existing_export_folders``: folder names already on each drive, keyed by mount point.
     """
-    existing = existing_export_folders or {}
+    prepared = [(name, [_as_file(f) for f in files]) for name, files in vms]
+    order = sorted(prepared, key=lambda vm: sum(s for _n, s in vm[1]), reverse=True)
+    total = sum(s for _name, files in prepared for _n, s in files)
+    ranked = sorted(volumes, key=preference)
+    chosen = [v for v in ranked if v.mount_point.lower() == preferred.lower()] if preferred else []
+    ranked = chosen + [v for v in ranked if v not in chosen]
+
+    def place(drives: Sequence[Volume]) -> tuple[dict[str, tuple[list[str], int]], list]:
+        return _first_fit(
+            order,
+            drives,
+            vm_storage_paths=vm_storage_paths,
+            system_drive=system_drive,
+            existing=existing_export_folders or {},
+        )
+
+    alone: list[tuple[Volume, UnplacedVm]] = []
+    for volume in ranked:
+        placed, unplaced = place([volume])
+        if not unplaced:
+            return DrivePlan(_in_given_order(volumes, placed), total_bytes=total)
+        alone.append((volume, unplaced[0]))
+    placed, unplaced = place(ranked)
+    return DrivePlan(
+        _in_given_order(volumes, placed), tuple(unplaced), alone=tuple(alone), total_bytes=total
+    )
+
+
+def _in_given_order(
+    volumes: Sequence[Volume], placed: Mapping[str, tuple[list[str], int]]
+) -> tuple[DriveAssignment, ...]:
+    return tuple(
+        DriveAssignment(
+            v, tuple(placed.get(v.mount_point, ([], 0))[0]), placed.get(v.mount_point, ([], 0))[1]
+        )
+        for v in volumes
+    )
+
+
+def _first_fit(
+    order: Sequence[tuple[str, list[tuple[str, int]]]],
+    volumes: Sequence[Volume],
+    *,
+    vm_storage_paths: Sequence[str],
+    system_drive: str,
+    existing: Mapping[str, Sequence[str]],
+) -> tuple[dict[str, tuple[list[str], int]], list[UnplacedVm]]:
+    """Each VM (largest first) to the first of ``volumes`` that ``assess_drive`` accepts with
+    the space still left. Returns mount point -> (folder names, bytes of copies), unplaced."""
     used: dict[int, int] = {i: 0 for i in range(len(volumes))}  # bytes of the copies
     reserved: dict[int, int] = {i: 0 for i in range(len(volumes))}  # copies plus their margins
     names: dict[int, list[str]] = {i: [] for i in range(len(volumes))}
     unplaced: list[UnplacedVm] = []
-    prepared = [(name, [_as_file(f) for f in files]) for name, files in vms]
-    order = sorted(prepared, key=lambda vm: sum(s for _n, s in vm[1]), reverse=True)
     for vm_name, files in order:
         copy_bytes = sum(s for _n, s in files)
         verdicts: list[tuple[int, DriveVerdict]] = []
@@ -444,11 +522,12 @@ def plan_drives(
                 names[i].append(vm_name)
                 break
         else:
-            unplaced.append(UnplacedVm(vm_name, copy_bytes, _why_unplaced(vm_name, verdicts)))
-    assignments = tuple(
-        DriveAssignment(volume, tuple(names[i]), used[i]) for i, volume in enumerate(volumes)
-    )
-    return DrivePlan(assignments, tuple(unplaced))
+            best = max(verdicts, key=lambda iv: iv[1].volume.free_bytes)[1] if verdicts else None
+            finding = best.errors[0] if best is not None and best.errors else None
+            reason = _why_unplaced(vm_name, verdicts)
+            unplaced.append(UnplacedVm(vm_name, copy_bytes, reason, finding))
+    placed = {v.mount_point: (names[i], used[i]) for i, v in enumerate(volumes) if names[i]}
+    return placed, unplaced
 
 
 def _why_unplaced(vm_name: str, verdicts: list[tuple[int, DriveVerdict]]) -> str:

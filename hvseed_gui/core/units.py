@@ -22,13 +22,13 @@ def format_rate(bytes_per_sec: float) -> str:
 
 
 def format_duration(seconds: float) -> str:
-    """``3725`` -> ``"1 h 02 min"``; ``42`` -> ``"42 s"``; days for transport times."""
+    """``3725`` -> ``"1 h 02 min"``; ``42`` -> ``"42 s"``; ``174660`` -> ``"2 d 0 h 31 min"``."""
     seconds = max(0, int(round(seconds)))
     days, rest = divmod(seconds, 86400)
     hours, rest = divmod(rest, 3600)
     minutes, secs = divmod(rest, 60)
-    if days:
-        return f"{days} d {hours} h"
+    if days:  # minutes too: a courier's 2 days must not hide the drive's half hour
+        return f"{days} d {hours} h" + (f" {minutes:02d} min" if minutes else "")
     if hours:
         return f"{hours} h {minutes:02d} min"
     if minutes:

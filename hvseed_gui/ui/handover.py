@@ -282,7 +282,9 @@ class HandoverBox(QWidget):
         self.pdf_path = path
         self.note.show_message(
             "ok",
-            self.tr("Handover report saved: %1 (%2 page(s)). Print it and give it with the drive.")
-            .replace("%1", path)
-            .replace("%2", str(pages)),
+            self.tr(
+                "Handover report saved: %1 (%n page(s)). Print it and give it with the drive.",
+                "",
+                pages,
+            ).replace("%1", path),
         )

@@ -7,6 +7,7 @@ from enum import IntEnum
 
 class PageId(IntEnum):
     START = 0
+    BEFORE = 5  # Before You Begin: prerequisites and what changes on which host
     CONNECT = 10
     VM = 20
     REPLICA = 30
@@ -29,3 +30,7 @@ class PageId(IntEnum):
     IMPORT_MANY_RUN = 245
     IMPORT_FAILOVER = 250
     IMPORT_DONE = 260
+
+
+#: QSettings key: the admin ticked "Do not show this page again" on Before You Begin
+SKIP_BEFORE_KEY = "wizard/skip_before_you_begin"

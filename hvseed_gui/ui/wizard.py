@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer, Signal
-from PySide6.QtWidgets import QPushButton, QWidget, QWizard
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import QAbstractButton, QPushButton, QWidget, QWizard
 
 from hvseed_gui.ui.context import RunningExport, SecretStore, WizardContext
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages.start import StartPage
 from hvseed_gui.ui.prompt import Prompt
+from hvseed_gui.ui.widgets.keyboard import first_control, first_input, usable
+from hvseed_gui.ui.widgets.steps import StepList
 
 if TYPE_CHECKING:
     from hvseed_gui.core.plan import ReplicationPlan
@@ -64,7 +66,12 @@ class EnableReplicationWizard(QWizard):
         self.setStartId(PageId.START)
         self.importRequested.connect(self.switch_to_import)
         self.currentIdChanged.connect(self._keep_enter_for_next)
-        self.resize(820, 620)
+        self.currentIdChanged.connect(lambda _id: QTimer.singleShot(0, self.focus_page))
+        self.steps = StepList()  # where am I, what is left: as Hyper-V Manager's wizards
+        self.setSideWidget(self.steps)
+        self.steps.hide()
+        self.currentIdChanged.connect(self._show_step)
+        self.resize(1000, 640)  # the step list takes the left 200 pixels
         if defer_pages:
             self.pages[PageId.START].firstPainted.connect(
                 lambda: QTimer.singleShot(0, self.build_pages)
@@ -76,6 +83,7 @@ class EnableReplicationWizard(QWizard):
         """Create every page after the start page (imports the seam)."""
         if self.pages_ready:
             return
+        from hvseed_gui.ui.pages.before import BeforePage
         from hvseed_gui.ui.pages.check import CheckPage
         from hvseed_gui.ui.pages.connect import ConnectPage
         from hvseed_gui.ui.pages.done import DonePage
@@ -91,6 +99,7 @@ class EnableReplicationWizard(QWizard):
 
         self.ctx.reattach = RunningExport.load(self.ctx.settings)
         more = {
+            PageId.BEFORE: BeforePage(),
             PageId.CONNECT: ConnectPage(),
             PageId.VM: VmPage(),
             PageId.REPLICA: ReplicaPage(),
@@ -128,6 +137,44 @@ class EnableReplicationWizard(QWizard):
             for button in page.findChildren(QPushButton):
                 button.setAutoDefault(False)
                 button.setDefault(False)
+
+    def _show_step(self, page_id: int) -> None:
+        skipped: set[PageId] = set()
+        method = self.pages.get(PageId.METHOD)
+        if method is not None and page_id > PageId.METHOD and method.nextId() != PageId.MEDIA:
+            skipped.add(PageId.MEDIA)  # a network copy needs no drive
+        self.steps.show_for(page_id, frozenset(skipped))
+
+    def forward_button(self) -> QAbstractButton | None:
+        """The button that moves on from the current page (Next, Commit or Finish), if shown."""
+        for which in (
+            QWizard.WizardButton.CommitButton,
+            QWizard.WizardButton.NextButton,
+            QWizard.WizardButton.FinishButton,
+        ):
+            button = self.button(which)
+            if button.isVisible():
+                return button
+        return None
+
+    def focus_page(self) -> None:
+        """Put the keyboard focus where the admin continues: the page's own choice
+        (``focus_target``), else its first empty field, else Next, else its first control.
+        Never on a hidden widget such as the busy indicator's *Stop waiting*."""
+        page = self.currentPage()
+        if page is None or not self.isVisible():
+            return
+        pick = getattr(page, "focus_target", None)
+        target = pick() if pick is not None else None
+        if not usable(target):
+            target = first_input(page)
+        if not usable(target):
+            forward = self.forward_button()
+            target = forward if usable(forward) else first_control(page)
+        if not usable(target):
+            target = self.button(QWizard.WizardButton.CancelButton)
+        if usable(target):
+            target.setFocus(Qt.FocusReason.TabFocusReason)
 
     def switch_to_import(self) -> None:
         """The Done page's Import button: start over on the import side (replica host)."""

@@ -1,11 +1,33 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de_DE">
 <context>
     <name>App</name>
     <message>
         <source>Something went wrong inside hvseed: %1 What was done so far is kept. If this page no longer responds, close hvseed and start it again; the details are in %2.</source>
         <translation>In hvseed ist ein Fehler aufgetreten: %1 Was bisher erledigt wurde, bleibt erhalten. Reagiert diese Seite nicht mehr, schließen Sie hvseed und starten Sie es neu; die Einzelheiten stehen in %2.</translation>
+    </message>
+</context>
+<context>
+    <name>BeforePage</name>
+    <message>
+        <source>Before You Begin</source>
+        <translation>Vorbemerkungen</translation>
+    </message>
+    <message>
+        <source>This wizard enables replication and sends the initial copy on a USB drive.</source>
+        <translation>Dieser Assistent aktiviert die Replikation und sendet die Erstkopie auf einem USB-Laufwerk.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;You need&lt;/b&gt;&lt;ul&gt;&lt;li&gt;Membership in Hyper-V Administrators (or Administrators) on the primary server (Host A) and on the Replica server (Host B).&lt;/li&gt;&lt;li&gt;WinRM on both hosts, reachable from this computer, unless hvseed runs on Host A itself.&lt;/li&gt;&lt;li&gt;Host B enabled as a Replica server that accepts Host A, with its listener firewall rule on; if it is not, the wizard shows exactly what it would change and changes it only with your consent.&lt;/li&gt;&lt;li&gt;A USB drive attached to Host A (in a cluster: the VM's owner node), formatted NTFS, with room for the initial copy, preferably encrypted with BitLocker To Go.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;b&gt;Sie benötigen&lt;/b&gt;&lt;ul&gt;&lt;li&gt;Mitgliedschaft in der Gruppe Hyper-V-Administratoren (oder Administratoren) auf dem primären Server (Host A) und auf dem Replikatserver (Host B).&lt;/li&gt;&lt;li&gt;WinRM auf beiden Hosts, von diesem Computer aus erreichbar, sofern hvseed nicht auf Host A selbst läuft.&lt;/li&gt;&lt;li&gt;Host B als Replikatserver aktiviert, der Host A zulässt, mit eingeschalteter Firewallregel für den Listener; falls nicht, zeigt der Assistent genau, was er ändern würde, und ändert es nur mit Ihrer Zustimmung.&lt;/li&gt;&lt;li&gt;Ein USB-Laufwerk an Host A (im Cluster: am Besitzerknoten des virtuellen Computers), mit NTFS formatiert, mit Platz für die Erstkopie, möglichst mit BitLocker To Go verschlüsselt.&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What will change&lt;/b&gt; (only when you press Enable replication on the Summary page)&lt;ul&gt;&lt;li&gt;On Host A: replication is enabled for the VMs you choose, and their initial copies are exported to the drive; hvseed writes a manifest and a handover report beside them.&lt;/li&gt;&lt;li&gt;On Host B: Hyper-V creates a replica VM per VM, without disks, that waits for the initial copy.&lt;/li&gt;&lt;li&gt;Nothing is deleted or overwritten: not a VM, not a virtual disk, not an earlier export.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;b&gt;Was sich ändert&lt;/b&gt; (erst wenn Sie auf der Seite „Zusammenfassung“ auf „Replikation aktivieren“ klicken)&lt;ul&gt;&lt;li&gt;Auf Host A: Die Replikation wird für die ausgewählten virtuellen Computer aktiviert, und ihre Erstkopien werden auf das Laufwerk exportiert; hvseed schreibt ein Manifest und einen Übergabebericht daneben.&lt;/li&gt;&lt;li&gt;Auf Host B: Hyper-V erstellt je virtuellem Computer einen Replikat-VM ohne Festplatten, der auf die Erstkopie wartet.&lt;/li&gt;&lt;li&gt;Nichts wird gelöscht oder überschrieben: kein virtueller Computer, keine virtuelle Festplatte, kein früherer Export.&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Do not show this page again</source>
+        <translation>Diese Seite &amp;nicht mehr anzeigen</translation>
     </message>
 </context>
 <context>
@@ -130,7 +152,7 @@
     </message>
     <message>
         <source>PowerShell version</source>
-        <extracomment>check names in the GUI&apos;s language, by core&apos;s stable row code</extracomment>
+        <extracomment>check names in the GUI's language, by core's stable row code</extracomment>
         <translation>PowerShell-Version</translation>
     </message>
     <message>
@@ -182,8 +204,8 @@
         <translation>Beide Hosts prüfen</translation>
     </message>
     <message>
-        <source>Read-only checks of Host A and the Replica server, as &apos;hvseed doctor&apos; makes them. Nothing is changed.</source>
-        <translation>Nur lesende Prüfungen von Host A und dem Replikatserver, wie &apos;hvseed doctor&apos; sie macht. Nichts wird geändert.</translation>
+        <source>Read-only checks of Host A and the Replica server, as 'hvseed doctor' makes them. Nothing is changed.</source>
+        <translation>Nur lesende Prüfungen von Host A und dem Replikatserver, wie 'hvseed doctor' sie macht. Nichts wird geändert.</translation>
     </message>
     <message>
         <source>Check</source>
@@ -213,9 +235,19 @@
         <source>Both hosts are ready.</source>
         <translation>Beide Hosts sind bereit.</translation>
     </message>
-    <message>
-        <source>%1 check(s) failed, %2 need attention; each says what to do.</source>
-        <translation>%1 Prüfung(en) fehlgeschlagen, %2 brauchen Aufmerksamkeit; jede sagt, was zu tun ist.</translation>
+    <message numerus="yes">
+        <source>%n check(s) failed</source>
+        <translation>
+            <numerusform>%n Prüfung fehlgeschlagen</numerusform>
+            <numerusform>%n Prüfungen fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need(s) attention; each says what to do.</source>
+        <translation>
+            <numerusform>%n erfordert Aufmerksamkeit; jede sagt, was zu tun ist.</numerusform>
+            <numerusform>%n erfordern Aufmerksamkeit; jede sagt, was zu tun ist.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Verdict</source>
@@ -262,7 +294,7 @@
         <translation>Fingerabdruck vom &amp;Absender (optional):</translation>
     </message>
     <message>
-        <source>The manifest&apos;s fingerprint as the sender passed it on apart from the drive (by phone or mail): the first 16 hex digits or all 64.</source>
+        <source>The manifest's fingerprint as the sender passed it on apart from the drive (by phone or mail): the first 16 hex digits or all 64.</source>
         <translation>Der Fingerabdruck des Manifests, wie ihn der Absender getrennt vom Laufwerk weitergegeben hat (per Telefon oder Mail): die ersten 16 Hex-Ziffern oder alle 64.</translation>
     </message>
     <message>
@@ -346,11 +378,11 @@
         <translation>Manifest unbrauchbar</translation>
     </message>
     <message>
-        <source>another copy&apos;s manifest</source>
+        <source>another copy's manifest</source>
         <translation>Manifest einer anderen Kopie</translation>
     </message>
     <message>
-        <source>not the sender&apos;s</source>
+        <source>not the sender's</source>
         <translation>nicht das des Absenders</translation>
     </message>
     <message>
@@ -508,16 +540,6 @@
 <context>
     <name>DonePage</name>
     <message>
-        <source>1. Encrypt the drive if it is not (BitLocker To Go): it carries the VM&apos;s full disks.
-2. Eject it safely and ship it to the replica site.
-3. Meanwhile changes keep flowing to the Replica server over the network and wait there until the import; leave replication running.
-4. On the Replica server (Host B), connect the drive and run hvseed: Import an initial copy.</source>
-        <translation>1. Verschlüsseln Sie das Laufwerk, falls es noch nicht verschlüsselt ist (BitLocker To Go): Es enthält die vollständigen Festplatten der VM.
-2. Werfen Sie es sicher aus und senden Sie es an den Replikatstandort.
-3. In der Zwischenzeit werden Änderungen weiter über das Netzwerk an den Replikatserver übertragen und warten dort auf den Import; lassen Sie die Replikation laufen.
-4. Schließen Sie das Laufwerk am Replikatserver (Host B) an und starten Sie hvseed: Erstkopie importieren.</translation>
-    </message>
-    <message>
         <source>The initial copy is ready</source>
         <translation>Die Erstkopie ist fertig</translation>
     </message>
@@ -546,7 +568,7 @@
         <translation>Die Replikation ist aktiviert.</translation>
     </message>
     <message>
-        <source>Replication is enabled. hvseed sends initial copies only on external media: start the initial replication in Hyper-V Manager (Replication → Start Initial Replication) or with the script from the Summary page&apos;s Save as .ps1.</source>
+        <source>Replication is enabled. hvseed sends initial copies only on external media: start the initial replication in Hyper-V Manager (Replication → Start Initial Replication) or with the script from the Summary page's Save as .ps1.</source>
         <translation>Die Replikation ist aktiviert. hvseed sendet Erstkopien nur über externe Medien: Starten Sie die Erstreplikation im Hyper-V-Manager (Replikation → Erstreplikation starten) oder mit dem Skript, das Sie auf der Seite „Zusammenfassung“ mit „Als .ps1 speichern“ erhalten.</translation>
     </message>
     <message>
@@ -558,16 +580,54 @@
         <translation>Der Exportordner wird gelesen…</translation>
     </message>
     <message>
-        <source>%1: %2 file(s), %3.</source>
-        <translation>%1: %2 Datei(en), %3.</translation>
+        <source>%1 is encrypted with BitLocker. Keep its recovery key apart from the drive (in your password safe, printed in a locked drawer, or backed up to Active Directory or Microsoft Entra ID if your policy does that), never on the drive, and pass the password on by another way than the drive.</source>
+        <translation>%1 ist mit BitLocker verschlüsselt. Bewahren Sie den Wiederherstellungsschlüssel getrennt vom Laufwerk auf (im Kennworttresor, ausgedruckt in einer verschlossenen Schublade oder in Active Directory bzw. Microsoft Entra ID gesichert, wenn Ihre Richtlinie das vorsieht), niemals auf dem Laufwerk, und geben Sie das Kennwort auf einem anderen Weg als das Laufwerk weiter.</translation>
+    </message>
+    <message>
+        <source>hvseed saved its recovery key to %1.</source>
+        <translation>hvseed hat den Wiederherstellungsschlüssel in %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>%1 is not encrypted, and it carries the VMs' full disks: turn on BitLocker To Go before it leaves the building (Explorer: right-click the drive, Turn on BitLocker), or hand it over in person.</source>
+        <translation>%1 ist nicht verschlüsselt und enthält die vollständigen Festplatten der virtuellen Computer: Aktivieren Sie BitLocker To Go, bevor es das Gebäude verlässt (Explorer: Rechtsklick auf das Laufwerk, BitLocker aktivieren), oder übergeben Sie es persönlich.</translation>
+    </message>
+    <message>
+        <source>Encrypt the drive with BitLocker To Go unless it is already (Explorer shows a lock on it): it carries the VMs' full disks. Keep its recovery key apart from the drive.</source>
+        <translation>Verschlüsseln Sie das Laufwerk mit BitLocker To Go, falls es das noch nicht ist (der Explorer zeigt dann ein Schloss): Es enthält die vollständigen Festplatten der virtuellen Computer. Bewahren Sie den Wiederherstellungsschlüssel getrennt vom Laufwerk auf.</translation>
+    </message>
+    <message>
+        <source>the drive</source>
+        <translation>das Laufwerk</translation>
+    </message>
+    <message>
+        <source>Eject %1 safely on %2 before you unplug it: in File Explorer right-click the drive and choose Eject (or Safely Remove Hardware in the notification area), and unplug it only when Windows says it is safe to remove.</source>
+        <translation>Werfen Sie %1 auf %2 sicher aus, bevor Sie es abziehen: Klicken Sie im Datei-Explorer mit der rechten Maustaste auf das Laufwerk und wählen Sie „Auswerfen“ (oder „Hardware sicher entfernen“ im Infobereich), und ziehen Sie es erst ab, wenn Windows meldet, dass es sicher entfernt werden kann.</translation>
+    </message>
+    <message>
+        <source>Meanwhile changes keep flowing to the Replica server over the network and wait there until the import; leave replication running.</source>
+        <translation>Währenddessen fließen Änderungen weiter über das Netzwerk zum Replikatserver und warten dort bis zum Import; lassen Sie die Replikation laufen.</translation>
+    </message>
+    <message>
+        <source>On the Replica server (Host B), connect the drive and run hvseed: Import an initial copy.</source>
+        <translation>Schließen Sie das Laufwerk am Replikatserver (Host B) an und starten Sie hvseed: Erstkopie importieren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n file(s), %3.</source>
+        <translation>
+            <numerusform>%1: %n Datei, %3.</numerusform>
+            <numerusform>%1: %n Dateien, %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The copy is in %1 on Host A: %n file(s), %3.</source>
+        <translation>
+            <numerusform>Die Kopie liegt in %1 auf Host A: %n Datei, %3.</numerusform>
+            <numerusform>Die Kopie liegt in %1 auf Host A: %n Dateien, %3.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The copies are on Host A:</source>
         <translation>Die Kopien befinden sich auf Host A:</translation>
-    </message>
-    <message>
-        <source>The copy is in %1 on Host A: %2 file(s), %3.</source>
-        <translation>Die Kopie befindet sich in %1 auf Host A: %2 Datei(en), %3.</translation>
     </message>
 </context>
 <context>
@@ -589,7 +649,7 @@
     <name>DriveFinding</name>
     <message>
         <source>NTFS</source>
-        <extracomment>the short titles of core.fitness&apos;s findings, keyed by their stable codes, for translation (core/ has no Qt; %1 is the drive&apos;s file system)</extracomment>
+        <extracomment>the short titles of core.fitness's findings, keyed by their stable codes, for translation (core/ has no Qt; %1 is the drive's file system)</extracomment>
         <translation>NTFS</translation>
     </message>
     <message>
@@ -609,7 +669,7 @@
         <translation>Systemvolume</translation>
     </message>
     <message>
-        <source>Holds the VM&apos;s own files</source>
+        <source>Holds the VM's own files</source>
         <translation>Enthält die Dateien der VM selbst</translation>
     </message>
     <message>
@@ -718,7 +778,7 @@
         <translation>Kopie suchen</translation>
     </message>
     <message>
-        <source>Export folders &lt;VMName&gt;_&lt;VMId&gt; on the replica host&apos;s USB drives.</source>
+        <source>Export folders &lt;VMName&gt;_&lt;VMId&gt; on the replica host's USB drives.</source>
         <translation>Exportordner &lt;VMName&gt;_&lt;VMId&gt; auf den USB-Laufwerken des Replikathosts.</translation>
     </message>
     <message>
@@ -742,7 +802,7 @@
         <translation>Labor: Laufwerk &amp;hierher liefern</translation>
     </message>
     <message>
-        <source>The simulated courier: unplug the drive with this VM&apos;s copy from the lab&apos;s primary host and plug it into this one.</source>
+        <source>The simulated courier: unplug the drive with this VM's copy from the lab's primary host and plug it into this one.</source>
         <translation>Der simulierte Kurier: trennt das Laufwerk mit der Kopie dieser VM vom primären Host des Labors und schließt es an diesen Host an.</translation>
     </message>
     <message>
@@ -758,7 +818,7 @@
         <translation>Die Kopie von %1 ist der Ordner %2_%3 auf einem Laufwerk, das an %4 angeschlossen ist.</translation>
     </message>
     <message>
-        <source>A remote host&apos;s folders cannot be browsed from here: type the path.</source>
+        <source>A remote host's folders cannot be browsed from here: type the path.</source>
         <translation>Die Ordner eines Remotehosts können von hier aus nicht durchsucht werden: Geben Sie den Pfad ein.</translation>
     </message>
     <message>
@@ -828,6 +888,134 @@
 <context>
     <name>Format</name>
     <message>
+        <source>Not enabled</source>
+        <translation>Nicht aktiviert</translation>
+    </message>
+    <message>
+        <source>Ready for initial replication</source>
+        <translation>Bereit für die Erstreplikation</translation>
+    </message>
+    <message>
+        <source>Initial replication in progress</source>
+        <translation>Erstreplikation wird ausgeführt</translation>
+    </message>
+    <message>
+        <source>Waiting to complete initial replication</source>
+        <translation>Warten auf Abschluss der Erstreplikation</translation>
+    </message>
+    <message>
+        <source>Replicating</source>
+        <translation>Replikation wird ausgeführt</translation>
+    </message>
+    <message>
+        <source>Prepared for failover</source>
+        <translation>Für Failover vorbereitet</translation>
+    </message>
+    <message>
+        <source>Failed over, not yet committed</source>
+        <translation>Failover ausgeführt, noch nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Failed over</source>
+        <translation>Failover ausgeführt</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <source>Waiting to start resynchronization</source>
+        <translation>Warten auf Start der erneuten Synchronisierung</translation>
+    </message>
+    <message>
+        <source>Resynchronizing</source>
+        <translation>Erneute Synchronisierung wird ausgeführt</translation>
+    </message>
+    <message>
+        <source>Resynchronization paused</source>
+        <translation>Erneute Synchronisierung angehalten</translation>
+    </message>
+    <message>
+        <source>Failover in progress</source>
+        <translation>Failover wird ausgeführt</translation>
+    </message>
+    <message>
+        <source>Failback in progress</source>
+        <translation>Failback wird ausgeführt</translation>
+    </message>
+    <message>
+        <source>Failback complete</source>
+        <translation>Failback abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Disk update in progress</source>
+        <translation>Datenträgeraktualisierung wird ausgeführt</translation>
+    </message>
+    <message>
+        <source>Disk update critical</source>
+        <translation>Datenträgeraktualisierung kritisch</translation>
+    </message>
+    <message>
+        <source>Repurpose replication in progress</source>
+        <translation>Umwidmung der Replikation wird ausgeführt</translation>
+    </message>
+    <message>
+        <source>Prepared for sync replication</source>
+        <translation>Für synchrone Replikation vorbereitet</translation>
+    </message>
+    <message>
+        <source>Prepared for group reverse replication</source>
+        <translation>Für umgekehrte Gruppenreplikation vorbereitet</translation>
+    </message>
+    <message>
+        <source>Test failover in progress</source>
+        <translation>Testfailover wird ausgeführt</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Wird ausgeführt</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Wird gestartet</translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation>Wird beendet</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>Wird gespeichert</translation>
+    </message>
+    <message>
+        <source>Pausing</source>
+        <translation>Wird angehalten</translation>
+    </message>
+    <message>
+        <source>Resuming</source>
+        <translation>Wird fortgesetzt</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
         <source>%1 seconds</source>
         <translation>%1 Sekunden</translation>
     </message>
@@ -874,7 +1062,7 @@
         <translation>Übergabebericht neben den Ordnern gespeichert: %1</translation>
     </message>
     <message>
-        <source>The drive is attached to Host A, not to this computer: no text report was written on it and the file hashes are not in the report. Save the PDF, or run &apos;hvseed report&apos; on Host A.</source>
+        <source>The drive is attached to Host A, not to this computer: no text report was written on it and the file hashes are not in the report. Save the PDF, or run 'hvseed report' on Host A.</source>
         <translation>Das Laufwerk ist an Host A angeschlossen, nicht an diesen Computer: Es wurde kein Textbericht darauf gespeichert, und die Datei-Hashes fehlen im Bericht. Speichern Sie die PDF-Datei, oder führen Sie „hvseed report“ auf Host A aus.</translation>
     </message>
     <message>
@@ -901,9 +1089,12 @@
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
-    <message>
-        <source>Handover report saved: %1 (%2 page(s)). Print it and give it with the drive.</source>
-        <translation>Übergabebericht gespeichert: %1 (%2 Seite(n)). Drucken Sie ihn aus und geben Sie ihn zusammen mit dem Laufwerk weiter.</translation>
+    <message numerus="yes">
+        <source>Handover report saved: %1 (%n page(s)). Print it and give it with the drive.</source>
+        <translation>
+            <numerusform>Übergabebericht gespeichert: %1 (%n Seite). Drucken Sie ihn aus und geben Sie ihn mit dem Laufwerk weiter.</numerusform>
+            <numerusform>Übergabebericht gespeichert: %1 (%n Seiten). Drucken Sie ihn aus und geben Sie ihn mit dem Laufwerk weiter.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1532,7 +1723,7 @@
         <translation>%1: Es wurde kein Integritätsmanifest geschrieben: %2</translation>
     </message>
     <message>
-        <source>%1: no integrity manifest was written: the drive is attached to the remote host %2, and the wizard has no connection to it to hash the files there. The replica side can still check the folder structure and the VM&apos;s IDs.</source>
+        <source>%1: no integrity manifest was written: the drive is attached to the remote host %2, and the wizard has no connection to it to hash the files there. The replica side can still check the folder structure and the VM's IDs.</source>
         <translation>%1: Es wurde kein Integritätsmanifest geschrieben: Das Laufwerk ist an den Remotehost %2 angeschlossen, und der Assistent hat keine Verbindung zu ihm, um die Hashwerte dort zu berechnen. Die Replikatseite kann trotzdem die Ordnerstruktur und die IDs der VM prüfen.</translation>
     </message>
     <message>
@@ -1623,8 +1814,8 @@
         <translation>Welche VM auf welches Laufwerk</translation>
     </message>
     <message>
-        <source>&amp;Use this assignment</source>
-        <translation>Diese Zuordnung &amp;verwenden</translation>
+        <source>&amp;Spread the copies this way</source>
+        <translation>Kopien so &amp;verteilen</translation>
     </message>
     <message>
         <source>Encrypt this drive with &amp;BitLocker To Go…</source>
@@ -1658,6 +1849,13 @@
         <source>%1 → %2 (%3): %4 of copies, %5 left</source>
         <translation>%1 → %2 (%3): %4 an Kopien, %5 frei</translation>
     </message>
+    <message numerus="yes">
+        <source>No single drive takes every copy (%1 in all: %2), so the copies are spread over %n drives:</source>
+        <translation>
+            <numerusform>Kein einzelnes Laufwerk nimmt alle Kopien auf (insgesamt %1: %2), daher werden die Kopien auf %n Laufwerk verteilt:</numerusform>
+            <numerusform>Kein einzelnes Laufwerk nimmt alle Kopien auf (insgesamt %1: %2), daher werden die Kopien auf %n Laufwerke verteilt:</numerusform>
+        </translation>
+    </message>
     <message>
         <source>No drive can take these VMs.</source>
         <translation>Kein Laufwerk bietet Platz für diese VMs.</translation>
@@ -1667,7 +1865,7 @@
         <translation>Der Export erstellt dort %1; ein vorhandener Export wird nie überschrieben.</translation>
     </message>
     <message>
-        <source> VMs placed on another drive go to that drive&apos;s root.</source>
+        <source> VMs placed on another drive go to that drive's root.</source>
         <translation> VMs, die einem anderen Laufwerk zugeordnet sind, werden in dessen Stammverzeichnis exportiert.</translation>
     </message>
     <message>
@@ -1695,12 +1893,15 @@
         <translation>Nicht verschlüsselt: %1. Aktivieren Sie BitLocker, bevor das Laufwerk das Gebäude verlässt.</translation>
     </message>
     <message>
-        <source>Check which VM goes where, then tick Use this assignment.</source>
-        <translation>Prüfen Sie, welche VM auf welches Laufwerk kommt, und aktivieren Sie dann „Diese Zuordnung verwenden“.</translation>
+        <source>Check which VM goes where, then tick Spread the copies this way.</source>
+        <translation>Prüfen Sie, welcher virtuelle Computer wohin geht, und aktivieren Sie dann „Kopien so verteilen“.</translation>
     </message>
-    <message>
-        <source>%1 VMs on %2 drive(s).</source>
-        <translation>%1 VMs auf %2 Laufwerk(en).</translation>
+    <message numerus="yes">
+        <source>%1 VMs on %n drive(s).</source>
+        <translation>
+            <numerusform>%1 VMs auf %n Laufwerk.</numerusform>
+            <numerusform>%1 VMs auf %n Laufwerken.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1757,7 +1958,7 @@
         <translation>Verbindungsparameter angeben</translation>
     </message>
     <message>
-        <source>Pre-filled from the Replica server&apos;s configuration.</source>
+        <source>Pre-filled from the Replica server's configuration.</source>
         <translation>Aus der Konfiguration des Replikatservers vorausgefüllt.</translation>
     </message>
     <message>
@@ -1983,11 +2184,11 @@
         <translation>✖ Die Replikation konnte nicht aktiviert werden.</translation>
     </message>
     <message>
-        <source>Replication is enabled. hvseed sends initial copies only on external media: start the initial replication in Hyper-V Manager (Replication → Start Initial Replication) or with the script from the Summary page&apos;s Save as .ps1.</source>
+        <source>Replication is enabled. hvseed sends initial copies only on external media: start the initial replication in Hyper-V Manager (Replication → Start Initial Replication) or with the script from the Summary page's Save as .ps1.</source>
         <translation>Die Replikation ist aktiviert. hvseed sendet Erstkopien nur über externe Medien: Starten Sie die Erstreplikation im Hyper-V-Manager (Replikation → Erstreplikation starten) oder mit dem Skript, das Sie auf der Seite „Zusammenfassung“ mit „Als .ps1 speichern“ erhalten.</translation>
     </message>
     <message>
-        <source>Could not read the export&apos;s progress: %1 Retrying…</source>
+        <source>Could not read the export's progress: %1 Retrying…</source>
         <translation>Der Fortschritt des Exports konnte nicht gelesen werden: %1 Neuer Versuch…</translation>
     </message>
     <message>
@@ -2041,6 +2242,18 @@
     <message>
         <source>Exported: %1. Press Next for what to do with them.</source>
         <translation>Exportiert: %1. Klicken Sie auf „Weiter“, um zu sehen, was damit zu tun ist.</translation>
+    </message>
+    <message>
+        <source>The initial copy is exported</source>
+        <translation>Die Erstkopie ist exportiert</translation>
+    </message>
+    <message>
+        <source>Replication is enabled and the initial copy is on the drive.</source>
+        <translation>Die Replikation ist aktiviert, und die Erstkopie liegt auf dem Laufwerk.</translation>
+    </message>
+    <message>
+        <source>Average rate:</source>
+        <translation>Durchschnittliche Rate:</translation>
     </message>
     <message>
         <source>The copy is on the drive. hvseed now hashes it for the integrity manifest, so the replica side can check that it arrived intact. Cancel hashing skips this: the copy stays usable, but cannot be verified on arrival.</source>
@@ -2110,14 +2323,14 @@
         <translation>Häufigkeit der Momentaufnahmen des Volumeschattenkopie-Diensts (&amp;VSS):</translation>
     </message>
     <message>
-        <source>Coverage provided by additional recovery points:</source>
-        <translation>Abdeckung durch zusätzliche Wiederherstellungspunkte:</translation>
+        <source>&amp;Coverage provided by additional recovery points:</source>
+        <translation>&amp;Abdeckung durch zusätzliche Wiederherstellungspunkte:</translation>
     </message>
 </context>
 <context>
     <name>ReplicaPage</name>
     <message>
-        <source>%1 is a node of failover cluster %2. Name the Hyper-V Replica Broker&apos;s client access point %3 as the Replica server instead; the listener firewall rule must be enabled on every node, and the import runs on the node that owns the replica VM.</source>
+        <source>%1 is a node of failover cluster %2. Name the Hyper-V Replica Broker's client access point %3 as the Replica server instead; the listener firewall rule must be enabled on every node, and the import runs on the node that owns the replica VM.</source>
         <translation>%1 ist ein Knoten des Failoverclusters %2. Geben Sie stattdessen den Clientzugriffspunkt %3 des Hyper-V-Replikatbrokers als Replikatserver an; die Firewallregel des Listeners muss auf jedem Knoten aktiviert sein, und der Import läuft auf dem Knoten, dem die Replikat-VM gehört.</translation>
     </message>
     <message>
@@ -2201,8 +2414,8 @@
         <translation>&amp;Replikatserver:</translation>
     </message>
     <message>
-        <source>&amp;Check both hosts first (read-only, as &apos;hvseed doctor&apos; does)</source>
-        <translation>&amp;Beide Hosts zuerst prüfen (nur lesend, wie &apos;hvseed doctor&apos;)</translation>
+        <source>&amp;Check both hosts first (read-only, as 'hvseed doctor' does)</source>
+        <translation>&amp;Beide Hosts zuerst prüfen (nur lesend, wie 'hvseed doctor')</translation>
     </message>
     <message>
         <source>Let hvseed configure the Replica server</source>
@@ -2265,6 +2478,10 @@
         <translation>hvseed kann auf %1 nichts ändern; verwenden Sie dort die Hyper-V-Einstellungen.</translation>
     </message>
     <message>
+        <source>%1 is on the system drive of %2: replica VMs hold full disks and their recovery points and can fill it. Choose a folder on a data volume.</source>
+        <translation>%1 liegt auf dem Systemlaufwerk von %2: Replikat-VMs enthalten vollständige Festplatten und ihre Wiederherstellungspunkte und können es füllen. Wählen Sie einen Ordner auf einem Datenvolume.</translation>
+    </message>
+    <message>
         <source>The Replica server still refuses replication.</source>
         <translation>Der Replikatserver lehnt die Replikation weiterhin ab.</translation>
     </message>
@@ -2324,7 +2541,7 @@
         <translation>Virtuelle Computer auf %1. Eine Erstkopie kann nur in eine Replikat-VM importiert werden, die darauf wartet.</translation>
     </message>
     <message>
-        <source>No replica VM on %1 waits for an initial copy. Enable replication on the primary host with &apos;Send initial copy using external media&apos; first, or connect to the host that holds the replica.</source>
+        <source>No replica VM on %1 waits for an initial copy. Enable replication on the primary host with 'Send initial copy using external media' first, or connect to the host that holds the replica.</source>
         <translation>Auf %1 wartet keine Replikat-VM auf eine Erstkopie. Aktivieren Sie zuerst auf dem primären Host die Replikation mit „Erstkopie mithilfe externer Medien senden“, oder verbinden Sie sich mit dem Host, auf dem sich das Replikat befindet.</translation>
     </message>
     <message>
@@ -2422,6 +2639,101 @@
     </message>
 </context>
 <context>
+    <name>Steps</name>
+    <message>
+        <source>Before You Begin</source>
+        <translation>Vorbemerkungen</translation>
+    </message>
+    <message>
+        <source>Connect to Host A</source>
+        <translation>Mit Host A verbinden</translation>
+    </message>
+    <message>
+        <source>Choose VMs</source>
+        <translation>Virtuelle Computer auswählen</translation>
+    </message>
+    <message>
+        <source>Specify Replica Server</source>
+        <translation>Replikatserver angeben</translation>
+    </message>
+    <message>
+        <source>Specify Connection Parameters</source>
+        <translation>Verbindungsparameter angeben</translation>
+    </message>
+    <message>
+        <source>Choose Replication VHDs</source>
+        <translation>Replikations-VHDs auswählen</translation>
+    </message>
+    <message>
+        <source>Configure Replication Frequency</source>
+        <translation>Replikationshäufigkeit konfigurieren</translation>
+    </message>
+    <message>
+        <source>Configure Additional Recovery Points</source>
+        <translation>Zusätzliche Wiederherstellungspunkte konfigurieren</translation>
+    </message>
+    <message>
+        <source>Choose Initial Replication Method</source>
+        <translation>Methode für die Erstreplikation auswählen</translation>
+    </message>
+    <message>
+        <source>Choose the External Drive</source>
+        <translation>Externes Laufwerk auswählen</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Enable and Export</source>
+        <translation>Aktivieren und exportieren</translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation>Abschluss</translation>
+    </message>
+    <message>
+        <source>Connect to Host B</source>
+        <translation>Mit Host B verbinden</translation>
+    </message>
+    <message>
+        <source>Choose the Replica VM</source>
+        <translation>Replikat-VM auswählen</translation>
+    </message>
+    <message>
+        <source>Find the Copy</source>
+        <translation>Kopie suchen</translation>
+    </message>
+    <message>
+        <source>Check the Copy</source>
+        <translation>Kopie prüfen</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Test Failover</source>
+        <translation>Testfailover</translation>
+    </message>
+    <message>
+        <source>Steps of the wizard</source>
+        <translation>Schritte des Assistenten</translation>
+    </message>
+    <message>
+        <source>current step</source>
+        <translation>aktueller Schritt</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
         <source>%1 (BitLocker %2)</source>
@@ -2436,7 +2748,7 @@
         <translation>unbekannt</translation>
     </message>
     <message>
-        <source>Not encrypted: %1. The VMs&apos; full disks would travel readable by anyone who finds the drive. Go back to the drive page and encrypt it with BitLocker To Go, or accept the risk knowingly.</source>
+        <source>Not encrypted: %1. The VMs' full disks would travel readable by anyone who finds the drive. Go back to the drive page and encrypt it with BitLocker To Go, or accept the risk knowingly.</source>
         <translation>Nicht verschlüsselt: %1. Die vollständigen Festplatten der VMs wären für jeden lesbar, der das Laufwerk findet. Kehren Sie zur Laufwerksseite zurück und verschlüsseln Sie es mit BitLocker To Go, oder nehmen Sie das Risiko bewusst in Kauf.</translation>
     </message>
     <message>
@@ -2580,6 +2892,10 @@
         <translation>PowerShell-Skript</translation>
     </message>
     <message>
+        <source>Show the se&amp;ttings</source>
+        <translation>Einstellun&amp;gen anzeigen</translation>
+    </message>
+    <message>
         <source>Save the PowerShell script</source>
         <translation>PowerShell-Skript speichern</translation>
     </message>
@@ -2635,7 +2951,7 @@
         <translation>Schritte des Testfailovers</translation>
     </message>
     <message>
-        <source>Start test failover creates the VM &apos;%1 - Test&apos; on %2 from the latest recovery point. Start it, check that it boots and its data is there, then press Stop test failover: the test VM is removed and replication goes on.</source>
+        <source>Start test failover creates the VM '%1 - Test' on %2 from the latest recovery point. Start it, check that it boots and its data is there, then press Stop test failover: the test VM is removed and replication goes on.</source>
         <translation>„Testfailover starten“ erstellt auf %2 die VM „%1 - Test“ aus dem neuesten Wiederherstellungspunkt. Starten Sie sie, prüfen Sie, ob sie bootet und ihre Daten vorhanden sind, und klicken Sie dann auf „Testfailover beenden“: Die Test-VM wird entfernt, und die Replikation läuft weiter.</translation>
     </message>
     <message>
@@ -2643,11 +2959,11 @@
         <translation>Das Testfailover wird gestartet…</translation>
     </message>
     <message>
-        <source>Test VM &apos;%1&apos; created.</source>
+        <source>Test VM '%1' created.</source>
         <translation>Test-VM „%1“ erstellt.</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; was created. Connect it to an isolated network, start it and check it; then press Stop test failover.</source>
+        <source>'%1' was created. Connect it to an isolated network, start it and check it; then press Stop test failover.</source>
         <translation>„%1“ wurde erstellt. Verbinden Sie sie mit einem isolierten Netzwerk, starten und prüfen Sie sie; klicken Sie dann auf „Testfailover beenden“.</translation>
     </message>
     <message>
@@ -2655,7 +2971,7 @@
         <translation>Das Testfailover wird beendet…</translation>
     </message>
     <message>
-        <source>Test VM &apos;%1&apos; removed.</source>
+        <source>Test VM '%1' removed.</source>
         <translation>Test-VM „%1“ entfernt.</translation>
     </message>
     <message>
@@ -2671,7 +2987,7 @@
         <translation>Test-VM weiterlaufen lassen?</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; still exists. Leave it for now (stop the test failover later in Hyper-V Manager)?</source>
+        <source>'%1' still exists. Leave it for now (stop the test failover later in Hyper-V Manager)?</source>
         <translation>„%1“ ist noch vorhanden. Vorerst bestehen lassen (und das Testfailover später im Hyper-V-Manager beenden)?</translation>
     </message>
 </context>
@@ -2694,8 +3010,8 @@
         <translation>Tage, die das Laufwerk unterwegs ist</translation>
     </message>
     <message>
-        <source>not given</source>
-        <translation>nicht angegeben</translation>
+        <source>not given (GB/day)</source>
+        <translation>nicht angegeben (GB/Tag)</translation>
     </message>
     <message>
         <source>Daily change rate in GB per day (optional)</source>
@@ -2722,12 +3038,60 @@
         <translation>Per Kurier:</translation>
     </message>
     <message>
+        <source>Resync risk not assessed: give the VM's daily change rate to check it.</source>
+        <translation>Risiko einer erneuten Synchronisierung nicht bewertet: Geben Sie die tägliche Änderungsrate des virtuellen Computers an, um es zu prüfen.</translation>
+    </message>
+    <message>
+        <source>Resync risk not assessed: the disk size is 0.</source>
+        <translation>Risiko einer erneuten Synchronisierung nicht bewertet: Die Festplattengröße ist 0.</translation>
+    </message>
+    <message>
+        <source>Critical: while the drive travels the VM changes about %1 of its disk size. If the changes cannot flow over the WAN meanwhile, Hyper-V forces a resynchronisation (change tracking over 50 % of the disk size). Ship faster, or make sure replication runs over the WAN during transit.</source>
+        <translation>Kritisch: Während das Laufwerk unterwegs ist, ändert der virtuelle Computer etwa %1 seiner Festplattengröße. Können die Änderungen währenddessen nicht über das WAN fließen, erzwingt Hyper-V eine erneute Synchronisierung (Änderungsnachverfolgung über 50 % der Festplattengröße). Versenden Sie schneller, oder stellen Sie sicher, dass die Replikation während des Transports über das WAN läuft.</translation>
+    </message>
+    <message>
+        <source>Warning: while the drive travels the VM changes about %1 of its disk size, close to the 50 % at which Hyper-V forces a resynchronisation if the changes cannot flow over the WAN. Keep replication running over the WAN during transit, and ship quickly.</source>
+        <translation>Warnung: Während das Laufwerk unterwegs ist, ändert der virtuelle Computer etwa %1 seiner Festplattengröße, nahe an den 50 %, ab denen Hyper-V eine erneute Synchronisierung erzwingt, wenn die Änderungen nicht über das WAN fließen können. Lassen Sie die Replikation während des Transports über das WAN laufen, und versenden Sie rasch.</translation>
+    </message>
+    <message>
+        <source>Resync risk low: while the drive travels the VM changes about %1 of its disk size; Hyper-V forces a resynchronisation only above 50 %.</source>
+        <translation>Risiko einer erneuten Synchronisierung gering: Während das Laufwerk unterwegs ist, ändert der virtuelle Computer etwa %1 seiner Festplattengröße; Hyper-V erzwingt eine erneute Synchronisierung erst über 50 %.</translation>
+    </message>
+    <message>
+        <source>The WAN cannot even carry the daily changes: replication will fall behind whichever way the copy travels.</source>
+        <translation>Das WAN kann nicht einmal die täglichen Änderungen übertragen: Die Replikation fällt zurück, gleich auf welchem Weg die Kopie reist.</translation>
+    </message>
+    <message>
+        <source>The network is faster by about %1.</source>
+        <translation>Das Netzwerk ist um etwa %1 schneller.</translation>
+    </message>
+    <message>
+        <source>The drive is faster by about %1.</source>
+        <translation>Das Laufwerk ist um etwa %1 schneller.</translation>
+    </message>
+    <message>
+        <source>Your choice, the drive, is the faster way: it saves about %1 and keeps the WAN free.</source>
+        <translation>Ihre Wahl, das Laufwerk, ist der schnellere Weg: Es spart etwa %1 und hält das WAN frei.</translation>
+    </message>
+    <message>
+        <source>Your choice, the network, is the faster way: the drive would take about %1 longer, export and import included.</source>
+        <translation>Ihre Wahl, das Netzwerk, ist der schnellere Weg: Das Laufwerk bräuchte etwa %1 länger, Export und Import eingerechnet.</translation>
+    </message>
+    <message>
+        <source>You chose the drive, but the network would be faster by about %1, export and import included. Choose Send initial copy over the network, or keep the drive if the WAN must stay free for other traffic.</source>
+        <translation>Sie haben das Laufwerk gewählt, aber das Netzwerk wäre um etwa %1 schneller, Export und Import eingerechnet. Wählen Sie „Erstkopie über das Netzwerk senden“, oder bleiben Sie beim Laufwerk, wenn das WAN für anderen Verkehr frei bleiben muss.</translation>
+    </message>
+    <message>
+        <source>You chose the network, but the drive would be faster by about %1 and keep the WAN free. Choose Send initial copy using external media to send it.</source>
+        <translation>Sie haben das Netzwerk gewählt, aber das Laufwerk wäre um etwa %1 schneller und hielte das WAN frei. Wählen Sie „Erstkopie mithilfe externer Medien senden“, um es zu senden.</translation>
+    </message>
+    <message>
         <source>%1 at %2 Mbit/s (×%3 for protocol overhead)</source>
         <translation>%1 bei %2 Mbit/s (×%3 für Protokoll-Overhead)</translation>
     </message>
     <message>
-        <source>%1: export %2 + transit %3 + import %4</source>
-        <translation>%1: Export %2 + Transport %3 + Import %4</translation>
+        <source>%1 door to door: export to the drive %2 + transit %3 + import %4</source>
+        <translation>%1 von Tür zu Tür: Export auf das Laufwerk %2 + Transport %3 + Import %4</translation>
     </message>
 </context>
 <context>
@@ -2749,8 +3113,12 @@
         <translation>Controller</translation>
     </message>
     <message>
-        <source>Size on disk</source>
-        <translation>Größe auf dem Datenträger</translation>
+        <source>File size</source>
+        <translation>Dateigröße</translation>
+    </message>
+    <message>
+        <source>Maximum size</source>
+        <translation>Maximale Größe</translation>
     </message>
     <message>
         <source>Path</source>
@@ -2789,6 +3157,14 @@
     <message>
         <source>first disk</source>
         <translation>erste Festplatte</translation>
+    </message>
+    <message>
+        <source>%1 looks like a database log or tempdb disk (by its name). A database's log belongs with its data: without it the replica's database does not start consistently after a failover.</source>
+        <translation>%1 sieht nach einer Festplatte für Datenbankprotokolle oder tempdb aus (nach dem Namen). Das Protokoll einer Datenbank gehört zu ihren Daten: Ohne es startet die Datenbank des Replikats nach einem Failover nicht konsistent.</translation>
+    </message>
+    <message>
+        <source>%1 looks like a page-file or swap disk (by its name). Leaving it out saves copying, but after a failover the replica lacks that disk: attach an empty disk there, or the guest runs without it.</source>
+        <translation>%1 sieht nach einer Festplatte für die Auslagerungsdatei oder Swap aus (nach dem Namen). Sie wegzulassen spart Kopieraufwand, aber nach einem Failover fehlt dem Replikat diese Festplatte: Schließen Sie dort eine leere Festplatte an, sonst läuft das Gastbetriebssystem ohne sie.</translation>
     </message>
     <message>
         <source>Initial copy: %1.</source>
@@ -2861,6 +3237,18 @@
         <translation>Die Größe wird gelesen, wenn Sie mit diesem ausgewählten virtuellen Computer fortfahren.</translation>
     </message>
     <message>
+        <source>This VM is itself a replica; replication is enabled on its primary.</source>
+        <translation>Dieser virtuelle Computer ist selbst ein Replikat; die Replikation ist auf seinem primären Server aktiviert.</translation>
+    </message>
+    <message>
+        <source>Replication is already enabled (%1); remove it first if you want to start over.</source>
+        <translation>Die Replikation ist bereits aktiviert (%1); entfernen Sie sie zuerst, wenn Sie neu beginnen möchten.</translation>
+    </message>
+    <message>
+        <source>This VM has no virtual hard disk to replicate.</source>
+        <translation>Dieser virtuelle Computer hat keine virtuelle Festplatte, die repliziert werden kann.</translation>
+    </message>
+    <message>
         <source>Tick at least one virtual machine.</source>
         <translation>Aktivieren Sie mindestens einen virtuellen Computer.</translation>
     </message>
@@ -2871,9 +3259,12 @@
             <numerusform>%1: %n Festplatten; ihre Größe wird gelesen, wenn Sie fortfahren.</numerusform>
         </translation>
     </message>
-    <message>
-        <source>%1: %2 disk(s), initial copy %3.</source>
-        <translation>%1: %2 Festplatte(n), Erstkopie %3.</translation>
+    <message numerus="yes">
+        <source>%1: %n disk(s), initial copy %3.</source>
+        <translation>
+            <numerusform>%1: %n Festplatte, Erstkopie %3.</numerusform>
+            <numerusform>%1: %n Festplatten, Erstkopie %3.</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 VMs (%2); their sizes are read when you continue.</source>

@@ -194,7 +194,7 @@ def test_unfit_drives_are_skipped_and_unplaceable_vms_explained():
     fat = usb(mount_point="F:\\", file_system="FAT32", free_bytes=900 * GiB)
     ntfs = usb(mount_point="G:\\", free_bytes=30 * GiB)
     plan = plan_drives([vm("big", 100), vm("tiny", 1)], [system, fat, ntfs], system_drive="C:\\")
-    assert plan.drive_for("tiny") == fat  # 1 GiB fits FAT32, C: is refused
+    assert plan.drive_for("tiny") == ntfs  # NTFS before FAT32; C: is refused
     (unplaced,) = plan.unplaced
     assert unplaced.name == "big"
     assert "C:\\" in unplaced.reason  # the drive with most space, and why it was refused
@@ -225,3 +225,47 @@ def test_host_result_objects_are_accepted_as_they_come():
     }
     (fs_error,) = [e for e in verdict.errors if e.code == DriveCode.FS_FILE_TOO_LARGE]
     assert "SQL01.vhdx (5.0 GiB)" in fs_error.message
+
+
+def test_one_drive_that_takes_every_copy_beats_the_chosen_stick():
+    """The admin chose F: (a FAT32 stick, no BitLocker); E: (1.8 TiB, BitLocker) takes all
+    13 GiB: everything goes to E:, nothing is spread (before, DC01 went to E: and the rest to
+    the unencrypted stick)."""
+    e = usb(mount_point="E:\\", total_bytes=1800 * GiB, free_bytes=1800 * GiB)
+    f = usb(
+        mount_point="F:\\",
+        label="STICK",
+        file_system="FAT32",
+        total_bytes=32 * GiB,
+        free_bytes=30 * GiB,
+        bitlocker=BitLockerStatus.OFF,
+    )
+    vms = [vm("DC01", 9), vm("LegacyApp", 3), vm("TinyLinux", 1)]
+    plan = plan_drives(vms, [f, e], preferred="F:\\")
+    assert plan.ok and not plan.spread
+    assert {plan.drive_for(n) for n in ("DC01", "LegacyApp", "TinyLinux")} == {e}
+    assert [a.volume for a in plan.assignments] == [f, e]  # every drive, in the order given
+    assert "Spread" not in plan.summary
+
+
+def test_the_chosen_drive_wins_when_it_takes_everything():
+    e = usb(mount_point="E:\\", free_bytes=1800 * GiB)
+    g = usb(mount_point="G:\\", file_system="exFAT", bitlocker=BitLockerStatus.OFF)
+    plan = plan_drives([vm("a", 3), vm("b", 2)], [e, g], preferred="G:\\")
+    assert plan.drive_for("a") == g and plan.drive_for("b") == g
+    assert plan_drives([vm("a", 3), vm("b", 2)], [g, e]).drive_for("a") == e  # encrypted first
+
+
+def test_spreading_prefers_encrypted_then_ntfs_and_says_why():
+    plain = usb(mount_point="F:\\", free_bytes=60 * GiB, bitlocker=BitLockerStatus.OFF)
+    exfat = usb(mount_point="G:\\", file_system="exFAT", free_bytes=60 * GiB)
+    locked = usb(mount_point="H:\\", free_bytes=55 * GiB)
+    plan = plan_drives([vm("a", 50), vm("b", 50), vm("c", 50)], [plain, exfat, locked])
+    assert plan.ok and plan.spread
+    assert plan.drive_for("a") == locked  # BitLocker on and NTFS first
+    assert plan.drive_for("b") == exfat  # then BitLocker on (exFAT)
+    assert plan.drive_for("c") == plain  # the unencrypted drive only when needed
+    assert plan.total_bytes == 150 * GiB
+    assert [v for v, _u in plan.alone] == [locked, exfat, plain]  # each tried alone first
+    assert all(u.finding.code == DriveCode.SPACE_SHORT for _v, u in plan.alone)
+    assert "no single drive takes every copy (150.0 GiB)" in plan.summary

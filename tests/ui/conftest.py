@@ -9,10 +9,19 @@ from PySide6.QtCore import QSettings, QThreadPool
 from PySide6.QtWidgets import QWizard
 
 from hvseed_gui.ui.context import MemorySecretStore
+from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.prompt import ScriptedPrompt
 from hvseed_gui.ui.wizard import EnableReplicationWizard
 
 WAIT_MS = 10_000
+
+
+@pytest.fixture(autouse=True)
+def english(qapp):
+    """The app always installs its language; English brings its plural forms ("1 file")."""
+    from hvseed_gui.app import install_translators
+
+    install_translators("en")
 
 
 @pytest.fixture
@@ -91,6 +100,8 @@ def press_next(qtbot, wizard: QWizard, expect: int, timeout: int = WAIT_MS) -> N
     except Exception:
         raise AssertionError(f"Next stayed disabled {describe(wizard)}") from None
     forward_button(wizard).click()
+    if expect != PageId.BEFORE and wizard.currentId() == PageId.BEFORE:
+        forward_button(wizard).click()  # Before You Begin: read, then Next, as an admin does
     try:
         qtbot.waitUntil(lambda: wizard.currentId() == expect, timeout=timeout)
     except Exception:

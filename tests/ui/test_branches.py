@@ -45,7 +45,7 @@ def test_replica_server_not_enabled_is_fixed_from_the_wizard(lab, make_wizard, d
     assert wizard.currentId() == PageId.REPLICA
     assert "not enabled as a Replica server" in page.status.text()
     assert "Enable this computer as a Replica server" in page.change_label.text()
-    assert "VIRT-HVRHTTPL-In-TCP-NoScope" in page.change_label.text()
+    assert "Hyper-V Replica HTTP Listener (TCP-In)" in page.change_label.text()
     assert not page.fix_button.isEnabled()  # nothing changes without consent
     page.consent.setChecked(True)
     page.fix_button.click()
@@ -198,8 +198,9 @@ def test_excluding_the_os_disk_warns_and_excluding_all_blocks(lab, make_wizard, 
     walk(drive, wizard, UP_TO_MEDIA[:5], vm_name="SQL01")
     page = wizard.currentPage()
     os_vhd, data_vhd, log_vhd = wizard.ctx.vm.vhds
-    page.set_included(log_vhd.path, False)
-    assert page.status.kind == "info" and next_enabled(wizard)
+    page.set_included(log_vhd.path, False)  # SQL01-Log.vhdx: a database log, by its name
+    assert page.status.kind == "warning" and "database log" in page.status.text()
+    assert next_enabled(wizard)  # a warning, not a gate
     page.set_included(os_vhd.path, False)
     assert page.status.kind == "warning" and "operating-system disk" in page.status.text()
     assert next_enabled(wizard)

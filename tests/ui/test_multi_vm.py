@@ -80,23 +80,40 @@ def test_disks_per_vm_each_vm_keeps_one(lab, make_wizard, drive):
     assert size(expected) in wizard.currentPage().size_label.text()
 
 
+def test_one_drive_that_takes_every_copy_is_used_even_when_the_stick_is_chosen(
+    lab, make_wizard, drive
+):
+    """Choosing the FAT32 stick F: used to spread the copies over E: and F:; E: (BitLocker,
+    1.8 TiB) takes all three, so everything goes there and no consent box is asked for."""
+    wizard = make_wizard()
+    page = to_media(drive, wizard, ["DC01", "LegacyApp", "TinyLinux"])
+    drive.until(lambda: page.loaded and page.plan is not None)
+    page.select_drive("F:\\")
+    drive.until(lambda: page.plan is not None and page.plan.ok)
+    destinations = {wizard.ctx.inventory.vm(i).name: d for i, d in page.destinations().items()}
+    assert set(destinations.values()) == {"E:\\"}, destinations
+    assert not page.plan.spread and not page.accept_plan.isVisible()
+    assert next_enabled(wizard)
+
+
 @pytest.mark.realistic_disks  # sizes, rates or timing of the realistic lab
 def test_three_vms_spread_over_two_drives_export_together(
     lab, make_wizard, drive, settings_path, prompt, tmp_path
 ):
+    lab.unplug("hv-a", "E")  # the FAT32 stick and the 16 GB exFAT stick: neither takes all
     wizard = make_wizard()
     page = to_media(drive, wizard, ["DC01", "LegacyApp", "TinyLinux"])
     drive.until(lambda: page.loaded and page.plan is not None)
-    page.select_drive("F:\\")  # the FAT32 stick first: DC01's 9.5 GiB disk cannot go there
+    page.select_drive("F:\\")  # the FAT32 stick: DC01's 9.5 GiB disk cannot go there
     drive.until(lambda: page.plan is not None and page.plan.ok)
-    assert (
-        page.plan.drive_for(next(n for n in _folders(wizard) if n.startswith("DC01"))).mount_point
-        == "E:\\"
-    )
+    assert page.plan.spread
     destinations = {wizard.ctx.inventory.vm(i).name: d for i, d in page.destinations().items()}
-    assert destinations == {"DC01": "E:\\", "LegacyApp": "F:\\", "TinyLinux": "F:\\"}
+    assert destinations == {"DC01": "G:\\", "LegacyApp": "F:\\", "TinyLinux": "F:\\"}
     assert "DC01" in page.plan_label.text() and "left" in page.plan_label.text()
-    assert not next_enabled(wizard)  # the admin accepts the assignment first
+    assert "No single drive takes every copy" in page.plan_label.text()  # why it is spread
+    assert "Files too large for FAT32" in page.plan_label.text()  # F: alone cannot take DC01
+    assert page.accept_plan.isVisible()
+    assert not next_enabled(wizard)  # the admin accepts the spreading first
     page.accept_plan.setChecked(True)
     drive.next(wizard, PageId.SUMMARY)
 
@@ -107,6 +124,7 @@ def test_three_vms_spread_over_two_drives_export_together(
     texts = [summary.form.itemAt(i).widget().text() for i in range(summary.form.count())]
     assert any("DC01_" in t and "TinyLinux_" in t for t in texts)  # every export folder
     assert summary.status.kind == "warning" and "Not encrypted: F:\\" in summary.status.text()
+    assert "G:\\" in summary.status.text()
 
     drive.next(wizard, PageId.PROGRESS)  # the warning does not block
     progress = wizard.currentPage()
@@ -131,12 +149,12 @@ def test_three_vms_spread_over_two_drives_export_together(
     # one handover report per drive, beside its folders; the PDF covers every VM
     box = done.handover
     drive.until(lambda: len(box.reports) == 2 and not box.runner.busy)
-    for mount, names in (("E:\\", ["DC01"]), ("F:\\", ["LegacyApp", "TinyLinux"])):
+    for mount, names in (("G:\\", ["DC01"]), ("F:\\", ["LegacyApp", "TinyLinux"])):
         texts = list(lab.real_path("hv-a", mount).glob("HANDOVER-*.txt"))
         assert len(texts) == 1 and texts[0].name in box.note.text()
         text = texts[0].read_bytes().decode("utf-8-sig")
         assert all(name in text for name in names)
-        assert ("NOT ENCRYPTED" in text) is (mount == "F:\\")
+        assert "NOT ENCRYPTED" in text
     assert "F:\\: NOT ENCRYPTED" in box.note.text() and box.note.kind == "warning"
     assert "hashing was cancelled" in done.hashing_box.result.text()
     pdf = tmp_path / "all.pdf"

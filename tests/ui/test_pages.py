@@ -56,7 +56,11 @@ def test_build_main_window_paints_first_then_builds_the_other_pages(qtbot, tmp_p
     assert window.wizardStyle() == QWizard.WizardStyle.ModernStyle
     qtbot.waitUntil(lambda: window.button(QWizard.WizardButton.NextButton).isEnabled())
     window.next()
+    qtbot.waitUntil(lambda: window.currentId() == PageId.BEFORE)
+    assert window.steps.isVisible() and window.steps.current_text() == "Before You Begin"
+    window.next()
     qtbot.waitUntil(lambda: window.currentId() == PageId.CONNECT)
+    assert window.steps.current_text() == "Connect to Host A"
     assert window.currentPage().lab.isChecked()
     assert window.currentPage().target().lab_dir == str(lab_dir)
 

@@ -56,7 +56,8 @@ def test_server_not_enabled_shows_every_key_and_adds_one_entry(lab, make_wizard,
     assert len(shown) == len(change.server_settings()) + 1 + len(change.enable_firewall_rules)
     assert change.server_settings() == {"ReplicationEnabled": True}
     assert "Enable this computer as a Replica server: off → on." in shown
-    assert f"Windows Firewall rule {FIREWALL_RULE_HTTP}: off → on." in shown
+    assert "Windows Firewall rule Hyper-V Replica HTTP Listener (TCP-In): off → on." in shown
+    assert FIREWALL_RULE_HTTP not in page.change_label.text()  # its display name, not its Name
     assert any(PRIMARY in line for line in shown)
     assert not any(ANY_SERVER in line for line in shown)
     assert not any("Default location" in line for line in shown)

@@ -196,7 +196,7 @@ def test_back_during_the_connect_check_drops_it(lab, make_wizard, drive):
     wizard.page_of(PageId.START).import_.setChecked(True)
     tasks.pool().waitForDone(5000)
     drive.qtbot.wait(100)  # give a late result every chance to arrive
-    assert wizard.currentId() == PageId.START
+    assert wizard.currentId() == PageId.BEFORE  # Back from Connect: Before You Begin
     assert not connect._validated
 
 
@@ -205,10 +205,10 @@ def test_late_check_result_never_moves_another_page(lab, make_wizard, drive):
     drive.next(wizard, PageId.CONNECT)
     connect = wizard.currentPage()
     wizard.back()
-    # an answer for the Connect page arriving while Start is on screen
+    # an answer for the Connect page arriving while Before You Begin is on screen
     connect.validate_async("x", lambda: 1, lambda result: True)
     drive.until(lambda: not connect.runner.busy)
-    assert wizard.currentId() == PageId.START and not connect._validated
+    assert wizard.currentId() == PageId.BEFORE and not connect._validated
 
 
 # -- finding 6: workers outlive their pages --------------------------------------------------

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QVBoxLayout, QWizardPage
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget, QWizardPage
 
 from hvseed_gui.ui.tasks import TaskRunner, describe_error
+from hvseed_gui.ui.widgets.keyboard import usable
 from hvseed_gui.ui.widgets.status import BusyIndicator, StatusLabel
 
 if TYPE_CHECKING:
@@ -100,6 +101,19 @@ class HostPage(QWizardPage):
             self.busy.stop()
         self._show_stop_button()
         self.completeChanged.emit()
+        wiz = self.wizard()
+        if (
+            wiz is not None
+            and wiz.currentPage() is self
+            and hasattr(wiz, "focus_page")
+            and not usable(QApplication.focusWidget())
+        ):
+            wiz.focus_page()  # Stop waiting went away (or Next came back): focus follows
+
+    def focus_target(self) -> QWidget | None:
+        """Override: the widget that takes the keyboard focus when the page opens (None: the
+        first empty field, else Next)."""
+        return None
 
     def isComplete(self) -> bool:
         return not self.runner.busy and self.page_complete()

@@ -126,9 +126,9 @@ class CheckPage(HostPage):
             self.summary.setText(self.tr("Both hosts are ready."))
         else:
             self.summary.setText(
-                self.tr("%1 check(s) failed, %2 need attention; each says what to do.")
-                .replace("%1", str(failed))
-                .replace("%2", str(warned))
+                self.tr("%n check(s) failed", "", failed)
+                + ", "
+                + self.tr("%n need(s) attention; each says what to do.", "", warned)
             )
 
     def nextId(self) -> int:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from hvseed_gui.hyperv.host_target import WINRM_TRANSPORTS, HostKind, HostTarget, open_host
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages.base import HostPage
+from hvseed_gui.ui.widgets.keyboard import tab_to_checked
 
 
 def _form(parent: QWidget) -> QFormLayout:
@@ -43,6 +44,7 @@ class ConnectPage(HostPage):
             group.addButton(button)
             self.body.addWidget(button)
             button.toggled.connect(self._kind_changed)
+        tab_to_checked(group)
 
         self.remote_box = QGroupBox(self.tr("Remote host"))
         form = _form(self.remote_box)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QTreeWidget,
     QTreeWidgetItem,
@@ -17,21 +19,14 @@ from PySide6.QtWidgets import (
 
 from hvseed_gui.core.export_folder import FolderListing
 from hvseed_gui.core.manifest import short_fingerprint
+from hvseed_gui.core.volumes import BitLockerStatus
 from hvseed_gui.ui.format import shown, size
 from hvseed_gui.ui.handover import HandoverBox
 from hvseed_gui.ui.manifests import ManifestHasher, Outcome
 from hvseed_gui.ui.pages.base import HostPage
 from hvseed_gui.ui.widgets.hashing_box import HashingBox
 
-NEXT_STEPS = QT_TRANSLATE_NOOP(
-    "DonePage",
-    "1. Encrypt the drive if it is not (BitLocker To Go): it carries the VM's full disks.\n"
-    "2. Eject it safely and ship it to the replica site.\n"
-    "3. Meanwhile changes keep flowing to the Replica server over the network and wait there "
-    "until the import; leave replication running.\n"
-    "4. On the Replica server (Host B), connect the drive and run hvseed: "
-    "Import an initial copy.",
-)
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class FingerprintBox(QWidget):
@@ -87,6 +82,17 @@ class DonePage(HostPage):
             self.tr("The initial copy is ready"),
             self.tr("Replication is enabled and the initial copy is on the drive."),
         )
+        # several drives make a long page: it scrolls instead of clipping the next steps
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        scroll.setWidget(inner)
+        self.scroll, self.inner = scroll, inner
+        self.body.addWidget(scroll)
+        self.grow_body()
+        self.body = QVBoxLayout(inner)
+        self.body.setContentsMargins(0, 0, 0, 0)
         self.where = QLabel()
         self.where.setWordWrap(True)
         self.body.addWidget(self.where)
@@ -94,15 +100,19 @@ class DonePage(HostPage):
         self.files.setHeaderLabels([self.tr("File"), self.tr("Size")])
         self.files.setRootIsDecorated(False)
         self.files.setMaximumHeight(150)
+        self.files.setMinimumHeight(60)
         self.body.addWidget(self.files)
         self.hashing_box: HashingBox | None = None  # bound to the progress page's hasher
         self.fingerprints: FingerprintBox | None = None  # the same hasher's fingerprints
-        heading = QLabel(self.tr("What to do next"))
-        heading.setStyleSheet("font-weight: 600; margin-top: 8px;")
-        self.body.addWidget(heading)
-        steps = QLabel(self.tr(NEXT_STEPS))
-        steps.setWordWrap(True)
-        self.body.addWidget(steps)
+        self.steps_heading = QLabel(self.tr("What to do next"))
+        self.steps_heading.setStyleSheet("font-weight: 600; margin-top: 8px;")
+        self.body.addWidget(self.steps_heading)
+        self.steps = QLabel()  # written for the drives of this run (encrypted or not)
+        self.steps.setWordWrap(True)
+        self.steps.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # never squeezed: the file list gives way first
+        self.steps.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.body.addWidget(self.steps)
         row = QHBoxLayout()
         self.import_button = QPushButton(self.tr("&Import an initial copy on the replica…"))
         self.import_button.clicked.connect(self._import)
@@ -120,18 +130,22 @@ class DonePage(HostPage):
 
         hasher = self.wiz.page_of(PageId.PROGRESS).hasher
         if self.hashing_box is None:
-            self.hashing_box = HashingBox(hasher)
+            self.hashing_box = HashingBox(hasher, self)
             self.body.insertWidget(self.body.indexOf(self.files) + 1, self.hashing_box)
-            self.fingerprints = FingerprintBox(hasher)
+            # a parent first: a parentless widget made visible would open as a window of its own
+            self.fingerprints = FingerprintBox(hasher, self)
             self.body.insertWidget(self.body.indexOf(self.hashing_box) + 1, self.fingerprints)
             hasher.finished.connect(self._rehashed)
         self.hashing_box.refresh()
         self.fingerprints.refresh()
+        self.steps.setText(self.next_steps())
         folder = self.ctx.export_folder
         folders = list(self.ctx.export_folders) or ([folder] if folder else [])
         network = not folders
         self.files.setVisible(not network)
         self.handover.setVisible(not network)
+        self.steps.setVisible(not network)  # the steps are about the drive
+        self.steps_heading.setVisible(not network)
         if network:
             self.setSubTitle(self.tr("Replication is enabled."))
             self.where.setText(
@@ -153,6 +167,73 @@ class DonePage(HostPage):
             self._listed,
         )
 
+    def next_steps(self) -> str:
+        """What to do next, for the drives of this run as they are now: encrypted or not,
+        where the recovery key went, how to eject them."""
+        from hvseed_gui.ui.ids import PageId
+
+        media = self.wiz.page_of(PageId.MEDIA)
+        volumes = (
+            media.planned_volumes() if self.ctx.export_folders or self.ctx.export_folder else []
+        )
+        host = shown(self.ctx.inventory.host_name) if self.ctx.inventory else "Host A"
+        lines: list[str] = []
+        saved = media.bitlocker.saved_keys
+        locked = [v for v in volumes if v.bitlocker is BitLockerStatus.ON]
+        plain = [v for v in volumes if v.bitlocker is not BitLockerStatus.ON]
+        if locked:  # one sentence per kind, not per drive: several drives stay readable
+            text = self.tr(
+                "%1 is encrypted with BitLocker. Keep its recovery key apart from the drive "
+                "(in your password safe, printed in a locked drawer, or backed up to Active "
+                "Directory or Microsoft Entra ID if your policy does that), never on the "
+                "drive, and pass the password on by another way than the drive."
+            ).replace("%1", ", ".join(shown(v.display_name) for v in locked))
+            for v in locked:
+                if saved.get(v.mount_point.lower()):
+                    text += " " + self.tr("hvseed saved its recovery key to %1.").replace(
+                        "%1", shown(saved[v.mount_point.lower()])
+                    )
+            lines.append(text)
+        if plain:
+            lines.append(
+                self.tr(
+                    "%1 is not encrypted, and it carries the VMs' full disks: turn on BitLocker "
+                    "To Go before it leaves the building (Explorer: right-click the drive, Turn "
+                    "on BitLocker), or hand it over in person."
+                ).replace("%1", ", ".join(shown(v.display_name) for v in plain))
+            )
+        if not volumes:  # reattached after a restart: the drive's state is not known here
+            lines.append(
+                self.tr(
+                    "Encrypt the drive with BitLocker To Go unless it is already (Explorer "
+                    "shows a lock on it): it carries the VMs' full disks. Keep its recovery key "
+                    "apart from the drive."
+                )
+            )
+        mounts = ", ".join(shown(v.mount_point) for v in volumes) or self.tr("the drive")
+        lines.append(
+            self.tr(
+                "Eject %1 safely on %2 before you unplug it: in File Explorer right-click the "
+                "drive and choose Eject (or Safely Remove Hardware in the notification area), "
+                "and unplug it only when Windows says it is safe to remove."
+            )
+            .replace("%1", mounts)
+            .replace("%2", host)
+        )
+        lines.append(
+            self.tr(
+                "Meanwhile changes keep flowing to the Replica server over the network and wait "
+                "there until the import; leave replication running."
+            )
+        )
+        lines.append(
+            self.tr(
+                "On the Replica server (Host B), connect the drive and run hvseed: Import an "
+                "initial copy."
+            )
+        )
+        return "\n".join(f"{n}. {line}" for n, line in enumerate(lines, 1))
+
     def _listed(self, listings: list[FolderListing] | FolderListing) -> None:
         if isinstance(listings, FolderListing):
             listings = [listings]
@@ -167,17 +248,18 @@ class DonePage(HostPage):
             parent = None
             if several:
                 parent = QTreeWidgetItem([listing.path, size(total)])
+                parent.setTextAlignment(1, RIGHT)
                 self.files.addTopLevelItem(parent)
             for entry in listing.files:
                 item = QTreeWidgetItem([entry.path, size(entry.size)])
+                item.setTextAlignment(1, RIGHT)
                 if parent is None:
                     self.files.addTopLevelItem(item)
                 else:
                     parent.addChild(item)
             lines.append(
-                self.tr("%1: %2 file(s), %3.")
+                self.tr("%1: %n file(s), %3.", "", len(listing.files))
                 .replace("%1", listing.path)
-                .replace("%2", str(len(listing.files)))
                 .replace("%3", size(total))
             )
         self.files.resizeColumnToContents(0)
@@ -186,9 +268,8 @@ class DonePage(HostPage):
         else:
             listing = listings[0]
             self.where.setText(
-                self.tr("The copy is in %1 on Host A: %2 file(s), %3.")
+                self.tr("The copy is in %1 on Host A: %n file(s), %3.", "", len(listing.files))
                 .replace("%1", listing.path)
-                .replace("%2", str(len(listing.files)))
                 .replace("%3", size(sum(entry.size for entry in listing.files)))
             )
         self._start_report(rewrite=False)

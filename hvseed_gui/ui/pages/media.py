@@ -24,7 +24,7 @@ from hvseed_gui.ui.devicechange import DeviceChangeFilter
 from hvseed_gui.ui.format import shown, size
 from hvseed_gui.ui.pages.base import HostPage
 from hvseed_gui.ui.tasks import TaskRunner, describe_error
-from hvseed_gui.ui.verdict import DriveCheck, check_drive
+from hvseed_gui.ui.verdict import DriveCheck, check_drive, finding_title
 from hvseed_gui.ui.widgets.bitlocker import BitLockerPanel
 from hvseed_gui.ui.widgets.tables import row_table
 
@@ -126,7 +126,7 @@ class MediaPage(HostPage):
         self.plan_label.setWordWrap(True)
         self.plan_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         plan_layout.addWidget(self.plan_label, 1)
-        self.accept_plan = QCheckBox(self.tr("&Use this assignment"))
+        self.accept_plan = QCheckBox(self.tr("&Spread the copies this way"))
         self.accept_plan.toggled.connect(self._show_verdict)
         plan_layout.addWidget(self.accept_plan)
         self.body.addWidget(self.plan_box)
@@ -336,20 +336,17 @@ class MediaPage(HostPage):
         vms = self._vms()
         inventory = self.ctx.inventory
         selected = self.selected_volume()
-        ordered = sorted(
-            self.volumes,
-            key=lambda v: selected is None or v.mount_point != selected.mount_point,
-        )
         existing = {
             v.mount_point: [e.path for e in self.existing.get(self._destination_on(v).lower(), [])]
-            for v in ordered
+            for v in self.volumes
         }
-        return plan_drives(
+        return plan_drives(  # one drive for all when one can; the chosen one if it can
             [(f"{vm.name}_{vm.id}", self._files(vm)) for vm in vms],
-            ordered,
+            self.volumes,
             vm_storage_paths=tuple(vhd.path for vm in vms for vhd in vm.vhds),
             system_drive=inventory.system_drive if inventory else "C:\\",
             existing_export_folders=existing,
+            preferred=selected.mount_point if selected is not None else "",
         )
 
     def _vm_names(self, folder_names: tuple[str, ...]) -> list[str]:
@@ -420,6 +417,10 @@ class MediaPage(HostPage):
                 elif col == 4 and v.bitlocker is not BitLockerStatus.ON:
                     item.setForeground(Qt.GlobalColor.darkYellow)
                 item.setToolTip(check.detail)
+                if col == 3:  # sizes line up on the right
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 self.table.setItem(row, col, item)
         self.table.resizeRowsToContents()
         self.table.blockSignals(False)
@@ -447,6 +448,24 @@ class MediaPage(HostPage):
             )
         for unplaced in plan.unplaced:
             lines.append("✖ " + unplaced.reason)
+        if plan.ok and plan.spread:
+            used = sum(1 for a in plan.assignments if a.vm_names)
+            why = "; ".join(
+                f"{shown(v.display_name)}: {shown(self._vm_names((u.name,))[0])}, "
+                + (finding_title(u.finding, v) if u.finding else u.reason)
+                for v, u in plan.alone
+            )
+            lines.insert(
+                0,
+                self.tr(
+                    "No single drive takes every copy (%1 in all: %2), so the copies are "
+                    "spread over %n drives:",
+                    "",
+                    used,
+                )
+                .replace("%1", size(plan.total_bytes))
+                .replace("%2", why),
+            )
         self.plan_label.setText("\n".join(lines) or self.tr("No drive can take these VMs."))
         key = tuple(
             (a.volume.mount_point, self._destination_on(a.volume), a.vm_names)
@@ -456,6 +475,8 @@ class MediaPage(HostPage):
             self._plan_key = key
             self.accept_plan.setChecked(False)  # a changed assignment is accepted anew
         self.accept_plan.setEnabled(plan.ok)
+        # one drive for every copy needs no extra consent; spreading is the admin's choice
+        self.accept_plan.setVisible(plan.spread or not plan.ok)
 
     # -- the result for the next pages ---------------------------------------------------------
 
@@ -704,16 +725,15 @@ class MediaPage(HostPage):
             if plain
             else ""
         )
-        if not self.accept_plan.isChecked():
+        if plan.spread and not self.accept_plan.isChecked():
             self.status.show_message(
                 "warning" if warning else "info",
                 (warning + " " if warning else "")
-                + self.tr("Check which VM goes where, then tick Use this assignment."),
+                + self.tr("Check which VM goes where, then tick Spread the copies this way."),
             )
         else:
             used = len(self.planned_volumes())
-            text = self.tr("%1 VMs on %2 drive(s).").replace("%1", str(len(self._vms())))
-            text = text.replace("%2", str(used))
+            text = self.tr("%1 VMs on %n drive(s).", "", used).replace("%1", str(len(self._vms())))
             self.status.show_message("warning" if warning else "ok", (text + " " + warning).strip())
 
     def page_complete(self) -> bool:
@@ -726,6 +746,9 @@ class MediaPage(HostPage):
         if not on_drive or self.folder().lower() in self.missing:
             return False
         if self.multi:
-            return self.plan is not None and self.plan.ok and self.accept_plan.isChecked()
+            plan = self.plan
+            return (
+                plan is not None and plan.ok and (not plan.spread or self.accept_plan.isChecked())
+            )
         check = self.checks.get(volume.mount_point)
         return check is not None and check.ok

@@ -14,9 +14,11 @@ from PySide6.QtWidgets import (
 )
 
 from hvseed_gui.core.plan import MAX_SCHEDULE_AHEAD, InitialReplicationMethod
+from hvseed_gui.core.transfer import Transport
 from hvseed_gui.ui.format import size
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages.base import HostPage
+from hvseed_gui.ui.widgets.keyboard import tab_to_checked
 from hvseed_gui.ui.widgets.transport import TransportPlanner
 
 
@@ -42,6 +44,7 @@ class MethodPage(HostPage):
             group.addButton(b)
             self.body.addWidget(b)
         self.media.setChecked(True)
+        tab_to_checked(group)
         self.body.addSpacing(10)
         self.now = QRadioButton(self.tr("Start replication &immediately"))
         self.later = QRadioButton(self.tr("Start replication &on:"))
@@ -49,6 +52,7 @@ class MethodPage(HostPage):
         sched.addButton(self.now)
         sched.addButton(self.later)
         self.now.setChecked(True)
+        tab_to_checked(sched)
         self.when = QDateTimeEdit()
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
@@ -102,6 +106,12 @@ class MethodPage(HostPage):
         return datetime.fromtimestamp(secs, tz=timezone.utc)
 
     def _update(self) -> None:
+        self.planner.set_choice(
+            {
+                InitialReplicationMethod.EXTERNAL_MEDIA: Transport.COURIER,
+                InitialReplicationMethod.NETWORK: Transport.NETWORK,
+            }.get(self.method())
+        )
         can = self.method().can_schedule
         self.now.setEnabled(can)
         self.later.setEnabled(can)

@@ -18,6 +18,7 @@ from hvseed_gui.hyperv.host import Certificate
 from hvseed_gui.ui.format import shown
 from hvseed_gui.ui.pages.base import HostPage
 from hvseed_gui.ui.pages.replica import usable_auth
+from hvseed_gui.ui.widgets.keyboard import tab_to_checked
 
 
 class ParamsPage(HostPage):
@@ -32,6 +33,7 @@ class ParamsPage(HostPage):
         group.addButton(self.kerberos)
         group.addButton(self.certificate)
         self.kerberos.setChecked(True)
+        tab_to_checked(group)
         self.cert_combo = QComboBox()
         self.cert_combo.setAccessibleName(self.tr("Certificate"))
         self.port = QSpinBox()

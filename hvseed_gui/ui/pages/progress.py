@@ -41,7 +41,7 @@ from hvseed_gui.flows.export_run import (
 from hvseed_gui.hyperv.host import JobProgress, JobState, ReplicationStatus, VmRef
 from hvseed_gui.ui.context import ExportItem, RunningExport
 from hvseed_gui.ui.flow_bridge import FlowBridge
-from hvseed_gui.ui.format import duration, rate, size
+from hvseed_gui.ui.format import duration, rate, replication_state, size
 from hvseed_gui.ui.manifests import ManifestHasher, ManifestJob, Outcome
 from hvseed_gui.ui.pages.base import HostPage
 from hvseed_gui.ui.tasks import HOST_THREADS, TaskRunner, describe_error, pool
@@ -85,6 +85,8 @@ class ProgressPage(HostPage):
                 "up again when you start it next time."
             ),
         )
+        self.title_running, self.subtitle_running = self.title(), self.subTitle()
+        self.started = time.monotonic()
         self.setCommitPage(True)  # no way back to a wizard whose work is already done
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Next >"))
         self.step_enable = QLabel()
@@ -118,7 +120,8 @@ class ProgressPage(HostPage):
         self.folder = QLabel("–")
         self.folder.setWordWrap(True)
         form.addRow(self.tr("Written:"), self.written)
-        form.addRow(self.tr("Rate:"), self.rate)
+        self.rate_label = QLabel(self.tr("Rate:"))
+        form.addRow(self.rate_label, self.rate)
         form.addRow(self.tr("Time left:"), self.eta)
         form.addRow(self.tr("Folder:"), self.folder)
         self.body.addLayout(form)
@@ -186,6 +189,10 @@ class ProgressPage(HostPage):
         self.retry_button.hide()
         self.hasher.reset([])
         self.tracker = RateTracker()
+        self.started = time.monotonic()  # for the average rate once every export is done
+        self.rate_label.setText(self.tr("Rate:"))
+        self.setTitle(self.title_running)
+        self.setSubTitle(self.subtitle_running)
         ctx = self.ctx
         cancel = self.bridge.renew()
         poll = max(0.02, self.wiz.poll_ms / 1000.0)
@@ -479,7 +486,9 @@ class ProgressPage(HostPage):
                 if self.enabled_status and self.enabled_status.replica_server
                 else self.flow.plan.replica_server
             )
-            state = self.enabled_status.state.value if self.enabled_status else ""
+            state = (
+                replication_state(self.enabled_status.state.value) if self.enabled_status else ""
+            )
             text = (
                 self.tr("✔ Replication enabled: %1 created the replica VM (primary state: %2).")
                 if len(self.rows) == 1
@@ -593,7 +602,8 @@ class ProgressPage(HostPage):
         if est.fraction is not None:
             self.bar.setValue(int(est.fraction * 1000))
         self.written.setText(f"{size(done)} / {size(total or None)}")
-        self.rate.setText(rate(est.bytes_per_sec))
+        if not self.reported:  # once done, the rate shown is the average
+            self.rate.setText(rate(est.bytes_per_sec))
         running = any(r.state is JobState.RUNNING for r in rows)
         self.eta.setText(duration(est.eta_seconds) if running else "–")
         folders = [r.folder for r in rows if r.folder]
@@ -633,6 +643,7 @@ class ProgressPage(HostPage):
             self.bar.setValue(1000)
             self.eta.setText("–")
             self.step_export.setText(self.tr("✔ Export complete."))
+            self._show_completed(sum(r.bytes_done or r.bytes_total for r in completed))
             self.final_message = (
                 "ok",
                 self.tr("The initial copies are on the drives. Press Next for what to do now.")
@@ -676,6 +687,15 @@ class ProgressPage(HostPage):
             self._start_hashing(completed)
         else:
             self._show_final()
+
+    def _show_completed(self, written: int) -> None:
+        """The run is over: the page stops speaking of exporting and shows the average rate
+        (bytes over the whole time on this page; a reattached run counts from reattaching)."""
+        self.setTitle(self.tr("The initial copy is exported"))
+        self.setSubTitle(self.tr("Replication is enabled and the initial copy is on the drive."))
+        elapsed = time.monotonic() - self.started
+        self.rate_label.setText(self.tr("Average rate:"))
+        self.rate.setText(rate(written / elapsed) if elapsed > 0 and written else "–")
 
     # -- the integrity manifests -------------------------------------------------------------
 

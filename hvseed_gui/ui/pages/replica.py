@@ -21,6 +21,7 @@ from hvseed_gui.core.plan import AuthenticationType
 from hvseed_gui.flows.host_settings import apply_replica_server_change
 from hvseed_gui.hyperv.host import (
     FIREWALL_RULE_HTTP,
+    FIREWALL_RULE_HTTPS,
     AuthorizationEntry,
     ReplicaServerChange,
     ReplicaServerConfig,
@@ -42,6 +43,28 @@ def usable_auth(config: ReplicaServerConfig, primary: str) -> AuthenticationType
 
 DEFAULT_REPLICA_STORAGE = "C:\\Hyper-V\\Replica"
 TRUST_GROUP = "DEFAULT"  # the trust group of MS Learn's New-VMReplicationAuthorizationEntry example
+
+
+# the built-in rules' display names as Windows Firewall shows them (English Windows; a host's
+# own display name, localised, wins when the host reported it)
+RULE_DISPLAY_NAMES = {
+    FIREWALL_RULE_HTTP: "Hyper-V Replica HTTP Listener (TCP-In)",
+    FIREWALL_RULE_HTTPS: "Hyper-V Replica HTTPS Listener (TCP-In)",
+}
+
+
+def rule_display_name(config: ReplicaServerConfig, rule: str) -> str:
+    """A firewall rule as Windows Firewall lists it, not its internal name."""
+    for state in config.firewall_rules:
+        if state.name == rule and state.display_name.strip():
+            return shown(state.display_name)
+    return RULE_DISPLAY_NAMES.get(rule, shown(rule))
+
+
+def on_system_drive(folder: str, system_drive: str = "C:") -> bool:
+    """Whether ``folder`` lies on the host's system drive (``C:`` unless known otherwise)."""
+    drive = system_drive.rstrip("\\/").upper()
+    return folder.strip().upper().startswith(drive + "\\") or folder.strip().upper() == drive
 
 
 def primary_authorized(config: ReplicaServerConfig, primary: str) -> bool:
@@ -238,7 +261,7 @@ def describe_change(config: ReplicaServerConfig, change: ReplicaServerChange) ->
         lines.append(
             _tr(
                 QT_TRANSLATE_NOOP("ReplicaPage", "Windows Firewall rule %1: %2 → %3."),
-                rule,
+                rule_display_name(config, rule),
                 old,
                 _on_off(True),
             )
@@ -435,7 +458,19 @@ class ReplicaPage(HostPage):
             text = self.tr(
                 "hvseed has nothing it can change on %1; use Hyper-V Settings there."
             ).replace("%1", shown(config.host_name))
-        self.change_label.setText(text + "\n" + "\n".join(f"  • {line}" for line in lines))
+        warning = ""
+        folder = needed_folder(self._change)
+        if folder and on_system_drive(folder):
+            warning = "\n⚠ " + (
+                self.tr(
+                    "%1 is on the system drive of %2: replica VMs hold full disks and their "
+                    "recovery points and can fill it. Choose a folder on a data volume."
+                )
+                .replace("%1", shown(folder))
+                .replace("%2", shown(config.host_name))
+            )
+        bullets = "\n".join(f"  • {line}" for line in lines)
+        self.change_label.setText(text + "\n" + bullets + warning)
         self.consent.setChecked(False)  # consent covers what is shown, not an older text
         self.consent.setEnabled(bool(lines))
 

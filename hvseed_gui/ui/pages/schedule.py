@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from hvseed_gui.core.plan import FREQUENCIES_SEC, MAX_RECOVERY_HISTORY_HOURS
 from hvseed_gui.ui.pages.base import HostPage
+from hvseed_gui.ui.widgets.keyboard import tab_to_checked
 
 
 class FrequencyPage(HostPage):
@@ -33,6 +34,7 @@ class FrequencyPage(HostPage):
             self.buttons[sec] = button
             self.body.addWidget(button)
         self.buttons[300].setChecked(True)
+        tab_to_checked(group)
         note = QLabel(
             self.tr(
                 "While the drive travels, changes keep flowing over the network at this "
@@ -64,6 +66,7 @@ class RecoveryPage(HostPage):
         group.addButton(self.latest)
         group.addButton(self.hourly)
         self.latest.setChecked(True)
+        tab_to_checked(group)
         self.hours = QSpinBox()
         self.hours.setRange(1, MAX_RECOVERY_HISTORY_HOURS)
         self.hours.setValue(4)
@@ -79,7 +82,9 @@ class RecoveryPage(HostPage):
         self.body.addWidget(self.hourly)
         form = QFormLayout()
         form.setContentsMargins(24, 0, 0, 0)
-        form.addRow(self.tr("Coverage provided by additional recovery points:"), self.hours)
+        self.hours_label = QLabel(self.tr("&Coverage provided by additional recovery points:"))
+        self.hours_label.setBuddy(self.hours)
+        form.addRow(self.hours_label, self.hours)
         form.addRow(self.vss, self.vss_hours)
         self.body.addLayout(form)
         for w in (self.latest, self.hourly, self.vss):
@@ -93,6 +98,7 @@ class RecoveryPage(HostPage):
     def _update(self) -> None:
         hourly = self.hourly.isChecked()
         self.hours.setEnabled(hourly)
+        self.hours_label.setEnabled(hourly)  # the label greys with its spin box
         self.vss.setEnabled(hourly)
         self.vss_hours.setEnabled(hourly and self.vss.isChecked())
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QVBoxLayout, QWizardPage
 
-from hvseed_gui.ui.ids import PageId
+from hvseed_gui.ui.ids import SKIP_BEFORE_KEY, PageId
+from hvseed_gui.ui.widgets.keyboard import tab_to_checked
 
 
 class StartPage(QWizardPage):
@@ -40,6 +41,7 @@ class StartPage(QWizardPage):
         group = QButtonGroup(self)
         for button in (self.reattach, self.enable, self.import_):
             group.addButton(button)
+        tab_to_checked(group)
         self.body.addWidget(self.reattach)
         self.body.addWidget(self.reattach_help)
         self.body.addSpacing(8)
@@ -119,4 +121,6 @@ class StartPage(QWizardPage):
     def nextId(self) -> int:
         if self.import_.isChecked():
             return PageId.IMPORT_CONNECT
-        return PageId.CONNECT
+        if self.reattach.isChecked() or self.ctx.settings.value(SKIP_BEFORE_KEY, False, type=bool):
+            return PageId.CONNECT
+        return PageId.BEFORE

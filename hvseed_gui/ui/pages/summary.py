@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QWidget,
     QWizard,
 )
 
@@ -161,9 +162,11 @@ class SummaryPage(HostPage):
         )
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Enable replication"))
-        self.form = QFormLayout()
+        self.settings_box = QWidget()  # the settings give way to the script when it is shown
+        self.form = QFormLayout(self.settings_box)
+        self.form.setContentsMargins(0, 0, 0, 0)
         self.form.setHorizontalSpacing(18)
-        self.body.addLayout(self.form)
+        self.body.addWidget(self.settings_box)
         row = QHBoxLayout()
         self.show_ps = QPushButton(self.tr("Show &PowerShell"))
         self.show_ps.setCheckable(True)
@@ -177,8 +180,11 @@ class SummaryPage(HostPage):
         self.script.setReadOnly(True)
         self.script.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.script.setAccessibleName(self.tr("PowerShell script"))
+        self.script.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.script.setMinimumHeight(280)  # a script is read, not glimpsed
         self.script.hide()
         self.body.addWidget(self.script, 1)
+        self.grow_body()
         self.show_ps.toggled.connect(self._toggle_script)
         self.save_ps.clicked.connect(self.save_script)
         self.plan: ReplicationPlan | None = None
@@ -227,9 +233,13 @@ class SummaryPage(HostPage):
             return "# The PowerShell renderer is not part of this build."
 
     def _toggle_script(self, shown: bool) -> None:
+        """The readable script in place of the settings (the page is too small for both)."""
         if shown:
             self.script.setPlainText(self.script_text())
         self.script.setVisible(shown)
+        self.settings_box.setVisible(not shown)
+        label = self.tr("Show the se&ttings") if shown else self.tr("Show &PowerShell")
+        self.show_ps.setText(label)
 
     def save_script(self) -> None:
         if self.plan is None:

@@ -10,6 +10,21 @@ from hvseed_gui.hyperv.host import Vhd, VirtualMachine
 from hvseed_gui.ui.format import shown, size
 from hvseed_gui.ui.pages.base import HostPage
 
+SIZE_COLUMNS = (2, 3)
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+DATABASE_WORDS = ("log", "tempdb")  # name heuristics, not a certainty
+PAGING_WORDS = ("pagefile", "swap")
+
+
+def disk_role(vhd: Vhd) -> str:
+    """ "database" (a log or tempdb disk), "paging" (page file, swap) or "", by the file name."""
+    name = vhd.file_name.lower()
+    if any(word in name for word in PAGING_WORDS):
+        return "paging"
+    if any(word in name for word in DATABASE_WORDS):
+        return "database"
+    return ""
+
 
 def os_disk(vm: VirtualMachine) -> Vhd | None:
     """The disk Windows most likely boots from: IDE 0:0 or SCSI 0:0, else the first disk."""
@@ -30,9 +45,15 @@ class VhdsPage(HostPage):
             ),
         )
         self.tree = QTreeWidget()
-        self.tree.setColumnCount(4)
+        self.tree.setColumnCount(5)
         self.tree.setHeaderLabels(
-            [self.tr("Disk"), self.tr("Controller"), self.tr("Size on disk"), self.tr("Path")]
+            [
+                self.tr("Disk"),
+                self.tr("Controller"),
+                self.tr("File size"),
+                self.tr("Maximum size"),
+                self.tr("Path"),
+            ]
         )
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setStretchLastSection(True)
@@ -61,9 +82,12 @@ class VhdsPage(HostPage):
                     shown(vm.name),
                     "",
                     size(vm.initial_copy_size()),
+                    "",
                     self.tr("%n disk(s)", "", len(vm.vhds)),
                 ]
             )
+            for col in SIZE_COLUMNS:
+                parent.setTextAlignment(col, RIGHT)
             parent.setData(0, Qt.ItemDataRole.UserRole + 1, vm.id)
             font = parent.font(0)
             font.setBold(True)
@@ -72,8 +96,16 @@ class VhdsPage(HostPage):
             self.tree.addTopLevelItem(parent)
             for vhd in vm.vhds:
                 item = QTreeWidgetItem(
-                    [vhd.file_name, vhd.controller or "–", size(vhd.chain_file_size), vhd.path]
+                    [
+                        vhd.file_name,
+                        vhd.controller or "–",
+                        size(vhd.chain_file_size),
+                        size(vhd.max_size) if vhd.details_known else "–",
+                        vhd.path,
+                    ]
                 )
+                for col in SIZE_COLUMNS:
+                    item.setTextAlignment(col, RIGHT)
                 item.setData(0, Qt.ItemDataRole.UserRole, vhd.path)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 left_out = vhd.path in kept
@@ -134,6 +166,25 @@ class VhdsPage(HostPage):
                     .replace("%1", f"{vm.name}: {disk.file_name}" if several else disk.file_name)
                     .replace("%2", disk.controller or self.tr("first disk"))
                 )
+            for vhd in vm.vhds:
+                kind = disk_role(vhd) if vhd.path in excluded else ""
+                name = f"{vm.name}: {vhd.file_name}" if several else vhd.file_name
+                if kind == "database":
+                    warnings.append(
+                        self.tr(
+                            "%1 looks like a database log or tempdb disk (by its name). A "
+                            "database's log belongs with its data: without it the replica's "
+                            "database does not start consistently after a failover."
+                        ).replace("%1", name)
+                    )
+                elif kind == "paging":
+                    warnings.append(
+                        self.tr(
+                            "%1 looks like a page-file or swap disk (by its name). Leaving it "
+                            "out saves copying, but after a failover the replica lacks that "
+                            "disk: attach an empty disk there, or the guest runs without it."
+                        ).replace("%1", name)
+                    )
         return errors, warnings
 
     def _changed(self, *args) -> None:

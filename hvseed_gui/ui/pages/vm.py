@@ -10,8 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QLineEdit, QTableWidgetItem
 
-from hvseed_gui.hyperv.host import VirtualMachine
-from hvseed_gui.ui.format import shown, size
+from hvseed_gui.hyperv.host import ReplicationMode, ReplicationState, VirtualMachine
+from hvseed_gui.ui.format import replication_state, shown, size, vm_state
 from hvseed_gui.ui.pages.base import HostPage
 from hvseed_gui.ui.widgets.tables import row_table
 
@@ -55,7 +55,8 @@ class VmPage(HostPage):
             sortable=True,
         )
         self.table.itemChanged.connect(self._item_changed)
-        self.table.itemActivated.connect(self._toggle_row)
+        # Space ticks the current row, a double click too; Enter is Next, as in every dialog
+        self.table.itemDoubleClicked.connect(self._toggle_row)
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Filter by name or ID"))
         self.filter_edit.setAccessibleName(self.tr("Filter the virtual machines"))
@@ -80,17 +81,17 @@ class VmPage(HostPage):
         )
         wanted = {vm.id for vm in self.wiz.chosen_vms()}
         first_free = next((vm.id for vm in inventory.vms if not vm.why_not_enableable()), None)
-        if not wanted and first_free:
+        if not wanted and first_free and self.ctx.demo:  # a real host: the admin chooses
             wanted = {first_free}
         for vm in inventory.vms:
             row = self.table.rowCount()
             self.table.insertRow(row)
-            reason = vm.why_not_enableable()
+            reason = self.why_not(vm)
             cells = (
                 _Item(shown(vm.name)),
-                _Item(vm.state),
+                _Item(vm_state(vm.state)),
                 self._size_item(vm),
-                _Item(vm.replication_state.value),
+                _Item(replication_state(vm.replication_state.value)),
                 _Item(reason or self.tr("Yes")),
             )
             cells[0].setData(Qt.ItemDataRole.UserRole, vm.id)
@@ -117,10 +118,35 @@ class VmPage(HostPage):
     def _size_item(self, vm: VirtualMachine) -> QTableWidgetItem:
         if vm.details_known:
             size_bytes = vm.initial_copy_size()
-            return _Item(size(size_bytes), size_bytes)
-        item = _Item(self.tr("%n disk(s)", "", len(vm.vhds)), -1)
-        item.setToolTip(self.tr("The size is read when you continue with this VM ticked."))
+            item = _Item(size(size_bytes), size_bytes)
+        else:
+            item = _Item(self.tr("%n disk(s)", "", len(vm.vhds)), -1)
+            item.setToolTip(self.tr("The size is read when you continue with this VM ticked."))
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return item
+
+    def why_not(self, vm: VirtualMachine) -> str:
+        """Why replication cannot be enabled for ``vm`` ("" when it can), in the GUI's
+        language (the same rules as ``VirtualMachine.why_not_enableable``)."""
+        reason = vm.why_not_enableable()
+        if not reason:
+            return ""
+        if vm.replication_mode in (
+            ReplicationMode.REPLICA,
+            ReplicationMode.EXTENDED_REPLICA,
+            ReplicationMode.TEST_REPLICA,
+        ):
+            return self.tr("This VM is itself a replica; replication is enabled on its primary.")
+        if vm.replication_state is not ReplicationState.DISABLED:
+            return self.tr(
+                "Replication is already enabled (%1); remove it first if you want to start over."
+            ).replace("%1", replication_state(vm.replication_state.value))
+        if not vm.vhds:
+            return self.tr("This VM has no virtual hard disk to replicate.")
+        return reason
+
+    def focus_target(self):
+        return self.table
 
     def apply_filter(self, *_args: object) -> None:
         """Hide the rows whose name and ID do not contain the filter text; ticks are kept."""
@@ -195,9 +221,8 @@ class VmPage(HostPage):
             vm = chosen[0]
             self.status.show_message(
                 "info",
-                self.tr("%1: %2 disk(s), initial copy %3.")
+                self.tr("%1: %n disk(s), initial copy %3.", "", len(vm.vhds))
                 .replace("%1", vm.name)
-                .replace("%2", str(len(vm.vhds)))
                 .replace("%3", size(vm.initial_copy_size())),
             )
         elif not all(vm.details_known for vm in chosen):
@@ -220,7 +245,9 @@ class VmPage(HostPage):
 
     def page_complete(self) -> bool:
         chosen = self.selected_vms()
-        return bool(chosen) and not any(vm.why_not_enableable() for vm in chosen)
+        return bool(chosen) and not any(
+            vm.why_not_enableable() for vm in chosen
+        )  # rules, not words
 
     def validatePage(self) -> bool:
         chosen = self.selected_vms()

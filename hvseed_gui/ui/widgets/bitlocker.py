@@ -89,6 +89,7 @@ class BitLockerPanel(QGroupBox):
         self.volume: Volume | None = None
         self.host: HyperVHost | None = None
         self.host_name = ""
+        self.saved_keys: dict[str, str] = {}  # mount point (lower case) -> recovery key file
         self.drive_roots: tuple[str, ...] = ()
         self.unsaved: BitLockerResult | None = None  # encrypted, key file not yet written
         self._update()
@@ -209,6 +210,7 @@ class BitLockerPanel(QGroupBox):
 
     def _saved(self, result: BitLockerResult, path: str) -> None:
         self.unsaved = None
+        self.saved_keys[result.mount_point.lower()] = path
         self.status.show_message(
             "ok",
             self.tr(

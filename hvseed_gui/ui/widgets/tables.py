@@ -27,6 +27,7 @@ def row_table(
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSortingEnabled(sortable)
     table.verticalHeader().hide()
+    table.setTabKeyNavigation(False)  # Tab leaves the table; arrow keys move between rows
     table.setWordWrap(word_wrap)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -6,7 +6,7 @@ daily change rate are remembered in QSettings (read back with ``type=``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QLocale, QSettings, Signal
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
@@ -17,7 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hvseed_gui.core.transfer import GB, OVERHEAD_FACTOR, DeltaRisk, TransportPlan, plan_transport
+from hvseed_gui.core.transfer import (
+    GB,
+    OVERHEAD_FACTOR,
+    DeltaRisk,
+    Transport,
+    TransportPlan,
+    plan_transport,
+)
 from hvseed_gui.core.units import format_duration
 from hvseed_gui.ui.widgets.status import StatusLabel
 
@@ -62,7 +69,7 @@ class TransportPlanner(QGroupBox):
         self.change.setRange(0.0, 100_000.0)
         self.change.setDecimals(1)
         self.change.setSuffix(" GB/day")
-        self.change.setSpecialValueText(self.tr("not given"))
+        self.change.setSpecialValueText(self.tr("not given (GB/day)"))
         self.change.setAccessibleName(self.tr("Daily change rate in GB per day (optional)"))
 
         inputs = QHBoxLayout()
@@ -85,9 +92,7 @@ class TransportPlanner(QGroupBox):
             label.setWordWrap(True)
         results.addRow(self.tr("Over the network:"), self.network_label)
         results.addRow(self.tr("By courier:"), self.courier_label)
-        self.advice = QLabel()
-        self.advice.setWordWrap(True)
-        self.advice.setStyleSheet("font-weight: 600;")
+        self.advice = StatusLabel(self)  # the faster way, said against the admin's choice
         self.delta = StatusLabel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(inputs)
@@ -95,6 +100,7 @@ class TransportPlanner(QGroupBox):
         layout.addWidget(self.advice)
         layout.addWidget(self.delta)
         self.current: TransportPlan | None = None
+        self.choice: Transport | None = None  # how the admin chose to send the copy
         for box in (self.wan, self.days, self.change):
             box.valueChanged.connect(self._edited)
 
@@ -122,6 +128,12 @@ class TransportPlanner(QGroupBox):
         self.vhd_total_bytes = vhd_total_bytes
         self.update_plan()
 
+    def set_choice(self, choice: Transport | None) -> None:
+        """The method chosen on the page (None: neither, e.g. an existing VM): the advice
+        speaks to that choice instead of contradicting it silently."""
+        self.choice = choice
+        self.update_plan()
+
     def change_bytes_per_day(self) -> float | None:
         value = self.change.value()
         return value * GB if value > 0 else None
@@ -134,6 +146,73 @@ class TransportPlanner(QGroupBox):
         self.update_plan()
 
     # -- output ------------------------------------------------------------------------------
+
+    def delta_words(self, plan: TransportPlan) -> str:
+        """The resync risk in the GUI's language (core's ``delta_text`` is the CLI's)."""
+        fraction = plan.delta_fraction
+        if plan.delta_risk is DeltaRisk.UNKNOWN or fraction is None:
+            if self.change_bytes_per_day() is None:
+                words = self.tr(
+                    "Resync risk not assessed: give the VM's daily change rate to check it."
+                )
+            else:
+                words = self.tr("Resync risk not assessed: the disk size is 0.")
+        else:
+            share = QLocale().toString(fraction * 100, "f", 0) + " %"
+            if plan.delta_risk is DeltaRisk.CRITICAL:
+                words = self.tr(
+                    "Critical: while the drive travels the VM changes about %1 of its disk "
+                    "size. If the changes cannot flow over the WAN meanwhile, Hyper-V forces a "
+                    "resynchronisation (change tracking over 50 % of the disk size). Ship "
+                    "faster, or make sure replication runs over the WAN during transit."
+                ).replace("%1", share)
+            elif plan.delta_risk is DeltaRisk.WARN:
+                words = self.tr(
+                    "Warning: while the drive travels the VM changes about %1 of its disk size, "
+                    "close to the 50 % at which Hyper-V forces a resynchronisation if the "
+                    "changes cannot flow over the WAN. Keep replication running over the WAN "
+                    "during transit, and ship quickly."
+                ).replace("%1", share)
+            else:
+                words = self.tr(
+                    "Resync risk low: while the drive travels the VM changes about %1 of its "
+                    "disk size; Hyper-V forces a resynchronisation only above 50 %."
+                ).replace("%1", share)
+        if plan.wan_carries_changes is False:
+            words += " " + self.tr(
+                "The WAN cannot even carry the daily changes: replication will fall behind "
+                "whichever way the copy travels."
+            )
+        return words
+
+    def advice_for(self, plan: TransportPlan) -> tuple[str, str]:
+        """("ok" | "warning" | "info", the sentence): the faster way, said against the choice."""
+        gap = format_duration(abs(plan.network_seconds - plan.courier_seconds))
+        faster = plan.recommendation
+        if self.choice is None:
+            if faster is Transport.NETWORK:
+                return "info", self.tr("The network is faster by about %1.").replace("%1", gap)
+            return "info", self.tr("The drive is faster by about %1.").replace("%1", gap)
+        if faster is self.choice and faster is Transport.COURIER:
+            return "ok", self.tr(
+                "Your choice, the drive, is the faster way: it saves about %1 and keeps the "
+                "WAN free."
+            ).replace("%1", gap)
+        if faster is self.choice:
+            return "ok", self.tr(
+                "Your choice, the network, is the faster way: the drive would take about %1 "
+                "longer, export and import included."
+            ).replace("%1", gap)
+        if faster is Transport.NETWORK:
+            return "warning", self.tr(
+                "You chose the drive, but the network would be faster by about %1, export and "
+                "import included. Choose Send initial copy over the network, or keep the drive "
+                "if the WAN must stay free for other traffic."
+            ).replace("%1", gap)
+        return "warning", self.tr(
+            "You chose the network, but the drive would be faster by about %1 and keep the "
+            "WAN free. Choose Send initial copy using external media to send it."
+        ).replace("%1", gap)
 
     def update_plan(self) -> None:
         try:
@@ -148,7 +227,7 @@ class TransportPlanner(QGroupBox):
             self.current = None
             self.network_label.setText("–")
             self.courier_label.setText("–")
-            self.advice.setText(str(exc))
+            self.advice.show_message("error", str(exc))
             self.delta.clear_message()
             self.planChanged.emit()
             return
@@ -157,15 +236,15 @@ class TransportPlanner(QGroupBox):
             self.tr("%1 at %2 Mbit/s (×%3 for protocol overhead)")
             .replace("%1", format_duration(plan.network_seconds))
             .replace("%2", f"{plan.wan_mbit_per_s:g}")
-            .replace("%3", f"{OVERHEAD_FACTOR:g}")
+            .replace("%3", QLocale().toString(OVERHEAD_FACTOR, "g", 4))
         )
         self.courier_label.setText(
-            self.tr("%1: export %2 + transit %3 + import %4")
+            self.tr("%1 door to door: export to the drive %2 + transit %3 + import %4")
             .replace("%1", format_duration(plan.courier_seconds))
             .replace("%2", format_duration(plan.export_seconds))
             .replace("%3", format_duration(plan.transit_seconds))
             .replace("%4", format_duration(plan.import_seconds))
         )
-        self.advice.setText(plan.advice_text)
-        self.delta.show_message(_RISK_KIND[plan.delta_risk], plan.delta_text)
+        self.advice.show_message(*self.advice_for(plan))
+        self.delta.show_message(_RISK_KIND[plan.delta_risk], self.delta_words(plan))
         self.planChanged.emit()

@@ -80,6 +80,7 @@ def test_disks_per_vm_each_vm_keeps_one(lab, make_wizard, drive):
     assert size(expected) in wizard.currentPage().size_label.text()
 
 
+@pytest.mark.realistic_disks  # DC01's 9.5 GiB disk is what the FAT32 stick cannot hold
 def test_one_drive_that_takes_every_copy_is_used_even_when_the_stick_is_chosen(
     lab, make_wizard, drive
 ):

@@ -537,6 +537,29 @@ class ReplicationStatus:
 
 
 @dataclass(frozen=True)
+class ExportHandle:
+    """What follows one export: the VM, the destination passed to ``start_export`` and the
+    Hyper-V job ID it got back ("" when unknown). The caller keeps it (a new process rebuilds
+    it from what it saved) and passes it to ``export_progress`` and ``cancel_export``: a host
+    object remembers nothing between calls.
+    """
+
+    vm: VmRef
+    destination: str
+    job_id: str = ""
+
+
+@dataclass(frozen=True)
+class ImportHandle:
+    """What follows one import: the VM, the <VMName>_<VMId> folder passed to ``start_import``
+    and the Hyper-V job ID it got back ("" when unknown); see ``ExportHandle``."""
+
+    vm: VmRef
+    folder: str
+    job_id: str = ""
+
+
+@dataclass(frozen=True)
 class JobProgress:
     """One poll of a long Hyper-V job (export or import of the initial copy).
 
@@ -558,6 +581,9 @@ class JobProgress:
     message: str = ""  # Hyper-V's error text when FAILED
     started: datetime | None = None
     job_id: str = ""  # Hyper-V's job (Msvm_ConcreteJob InstanceID; the lab's own ID)
+    # What to pass to the next poll or to cancel (set by start_* and every poll); None on
+    # progress built by hand.
+    handle: ExportHandle | ImportHandle | None = None
 
     @property
     def fraction(self) -> float | None:
@@ -732,19 +758,19 @@ class HyperVHost(abc.ABC):
         """Start the export of the initial copy in Hyper-V's own job and return at once.
 
         The export writes ``<destination>\\<VMName>_<VMId>``. It survives our disconnecting.
+        The result's ``handle`` is what the caller keeps for polls, cancel and reattaching.
         """
 
     @abc.abstractmethod
-    def export_progress(self, vm: VmRef, destination: str = "", job_id: str = "") -> JobProgress:
+    def export_progress(self, handle: ExportHandle) -> JobProgress:
         """One poll of the export job (state, percent, bytes written, replication state).
 
-        ``destination`` and ``job_id`` default to what this object's ``start_export`` used; a
-        new process passes them (from the plan and the start's ``JobProgress.job_id``). Without
+        Any host object (another process too) given the same handle reports the same. Without
         a visible job the export is COMPLETED only when the folder holds the whole copy.
         """
 
     @abc.abstractmethod
-    def cancel_export(self, vm: VmRef) -> JobProgress:
+    def cancel_export(self, handle: ExportHandle) -> JobProgress:
         """Stop-VMInitialReplication: stop a running export cleanly."""
 
     @abc.abstractmethod
@@ -752,12 +778,12 @@ class HyperVHost(abc.ABC):
         """Start Import-VMInitialReplication from ``folder`` (the <VMName>_<VMId> folder).
 
         Raises ``InvalidState`` before contacting Hyper-V when the folder's name does not end
-        in this VM's ID.
+        in this VM's ID. The result's ``handle`` is what the caller keeps.
         """
 
     @abc.abstractmethod
-    def import_progress(self, vm: VmRef, folder: str = "", job_id: str = "") -> JobProgress:
-        """One poll of the import job (``folder``/``job_id`` as for ``export_progress``)."""
+    def import_progress(self, handle: ImportHandle) -> JobProgress:
+        """One poll of the import job (the handle as for ``export_progress``)."""
 
     @abc.abstractmethod
     def replication_status(self, vm: VmRef) -> ReplicationStatus:

@@ -14,6 +14,7 @@ import stat
 import time
 import uuid
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -37,10 +38,12 @@ from hvseed_gui.hyperv.host import (
     Certificate,
     ConnectionTestResult,
     ExportFolderSummary,
+    ExportHandle,
     HashJob,
     HostCallStats,
     HostReadiness,
     HyperVHost,
+    ImportHandle,
     Inventory,
     JobProgress,
     JobState,
@@ -76,11 +79,7 @@ class LabHost(HyperVHost):
         self.name = fqdn
         self.display_name = f"lab: {short_name(fqdn)}"
         self.stats = HostCallStats()
-        # What this object's starts used, as PowerShellHost keeps it (VM ID -> value): a new
-        # object (another process) knows only what the caller passes.
-        self._export_destinations: dict[str, str] = {}
-        self._import_folders: dict[str, str] = {}
-        self._job_ids: dict[tuple[str, str], str] = {}
+        # Nothing about jobs is kept here, as in PowerShellHost: callers pass the handle.
 
     def __repr__(self) -> str:
         return f"LabHost({self.name!r}, lab={str(self.lab.directory)!r})"
@@ -202,22 +201,19 @@ class LabHost(HyperVHost):
             return _progress(w, job)
 
         progress = self._call("start_export", run)
-        self._export_destinations[_key(vm)] = destination
-        self._job_ids[("export", _key(vm))] = progress.job_id
-        return progress
+        return replace(progress, handle=ExportHandle(vm, destination, progress.job_id))
 
-    def export_progress(self, vm: VmRef, destination: str = "", job_id: str = "") -> JobProgress:
-        destination = _remember(self._export_destinations, _key(vm), destination)
-        job_id = _remember(self._job_ids, ("export", _key(vm)), job_id)
-        return self._call(
-            "export_progress", lambda w: self._job(w, vm, "export", destination, job_id)
-        )
-
-    def cancel_export(self, vm: VmRef) -> JobProgress:
+    def export_progress(self, handle: ExportHandle) -> JobProgress:
         def run(w: World) -> JobProgress:
-            return _progress(w, jobs.cancel_export(w, self.name, vm.id))
+            return self._job(w, handle.vm, "export", handle.destination, handle.job_id)
 
-        return self._call("cancel_export", run)
+        return _with_handle(self._call("export_progress", run), handle)
+
+    def cancel_export(self, handle: ExportHandle) -> JobProgress:
+        def run(w: World) -> JobProgress:
+            return _progress(w, jobs.cancel_export(w, self.name, handle.vm.id))
+
+        return _with_handle(self._call("cancel_export", run), handle)
 
     def start_import(self, vm: VmRef, folder: str) -> JobProgress:
         problem = job_rules.import_folder_problem(vm, folder)
@@ -228,14 +224,13 @@ class LabHost(HyperVHost):
             return _progress(w, jobs.start_import(w, self.name, vm.id, folder))
 
         progress = self._call("start_import", run)
-        self._import_folders[_key(vm)] = folder
-        self._job_ids[("import", _key(vm))] = progress.job_id
-        return progress
+        return replace(progress, handle=ImportHandle(vm, folder, progress.job_id))
 
-    def import_progress(self, vm: VmRef, folder: str = "", job_id: str = "") -> JobProgress:
-        folder = _remember(self._import_folders, _key(vm), folder)
-        job_id = _remember(self._job_ids, ("import", _key(vm)), job_id)
-        return self._call("import_progress", lambda w: self._job(w, vm, "import", folder, job_id))
+    def import_progress(self, handle: ImportHandle) -> JobProgress:
+        def run(w: World) -> JobProgress:
+            return self._job(w, handle.vm, "import", handle.folder, handle.job_id)
+
+        return _with_handle(self._call("import_progress", run), handle)
 
     def _job(self, w: World, ref: VmRef, kind: str, where: str, job_id: str) -> JobProgress:
         """The job record while Hyper-V would still show it; afterwards the same judgement as
@@ -696,16 +691,11 @@ EKU_SERVER = "1.3.6.1.5.5.7.3.1"
 EKU_CLIENT = "1.3.6.1.5.5.7.3.2"
 
 
-def _key(vm: VmRef) -> str:
-    return vm.id.strip().strip("{}").upper()
-
-
-def _remember(memory: dict[Any, str], key: Any, value: str) -> str:
-    """``value`` when given (and remembered for later polls), else what was remembered."""
-    if value:
-        memory[key] = value
-        return value
-    return memory.get(key, "")
+def _with_handle(progress: JobProgress, handle: ExportHandle | ImportHandle) -> JobProgress:
+    """The poll carrying the handle for the next one (the job ID learnt when it had none)."""
+    if progress.job_id and not handle.job_id:
+        handle = replace(handle, job_id=progress.job_id)
+    return replace(progress, handle=handle)
 
 
 def _folder_bytes(w: World, fqdn: str, folder: str) -> int | None:

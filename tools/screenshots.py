@@ -259,7 +259,7 @@ def export_small_vm_with_manifest(lab) -> None:
     a.enable_replication(plan, vm.ref)
     job = a.start_export(vm.ref, "E:\\")
     while not job.state.finished:
-        job = a.export_progress(vm.ref)
+        job = a.export_progress(job.handle)
     write_manifest(
         lab.real_path("hv-a", job.folder),
         vm_name=vm.name,

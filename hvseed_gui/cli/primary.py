@@ -21,7 +21,7 @@ from hvseed_gui.core.strict_json import read_text_file
 from hvseed_gui.flows.drive import ManifestOutcome, hash_into_manifest
 from hvseed_gui.flows.events import Stopped
 from hvseed_gui.flows.export_run import ExportResult, ExportRun, cancel_export
-from hvseed_gui.hyperv.host import ReplicationState
+from hvseed_gui.hyperv.host import ExportHandle, ReplicationState
 
 
 def example_plan(hosts: Hosts) -> ReplicationPlan:
@@ -220,6 +220,7 @@ def cmd_plan_transport(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_cancel_export(args: argparse.Namespace, hosts: Hosts, out: TextIO) -> int:
     host = hosts.default()
     vm = find_vm(host.inventory(details=False), args.vm, host.display_name)
-    result = cancel_export(host, vm)
+    # a new process: no destination or job ID saved, the host finds the VM's running export
+    result = cancel_export(host, ExportHandle(vm.ref, ""))
     out.write(f"Export of {vm.name}: {result.state.value}.\n")
     return EXIT_OK

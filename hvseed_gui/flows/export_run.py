@@ -39,6 +39,7 @@ from hvseed_gui.flows.events import (
 from hvseed_gui.flows.follow_job import follow
 from hvseed_gui.hyperv.errors import CmdletError, HyperVError, NotFound
 from hvseed_gui.hyperv.host import (
+    ExportHandle,
     HyperVHost,
     Inventory,
     JobProgress,
@@ -391,7 +392,7 @@ class ExportRun:
                     f"The export of {vm.name} was started earlier; following it",
                 )
             )
-            first = self.primary.export_progress(ref, destination, job_id)
+            first = self.primary.export_progress(ExportHandle(ref, destination, job_id))
         else:
             self.emit(
                 FlowEvent(
@@ -414,8 +415,9 @@ class ExportRun:
                 event = replace(event, data=self._on_the_drive(target, event.data))
             self.emit(event)
 
+        handle = first.handle or ExportHandle(ref, destination, first.job_id)
         final = follow(
-            lambda: self.primary.export_progress(ref, destination, first.job_id),
+            lambda: self.primary.export_progress(handle),
             first,
             Phase.EXPORT,
             emit,
@@ -587,6 +589,9 @@ def follow_target(vm: VmRef, destination: str) -> ExportTarget:
     return ExportTarget(machine, PlanVm(vm.name, vm.id), destination, Action.FOLLOW)
 
 
-def cancel_export(primary: HyperVHost, vm: VirtualMachine) -> JobProgress:
-    """Stop-VMInitialReplication: stop a running export cleanly (the folder is kept)."""
-    return primary.cancel_export(vm.ref)
+def cancel_export(primary: HyperVHost, handle: ExportHandle) -> JobProgress:
+    """Stop-VMInitialReplication: stop a running export cleanly (the folder is kept).
+
+    ``handle`` is what the start (or the saved plan and job ID) gave; a destination or job ID
+    left empty lets the host find the VM's running export itself."""
+    return primary.cancel_export(handle)

@@ -49,6 +49,7 @@ from hvseed_gui.flows.follow_job import follow
 from hvseed_gui.hyperv.errors import HyperVError, InvalidState
 from hvseed_gui.hyperv.host import (
     HyperVHost,
+    ImportHandle,
     JobProgress,
     JobState,
     ReplicationHealth,
@@ -334,7 +335,7 @@ class ImportRun:
         """Follow an import hvseed started earlier (a reopened window), by its saved job ID.
         A job Hyper-V no longer knows comes back as it is (NOT_STARTED): the replica's state
         then tells whether it finished."""
-        first = self.host.import_progress(self.vm, self.folder, job_id)
+        first = self.host.import_progress(ImportHandle(self.vm, self.folder, job_id))
         if first.state is JobState.NOT_STARTED:
             self.emit(FlowEvent(Phase.IMPORT, Status.NOTE, self.vm, data=first))
             return first
@@ -346,7 +347,7 @@ class ImportRun:
 
     def _running_import(self) -> JobProgress | None:
         try:
-            progress = self.host.import_progress(self.vm, self._source())
+            progress = self.host.import_progress(ImportHandle(self.vm, self._source()))
         except HyperVError:
             return None
         return progress if progress.state is JobState.RUNNING and progress.job_id else None
@@ -355,8 +356,9 @@ class ImportRun:
         if note:
             self.emit(FlowEvent(Phase.IMPORT, Status.NOTE, self.vm, f"{note}; following it."))
         self.emit(FlowEvent(Phase.IMPORT, Status.NOTE, self.vm, data=first))  # job to remember
+        handle = first.handle or ImportHandle(self.vm, self._source(), first.job_id)
         final = follow(
-            lambda: self.host.import_progress(self.vm, self._source(), first.job_id),
+            lambda: self.host.import_progress(handle),
             first,
             Phase.IMPORT,
             self.emit,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -29,10 +30,12 @@ from hvseed_gui.hyperv.host import (
     Certificate,
     ConnectionTestResult,
     ExportFolderSummary,
+    ExportHandle,
     HashJob,
     HostCallStats,
     HostReadiness,
     HyperVHost,
+    ImportHandle,
     Inventory,
     JobProgress,
     ReplicaServerChange,
@@ -53,7 +56,6 @@ from hvseed_gui.hyperv.powershell.host_readiness import (
 )
 from hvseed_gui.hyperv.powershell.inventory import parse_inventory, parse_vm_disks
 from hvseed_gui.hyperv.powershell.progress import parse_progress
-from hvseed_gui.hyperv.powershell.ps_json import vm_id_text
 from hvseed_gui.hyperv.powershell.replica_server import parse_certificates, parse_replica_config
 from hvseed_gui.hyperv.powershell.replication_status import parse_status, parse_test_failover
 from hvseed_gui.hyperv.powershell.results import decode_result, parse_result
@@ -107,12 +109,11 @@ TIMEOUT_HINTS: dict[str, str] = {
 RAW_KEPT = frozenset({"readiness", "inventory", "replica_server_config"})
 
 
-def _remember(memory: dict[str, str], key: str, value: str) -> str:
-    """``value`` when given (and remembered for later polls), else what was remembered."""
-    if value:
-        memory[key] = value
-        return value
-    return memory.get(key, "")
+def _with_handle(progress: JobProgress, handle: ExportHandle | ImportHandle) -> JobProgress:
+    """The poll carrying the handle for the next one (the job ID learnt when it had none)."""
+    if progress.job_id and not handle.job_id:
+        handle = replace(handle, job_id=progress.job_id)
+    return replace(progress, handle=handle)
 
 
 class PowerShellHost(HyperVHost):
@@ -129,13 +130,9 @@ class PowerShellHost(HyperVHost):
         self.display_name = display_name or getattr(runner, "description", "") or "PowerShell"
         self.timeout = timeout
         self.stats = HostCallStats()
-        # Remembered so that progress polls can measure the folder being written / read and
-        # ask for exactly the Hyper-V job the start got back (VM ID -> value).
+        # Read-only results kept for diagnostics; nothing about jobs is kept here: callers
+        # hold an ExportHandle / ImportHandle and pass it to every poll.
         self.raw_results: dict[str, dict[str, Any] | None] = {}
-        self._export_destinations: dict[str, str] = {}
-        self._import_folders: dict[str, str] = {}
-        self._export_jobs: dict[str, str] = {}
-        self._import_jobs: dict[str, str] = {}
 
     def __repr__(self) -> str:
         return f"PowerShellHost({self.display_name!r})"
@@ -164,10 +161,6 @@ class PowerShellHost(HyperVHost):
             with contextlib.suppress(ProtocolError):
                 self.raw_results[script.operation] = decode_result(result.stdout)
         return parse_result(result, host=self.display_name)
-
-    @staticmethod
-    def _key(vm: VmRef) -> str:
-        return vm_id_text(vm.id)
 
     # -- host and replica server -------------------------------------------------------------
 
@@ -205,22 +198,15 @@ class PowerShellHost(HyperVHost):
 
     def start_export(self, vm: VmRef, destination: str) -> JobProgress:
         progress = parse_progress(self._run(ps.render_start_export, vm, destination), vm)
-        self._export_destinations[self._key(vm)] = destination
-        self._export_jobs[self._key(vm)] = progress.job_id
-        return progress
+        return replace(progress, handle=ExportHandle(vm, destination, progress.job_id))
 
-    def export_progress(self, vm: VmRef, destination: str = "", job_id: str = "") -> JobProgress:
-        key = self._key(vm)
-        destination = _remember(self._export_destinations, key, destination)
-        job_id = _remember(self._export_jobs, key, job_id)
-        return parse_progress(self._run(ps.render_export_progress, vm, destination, job_id), vm)
+    def export_progress(self, handle: ExportHandle) -> JobProgress:
+        data = self._run(ps.render_export_progress, handle.vm, handle.destination, handle.job_id)
+        return _with_handle(parse_progress(data, handle.vm), handle)
 
-    def cancel_export(self, vm: VmRef) -> JobProgress:
-        key = self._key(vm)
-        destination = self._export_destinations.get(key, "")
-        job_id = self._export_jobs.get(key, "")
-        data = self._run(ps.render_cancel_export, vm, destination, job_id)
-        return parse_progress(data, vm, cancelled=True)
+    def cancel_export(self, handle: ExportHandle) -> JobProgress:
+        data = self._run(ps.render_cancel_export, handle.vm, handle.destination, handle.job_id)
+        return _with_handle(parse_progress(data, handle.vm, cancelled=True), handle)
 
     # -- replica side --------------------------------------------------------------------------
 
@@ -229,15 +215,11 @@ class PowerShellHost(HyperVHost):
         if problem is not None:  # refused before Hyper-V is asked (the lab does the same)
             raise problem
         progress = parse_progress(self._run(ps.render_start_import, vm, folder), vm)
-        self._import_folders[self._key(vm)] = folder
-        self._import_jobs[self._key(vm)] = progress.job_id
-        return progress
+        return replace(progress, handle=ImportHandle(vm, folder, progress.job_id))
 
-    def import_progress(self, vm: VmRef, folder: str = "", job_id: str = "") -> JobProgress:
-        key = self._key(vm)
-        folder = _remember(self._import_folders, key, folder)
-        job_id = _remember(self._import_jobs, key, job_id)
-        return parse_progress(self._run(ps.render_import_progress, vm, folder, job_id), vm)
+    def import_progress(self, handle: ImportHandle) -> JobProgress:
+        data = self._run(ps.render_import_progress, handle.vm, handle.folder, handle.job_id)
+        return _with_handle(parse_progress(data, handle.vm), handle)
 
     def replication_status(self, vm: VmRef) -> ReplicationStatus:
         return parse_status(self._run(ps.render_replication_status, vm), vm)

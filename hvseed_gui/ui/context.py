@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # the seam modules load after the first page is painted
     from hvseed_gui.core.volumes import Volume
     from hvseed_gui.flows.export_run import ExportRun, ExportTarget
     from hvseed_gui.hyperv.host import (
+        ExportHandle,
         HyperVHost,
         Inventory,
         JobProgress,
@@ -39,6 +40,13 @@ class ExportItem:
     destination: str
     bytes_total: int = 0
     job_id: str = ""  # the Hyper-V job, so a reopened wizard polls that very job
+
+    @property
+    def handle(self) -> ExportHandle:
+        """What the host's ``export_progress``/``cancel_export`` take, from what was saved."""
+        from hvseed_gui.hyperv.host import ExportHandle
+
+        return ExportHandle(self.vm, self.destination, self.job_id)
 
 
 @dataclass

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from hvseed_gui.flows.import_run import ImportRun
     from hvseed_gui.hyperv.host import (
         HyperVHost,
+        ImportHandle,
         Inventory,
         JobProgress,
         ReplicationStatus,
@@ -43,6 +44,13 @@ class RunningImport:
     vm: VmRef
     folder: str
     job_id: str = ""  # the Hyper-V import job, so a reopened wizard polls that very job
+
+    @property
+    def handle(self) -> ImportHandle:
+        """What the host's ``import_progress`` takes, from what was saved."""
+        from hvseed_gui.hyperv.host import ImportHandle
+
+        return ImportHandle(self.vm, self.folder, self.job_id)
 
     def save(self, settings: QSettings) -> None:
         settings.beginGroup(GROUP)

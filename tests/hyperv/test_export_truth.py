@@ -14,7 +14,7 @@ import pytest
 
 from hvseed_gui.hyperv import powershell as ps
 from hvseed_gui.hyperv.errors import InvalidState
-from hvseed_gui.hyperv.host import JobState, ReplicationState, VmRef
+from hvseed_gui.hyperv.host import ExportHandle, JobState, ReplicationState, VmRef
 from hvseed_gui.hyperv.lab import Lab, ManualClock
 from hvseed_gui.hyperv.powershell.progress import parse_progress
 from hvseed_gui.hyperv.ps_host import PowerShellHost
@@ -66,7 +66,7 @@ def job(job_type: int, job_state: int, percent: int = 0, **extra) -> dict:
 def poll(document: dict) -> tuple:
     runner = FakeRunner(result_line(document))
     host = PowerShellHost(runner)
-    return host.export_progress(VM), runner
+    return host.export_progress(ExportHandle(VM, "")), runner
 
 
 # --- §1 PowerShell: never COMPLETED early ---------------------------------------------------
@@ -160,15 +160,19 @@ def test_tracked_job_id_is_asked_for_and_decides():
             job_id=TRACKED,
         )
     )
-    done = host.export_progress(VM)
+    assert first.handle == ExportHandle(VM, "E:\\Seed", TRACKED)
+    done = host.export_progress(first.handle)
     assert done.state is JobState.COMPLETED
     blob = ps.decode_blob(runner.scripts[1])
     assert (blob["JobId"], blob["Destination"]) == (TRACKED, "E:\\Seed")
+    fresh = FakeRunner(runner.answer)  # another host object given the same handle asks the same
+    assert PowerShellHost(fresh).export_progress(first.handle).state is JobState.COMPLETED
+    assert ps.decode_blob(fresh.scripts[0]) == blob
 
 
 def test_a_new_process_passes_destination_and_job_id():
     runner = FakeRunner(result_line(doc()))
-    PowerShellHost(runner).export_progress(VM, destination="E:\\Seed", job_id=TRACKED)
+    PowerShellHost(runner).export_progress(ExportHandle(VM, "E:\\Seed", TRACKED))
     blob = ps.decode_blob(runner.scripts[0])
     assert (blob["JobId"], blob["Destination"]) == (TRACKED, "E:\\Seed")
 
@@ -214,22 +218,23 @@ def test_lab_forgets_a_finished_job_and_judges_like_a_real_host(lab, clock):
     a.enable_replication(plan_for(vm), vm.ref)
     started = a.start_export(vm.ref, "E:\\")
     assert started.job_id
-    done = finish(lambda: a.export_progress(vm.ref), clock)
+    done = finish(lambda: a.export_progress(started.handle), clock)
     assert done.state is JobState.COMPLETED
     clock.advance(299)
-    assert lab.host("hv-a").export_progress(vm.ref).state is JobState.COMPLETED  # still shown
+    assert lab.host("hv-a").export_progress(started.handle).state is JobState.COMPLETED  # shown
     clock.advance(2)  # past TimeBeforeRemoval: the record is gone
 
     stranger = lab.host("hv-a")  # a new process: no destination, no job ID
-    blind = stranger.export_progress(vm.ref)
+    blind = stranger.export_progress(ExportHandle(vm.ref, ""))
     assert blind.state is JobState.RUNNING
     assert blind.replication_state is ReplicationState.INITIAL_REPLICATION_IN_PROGRESS
     assert "does not know the destination folder" in blind.message
 
-    told = stranger.export_progress(vm.ref, destination="E:\\", job_id=started.job_id)
+    told = stranger.export_progress(ExportHandle(vm.ref, "E:\\", started.job_id))
     assert told.state is JobState.COMPLETED
     assert told.folder == done.folder and told.bytes_done >= told.bytes_total > 0
-    assert a.export_progress(vm.ref).state is JobState.COMPLETED  # the starter remembers
+    assert started.handle == ExportHandle(vm.ref, "E:\\", started.job_id)  # nothing else kept
+    assert a.export_progress(started.handle).state is JobState.COMPLETED  # same as the stranger
 
 
 def test_lab_partial_folder_without_job_is_running_not_completed(lab, clock):
@@ -237,11 +242,12 @@ def test_lab_partial_folder_without_job_is_running_not_completed(lab, clock):
     a = lab.host("hv-a")
     vm = a.inventory().vm("DC01")
     a.enable_replication(plan_for(vm), vm.ref)
-    a.start_export(vm.ref, "E:\\")
+    started = a.start_export(vm.ref, "E:\\")
     clock.advance(2)
     with lab.world() as w:  # Hyper-V lost the job record while the copy is half-written
         w.state["jobs"].clear()
-    progress = lab.host("hv-a").export_progress(vm.ref, destination="E:\\")
+    progress = lab.host("hv-a").export_progress(ExportHandle(vm.ref, "E:\\"))
+    assert lab.host("hv-a").export_progress(started.handle).state is JobState.RUNNING  # same
     assert progress.state is JobState.RUNNING
     assert progress.bytes_done < progress.bytes_total
     assert "no longer shows the export job" in progress.message
@@ -258,8 +264,8 @@ def test_lab_cancel_after_the_record_is_gone_still_says_completed(lab, clock):
     a = lab.host("hv-a")
     vm = a.inventory().vm("TinyLinux")
     a.enable_replication(plan_for(vm), vm.ref)
-    a.start_export(vm.ref, "E:\\")
-    finish(lambda: a.export_progress(vm.ref), clock)
+    started = a.start_export(vm.ref, "E:\\")
+    finish(lambda: a.export_progress(started.handle), clock)
     clock.advance(3600)
     with pytest.raises(InvalidState, match="already completed"):
-        a.cancel_export(vm.ref)
+        a.cancel_export(started.handle)

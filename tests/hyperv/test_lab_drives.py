@@ -27,8 +27,8 @@ def export(lab: Lab, clock: ManualClock, name: str, destination: str):
     a = lab.host("hv-a")
     vm = a.inventory().vm(name)
     a.enable_replication(plan_for(vm), vm.ref)
-    a.start_export(vm.ref, destination)
-    return vm, finish(lambda: a.export_progress(vm.ref), clock)
+    started = a.start_export(vm.ref, destination)
+    return vm, finish(lambda: a.export_progress(started.handle), clock)
 
 
 def test_fat32_fails_when_a_file_reaches_4_gib(lab, clock):
@@ -80,7 +80,7 @@ def test_unplugging_mid_export_fails_the_job_and_keeps_what_was_written(lab, clo
     job = a.start_export(vm.ref, "E:\\")
     clock.advance(3)
     drive_id = lab.unplug("hv-a", "E")
-    failed = a.export_progress(vm.ref)
+    failed = a.export_progress(job.handle)
     assert failed.state is JobState.FAILED and "0x8007048F" in failed.message
     assert failed.bytes_done == 3 * GiB
     assert [v.label for v in a.usb_volumes()] == ["STICK", "SMALL"]
@@ -89,7 +89,7 @@ def test_unplugging_mid_export_fails_the_job_and_keeps_what_was_written(lab, clo
     volume = lab.plug(drive_id, "hv-a")
     assert volume.mount_point == "E:\\"  # the first free letter from D:
     clock.advance(10)
-    assert a.export_progress(vm.ref).bytes_done == 3 * GiB  # plugging back does not resume
+    assert a.export_progress(job.handle).bytes_done == 3 * GiB  # plugging back does not resume
 
 
 def test_unplugging_mid_import_fails_it(lab, clock):
@@ -98,10 +98,10 @@ def test_unplugging_mid_import_fails_it(lab, clock):
     b = lab.host("hv-b")
     lab.move_drive("hv-a", "E:", "hv-b", new_letter="K:")
     folder = job.folder.replace("E:", "K:")
-    b.start_import(vm.ref, folder)
+    importing = b.start_import(vm.ref, folder)
     clock.advance(2)
     lab.unplug("hv-b", "K:")
-    failed = b.import_progress(vm.ref)
+    failed = b.import_progress(importing.handle)
     assert failed.state is JobState.FAILED and "0x8007048F" in failed.message
     assert b.replication_status(vm.ref).state is ReplicationState.WAITING_FOR_INITIAL_REPLICATION
 

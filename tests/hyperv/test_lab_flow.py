@@ -9,6 +9,7 @@ import pytest
 
 from hvseed_gui.core.plan import PlanVm
 from hvseed_gui.hyperv.host import (
+    ExportHandle,
     JobState,
     ReplicationHealth,
     ReplicationMode,
@@ -103,9 +104,9 @@ def test_full_seeding_flow(lab: Lab, clock: ManualClock):
         ReplicationState.INITIAL_REPLICATION_IN_PROGRESS
     )
     clock.advance(2)
-    partial = a.export_progress(vm.ref)
+    partial = a.export_progress(job.handle)
     assert partial.state is JobState.RUNNING and 0 < partial.bytes_done < partial.bytes_total
-    done = poll(lambda: a.export_progress(vm.ref), clock)
+    done = poll(lambda: a.export_progress(job.handle), clock)
     assert done.state is JobState.COMPLETED and done.bytes_done == done.bytes_total
     assert done.replication_state is ReplicationState.INITIAL_REPLICATION_IN_PROGRESS
 
@@ -137,7 +138,7 @@ def test_full_seeding_flow(lab: Lab, clock: ManualClock):
 
     started = b.start_import(vm.ref, summary.path)
     assert started.state is JobState.RUNNING
-    imported = poll(lambda: b.import_progress(vm.ref), clock)
+    imported = poll(lambda: b.import_progress(started.handle), clock)
     assert imported.state is JobState.COMPLETED
     assert imported.replication_state is ReplicationState.REPLICATING
 
@@ -174,8 +175,8 @@ def test_differencing_chain_is_exported_with_parents_under_original_names(lab, c
     a = lab.host("hv-a")
     vm = a.inventory().vm("WEB01")
     a.enable_replication(plan_for(vm), vm.ref)
-    a.start_export(vm.ref, "E:\\")
-    done = poll(lambda: a.export_progress(vm.ref), clock)
+    started = a.start_export(vm.ref, "E:\\")
+    done = poll(lambda: a.export_progress(started.handle), clock)
     assert done.state is JobState.COMPLETED
     listing = a.read_export_folder(done.folder)
     sizes = {f.path: f.size for f in listing.files}
@@ -191,8 +192,8 @@ def test_gen1_vhd_keeps_its_format(lab, clock):
     a = lab.host("hv-a")
     vm = a.inventory().vm("LegacyApp")
     a.enable_replication(plan_for(vm), vm.ref)
-    a.start_export(vm.ref, "F:\\")  # every file is below 4 GiB: FAT32 is fine
-    done = poll(lambda: a.export_progress(vm.ref), clock)
+    started = a.start_export(vm.ref, "F:\\")  # every file is below 4 GiB: FAT32 is fine
+    done = poll(lambda: a.export_progress(started.handle), clock)
     assert done.state is JobState.COMPLETED
     real = lab.real_path("hv-a", done.folder) / "Virtual Hard Disks" / "LegacyApp.vhd"
     assert head(real) == b"conectix"
@@ -221,11 +222,12 @@ def test_state_and_jobs_persist_across_lab_objects(tmp_path, clock):
 
     second = Lab.open(tmp_path / "lab", create=False, clock=clock)
     assert second.settings["export_bytes_per_sec"] == 1 * GiB
-    reattached = second.host("hv-a.lab.local").export_progress(vm.ref)
+    saved = ExportHandle(vm.ref, "E:\\")  # what a new process knows from its plan
+    reattached = second.host("hv-a.lab.local").export_progress(saved)
     assert reattached.state is JobState.RUNNING
     assert reattached.bytes_done == 3 * GiB
     clock.advance(60)
-    assert second.host("hv-a").export_progress(vm.ref).state is JobState.COMPLETED
+    assert second.host("hv-a").export_progress(saved).state is JobState.COMPLETED
     state = json.loads((tmp_path / "lab" / "lab.json").read_text(encoding="utf-8"))
     assert state["hosts"]["hv-b.lab.local"]["vms"][vm.id]["repl"]["state"] == (
         "WaitingForInitialReplication"
@@ -235,7 +237,7 @@ def test_state_and_jobs_persist_across_lab_objects(tmp_path, clock):
 def test_export_progress_before_any_export_is_not_started(lab):
     a = lab.host("hv-a")
     vm = a.inventory().vm("TinyLinux")
-    progress = a.export_progress(vm.ref)
+    progress = a.export_progress(ExportHandle(vm.ref, "E:\\"))
     assert progress.state is JobState.NOT_STARTED
     assert progress.replication_state is ReplicationState.DISABLED
 

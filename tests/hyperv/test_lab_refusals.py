@@ -10,6 +10,8 @@ from hvseed_gui.core.plan import AuthenticationType
 from hvseed_gui.hyperv.errors import CmdletError, InvalidState, NotFound
 from hvseed_gui.hyperv.host import (
     FIREWALL_RULE_HTTP,
+    ExportHandle,
+    ImportHandle,
     JobState,
     ReplicaServerChange,
     ReplicationState,
@@ -34,8 +36,8 @@ def exported(lab: Lab, clock: ManualClock, name: str = "TinyLinux", drive: str =
     a = lab.host("hv-a")
     vm = a.inventory().vm(name)
     a.enable_replication(plan_for(vm), vm.ref)
-    a.start_export(vm.ref, drive)
-    done = finish(lambda: a.export_progress(vm.ref), clock)
+    started = a.start_export(vm.ref, drive)
+    done = finish(lambda: a.export_progress(started.handle), clock)
     assert done.state is JobState.COMPLETED
     return vm, done.folder
 
@@ -205,22 +207,22 @@ def test_cancel_export_leaves_partial_folder_and_allows_no_second_cancel(lab, cl
     a.enable_replication(plan_for(vm), vm.ref)
     job = a.start_export(vm.ref, "E:\\")
     clock.advance(2)
-    cancelled = a.cancel_export(vm.ref)
+    cancelled = a.cancel_export(job.handle)
     assert cancelled.state is JobState.CANCELLED and cancelled.bytes_done == 2 * GiB
     assert cancelled.replication_state is ReplicationState.READY_FOR_INITIAL_REPLICATION
     partial = lab.real_path("hv-a", job.folder) / "Virtual Hard Disks" / "DC01.vhdx"
     assert partial.stat().st_size == 2 * GiB  # left on the drive, never deleted
     clock.advance(10)
-    assert a.export_progress(vm.ref).bytes_done == 2 * GiB  # nothing more is written
+    assert a.export_progress(job.handle).bytes_done == 2 * GiB  # nothing more is written
     with pytest.raises(InvalidState):
-        a.cancel_export(vm.ref)
+        a.cancel_export(job.handle)
     assert b.replication_status(vm.ref).state is ReplicationState.WAITING_FOR_INITIAL_REPLICATION
 
 
 def test_cancel_after_completion_is_refused(lab, clock):
     vm, _folder = exported(lab, clock)
     with pytest.raises(InvalidState, match="already completed"):
-        lab.host("hv-a").cancel_export(vm.ref)
+        lab.host("hv-a").cancel_export(ExportHandle(vm.ref, "E:\\"))
 
 
 # --- import ------------------------------------------------------------------------------------
@@ -238,7 +240,7 @@ def test_import_with_wrong_vm_id_names_both_ids_and_replica_keeps_waiting(lab, c
     assert b.replication_status(other.ref).state is (
         ReplicationState.WAITING_FOR_INITIAL_REPLICATION
     )
-    assert b.import_progress(other.ref).state is JobState.NOT_STARTED
+    assert b.import_progress(ImportHandle(other.ref, folder)).state is JobState.NOT_STARTED
 
 
 def test_import_of_missing_folder_is_not_found(lab, clock):
@@ -301,10 +303,10 @@ def test_import_only_on_a_waiting_replica(lab, clock):
     with pytest.raises(InvalidState, match="not a replica"):
         lab.host("hv-a").start_import(vm.ref, f"D:\\{vm.name}_{vm.id}")
     b = lab.host("hv-b")
-    b.start_import(vm.ref, folder)
+    started = b.start_import(vm.ref, folder)
     with pytest.raises(InvalidState, match="already in progress"):
         b.start_import(vm.ref, folder)
-    finish(lambda: b.import_progress(vm.ref), clock)
+    finish(lambda: b.import_progress(started.handle), clock)
     with pytest.raises(InvalidState, match="Replicating"):
         b.start_import(vm.ref, folder)
 

@@ -28,6 +28,8 @@ from hvseed_gui.hyperv.errors import (
     ProtocolError,
 )
 from hvseed_gui.hyperv.host import (
+    ExportHandle,
+    ImportHandle,
     JobState,
     ReplicationHealth,
     ReplicationMode,
@@ -172,7 +174,7 @@ def test_status_with_ms_date_numeric_enums_and_single_delta():
 
 def test_export_running_reports_hyperv_percent_and_bytes():
     host, _ = fixture_host("progress_export_running.json")
-    progress = host.export_progress(VM)
+    progress = host.export_progress(ExportHandle(VM, "E:\\Seed"))
     assert progress.state is JobState.RUNNING
     assert progress.percent == 42.0
     assert progress.fraction == pytest.approx(18039682662 / 42949672960)
@@ -181,7 +183,7 @@ def test_export_running_reports_hyperv_percent_and_bytes():
 
 def test_export_failed_on_full_disk_says_what_to_do():
     host, _ = fixture_host("progress_export_failed.json")
-    progress = host.export_progress(VM)
+    progress = host.export_progress(ExportHandle(VM, "E:\\Seed"))
     assert progress.state is JobState.FAILED
     assert "not enough space" in progress.message
     assert "NTFS" in progress.message
@@ -190,7 +192,7 @@ def test_export_failed_on_full_disk_says_what_to_do():
 
 def test_export_finished_when_job_is_gone_and_state_moved_on():
     host, _ = fixture_host("progress_export_finished_no_job.json")
-    progress = host.export_progress(VM)
+    progress = host.export_progress(ExportHandle(VM, "E:\\Seed"))
     assert progress.state is JobState.COMPLETED
     assert progress.fraction == 1.0
 
@@ -217,9 +219,12 @@ def test_start_export_returns_running_and_later_polls_measure_the_same_folder():
     progress = host.start_export(VM, "E:\\Seed")
     assert progress.state is JobState.RUNNING  # the job was just created
     assert progress.started.hour == 10
-    host.export_progress(VM)
+    host.export_progress(progress.handle)
     assert ps.decode_blob(runner.scripts[1])["Destination"] == "E:\\Seed"
     assert host.stats.calls == {"start_export": 1, "export_progress": 1}
+    fresh = FakeRunner(result_line(started))  # a new object given the handle measures the same
+    PowerShellHost(fresh).export_progress(progress.handle)
+    assert ps.decode_blob(fresh.scripts[0]) == ps.decode_blob(runner.scripts[1])
 
 
 def test_cancel_reports_cancelled():
@@ -227,7 +232,7 @@ def test_cancel_reports_cancelled():
     doc["data"]["jobs"]["job_state"] = 9  # Killed
     doc["data"]["stopped"] = True
     host = PowerShellHost(FakeRunner(result_line(doc)))
-    assert host.cancel_export(VM).state is JobState.CANCELLED
+    assert host.cancel_export(ExportHandle(VM, "E:\\Seed")).state is JobState.CANCELLED
 
 
 def test_import_refuses_another_vms_folder_without_a_round_trip():
@@ -243,7 +248,10 @@ def test_import_progress_completed_once_replicating():
         "ok": True,
         "data": {"kind": "import", "replication_state": "Replicating", "jobs": None},
     }
-    progress = PowerShellHost(FakeRunner(result_line(doc))).import_progress(VM)
+    folder = f"F:\\SQL01_{VM.id}"
+    progress = PowerShellHost(FakeRunner(result_line(doc))).import_progress(
+        ImportHandle(VM, folder)
+    )
     assert (progress.kind, progress.state) == ("import", JobState.COMPLETED)
 
 

@@ -147,9 +147,9 @@ def test_lab_import_without_xml_is_a_setting(lab, clock):
     shutil.rmtree(lab.real_path("hv-b", folder) / "Virtual Machines")
     lab.configure(require_config_xml=False)
     b = lab.host("hv-b")
-    b.start_import(vm.ref, folder)
+    started = b.start_import(vm.ref, folder)
     for _ in range(100):
-        progress = b.import_progress(vm.ref)
+        progress = b.import_progress(started.handle)
         if progress.state.finished:
             break
         clock.advance(1)

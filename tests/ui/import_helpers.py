@@ -32,7 +32,7 @@ def export_on_primary(
     for _ in range(10_000):  # real clock, fast rate: a few polls
         if job.state.finished:
             break
-        job = a.export_progress(vm.ref)
+        job = a.export_progress(job.handle)
     assert job.state is JobState.COMPLETED, job
     if manifest:
         write_manifest(

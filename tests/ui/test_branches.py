@@ -8,7 +8,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWizard
 
 from hvseed_gui.core.manifest import verify_manifest
-from hvseed_gui.hyperv.host import JobState, ReplicationState
+from hvseed_gui.hyperv.host import ExportHandle, JobState, ReplicationState
+from hvseed_gui.ui.context import RunningExport
 from hvseed_gui.ui.ids import PageId
 
 UP_TO_MEDIA = (
@@ -153,7 +154,9 @@ def test_closing_the_window_leaves_the_export_running_and_reopening_reattaches(
     assert settings.value("export/vm_id", "", type=str) == vm.id
     assert "password" not in " ".join(settings.allKeys()).lower()
     # the export went on without us
-    job = lab.host("hv-a").export_progress(vm.ref)
+    saved = RunningExport.load(settings)  # a new process builds the handle from what was saved
+    assert saved is not None and saved.items[0].handle.job_id
+    job = lab.host("hv-a").export_progress(saved.items[0].handle)
     assert job.state is JobState.RUNNING
 
     lab.configure(export_bytes_per_sec=200 * 2**30)
@@ -261,7 +264,7 @@ def test_reattaching_after_hyperv_dropped_the_finished_job_still_completes(
     # The export ends while no wizard watches, and Hyper-V drops its job record.
 
     def job_dropped() -> bool:
-        lab.host("hv-a").export_progress(vm.ref)  # a poll lets the lab's time move on
+        lab.host("hv-a").export_progress(ExportHandle(vm.ref, ""))  # lets the lab's time move on
         return not any("export" in key and vm.id in key for key in lab.dump()["jobs"])
 
     drive.until(job_dropped)

@@ -166,9 +166,9 @@ def test_replica_already_imported_meanwhile(lab, make_wizard, drive, exported):
     check = walk_to_check(drive, wizard, "TinyLinux")
     assert check.isComplete()
     b = lab.host("hv-b")  # someone imported it in Hyper-V Manager meanwhile
-    b.start_import(vm.ref, folder)
+    started = b.start_import(vm.ref, folder)
     for _ in range(10_000):
-        if b.import_progress(vm.ref).state.finished:
+        if b.import_progress(started.handle).state.finished:
             break
     check.recheck_button.click()
     drive.until(lambda: check.checked and not check.runner.busy)

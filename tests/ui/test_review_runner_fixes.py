@@ -334,11 +334,11 @@ def test_failed_progress_reads_are_not_a_failed_export(lab, make_wizard, drive, 
     real = host.export_progress
     failures = {"left": 6}
 
-    def flaky(vm, destination, job_id=""):
+    def flaky(handle):
         if failures["left"]:
             failures["left"] -= 1
             raise HyperVError("The WinRM connection dropped.")
-        return real(vm, destination, job_id)
+        return real(handle)
 
     monkeypatch.setattr(host, "export_progress", flaky)
     drive.next(wizard, PageId.PROGRESS)

@@ -11,23 +11,22 @@ import contextlib
 import errno
 import os
 import secrets
-import stat
 import time
 import uuid
 from collections.abc import Callable, Sequence
-from datetime import datetime, timezone
+from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from hvseed_gui.core.export_folder import FolderListing
 from hvseed_gui.core.fitness import space_margin
 from hvseed_gui.core.plan import ReplicationPlan
-from hvseed_gui.core.untrusted import A_FOLDER, RefusedEntry, read_capped, refusal_reason
+from hvseed_gui.core.untrusted import A_FOLDER, RefusedEntry, read_capped
 from hvseed_gui.core.volumes import Volume
 from hvseed_gui.hyperv import job_rules
 from hvseed_gui.hyperv.errors import (
     BITLOCKER_MISSING_HINT,
-    POWERSHELL_TOO_OLD_HINT,
     CmdletError,
     FeatureMissing,
     InvalidState,
@@ -35,40 +34,35 @@ from hvseed_gui.hyperv.errors import (
 )
 from hvseed_gui.hyperv.host import (
     STAGING_FOLDER,
-    AuthorizationEntry,
     BitLockerResult,
     Certificate,
     ConnectionTestResult,
     ExportFolderSummary,
+    ExportHandle,
     HashJob,
     HostCallStats,
     HostReadiness,
     HyperVHost,
+    ImportHandle,
     Inventory,
     JobProgress,
     JobState,
     ReplicaServerChange,
     ReplicaServerConfig,
-    ReplicationHealth,
-    ReplicationMode,
-    ReplicationState,
     ReplicationStatus,
-    StorageSpace,
     TestFailoverResult,
     Vhd,
-    VhdFile,
-    VirtualMachine,
     VmRef,
 )
 
 from . import drives, faults, hash_job, jobs, replication, text_files
-from .world import VmDict, World, short_name, to_datetime
+from . import lab_results as results
+from .world import World, short_name
 
 if TYPE_CHECKING:
     from .labdir import Lab
 
 T = TypeVar("T")
-NOT_COMPLETED = "Initial replication has not completed."
 
 
 class LabHost(HyperVHost):
@@ -79,11 +73,7 @@ class LabHost(HyperVHost):
         self.name = fqdn
         self.display_name = f"lab: {short_name(fqdn)}"
         self.stats = HostCallStats()
-        # What this object's starts used, as PowerShellHost keeps it (VM ID -> value): a new
-        # object (another process) knows only what the caller passes.
-        self._export_destinations: dict[str, str] = {}
-        self._import_folders: dict[str, str] = {}
-        self._job_ids: dict[tuple[str, str], str] = {}
+        # Nothing about jobs is kept here, as in PowerShellHost: callers pass the handle.
 
     def __repr__(self) -> str:
         return f"LabHost({self.name!r}, lab={str(self.lab.directory)!r})"
@@ -98,7 +88,7 @@ class LabHost(HyperVHost):
             fault = faults.take(w.state, self.name, operation)
             if fault is not None:
                 raise fault
-            _refuse_old_powershell(w, self.name, operation)
+            results.refuse_old_powershell(w, self.name, operation)
             return action(w)
 
     # -- facts ----------------------------------------------------------------------------------
@@ -108,7 +98,7 @@ class LabHost(HyperVHost):
             host = w.host(self.name)
             vms = tuple(
                 sorted(
-                    (_vm_result(w, self.name, vm, details) for vm in host["vms"].values()),
+                    (results.vm_result(w, self.name, vm, details) for vm in host["vms"].values()),
                     key=lambda v: (v.name.lower(), v.id),
                 )
             )
@@ -122,7 +112,7 @@ class LabHost(HyperVHost):
             )
 
         result = self._call("inventory", run)
-        self._charge(len(result.vms), _vhd_files(result.vms) if details else 0)
+        self._charge(len(result.vms), results.vhd_files(result.vms) if details else 0)
         return result
 
     def vm_disks(self, vm_ids: Sequence[str]) -> dict[str, tuple[Vhd, ...]]:
@@ -131,7 +121,7 @@ class LabHost(HyperVHost):
         def run(w: World) -> dict[str, tuple[Vhd, ...]]:
             host = w.host(self.name)
             return {
-                vm["id"]: _vm_result(w, self.name, vm, True).vhds
+                vm["id"]: results.vm_result(w, self.name, vm, True).vhds
                 for vm in host["vms"].values()
                 if vm["id"].upper() in wanted
             }
@@ -150,15 +140,15 @@ class LabHost(HyperVHost):
             time.sleep(seconds)  # a real host's cost, not synchronisation
 
     def readiness(self) -> HostReadiness:
-        return self._call("readiness", lambda w: _readiness(w, self.name))
+        return self._call("readiness", lambda w: results.readiness_of(w, self.name))
 
     def replica_server_config(self) -> ReplicaServerConfig:
-        return self._call("replica_server_config", lambda w: _server_config(w, self.name))
+        return self._call("replica_server_config", lambda w: results.server_config(w, self.name))
 
     def configure_replica_server(self, change: ReplicaServerChange) -> ReplicaServerConfig:
         def run(w: World) -> ReplicaServerConfig:
             replication.configure_replica_server(w, self.name, change)
-            return _server_config(w, self.name)
+            return results.server_config(w, self.name)
 
         return self._call("configure_replica_server", run)
 
@@ -190,37 +180,35 @@ class LabHost(HyperVHost):
     def enable_replication(self, plan: ReplicationPlan, vm: VmRef) -> ReplicationStatus:
         def run(w: World) -> ReplicationStatus:
             found = replication.enable_replication(w, self.name, plan, vm.id)
-            return _status(w, self.name, found)
+            return results.status_of(w, self.name, found)
 
         return self._call("enable_replication", run)
 
     def replication_status(self, vm: VmRef) -> ReplicationStatus:
         return self._call(
-            "replication_status", lambda w: _status(w, self.name, w.vm(self.name, vm.id, vm.name))
+            "replication_status",
+            lambda w: results.status_of(w, self.name, w.vm(self.name, vm.id, vm.name)),
         )
 
     def start_export(self, vm: VmRef, destination: str) -> JobProgress:
         def run(w: World) -> JobProgress:
             job = jobs.start_export(w, self.name, vm.id, destination)
-            return _progress(w, job)
+            return results.job_progress(w, job)
 
         progress = self._call("start_export", run)
-        self._export_destinations[_key(vm)] = destination
-        self._job_ids[("export", _key(vm))] = progress.job_id
-        return progress
+        return replace(progress, handle=ExportHandle(vm, destination, progress.job_id))
 
-    def export_progress(self, vm: VmRef, destination: str = "", job_id: str = "") -> JobProgress:
-        destination = _remember(self._export_destinations, _key(vm), destination)
-        job_id = _remember(self._job_ids, ("export", _key(vm)), job_id)
-        return self._call(
-            "export_progress", lambda w: self._job(w, vm, "export", destination, job_id)
-        )
-
-    def cancel_export(self, vm: VmRef) -> JobProgress:
+    def export_progress(self, handle: ExportHandle) -> JobProgress:
         def run(w: World) -> JobProgress:
-            return _progress(w, jobs.cancel_export(w, self.name, vm.id))
+            return self._job(w, handle.vm, "export", handle.destination, handle.job_id)
 
-        return self._call("cancel_export", run)
+        return results.with_handle(self._call("export_progress", run), handle)
+
+    def cancel_export(self, handle: ExportHandle) -> JobProgress:
+        def run(w: World) -> JobProgress:
+            return results.job_progress(w, jobs.cancel_export(w, self.name, handle.vm.id))
+
+        return results.with_handle(self._call("cancel_export", run), handle)
 
     def start_import(self, vm: VmRef, folder: str) -> JobProgress:
         problem = job_rules.import_folder_problem(vm, folder)
@@ -228,17 +216,16 @@ class LabHost(HyperVHost):
             raise problem
 
         def run(w: World) -> JobProgress:
-            return _progress(w, jobs.start_import(w, self.name, vm.id, folder))
+            return results.job_progress(w, jobs.start_import(w, self.name, vm.id, folder))
 
         progress = self._call("start_import", run)
-        self._import_folders[_key(vm)] = folder
-        self._job_ids[("import", _key(vm))] = progress.job_id
-        return progress
+        return replace(progress, handle=ImportHandle(vm, folder, progress.job_id))
 
-    def import_progress(self, vm: VmRef, folder: str = "", job_id: str = "") -> JobProgress:
-        folder = _remember(self._import_folders, _key(vm), folder)
-        job_id = _remember(self._job_ids, ("import", _key(vm)), job_id)
-        return self._call("import_progress", lambda w: self._job(w, vm, "import", folder, job_id))
+    def import_progress(self, handle: ImportHandle) -> JobProgress:
+        def run(w: World) -> JobProgress:
+            return self._job(w, handle.vm, "import", handle.folder, handle.job_id)
+
+        return results.with_handle(self._call("import_progress", run), handle)
 
     def _job(self, w: World, ref: VmRef, kind: str, where: str, job_id: str) -> JobProgress:
         """The job record while Hyper-V would still show it; afterwards the same judgement as
@@ -246,17 +233,19 @@ class LabHost(HyperVHost):
         found = w.vm(self.name, ref.id, ref.name)
         job = w.state["jobs"].get(jobs.job_key(self.name, kind, found["id"]))
         if job is not None and (not job_id or job.get("id", "") == job_id):
-            return _progress(w, job)
-        state = _state_of(found)
+            return results.job_progress(w, job)
+        state = results.state_of(found)
         folder, done, total = "", None, None
         if kind == "export":
             if where:
                 folder = f"{where.rstrip(chr(92))}\\{found['name']}_{found['id']}"
-                done = _folder_bytes(w, self.name, folder)
+                done = results.folder_bytes(w, self.name, folder)
             repl = found.get("repl") or {}
-            total = _initial_size(w, self.name, found) if repl.get("mode") == "Primary" else None
+            total = (
+                results.initial_size(w, self.name, found) if repl.get("mode") == "Primary" else None
+            )
         elif where:
-            folder, total = where, _folder_bytes(w, self.name, where)
+            folder, total = where, results.folder_bytes(w, self.name, where)
         judged, message = job_rules.state_without_job(
             kind, state, bytes_done=done, bytes_total=total, folder=folder
         )
@@ -276,7 +265,7 @@ class LabHost(HyperVHost):
     def resume_replication(self, vm: VmRef, resynchronize: bool = False) -> ReplicationStatus:
         def run(w: World) -> ReplicationStatus:
             found = replication.resume_replication(w, self.name, vm.id, resynchronize)
-            return _status(w, self.name, found)
+            return results.status_of(w, self.name, found)
 
         return self._call("resume_replication", run)
 
@@ -342,7 +331,7 @@ class LabHost(HyperVHost):
                 cmdlet="Test-Path",
                 category="InvalidArgument",
             )
-        if not _is_plain_dir(root):
+        if not results.is_plain_dir(root):
             raise NotFound(
                 f"Cannot find the folder '{loc.windows}' on {self.name}. "
                 f"{drives.ERR_PATH_NOT_FOUND}",
@@ -353,13 +342,13 @@ class LabHost(HyperVHost):
             candidates = [(loc, root)]
         else:  # below the path, and one level deeper (E:\\HyperV-Seed\\SQL01_<id>)
             candidates = []
-            for child in _plain_subdirs(root):
+            for child in results.plain_subdirs(root):
                 if drives.parse_folder_name(child.name) is not None:
                     candidates.append((loc.child(child.name), child))
                     continue
                 candidates.extend(
                     (loc.child(child.name, sub.name), sub)
-                    for sub in _plain_subdirs(child)
+                    for sub in results.plain_subdirs(child)
                     if drives.parse_folder_name(sub.name) is not None
                 )
         summaries = []
@@ -555,312 +544,3 @@ def lab_recovery_password() -> str:
     """A random recovery password in BitLocker's format: 8 groups of 6 digits, each group a
     multiple of 11 below 720896 (so a typo in one group is caught)."""
     return "-".join(f"{secrets.randbelow(65536) * 11:06d}" for _ in range(8))
-
-
-# --- results ----------------------------------------------------------------------------------
-
-
-def _state_of(vm: VmDict) -> ReplicationState:
-    repl = vm.get("repl")
-    return ReplicationState.parse(repl["state"]) if repl else ReplicationState.DISABLED
-
-
-def _vhd_files(vms: Sequence[VirtualMachine]) -> int:
-    return sum(len(d.parents) + 1 for vm in vms for d in vm.vhds)
-
-
-def _vm_result(w: World, fqdn: str, vm: VmDict, details: bool = True) -> VirtualMachine:
-    vhds = tuple(
-        Vhd(
-            path=d["path"],
-            format=d["format"],
-            vhd_type=d["type"],
-            file_size=w.file_size(fqdn, d["path"]),
-            max_size=d["max_size"],
-            parents=tuple(VhdFile(p, w.file_size(fqdn, p)) for p in d["parents"]),
-            controller=d.get("controller", ""),
-        )
-        if details
-        else Vhd(  # what Get-VMHardDiskDrive gives: the path, no Get-VHD
-            path=d["path"],
-            format="VHDX" if d["path"].lower().endswith((".vhdx", ".avhdx")) else "VHD",
-            vhd_type="",
-            file_size=0,
-            max_size=0,
-            controller=d.get("controller", ""),
-            details_known=False,
-        )
-        for d in vm["disks"]
-    )
-    repl = vm.get("repl")
-    if vm.get("test_of"):
-        mode, state, health = (
-            ReplicationMode.TEST_REPLICA,
-            ReplicationState.DISABLED,
-            ReplicationHealth.NOT_APPLICABLE,
-        )
-    elif repl:
-        mode = ReplicationMode.parse(repl["mode"])
-        state = ReplicationState.parse(repl["state"])
-        health = ReplicationHealth.parse(repl["health"])
-    else:
-        mode, state, health = (
-            ReplicationMode.NONE,
-            ReplicationState.DISABLED,
-            ReplicationHealth.NOT_APPLICABLE,
-        )
-    return VirtualMachine(
-        name=vm["name"],
-        id=vm["id"],
-        state=vm["state"],
-        generation=vm["generation"],
-        replication_state=state,
-        replication_mode=mode,
-        replication_health=health,
-        vhds=vhds,
-    )
-
-
-def _server_config(w: World, fqdn: str) -> ReplicaServerConfig:
-    host = w.host(fqdn)
-    facts = {**HOST_FACT_DEFAULTS, **host.get("facts", {})}
-    config = host["replica_server"]
-    return ReplicaServerConfig(
-        host_name=fqdn,
-        replication_enabled=config["enabled"],
-        allowed_authentication=config["auth"],
-        kerberos_port=config["kerberos_port"],
-        certificate_port=config["cert_port"],
-        allow_any_server=config["allow_any"],
-        default_storage_location=config["storage"],
-        authorization_entries=tuple(
-            AuthorizationEntry(e["allowed_primary_server"], e["storage_location"], e["trust_group"])
-            for e in config["entries"]
-        ),
-        firewall_rules=replication.firewall_rules(w, fqdn),
-        certificate_thumbprint=config["thumbprint"],
-        cluster_name=str(facts["cluster_name"]),
-        replica_broker=str(facts["replica_broker"]),
-    )
-
-
-#: What a lab host reports for the facts only ``readiness`` reads; ``Lab.set_host_facts``
-#: changes them (a 2012 R2 host with PowerShell 4.0, FIPS on, the ASR rule blocking, …).
-HOST_FACT_DEFAULTS: dict[str, Any] = {
-    "powershell_version": "5.1.20348.2849",
-    "winrm_listeners": ["HTTP:5985"],
-    "fips_enabled": False,
-    "asr_wmi_process_rule": "Disabled",
-    "clock_offset_seconds": 0.0,
-    "is_server": True,
-    "cluster_name": "",
-    "replica_broker": "",
-}
-
-
-def _refuse_old_powershell(w: World, fqdn: str, operation: str) -> None:
-    """As every real script but readiness: Windows PowerShell older than 5.1 is refused."""
-    version = str({**HOST_FACT_DEFAULTS, **w.host(fqdn).get("facts", {})}["powershell_version"])
-    parts = tuple(int(p) for p in version.split(".")[:2] if p.isdigit())
-    if operation != "readiness" and parts < (5, 1):
-        raise FeatureMissing(
-            f"Windows PowerShell {version} on {fqdn} is too old: hvseed needs Windows "
-            "PowerShell 5.1.",
-            POWERSHELL_TOO_OLD_HINT,
-        )
-
-
-def _readiness(w: World, fqdn: str) -> HostReadiness:
-    host = w.host(fqdn)
-    facts = {**HOST_FACT_DEFAULTS, **host.get("facts", {})}
-    config = _server_config(w, fqdn)
-    cert = None
-    if config.certificate_thumbprint:
-        cert = next(
-            (
-                c
-                for c in host["certificates"]
-                if c["thumbprint"].upper() == config.certificate_thumbprint.upper()
-            ),
-            None,
-        )
-    storage = []
-    locations = [config.default_storage_location] + [
-        e.storage_location for e in config.authorization_entries
-    ]
-    for location in dict.fromkeys(p for p in locations if p):
-        try:
-            free: int | None = w.free(w.locate(fqdn, location).drive_id)
-        except NotFound:
-            free = None
-        storage.append(StorageSpace(location, free))
-    feature_installed = host.get("bitlocker_feature", True)
-    return HostReadiness(
-        host_name=fqdn,
-        os_caption=host["os_version"],
-        os_build=host["os_build"],
-        is_server=bool(facts["is_server"]),
-        powershell_version=str(facts["powershell_version"]),
-        hyperv_module=True,
-        vmms_running=True,
-        replica=config,
-        certificate_found=None if not config.certificate_thumbprint else cert is not None,
-        certificate_ekus=(EKU_SERVER, EKU_CLIENT) if cert else (),
-        certificate_not_after=datetime.fromisoformat(cert["not_after"]) if cert else None,
-        certificate_has_private_key=bool(cert and cert["has_private_key"]),
-        winrm_listeners=tuple(facts["winrm_listeners"]),
-        clock_utc=datetime.fromtimestamp(
-            w.now + float(facts["clock_offset_seconds"]), tz=timezone.utc
-        ),
-        fips_enabled=bool(facts["fips_enabled"]),
-        asr_wmi_process_rule=str(facts["asr_wmi_process_rule"]),
-        bitlocker_cmdlets=bool(feature_installed),
-        bitlocker_feature=("Installed" if feature_installed else "Available")
-        if facts["is_server"]
-        else "",
-        storage=tuple(storage),
-        is_cluster_node=bool(facts["cluster_name"]),
-        cluster_name=str(facts["cluster_name"]),
-        replica_broker=str(facts["replica_broker"]),
-    )
-
-
-EKU_SERVER = "1.3.6.1.5.5.7.3.1"
-EKU_CLIENT = "1.3.6.1.5.5.7.3.2"
-
-
-def _key(vm: VmRef) -> str:
-    return vm.id.strip().strip("{}").upper()
-
-
-def _remember(memory: dict[Any, str], key: Any, value: str) -> str:
-    """``value`` when given (and remembered for later polls), else what was remembered."""
-    if value:
-        memory[key] = value
-        return value
-    return memory.get(key, "")
-
-
-def _folder_bytes(w: World, fqdn: str, folder: str) -> int | None:
-    """Bytes of every file below ``folder`` on the host, None when it is not there."""
-    try:
-        root = w.real(fqdn, folder)
-    except NotFound:
-        return None
-    if not _is_plain_dir(root):
-        return None
-    return sum(f.size for f in drives.plain_files(root))
-
-
-def _is_plain_dir(path: Path) -> bool:
-    """A folder, not a link to one (metadata only: nothing is opened)."""
-    try:
-        st = os.lstat(path)
-    except OSError:
-        return False
-    return refusal_reason(st) is None and stat.S_ISDIR(st.st_mode)
-
-
-def _plain_subdirs(root: Path) -> list[Path]:
-    """Sub-folders of ``root`` by name, links to folders left out."""
-    try:
-        children = list(root.iterdir())
-    except OSError:
-        return []
-    return sorted((c for c in children if _is_plain_dir(c)), key=lambda p: p.name.lower())
-
-
-def _initial_size(w: World, fqdn: str, vm: VmDict) -> int:
-    """The initial copy's size as Measure-VMReplication reports it: replicated disks plus
-    their parents (a parent shared by two disks counts twice, as in that sum)."""
-    replicated = (vm.get("repl") or {}).get("replicated", [])
-    return sum(
-        w.file_size(fqdn, p)
-        for d in vm["disks"]
-        if d["path"] in replicated
-        for p in (d["path"], *d["parents"])
-    )
-
-
-def _progress(w: World, job: dict[str, Any]) -> JobProgress:
-    vm = w.find_vm(job["host"], job["vm_id"])
-    total, done = job["total"], job["done"]
-    return JobProgress(
-        vm=VmRef(job["vm_name"], job["vm_id"]),
-        kind=job["kind"],
-        state=JobState(job["state"]),
-        percent=round(100.0 * done / total, 2) if total else 100.0,
-        bytes_done=done,
-        bytes_total=total,
-        replication_state=_state_of(vm) if vm else ReplicationState.UNKNOWN,
-        folder=job["folder"],
-        message=job["message"],
-        started=to_datetime(job["started"]),
-        job_id=job.get("id", ""),
-    )
-
-
-def _last_replication(w: World, vm: VmDict) -> float | None:
-    repl = vm["repl"]
-    frequency = max(1, int(repl["frequency"]))
-    if repl["state"] == jobs.REPLICATING and repl.get("cycle_origin") is not None:
-        start, end = repl["cycle_origin"], w.now
-    else:
-        replica = vm if repl["mode"] != "Primary" else replication.partner_of(w, vm)
-        delta = ((replica or {}).get("repl") or {}).get("delta")
-        if not delta or delta.get("since") is None:
-            return None
-        start, end = delta["since"], (w.now if delta["flowing"] else delta["updated"])
-    cycles = int((end - start) // frequency)
-    return start + cycles * frequency if cycles >= 1 else None
-
-
-def _status(w: World, fqdn: str, vm: VmDict) -> ReplicationStatus:
-    repl = vm.get("repl")
-    if not repl:
-        # as Get-HvseedStatus on a real host: no relationship is a status, not an error
-        return ReplicationStatus(
-            vm=VmRef(vm["name"], vm["id"]),
-            mode=ReplicationMode.TEST_REPLICA if vm.get("test_of") else ReplicationMode.NONE,
-            state=ReplicationState.DISABLED,
-            health=ReplicationHealth.NOT_APPLICABLE,
-        )
-    state = ReplicationState.parse(repl["state"])
-    details: list[str] = []
-    if state is not ReplicationState.REPLICATING:
-        details.append(NOT_COMPLETED)
-    if repl.get("last_error"):
-        details.append(repl["last_error"])
-    pending = initial = None
-    if repl["mode"] == "Primary":
-        initial = _initial_size(w, fqdn, vm)
-        job = w.state["jobs"].get(jobs.job_key(fqdn, "export", vm["id"]))
-        if state is ReplicationState.READY_FOR_INITIAL_REPLICATION:
-            pending = initial
-        elif state is ReplicationState.INITIAL_REPLICATION_IN_PROGRESS and job:
-            pending = max(0, job["total"] - job["done"])
-        else:
-            pending = 0
-    delta = repl.get("delta") or {}
-    test_id = repl.get("test_vm_id")
-    test_vm = w.host(fqdn)["vms"].get(test_id) if test_id else None
-    return ReplicationStatus(
-        vm=VmRef(vm["name"], vm["id"]),
-        mode=ReplicationMode.parse(repl["mode"]),
-        state=state,
-        health=ReplicationHealth.parse(repl["health"]),
-        health_details=tuple(details),
-        primary_server=repl["primary_server"],
-        replica_server=repl["replica_server"],
-        recovery_history_hours=repl.get("recovery_history"),
-        replica_port=repl["port"],
-        authentication=repl["auth"],
-        frequency_sec=repl["frequency"],
-        last_replication_time=to_datetime(_last_replication(w, vm)),
-        pending_replication_bytes=pending,
-        initial_replication_bytes=initial,
-        test_vm_name=test_vm["name"] if test_vm else "",
-        replica_delta_files=tuple(
-            VhdFile(f["path"], w.file_size(fqdn, f["path"])) for f in delta.get("files", [])
-        ),
-    )

@@ -256,10 +256,10 @@ class Lab:
             interrupt(w, self._fqdn(host), vm_id, ReplicationState.parse(state), reason)
 
     def set_host_facts(self, host: str, **facts: Any) -> None:
-        """Change what ``readiness`` reads on ``host`` (see ``host.HOST_FACT_DEFAULTS``):
+        """Change what ``readiness`` reads on ``host`` (see ``lab_results.HOST_FACT_DEFAULTS``):
         e.g. ``powershell_version="4.0"``, ``fips_enabled=True``, ``clock_offset_seconds=600``,
         ``asr_wmi_process_rule="Block"``, ``cluster_name="HVC1"``, ``replica_broker="HVR-BRK"``."""
-        from .lab_host import HOST_FACT_DEFAULTS
+        from .lab_results import HOST_FACT_DEFAULTS
 
         unknown = set(facts) - set(HOST_FACT_DEFAULTS)
         if unknown:

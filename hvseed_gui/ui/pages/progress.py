@@ -805,7 +805,7 @@ class ProgressPage(HostPage):
             out = []
             for r in running:
                 try:
-                    out.append((r, cancel_export(host, r.target.vm)))
+                    out.append((r, cancel_export(host, r.item.handle)))
                 except Exception as exc:
                     out.append((r, exc))
             return out

@@ -16,7 +16,7 @@ from hvseed_gui.hyperv.catalogue import catalogue
 from hvseed_gui.hyperv.host import HyperVHost
 from hvseed_gui.hyperv.lab import Lab
 from hvseed_gui.hyperv.powershell.host_readiness import parse_readiness
-from tests.hyperv.test_powershell_scripts import PARSER, _bad_nodes, analyse, parameter_problems
+from tests.support.ps_scripts import PARSER, _bad_nodes, analyse, parameter_problems
 
 
 def hvseed(*argv: str) -> tuple[int, str, str]:

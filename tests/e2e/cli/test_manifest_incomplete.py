@@ -11,10 +11,10 @@ from hvseed_gui.core.manifest import (
     manifest_state,
     write_manifest,
 )
-from tests.cli.test_cli import export_example, hvseed, lab_dir  # noqa: F401 - fixture
+from tests.support.cli import export_example, hvseed
 
 
-def test_an_emptied_manifest_is_named_incomplete_and_written_again(lab_dir, tmp_path):  # noqa: F811
+def test_an_emptied_manifest_is_named_incomplete_and_written_again(lab_dir, tmp_path):
     _plan, folder = export_example(lab_dir, tmp_path)
     json_path, sums_path = manifest_paths(folder)
     json_path.write_bytes(b"")  # a crash while the manifest was written
@@ -33,7 +33,7 @@ def test_an_emptied_manifest_is_named_incomplete_and_written_again(lab_dir, tmp_
     assert "The copy is intact" in out
 
 
-def test_a_half_written_manifest_is_incomplete_but_a_whole_one_is_kept(lab_dir, tmp_path):  # noqa: F811
+def test_a_half_written_manifest_is_incomplete_but_a_whole_one_is_kept(lab_dir, tmp_path):
     _plan, folder = export_example(lab_dir, tmp_path)
     json_path, _sums_path = manifest_paths(folder)
     whole = json_path.read_bytes()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from hvseed_gui.hyperv.lab import Lab
-from tests.cli.test_cli import hvseed
+from tests.support.cli import hvseed
 
 
 @pytest.fixture()

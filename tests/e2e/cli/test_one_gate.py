@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from hvseed_gui.hyperv.lab import Lab
-from tests.cli.test_cli import hvseed
+from tests.support.cli import hvseed
 
 OTHER_ID = "0BADC0DE-0000-4000-8000-000000000000"
 

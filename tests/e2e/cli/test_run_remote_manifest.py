@@ -23,7 +23,7 @@ from hvseed_gui.cli.main import build_parser
 from hvseed_gui.core.manifest import manifest_paths, verify_manifest
 from hvseed_gui.flows import drive as flows_drive
 from hvseed_gui.hyperv.lab import Lab
-from tests.cli.test_cli import hvseed
+from tests.support.cli import hvseed
 
 
 @pytest.fixture()

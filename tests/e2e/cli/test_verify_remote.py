@@ -16,7 +16,7 @@ from hvseed_gui.cli import replica
 from hvseed_gui.cli.hosts import Hosts
 from hvseed_gui.cli.main import build_parser
 from hvseed_gui.hyperv.lab import Lab
-from tests.cli.test_cli import export_example, hvseed
+from tests.support.cli import export_example, hvseed
 
 
 @pytest.fixture()

@@ -17,11 +17,11 @@ import pytest
 from hvseed_gui.core.untrusted import UnsafeFolder
 from hvseed_gui.hyperv.lab import Lab
 from hvseed_gui.hyperv.lab import drives as lab_drives
-from tests.cli.test_cli import export_example, hvseed, lab_dir  # noqa: F401 - fixture
+from tests.support.cli import export_example, hvseed
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs and symlinks: POSIX")
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 GiB = 1024**3
 
 
@@ -52,7 +52,7 @@ def finish(process: subprocess.Popen[str], seconds: float) -> tuple[int, str]:
     return process.returncode, out + err
 
 
-def test_a_fifo_in_the_folder_is_named_and_the_lab_keeps_answering(lab_dir, tmp_path):  # noqa: F811
+def test_a_fifo_in_the_folder_is_named_and_the_lab_keeps_answering(lab_dir, tmp_path):
     plan, folder = export_example(lab_dir, tmp_path)
     fifo = folder / "Virtual Machines" / "copy.xml"
     os.mkfifo(fifo)  # nobody ever writes to it: a reader that opens it waits forever
@@ -73,7 +73,7 @@ def test_a_fifo_in_the_folder_is_named_and_the_lab_keeps_answering(lab_dir, tmp_
     assert "Traceback" not in text
 
 
-def test_the_lab_lock_is_free_while_a_drive_is_read(lab_dir, tmp_path, monkeypatch):  # noqa: F811
+def test_the_lab_lock_is_free_while_a_drive_is_read(lab_dir, tmp_path, monkeypatch):
     plan, folder = export_example(lab_dir, tmp_path)
     reading, release = threading.Event(), threading.Event()
     real_walk = lab_drives.walk
@@ -105,7 +105,7 @@ def test_the_lab_lock_is_free_while_a_drive_is_read(lab_dir, tmp_path, monkeypat
 
 
 @pytest.mark.parametrize("victim", ["disk", "xml"])
-def test_a_link_to_dev_zero_ends_inspect_and_verify_with_its_name(lab_dir, tmp_path, victim):  # noqa: F811
+def test_a_link_to_dev_zero_ends_inspect_and_verify_with_its_name(lab_dir, tmp_path, victim):
     _plan, folder = export_example(lab_dir, tmp_path)
     if victim == "disk":
         target = next((folder / "Virtual Hard Disks").glob("*.vhdx"))
@@ -122,7 +122,7 @@ def test_a_link_to_dev_zero_ends_inspect_and_verify_with_its_name(lab_dir, tmp_p
         assert "Traceback" not in text and "MemoryError" not in text
 
 
-def test_a_link_out_of_the_folder_is_named_by_the_lab_listing(lab_dir, tmp_path):  # noqa: F811
+def test_a_link_out_of_the_folder_is_named_by_the_lab_listing(lab_dir, tmp_path):
     _plan, folder = export_example(lab_dir, tmp_path)
     secret = tmp_path / "secret.xml"
     secret.write_text("<secret/>", encoding="utf-8")

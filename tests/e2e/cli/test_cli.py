@@ -2,44 +2,12 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
-import pytest
-
-from hvseed_gui.cli import run
 from hvseed_gui.core.plan import ReplicationPlan
 from hvseed_gui.hyperv.lab import Lab
-
-
-@pytest.fixture()
-def lab_dir(tmp_path: Path) -> Path:
-    directory = tmp_path / "lab"
-    lab = Lab.open(directory)
-    lab.configure(export_bytes_per_sec=50e9, import_bytes_per_sec=50e9)
-    return directory
-
-
-def hvseed(*argv: str, lab: Path | None = None) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    prefix = ["--lab", str(lab), "--poll", "0.01", "--settle-timeout", "5"] if lab else []
-    code = run([*prefix, *argv], out, err)
-    return code, out.getvalue(), err.getvalue()
-
-
-def export_example(lab_dir: Path, tmp_path: Path) -> tuple[dict, Path]:
-    code, plan_text, err = hvseed("plan", "--example", lab=lab_dir)
-    assert code == 0, err
-    plan_file = tmp_path / "plan.json"
-    plan_file.write_text(plan_text, encoding="utf-8")
-    code, out, err = hvseed("run", str(plan_file), lab=lab_dir)
-    assert code == 0, err
-    plan = json.loads(plan_text)
-    vm = plan["vms"][0]
-    lab = Lab.open(lab_dir)
-    folder = lab.real_path(lab.primary_name, f"{plan['destination_path']}\\{vm['name']}_{vm['id']}")
-    return plan, folder
+from tests.support.cli import export_example, hvseed
 
 
 def test_plan_run_import_status_on_the_lab(lab_dir, tmp_path):

@@ -13,7 +13,7 @@ from hvseed_gui.core.manifest import fingerprint_of, manifest_paths
 from hvseed_gui.flows.import_run import ImportRun
 from hvseed_gui.hyperv.host import JobState, ReplicationState
 from hvseed_gui.hyperv.lab import Lab
-from tests.ui.import_helpers import export_on_primary, remove_manifest
+from tests.support.import_side import export_on_primary, remove_manifest
 
 
 @pytest.fixture

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtWidgets import QWizard
-
 from hvseed_gui.hyperv.host import FIREWALL_RULE_HTTP, ReplicaServerChange, ReplicaServerConfig
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages.replica import describe_change
+from tests.support.wizard import open_fix
 
 PRIMARY = "hv-a.lab.local"
 ANY_SERVER = "Allow replication from any authenticated server"
@@ -21,17 +20,6 @@ def changed_fields(before: ReplicaServerConfig, after: ReplicaServerConfig) -> s
         for f in dataclasses.fields(ReplicaServerConfig)
         if getattr(before, f.name) != getattr(after, f.name)
     }
-
-
-def open_fix(make_wizard, drive, server: str = "hv-c.lab.local"):
-    wizard = make_wizard()
-    for page_id in (PageId.CONNECT, PageId.VM, PageId.REPLICA):
-        drive.next(wizard, page_id)
-    page = wizard.currentPage()
-    page.server_edit.setText(server)
-    wizard.button(QWizard.WizardButton.NextButton).click()
-    drive.until(lambda: page.fix_box.isVisible())
-    return wizard, page
 
 
 def bullets(page) -> list[str]:

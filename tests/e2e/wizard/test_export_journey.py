@@ -13,28 +13,7 @@ from hvseed_gui.core.manifest import (
 )
 from hvseed_gui.hyperv.host import JobState, ReplicationState
 from hvseed_gui.ui.ids import PageId
-
-# the manifest hashes every byte of the copy: a small VM keeps the test fast (the first VM the
-# page offers, SQL01, is 70 GiB)
-VM_NAME = "TinyLinux"
-
-
-def walk_to_summary(drive, wizard, vm_name: str = VM_NAME) -> None:
-    for page_id in (
-        PageId.CONNECT,
-        PageId.VM,
-        PageId.REPLICA,
-        PageId.PARAMS,
-        PageId.VHDS,
-        PageId.FREQUENCY,
-        PageId.RECOVERY,
-        PageId.METHOD,
-        PageId.MEDIA,
-        PageId.SUMMARY,
-    ):
-        drive.next(wizard, page_id)
-        if page_id == PageId.VM and vm_name:
-            wizard.currentPage().select_vm(vm_name)
+from tests.support.wizard import walk_to_summary
 
 
 def test_next_next_next_exports_to_the_usb_drive(lab, make_wizard, drive, settings_path):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWizard
 from hvseed_gui.core.manifest import fingerprint_of, manifest_paths, short_fingerprint
 from hvseed_gui.hyperv.host import ReplicationState
 from hvseed_gui.ui.ids import PageId
-from tests.ui.import_helpers import (
+from tests.support.import_side import (
     FAST,
     consent,
     courier,
@@ -215,7 +215,7 @@ def test_the_import_pages_reach_hosts_only_through_the_seam_and_the_flow():
     import re
     from pathlib import Path
 
-    ui = Path(__file__).resolve().parents[2] / "hvseed_gui" / "ui"
+    ui = Path(__file__).resolve().parents[3] / "hvseed_gui" / "ui"
     banned = (
         "hvseed_gui.hyperv.lab",
         "hvseed_gui.hyperv.powershell",

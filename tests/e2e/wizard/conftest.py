@@ -6,13 +6,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QThreadPool
-from PySide6.QtWidgets import QWizard
 
 from hvseed_gui.ui.context import MemorySecretStore
 from hvseed_gui.ui.prompt import ScriptedPrompt
 from hvseed_gui.ui.wizard import EnableReplicationWizard
-
-WAIT_MS = 10_000
+from tests.support.wizard import WAIT_MS, Driver
 
 
 @pytest.fixture
@@ -67,51 +65,6 @@ def make_wizard(qtbot, lab_dir, settings_path, prompt):
         if wizard.isVisible():
             wizard.reject()
     QThreadPool.globalInstance().waitForDone(WAIT_MS)
-
-
-def forward_button(wizard: QWizard):
-    page = wizard.currentPage()
-    which = QWizard.WizardButton.NextButton
-    if page.isCommitPage():
-        which = QWizard.WizardButton.CommitButton
-    return wizard.button(which)
-
-
-def describe(wizard: QWizard) -> str:
-    page = wizard.currentPage()
-    status = getattr(page, "status", None)
-    text = status.text() if status is not None and status.isVisible() else ""
-    return f"on page {wizard.currentId()} ({page.title()!r}); message: {text!r}"
-
-
-def press_next(qtbot, wizard: QWizard, expect: int, timeout: int = WAIT_MS) -> None:
-    """Press Next as the admin would (only once it is enabled) and wait for page ``expect``."""
-    try:
-        qtbot.waitUntil(lambda: forward_button(wizard).isEnabled(), timeout=timeout)
-    except Exception:
-        raise AssertionError(f"Next stayed disabled {describe(wizard)}") from None
-    forward_button(wizard).click()
-    try:
-        qtbot.waitUntil(lambda: wizard.currentId() == expect, timeout=timeout)
-    except Exception:
-        raise AssertionError(f"expected page {expect}, still {describe(wizard)}") from None
-
-
-class Driver:
-    """Presses the wizard's buttons as the admin would; waits with qtbot, never sleeps."""
-
-    def __init__(self, qtbot) -> None:
-        self.qtbot = qtbot
-
-    def next(self, wizard: QWizard, expect: int, timeout: int = WAIT_MS) -> None:
-        press_next(self.qtbot, wizard, expect, timeout)
-
-    def until(self, condition, timeout: int = WAIT_MS) -> None:
-        self.qtbot.waitUntil(condition, timeout=timeout)
-
-    def idle(self, page, timeout: int = WAIT_MS) -> None:
-        """Wait until the page has no host call in flight."""
-        self.qtbot.waitUntil(lambda: not page.runner.busy, timeout=timeout)
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from hvseed_gui.hyperv.host import ReplicationState
 from hvseed_gui.ui.ids import PageId
-from tests.ui.import_helpers import courier, export_on_primary, walk_to_check
+from tests.support.import_side import courier, export_on_primary, walk_to_check
 
 FAST = 50e9
 

@@ -7,7 +7,7 @@ from hvseed_gui.core.manifest import ManifestState, manifest_paths, manifest_sta
 from hvseed_gui.core.plan import PlanVm, ReplicationPlan
 from hvseed_gui.hyperv.host import VmRef
 from hvseed_gui.ui import manifests as ui_manifests
-from tests.core.test_manifest import VM_ID, make_export, write
+from tests.support.export_folders import VM_ID, make_export, write
 
 
 def export_on_drive(lab):

@@ -14,29 +14,9 @@ from hvseed_gui.ui import devicechange
 from hvseed_gui.ui.devicechange import MSG, DeviceChangeFilter
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages import media as media_module
+from tests.support.wizard import media_page
 
-UP_TO_MEDIA = (
-    PageId.CONNECT,
-    PageId.VM,
-    PageId.REPLICA,
-    PageId.PARAMS,
-    PageId.VHDS,
-    PageId.FREQUENCY,
-    PageId.RECOVERY,
-    PageId.METHOD,
-    PageId.MEDIA,
-)
 RECOVERY_RE = re.compile(r"(\d{6}-){7}\d{6}")
-
-
-def media_page(drive, wizard, vm_name="TinyLinux"):
-    for page_id in UP_TO_MEDIA:
-        drive.next(wizard, page_id)
-        if page_id == PageId.VM:
-            wizard.currentPage().select_vm(vm_name)
-    page = wizard.currentPage()
-    drive.until(lambda: page.loaded)
-    return page
 
 
 def bitlocker_cell(page, mount: str) -> str:

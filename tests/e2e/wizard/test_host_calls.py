@@ -23,9 +23,8 @@ from hvseed_gui.hyperv.host import (
 from hvseed_gui.ui import tasks
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.tasks import TaskRunner
-from tests.ui.import_helpers import courier, export_on_primary, walk_to_check
-from tests.ui.test_happy_path import walk_to_summary
-from tests.ui.test_multi_vm import to_media
+from tests.support.import_side import courier, export_on_primary, walk_to_check
+from tests.support.wizard import to_media, walk_to_summary
 
 
 def remembered(settings_path, group: str) -> bool:

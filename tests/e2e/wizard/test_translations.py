@@ -19,7 +19,7 @@ from hvseed_gui.app import I18N_DIR, LANG_ENV, choose_language, install_translat
 from hvseed_gui.ui.context import MemorySecretStore
 from hvseed_gui.ui.prompt import ScriptedPrompt
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 TS = ROOT / "resources" / "translations" / "hvseed_de.ts"
 QM = I18N_DIR / "hvseed_de.qm"
 PLACEHOLDER = re.compile(r"%(?:\d+|n)")

@@ -17,7 +17,7 @@ from hvseed_gui.core.manifest import (
 )
 from hvseed_gui.hyperv.host import ReplicationHealth, ReplicationState
 from hvseed_gui.ui.ids import PageId
-from tests.ui.import_helpers import (
+from tests.support.import_side import (
     FAST,
     GiB,
     consent,

@@ -8,32 +8,11 @@ from PySide6.QtWidgets import QWizard
 
 from hvseed_gui.hyperv.host import JobState, ReplicationState
 from hvseed_gui.ui.ids import PageId
-
-BEFORE_VM = (PageId.CONNECT, PageId.VM)
-VM_TO_MEDIA = (
-    PageId.REPLICA,
-    PageId.PARAMS,
-    PageId.VHDS,
-    PageId.FREQUENCY,
-    PageId.RECOVERY,
-    PageId.METHOD,
-    PageId.MEDIA,
-)
+from tests.support.wizard import BEFORE_VM, to_media
 
 
 def next_enabled(wizard) -> bool:
     return wizard.button(QWizard.WizardButton.NextButton).isEnabled()
-
-
-def to_media(drive, wizard, names, until=PageId.MEDIA):
-    for page_id in BEFORE_VM:
-        drive.next(wizard, page_id)
-    wizard.currentPage().select_vms(names)
-    for page_id in VM_TO_MEDIA:
-        drive.next(wizard, page_id)
-        if page_id == until:
-            return wizard.currentPage()
-    return wizard.currentPage()
 
 
 def test_vm_page_ticks_several_and_refuses_none(lab, make_wizard, drive):

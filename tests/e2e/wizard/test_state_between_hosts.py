@@ -12,10 +12,8 @@ from hvseed_gui.core.volumes import BitLockerStatus
 from hvseed_gui.hyperv.host import ReplicationState
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages import replica as replica_module
-from tests.ui.conftest import forward_button
-from tests.ui.import_helpers import FAST, courier, export_on_primary, replica_state, walk_to_check
-from tests.ui.test_drive_security import media_page
-from tests.ui.test_replica_fix import open_fix
+from tests.support.import_side import FAST, courier, export_on_primary, replica_state, walk_to_check
+from tests.support.wizard import forward_button, media_page, open_fix
 
 RECOVERY_RE = re.compile(r"(\d{6}-){7}\d{6}")
 

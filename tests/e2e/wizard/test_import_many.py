@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from hvseed_gui.flows.import_all import Outcome
 from hvseed_gui.hyperv.host import ReplicationHealth, ReplicationState
 from hvseed_gui.ui.ids import PageId
-from tests.cli.test_cli import hvseed
-from tests.ui.import_helpers import FAST, folder_state, remove_manifest, walk_to_folder
+from tests.support.cli import hvseed
+from tests.support.import_side import FAST, folder_state, remove_manifest, walk_to_folder
 
 TWO = ("TinyLinux", "LegacyApp")
 LONG_MS = 60_000

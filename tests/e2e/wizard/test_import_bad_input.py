@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWizard
 
 from hvseed_gui.hyperv.host import ReplicationState
 from hvseed_gui.ui.ids import PageId
-from tests.ui.import_helpers import (
+from tests.support.import_side import (
     FAST,
     consent,
     courier,

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWizard
 
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages.imp_base import folder_on_this_computer
-from tests.ui.import_helpers import consent, courier, export_on_primary, row, walk_to_folder
+from tests.support.import_side import consent, courier, export_on_primary, row, walk_to_folder
 
 MiB = 2**20
 INTEGRITY = "Integrity (manifest)"

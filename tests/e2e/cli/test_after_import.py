@@ -12,14 +12,8 @@ import pytest
 from hvseed_gui.hyperv.lab import Lab
 from tests.support.cli import hvseed
 
-
-@pytest.fixture()
-def lab_dir(tmp_path: Path) -> Path:
-    directory = tmp_path / "lab"
-    Lab.open(directory).configure(
-        export_bytes_per_sec=50e9, import_bytes_per_sec=50e9, hash_bytes_per_sec=50e9
-    )
-    return directory
+# The demo's disk sizes, as this module's own lab had them.
+pytestmark = pytest.mark.realistic_disks
 
 
 def shipped(lab_dir: Path, tmp_path: Path, **plan_changes) -> tuple[dict, str]:

@@ -5,9 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from hvseed_gui.core.plan import ReplicationPlan
 from hvseed_gui.hyperv.lab import Lab
 from tests.support.cli import export_example, hvseed
+
+# The demo's disk sizes, as the lab these tests were written on had them.
+pytestmark = pytest.mark.realistic_disks
 
 
 def test_plan_run_import_status_on_the_lab(lab_dir, tmp_path):

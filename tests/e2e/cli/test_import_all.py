@@ -5,21 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from hvseed_gui.hyperv.lab import Lab
 from tests.support.cli import hvseed
 
 TWO = ("TinyLinux", "LegacyApp")
-
-
-@pytest.fixture()
-def lab_dir(tmp_path: Path) -> Path:
-    directory = tmp_path / "lab"
-    Lab.open(directory, disk_sizes="small").configure(
-        export_bytes_per_sec=50e9, import_bytes_per_sec=50e9, hash_bytes_per_sec=50e9
-    )
-    return directory
 
 
 def ship_two(lab_dir: Path, tmp_path: Path) -> list:

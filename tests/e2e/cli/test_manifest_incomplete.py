@@ -13,6 +13,9 @@ from hvseed_gui.core.manifest import (
 )
 from tests.support.cli import export_example, hvseed
 
+# The demo's disk sizes, as the lab these tests were written on had them.
+pytestmark = pytest.mark.realistic_disks
+
 
 def test_an_emptied_manifest_is_named_incomplete_and_written_again(lab_dir, tmp_path):
     _plan, folder = export_example(lab_dir, tmp_path)

@@ -15,15 +15,6 @@ from tests.support.cli import hvseed
 OTHER_ID = "0BADC0DE-0000-4000-8000-000000000000"
 
 
-@pytest.fixture()
-def lab_dir(tmp_path: Path) -> Path:
-    directory = tmp_path / "lab"
-    Lab.open(directory, disk_sizes="small").configure(
-        export_bytes_per_sec=50e9, import_bytes_per_sec=50e9, hash_bytes_per_sec=50e9
-    )
-    return directory
-
-
 def shipped(lab_dir: Path, tmp_path: Path) -> tuple[dict, str, Path, str]:
     """Export the example VM, move the drive to hv-b: (vm, folder as hv-b names it, its real
     path, the run's output)."""

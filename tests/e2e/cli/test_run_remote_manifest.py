@@ -27,15 +27,6 @@ from tests.support.cli import hvseed
 
 
 @pytest.fixture()
-def lab_dir(tmp_path: Path) -> Path:
-    directory = tmp_path / "lab"
-    Lab.open(directory, disk_sizes="small").configure(
-        export_bytes_per_sec=50e9, import_bytes_per_sec=50e9, hash_bytes_per_sec=50e9
-    )
-    return directory
-
-
-@pytest.fixture()
 def no_local_writers(monkeypatch):
     def refuse(*_args, **_kwargs):
         pytest.fail("hvseed run hashed or wrote on this computer for a remote Host A")

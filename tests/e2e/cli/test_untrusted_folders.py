@@ -19,7 +19,10 @@ from hvseed_gui.hyperv.lab import Lab
 from hvseed_gui.hyperv.lab import drives as lab_drives
 from tests.support.cli import export_example, hvseed
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs and symlinks: POSIX")
+pytestmark = [
+    pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs and symlinks: POSIX"),
+    pytest.mark.realistic_disks,  # the demo's disk sizes, as the lab this module shared had them
+]
 
 REPO = Path(__file__).resolve().parents[3]
 GiB = 1024**3

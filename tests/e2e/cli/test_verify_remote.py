@@ -8,24 +8,12 @@ takes: start_hashing, polls with progress on stderr, compare against the host's 
 from __future__ import annotations
 
 import io
-from pathlib import Path
-
-import pytest
 
 from hvseed_gui.cli import replica
 from hvseed_gui.cli.hosts import Hosts
 from hvseed_gui.cli.main import build_parser
 from hvseed_gui.hyperv.lab import Lab
 from tests.support.cli import export_example, hvseed
-
-
-@pytest.fixture()
-def lab_dir(tmp_path: Path) -> Path:
-    directory = tmp_path / "lab"
-    Lab.open(directory, disk_sizes="small").configure(
-        export_bytes_per_sec=50e9, import_bytes_per_sec=50e9, hash_bytes_per_sec=50e9
-    )
-    return directory
 
 
 def verify_on_host(lab_dir, folder: str) -> tuple[int, str, str, Lab]:

@@ -15,7 +15,6 @@ import pytest
 from hvseed_gui.hyperv import powershell as ps
 from hvseed_gui.hyperv.errors import InvalidState
 from hvseed_gui.hyperv.host import JobState, ReplicationState, VmRef
-from hvseed_gui.hyperv.lab import Lab, ManualClock
 from hvseed_gui.hyperv.powershell.progress import parse_progress
 from hvseed_gui.hyperv.ps_host import PowerShellHost
 from tests.support.lab import finish, plan_for
@@ -194,18 +193,6 @@ def test_cancel_never_turns_a_finished_export_into_cancelled():
 
 
 # --- §1 lab: finished job records disappear; the same judgement follows -----------------------
-
-
-@pytest.fixture
-def clock() -> ManualClock:
-    return ManualClock()
-
-
-@pytest.fixture
-def lab(tmp_path, clock) -> Lab:
-    lab = Lab.open(tmp_path / "lab", clock=clock)
-    lab.configure(export_bytes_per_sec=4 * GiB, import_bytes_per_sec=4 * GiB)
-    return lab
 
 
 def test_lab_forgets_a_finished_job_and_judges_like_a_real_host(lab, clock):

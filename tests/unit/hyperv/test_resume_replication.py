@@ -11,7 +11,7 @@ import pytest
 from hvseed_gui.hyperv import powershell as ps
 from hvseed_gui.hyperv.errors import InvalidState
 from hvseed_gui.hyperv.host import ReplicationHealth, ReplicationState, VmRef
-from hvseed_gui.hyperv.lab import Lab, ManualClock
+from hvseed_gui.hyperv.lab import Lab
 from hvseed_gui.hyperv.ps_host import PowerShellHost
 from tests.support.ps51 import FakeRunner, result_line
 from tests.support.ps_scripts import PARSER, _bad_nodes, parameter_problems
@@ -69,11 +69,6 @@ def test_powershell_host_maps_hyperv_refusal_to_invalid_state():
     runner = FakeRunner(result_line(json.dumps(refusal)))
     with pytest.raises(InvalidState):
         PowerShellHost(runner).resume_replication(VM)
-
-
-@pytest.fixture
-def clock() -> ManualClock:
-    return ManualClock()
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ from hvseed_gui.core.plan import PlanVm, ReplicationPlan
 from hvseed_gui.hyperv import powershell as ps
 from hvseed_gui.hyperv.errors import HyperVError, InvalidState, OperationTimeout
 from hvseed_gui.hyperv.host import JobState, ReplicationMode, ReplicationState, VmRef
-from hvseed_gui.hyperv.lab import Lab, ManualClock
 from hvseed_gui.hyperv.powershell.results import error_from_record, parse_result
 from hvseed_gui.hyperv.ps_host import PowerShellHost
 from hvseed_gui.hyperv.runners import RunResult, policy_problem
@@ -62,18 +61,6 @@ def test_refusal_of_a_real_failover_reads_as_invalid_state():
     host = PowerShellHost(FakeRunner(result_line({"ok": False, "errors": record})))
     with pytest.raises(InvalidState, match="real failover"):
         host.stop_test_failover(VM)
-
-
-@pytest.fixture
-def clock() -> ManualClock:
-    return ManualClock()
-
-
-@pytest.fixture
-def lab(tmp_path, clock) -> Lab:
-    lab = Lab.open(tmp_path / "lab", clock=clock)
-    lab.configure(export_bytes_per_sec=4 * GiB, import_bytes_per_sec=4 * GiB)
-    return lab
 
 
 def test_lab_stop_test_failover_refuses_in_a_failover_state(lab):

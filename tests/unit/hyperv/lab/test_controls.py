@@ -17,11 +17,6 @@ REPO = Path(__file__).resolve().parents[4]
 
 
 @pytest.fixture
-def clock() -> ManualClock:
-    return ManualClock()
-
-
-@pytest.fixture
 def lab(tmp_path, clock) -> Lab:
     return Lab.open(tmp_path / "lab", clock=clock)
 

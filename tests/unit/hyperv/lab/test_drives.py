@@ -11,18 +11,6 @@ from hvseed_gui.hyperv.lab.drives import FAT32_MAX_FILE
 from tests.support.lab import GiB, finish, plan_for
 
 
-@pytest.fixture
-def clock() -> ManualClock:
-    return ManualClock()
-
-
-@pytest.fixture
-def lab(tmp_path, clock) -> Lab:
-    lab = Lab.open(tmp_path / "lab", clock=clock)
-    lab.configure(export_bytes_per_sec=4 * GiB, import_bytes_per_sec=4 * GiB)
-    return lab
-
-
 def export(lab: Lab, clock: ManualClock, name: str, destination: str):
     a = lab.host("hv-a")
     vm = a.inventory().vm(name)

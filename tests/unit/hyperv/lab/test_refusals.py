@@ -14,21 +14,7 @@ from hvseed_gui.hyperv.host import (
     ReplicaServerChange,
     ReplicationState,
 )
-from hvseed_gui.hyperv.lab import Lab, ManualClock
 from tests.support.lab import GiB, exported, finish, plan_for
-
-
-@pytest.fixture
-def clock() -> ManualClock:
-    return ManualClock()
-
-
-@pytest.fixture
-def lab(tmp_path, clock) -> Lab:
-    lab = Lab.open(tmp_path / "lab", clock=clock)
-    lab.configure(export_bytes_per_sec=4 * GiB, import_bytes_per_sec=4 * GiB)
-    return lab
-
 
 # --- enabling ----------------------------------------------------------------------------------
 

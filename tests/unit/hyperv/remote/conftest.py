@@ -1,16 +1,12 @@
-"""Hyper-V seam fixtures: a lab on a manual clock with an export-like folder on hv-b's F:."""
+"""The remote_* modules' lab: hv-b has an F: drive hashed at 1 MiB/s of the manual clock, and
+an export-like folder on it."""
 
 from __future__ import annotations
 
 import pytest
 
-from hvseed_gui.hyperv.lab import Lab, ManualClock
+from hvseed_gui.hyperv.lab import Lab
 from tests.support.remote_drive import NAME, VM_ID, MiB
-
-
-@pytest.fixture
-def clock() -> ManualClock:
-    return ManualClock()
 
 
 @pytest.fixture

@@ -13,25 +13,12 @@ import pytest
 from hvseed_gui.core.manifest import FileStatus, ManifestProblem, write_manifest
 from hvseed_gui.hyperv.errors import CmdletError, NotFound
 from hvseed_gui.hyperv.host import JobState
-from hvseed_gui.hyperv.lab import Lab, ManualClock
+from hvseed_gui.hyperv.lab import Lab
 from hvseed_gui.hyperv.remote_verify import manifest_locations, verify_on_host
 
 MiB = 2**20
 VM_ID = "6F1C2A3B-4D5E-4F60-8A9B-0C1D2E3F4A5B"
 FOLDER = f"F:\\Seed\\SQL01_{VM_ID}"
-
-
-@pytest.fixture
-def clock() -> ManualClock:
-    return ManualClock()
-
-
-@pytest.fixture
-def lab(tmp_path, clock) -> Lab:
-    lab = Lab.open(tmp_path / "lab", clock=clock)
-    lab.configure(hash_bytes_per_sec=1 * MiB)
-    lab.add_usb_volume("hv-b", "F:", "Seed", "NTFS", 10**12)
-    return lab
 
 
 @pytest.fixture

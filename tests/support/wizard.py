@@ -54,6 +54,7 @@ class Driver:
         self.qtbot.waitUntil(lambda: not page.runner.busy, timeout=timeout)
 
 
+# The export side's pages in the order Next reaches them, up to the drive page.
 UP_TO_MEDIA = (
     PageId.CONNECT,
     PageId.VM,
@@ -83,18 +84,7 @@ VM_NAME = "TinyLinux"
 
 
 def walk_to_summary(drive, wizard, vm_name: str = VM_NAME) -> None:
-    for page_id in (
-        PageId.CONNECT,
-        PageId.VM,
-        PageId.REPLICA,
-        PageId.PARAMS,
-        PageId.VHDS,
-        PageId.FREQUENCY,
-        PageId.RECOVERY,
-        PageId.METHOD,
-        PageId.MEDIA,
-        PageId.SUMMARY,
-    ):
+    for page_id in (*UP_TO_MEDIA, PageId.SUMMARY):
         drive.next(wizard, page_id)
         if page_id == PageId.VM and vm_name:
             wizard.currentPage().select_vm(vm_name)
@@ -111,18 +101,8 @@ def open_fix(make_wizard, drive, server: str = "hv-c.lab.local"):
     return wizard, page
 
 
-BEFORE_VM = (PageId.CONNECT, PageId.VM)
-
-
-VM_TO_MEDIA = (
-    PageId.REPLICA,
-    PageId.PARAMS,
-    PageId.VHDS,
-    PageId.FREQUENCY,
-    PageId.RECOVERY,
-    PageId.METHOD,
-    PageId.MEDIA,
-)
+BEFORE_VM = UP_TO_MEDIA[:2]
+VM_TO_MEDIA = UP_TO_MEDIA[2:]
 
 
 def to_media(drive, wizard, names, until=PageId.MEDIA):

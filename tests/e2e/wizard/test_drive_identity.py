@@ -4,29 +4,7 @@ and Next stays off; the chosen drive coming back is chosen again."""
 
 from __future__ import annotations
 
-from hvseed_gui.ui.ids import PageId
-
-UP_TO_MEDIA = (
-    PageId.CONNECT,
-    PageId.VM,
-    PageId.REPLICA,
-    PageId.PARAMS,
-    PageId.VHDS,
-    PageId.FREQUENCY,
-    PageId.RECOVERY,
-    PageId.METHOD,
-    PageId.MEDIA,
-)
-
-
-def media_page(drive, wizard):
-    for page_id in UP_TO_MEDIA:
-        drive.next(wizard, page_id)
-        if page_id == PageId.VM:
-            wizard.currentPage().select_vm("TinyLinux")
-    page = wizard.currentPage()
-    drive.until(lambda: page.loaded)
-    return page
+from tests.support.wizard import media_page
 
 
 def _chosen_e(page, drive):

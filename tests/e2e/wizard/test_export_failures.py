@@ -10,18 +10,7 @@ from PySide6.QtWidgets import QWizard
 from hvseed_gui.core.manifest import verify_manifest
 from hvseed_gui.hyperv.host import JobState, ReplicationState
 from hvseed_gui.ui.ids import PageId
-
-UP_TO_MEDIA = (
-    PageId.CONNECT,
-    PageId.VM,
-    PageId.REPLICA,
-    PageId.PARAMS,
-    PageId.VHDS,
-    PageId.FREQUENCY,
-    PageId.RECOVERY,
-    PageId.METHOD,
-    PageId.MEDIA,
-)
+from tests.support.wizard import UP_TO_MEDIA
 
 
 def walk(drive, wizard, pages, vm_name: str | None = None) -> None:

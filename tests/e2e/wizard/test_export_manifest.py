@@ -16,17 +16,8 @@ from hvseed_gui.flows import drive as flows_drive
 from hvseed_gui.hyperv.host import JobState
 from hvseed_gui.ui import manifests as ui_manifests
 from hvseed_gui.ui.ids import PageId
-
-TO_VM = (PageId.CONNECT, PageId.VM)
-VM_TO_MEDIA = (
-    PageId.REPLICA,
-    PageId.PARAMS,
-    PageId.VHDS,
-    PageId.FREQUENCY,
-    PageId.RECOVERY,
-    PageId.METHOD,
-    PageId.MEDIA,
-)
+from tests.support.wizard import BEFORE_VM as TO_VM
+from tests.support.wizard import VM_TO_MEDIA
 
 
 def to_progress(drive, wizard, names, mount_point="E:\\"):

@@ -11,17 +11,9 @@ from hvseed_gui.core.transfer import OVERHEAD_FACTOR, network_seconds
 from hvseed_gui.core.units import format_duration
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.widgets.transport import KEY_CHANGE, KEY_DAYS, KEY_WAN, TransportPlanner
+from tests.support.wizard import UP_TO_MEDIA
 
-TO_METHOD = (
-    PageId.CONNECT,
-    PageId.VM,
-    PageId.REPLICA,
-    PageId.PARAMS,
-    PageId.VHDS,
-    PageId.FREQUENCY,
-    PageId.RECOVERY,
-    PageId.METHOD,
-)
+TO_METHOD = UP_TO_MEDIA[:-1]
 
 
 def test_planner_advises_and_never_blocks_next(lab, make_wizard, drive, settings_path):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWizard
 
+from hvseed_gui.hyperv.host import ReplicationState
 from hvseed_gui.ui.ids import PageId
 
 WAIT_MS = 10_000
@@ -114,3 +116,12 @@ def to_media(drive, wizard, names, until=PageId.MEDIA):
         if page_id == until:
             return wizard.currentPage()
     return wizard.currentPage()
+
+
+def remembered(settings_path, group: str) -> bool:
+    s = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    return s.value(f"{group}/running", False, type=bool)
+
+
+def lab_state(lab, vm_id: str) -> ReplicationState:
+    return lab.host("hv-a").inventory().vm(vm_id).replication_state

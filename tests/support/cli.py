@@ -29,3 +29,23 @@ def export_example(lab_dir: Path, tmp_path: Path) -> tuple[dict, Path]:
     lab = Lab.open(lab_dir)
     folder = lab.real_path(lab.primary_name, f"{plan['destination_path']}\\{vm['name']}_{vm['id']}")
     return plan, folder
+
+
+TWO = ("TinyLinux", "LegacyApp")
+
+
+def ship_two(lab_dir: Path, tmp_path: Path) -> list:
+    """Export TinyLinux and LegacyApp to E:\\HyperV-Seed on hv-a with one plan (``hvseed run``)
+    and carry the drive to hv-b."""
+    inventory = Lab.open(lab_dir).host("hv-a").inventory()
+    vms = [inventory.vm(name) for name in TWO]
+    _, plan_text, _ = hvseed("plan", "--example", lab=lab_dir)
+    plan = json.loads(plan_text)
+    plan.update(vms=[{"name": vm.name, "id": vm.id} for vm in vms])
+    path = tmp_path / "two.json"
+    path.write_text(json.dumps(plan), encoding="utf-8")
+    code, _, err = hvseed("run", str(path), lab=lab_dir)
+    assert code == 0, err
+    code, _, err = hvseed("move-drive", "E:", "--to", "hv-b", lab=lab_dir)
+    assert code == 0, err
+    return vms

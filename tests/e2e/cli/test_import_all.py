@@ -2,29 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from hvseed_gui.hyperv.lab import Lab
-from tests.support.cli import hvseed
-
-TWO = ("TinyLinux", "LegacyApp")
-
-
-def ship_two(lab_dir: Path, tmp_path: Path) -> list:
-    """Export two VMs to E:\\HyperV-Seed on hv-a and carry the drive to hv-b."""
-    inventory = Lab.open(lab_dir).host("hv-a").inventory()
-    vms = [inventory.vm(name) for name in TWO]
-    _, plan_text, _ = hvseed("plan", "--example", lab=lab_dir)
-    plan = json.loads(plan_text)
-    plan.update(vms=[{"name": vm.name, "id": vm.id} for vm in vms])
-    path = tmp_path / "two.json"
-    path.write_text(json.dumps(plan), encoding="utf-8")
-    code, _, err = hvseed("run", str(path), lab=lab_dir)
-    assert code == 0, err
-    code, _, err = hvseed("move-drive", "E:", "--to", "hv-b", lab=lab_dir)
-    assert code == 0, err
-    return vms
+from tests.support.cli import TWO, hvseed, ship_two
 
 
 def states(lab_dir: Path) -> dict[str, tuple[str, str]]:

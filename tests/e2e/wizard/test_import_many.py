@@ -3,7 +3,6 @@ plan, the drive moved to hv-b, then the folder page's "Import every copy on this
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -11,29 +10,18 @@ from PySide6.QtCore import Qt
 from hvseed_gui.flows.import_all import Outcome
 from hvseed_gui.hyperv.host import ReplicationHealth, ReplicationState
 from hvseed_gui.ui.ids import PageId
-from tests.support.cli import hvseed
+from tests.support.cli import TWO, hvseed
+from tests.support.cli import ship_two as ship_two_with_hvseed
 from tests.support.import_side import FAST, folder_state, remove_manifest, walk_to_folder
 
-TWO = ("TinyLinux", "LegacyApp")
 LONG_MS = 60_000
 
 
 def ship_two(lab, lab_dir: Path, tmp_path: Path) -> list:
-    """Export TinyLinux and LegacyApp to E:\\HyperV-Seed on hv-a with one plan (as
-    ``hvseed run`` does) and move the drive to hv-b."""
+    """The two VMs exported at the fast rates and shipped to hv-b, as ``hvseed import --all``'s
+    tests do."""
     lab.configure(import_bytes_per_sec=FAST, hash_bytes_per_sec=FAST, export_bytes_per_sec=FAST)
-    inventory = lab.host("hv-a").inventory()
-    vms = [inventory.vm(name) for name in TWO]
-    _, plan_text, _ = hvseed("plan", "--example", lab=lab_dir)
-    plan = json.loads(plan_text)
-    plan.update(vms=[{"name": vm.name, "id": vm.id} for vm in vms])
-    path = tmp_path / "two.json"
-    path.write_text(json.dumps(plan), encoding="utf-8")
-    code, _, err = hvseed("run", str(path), lab=lab_dir)
-    assert code == 0, err
-    code, _, err = hvseed("move-drive", "E:", "--to", "hv-b", lab=lab_dir)
-    assert code == 0, err
-    return vms
+    return ship_two_with_hvseed(lab_dir, tmp_path)
 
 
 def state(lab, vm) -> tuple[ReplicationState, ReplicationHealth]:

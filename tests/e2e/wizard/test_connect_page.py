@@ -1,14 +1,12 @@
-"""Single pages on the lab: connection errors, certificate picker, the app's entry point."""
+"""The connect page on the lab: a connection error is a sentence, certificate authentication
+picks a machine certificate, Enter does not stop a running host call."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWizard
 
 from hvseed_gui.core.plan import AuthenticationType
-from hvseed_gui.ui.context import MemorySecretStore
 from hvseed_gui.ui.ids import PageId
-from hvseed_gui.ui.prompt import ScriptedPrompt
 
 
 def test_connection_error_is_a_sentence_on_the_page(lab, make_wizard, drive):
@@ -38,27 +36,6 @@ def test_certificate_authentication_picks_a_machine_certificate(lab, make_wizard
     assert plan.authentication is AuthenticationType.CERTIFICATE
     assert plan.certificate_thumbprint == "3F2A9C41D7E85B06A1C4E97F2B3D5A6C8E0F1B2D"
     assert not [p for p in plan.validate() if p.field == "certificate_thumbprint"]
-
-
-def test_build_main_window_paints_first_then_builds_the_other_pages(qtbot, tmp_path, lab_dir):
-    from hvseed_gui.app import build_main_window
-
-    window = build_main_window(
-        ["--lab", str(lab_dir)],
-        settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
-        prompt=ScriptedPrompt(),
-        secrets=MemorySecretStore(),
-    )
-    qtbot.addWidget(window)
-    assert not window.pages_ready
-    with qtbot.waitSignal(window.pagesReady, timeout=10_000):
-        window.show()
-    assert window.wizardStyle() == QWizard.WizardStyle.ModernStyle
-    qtbot.waitUntil(lambda: window.button(QWizard.WizardButton.NextButton).isEnabled())
-    window.next()
-    qtbot.waitUntil(lambda: window.currentId() == PageId.CONNECT)
-    assert window.currentPage().lab.isChecked()
-    assert window.currentPage().target().lab_dir == str(lab_dir)
 
 
 def test_enter_while_a_host_call_runs_does_not_stop_it(lab, make_wizard, drive, qtbot):

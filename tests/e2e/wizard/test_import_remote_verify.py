@@ -71,6 +71,7 @@ def test_remote_mismatch_blocks_the_import(lab, make_wizard, drive):
     assert not check.consent.isVisible()  # a failed check is never a choice
 
 
+@pytest.mark.realistic_disks  # the comment's 30 s need TinyLinux's real size
 def test_remote_verification_can_be_stopped_and_the_host_job_ends(lab, make_wizard, drive):
     lab.configure(hash_bytes_per_sec=20 * MiB)  # 30 s for TinyLinux: it is stopped long before
     vm, folder = exported_with_manifest(lab)

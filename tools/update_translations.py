@@ -5,7 +5,8 @@ resources/translations/*.ts and compile each .ts to hvseed_gui/i18n/*.qm (packag
     python tools/update_translations.py --release  # lrelease only (after translating the .ts)
 
 New or changed texts arrive in the .ts as type="unfinished": translate them (pyside6-linguist or
-an editor), then run with --release. tests/ui/test_translations.py fails until both are done.
+an editor), then run with --release. tests/e2e/wizard/test_translations.py fails until both are
+done.
 """
 
 from __future__ import annotations

@@ -1,0 +1,56 @@
+"""The lab counts what crosses a drive's bus: ``hvseed drive-io`` after a whole seeding."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from hvseed_gui.hyperv.lab import Lab
+from tests.support.cli import hvseed
+
+
+@pytest.mark.parametrize(("staging", "passes"), [(False, 4), (True, 2)])
+def test_a_seeding_moves_the_copy_four_times_direct_and_twice_staged(
+    tmp_path: Path, staging: bool, passes: int
+):
+    lab_dir = tmp_path / "lab"
+    Lab.open(lab_dir, disk_sizes="small").configure(
+        export_bytes_per_sec=50e9,
+        import_bytes_per_sec=50e9,
+        hash_bytes_per_sec=50e9,
+        staging=staging,
+    )
+    _, plan_text, _ = hvseed("plan", "--example", lab=lab_dir)
+    plan = json.loads(plan_text)
+    vm = plan["vms"][0]
+    (tmp_path / "p.json").write_text(plan_text, encoding="utf-8")
+    assert hvseed("run", str(tmp_path / "p.json"), lab=lab_dir)[0] == 0
+    folder = f"{plan['destination_path']}\\{vm['name']}_{vm['id']}"
+    real = Lab.open(lab_dir).real_path("hv-a", folder)
+    size = sum(p.stat().st_size for p in real.rglob("*") if p.is_file())  # disks and XML
+    usb = {
+        k: v
+        for k, v in json.loads(hvseed("drive-io", lab=lab_dir)[1]).items()
+        if v["kind"] == "usb"
+    }
+    seed = max(usb.values(), key=lambda c: c["written"])
+    assert seed["written"] == size  # Hyper-V's export, or hvseed's staged copy
+    assert seed["read"] == (0 if staging else size)  # the hash pass (none after a staged copy)
+    staging_folder = Lab.open(lab_dir).real_path("hv-a", "D:\\")
+    assert not list(staging_folder.glob("hvseed-staging/*/*"))  # the staged files are gone
+
+    hvseed("move-drive", "E:", "--to", "hv-b", lab=lab_dir)
+    assert hvseed("import", "--vm", vm["name"], folder, lab=lab_dir)[0] == 0
+    after = json.loads(hvseed("drive-io", lab=lab_dir)[1])
+    moved = sum(c["read"] + c["written"] for c in after.values() if c["kind"] == "usb")
+    # direct: export, hash, verify, Hyper-V's import read; staged: the copy to the drive and
+    # the verifying copy off it (the lab's import counts the disks it copies, not the few
+    # bytes of XML it parses)
+    assert passes * size - 4096 <= moved <= passes * size
+
+
+def test_drive_io_is_a_lab_command():
+    code, _, err = hvseed("drive-io")
+    assert code == 2 and "lab command" in err

@@ -43,7 +43,7 @@ from hvseed_gui.core.manifest import short_fingerprint
 from hvseed_gui.core.rate_tracker import RateTracker
 from hvseed_gui.flows.events import FlowEvent, Phase, Status
 from hvseed_gui.flows.import_run import GateResult, ImportRun
-from hvseed_gui.ui.format import duration, rate, size
+from hvseed_gui.ui.format import duration, rate, shown, size
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages.imp_base import ImportPage, verdict_item
 from hvseed_gui.ui.tasks import TaskRunner, describe_error
@@ -206,7 +206,7 @@ class CheckPage(ImportPage):
         self.setSubTitle(
             self.tr("%1 against the replica VM %2. Nothing is imported until you press Import.")
             .replace("%1", imp.folder)
-            .replace("%2", imp.vm.name)
+            .replace("%2", shown(imp.vm.name))
         )
         host, folder = imp.host, imp.folder
         flow = ImportRun(
@@ -385,15 +385,15 @@ class CheckPage(ImportPage):
             for r in check.rows
         ]
         label = self.tr(INTEGRITY)
-        shown = self.shown_integrity()
+        integrity_now = self.shown_integrity()
         if self.verify_error:
             out.append((label, "–", "–", "–", "error", self.verify_error))
-        elif shown is not None:
-            r = integrity_row(shown)
+        elif integrity_now is not None:
+            r = integrity_row(integrity_now)
             message = r.message
-            if not shown.passes and shown.state in CONSENTABLE:
-                message = shown.message  # the consent box below is the explicit decision
-            state = self.tr(_STATE_WORD.get(shown.state, shown.state.value))
+            if not integrity_now.passes and integrity_now.state in CONSENTABLE:
+                message = integrity_now.message  # the consent box below is the explicit decision
+            state = self.tr(_STATE_WORD.get(integrity_now.state, integrity_now.state.value))
             verdict = _VERDICT[r.verdict]
             out.append((label, state, r.xml_value, r.replica_value, verdict, message))
         elif self.hasher.busy:
@@ -487,49 +487,51 @@ class CheckPage(ImportPage):
         check, vm = self.imp.check, self.imp.vm
         if check is None:
             return
-        shown = self.shown_integrity()
+        integrity_now = self.shown_integrity()
         not_possible = self.tr(
             "Import is not possible: %1 Nothing was changed: the drive and the replica VM %2 are "
             "as they were."
-        ).replace("%2", vm.name)
+        ).replace("%2", shown(vm.name))
         if not check.can_import:
             self.status.show_message("error", not_possible.replace("%1", check.summary))
         elif self.verify_error:
             self.status.show_message("error", not_possible.replace("%1", self.verify_error))
-        elif self.hasher.busy or shown is None:
+        elif self.hasher.busy or integrity_now is None:
             self.status.show_message(
                 "info",
-                self.tr("The folder matches %1; verifying its files…").replace("%1", vm.name),
+                self.tr("The folder matches %1; verifying its files…").replace(
+                    "%1", shown(vm.name)
+                ),
             )
-        elif shown.verified:
+        elif integrity_now.verified:
             self.status.show_message(
                 "ok",
                 self.tr(
                     "The folder holds the copy of %1 and every file matches the manifest. Press "
                     "Import to start."
-                ).replace("%1", vm.name),
+                ).replace("%1", shown(vm.name)),
             )
-        elif shown.passes:
+        elif integrity_now.passes:
             self.status.show_message(
                 "warning",
                 self.tr(
                     "The folder matches %1, but its files were not all checked against a "
                     "manifest. You decided to import all the same: press Import to start."
-                ).replace("%1", vm.name),
+                ).replace("%1", shown(vm.name)),
             )
-        elif shown.state in CONSENTABLE:
+        elif integrity_now.state in CONSENTABLE:
             self.status.show_message(
                 "warning",
                 self.tr(
                     "%1 Import only if you decide so: tick the box below, or press Check again "
                     "to verify."
-                ).replace("%1", shown.message),
+                ).replace("%1", integrity_now.message),
             )
         else:
-            self.status.show_message("error", not_possible.replace("%1", shown.message))
+            self.status.show_message("error", not_possible.replace("%1", integrity_now.message))
 
     def page_complete(self) -> bool:
-        check, shown = self.imp.check, self.shown_integrity()
+        check, integrity_now = self.imp.check, self.shown_integrity()
         return (
             self.checked
             and check is not None
@@ -537,16 +539,16 @@ class CheckPage(ImportPage):
             and not self.hasher.busy
             and not self.verify_error
             and self._typed_fingerprint() is not None
-            and shown is not None
-            and shown.passes
+            and integrity_now is not None
+            and integrity_now.passes
         )
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt override (Import)
         """The admin's decision reaches the flow only now, when Import is pressed."""
-        run, shown = self.imp.run, self.shown_integrity()
-        if run is None or shown is None or not shown.passes:
+        run, integrity_now = self.imp.run, self.shown_integrity()
+        if run is None or integrity_now is None or not integrity_now.passes:
             return False
-        if shown.consent and not run.integrity.passes:
+        if integrity_now.consent and not run.integrity.passes:
             run.decide_without_manifest()
         self.imp.integrity = run.integrity
         return True

@@ -13,7 +13,7 @@ from hvseed_gui.core.import_gate import Integrity
 from hvseed_gui.core.manifest import short_fingerprint
 from hvseed_gui.flows.import_all import ImportItem, Outcome
 from hvseed_gui.hyperv.host import ReplicationStatus, VmRef
-from hvseed_gui.ui.format import frequency
+from hvseed_gui.ui.format import frequency, shown
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.import_state import ImportContext
 from hvseed_gui.ui.pages.imp_base import ImportPage
@@ -204,7 +204,9 @@ class ImportDonePage(ImportPage):
             if item.outcome is Outcome.IMPORTED:
                 state = f"{status.state.value} / {status.health.value}" if status else "–"
                 lines.append(
-                    self.tr("✔ %1: imported; %2").replace("%1", item.name).replace("%2", state)
+                    self.tr("✔ %1: imported; %2")
+                    .replace("%1", shown(item.name))
+                    .replace("%2", state)
                 )
             elif item.outcome.is_error:
                 lines.append(
@@ -215,7 +217,7 @@ class ImportDonePage(ImportPage):
             else:
                 lines.append(
                     self.tr("ℹ %1: %2")
-                    .replace("%1", item.name)
+                    .replace("%1", shown(item.name))
                     .replace("%2", outcome_word(item.outcome))
                 )
         self.batch_label.setText("\n".join(lines))

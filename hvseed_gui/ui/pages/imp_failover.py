@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QListWidget, QPush
 
 from hvseed_gui.flows.import_all import Outcome
 from hvseed_gui.hyperv.host import TestFailoverResult, VmRef
+from hvseed_gui.ui.format import shown
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages.imp_base import ImportPage
 from hvseed_gui.ui.tasks import describe_error
@@ -84,7 +85,7 @@ class TestFailoverPage(ImportPage):
         self.picker.blockSignals(True)
         self.picker.clear()
         for item in imported:
-            self.picker.addItem(item.name, item)
+            self.picker.addItem(shown(item.name), item)
         self.picker.blockSignals(False)
         for widget in (self.pick_label, self.picker):
             widget.setVisible(bool(imported))
@@ -112,7 +113,7 @@ class TestFailoverPage(ImportPage):
                 "point. Start it, check that it boots and its data is there, then press Stop "
                 "test failover: the test VM is removed and replication goes on."
             )
-            .replace("%1", vm.name)
+            .replace("%1", shown(vm.name))
             .replace("%2", self.imp.inventory.host_name)
         )
         self._buttons()

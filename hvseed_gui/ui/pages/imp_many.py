@@ -30,7 +30,7 @@ from hvseed_gui.flows.events import CancelToken, FlowEvent, Phase, Status
 from hvseed_gui.flows.import_all import ImportAll, ImportItem, Outcome
 from hvseed_gui.hyperv.host import JobProgress, ReplicationStatus
 from hvseed_gui.ui.flow_bridge import FlowBridge
-from hvseed_gui.ui.format import size
+from hvseed_gui.ui.format import shown, size
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages.imp_base import ImportPage, verdict_item
 from hvseed_gui.ui.pages.imp_run import SETTLE_SECONDS
@@ -185,7 +185,7 @@ class ImportManyPage(ImportPage):
         row = self.table.rowCount()
         self.table.insertRow(row)
         vm = item.replica
-        name = QTableWidgetItem(item.name)
+        name = QTableWidgetItem(shown(item.name))
         folder = QTableWidgetItem(folder_name(item))
         if item.folder is not None:
             folder.setToolTip(item.folder.path)
@@ -344,18 +344,18 @@ class ImportManyRunPage(ImportPage):
         row = self.table.rowCount()
         self.table.insertRow(row)
         self.rows[_key(item)] = row
-        self.table.setItem(row, 0, QTableWidgetItem(item.name))
+        self.table.setItem(row, 0, QTableWidgetItem(shown(item.name)))
         folder = QTableWidgetItem(folder_name(item))
         folder.setToolTip(item.folder.path if item.folder else "")
         self.table.setItem(row, 1, folder)
         bar = QProgressBar()
         bar.setRange(0, 1000)
-        bar.setAccessibleName(self.tr("Progress of %1").replace("%1", item.name))
+        bar.setAccessibleName(self.tr("Progress of %1").replace("%1", shown(item.name)))
         self.table.setCellWidget(row, 2, bar)
         self.bars.append(bar)
         self._result(row, "info", self.tr("Waiting for its turn"))
         cancel = QPushButton(self.tr("Cancel"))
-        cancel.setAccessibleName(self.tr("Cancel %1").replace("%1", item.name))
+        cancel.setAccessibleName(self.tr("Cancel %1").replace("%1", shown(item.name)))
         cancel.clicked.connect(lambda _checked=False, it=item: self.cancel_item(it))
         self.table.setCellWidget(row, 4, cancel)
         self.cancels.append(cancel)
@@ -497,7 +497,9 @@ class ImportManyRunPage(ImportPage):
         refused = [i for i in self.items if i.outcome.is_error]
         unhealthy = [i for i in imported if not i.healthy]
         lines = [
-            f"✖ <b>{_esc(i.name)}</b>: {_esc(i.message)}" for i in self.items if i.outcome.is_error
+            f"✖ <b>{_esc(shown(i.name))}</b>: {_esc(i.message)}"
+            for i in self.items
+            if i.outcome.is_error
         ]
         self.details.setText("<br>".join(lines))
         consentable = [i for i in self.items if i.consentable]
@@ -505,7 +507,9 @@ class ImportManyRunPage(ImportPage):
             self.consent.setText(
                 self.tr("Import without a full verification: %1").replace(
                     "%1",
-                    "; ".join(f"{i.name} ({i.run.integrity.unchecked()})" for i in consentable),
+                    "; ".join(
+                        f"{shown(i.name)} ({i.run.integrity.unchecked()})" for i in consentable
+                    ),
                 )
             )
             self.consent.show()
@@ -519,7 +523,7 @@ class ImportManyRunPage(ImportPage):
             .replace("%2", str(len(self.items)))
         )
         if refused:
-            names = ", ".join(i.name for i in refused)
+            names = ", ".join(shown(i.name) for i in refused)
             self.status.show_message(
                 "error" if not imported else "warning",
                 summary

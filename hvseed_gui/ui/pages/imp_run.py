@@ -34,7 +34,7 @@ from hvseed_gui.hyperv.host import (
     ReplicationStatus,
 )
 from hvseed_gui.hyperv.host_target import HostKind, HostTarget, open_host
-from hvseed_gui.ui.format import duration, rate, size
+from hvseed_gui.ui.format import duration, rate, shown, size
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.import_state import RunningImport
 from hvseed_gui.ui.pages.imp_base import ImportPage
@@ -157,7 +157,7 @@ class ImportRunPage(ImportPage):
             )
             self.step_import.setText(
                 self.tr("Reattached to the import of %1 from %2.")
-                .replace("%1", running.vm.name)
+                .replace("%1", shown(running.vm.name))
                 .replace("%2", running.folder)
             )
             self.phase = "import"
@@ -177,7 +177,7 @@ class ImportRunPage(ImportPage):
         flow.poll = self._poll()
         self.step_import.setText(
             self.tr("Starting the import of %1 from %2…")
-            .replace("%1", vm.name)
+            .replace("%1", shown(vm.name))
             .replace("%2", folder)
         )
         # remembered before the call: a window closed meanwhile can still reattach

@@ -6,7 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QCheckBox
 
 from hvseed_gui.hyperv.host import ReplicationStatus, VirtualMachine
-from hvseed_gui.ui.format import size
+from hvseed_gui.ui.format import shown, size
 from hvseed_gui.ui.pages.imp_base import ImportPage, why_not_importable
 from hvseed_gui.ui.pages.vm import _Item
 from hvseed_gui.ui.widgets.tables import row_table
@@ -101,7 +101,7 @@ class ReplicaVmPage(ImportPage):
                 deltas = deltas.replace("%2", str(len(status.replica_delta_files)))
             health = status.health.value if status else vm.replication_health.value
             cells = (
-                _Item(vm.name),
+                _Item(shown(vm.name)),
                 _Item(vm.replication_state.value),
                 _Item(health),
                 _Item(deltas, delta_bytes),
@@ -156,12 +156,12 @@ class ReplicaVmPage(ImportPage):
             if self.table.rowCount():
                 self.status.show_message("info", self.tr("Select the replica VM."))
         elif why_not_importable(vm):
-            self.status.show_message("warning", f"{vm.name}: {why_not_importable(vm)}")
+            self.status.show_message("warning", f"{shown(vm.name)}: {why_not_importable(vm)}")
         else:
             self.status.show_message(
                 "info",
                 self.tr("%1 (ID %2) waits for its initial copy.")
-                .replace("%1", vm.name)
+                .replace("%1", shown(vm.name))
                 .replace("%2", vm.id),
             )
         self.completeChanged.emit()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
+from hvseed_gui.core.folder_name import folder_path
 from hvseed_gui.core.plan import InitialReplicationMethod
 from hvseed_gui.core.rate_tracker import RateTracker
 from hvseed_gui.flows.events import FlowEvent, Phase, Status, Stopped
@@ -41,7 +42,7 @@ from hvseed_gui.flows.export_run import (
 from hvseed_gui.hyperv.host import JobProgress, JobState, ReplicationStatus, VmRef
 from hvseed_gui.ui.context import ExportItem, RunningExport
 from hvseed_gui.ui.flow_bridge import FlowBridge
-from hvseed_gui.ui.format import duration, rate, replication_state, size
+from hvseed_gui.ui.format import duration, rate, replication_state, shown, size
 from hvseed_gui.ui.manifests import ManifestHasher, ManifestJob, Outcome
 from hvseed_gui.ui.pages.base import HostPage
 from hvseed_gui.ui.tasks import HOST_THREADS, TaskRunner, describe_error, pool
@@ -70,6 +71,11 @@ class ExportRow:
     step: QLabel | None = None
     bar: QProgressBar | None = None
     detail: QLabel | None = None
+
+    @property
+    def label(self) -> str:
+        """The VM's name as labels show it: control and bidirectional characters spelt out."""
+        return shown(self.vm.name)
 
     @property
     def item(self) -> ExportItem:
@@ -220,7 +226,7 @@ class ProgressPage(HostPage):
             for r in self.rows:
                 r.state, r.enabled = JobState.RUNNING, True
                 self._set_step(r, self.tr("Exporting…"))
-            names = ", ".join(r.vm.name for r in self.rows)
+            names = ", ".join(r.label for r in self.rows)
             self.step_enable.setText(self.tr("✔ Replication was enabled earlier."))
             self.step_export.setText(
                 self.tr("Reattached to the export of %1.").replace("%1", names)
@@ -246,7 +252,7 @@ class ProgressPage(HostPage):
         self._build_rows(rows)
         self.step_enable.setText(
             self.tr("Enabling replication of %1 to %2…")
-            .replace("%1", ", ".join(r.vm.name for r in self.rows))
+            .replace("%1", ", ".join(r.label for r in self.rows))
             .replace("%2", plan.replica_server)
         )
         self.step_export.setText(
@@ -270,13 +276,13 @@ class ProgressPage(HostPage):
                 widget.deleteLater()
         self.rows = rows
         for i, r in enumerate(rows):
-            r.name = QLabel(r.vm.name)
+            r.name = QLabel(r.label)
             r.name.setStyleSheet("font-weight: 600;")
             r.step = QLabel(self.tr("waiting"))
             r.bar = QProgressBar()
             r.bar.setRange(0, 1000)
             r.bar.setFormat("%p %")
-            r.bar.setAccessibleName(self.tr("Export of %1").replace("%1", r.vm.name))
+            r.bar.setAccessibleName(self.tr("Export of %1").replace("%1", r.label))
             r.detail = QLabel("–")
             for col, widget in enumerate((r.name, r.step, r.bar, r.detail)):
                 self.grid.addWidget(widget, i, col)
@@ -322,7 +328,7 @@ class ProgressPage(HostPage):
             return flow.export(target)
 
         self._run_step(
-            self.tr("Enabling replication of %1…").replace("%1", r.vm.name), enable_and_export, r
+            self.tr("Enabling replication of %1…").replace("%1", r.label), enable_and_export, r
         )
 
     def _run_step(self, what: str, step, r: ExportRow) -> None:
@@ -497,7 +503,7 @@ class ProgressPage(HostPage):
             self.step_enable.setText(
                 text.replace("%1", server)
                 .replace("%2", state)
-                .replace("%3", ", ".join(r.vm.name for r in enabled))
+                .replace("%3", ", ".join(r.label for r in enabled))
             )
         if failed:
             if not enabled:
@@ -505,7 +511,7 @@ class ProgressPage(HostPage):
             self.status.show_message(
                 "error",
                 " ".join(
-                    (f"{r.vm.name}: " if len(self.rows) > 1 else "") + r.message for r in failed
+                    (f"{r.label}: " if len(self.rows) > 1 else "") + r.message for r in failed
                 ),
             )
         if self.network_only and enabled:
@@ -581,7 +587,7 @@ class ProgressPage(HostPage):
         if job.state is JobState.COMPLETED:
             if r.bar is not None:
                 r.bar.setValue(1000)
-            r.folder = r.folder or f"{r.destination.rstrip(chr(92))}\\{r.vm.name}_{r.vm.id}"
+            r.folder = r.folder or folder_path(r.destination, r.vm.name, r.vm.id)
             self._set_step(r, self.tr("✔ exported"))
         elif job.state is JobState.CANCELLED:
             self._set_step(r, self.tr("cancelled"))
@@ -666,19 +672,19 @@ class ProgressPage(HostPage):
                 else self.tr("Some exports did not finish.")
             )
             lines = [
-                (f"{r.vm.name}: " if several else "")
+                (f"{r.label}: " if several else "")
                 + (r.message or self.tr("The export failed; Hyper-V gave no reason."))
                 for r in failed
             ] + [
-                self.tr("%1: cancelled; replication stays enabled.").replace("%1", r.vm.name)
+                self.tr("%1: cancelled; replication stays enabled.").replace("%1", r.label)
                 if r.enabled
-                else f"{r.vm.name}: {r.message}"
+                else f"{r.label}: {r.message}"
                 for r in cancelled
             ]
             if completed:
                 lines.append(
                     self.tr("Exported: %1. Press Next for what to do with them.").replace(
-                        "%1", ", ".join(r.vm.name for r in completed)
+                        "%1", ", ".join(r.label for r in completed)
                     )
                 )
             self.final_message = ("error" if failed else "warning", " ".join(lines))
@@ -777,11 +783,11 @@ class ProgressPage(HostPage):
         text = self.tr(
             "Stop exporting %1? The partial copy on the drive cannot be imported. "
             "Replication stays enabled."
-        ).replace("%1", ", ".join(r.vm.name for r in stopped))
+        ).replace("%1", ", ".join(r.label for r in stopped))
         later = [r for r in self.rows if r.state is JobState.NOT_STARTED and r is not in_flight]
         if self.starting and later:
             text += " " + self.tr("Replication of %1 will not be enabled.").replace(
-                "%1", ", ".join(r.vm.name for r in later)
+                "%1", ", ".join(r.label for r in later)
             )
         if not self.wiz.prompt.confirm(self, self.tr("Cancel the export?"), text):
             return

@@ -30,6 +30,20 @@ def test_a_ticked_vms_sizes_arrive_when_the_page_is_left(lab, make_wizard, drive
     assert vm.initial_copy_size() == expected > 0
     assert page.table.item(row, 2).text() == size(expected)
 
+    for page_id in (
+        PageId.PARAMS,
+        PageId.VHDS,
+        PageId.FREQUENCY,
+        PageId.RECOVERY,
+        PageId.METHOD,
+        PageId.MEDIA,
+        PageId.SUMMARY,
+    ):
+        drive.next(wizard, page_id)
+    summary = wizard.currentPage()
+    texts = [summary.form.itemAt(i).widget().text() for i in range(summary.form.count())]
+    assert size(expected) in texts  # the summary's "Size of the initial copy" is the real one
+
 
 def test_the_filter_hides_rows_and_keeps_the_ticks(lab, make_wizard, drive):
     wizard = make_wizard()

@@ -72,6 +72,17 @@ class CancelToken:
         return self._event.wait(max(0.0, seconds))
 
 
+class Flow:
+    """What every flow shares: where its events go, its cancel token, how often it polls."""
+
+    def __init__(
+        self, *, emit: Emit = ignore, cancel: CancelToken | None = None, poll: float = 1.0
+    ) -> None:
+        self.emit = emit
+        self.cancel = cancel or CancelToken()
+        self.poll = poll
+
+
 class Refused(HvseedError):
     """A step was refused before it changed anything; ``str()`` says why and what to do."""
 

@@ -30,6 +30,7 @@ from hvseed_gui.flows.drive import ManifestOutcome, hash_into_manifest, report_w
 from hvseed_gui.flows.events import (
     CancelToken,
     Emit,
+    Flow,
     FlowEvent,
     Phase,
     Refused,
@@ -112,7 +113,7 @@ class ExportResult:
     report_error: str = ""
 
 
-class ExportRun:
+class ExportRun(Flow):
     """One run on Host A for a plan; the CLI calls ``run``, the wizard the steps one by one."""
 
     def __init__(
@@ -126,9 +127,7 @@ class ExportRun:
     ) -> None:
         self.primary = primary
         self.plan = plan
-        self.emit = emit
-        self.cancel = cancel or CancelToken()
-        self.poll = poll
+        super().__init__(emit=emit, cancel=cancel, poll=poll)
         self.inventory: Inventory | None = None
 
     # -- the whole run -----------------------------------------------------------------------

@@ -18,6 +18,7 @@ from hvseed_gui.errors import HvseedError
 from hvseed_gui.flows.events import (
     CancelToken,
     Emit,
+    Flow,
     FlowEvent,
     Phase,
     Refused,
@@ -91,7 +92,7 @@ class ImportItem:
         return self.status is not None and _healthy(self.status)
 
 
-class ImportAll:
+class ImportAll(Flow):
     """Find every folder below ``path`` on ``host`` and import each into its replica VM."""
 
     def __init__(
@@ -105,9 +106,7 @@ class ImportAll:
     ) -> None:
         self.host = host
         self.path = path
-        self.emit = emit
-        self.cancel = cancel or CancelToken()
-        self.poll = poll
+        super().__init__(emit=emit, cancel=cancel, poll=poll)
         self.items: list[ImportItem] = []
 
     def find(self) -> list[ImportItem]:

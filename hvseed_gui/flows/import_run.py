@@ -38,6 +38,7 @@ from hvseed_gui.flows.drive import verify_where_the_drive_is
 from hvseed_gui.flows.events import (
     CancelToken,
     Emit,
+    Flow,
     FlowEvent,
     Phase,
     Refused,
@@ -73,7 +74,7 @@ class GateResult:
     check: ImportCheck
 
 
-class ImportRun:
+class ImportRun(Flow):
     """One import of one folder into one replica VM; the CLI calls ``run``, the wizard the
     steps one by one. ``fingerprint`` is what the sender passed on apart from the drive."""
 
@@ -92,9 +93,7 @@ class ImportRun:
         self.vm = vm
         self.folder = folder
         self.fingerprint = normalize_fingerprint(fingerprint) if fingerprint.strip() else ""
-        self.emit = emit
-        self.cancel = cancel or CancelToken()
-        self.poll = poll
+        super().__init__(emit=emit, cancel=cancel, poll=poll)
         self.integrity: Integrity = PENDING
         self.verify_report: VerifyReport | None = None
         self.staged: StagedCopy | None = None  # the verified copy on the replica's own disk

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>App</name>
@@ -18,7 +19,7 @@
         <translation>Dieser Assistent aktiviert die Replikation und sendet die Erstkopie auf einem USB-Laufwerk.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;You need&lt;/b&gt;&lt;ul&gt;&lt;li&gt;Membership in Hyper-V Administrators (or Administrators) on the primary server (Host A) and on the Replica server (Host B).&lt;/li&gt;&lt;li&gt;WinRM on both hosts, reachable from this computer, unless hvseed runs on Host A itself.&lt;/li&gt;&lt;li&gt;Host B enabled as a Replica server that accepts Host A, with its listener firewall rule on; if it is not, the wizard shows exactly what it would change and changes it only with your consent.&lt;/li&gt;&lt;li&gt;A USB drive attached to Host A (in a cluster: the VM's owner node), formatted NTFS, with room for the initial copy, preferably encrypted with BitLocker To Go.&lt;/li&gt;&lt;/ul&gt;</source>
+        <source>&lt;b&gt;You need&lt;/b&gt;&lt;ul&gt;&lt;li&gt;Membership in Hyper-V Administrators (or Administrators) on the primary server (Host A) and on the Replica server (Host B).&lt;/li&gt;&lt;li&gt;WinRM on both hosts, reachable from this computer, unless hvseed runs on Host A itself.&lt;/li&gt;&lt;li&gt;Host B enabled as a Replica server that accepts Host A, with its listener firewall rule on; if it is not, the wizard shows exactly what it would change and changes it only with your consent.&lt;/li&gt;&lt;li&gt;A USB drive attached to Host A (in a cluster: the VM&apos;s owner node), formatted NTFS, with room for the initial copy, preferably encrypted with BitLocker To Go.&lt;/li&gt;&lt;/ul&gt;</source>
         <translation>&lt;b&gt;Sie benötigen&lt;/b&gt;&lt;ul&gt;&lt;li&gt;Mitgliedschaft in der Gruppe Hyper-V-Administratoren (oder Administratoren) auf dem primären Server (Host A) und auf dem Replikatserver (Host B).&lt;/li&gt;&lt;li&gt;WinRM auf beiden Hosts, von diesem Computer aus erreichbar, sofern hvseed nicht auf Host A selbst läuft.&lt;/li&gt;&lt;li&gt;Host B als Replikatserver aktiviert, der Host A zulässt, mit eingeschalteter Firewallregel für den Listener; falls nicht, zeigt der Assistent genau, was er ändern würde, und ändert es nur mit Ihrer Zustimmung.&lt;/li&gt;&lt;li&gt;Ein USB-Laufwerk an Host A (im Cluster: am Besitzerknoten des virtuellen Computers), mit NTFS formatiert, mit Platz für die Erstkopie, möglichst mit BitLocker To Go verschlüsselt.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
@@ -152,7 +153,7 @@
     </message>
     <message>
         <source>PowerShell version</source>
-        <extracomment>check names in the GUI's language, by core's stable row code</extracomment>
+        <extracomment>check names in the GUI&apos;s language, by core&apos;s stable row code</extracomment>
         <translation>PowerShell-Version</translation>
     </message>
     <message>
@@ -204,8 +205,8 @@
         <translation>Beide Hosts prüfen</translation>
     </message>
     <message>
-        <source>Read-only checks of Host A and the Replica server, as 'hvseed doctor' makes them. Nothing is changed.</source>
-        <translation>Nur lesende Prüfungen von Host A und dem Replikatserver, wie 'hvseed doctor' sie macht. Nichts wird geändert.</translation>
+        <source>Read-only checks of Host A and the Replica server, as &apos;hvseed doctor&apos; makes them. Nothing is changed.</source>
+        <translation>Nur lesende Prüfungen von Host A und dem Replikatserver, wie &apos;hvseed doctor&apos; sie macht. Nichts wird geändert.</translation>
     </message>
     <message>
         <source>Check</source>
@@ -258,6 +259,30 @@
         <translation>Ordner</translation>
     </message>
     <message>
+        <source>VM ID</source>
+        <translation>VM-ID</translation>
+    </message>
+    <message>
+        <source>VM name</source>
+        <translation>VM-Name</translation>
+    </message>
+    <message>
+        <source>XML readable</source>
+        <translation>XML lesbar</translation>
+    </message>
+    <message>
+        <source>Disks present</source>
+        <translation>Festplatten vorhanden</translation>
+    </message>
+    <message>
+        <source>Replica VM waiting</source>
+        <translation>Replikat-VM wartet</translation>
+    </message>
+    <message>
+        <source>Folder contents</source>
+        <translation>Ordnerinhalt</translation>
+    </message>
+    <message>
         <source>XML</source>
         <translation>XML</translation>
     </message>
@@ -294,7 +319,7 @@
         <translation>Fingerabdruck vom &amp;Absender (optional):</translation>
     </message>
     <message>
-        <source>The manifest's fingerprint as the sender passed it on apart from the drive (by phone or mail): the first 16 hex digits or all 64.</source>
+        <source>The manifest&apos;s fingerprint as the sender passed it on apart from the drive (by phone or mail): the first 16 hex digits or all 64.</source>
         <translation>Der Fingerabdruck des Manifests, wie ihn der Absender getrennt vom Laufwerk weitergegeben hat (per Telefon oder Mail): die ersten 16 Hex-Ziffern oder alle 64.</translation>
     </message>
     <message>
@@ -378,11 +403,11 @@
         <translation>Manifest unbrauchbar</translation>
     </message>
     <message>
-        <source>another copy's manifest</source>
+        <source>another copy&apos;s manifest</source>
         <translation>Manifest einer anderen Kopie</translation>
     </message>
     <message>
-        <source>not the sender's</source>
+        <source>not the sender&apos;s</source>
         <translation>nicht das des Absenders</translation>
     </message>
     <message>
@@ -568,7 +593,7 @@
         <translation>Die Replikation ist aktiviert.</translation>
     </message>
     <message>
-        <source>Replication is enabled. hvseed sends initial copies only on external media: start the initial replication in Hyper-V Manager (Replication → Start Initial Replication) or with the script from the Summary page's Save as .ps1.</source>
+        <source>Replication is enabled. hvseed sends initial copies only on external media: start the initial replication in Hyper-V Manager (Replication → Start Initial Replication) or with the script from the Summary page&apos;s Save as .ps1.</source>
         <translation>Die Replikation ist aktiviert. hvseed sendet Erstkopien nur über externe Medien: Starten Sie die Erstreplikation im Hyper-V-Manager (Replikation → Erstreplikation starten) oder mit dem Skript, das Sie auf der Seite „Zusammenfassung“ mit „Als .ps1 speichern“ erhalten.</translation>
     </message>
     <message>
@@ -588,11 +613,11 @@
         <translation>hvseed hat den Wiederherstellungsschlüssel in %1 gespeichert.</translation>
     </message>
     <message>
-        <source>%1 is not encrypted, and it carries the VMs' full disks: turn on BitLocker To Go before it leaves the building (Explorer: right-click the drive, Turn on BitLocker), or hand it over in person.</source>
+        <source>%1 is not encrypted, and it carries the VMs&apos; full disks: turn on BitLocker To Go before it leaves the building (Explorer: right-click the drive, Turn on BitLocker), or hand it over in person.</source>
         <translation>%1 ist nicht verschlüsselt und enthält die vollständigen Festplatten der virtuellen Computer: Aktivieren Sie BitLocker To Go, bevor es das Gebäude verlässt (Explorer: Rechtsklick auf das Laufwerk, BitLocker aktivieren), oder übergeben Sie es persönlich.</translation>
     </message>
     <message>
-        <source>Encrypt the drive with BitLocker To Go unless it is already (Explorer shows a lock on it): it carries the VMs' full disks. Keep its recovery key apart from the drive.</source>
+        <source>Encrypt the drive with BitLocker To Go unless it is already (Explorer shows a lock on it): it carries the VMs&apos; full disks. Keep its recovery key apart from the drive.</source>
         <translation>Verschlüsseln Sie das Laufwerk mit BitLocker To Go, falls es das noch nicht ist (der Explorer zeigt dann ein Schloss): Es enthält die vollständigen Festplatten der virtuellen Computer. Bewahren Sie den Wiederherstellungsschlüssel getrennt vom Laufwerk auf.</translation>
     </message>
     <message>
@@ -649,7 +674,7 @@
     <name>DriveFinding</name>
     <message>
         <source>NTFS</source>
-        <extracomment>the short titles of core.fitness's findings, keyed by their stable codes, for translation (core/ has no Qt; %1 is the drive's file system)</extracomment>
+        <extracomment>the short titles of core.fitness&apos;s findings, keyed by their stable codes, for translation (core/ has no Qt; %1 is the drive&apos;s file system)</extracomment>
         <translation>NTFS</translation>
     </message>
     <message>
@@ -669,7 +694,7 @@
         <translation>Systemvolume</translation>
     </message>
     <message>
-        <source>Holds the VM's own files</source>
+        <source>Holds the VM&apos;s own files</source>
         <translation>Enthält die Dateien der VM selbst</translation>
     </message>
     <message>
@@ -778,7 +803,7 @@
         <translation>Kopie suchen</translation>
     </message>
     <message>
-        <source>Export folders &lt;VMName&gt;_&lt;VMId&gt; on the replica host's USB drives.</source>
+        <source>Export folders &lt;VMName&gt;_&lt;VMId&gt; on the replica host&apos;s USB drives.</source>
         <translation>Exportordner &lt;VMName&gt;_&lt;VMId&gt; auf den USB-Laufwerken des Replikathosts.</translation>
     </message>
     <message>
@@ -802,7 +827,7 @@
         <translation>Labor: Laufwerk &amp;hierher liefern</translation>
     </message>
     <message>
-        <source>The simulated courier: unplug the drive with this VM's copy from the lab's primary host and plug it into this one.</source>
+        <source>The simulated courier: unplug the drive with this VM&apos;s copy from the lab&apos;s primary host and plug it into this one.</source>
         <translation>Der simulierte Kurier: trennt das Laufwerk mit der Kopie dieser VM vom primären Host des Labors und schließt es an diesen Host an.</translation>
     </message>
     <message>
@@ -818,7 +843,7 @@
         <translation>Die Kopie von %1 ist der Ordner %2_%3 auf einem Laufwerk, das an %4 angeschlossen ist.</translation>
     </message>
     <message>
-        <source>A remote host's folders cannot be browsed from here: type the path.</source>
+        <source>A remote host&apos;s folders cannot be browsed from here: type the path.</source>
         <translation>Die Ordner eines Remotehosts können von hier aus nicht durchsucht werden: Geben Sie den Pfad ein.</translation>
     </message>
     <message>
@@ -1062,7 +1087,7 @@
         <translation>Übergabebericht neben den Ordnern gespeichert: %1</translation>
     </message>
     <message>
-        <source>The drive is attached to Host A, not to this computer: no text report was written on it and the file hashes are not in the report. Save the PDF, or run 'hvseed report' on Host A.</source>
+        <source>The drive is attached to Host A, not to this computer: no text report was written on it and the file hashes are not in the report. Save the PDF, or run &apos;hvseed report&apos; on Host A.</source>
         <translation>Das Laufwerk ist an Host A angeschlossen, nicht an diesen Computer: Es wurde kein Textbericht darauf gespeichert, und die Datei-Hashes fehlen im Bericht. Speichern Sie die PDF-Datei, oder führen Sie „hvseed report“ auf Host A aus.</translation>
     </message>
     <message>
@@ -1723,7 +1748,7 @@
         <translation>%1: Es wurde kein Integritätsmanifest geschrieben: %2</translation>
     </message>
     <message>
-        <source>%1: no integrity manifest was written: the drive is attached to the remote host %2, and the wizard has no connection to it to hash the files there. The replica side can still check the folder structure and the VM's IDs.</source>
+        <source>%1: no integrity manifest was written: the drive is attached to the remote host %2, and the wizard has no connection to it to hash the files there. The replica side can still check the folder structure and the VM&apos;s IDs.</source>
         <translation>%1: Es wurde kein Integritätsmanifest geschrieben: Das Laufwerk ist an den Remotehost %2 angeschlossen, und der Assistent hat keine Verbindung zu ihm, um die Hashwerte dort zu berechnen. Die Replikatseite kann trotzdem die Ordnerstruktur und die IDs der VM prüfen.</translation>
     </message>
     <message>
@@ -1865,7 +1890,7 @@
         <translation>Der Export erstellt dort %1; ein vorhandener Export wird nie überschrieben.</translation>
     </message>
     <message>
-        <source> VMs placed on another drive go to that drive's root.</source>
+        <source> VMs placed on another drive go to that drive&apos;s root.</source>
         <translation> VMs, die einem anderen Laufwerk zugeordnet sind, werden in dessen Stammverzeichnis exportiert.</translation>
     </message>
     <message>
@@ -1958,7 +1983,7 @@
         <translation>Verbindungsparameter angeben</translation>
     </message>
     <message>
-        <source>Pre-filled from the Replica server's configuration.</source>
+        <source>Pre-filled from the Replica server&apos;s configuration.</source>
         <translation>Aus der Konfiguration des Replikatservers vorausgefüllt.</translation>
     </message>
     <message>
@@ -2184,11 +2209,11 @@
         <translation>✖ Die Replikation konnte nicht aktiviert werden.</translation>
     </message>
     <message>
-        <source>Replication is enabled. hvseed sends initial copies only on external media: start the initial replication in Hyper-V Manager (Replication → Start Initial Replication) or with the script from the Summary page's Save as .ps1.</source>
+        <source>Replication is enabled. hvseed sends initial copies only on external media: start the initial replication in Hyper-V Manager (Replication → Start Initial Replication) or with the script from the Summary page&apos;s Save as .ps1.</source>
         <translation>Die Replikation ist aktiviert. hvseed sendet Erstkopien nur über externe Medien: Starten Sie die Erstreplikation im Hyper-V-Manager (Replikation → Erstreplikation starten) oder mit dem Skript, das Sie auf der Seite „Zusammenfassung“ mit „Als .ps1 speichern“ erhalten.</translation>
     </message>
     <message>
-        <source>Could not read the export's progress: %1 Retrying…</source>
+        <source>Could not read the export&apos;s progress: %1 Retrying…</source>
         <translation>Der Fortschritt des Exports konnte nicht gelesen werden: %1 Neuer Versuch…</translation>
     </message>
     <message>
@@ -2330,7 +2355,7 @@
 <context>
     <name>ReplicaPage</name>
     <message>
-        <source>%1 is a node of failover cluster %2. Name the Hyper-V Replica Broker's client access point %3 as the Replica server instead; the listener firewall rule must be enabled on every node, and the import runs on the node that owns the replica VM.</source>
+        <source>%1 is a node of failover cluster %2. Name the Hyper-V Replica Broker&apos;s client access point %3 as the Replica server instead; the listener firewall rule must be enabled on every node, and the import runs on the node that owns the replica VM.</source>
         <translation>%1 ist ein Knoten des Failoverclusters %2. Geben Sie stattdessen den Clientzugriffspunkt %3 des Hyper-V-Replikatbrokers als Replikatserver an; die Firewallregel des Listeners muss auf jedem Knoten aktiviert sein, und der Import läuft auf dem Knoten, dem die Replikat-VM gehört.</translation>
     </message>
     <message>
@@ -2414,8 +2439,8 @@
         <translation>&amp;Replikatserver:</translation>
     </message>
     <message>
-        <source>&amp;Check both hosts first (read-only, as 'hvseed doctor' does)</source>
-        <translation>&amp;Beide Hosts zuerst prüfen (nur lesend, wie 'hvseed doctor')</translation>
+        <source>&amp;Check both hosts first (read-only, as &apos;hvseed doctor&apos; does)</source>
+        <translation>&amp;Beide Hosts zuerst prüfen (nur lesend, wie &apos;hvseed doctor&apos;)</translation>
     </message>
     <message>
         <source>Let hvseed configure the Replica server</source>
@@ -2541,7 +2566,7 @@
         <translation>Virtuelle Computer auf %1. Eine Erstkopie kann nur in eine Replikat-VM importiert werden, die darauf wartet.</translation>
     </message>
     <message>
-        <source>No replica VM on %1 waits for an initial copy. Enable replication on the primary host with 'Send initial copy using external media' first, or connect to the host that holds the replica.</source>
+        <source>No replica VM on %1 waits for an initial copy. Enable replication on the primary host with &apos;Send initial copy using external media&apos; first, or connect to the host that holds the replica.</source>
         <translation>Auf %1 wartet keine Replikat-VM auf eine Erstkopie. Aktivieren Sie zuerst auf dem primären Host die Replikation mit „Erstkopie mithilfe externer Medien senden“, oder verbinden Sie sich mit dem Host, auf dem sich das Replikat befindet.</translation>
     </message>
     <message>
@@ -2748,7 +2773,7 @@
         <translation>unbekannt</translation>
     </message>
     <message>
-        <source>Not encrypted: %1. The VMs' full disks would travel readable by anyone who finds the drive. Go back to the drive page and encrypt it with BitLocker To Go, or accept the risk knowingly.</source>
+        <source>Not encrypted: %1. The VMs&apos; full disks would travel readable by anyone who finds the drive. Go back to the drive page and encrypt it with BitLocker To Go, or accept the risk knowingly.</source>
         <translation>Nicht verschlüsselt: %1. Die vollständigen Festplatten der VMs wären für jeden lesbar, der das Laufwerk findet. Kehren Sie zur Laufwerksseite zurück und verschlüsseln Sie es mit BitLocker To Go, oder nehmen Sie das Risiko bewusst in Kauf.</translation>
     </message>
     <message>
@@ -2951,7 +2976,7 @@
         <translation>Schritte des Testfailovers</translation>
     </message>
     <message>
-        <source>Start test failover creates the VM '%1 - Test' on %2 from the latest recovery point. Start it, check that it boots and its data is there, then press Stop test failover: the test VM is removed and replication goes on.</source>
+        <source>Start test failover creates the VM &apos;%1 - Test&apos; on %2 from the latest recovery point. Start it, check that it boots and its data is there, then press Stop test failover: the test VM is removed and replication goes on.</source>
         <translation>„Testfailover starten“ erstellt auf %2 die VM „%1 - Test“ aus dem neuesten Wiederherstellungspunkt. Starten Sie sie, prüfen Sie, ob sie bootet und ihre Daten vorhanden sind, und klicken Sie dann auf „Testfailover beenden“: Die Test-VM wird entfernt, und die Replikation läuft weiter.</translation>
     </message>
     <message>
@@ -2959,11 +2984,11 @@
         <translation>Das Testfailover wird gestartet…</translation>
     </message>
     <message>
-        <source>Test VM '%1' created.</source>
+        <source>Test VM &apos;%1&apos; created.</source>
         <translation>Test-VM „%1“ erstellt.</translation>
     </message>
     <message>
-        <source>'%1' was created. Connect it to an isolated network, start it and check it; then press Stop test failover.</source>
+        <source>&apos;%1&apos; was created. Connect it to an isolated network, start it and check it; then press Stop test failover.</source>
         <translation>„%1“ wurde erstellt. Verbinden Sie sie mit einem isolierten Netzwerk, starten und prüfen Sie sie; klicken Sie dann auf „Testfailover beenden“.</translation>
     </message>
     <message>
@@ -2971,7 +2996,7 @@
         <translation>Das Testfailover wird beendet…</translation>
     </message>
     <message>
-        <source>Test VM '%1' removed.</source>
+        <source>Test VM &apos;%1&apos; removed.</source>
         <translation>Test-VM „%1“ entfernt.</translation>
     </message>
     <message>
@@ -2987,7 +3012,7 @@
         <translation>Test-VM weiterlaufen lassen?</translation>
     </message>
     <message>
-        <source>'%1' still exists. Leave it for now (stop the test failover later in Hyper-V Manager)?</source>
+        <source>&apos;%1&apos; still exists. Leave it for now (stop the test failover later in Hyper-V Manager)?</source>
         <translation>„%1“ ist noch vorhanden. Vorerst bestehen lassen (und das Testfailover später im Hyper-V-Manager beenden)?</translation>
     </message>
 </context>
@@ -3038,7 +3063,7 @@
         <translation>Per Kurier:</translation>
     </message>
     <message>
-        <source>Resync risk not assessed: give the VM's daily change rate to check it.</source>
+        <source>Resync risk not assessed: give the VM&apos;s daily change rate to check it.</source>
         <translation>Risiko einer erneuten Synchronisierung nicht bewertet: Geben Sie die tägliche Änderungsrate des virtuellen Computers an, um es zu prüfen.</translation>
     </message>
     <message>
@@ -3159,7 +3184,7 @@
         <translation>erste Festplatte</translation>
     </message>
     <message>
-        <source>%1 looks like a database log or tempdb disk (by its name). A database's log belongs with its data: without it the replica's database does not start consistently after a failover.</source>
+        <source>%1 looks like a database log or tempdb disk (by its name). A database&apos;s log belongs with its data: without it the replica&apos;s database does not start consistently after a failover.</source>
         <translation>%1 sieht nach einer Festplatte für Datenbankprotokolle oder tempdb aus (nach dem Namen). Das Protokoll einer Datenbank gehört zu ihren Daten: Ohne es startet die Datenbank des Replikats nach einem Failover nicht konsistent.</translation>
     </message>
     <message>

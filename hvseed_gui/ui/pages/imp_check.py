@@ -43,12 +43,22 @@ from hvseed_gui.core.manifest import short_fingerprint
 from hvseed_gui.core.rate_tracker import RateTracker
 from hvseed_gui.flows.events import FlowEvent, Phase, Status
 from hvseed_gui.flows.import_run import GateResult, ImportRun
-from hvseed_gui.ui.format import duration, rate, shown, size
+from hvseed_gui.ui.format import duration, rate, replication_state, shown, size
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages.imp_base import ImportPage, verdict_item
 from hvseed_gui.ui.tasks import TaskRunner, describe_error
 
 INTEGRITY = QT_TRANSLATE_NOOP("CheckPage", "Integrity (manifest)")
+# the gate's rows by their English label (core's words), in the GUI's language
+_ROW_LABEL = {
+    "Folder": QT_TRANSLATE_NOOP("CheckPage", "Folder"),
+    "VM ID": QT_TRANSLATE_NOOP("CheckPage", "VM ID"),
+    "VM name": QT_TRANSLATE_NOOP("CheckPage", "VM name"),
+    "XML readable": QT_TRANSLATE_NOOP("CheckPage", "XML readable"),
+    "Disks present": QT_TRANSLATE_NOOP("CheckPage", "Disks present"),
+    "Replica VM waiting": QT_TRANSLATE_NOOP("CheckPage", "Replica VM waiting"),
+    "Folder contents": QT_TRANSLATE_NOOP("CheckPage", "Folder contents"),
+}
 _VERDICT = {Severity.OK: "ok", Severity.WARNING: "warning", Severity.ERROR: "error"}
 _VERDICT_WORD = {
     "ok": QT_TRANSLATE_NOOP("CheckPage", "OK"),
@@ -381,7 +391,16 @@ class CheckPage(ImportPage):
         if check is None:
             return []
         out = [
-            (r.label, r.folder_value, r.xml_value, r.replica_value, _VERDICT[r.verdict], r.message)
+            (
+                self.tr(_ROW_LABEL[r.label]) if r.label in _ROW_LABEL else r.label,
+                r.folder_value,
+                r.xml_value,
+                replication_state(r.replica_value)
+                if r.label == "Replica VM waiting" and r.replica_value != "-"
+                else r.replica_value,
+                _VERDICT[r.verdict],
+                r.message,
+            )
             for r in check.rows
         ]
         label = self.tr(INTEGRITY)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QCheckBox
 
 from hvseed_gui.hyperv.host import ReplicationStatus, VirtualMachine
-from hvseed_gui.ui.format import shown, size
+from hvseed_gui.ui.format import replication_state, shown, size
 from hvseed_gui.ui.pages.imp_base import ImportPage, why_not_importable
 from hvseed_gui.ui.pages.vm import _Item
 from hvseed_gui.ui.widgets.tables import row_table
@@ -79,11 +79,12 @@ class ReplicaVmPage(ImportPage):
 
     def _statuses(self, statuses: dict[str, ReplicationStatus]) -> None:
         self.imp.deltas = statuses
-        self._fill()
+        chosen = self.selected_vm()  # chosen while the deltas were read: it stays chosen
+        self._fill(chosen.id if chosen else None)
 
-    def _fill(self) -> None:
+    def _fill(self, keep: str | None = None) -> None:
         inventory = self.imp.inventory
-        wanted = self.imp.vm.id if self.imp.vm else None
+        wanted = keep or (self.imp.vm.id if self.imp.vm else None)
         self.table.setSortingEnabled(False)
         self.table.setRowCount(0)
         vms = sorted(inventory.vms, key=lambda v: (bool(why_not_importable(v)), v.name.lower()))
@@ -102,7 +103,7 @@ class ReplicaVmPage(ImportPage):
             health = status.health.value if status else vm.replication_health.value
             cells = (
                 _Item(shown(vm.name)),
-                _Item(vm.replication_state.value),
+                _Item(replication_state(vm.replication_state.value)),
                 _Item(health),
                 _Item(deltas, delta_bytes),
                 _Item(reason or self.tr("Yes: waits for its initial copy")),

@@ -77,6 +77,48 @@ def test_focus_is_on_a_visible_widget_on_every_export_page(lab, make_wizard, dri
             ) from None
 
 
+IMPORT_PAGES = (
+    PageId.IMPORT_CONNECT,
+    PageId.IMPORT_VM,
+    PageId.IMPORT_FOLDER,
+    PageId.IMPORT_CHECK,
+    PageId.IMPORT_RUN,
+    PageId.IMPORT_FAILOVER,
+    PageId.IMPORT_DONE,
+)
+
+
+@pytest.mark.parametrize("language", ["en", "de"], indirect=True)
+def test_focus_is_on_a_visible_widget_on_every_import_page(lab, make_wizard, drive, language):
+    from tests.support.import_side import courier, export_on_primary
+
+    export_on_primary(lab, VM_NAME)
+    courier(lab)
+    wizard = make_wizard()
+    wizard.activateWindow()
+    drive.until(lambda: QApplication.activeWindow() is wizard)
+    wizard.page_of(PageId.START).import_.setChecked(True)
+    for page_id in IMPORT_PAGES:
+        drive.next(wizard, page_id, timeout=30_000)
+        page = wizard.currentPage()
+        if page_id == PageId.IMPORT_VM:
+            drive.idle(page)
+            page.select_vm(VM_NAME)
+        if page_id == PageId.IMPORT_FOLDER:
+            drive.until(lambda p=page: p.loaded, timeout=30_000)
+        if page_id == PageId.IMPORT_CHECK:
+            drive.until(lambda p=page: p.isComplete(), timeout=30_000)
+        if page_id == PageId.IMPORT_RUN:
+            drive.until(lambda p=page: p.page_complete(), timeout=30_000)
+        drive.idle(page)
+        try:
+            drive.until(lambda: _focus_is_visible(wizard), timeout=2_000)
+        except Exception:
+            raise AssertionError(
+                f"[{language}] page {page_id.name}: focus on {_describe_focus()}"
+            ) from None
+
+
 def test_tab_enters_a_radio_group_at_the_chosen_button(qtbot):
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QButtonGroup, QLineEdit, QRadioButton, QVBoxLayout, QWidget

@@ -743,6 +743,59 @@
     </message>
 </context>
 <context>
+    <name>DrivePlanMixin</name>
+    <message>
+        <source>Takes %1; %2 left</source>
+        <translation>Nimmt %1 auf; %2 frei</translation>
+    </message>
+    <message>
+        <source>Not needed</source>
+        <translation>Nicht benötigt</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (%3): %4 of copies, %5 left</source>
+        <translation>%1 → %2 (%3): %4 an Kopien, %5 frei</translation>
+    </message>
+    <message numerus="yes">
+        <source>No single drive takes every copy (%1 in all: %2), so the copies are spread over %n drives:</source>
+        <translation>
+            <numerusform>Kein einzelnes Laufwerk nimmt alle Kopien auf (insgesamt %1: %2), daher werden die Kopien auf %n Laufwerk verteilt:</numerusform>
+            <numerusform>Kein einzelnes Laufwerk nimmt alle Kopien auf (insgesamt %1: %2), daher werden die Kopien auf %n Laufwerke verteilt:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No drive can take these VMs.</source>
+        <translation>Kein Laufwerk bietet Platz für diese VMs.</translation>
+    </message>
+    <message>
+        <source>No USB drive is attached to Host A. Connect the drive to the host that runs the VM (in a cluster: its owner node); it appears here by itself.</source>
+        <translation>An Host A ist kein USB-Laufwerk angeschlossen. Schließen Sie das Laufwerk an den Host an, auf dem die VM ausgeführt wird (im Cluster: an ihren Besitzerknoten); es erscheint hier automatisch.</translation>
+    </message>
+    <message>
+        <source>Select the drive that receives the copy.</source>
+        <translation>Wählen Sie das Laufwerk aus, das die Kopie aufnimmt.</translation>
+    </message>
+    <message>
+        <source>The folder must be on the selected drive.</source>
+        <translation>Der Ordner muss sich auf dem ausgewählten Laufwerk befinden.</translation>
+    </message>
+    <message>
+        <source>Not encrypted: %1. Turn on BitLocker before the drive leaves the building.</source>
+        <translation>Nicht verschlüsselt: %1. Aktivieren Sie BitLocker, bevor das Laufwerk das Gebäude verlässt.</translation>
+    </message>
+    <message>
+        <source>Check which VM goes where, then tick Spread the copies this way.</source>
+        <translation>Prüfen Sie, welcher virtuelle Computer wohin geht, und aktivieren Sie dann „Kopien so verteilen“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 VMs on %n drive(s).</source>
+        <translation>
+            <numerusform>%1 VMs auf %n Laufwerk.</numerusform>
+            <numerusform>%1 VMs auf %n Laufwerken.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EnableReplicationWizard</name>
     <message>
         <source>hvseed — Enable Replication</source>
@@ -774,6 +827,105 @@
     <message>
         <source>Unexpected error: %1: %2</source>
         <translation>Unerwarteter Fehler: %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ExportEndMixin</name>
+    <message>
+        <source>✔ Export complete.</source>
+        <translation>✔ Export abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>The initial copies are on the drives. Press Next for what to do now.</source>
+        <translation>Die Erstkopien befinden sich auf den Laufwerken. Klicken Sie auf „Weiter“, um zu sehen, was jetzt zu tun ist.</translation>
+    </message>
+    <message>
+        <source>The initial copy is on the drive. Press Next for what to do now.</source>
+        <translation>Die Erstkopie befindet sich auf dem Laufwerk. Klicken Sie auf „Weiter“, um zu sehen, was jetzt zu tun ist.</translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>Export abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The export was cancelled. Replication stays enabled; start the export again later, or remove replication in Hyper-V Manager.</source>
+        <translation>Der Export wurde abgebrochen. Die Replikation bleibt aktiviert; starten Sie den Export später erneut, oder entfernen Sie die Replikation im Hyper-V-Manager.</translation>
+    </message>
+    <message>
+        <source>✖ Export failed.</source>
+        <translation>✖ Export fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Some exports did not finish.</source>
+        <translation>Einige Exporte wurden nicht abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>The export failed; Hyper-V gave no reason.</source>
+        <translation>Der Export ist fehlgeschlagen; Hyper-V hat keinen Grund angegeben.</translation>
+    </message>
+    <message>
+        <source>%1: cancelled; replication stays enabled.</source>
+        <translation>%1: abgebrochen; die Replikation bleibt aktiviert.</translation>
+    </message>
+    <message>
+        <source>Exported: %1. Press Next for what to do with them.</source>
+        <translation>Exportiert: %1. Klicken Sie auf „Weiter“, um zu sehen, was damit zu tun ist.</translation>
+    </message>
+    <message>
+        <source>The initial copy is exported</source>
+        <translation>Die Erstkopie ist exportiert</translation>
+    </message>
+    <message>
+        <source>Replication is enabled and the initial copy is on the drive.</source>
+        <translation>Die Replikation ist aktiviert, und die Erstkopie liegt auf dem Laufwerk.</translation>
+    </message>
+    <message>
+        <source>Average rate:</source>
+        <translation>Durchschnittliche Rate:</translation>
+    </message>
+    <message>
+        <source>The copy is on the drive. hvseed now hashes it for the integrity manifest, so the replica side can check that it arrived intact. Cancel hashing skips this: the copy stays usable, but cannot be verified on arrival.</source>
+        <translation>Die Kopie befindet sich auf dem Laufwerk. hvseed berechnet jetzt die Hashes für das Integritätsmanifest, damit die Replikatseite prüfen kann, ob sie unversehrt angekommen ist. „Hashberechnung abbrechen“ überspringt diesen Schritt: Die Kopie bleibt verwendbar, kann aber bei Ankunft nicht überprüft werden.</translation>
+    </message>
+    <message>
+        <source>✔ exported · hashing waits</source>
+        <translation>✔ exportiert · Hashberechnung wartet</translation>
+    </message>
+    <message>
+        <source>hashing…</source>
+        <translation>Hashberechnung…</translation>
+    </message>
+    <message>
+        <source>✔ exported · manifest</source>
+        <translation>✔ exportiert · Manifest</translation>
+    </message>
+    <message>
+        <source>✔ exported · no manifest</source>
+        <translation>✔ exportiert · kein Manifest</translation>
+    </message>
+    <message>
+        <source>✔ exported</source>
+        <translation>✔ exportiert</translation>
+    </message>
+    <message>
+        <source>Stop exporting %1? The partial copy on the drive cannot be imported. Replication stays enabled.</source>
+        <translation>Export von %1 abbrechen? Die unvollständige Kopie auf dem Laufwerk kann nicht importiert werden. Die Replikation bleibt aktiviert.</translation>
+    </message>
+    <message>
+        <source>Replication of %1 will not be enabled.</source>
+        <translation>Die Replikation von %1 wird nicht aktiviert.</translation>
+    </message>
+    <message>
+        <source>Cancel the export?</source>
+        <translation>Export abbrechen?</translation>
+    </message>
+    <message>
+        <source>Cancelling once the export that is starting has started…</source>
+        <translation>Abbruch folgt, sobald der gerade startende Export läuft…</translation>
+    </message>
+    <message>
+        <source>Cancelling the export…</source>
+        <translation>Der Export wird abgebrochen…</translation>
     </message>
 </context>
 <context>
@@ -1863,29 +2015,6 @@
         <translation>Das gewählte Laufwerk (%1) wurde entfernt. Schließen Sie es wieder an, oder wählen Sie ein anderes Laufwerk.</translation>
     </message>
     <message>
-        <source>Takes %1; %2 left</source>
-        <translation>Nimmt %1 auf; %2 frei</translation>
-    </message>
-    <message>
-        <source>Not needed</source>
-        <translation>Nicht benötigt</translation>
-    </message>
-    <message>
-        <source>%1 → %2 (%3): %4 of copies, %5 left</source>
-        <translation>%1 → %2 (%3): %4 an Kopien, %5 frei</translation>
-    </message>
-    <message numerus="yes">
-        <source>No single drive takes every copy (%1 in all: %2), so the copies are spread over %n drives:</source>
-        <translation>
-            <numerusform>Kein einzelnes Laufwerk nimmt alle Kopien auf (insgesamt %1: %2), daher werden die Kopien auf %n Laufwerk verteilt:</numerusform>
-            <numerusform>Kein einzelnes Laufwerk nimmt alle Kopien auf (insgesamt %1: %2), daher werden die Kopien auf %n Laufwerke verteilt:</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No drive can take these VMs.</source>
-        <translation>Kein Laufwerk bietet Platz für diese VMs.</translation>
-    </message>
-    <message>
         <source>The export creates %1 there; an existing export is never overwritten.</source>
         <translation>Der Export erstellt dort %1; ein vorhandener Export wird nie überschrieben.</translation>
     </message>
@@ -1900,33 +2029,6 @@
     <message>
         <source>Host A</source>
         <translation>Host A</translation>
-    </message>
-    <message>
-        <source>No USB drive is attached to Host A. Connect the drive to the host that runs the VM (in a cluster: its owner node); it appears here by itself.</source>
-        <translation>An Host A ist kein USB-Laufwerk angeschlossen. Schließen Sie das Laufwerk an den Host an, auf dem die VM ausgeführt wird (im Cluster: an ihren Besitzerknoten); es erscheint hier automatisch.</translation>
-    </message>
-    <message>
-        <source>Select the drive that receives the copy.</source>
-        <translation>Wählen Sie das Laufwerk aus, das die Kopie aufnimmt.</translation>
-    </message>
-    <message>
-        <source>The folder must be on the selected drive.</source>
-        <translation>Der Ordner muss sich auf dem ausgewählten Laufwerk befinden.</translation>
-    </message>
-    <message>
-        <source>Not encrypted: %1. Turn on BitLocker before the drive leaves the building.</source>
-        <translation>Nicht verschlüsselt: %1. Aktivieren Sie BitLocker, bevor das Laufwerk das Gebäude verlässt.</translation>
-    </message>
-    <message>
-        <source>Check which VM goes where, then tick Spread the copies this way.</source>
-        <translation>Prüfen Sie, welcher virtuelle Computer wohin geht, und aktivieren Sie dann „Kopien so verteilen“.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 VMs on %n drive(s).</source>
-        <translation>
-            <numerusform>%1 VMs auf %n Laufwerk.</numerusform>
-            <numerusform>%1 VMs auf %n Laufwerken.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -2231,94 +2333,6 @@
     <message>
         <source>✖ failed</source>
         <translation>✖ fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>✔ Export complete.</source>
-        <translation>✔ Export abgeschlossen.</translation>
-    </message>
-    <message>
-        <source>The initial copies are on the drives. Press Next for what to do now.</source>
-        <translation>Die Erstkopien befinden sich auf den Laufwerken. Klicken Sie auf „Weiter“, um zu sehen, was jetzt zu tun ist.</translation>
-    </message>
-    <message>
-        <source>The initial copy is on the drive. Press Next for what to do now.</source>
-        <translation>Die Erstkopie befindet sich auf dem Laufwerk. Klicken Sie auf „Weiter“, um zu sehen, was jetzt zu tun ist.</translation>
-    </message>
-    <message>
-        <source>Export cancelled.</source>
-        <translation>Export abgebrochen.</translation>
-    </message>
-    <message>
-        <source>The export was cancelled. Replication stays enabled; start the export again later, or remove replication in Hyper-V Manager.</source>
-        <translation>Der Export wurde abgebrochen. Die Replikation bleibt aktiviert; starten Sie den Export später erneut, oder entfernen Sie die Replikation im Hyper-V-Manager.</translation>
-    </message>
-    <message>
-        <source>✖ Export failed.</source>
-        <translation>✖ Export fehlgeschlagen.</translation>
-    </message>
-    <message>
-        <source>Some exports did not finish.</source>
-        <translation>Einige Exporte wurden nicht abgeschlossen.</translation>
-    </message>
-    <message>
-        <source>%1: cancelled; replication stays enabled.</source>
-        <translation>%1: abgebrochen; die Replikation bleibt aktiviert.</translation>
-    </message>
-    <message>
-        <source>Exported: %1. Press Next for what to do with them.</source>
-        <translation>Exportiert: %1. Klicken Sie auf „Weiter“, um zu sehen, was damit zu tun ist.</translation>
-    </message>
-    <message>
-        <source>The initial copy is exported</source>
-        <translation>Die Erstkopie ist exportiert</translation>
-    </message>
-    <message>
-        <source>Replication is enabled and the initial copy is on the drive.</source>
-        <translation>Die Replikation ist aktiviert, und die Erstkopie liegt auf dem Laufwerk.</translation>
-    </message>
-    <message>
-        <source>Average rate:</source>
-        <translation>Durchschnittliche Rate:</translation>
-    </message>
-    <message>
-        <source>The copy is on the drive. hvseed now hashes it for the integrity manifest, so the replica side can check that it arrived intact. Cancel hashing skips this: the copy stays usable, but cannot be verified on arrival.</source>
-        <translation>Die Kopie befindet sich auf dem Laufwerk. hvseed berechnet jetzt die Hashes für das Integritätsmanifest, damit die Replikatseite prüfen kann, ob sie unversehrt angekommen ist. „Hashberechnung abbrechen“ überspringt diesen Schritt: Die Kopie bleibt verwendbar, kann aber bei Ankunft nicht überprüft werden.</translation>
-    </message>
-    <message>
-        <source>✔ exported · hashing waits</source>
-        <translation>✔ exportiert · Hashberechnung wartet</translation>
-    </message>
-    <message>
-        <source>hashing…</source>
-        <translation>Hashberechnung…</translation>
-    </message>
-    <message>
-        <source>✔ exported · manifest</source>
-        <translation>✔ exportiert · Manifest</translation>
-    </message>
-    <message>
-        <source>✔ exported · no manifest</source>
-        <translation>✔ exportiert · kein Manifest</translation>
-    </message>
-    <message>
-        <source>Replication of %1 will not be enabled.</source>
-        <translation>Die Replikation von %1 wird nicht aktiviert.</translation>
-    </message>
-    <message>
-        <source>Cancel the export?</source>
-        <translation>Export abbrechen?</translation>
-    </message>
-    <message>
-        <source>Stop exporting %1? The partial copy on the drive cannot be imported. Replication stays enabled.</source>
-        <translation>Export von %1 abbrechen? Die unvollständige Kopie auf dem Laufwerk kann nicht importiert werden. Die Replikation bleibt aktiviert.</translation>
-    </message>
-    <message>
-        <source>Cancelling once the export that is starting has started…</source>
-        <translation>Abbruch folgt, sobald der gerade startende Export läuft…</translation>
-    </message>
-    <message>
-        <source>Cancelling the export…</source>
-        <translation>Der Export wird abgebrochen…</translation>
     </message>
 </context>
 <context>

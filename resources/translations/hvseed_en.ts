@@ -36,17 +36,7 @@
     </message>
 </context>
 <context>
-    <name>HandoverBox</name>
-    <message numerus="yes">
-        <source>Handover report saved: %1 (%n page(s)). Print it and give it with the drive.</source>
-        <translation>
-            <numerusform>Handover report saved: %1 (%n page). Print it and give it with the drive.</numerusform>
-            <numerusform>Handover report saved: %1 (%n pages). Print it and give it with the drive.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>MediaPage</name>
+    <name>DrivePlanMixin</name>
     <message numerus="yes">
         <source>No single drive takes every copy (%1 in all: %2), so the copies are spread over %n drives:</source>
         <translation>
@@ -59,6 +49,16 @@
         <translation>
             <numerusform>%1 VMs on %n drive.</numerusform>
             <numerusform>%1 VMs on %n drives.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HandoverBox</name>
+    <message numerus="yes">
+        <source>Handover report saved: %1 (%n page(s)). Print it and give it with the drive.</source>
+        <translation>
+            <numerusform>Handover report saved: %1 (%n page). Print it and give it with the drive.</numerusform>
+            <numerusform>Handover report saved: %1 (%n pages). Print it and give it with the drive.</numerusform>
         </translation>
     </message>
 </context>

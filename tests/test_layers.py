@@ -142,7 +142,7 @@ def test_the_check_lets_the_seam_through():
         "from hvseed_gui.flows.export_run import ExportRun, cancel_export\n"
         "cancel_export(host, vm)\nhost.plan_script(plan)\nhost.local_path(folder)\n"
     )
-    assert violations(source, "hvseed_gui.ui.pages.summary") == []
+    assert violations(source, "hvseed_gui.ui.pages.export.summary") == []
 
 
 # --- core stands alone ---------------------------------------------------------------------------

@@ -83,19 +83,19 @@ class EnableReplicationWizard(QWizard):
         """Create every page after the start page (imports the seam)."""
         if self.pages_ready:
             return
-        from hvseed_gui.ui.pages.before import BeforePage
-        from hvseed_gui.ui.pages.check import CheckPage
-        from hvseed_gui.ui.pages.connect import ConnectPage
-        from hvseed_gui.ui.pages.done import DonePage
-        from hvseed_gui.ui.pages.media import MediaPage
-        from hvseed_gui.ui.pages.method import MethodPage
-        from hvseed_gui.ui.pages.params import ParamsPage
-        from hvseed_gui.ui.pages.progress import ProgressPage
-        from hvseed_gui.ui.pages.replica import ReplicaPage
-        from hvseed_gui.ui.pages.schedule import FrequencyPage, RecoveryPage
-        from hvseed_gui.ui.pages.summary import SummaryPage
-        from hvseed_gui.ui.pages.vhds import VhdsPage
-        from hvseed_gui.ui.pages.vm import VmPage
+        from hvseed_gui.ui.pages.export.before import BeforePage
+        from hvseed_gui.ui.pages.export.check import CheckPage
+        from hvseed_gui.ui.pages.export.connect import ConnectPage
+        from hvseed_gui.ui.pages.export.done import DonePage
+        from hvseed_gui.ui.pages.export.media import MediaPage
+        from hvseed_gui.ui.pages.export.method import MethodPage
+        from hvseed_gui.ui.pages.export.params import ParamsPage
+        from hvseed_gui.ui.pages.export.progress import ProgressPage
+        from hvseed_gui.ui.pages.export.replica import ReplicaPage
+        from hvseed_gui.ui.pages.export.schedule import FrequencyPage, RecoveryPage
+        from hvseed_gui.ui.pages.export.summary import SummaryPage
+        from hvseed_gui.ui.pages.export.vhds import VhdsPage
+        from hvseed_gui.ui.pages.export.vm import VmPage
 
         self.ctx.reattach = RunningExport.load(self.ctx.settings)
         more = {
@@ -116,7 +116,7 @@ class EnableReplicationWizard(QWizard):
         }
         for page_id, page in more.items():
             self.setPage(page_id, page)
-        from hvseed_gui.ui.pages.imp_flow import import_pages
+        from hvseed_gui.ui.pages.importing.flow import import_pages
 
         imports = import_pages(self)  # the import side (replica host); sets self.imp
         for page_id, page in imports.items():

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from hvseed_gui.hyperv.host_target import HostKind, HostTarget, open_host
 from hvseed_gui.ui.ids import PageId
-from hvseed_gui.ui.pages import connect as connect_module
+from hvseed_gui.ui.pages.export import connect as connect_module
 
 
 def _connect_page(make_wizard, drive):

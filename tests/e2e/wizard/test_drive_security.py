@@ -13,7 +13,7 @@ from hvseed_gui.core.volumes import BitLockerStatus
 from hvseed_gui.ui import devicechange
 from hvseed_gui.ui.devicechange import MSG, DeviceChangeFilter
 from hvseed_gui.ui.ids import PageId
-from hvseed_gui.ui.pages import media as media_module
+from hvseed_gui.ui.pages.export import media as media_module
 from tests.support.wizard import media_page
 
 RECOVERY_RE = re.compile(r"(\d{6}-){7}\d{6}")

@@ -265,7 +265,7 @@ def test_browsing_maps_a_lab_directory_to_the_hosts_path(lab, make_wizard, drive
 
 
 def test_a_remote_host_is_verified_there_not_here(lab, make_wizard, drive):
-    from hvseed_gui.ui.pages.imp_base import folder_on_this_computer
+    from hvseed_gui.ui.pages.importing.import_page import folder_on_this_computer
 
     vm, folder = export_on_primary(lab, "TinyLinux", manifest=False)
     courier(lab)

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QWizard
 
 from hvseed_gui.ui.ids import PageId
-from hvseed_gui.ui.pages.imp_base import folder_on_this_computer
+from hvseed_gui.ui.pages.importing.import_page import folder_on_this_computer
 from tests.support.import_side import consent, courier, export_on_primary, row, walk_to_folder
 
 MiB = 2**20

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hvseed_gui.ui.pages import replica as replica_module
+from hvseed_gui.ui.pages.export import replica as replica_module
 from tests.support.wizard import open_fix
 
 

@@ -7,7 +7,7 @@ import dataclasses
 
 from hvseed_gui.hyperv.host import FIREWALL_RULE_HTTP, ReplicaServerChange, ReplicaServerConfig
 from hvseed_gui.ui.ids import PageId
-from hvseed_gui.ui.pages.replica import describe_change
+from hvseed_gui.ui.pages.export.replica import describe_change
 from tests.support.wizard import open_fix
 
 PRIMARY = "hv-a.lab.local"

@@ -139,7 +139,7 @@ def test_lab_listener_on_a_custom_port_needs_its_own_rule(lab):
 
 
 def test_replica_page_proposes_a_rule_for_the_custom_port():
-    from hvseed_gui.ui.pages.replica import proposed_change
+    from hvseed_gui.ui.pages.export.replica import proposed_change
 
     host, _ = fixture_host("replica_config_wildcard_port.json")
     change = proposed_change(host.replica_server_config(), "hv01.corp.local")
@@ -278,7 +278,7 @@ def test_a_cluster_node_is_not_the_replica_server_to_name(lab):
 
 
 def test_replica_page_words_the_cluster_advice(lab):
-    from hvseed_gui.ui.pages.replica import cluster_advice, describe_change
+    from hvseed_gui.ui.pages.export.replica import cluster_advice, describe_change
 
     lab.set_host_facts("hv-b", cluster_name="HVC1", replica_broker="HVR-BROKER")
     config = lab.host("hv-b").replica_server_config()

@@ -45,7 +45,7 @@ from hvseed_gui.flows.events import FlowEvent, Phase, Status
 from hvseed_gui.flows.import_run import GateResult, ImportRun
 from hvseed_gui.ui.format import duration, rate, replication_state, shown, size
 from hvseed_gui.ui.ids import PageId
-from hvseed_gui.ui.pages.imp_base import ImportPage, verdict_item
+from hvseed_gui.ui.pages.importing.import_page import ImportPage, verdict_item
 from hvseed_gui.ui.tasks import TaskRunner, describe_error
 
 INTEGRITY = QT_TRANSLATE_NOOP("CheckPage", "Integrity (manifest)")

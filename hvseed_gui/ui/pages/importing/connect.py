@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit
 from hvseed_gui.hyperv.host_target import WINRM_TRANSPORTS, HostKind, HostTarget, open_host
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.import_state import RunningImport
-from hvseed_gui.ui.pages.connect import ConnectPage
+from hvseed_gui.ui.pages.export.connect import ConnectPage
 
 SETTINGS = "import_connect"
 

@@ -13,7 +13,7 @@ from hvseed_gui.flows.import_all import Outcome
 from hvseed_gui.hyperv.host import TestFailoverResult, VmRef
 from hvseed_gui.ui.format import shown
 from hvseed_gui.ui.ids import PageId
-from hvseed_gui.ui.pages.imp_base import ImportPage
+from hvseed_gui.ui.pages.importing.import_page import ImportPage
 from hvseed_gui.ui.tasks import describe_error
 
 

@@ -32,8 +32,8 @@ from hvseed_gui.hyperv.host import JobProgress, ReplicationStatus
 from hvseed_gui.ui.flow_bridge import FlowBridge
 from hvseed_gui.ui.format import shown, size
 from hvseed_gui.ui.ids import PageId
-from hvseed_gui.ui.pages.imp_base import ImportPage, verdict_item
-from hvseed_gui.ui.pages.imp_run import SETTLE_SECONDS
+from hvseed_gui.ui.pages.importing.import_page import ImportPage, verdict_item
+from hvseed_gui.ui.pages.importing.run import SETTLE_SECONDS
 from hvseed_gui.ui.tasks import TaskRunner
 from hvseed_gui.ui.widgets.tables import row_table
 

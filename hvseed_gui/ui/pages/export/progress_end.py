@@ -16,7 +16,7 @@ from hvseed_gui.ui.format import rate
 from hvseed_gui.ui.manifests import ManifestJob, Outcome
 
 if TYPE_CHECKING:
-    from hvseed_gui.ui.pages.progress import ExportRow
+    from hvseed_gui.ui.pages.export.progress import ExportRow
 
 
 class ExportEndMixin:

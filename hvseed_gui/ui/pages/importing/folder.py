@@ -20,8 +20,8 @@ from hvseed_gui.hyperv.host import ExportFolderSummary
 from hvseed_gui.hyperv.host_target import HostKind, HostTarget, lab_info, open_host
 from hvseed_gui.ui.format import size
 from hvseed_gui.ui.ids import PageId
-from hvseed_gui.ui.pages.imp_base import ImportPage, folder_on_this_computer
-from hvseed_gui.ui.pages.vm import _Item
+from hvseed_gui.ui.pages.export.vm import _Item
+from hvseed_gui.ui.pages.importing.import_page import ImportPage, folder_on_this_computer
 from hvseed_gui.ui.tasks import describe_error
 from hvseed_gui.ui.widgets.tables import row_table
 

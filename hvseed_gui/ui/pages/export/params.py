@@ -17,7 +17,7 @@ from hvseed_gui.core.plan import AuthenticationType
 from hvseed_gui.hyperv.host import Certificate
 from hvseed_gui.ui.format import shown
 from hvseed_gui.ui.pages.base import HostPage
-from hvseed_gui.ui.pages.replica import usable_auth
+from hvseed_gui.ui.pages.export.replica import usable_auth
 from hvseed_gui.ui.widgets.keyboard import tab_to_checked
 
 

@@ -16,9 +16,9 @@ from hvseed_gui.hyperv.host import ReplicationStatus, VmRef
 from hvseed_gui.ui.format import frequency, shown
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.import_state import ImportContext
-from hvseed_gui.ui.pages.imp_base import ImportPage
-from hvseed_gui.ui.pages.imp_many import outcome_word
-from hvseed_gui.ui.pages.imp_run import delta_sentence
+from hvseed_gui.ui.pages.importing.import_page import ImportPage
+from hvseed_gui.ui.pages.importing.many import outcome_word
+from hvseed_gui.ui.pages.importing.run import delta_sentence
 
 
 def integrity_sentence(integrity: Integrity | None) -> str:

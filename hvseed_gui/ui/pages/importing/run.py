@@ -37,7 +37,7 @@ from hvseed_gui.hyperv.host_target import HostKind, HostTarget, open_host
 from hvseed_gui.ui.format import duration, rate, shown, size
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.import_state import RunningImport
-from hvseed_gui.ui.pages.imp_base import ImportPage
+from hvseed_gui.ui.pages.importing.import_page import ImportPage
 from hvseed_gui.ui.tasks import TaskRunner, describe_error
 
 KEPT = QT_TRANSLATE_NOOP(

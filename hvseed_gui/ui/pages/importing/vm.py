@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QCheckBox
 
 from hvseed_gui.hyperv.host import ReplicationStatus, VirtualMachine
 from hvseed_gui.ui.format import replication_state, shown, size
-from hvseed_gui.ui.pages.imp_base import ImportPage, why_not_importable
-from hvseed_gui.ui.pages.vm import _Item
+from hvseed_gui.ui.pages.export.vm import _Item
+from hvseed_gui.ui.pages.importing.import_page import ImportPage, why_not_importable
 from hvseed_gui.ui.widgets.tables import row_table
 
 

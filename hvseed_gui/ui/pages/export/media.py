@@ -22,7 +22,7 @@ from hvseed_gui.hyperv.host_target import HostKind
 from hvseed_gui.ui.devicechange import DeviceChangeFilter
 from hvseed_gui.ui.format import shown
 from hvseed_gui.ui.pages.base import HostPage
-from hvseed_gui.ui.pages.drive_plan import DrivePlanMixin
+from hvseed_gui.ui.pages.export.drive_plan import DrivePlanMixin
 from hvseed_gui.ui.tasks import TaskRunner, describe_error
 from hvseed_gui.ui.verdict import DriveCheck
 from hvseed_gui.ui.widgets.bitlocker import BitLockerPanel

@@ -12,14 +12,14 @@ def import_pages(wizard) -> dict[PageId, QWizardPage]:
     """Every page of the import path; gives ``wizard`` its ``imp`` (ImportContext) and the
     bridge the import flow reports through."""
     from hvseed_gui.ui.flow_bridge import FlowBridge
-    from hvseed_gui.ui.pages.imp_check import CheckPage
-    from hvseed_gui.ui.pages.imp_connect import ImportConnectPage
-    from hvseed_gui.ui.pages.imp_done import ImportDonePage
-    from hvseed_gui.ui.pages.imp_failover import TestFailoverPage
-    from hvseed_gui.ui.pages.imp_folder import FindCopyPage
-    from hvseed_gui.ui.pages.imp_many import ImportManyPage, ImportManyRunPage
-    from hvseed_gui.ui.pages.imp_run import ImportRunPage
-    from hvseed_gui.ui.pages.imp_vm import ReplicaVmPage
+    from hvseed_gui.ui.pages.importing.check import CheckPage
+    from hvseed_gui.ui.pages.importing.connect import ImportConnectPage
+    from hvseed_gui.ui.pages.importing.done import ImportDonePage
+    from hvseed_gui.ui.pages.importing.failover import TestFailoverPage
+    from hvseed_gui.ui.pages.importing.folder import FindCopyPage
+    from hvseed_gui.ui.pages.importing.many import ImportManyPage, ImportManyRunPage
+    from hvseed_gui.ui.pages.importing.run import ImportRunPage
+    from hvseed_gui.ui.pages.importing.vm import ReplicaVmPage
 
     wizard.imp = ImportContext(bridge=FlowBridge(wizard))
     return {

@@ -43,7 +43,7 @@ from hvseed_gui.ui.flow_bridge import FlowBridge
 from hvseed_gui.ui.format import duration, rate, replication_state, shown, size
 from hvseed_gui.ui.manifests import ManifestHasher
 from hvseed_gui.ui.pages.base import HostPage
-from hvseed_gui.ui.pages.progress_end import ExportEndMixin
+from hvseed_gui.ui.pages.export.progress_end import ExportEndMixin
 from hvseed_gui.ui.tasks import HOST_THREADS, TaskRunner, describe_error, pool
 from hvseed_gui.ui.widgets.hashing_box import HashingBox
 

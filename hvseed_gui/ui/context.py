@@ -22,7 +22,6 @@ if TYPE_CHECKING:  # the seam modules load after the first page is painted
         ExportHandle,
         HyperVHost,
         Inventory,
-        JobProgress,
         ReplicaServerConfig,
         VirtualMachine,
         VmRef,
@@ -242,17 +241,14 @@ class WizardContext:
     reattach: RunningExport | None = None  # a remembered export, offered on the start page
     reattach_peek: tuple[str, str, str] | None = None  # its VM, destination, host (cheap read)
     reattaching: bool = False
-    last_progress: JobProgress | None = None
     export_folder: str = ""  # the first VM's export folder
     export_folders: list[str] = field(default_factory=list)  # every finished export folder
     drives: list[Volume] = field(default_factory=list)  # the drives the copies go to
     export_run: ExportRun | None = None  # the run the summary page checked (its preflight)
     export_targets: list[ExportTarget] = field(default_factory=list)  # what that check found
-    extra: dict[str, object] = field(default_factory=dict)
 
     def forget_run(self) -> None:
         """A new run starts: nothing of an earlier run's exports may show on its pages."""
-        self.last_progress = None
         self.export_folder = ""
         self.export_folders = []
         self.drives = []

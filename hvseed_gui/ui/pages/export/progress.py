@@ -560,7 +560,6 @@ class ProgressPage(ExportEndMixin, HostPage):
             return  # a late reading from before the end
         r.last = job
         r.job_id = r.job_id or job.job_id
-        self.ctx.last_progress = job
         total = job.bytes_total or r.bytes_total or None
         if total:
             r.bytes_total = total

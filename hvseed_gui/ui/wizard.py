@@ -8,6 +8,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractButton, QPushButton, QWidget, QWizard
 
 from hvseed_gui.ui.context import RunningExport, SecretStore, WizardContext
+from hvseed_gui.ui.export_session import ExportSession
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages.start import StartPage
 from hvseed_gui.ui.prompt import Prompt
@@ -59,6 +60,7 @@ class EnableReplicationWizard(QWizard):
             settings=settings, secrets=secrets or SecretStore(), demo=demo, lab_dir=lab_dir
         )
         self.ctx.reattach_peek = RunningExport.peek(settings)
+        self.session = ExportSession()  # the Enable side's choices, written by its pages
         self.pages_ready = False
         self.pages = {PageId.START: StartPage()}
         for page_id, page in self.pages.items():
@@ -190,12 +192,13 @@ class EnableReplicationWizard(QWizard):
 
     def excluded_paths(self) -> tuple[str, ...]:
         """Left-out disks of every chosen VM (disk paths are unique, so one list serves all)."""
-        return self.pages[PageId.VHDS].excluded_paths()
+        self.pages[PageId.VHDS].contribute(self.session)
+        return self.session.excluded_paths
 
     def excluded_for(self, vm: VirtualMachine) -> tuple[str, ...]:
         """The left-out disks of one VM, in the VM's disk order."""
-        excluded = {p.lower() for p in self.excluded_paths()}
-        return tuple(d.path for d in vm.vhds if d.path.lower() in excluded)
+        self.excluded_paths()
+        return self.session.excluded_for(vm)
 
     def chosen_vms(self) -> list[VirtualMachine]:
         """Every VM of this run (several share one set of replication settings)."""
@@ -220,38 +223,25 @@ class EnableReplicationWizard(QWizard):
                 pass
         return DEMO_REPLICA
 
-    def build_plan(self) -> ReplicationPlan:
-        """The plan as the pages describe it now (may be invalid before the last page)."""
-        from hvseed_gui.core.plan import AuthenticationType, PlanVm, ReplicationPlan
+    #: the settings pages, in page order: each writes its part of the session
+    SETTINGS_PAGES = (
+        PageId.REPLICA,
+        PageId.PARAMS,
+        PageId.VHDS,
+        PageId.FREQUENCY,
+        PageId.RECOVERY,
+        PageId.METHOD,
+        PageId.MEDIA,
+    )
 
-        p = self.pages
-        vm = self.ctx.vm
-        params, media = p[PageId.PARAMS], p[PageId.MEDIA]
-        method, recovery = p[PageId.METHOD], p[PageId.RECOVERY]
+    def build_plan(self) -> ReplicationPlan:
+        """The plan from the session, as the pages describe it now (may be invalid before the
+        last page): each settings page writes its own part, none reads another's widgets."""
+        for page_id in self.SETTINGS_PAGES:
+            if page_id in self.pages:
+                self.pages[page_id].contribute(self.session)
         inventory = self.ctx.inventory
-        auth = params.auth()
-        to_media = method.nextId() == PageId.MEDIA
-        spread = media.spread_destinations() if to_media and vm else {}
-        return ReplicationPlan(
-            primary_host=inventory.host_name if inventory else "",
-            vms=tuple(
-                PlanVm(v.name, v.id, self.excluded_for(v), spread.get(v.id, ""))
-                for v in self.chosen_vms()
-            ),
-            replica_server=p[PageId.REPLICA].server_edit.text().strip(),
-            replica_port=params.port.value(),
-            authentication=auth,
-            certificate_thumbprint=params.thumbprint()
-            if auth is AuthenticationType.CERTIFICATE
-            else "",
-            compression=params.compression.isChecked(),
-            frequency_sec=p[PageId.FREQUENCY].frequency_sec(),
-            recovery_history_hours=recovery.history_hours(),
-            vss_frequency_hours=recovery.vss_frequency(),
-            initial_method=method.method(),
-            destination_path=media.folder() if method.nextId() == PageId.MEDIA else "",
-            start_time=method.start_time(),
-        )
+        return self.session.plan(inventory.host_name if inventory else "", self.chosen_vms())
 
     # -- closing -----------------------------------------------------------------------------
 

@@ -4,6 +4,8 @@ admin accepts the assignment; a drive can be encrypted with BitLocker To Go from
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,6 +29,9 @@ from hvseed_gui.ui.tasks import TaskRunner, describe_error
 from hvseed_gui.ui.verdict import DriveCheck
 from hvseed_gui.ui.widgets.bitlocker import BitLockerPanel
 from hvseed_gui.ui.widgets.tables import row_table
+
+if TYPE_CHECKING:
+    from hvseed_gui.ui.export_session import ExportSession
 
 POLL_MS = 2000  # the drive list follows plugging within 2 s; on Windows WM_DEVICECHANGE is faster
 
@@ -510,3 +515,8 @@ class MediaPage(DrivePlanMixin, HostPage):
             )
         check = self.checks.get(volume.mount_point)
         return check is not None and check.ok
+
+    def contribute(self, session: ExportSession) -> None:
+        """This page's part of the plan: the drive folder, and other drives' folders."""
+        session.destination_path = self.folder()
+        session.spread = self.spread_destinations() if self._vms() else {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
@@ -20,6 +21,9 @@ from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages.base import HostPage
 from hvseed_gui.ui.widgets.keyboard import tab_to_checked
 from hvseed_gui.ui.widgets.transport import TransportPlanner
+
+if TYPE_CHECKING:
+    from hvseed_gui.ui.export_session import ExportSession
 
 
 class MethodPage(HostPage):
@@ -144,3 +148,8 @@ class MethodPage(HostPage):
         if self.method() is InitialReplicationMethod.EXTERNAL_MEDIA:
             return PageId.MEDIA
         return PageId.SUMMARY
+
+    def contribute(self, session: ExportSession) -> None:
+        """This page's part of the plan: how the initial copy travels, and when."""
+        session.initial_method = self.method()
+        session.start_time = self.start_time()

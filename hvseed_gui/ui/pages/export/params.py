@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -19,6 +21,9 @@ from hvseed_gui.ui.format import shown
 from hvseed_gui.ui.pages.base import HostPage
 from hvseed_gui.ui.pages.export.replica import usable_auth
 from hvseed_gui.ui.widgets.keyboard import tab_to_checked
+
+if TYPE_CHECKING:
+    from hvseed_gui.ui.export_session import ExportSession
 
 
 class ParamsPage(HostPage):
@@ -167,3 +172,10 @@ class ParamsPage(HostPage):
             lambda: host.test_replication_connection(plan),
             done,
         )
+
+    def contribute(self, session: ExportSession) -> None:
+        """This page's part of the plan: port, authentication, certificate, compression."""
+        session.replica_port = self.port.value()
+        session.authentication = self.auth()
+        session.certificate_thumbprint = self.thumbprint()
+        session.compression = self.compression.isChecked()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
@@ -31,6 +32,9 @@ from hvseed_gui.hyperv.host_target import HostKind, HostTarget, open_host
 from hvseed_gui.ui.format import shown
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages.base import HostPage
+
+if TYPE_CHECKING:
+    from hvseed_gui.ui.export_session import ExportSession
 
 
 def usable_auth(config: ReplicaServerConfig, primary: str) -> AuthenticationType | None:
@@ -527,3 +531,7 @@ class ReplicaPage(HostPage):
 
     def nextId(self) -> int:
         return PageId.CHECK if self.check_hosts.isChecked() else PageId.PARAMS
+
+    def contribute(self, session: ExportSession) -> None:
+        """This page's part of the plan: the Replica server."""
+        session.replica_server = self.server_edit.text().strip()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -14,6 +16,9 @@ from PySide6.QtWidgets import (
 from hvseed_gui.core.plan import FREQUENCIES_SEC, MAX_RECOVERY_HISTORY_HOURS
 from hvseed_gui.ui.pages.base import HostPage
 from hvseed_gui.ui.widgets.keyboard import tab_to_checked
+
+if TYPE_CHECKING:
+    from hvseed_gui.ui.export_session import ExportSession
 
 
 class FrequencyPage(HostPage):
@@ -52,6 +57,10 @@ class FrequencyPage(HostPage):
             if button.isChecked():
                 return sec
         return 300
+
+    def contribute(self, session: ExportSession) -> None:
+        """This page's part of the plan: how often changes are sent."""
+        session.frequency_sec = self.frequency_sec()
 
 
 class RecoveryPage(HostPage):
@@ -107,3 +116,8 @@ class RecoveryPage(HostPage):
 
     def vss_frequency(self) -> int:
         return self.vss_hours.value() if self.hourly.isChecked() and self.vss.isChecked() else 0
+
+    def contribute(self, session: ExportSession) -> None:
+        """This page's part of the plan: the recovery points."""
+        session.recovery_history_hours = self.history_hours()
+        session.vss_frequency_hours = self.vss_frequency()

@@ -3,12 +3,17 @@ disk is left out; each VM keeps at least one disk."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from hvseed_gui.hyperv.host import Vhd, VirtualMachine
 from hvseed_gui.ui.format import shown, size
 from hvseed_gui.ui.pages.base import HostPage
+
+if TYPE_CHECKING:
+    from hvseed_gui.ui.export_session import ExportSession
 
 SIZE_COLUMNS = (2, 3)
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -216,3 +221,7 @@ class VhdsPage(HostPage):
 
     def page_complete(self) -> bool:
         return bool(self._vms()) and not self.problems()[0]
+
+    def contribute(self, session: ExportSession) -> None:
+        """This page's part of the plan: the disks left out."""
+        session.excluded_paths = self.excluded_paths()

@@ -7,8 +7,8 @@ import os
 import socket
 
 from hvseed_gui.cli.common import CliError
-from hvseed_gui.hyperv.errors import HyperVError
 from hvseed_gui.hyperv.host import HyperVHost
+from hvseed_gui.hyperv.host_errors import HyperVError
 from hvseed_gui.hyperv.host_target import HostKind, HostTarget, LabInfo, lab_info, open_host
 
 

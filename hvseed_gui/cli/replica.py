@@ -27,13 +27,13 @@ from hvseed_gui.flows.drive import verify_where_the_drive_is
 from hvseed_gui.flows.events import Stopped
 from hvseed_gui.flows.import_all import ImportAll, Outcome
 from hvseed_gui.flows.import_run import ImportRun, delta_note
-from hvseed_gui.hyperv.errors import HyperVError
 from hvseed_gui.hyperv.host import (
     HyperVHost,
     ReplicationMode,
     ReplicationStatus,
     VirtualMachine,
 )
+from hvseed_gui.hyperv.host_errors import HyperVError
 from hvseed_gui.hyperv.host_target import lab_drive_io
 
 

@@ -25,8 +25,8 @@ from hvseed_gui.core.manifest import (
 from hvseed_gui.core.report import HandoverReport, report_from_folders, write_text_report
 from hvseed_gui.core.volumes import Volume
 from hvseed_gui.flows.events import CancelToken
-from hvseed_gui.hyperv.errors import CmdletError
 from hvseed_gui.hyperv.host import HyperVHost
+from hvseed_gui.hyperv.host_errors import CmdletError
 from hvseed_gui.hyperv.remote_manifest import (
     build_report_on_host,
     folder_parent,

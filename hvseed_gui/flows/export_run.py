@@ -38,7 +38,6 @@ from hvseed_gui.flows.events import (
     ignore,
 )
 from hvseed_gui.flows.follow_job import follow
-from hvseed_gui.hyperv.errors import CmdletError, HyperVError, NotFound
 from hvseed_gui.hyperv.host import (
     ExportHandle,
     HyperVHost,
@@ -50,6 +49,7 @@ from hvseed_gui.hyperv.host import (
     VirtualMachine,
     VmRef,
 )
+from hvseed_gui.hyperv.host_errors import CmdletError, HyperVError, NotFound
 
 
 class Action(str, Enum):

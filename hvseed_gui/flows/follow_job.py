@@ -6,8 +6,8 @@ import time
 from collections.abc import Callable
 
 from hvseed_gui.flows.events import CancelToken, Emit, FlowEvent, Phase, Status, Stopped
-from hvseed_gui.hyperv.errors import HyperVError
 from hvseed_gui.hyperv.host import JobProgress
+from hvseed_gui.hyperv.host_errors import HyperVError
 
 #: consecutive failed polls tolerated (a WinRM hiccup) before giving up; the job goes on
 POLL_RETRIES = 3

@@ -27,7 +27,6 @@ from hvseed_gui.flows.events import (
     ignore,
 )
 from hvseed_gui.flows.import_run import REPLICA_MODES, GateResult, ImportRun
-from hvseed_gui.hyperv.errors import HyperVError, NotFound
 from hvseed_gui.hyperv.host import (
     ExportFolderSummary,
     HyperVHost,
@@ -36,6 +35,7 @@ from hvseed_gui.hyperv.host import (
     ReplicationStatus,
     VirtualMachine,
 )
+from hvseed_gui.hyperv.host_errors import HyperVError, NotFound
 
 
 class Outcome(str, Enum):

@@ -47,7 +47,6 @@ from hvseed_gui.flows.events import (
     ignore,
 )
 from hvseed_gui.flows.follow_job import follow
-from hvseed_gui.hyperv.errors import HyperVError, InvalidState
 from hvseed_gui.hyperv.host import (
     HyperVHost,
     ImportHandle,
@@ -61,6 +60,7 @@ from hvseed_gui.hyperv.host import (
     VirtualMachine,
     VmRef,
 )
+from hvseed_gui.hyperv.host_errors import HyperVError, InvalidState
 
 REPLICA_MODES = (ReplicationMode.REPLICA, ReplicationMode.EXTENDED_REPLICA)
 

@@ -2,7 +2,7 @@
 
 Every method is one round trip to the host and returns frozen dataclasses. Implementations:
 ``PowerShellHost`` (powershell.exe on this computer, or WinRM) and ``LabHost`` (the simulated
-lab). Failures are raised as the types in ``hvseed_gui.hyperv.errors``.
+lab). Failures are raised as the types in ``hvseed_gui.hyperv.host_errors``.
 
 VMs are addressed by ``VmRef`` (name *and* ID): scripts resolve the VM by its ID, because names
 may repeat and ``-VMName`` treats ``*`` and ``?`` as wildcards.
@@ -18,7 +18,7 @@ from pathlib import Path
 from hvseed_gui.core.export_folder import FolderListing
 from hvseed_gui.core.plan import ReplicationPlan
 from hvseed_gui.core.volumes import Volume
-from hvseed_gui.hyperv.errors import Unsupported
+from hvseed_gui.hyperv.host_errors import Unsupported
 from hvseed_gui.hyperv.host_types import (
     BitLockerResult,
     Certificate,

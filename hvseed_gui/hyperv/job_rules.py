@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 
 from hvseed_gui.core.plan import normalize_vm_id
-from hvseed_gui.hyperv.errors import InvalidState
 from hvseed_gui.hyperv.host import JobState, ReplicationState, VmRef
+from hvseed_gui.hyperv.host_errors import InvalidState
 
 _FOLDER_ID = re.compile(
     r"_([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$"

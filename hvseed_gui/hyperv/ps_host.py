@@ -19,12 +19,6 @@ from hvseed_gui.core.plan import ReplicationPlan
 from hvseed_gui.core.volumes import Volume
 from hvseed_gui.hyperv import job_rules
 from hvseed_gui.hyperv import powershell as ps
-from hvseed_gui.hyperv.errors import (
-    CmdletError,
-    InvalidState,
-    OperationTimeout,
-    ProtocolError,
-)
 from hvseed_gui.hyperv.host import (
     BitLockerResult,
     Certificate,
@@ -44,6 +38,12 @@ from hvseed_gui.hyperv.host import (
     TestFailoverResult,
     Vhd,
     VmRef,
+)
+from hvseed_gui.hyperv.host_errors import (
+    CmdletError,
+    InvalidState,
+    OperationTimeout,
+    ProtocolError,
 )
 from hvseed_gui.hyperv.job_rules import folder_vm_id as folder_vm_id  # public name kept
 from hvseed_gui.hyperv.powershell import files as ps_files

@@ -35,8 +35,8 @@ from hvseed_gui.core.report import (
     vm_from_manifest,
 )
 from hvseed_gui.core.volumes import Volume
-from hvseed_gui.hyperv.errors import Cancelled, CmdletError, NotFound
 from hvseed_gui.hyperv.host import HashJob, HyperVHost, JobState
+from hvseed_gui.hyperv.host_errors import Cancelled, CmdletError, NotFound
 from hvseed_gui.hyperv.powershell.files import text_digest
 from hvseed_gui.hyperv.remote_verify import _follow, manifest_locations
 

@@ -28,8 +28,8 @@ from hvseed_gui.core.manifest import (
     json_unfinished,
     sums_notes,
 )
-from hvseed_gui.hyperv.errors import CmdletError, HyperVError
 from hvseed_gui.hyperv.host import HashJob, HyperVHost, JobState
+from hvseed_gui.hyperv.host_errors import CmdletError, HyperVError
 
 #: consecutive failed polls tolerated (a WinRM hiccup) before giving up; the job goes on
 POLL_RETRIES = 3

@@ -20,7 +20,7 @@ from hvseed_gui.core.folder_name import parse_folder_name  # noqa: F401 - the la
 from hvseed_gui.core.untrusted import RefusedEntry, read_capped, refused_error, walk
 from hvseed_gui.core.volumes import BitLockerStatus, Volume
 from hvseed_gui.core.winpaths import name_problem
-from hvseed_gui.hyperv.errors import NotFound
+from hvseed_gui.hyperv.host_errors import NotFound
 
 from .state import DRIVES_DIR, State
 

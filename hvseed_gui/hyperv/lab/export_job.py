@@ -11,8 +11,8 @@ import uuid
 from typing import Any
 
 from hvseed_gui.core.folder_name import folder_name as export_folder_name
-from hvseed_gui.hyperv.errors import CmdletError, InvalidState, NotFound
 from hvseed_gui.hyperv.host import JobState, ReplicationHealth
+from hvseed_gui.hyperv.host_errors import CmdletError, InvalidState, NotFound
 
 from . import config_xml, drives
 from .jobcore import (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hvseed_gui.hyperv import errors
+from hvseed_gui.hyperv import host_errors as errors
 
 from .state import State
 

@@ -18,8 +18,8 @@ from typing import Any
 
 from hvseed_gui.core.hashing import hash_files
 from hvseed_gui.core.untrusted import walk
-from hvseed_gui.hyperv.errors import NotFound
 from hvseed_gui.hyperv.host import HashJob, JobState
+from hvseed_gui.hyperv.host_errors import NotFound
 
 from . import drives
 from .jobcore import drive_attached

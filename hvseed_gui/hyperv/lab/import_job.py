@@ -13,8 +13,8 @@ from typing import Any
 
 from hvseed_gui.core.export_xml import MAX_XML_BYTES
 from hvseed_gui.core.untrusted import read_capped
-from hvseed_gui.hyperv.errors import CmdletError, InvalidState, NotFound
 from hvseed_gui.hyperv.host import JobState, ReplicationHealth
+from hvseed_gui.hyperv.host_errors import CmdletError, InvalidState, NotFound
 
 from . import config_xml, drives
 from .defaults import REQUIRE_CONFIG_XML

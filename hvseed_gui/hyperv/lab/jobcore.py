@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from hvseed_gui.hyperv.errors import InvalidState
 from hvseed_gui.hyperv.host import JobState, ReplicationHealth, ReplicationState
+from hvseed_gui.hyperv.host_errors import InvalidState
 
 from . import drives
 from .world import VmDict, World

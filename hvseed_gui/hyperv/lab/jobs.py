@@ -9,8 +9,8 @@ full drive, a drive pulled out. Partial files are left where they are, as Hyper-
 
 from __future__ import annotations
 
-from hvseed_gui.hyperv.errors import NotFound
 from hvseed_gui.hyperv.host import JobState
+from hvseed_gui.hyperv.host_errors import NotFound
 
 from . import drives
 from .defaults import JOB_REMOVAL_SECONDS

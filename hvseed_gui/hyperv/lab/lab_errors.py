@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from hvseed_gui.hyperv.errors import HyperVError
+from hvseed_gui.hyperv.host_errors import HyperVError
 
 STATE_VERSION = 1
 _TOP = {

@@ -25,13 +25,6 @@ from hvseed_gui.core.plan import ReplicationPlan
 from hvseed_gui.core.untrusted import A_FOLDER, RefusedEntry, read_capped
 from hvseed_gui.core.volumes import Volume
 from hvseed_gui.hyperv import job_rules
-from hvseed_gui.hyperv.errors import (
-    BITLOCKER_MISSING_HINT,
-    CmdletError,
-    FeatureMissing,
-    InvalidState,
-    NotFound,
-)
 from hvseed_gui.hyperv.host import (
     STAGING_FOLDER,
     BitLockerResult,
@@ -53,6 +46,13 @@ from hvseed_gui.hyperv.host import (
     TestFailoverResult,
     Vhd,
     VmRef,
+)
+from hvseed_gui.hyperv.host_errors import (
+    BITLOCKER_MISSING_HINT,
+    CmdletError,
+    FeatureMissing,
+    InvalidState,
+    NotFound,
 )
 
 from . import drives, faults, hash_job, jobs, replication, text_files

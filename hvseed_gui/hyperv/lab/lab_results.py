@@ -15,11 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from hvseed_gui.core.untrusted import refusal_reason
-from hvseed_gui.hyperv.errors import (
-    POWERSHELL_TOO_OLD_HINT,
-    FeatureMissing,
-    NotFound,
-)
 from hvseed_gui.hyperv.host import (
     AuthorizationEntry,
     ExportHandle,
@@ -37,6 +32,11 @@ from hvseed_gui.hyperv.host import (
     VhdFile,
     VirtualMachine,
     VmRef,
+)
+from hvseed_gui.hyperv.host_errors import (
+    POWERSHELL_TOO_OLD_HINT,
+    FeatureMissing,
+    NotFound,
 )
 
 from . import drives, jobs, replication

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from hvseed_gui.core.volumes import Volume
-from hvseed_gui.hyperv.errors import HostUnreachable
 from hvseed_gui.hyperv.host import ReplicationState
+from hvseed_gui.hyperv.host_errors import HostUnreachable
 
 from . import defaults, drives, jobs
 from . import faults as fault_rules
@@ -233,7 +233,7 @@ class Lab:
         self, host: str, operation: str, error_kind: str, message: str = "", *, times: int = 0
     ) -> None:
         """Make ``operation`` on ``host`` (``*`` = any) raise ``error_kind`` (a class name of
-        ``hvseed_gui.hyperv.errors``) with ``message``; ``times`` = 0 means every call."""
+        ``hvseed_gui.hyperv.host_errors``) with ``message``; ``times`` = 0 means every call."""
         fault = fault_rules.make_fault(
             "*" if host == "*" else self._fqdn(host), operation, error_kind, message, times
         )

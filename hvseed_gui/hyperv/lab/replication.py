@@ -12,7 +12,6 @@ import uuid
 from typing import Any
 
 from hvseed_gui.core.plan import AuthenticationType, ReplicationPlan
-from hvseed_gui.hyperv.errors import CmdletError, InvalidState, NotFound
 from hvseed_gui.hyperv.host import (
     BUILTIN_RULE_PORTS,
     FIREWALL_RULE_HTTP,
@@ -24,6 +23,7 @@ from hvseed_gui.hyperv.host import (
     authorization_matches,
     listener_rule_name,
 )
+from hvseed_gui.hyperv.host_errors import CmdletError, InvalidState, NotFound
 
 from . import drives
 from .jobs import DELTA_BASE_BYTES, READY, WAITING, replica_partner

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from hvseed_gui.core.untrusted import read_capped
 from hvseed_gui.core.whole_files import write_whole
-from hvseed_gui.hyperv.errors import CmdletError, MediaError, NotFound
+from hvseed_gui.hyperv.host_errors import CmdletError, MediaError, NotFound
 from hvseed_gui.hyperv.powershell.files import (
     DRIVE_GONE_HINT,
     EXISTS_HINT,

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from hvseed_gui.core.plan import normalize_vm_id
-from hvseed_gui.hyperv.errors import NotFound
+from hvseed_gui.hyperv.host_errors import NotFound
 
 from . import drives
 from .state import State

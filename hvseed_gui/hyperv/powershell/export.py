@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from hvseed_gui.core.plan import AuthenticationType, ReplicationPlan, normalize_vm_id
-from hvseed_gui.hyperv.errors import AccessDenied, HyperVModuleMissing
 from hvseed_gui.hyperv.host import ConnectionTestResult, VmRef
+from hvseed_gui.hyperv.host_errors import AccessDenied, HyperVModuleMissing
 from hvseed_gui.hyperv.powershell.compose import ps1, render
 from hvseed_gui.hyperv.powershell.progress import progress_data
 from hvseed_gui.hyperv.powershell.ps_json import as_bool, as_text, field_of

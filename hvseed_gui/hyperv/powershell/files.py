@@ -29,8 +29,8 @@ from typing import Any
 from hvseed_gui.core.export_folder import FileEntry, FolderListing
 from hvseed_gui.core.export_xml import MAX_XML_BYTES
 from hvseed_gui.core.untrusted import LINK, MAX_DEPTH, MAX_ENTRIES, refused_error
-from hvseed_gui.hyperv.errors import CmdletError, HyperVError, MediaError
 from hvseed_gui.hyperv.host import ExportFolderSummary
+from hvseed_gui.hyperv.host_errors import CmdletError, HyperVError, MediaError
 from hvseed_gui.hyperv.powershell.compose import ps1, render
 from hvseed_gui.hyperv.powershell.ps_json import (
     as_bool,

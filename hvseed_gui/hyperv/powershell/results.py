@@ -7,7 +7,7 @@ import binascii
 import json
 from typing import Any
 
-from hvseed_gui.hyperv.errors import (
+from hvseed_gui.hyperv.host_errors import (
     BITLOCKER_MISSING_HINT,
     POWERSHELL_TOO_OLD_HINT,
     AccessDenied,

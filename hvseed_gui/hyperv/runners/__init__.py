@@ -2,7 +2,7 @@
 WinRM (``winrm``); ``common`` holds what both share and ``limits`` WinRM's deadline and size cap.
 
 A runner moves a script there and its output back; it knows nothing of Hyper-V. Transport
-failures are raised as ``hvseed_gui.hyperv.errors`` types (unreachable, authentication failed,
+failures are raised as ``hvseed_gui.hyperv.host_errors`` types (unreachable, authentication failed,
 access denied, timeout); what the script itself reports is parsed by the ``powershell`` package.
 
 Neither runner limits the script's size: the local one runs a temporary ``.ps1`` with ``-File``;

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from hvseed_gui.hyperv.errors import OperationTimeout, ProtocolError
+from hvseed_gui.hyperv.host_errors import OperationTimeout, ProtocolError
 
 MAX_RESPONSE_BYTES = 64 * 2**20  # one WS-Man answer; real ones are at most a few hundred KiB
 _READ_PIECE = 64 * 1024

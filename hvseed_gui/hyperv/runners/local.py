@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Mapping
 from typing import Any
 
-from hvseed_gui.hyperv.errors import HyperVError, HyperVModuleMissing, OperationTimeout
+from hvseed_gui.hyperv.host_errors import HyperVError, HyperVModuleMissing, OperationTimeout
 from hvseed_gui.hyperv.runners.runner_types import (
     RunResult,
     clixml_to_text,

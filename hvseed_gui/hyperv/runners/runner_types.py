@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
-from hvseed_gui.hyperv.errors import HyperVError
+from hvseed_gui.hyperv.host_errors import HyperVError
 
 log = logging.getLogger(__name__)
 

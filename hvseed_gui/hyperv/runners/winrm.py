@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from hvseed_gui.hyperv.errors import (
+from hvseed_gui.hyperv.host_errors import (
     AccessDenied,
     AuthenticationFailed,
     HostUnreachable,

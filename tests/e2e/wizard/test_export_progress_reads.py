@@ -16,7 +16,7 @@ from tests.support.wizard import walk_to_summary
 def test_failed_progress_reads_are_not_a_failed_export(lab, make_wizard, drive, monkeypatch):
     """Hyper-V's progress cannot be read for a while (WinRM hiccups): the page says so and
     keeps following the same export until it can read it again."""
-    from hvseed_gui.hyperv.errors import HyperVError
+    from hvseed_gui.hyperv.host_errors import HyperVError
 
     lab.configure(export_bytes_per_sec=200 * 2**20)
     wizard = make_wizard()

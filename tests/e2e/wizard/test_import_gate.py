@@ -247,7 +247,7 @@ def test_the_import_pages_reach_hosts_only_through_the_seam_and_the_flow():
 def test_a_failed_health_read_is_retried_not_taken_for_the_end(
     lab, make_wizard, drive, monkeypatch
 ):
-    from hvseed_gui.hyperv.errors import HostUnreachable
+    from hvseed_gui.hyperv.host_errors import HostUnreachable
 
     vm, folder, real, _sent = shipped(lab)
     wizard = make_wizard()

@@ -28,7 +28,7 @@ from hvseed_gui.core.manifest import (
     verify_manifest,
     write_manifest,
 )
-from hvseed_gui.hyperv.errors import Cancelled
+from hvseed_gui.hyperv.host_errors import Cancelled
 from tests.support.export_folders import CONFIG, VHD, VM_ID, make_export, write
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from hvseed_gui.core.volumes import BitLockerStatus
 from hvseed_gui.hyperv import powershell as ps
-from hvseed_gui.hyperv.errors import (
+from hvseed_gui.hyperv.host_errors import (
     CmdletError,
     FeatureMissing,
     InvalidState,

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from hvseed_gui.hyperv import powershell as ps
-from hvseed_gui.hyperv.errors import InvalidState
 from hvseed_gui.hyperv.host import ExportHandle, JobState, ReplicationState, VmRef
+from hvseed_gui.hyperv.host_errors import InvalidState
 from hvseed_gui.hyperv.powershell.progress import parse_progress
 from hvseed_gui.hyperv.ps_host import PowerShellHost
 from tests.support.lab import finish, plan_for

@@ -3,7 +3,7 @@ page 850; hvseed recognises errors by their IDs and HRESULTs, which Windows does
 
 from __future__ import annotations
 
-from hvseed_gui.hyperv.errors import AccessDenied, InvalidState, MediaError
+from hvseed_gui.hyperv.host_errors import AccessDenied, InvalidState, MediaError
 from hvseed_gui.hyperv.powershell.results import error_from_record
 from hvseed_gui.hyperv.runners import decode_console, error_ids, policy_problem
 

@@ -15,15 +15,6 @@ import pytest
 from hvseed_gui.core.plan import AuthenticationType, PlanVm, ReplicationPlan
 from hvseed_gui.core.volumes import BitLockerStatus
 from hvseed_gui.hyperv import powershell as ps
-from hvseed_gui.hyperv.errors import (
-    AccessDenied,
-    CmdletError,
-    HyperVModuleMissing,
-    InvalidState,
-    MediaError,
-    NotFound,
-    ProtocolError,
-)
 from hvseed_gui.hyperv.host import (
     ExportHandle,
     ImportHandle,
@@ -32,6 +23,15 @@ from hvseed_gui.hyperv.host import (
     ReplicationMode,
     ReplicationState,
     VmRef,
+)
+from hvseed_gui.hyperv.host_errors import (
+    AccessDenied,
+    CmdletError,
+    HyperVModuleMissing,
+    InvalidState,
+    MediaError,
+    NotFound,
+    ProtocolError,
 )
 from hvseed_gui.hyperv.powershell.ps_json import as_time
 from hvseed_gui.hyperv.powershell.results import error_from_record

@@ -12,8 +12,8 @@ import base64
 import pytest
 
 from hvseed_gui.hyperv import powershell as ps
-from hvseed_gui.hyperv.errors import CmdletError, NotFound
 from hvseed_gui.hyperv.host import JobState
+from hvseed_gui.hyperv.host_errors import CmdletError, NotFound
 from tests.support.ps51 import FOLDER, JOB, facts, host_answering, result_line, worker_state
 
 

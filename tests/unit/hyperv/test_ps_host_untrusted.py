@@ -14,8 +14,8 @@ import pytest
 
 from hvseed_gui.core.untrusted import UnsafeFolder
 from hvseed_gui.hyperv import powershell as ps
-from hvseed_gui.hyperv.errors import CmdletError
 from hvseed_gui.hyperv.host import JobState
+from hvseed_gui.hyperv.host_errors import CmdletError
 from hvseed_gui.hyperv.powershell import files as ps_files
 from hvseed_gui.hyperv.powershell import hash_jobs as ps_hashing
 from hvseed_gui.hyperv.ps_host import PowerShellHost

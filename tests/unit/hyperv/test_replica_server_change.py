@@ -8,7 +8,6 @@ import dataclasses
 import pytest
 
 from hvseed_gui.core.plan import AuthenticationType, PlanVm, ReplicationPlan
-from hvseed_gui.hyperv.errors import CmdletError, InvalidState
 from hvseed_gui.hyperv.host import (
     FIREWALL_RULE_HTTP,
     AuthorizationEntry,
@@ -16,6 +15,7 @@ from hvseed_gui.hyperv.host import (
     ReplicaServerConfig,
     ReplicationState,
 )
+from hvseed_gui.hyperv.host_errors import CmdletError, InvalidState
 from hvseed_gui.hyperv.lab import Lab
 from hvseed_gui.hyperv.ps_host import PowerShellHost
 from hvseed_gui.hyperv.runners import RunResult

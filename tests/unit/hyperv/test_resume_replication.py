@@ -9,8 +9,8 @@ import json
 import pytest
 
 from hvseed_gui.hyperv import powershell as ps
-from hvseed_gui.hyperv.errors import InvalidState
 from hvseed_gui.hyperv.host import ReplicationHealth, ReplicationState, VmRef
+from hvseed_gui.hyperv.host_errors import InvalidState
 from hvseed_gui.hyperv.lab import Lab
 from hvseed_gui.hyperv.ps_host import PowerShellHost
 from tests.support.ps51 import FakeRunner, result_line
@@ -116,7 +116,7 @@ def test_lab_refuses_to_resume_what_is_not_interrupted(lab):
 
 
 def test_a_resume_cut_by_our_deadline_says_it_may_have_happened():
-    from hvseed_gui.hyperv.errors import OperationTimeout
+    from hvseed_gui.hyperv.host_errors import OperationTimeout
 
     class Slow:
         description = "hv01 (slow)"

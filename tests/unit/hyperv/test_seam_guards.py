@@ -13,8 +13,8 @@ import pytest
 
 from hvseed_gui.core.plan import PlanVm, ReplicationPlan
 from hvseed_gui.hyperv import powershell as ps
-from hvseed_gui.hyperv.errors import HyperVError, InvalidState, OperationTimeout
 from hvseed_gui.hyperv.host import JobState, ReplicationMode, ReplicationState, VmRef
+from hvseed_gui.hyperv.host_errors import HyperVError, InvalidState, OperationTimeout
 from hvseed_gui.hyperv.powershell.results import error_from_record, parse_result
 from hvseed_gui.hyperv.ps_host import PowerShellHost
 from hvseed_gui.hyperv.runners import RunResult, policy_problem

@@ -239,7 +239,7 @@ def test_a_worker_that_never_started_names_the_asr_rule_and_offers_the_workstati
 
 
 def test_every_script_but_readiness_refuses_powershell_4_in_one_sentence():
-    from hvseed_gui.hyperv.errors import FeatureMissing
+    from hvseed_gui.hyperv.host_errors import FeatureMissing
     from hvseed_gui.hyperv.powershell.results import error_from_record
 
     assert "PowerShellTooOld" in ps.render_inventory().source
@@ -256,7 +256,7 @@ def test_every_script_but_readiness_refuses_powershell_4_in_one_sentence():
 
 
 def test_lab_host_with_powershell_4_answers_doctor_but_nothing_else(lab):
-    from hvseed_gui.hyperv.errors import FeatureMissing
+    from hvseed_gui.hyperv.host_errors import FeatureMissing
 
     lab.set_host_facts("hv-b", powershell_version="4.0")
     assert lab.host("hv-b").readiness().powershell_version == "4.0"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from hvseed_gui.hyperv import powershell as ps
-from hvseed_gui.hyperv.errors import CmdletError, MediaError, NotFound
+from hvseed_gui.hyperv.host_errors import CmdletError, MediaError, NotFound
 from hvseed_gui.hyperv.lab import Lab
 from hvseed_gui.hyperv.ps_host import PowerShellHost
 from tests.support.ps51 import FakeRunner, result_line

@@ -42,7 +42,7 @@ def existing_exports(host: HyperVHost, folder: str) -> list[ExportFolderSummary]
     A folder that does not exist yet is fine when its drive is there: start_export creates it
     before Hyper-V exports into it.
     """
-    from hvseed_gui.hyperv.errors import NotFound
+    from hvseed_gui.hyperv.host_errors import NotFound
 
     try:
         return host.export_folders(folder)

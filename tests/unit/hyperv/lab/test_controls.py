@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from hvseed_gui.hyperv.errors import AccessDenied, HostUnreachable, MediaError
 from hvseed_gui.hyperv.host import ReplicationState
+from hvseed_gui.hyperv.host_errors import AccessDenied, HostUnreachable, MediaError
 from hvseed_gui.hyperv.lab import Lab, ManualClock
 
 REPO = Path(__file__).resolve().parents[4]

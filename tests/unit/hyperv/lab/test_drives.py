@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from hvseed_gui.hyperv.errors import NotFound
 from hvseed_gui.hyperv.host import JobState, ReplicationState
+from hvseed_gui.hyperv.host_errors import NotFound
 from hvseed_gui.hyperv.lab import Lab, ManualClock
 from hvseed_gui.hyperv.lab.drives import FAT32_MAX_FILE
 from tests.support.lab import GiB, finish, plan_for

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from hvseed_gui.cli import run
-from hvseed_gui.hyperv.errors import HyperVError
+from hvseed_gui.hyperv.host_errors import HyperVError
 from hvseed_gui.hyperv.lab import Lab
 
 

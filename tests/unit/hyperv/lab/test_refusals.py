@@ -7,7 +7,6 @@ import shutil
 import pytest
 
 from hvseed_gui.core.plan import AuthenticationType
-from hvseed_gui.hyperv.errors import CmdletError, InvalidState, NotFound
 from hvseed_gui.hyperv.host import (
     FIREWALL_RULE_HTTP,
     ExportHandle,
@@ -16,6 +15,7 @@ from hvseed_gui.hyperv.host import (
     ReplicaServerChange,
     ReplicationState,
 )
+from hvseed_gui.hyperv.host_errors import CmdletError, InvalidState, NotFound
 from tests.support.lab import GiB, exported, finish, plan_for
 
 # --- enabling ----------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import pytest
 
 from hvseed_gui.core.manifest import ManifestProblem, manifest_paths, verify_manifest
 from hvseed_gui.hyperv import powershell as ps
-from hvseed_gui.hyperv.errors import CmdletError
+from hvseed_gui.hyperv.host_errors import CmdletError
 from hvseed_gui.hyperv.powershell import files as ps_files
 from hvseed_gui.hyperv.powershell.files import text_digest
 from hvseed_gui.hyperv.remote_verify import verify_on_host

@@ -15,7 +15,7 @@ import pytest
 
 from hvseed_gui.core.manifest import Manifest, ManifestError, manifest_paths, verify_manifest
 from hvseed_gui.core.report import report_file_name
-from hvseed_gui.hyperv.errors import Cancelled, CmdletError
+from hvseed_gui.hyperv.host_errors import Cancelled, CmdletError
 from hvseed_gui.hyperv.remote_manifest import (
     build_report_on_host,
     folder_parent,

@@ -11,8 +11,8 @@ import threading
 import pytest
 
 from hvseed_gui.core.manifest import FileStatus, ManifestProblem, write_manifest
-from hvseed_gui.hyperv.errors import CmdletError, NotFound
 from hvseed_gui.hyperv.host import JobState
+from hvseed_gui.hyperv.host_errors import CmdletError, NotFound
 from hvseed_gui.hyperv.lab import Lab
 from hvseed_gui.hyperv.remote_verify import manifest_locations, verify_on_host
 

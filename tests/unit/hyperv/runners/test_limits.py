@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from hvseed_gui.hyperv.errors import OperationTimeout, ProtocolError
+from hvseed_gui.hyperv.host_errors import OperationTimeout, ProtocolError
 from hvseed_gui.hyperv.runners import WinRmOptions, WinRmPowerShell
 from tests.support.fake_wsman import Tls, make_tls
 from tests.support.hostile_http import HostileHttp

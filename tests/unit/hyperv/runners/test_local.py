@@ -19,7 +19,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from hvseed_gui.hyperv.errors import HyperVError, HyperVModuleMissing, OperationTimeout
+from hvseed_gui.hyperv.host_errors import HyperVError, HyperVModuleMissing, OperationTimeout
 from hvseed_gui.hyperv.runners import LocalPowerShell, RunResult
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="the stand-in is a POSIX script")

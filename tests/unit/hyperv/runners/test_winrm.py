@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from hvseed_gui.hyperv.errors import (
+from hvseed_gui.hyperv.host_errors import (
     AccessDenied,
     AuthenticationFailed,
     HostUnreachable,

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from hvseed_gui.core.fitness import DrivePlan, plan_drives
+from hvseed_gui.core.folder_name import folder_name
 from hvseed_gui.core.volumes import BitLockerStatus, Volume
 from hvseed_gui.hyperv.host import ExportFolderSummary
 from hvseed_gui.ui.format import shown, size
@@ -33,7 +34,7 @@ class DrivePlanMixin:
             for v in self.volumes
         }
         return plan_drives(  # one drive for all when one can; the chosen one if it can
-            [(f"{vm.name}_{vm.id}", self._files(vm)) for vm in vms],
+            [(folder_name(vm.name, vm.id), self._files(vm)) for vm in vms],
             self.volumes,
             vm_storage_paths=tuple(vhd.path for vm in vms for vhd in vm.vhds),
             system_drive=inventory.system_drive if inventory else "C:\\",
@@ -42,7 +43,7 @@ class DrivePlanMixin:
         )
 
     def _vm_names(self, folder_names: tuple[str, ...]) -> list[str]:
-        by_folder = {f"{vm.name}_{vm.id}": vm.name for vm in self._vms()}
+        by_folder = {folder_name(vm.name, vm.id): vm.name for vm in self._vms()}
         return [by_folder.get(name, name) for name in folder_names]
 
     def _refresh_checks(self) -> None:
@@ -66,7 +67,7 @@ class DrivePlanMixin:
                 vm_storage_paths=tuple(vhd.path for m in vms for vhd in m.vhds),
                 system_drive=inventory.system_drive if inventory else "C:\\",
                 existing_export_folders=tuple(existing),
-                vm_folder_name=f"{probe.name}_{probe.id}",
+                vm_folder_name=folder_name(probe.name, probe.id),
             )
         self.plan = self._make_plan() if self.multi and self.volumes else None
         verdicts = {v.mount_point: self.checks[v.mount_point].summary for v in self.volumes}
@@ -179,7 +180,7 @@ class DrivePlanMixin:
             return {vm.id: self.folder() for vm in vms}
         if self.plan is None:
             return {}
-        by_folder = {f"{vm.name}_{vm.id}": vm.id for vm in vms}
+        by_folder = {folder_name(vm.name, vm.id): vm.id for vm in vms}
         return {
             by_folder[name]: self._destination_on(a.volume)
             for a in self.plan.assignments

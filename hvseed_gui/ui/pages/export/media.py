@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from hvseed_gui.core.fitness import DrivePlan
+from hvseed_gui.core.folder_name import folder_path
 from hvseed_gui.core.volumes import BitLockerStatus, Volume
 from hvseed_gui.hyperv.host import ExportFolderSummary, HyperVHost, VhdFile, VirtualMachine
 from hvseed_gui.hyperv.host_target import HostKind
@@ -373,7 +374,7 @@ class MediaPage(DrivePlanMixin, HostPage):
         if vms and self.folder():
             base = self.folder().rstrip(chr(92))
             if len(vms) == 1:
-                where = f"{base}\\{vms[0].name}_{vms[0].id}"
+                where = folder_path(base, vms[0].name, vms[0].id)
             else:
                 where = f"{base}\\<VMName>_<VMId>"
             self.target_note.setText(

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
+from hvseed_gui.core.folder_name import folder_path
 from hvseed_gui.core.plan import AuthenticationType, InitialReplicationMethod, ReplicationPlan
 from hvseed_gui.core.volumes import BitLockerStatus, Volume
 from hvseed_gui.ui.format import frequency, shown, size
@@ -120,8 +121,7 @@ def summary_rows(
     ]
     if plan.initial_method is InitialReplicationMethod.EXTERNAL_MEDIA:
         folders = [
-            shown(f"{v.destination(plan.destination_path).rstrip(chr(92))}\\{v.name}_{v.id}")
-            for v in plan.vms
+            shown(folder_path(v.destination(plan.destination_path), v.name, v.id)) for v in plan.vms
         ]
         folder_label = (
             QT_TRANSLATE_NOOP("SummaryPage", "Export folder")

@@ -188,7 +188,7 @@ class HandoverBox(QWidget):
 
         known = list(ctx.drives)
         media = wizard.page_of(PageId.MEDIA)
-        selected = media.selected_volume() if hasattr(media, "selected_volume") else None
+        selected = media.selected_volume()
         if selected is not None and selected not in known:
             known.append(selected)
         host = ctx.host

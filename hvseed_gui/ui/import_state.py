@@ -106,8 +106,9 @@ class RunningImport:
 
 
 @dataclass
-class ImportContext:
-    """The import side's shared state (the Enable side's ``WizardContext`` stays untouched).
+class ImportSession:
+    """The import side's session: what its pages found and decided (the Enable side's
+    choices are in ``ExportSession``, its connection in ``WizardContext``).
 
     ``run`` is built on the Check page and carries the verification and the admin's decision
     to the Import page; ``bridge`` is its event sink (each page listens to its own phases)."""

@@ -118,9 +118,13 @@ class EnableReplicationWizard(QWizard):
         }
         for page_id, page in more.items():
             self.setPage(page_id, page)
+        from hvseed_gui.ui.flow_bridge import FlowBridge
+        from hvseed_gui.ui.import_state import ImportSession
         from hvseed_gui.ui.pages.importing.flow import import_pages
 
-        imports = import_pages(self)  # the import side (replica host); sets self.imp
+        # the import side's session, and the bridge its flow reports through
+        self.imp = ImportSession(bridge=FlowBridge(self))
+        imports = import_pages()
         for page_id, page in imports.items():
             self.setPage(page_id, page)
         more.update(imports)

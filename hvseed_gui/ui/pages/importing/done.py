@@ -15,7 +15,7 @@ from hvseed_gui.flows.import_all import ImportItem, Outcome
 from hvseed_gui.hyperv.host import ReplicationStatus, VmRef
 from hvseed_gui.ui.format import frequency, shown
 from hvseed_gui.ui.ids import PageId
-from hvseed_gui.ui.import_state import ImportContext
+from hvseed_gui.ui.import_state import ImportSession
 from hvseed_gui.ui.pages.importing.import_page import ImportPage
 from hvseed_gui.ui.pages.importing.many import outcome_word
 from hvseed_gui.ui.pages.importing.run import delta_sentence
@@ -34,7 +34,7 @@ def integrity_sentence(integrity: Integrity | None) -> str:
     return f"imported without a full verification: {integrity.unchecked()}"
 
 
-def build_report(imp: ImportContext, status: ReplicationStatus | None, now: datetime) -> str:
+def build_report(imp: ImportSession, status: ReplicationStatus | None, now: datetime) -> str:
     """The plain-text report of one import, for the clipboard or a file."""
     vm = imp.vm
     lines = [
@@ -69,7 +69,7 @@ def build_report(imp: ImportContext, status: ReplicationStatus | None, now: date
 
 
 def build_batch_report(
-    imp: ImportContext, statuses: dict[str, ReplicationStatus], now: datetime
+    imp: ImportSession, statuses: dict[str, ReplicationStatus], now: datetime
 ) -> str:
     """The plain-text report of every copy on a drive: each VM and its outcome (English)."""
     batch = imp.batch

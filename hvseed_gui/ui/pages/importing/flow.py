@@ -5,13 +5,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWizardPage
 
 from hvseed_gui.ui.ids import PageId
-from hvseed_gui.ui.import_state import ImportContext
 
 
-def import_pages(wizard) -> dict[PageId, QWizardPage]:
-    """Every page of the import path; gives ``wizard`` its ``imp`` (ImportContext) and the
-    bridge the import flow reports through."""
-    from hvseed_gui.ui.flow_bridge import FlowBridge
+def import_pages() -> dict[PageId, QWizardPage]:
+    """Every page of the import path (they share the wizard's ``imp``, its ImportSession)."""
     from hvseed_gui.ui.pages.importing.check import CheckPage
     from hvseed_gui.ui.pages.importing.connect import ImportConnectPage
     from hvseed_gui.ui.pages.importing.done import ImportDonePage
@@ -21,7 +18,6 @@ def import_pages(wizard) -> dict[PageId, QWizardPage]:
     from hvseed_gui.ui.pages.importing.run import ImportRunPage
     from hvseed_gui.ui.pages.importing.vm import ReplicaVmPage
 
-    wizard.imp = ImportContext(bridge=FlowBridge(wizard))
     return {
         PageId.IMPORT_CONNECT: ImportConnectPage(),
         PageId.IMPORT_VM: ReplicaVmPage(),

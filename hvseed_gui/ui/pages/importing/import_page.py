@@ -1,4 +1,4 @@
-"""Common ground of the import pages: the shared ``ImportContext`` and small helpers.
+"""Common ground of the import pages: the shared ``ImportSession`` and small helpers.
 
 What changes a host (import, test failover) runs in ``flows.ImportRun``, which the CLI runs
 too; the pages word and colour what it reports.
@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTableWidgetItem
 
 from hvseed_gui.hyperv.host import ReplicationMode, ReplicationState, VirtualMachine
-from hvseed_gui.ui.import_state import ImportContext
+from hvseed_gui.ui.import_state import ImportSession
 from hvseed_gui.ui.pages.base import HostPage
 
 # (foreground, background, symbol) per verdict: "ok", "warning", "error", "info"
@@ -32,10 +32,10 @@ _FAILED_OVER = (
 
 
 class ImportPage(HostPage):
-    """A host page of the import side; ``self.imp`` is the shared ``ImportContext``."""
+    """A host page of the import side; ``self.imp`` is the shared ``ImportSession``."""
 
     @property
-    def imp(self) -> ImportContext:
+    def imp(self) -> ImportSession:
         return self.wiz.imp
 
 
@@ -77,7 +77,7 @@ def why_not_importable(vm: VirtualMachine) -> str:
     ).replace("%1", state.value)
 
 
-def folder_on_this_computer(imp: ImportContext, folder: str) -> Path | None:
+def folder_on_this_computer(imp: ImportSession, folder: str) -> Path | None:
     """Where ``folder`` (as the replica host names it) can be read in this process, or None
     when the drive is not reachable from here (hashing then runs on the host)."""
     return imp.host.local_path(folder) if imp.host is not None else None

@@ -484,8 +484,8 @@ class ImportRunPage(ImportPage):
             self.wiz.back()
             return
         self.wiz.back()
-        check = self.wiz.currentPage()
-        if hasattr(check, "recheck"):
+        check = self.wiz.page_of(PageId.IMPORT_CHECK)
+        if self.wiz.currentPage() is check:
             check.recheck(notice)
 
     def stop_watching(self) -> None:

@@ -10,6 +10,8 @@ host's failure kinds from ``HvseedError``, and the faces catch ``HvseedError`` t
 
 from __future__ import annotations
 
+from hvseed_gui.core.said import Said
+
 
 class HvseedError(Exception):
     """Base of every failure hvseed reports.
@@ -20,8 +22,10 @@ class HvseedError(Exception):
     default_hint = ""
 
     def __init__(self, message: str, hint: str | None = None, *, detail: str = "") -> None:
-        self.message = message.strip()
-        self.hint = (hint if hint is not None else self.default_hint).strip()
+        hint = hint if hint is not None else self.default_hint
+        # a Said keeps its wording (the GUI words it again in its language)
+        self.message = message if isinstance(message, Said) else message.strip()
+        self.hint = hint if isinstance(hint, Said) else hint.strip()
         self.detail = detail  # Hyper-V's own text or the transport error, for --debug / logs
         super().__init__(self.__str__())
 

@@ -17,6 +17,7 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
 from hvseed_gui.core.plan import normalize_vm_id
+from hvseed_gui.core.said import QT_TRANSLATE_NOOP, said
 from hvseed_gui.core.units import format_bytes
 
 # An XML file larger than this is not a VM configuration; it is not read (untrusted input).
@@ -132,7 +133,7 @@ def id_hits_in(root: Element, file_name: str) -> list[XmlIdHit]:
                 hits.append(
                     XmlIdHit(
                         normalize_vm_id(match.group(1)),
-                        f"element {path}",
+                        said(QT_TRANSLATE_NOOP("Xml", "element {path}"), path=path),
                         file_name,
                         tag_key in _STRONG_ID_NAMES,
                     )
@@ -145,7 +146,11 @@ def id_hits_in(root: Element, file_name: str) -> list[XmlIdHit]:
                     hits.append(
                         XmlIdHit(
                             normalize_vm_id(match.group(1)),
-                            f"attribute {_local(attr)} on {path}",
+                            said(
+                                QT_TRANSLATE_NOOP("Xml", "attribute {name} on {path}"),
+                                name=_local(attr),
+                                path=path,
+                            ),
                             file_name,
                             attr_key in _STRONG_ID_NAMES,
                         )
@@ -158,7 +163,12 @@ def file_name_id_hit(file_name: str) -> XmlIdHit | None:
     base = file_name.replace("\\", "/").rsplit("/", 1)[-1]
     match = _GUID_FILE_RE.match(base)
     if match:
-        return XmlIdHit(normalize_vm_id(match.group(1)), "file name", file_name, True)
+        return XmlIdHit(
+            normalize_vm_id(match.group(1)),
+            said(QT_TRANSLATE_NOOP("Xml", "file name")),
+            file_name,
+            True,
+        )
     return None
 
 

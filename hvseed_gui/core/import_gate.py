@@ -18,7 +18,7 @@ from hvseed_gui.core.folder_name import parse_folder_name
 from hvseed_gui.core.folder_report import FolderReport, XmlState
 from hvseed_gui.core.manifest import VerifyReport, short_fingerprint
 from hvseed_gui.core.plan import normalize_vm_id
-from hvseed_gui.core.units import format_bytes
+from hvseed_gui.core.said import QT_TRANSLATE_NOOP, Said, Size, counted, joined, said
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,9 @@ class ImportCheck:
         """One sentence: the first reason not to import, or that the import can go ahead."""
         if self.errors:
             return self.errors[0].message
-        return "The folder matches the replica VM; the import can start."
+        return said(
+            QT_TRANSLATE_NOOP("Check", "The folder matches the replica VM; the import can start.")
+        )
 
     def to_text(self) -> str:
         """The side-by-side table as plain text (CLI)."""
@@ -85,19 +87,40 @@ _ROW_CODES = _ID_CODES | {
 }
 
 _STATE_ADVICE = {
-    "Replicating": "The initial copy has already been imported (the replica is replicating); "
-    "there is nothing to import.",
-    "ReadyForInitialReplication": "This is a primary VM's state: choose the replica VM on the "
-    "replica host.",
-    "InitialReplicationInProgress": "This is a primary VM's state (its export is running): "
-    "choose the replica VM on the replica host.",
-    "Disabled": "Replication is not enabled for this VM: enable replication on the primary host "
-    "with 'send initial copy using external media' first.",
-    "PreparedForFailover": "The replica is being failed over; an initial copy cannot be "
-    "imported now.",
-    "FailedOverWaitingCompletion": "The replica has been failed over; an initial copy cannot be "
-    "imported. Complete or cancel the failover first.",
-    "FailedOver": "The replica has been failed over; an initial copy cannot be imported.",
+    "Replicating": QT_TRANSLATE_NOOP(
+        "Check",
+        "The initial copy has already been imported (the replica is replicating); "
+        "there is nothing to import.",
+    ),
+    "ReadyForInitialReplication": QT_TRANSLATE_NOOP(
+        "Check", "This is a primary VM's state: choose the replica VM on the replica host."
+    ),
+    "InitialReplicationInProgress": QT_TRANSLATE_NOOP(
+        "Check",
+        "This is a primary VM's state (its export is running): "
+        "choose the replica VM on the replica host.",
+    ),
+    "Disabled": QT_TRANSLATE_NOOP(
+        "Check",
+        "Replication is not enabled for this VM: enable replication on the primary host "
+        "with 'send initial copy using external media' first.",
+    ),
+    "PreparedForFailover": QT_TRANSLATE_NOOP(
+        "Check", "The replica is being failed over; an initial copy cannot be imported now."
+    ),
+    "FailedOverWaitingCompletion": QT_TRANSLATE_NOOP(
+        "Check",
+        "The replica has been failed over; an initial copy cannot be "
+        "imported. Complete or cancel the failover first.",
+    ),
+    "FailedOver": QT_TRANSLATE_NOOP(
+        "Check", "The replica has been failed over; an initial copy cannot be imported."
+    ),
+}
+_XML_STATE = {
+    XmlState.OK: QT_TRANSLATE_NOOP("Check", "read"),
+    XmlState.MISSING: QT_TRANSLATE_NOOP("Check", "missing"),
+    XmlState.BROKEN: QT_TRANSLATE_NOOP("Check", "not readable"),
 }
 
 
@@ -122,7 +145,9 @@ def check_import(
             _DASH,
             _DASH,
             Severity.ERROR if folder_errors else Severity.OK,
-            folder_errors[0].message if folder_errors else "The folder is a VM export folder.",
+            folder_errors[0].message
+            if folder_errors
+            else said(QT_TRANSLATE_NOOP("Check", "The folder is a VM export folder.")),
         )
     )
 
@@ -135,31 +160,68 @@ def check_import(
             rep_id = replica_vm_id
     folder_id, xml_id = report.vm_id, report.xml_vm_id
     id_errors = [p for p in report.errors if p.code in _ID_CODES]
+    msg: Said
     if folder_id is None:
-        verdict, msg = Severity.ERROR, "The folder name carries no VM ID: choose the VM's folder."
+        verdict, msg = (
+            Severity.ERROR,
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Check", "The folder name carries no VM ID: choose the VM's folder."
+                )
+            ),
+        )
     elif rep_id is None:
         verdict, msg = (
             Severity.ERROR,
-            "No replica VM was found for this copy: enable replication on the primary host "
-            "first, or connect to the host that holds the replica VM.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Check",
+                    "No replica VM was found for this copy: enable replication on the primary host "
+                    "first, or connect to the host that holds the replica VM.",
+                )
+            ),
         )
     elif rep_id != folder_id:
         verdict, msg = (
             Severity.ERROR,
-            f"The folder holds the copy of VM {folder_id}, but the replica VM"
-            f"{' ' + replica_vm_name if replica_vm_name else ''} has ID {rep_id}. Choose this "
-            "VM's folder, or the replica VM that matches the folder.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Check",
+                    "The folder holds the copy of VM {folder_id}, but the replica VM {name} has "
+                    "ID {replica_id}. Choose this VM's folder, or the replica VM that matches "
+                    "the folder.",
+                ),
+                code="id-mismatch",
+                folder_id=folder_id,
+                name=replica_vm_name or "?",
+                replica_id=rep_id,
+            ),
         )
     elif id_errors:
-        verdict, msg = Severity.ERROR, " ".join(p.message for p in id_errors)
+        verdict, msg = Severity.ERROR, joined(p.message for p in id_errors)
     elif xml_id is not None and xml_id != folder_id:
         verdict, msg = (
             Severity.ERROR,
-            f"The XML names VM {xml_id}, the folder name {folder_id}: the folder was renamed "
-            "or mixed up. Use the folder as Hyper-V exported it.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Check",
+                    "The XML names VM {xml_id}, the folder name {folder_id}: the folder was "
+                    "renamed or mixed up. Use the folder as Hyper-V exported it.",
+                ),
+                code="xml-id-mismatch",
+                xml_id=xml_id,
+                folder_id=folder_id,
+            ),
         )
     else:
-        verdict, msg = Severity.OK, "The folder, its XML and the replica VM name the same VM."
+        verdict, msg = (
+            Severity.OK,
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Check", "The folder, its XML and the replica VM name the same VM."
+                )
+            ),
+        )
     row(
         ImportCheckRow(
             "VM ID",
@@ -180,52 +242,101 @@ def check_import(
                 _DASH,
                 replica_vm_name,
                 Severity.WARNING,
-                "The names differ (the VM may have been renamed); the VM ID is what counts.",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Check",
+                        "The names differ (the VM may have been renamed); "
+                        "the VM ID is what counts.",
+                    )
+                ),
             )
         )
 
     # XML
-    xml_count = f"{len(report.xml_files)} file(s)"
+    xml_count = said(counted.translate("Check", "%n file(s)", "", 0), n=len(report.xml_files))
     if report.xml_state is XmlState.OK:
-        verdict, msg = Severity.OK, "The XML configuration was read safely."
+        verdict, msg = (
+            Severity.OK,
+            said(QT_TRANSLATE_NOOP("Check", "The XML configuration was read safely.")),
+        )
     elif report.xml_state is XmlState.MISSING:
         verdict, msg = (
             Severity.WARNING,
-            "No XML file in the folder; only the folder name identifies the VM.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Check", "No XML file in the folder; only the folder name identifies the VM."
+                )
+            ),
         )
     else:
         bad = [p for p in report.problems if p.code.startswith("xml-") and p.code != "xml-missing"]
         verdict = Severity.ERROR
-        msg = bad[0].message if bad else "An XML file in the folder could not be read."
-    row(ImportCheckRow("XML readable", xml_count, report.xml_state.value, _DASH, verdict, msg))
+        msg = (
+            bad[0].message
+            if bad
+            else said(QT_TRANSLATE_NOOP("Check", "An XML file in the folder could not be read."))
+        )
+    xml_state = said(_XML_STATE[report.xml_state], code=report.xml_state.value)
+    row(ImportCheckRow("XML readable", xml_count, xml_state, _DASH, verdict, msg))
 
     # disks
     disk_problems = [p for p in report.problems if p.code in ("no-disks", "disk-missing")]
-    listed = f"{len(report.disks_listed)} listed" if report.disks_listed else _DASH
-    present = f"{len(report.disk_files)} file(s), {format_bytes(report.disk_bytes)}"
+    listed = (
+        said(counted.translate("Check", "%n listed", "", 0), n=len(report.disks_listed))
+        if report.disks_listed
+        else _DASH
+    )
+    present = said(
+        QT_TRANSLATE_NOOP("Check", "{files}, {size}"),
+        files=said(counted.translate("Check", "%n file(s)", "", 0), n=len(report.disk_files)),
+        size=Size(report.disk_bytes),
+    )
     if disk_problems:
-        verdict, msg = Severity.ERROR, " ".join(p.message for p in disk_problems)
+        verdict, msg = Severity.ERROR, joined(p.message for p in disk_problems)
     elif not report.exists or report.vm_id is None:
-        verdict, msg = Severity.ERROR, "Choose the VM's folder first."
+        verdict, msg = (
+            Severity.ERROR,
+            said(QT_TRANSLATE_NOOP("Check", "Choose the VM's folder first.")),
+        )
     else:
-        verdict, msg = Severity.OK, "Every disk file the folder needs is there."
+        verdict, msg = (
+            Severity.OK,
+            said(QT_TRANSLATE_NOOP("Check", "Every disk file the folder needs is there.")),
+        )
     row(ImportCheckRow("Disks present", present, listed, _DASH, verdict, msg))
 
     # replica state
     state = replica_state.strip()
     if state.lower() == "waitingforinitialreplication":
-        verdict, msg = Severity.OK, "The replica VM is waiting for its initial copy."
+        verdict, msg = (
+            Severity.OK,
+            said(QT_TRANSLATE_NOOP("Check", "The replica VM is waiting for its initial copy.")),
+        )
     elif not state:
         verdict, msg = (
             Severity.ERROR,
-            "The replica VM's replication state is unknown: refresh, or check the replica host.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Check",
+                    "The replica VM's replication state is unknown: refresh, or check the "
+                    "replica host.",
+                )
+            ),
         )
     else:
         advice = next((v for k, v in _STATE_ADVICE.items() if k.lower() == state.lower()), None)
         verdict = Severity.ERROR
-        msg = advice or (
-            f"Hyper-V imports an initial copy only into a replica VM in state "
-            f"WaitingForInitialReplication; this one is {state}."
+        msg = (
+            said(advice, code=f"state-{state}")
+            if advice
+            else said(
+                QT_TRANSLATE_NOOP(
+                    "Check",
+                    "Hyper-V imports an initial copy only into a replica VM in state "
+                    "WaitingForInitialReplication; this one is {state}.",
+                ),
+                state=state,
+            )
         )
     row(ImportCheckRow("Replica VM waiting", _DASH, _DASH, state or _DASH, verdict, msg))
     # any other error the folder report found (e.g. a link out of the folder) is a row too:
@@ -235,11 +346,11 @@ def check_import(
         row(
             ImportCheckRow(
                 "Folder contents",
-                ", ".join(sorted({p.title for p in other})),
+                joined(sorted({p.title for p in other}), ", "),
                 _DASH,
                 _DASH,
                 Severity.ERROR,
-                " ".join(p.message for p in other),
+                joined(p.message for p in other),
             )
         )
     return ImportCheck(tuple(rows))
@@ -291,13 +402,27 @@ class Integrity:
         if self.verified:
             return ""
         if self.state is IntegrityState.NOT_VERIFIED:
-            return "The verification against the manifest was stopped before the end."
+            return said(
+                QT_TRANSLATE_NOOP(
+                    "Check", "The verification against the manifest was stopped before the end."
+                )
+            )
         if self.state is IntegrityState.INCOMPLETE:
-            return "The manifest was incomplete, so the files were not checked."
-        return "There was no manifest, so the files were not checked against one."
+            return said(
+                QT_TRANSLATE_NOOP(
+                    "Check", "The manifest was incomplete, so the files were not checked."
+                )
+            )
+        return said(
+            QT_TRANSLATE_NOOP(
+                "Check", "There was no manifest, so the files were not checked against one."
+            )
+        )
 
 
-PENDING = Integrity(IntegrityState.PENDING, "The copy has not been verified yet.")
+PENDING = Integrity(
+    IntegrityState.PENDING, said(QT_TRANSLATE_NOOP("Check", "The copy has not been verified yet."))
+)
 
 
 MIN_FINGERPRINT_DIGITS = 16
@@ -311,8 +436,15 @@ def normalize_fingerprint(text: str) -> str:
         MIN_FINGERPRINT_DIGITS <= len(digits) <= 64
     ):
         raise ValueError(
-            f"The fingerprint '{text}' is not the manifest's SHA-256: give at least its first "
-            f"{MIN_FINGERPRINT_DIGITS} hex digits, as the Done page and the report show them."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Check",
+                    "The fingerprint '{text}' is not the manifest's SHA-256: give at least its "
+                    "first {digits} hex digits, as the Done page and the report show them.",
+                ),
+                text=text,
+                digits=MIN_FINGERPRINT_DIGITS,
+            )
         )
     return digits
 
@@ -325,18 +457,31 @@ def fingerprint_matches(expected: str, actual: str) -> bool:
 def integrity_row(integrity: Integrity) -> ImportCheckRow:
     """The gate's row for the copy's integrity."""
     shown = short_fingerprint(integrity.fingerprint) if integrity.fingerprint else _DASH
+    msg: str
     if integrity.verified:
-        verdict, msg = Severity.OK, integrity.message or "Every file matches the manifest."
+        verdict = Severity.OK
+        msg = integrity.message or said(
+            QT_TRANSLATE_NOOP("Check", "Every file matches the manifest.")
+        )
     elif integrity.passes:
         verdict = Severity.WARNING
-        msg = f"{integrity.unchecked()} You decided to import all the same."
+        msg = said(
+            QT_TRANSLATE_NOOP("Check", "{unchecked} You decided to import all the same."),
+            unchecked=integrity.unchecked(),
+        )
     else:
         verdict = Severity.ERROR
-        msg = integrity.message or "The copy has not been verified against its manifest."
+        msg = integrity.message or said(
+            QT_TRANSLATE_NOOP("Check", "The copy has not been verified against its manifest.")
+        )
         if integrity.state in CONSENTABLE:
-            msg += (
-                " Import only with an explicit decision to go without it "
-                "(hvseed import --without-manifest, or the consent on the Check page)."
+            msg = said(
+                QT_TRANSLATE_NOOP(
+                    "Check",
+                    "{message} Import only with an explicit decision to go without it "
+                    "(hvseed import --without-manifest, or the consent on the Check page).",
+                ),
+                message=msg,
             )
     return ImportCheckRow("Integrity (manifest)", integrity.state.value, shown, _DASH, verdict, msg)
 
@@ -376,8 +521,13 @@ def integrity_from_verify(
             state = IntegrityState.FINGERPRINT_MISMATCH
             return Integrity(
                 state,
-                "A fingerprint was given, but there is no manifest beside the folder: the "
-                "manifest was removed on the way. Do not import this copy; ask the sender.",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Check",
+                        "A fingerprint was given, but there is no manifest beside the folder: the "
+                        "manifest was removed on the way. Do not import this copy; ask the sender.",
+                    )
+                ),
             )
         return Integrity(state, report.problem_detail, fingerprint)
     if manifest is not None:
@@ -390,23 +540,41 @@ def integrity_from_verify(
         if manifest.folder != folder_name or manifest_id != folder_id:
             return Integrity(
                 IntegrityState.FOREIGN,
-                f"The manifest beside the folder was written for {manifest.folder or '?'} "
-                f"(VM ID {manifest.vm_id or '?'}), not for {folder_name}. It belongs to another "
-                "copy: do not import with it; ask the sender for this folder's manifest.",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Check",
+                        "The manifest beside the folder was written for {other} "
+                        "(VM ID {other_id}), not for {folder}. It belongs to another copy: do not "
+                        "import with it; ask the sender for this folder's manifest.",
+                    ),
+                    other=manifest.folder or "?",
+                    other_id=manifest.vm_id or "?",
+                    folder=folder_name,
+                ),
                 fingerprint,
             )
     if expected_fingerprint and not fingerprint_matches(expected_fingerprint, fingerprint):
         return Integrity(
             IntegrityState.FINGERPRINT_MISMATCH,
-            f"The manifest's fingerprint is {short_fingerprint(fingerprint)}, not the "
-            f"{short_fingerprint(normalize_fingerprint(expected_fingerprint))} the sender gave: "
-            "the manifest was rewritten after the export. Do not import this copy.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Check",
+                    "The manifest's fingerprint is {actual}, not the {expected} the sender gave: "
+                    "the manifest was rewritten after the export. Do not import this copy.",
+                ),
+                actual=short_fingerprint(fingerprint),
+                expected=short_fingerprint(normalize_fingerprint(expected_fingerprint)),
+            ),
             fingerprint,
         )
     if report.cancelled:
         return Integrity(
             IntegrityState.NOT_VERIFIED,
-            "The verification was stopped before every file was checked.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Check", "The verification was stopped before every file was checked."
+                )
+            ),
             fingerprint,
         )
     if not report.ok:
@@ -414,13 +582,25 @@ def integrity_from_verify(
         names = ", ".join(f.path for f in bad[:5]) + (" …" if len(bad) > 5 else "")
         return Integrity(
             IntegrityState.FAILED,
-            f"{len(bad)} of {len(report.files)} files do not match the manifest ({names}). "
-            "Do not import this copy: export the initial copy again.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Check",
+                    "{bad} of {files} files do not match the manifest ({names}). "
+                    "Do not import this copy: export the initial copy again.",
+                ),
+                bad=len(bad),
+                files=len(report.files),
+                names=names,
+            ),
             fingerprint,
         )
     total = manifest.total_bytes if manifest else 0
     return Integrity(
         IntegrityState.VERIFIED,
-        f"All {len(report.files)} files match the manifest ({format_bytes(total)}, SHA-256).",
+        said(
+            QT_TRANSLATE_NOOP("Check", "All {files} files match the manifest ({size}, SHA-256)."),
+            files=len(report.files),
+            size=Size(total),
+        ),
         fingerprint,
     )

@@ -14,7 +14,7 @@ from enum import Enum
 from typing import Any
 
 from hvseed_gui.core.plan import AuthenticationType
-from hvseed_gui.core.units import format_bytes
+from hvseed_gui.core.said import QT_TRANSLATE_NOOP, Size, joined, said
 
 EKU_SERVER_AUTH = "1.3.6.1.5.5.7.3.1"
 EKU_CLIENT_AUTH = "1.3.6.1.5.5.7.3.2"
@@ -59,7 +59,13 @@ def _powershell(host: str, facts: Any) -> Row:
     version = _version(text)
     check = "PowerShell version"
     if not version:
-        return Row("powershell", check, host, Status.UNKNOWN, "not reported")
+        return Row(
+            "powershell",
+            check,
+            host,
+            Status.UNKNOWN,
+            said(QT_TRANSLATE_NOOP("Readiness", "not reported")),
+        )
     if version[:2] >= MIN_POWERSHELL:
         return Row("powershell", check, host, Status.OK, f"Windows PowerShell {text}")
     return Row(
@@ -67,25 +73,53 @@ def _powershell(host: str, facts: Any) -> Row:
         check,
         host,
         Status.FAIL,
-        f"PowerShell {text}: hvseed's scripts need Windows PowerShell 5.1 "
-        "(Windows Server 2012 R2 ships 4.0).",
-        "Install Windows Management Framework 5.1 on this host, restart it, and run doctor again.",
+        said(
+            QT_TRANSLATE_NOOP(
+                "Readiness",
+                "PowerShell {version}: hvseed's scripts need Windows PowerShell 5.1 "
+                "(Windows Server 2012 R2 ships 4.0).",
+            ),
+            version=text,
+        ),
+        said(
+            QT_TRANSLATE_NOOP(
+                "Readiness",
+                "Install Windows Management Framework 5.1 on this host, restart it, and run "
+                "doctor again.",
+            )
+        ),
     )
 
 
 def _hyperv(host: str, facts: Any) -> Row:
     check = "Hyper-V module and service"
     if facts.hyperv_module and facts.vmms_running:
-        return Row("hyperv", check, host, Status.OK, "Hyper-V module present, vmms running")
-    missing = "the Hyper-V PowerShell module" if not facts.hyperv_module else "the vmms service"
+        return Row(
+            "hyperv",
+            check,
+            host,
+            Status.OK,
+            said(QT_TRANSLATE_NOOP("Readiness", "Hyper-V module present, vmms running")),
+        )
+    missing = (
+        QT_TRANSLATE_NOOP("Readiness", "The Hyper-V PowerShell module is missing.")
+        if not facts.hyperv_module
+        else QT_TRANSLATE_NOOP("Readiness", "The vmms service is not running.")
+    )
     return Row(
         "hyperv",
         check,
         host,
         Status.FAIL,
-        f"{missing} is missing or not running.",
-        "Install the Hyper-V role with its management tools (Install-WindowsFeature Hyper-V "
-        "-IncludeManagementTools) and start the Hyper-V Virtual Machine Management service.",
+        said(missing),
+        said(
+            QT_TRANSLATE_NOOP(
+                "Readiness",
+                "Install the Hyper-V role with its management tools (Install-WindowsFeature "
+                "Hyper-V -IncludeManagementTools) and start the Hyper-V Virtual Machine "
+                "Management service.",
+            )
+        ),
     )
 
 
@@ -93,7 +127,13 @@ def _listeners(host: str, facts: Any, https: bool) -> Row:
     check = "WinRM listeners"
     listeners = tuple(facts.winrm_listeners)
     if not listeners:
-        return Row("winrm", check, host, Status.UNKNOWN, "could not be read here")
+        return Row(
+            "winrm",
+            check,
+            host,
+            Status.UNKNOWN,
+            said(QT_TRANSLATE_NOOP("Readiness", "could not be read here")),
+        )
     shown = ", ".join(listeners)
     has_http = any(item.startswith("HTTP:") for item in listeners)
     has_https = any(item.startswith("HTTPS:") for item in listeners)
@@ -103,9 +143,16 @@ def _listeners(host: str, facts: Any, https: bool) -> Row:
             check,
             host,
             Status.WARN,
-            f"{shown}: no HTTPS listener.",
-            "Connect without --https (Kerberos over HTTP 5985, encrypted), or create an HTTPS "
-            "listener with a certificate for this host's name.",
+            said(
+                QT_TRANSLATE_NOOP("Readiness", "{listeners}: no HTTPS listener."), listeners=shown
+            ),
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Readiness",
+                    "Connect without --https (Kerberos over HTTP 5985, encrypted), or create an "
+                    "HTTPS listener with a certificate for this host's name.",
+                )
+            ),
         )
     if not https and not has_http:
         return Row(
@@ -113,9 +160,14 @@ def _listeners(host: str, facts: Any, https: bool) -> Row:
             check,
             host,
             Status.WARN,
-            f"{shown}: no HTTP listener.",
-            "Connect with --https (the certificate must be trusted), or run Enable-PSRemoting "
-            "on this host.",
+            said(QT_TRANSLATE_NOOP("Readiness", "{listeners}: no HTTP listener."), listeners=shown),
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Readiness",
+                    "Connect with --https (the certificate must be trusted), or run "
+                    "Enable-PSRemoting on this host.",
+                )
+            ),
         )
     return Row("winrm", check, host, Status.OK, shown)
 
@@ -123,16 +175,30 @@ def _listeners(host: str, facts: Any, https: bool) -> Row:
 def _fips(host: str, facts: Any) -> Row:
     check = "FIPS policy"
     if facts.fips_enabled is None:
-        return Row("fips", check, host, Status.UNKNOWN, "not readable")
+        return Row(
+            "fips",
+            check,
+            host,
+            Status.UNKNOWN,
+            said(QT_TRANSLATE_NOOP("Readiness", "not readable")),
+        )
     if facts.fips_enabled:
         return Row(
             "fips",
             check,
             host,
             Status.OK,
-            "FIPS mode is on; hvseed hashes with SHA256CryptoServiceProvider, which it allows.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Readiness",
+                    "FIPS mode is on; hvseed hashes with SHA256CryptoServiceProvider, which it "
+                    "allows.",
+                )
+            ),
         )
-    return Row("fips", check, host, Status.OK, "FIPS mode is off")
+    return Row(
+        "fips", check, host, Status.OK, said(QT_TRANSLATE_NOOP("Readiness", "FIPS mode is off"))
+    )
 
 
 def _asr(host: str, facts: Any, hashes_here: bool) -> Row:
@@ -144,7 +210,11 @@ def _asr(host: str, facts: Any, hashes_here: bool) -> Row:
             check,
             host,
             Status.UNKNOWN,
-            "not readable (Defender is not the active antivirus, or no rights)",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Readiness", "not readable (Defender is not the active antivirus, or no rights)"
+                )
+            ),
         )
     if action == "Block" and hashes_here:
         return Row(
@@ -152,26 +222,70 @@ def _asr(host: str, facts: Any, hashes_here: bool) -> Row:
             check,
             host,
             Status.WARN,
-            'The rule "Block process creations originating from PSExec and WMI commands" '
-            "blocks hvseed's hashing process on this host.",
-            "Hash from a workstation instead (hvseed verify where the drive is readable), or "
-            "ask for an ASR exclusion for the hashing run.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Readiness",
+                    'The rule "Block process creations originating from PSExec and WMI commands" '
+                    "blocks hvseed's hashing process on this host.",
+                )
+            ),
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Readiness",
+                    "Hash from a workstation instead (hvseed verify where the drive is readable), "
+                    "or ask for an ASR exclusion for the hashing run.",
+                )
+            ),
         )
-    return Row("asr", check, host, Status.OK, f"rule {action}")
+    rule = {
+        "Block": QT_TRANSLATE_NOOP("Readiness", "rule on (block)"),
+        "Audit": QT_TRANSLATE_NOOP("Readiness", "rule in audit mode"),
+        "Warn": QT_TRANSLATE_NOOP("Readiness", "rule in warn mode"),
+        "Disabled": QT_TRANSLATE_NOOP("Readiness", "rule off"),
+    }.get(action)
+    finding = (
+        said(rule) if rule else said(QT_TRANSLATE_NOOP("Readiness", "rule {action}"), action=action)
+    )
+    return Row("asr", check, host, Status.OK, finding)
+
+
+def _broker(facts: Any) -> str:
+    return said(
+        QT_TRANSLATE_NOOP("Readiness", "Cluster {cluster} with Replica Broker {broker}."),
+        cluster=facts.cluster_name,
+        broker=facts.replica_broker,
+    )
 
 
 def _cluster(host: str, facts: Any, replica_side: bool) -> Row:
     check = "Cluster role"
     if not facts.is_cluster_node:
-        return Row("cluster", check, host, Status.OK, "not a cluster node")
+        return Row(
+            "cluster",
+            check,
+            host,
+            Status.OK,
+            said(QT_TRANSLATE_NOOP("Readiness", "not a cluster node")),
+        )
     if not facts.replica_broker:
         return Row(
             "cluster",
             check,
             host,
             Status.FAIL,
-            f"Node of cluster {facts.cluster_name} without a Hyper-V Replica Broker.",
-            "Add the Hyper-V Replica Broker role to the cluster (Failover Cluster Manager).",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Readiness", "Node of cluster {cluster} without a Hyper-V Replica Broker."
+                ),
+                cluster=facts.cluster_name,
+            ),
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Readiness",
+                    "Add the Hyper-V Replica Broker role to the cluster "
+                    "(Failover Cluster Manager).",
+                )
+            ),
         )
     if replica_side:
         return Row(
@@ -179,18 +293,28 @@ def _cluster(host: str, facts: Any, replica_side: bool) -> Row:
             check,
             host,
             Status.WARN,
-            f"Cluster {facts.cluster_name} with Replica Broker {facts.replica_broker}.",
-            f"Use the broker's client access point {facts.replica_broker} as the Replica "
-            "server; enable the listener firewall rule on every node; import on the node that "
-            "owns the replica VM.",
+            _broker(facts),
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Readiness",
+                    "Use the broker's client access point {broker} as the Replica server; enable "
+                    "the listener firewall rule on every node; import on the node that owns the "
+                    "replica VM.",
+                ),
+                broker=facts.replica_broker,
+            ),
         )
     return Row(
         "cluster",
         check,
         host,
         Status.WARN,
-        f"Cluster {facts.cluster_name} with Replica Broker {facts.replica_broker}.",
-        "Attach the drive to the node that owns the VM and export there.",
+        _broker(facts),
+        said(
+            QT_TRANSLATE_NOOP(
+                "Readiness", "Attach the drive to the node that owns the VM and export there."
+            )
+        ),
     )
 
 
@@ -204,12 +328,12 @@ def _replica_rows(primary: Any, replica: Any, auth: AuthenticationType) -> list[
                 "Replica server",
                 host,
                 Status.UNKNOWN,
-                "not readable (Hyper-V missing)",
+                said(QT_TRANSLATE_NOOP("Readiness", "not readable (Hyper-V missing)")),
             )
         ]
     rows: list[Row] = []
     problems = [
-        p for p in config.problems_for(auth, primary.host_name) if "firewall" not in p.lower()
+        p for p in config.problems_for(auth, primary.host_name) if not p.code.startswith("firewall")
     ]
     if problems:
         rows.append(
@@ -218,34 +342,49 @@ def _replica_rows(primary: Any, replica: Any, auth: AuthenticationType) -> list[
                 "Replica server and authorization",
                 host,
                 Status.FAIL,
-                " ".join(problems),
-                "Let the wizard's Replica page propose the change (with your consent), or set it "
-                "in Hyper-V Settings > Replication Configuration.",
+                joined(problems),
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Readiness",
+                        "Let the wizard's Replica page propose the change (with your consent), or "
+                        "set it in Hyper-V Settings > Replication Configuration.",
+                    )
+                ),
             )
         )
     else:
         entries = ", ".join(e.allowed_primary_server for e in config.authorization_entries)
-        who = "any authenticated server" if config.allow_any_server else entries
+        who = (
+            said(QT_TRANSLATE_NOOP("Readiness", "any authenticated server"))
+            if config.allow_any_server
+            else entries
+        )
         rows.append(
             Row(
                 "replica_server",
                 "Replica server and authorization",
                 host,
                 Status.OK,
-                f"accepts {auth.value} from {who}",
+                said(
+                    QT_TRANSLATE_NOOP("Readiness", "accepts {auth} from {who}"),
+                    auth=auth.value,
+                    who=who,
+                ),
             )
         )
     port = config.port_for(auth)
     opened = config.firewall_port_open(auth)
     check = "Listener port vs firewall rule"
     if opened is None:
-        rows.append(Row("firewall_port", check, host, Status.UNKNOWN, "no rule could be read"))
+        unread = said(QT_TRANSLATE_NOOP("Readiness", "no rule could be read"))
+        rows.append(Row("firewall_port", check, host, Status.UNKNOWN, unread))
     elif opened:
-        rows.append(Row("firewall_port", check, host, Status.OK, f"port {port} open"))
+        opened_text = said(QT_TRANSLATE_NOOP("Readiness", "port {port} open"), port=port)
+        rows.append(Row("firewall_port", check, host, Status.OK, opened_text))
     else:
         finding = next(
-            (p for p in config.problems_for(auth) if "firewall" in p.lower() or "port" in p),
-            f"port {port} is not open",
+            (p for p in config.problems_for(auth) if p.code.startswith("firewall")),
+            said(QT_TRANSLATE_NOOP("Readiness", "port {port} is not open"), port=port),
         )
         rows.append(
             Row(
@@ -254,8 +393,14 @@ def _replica_rows(primary: Any, replica: Any, auth: AuthenticationType) -> list[
                 host,
                 Status.FAIL,
                 finding,
-                f"Enable a firewall rule for TCP {port} on this host (on every node of a "
-                "cluster); the wizard's Replica page offers it.",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Readiness",
+                        "Enable a firewall rule for TCP {port} on this host (on every node of a "
+                        "cluster); the wizard's Replica page offers it.",
+                    ),
+                    port=port,
+                ),
             )
         )
     if auth is AuthenticationType.CERTIFICATE or "Certificate" in config.allowed_authentication:
@@ -265,15 +410,30 @@ def _replica_rows(primary: Any, replica: Any, auth: AuthenticationType) -> list[
 
 def _certificate(host: str, facts: Any) -> Row:
     check = "Replica certificate and EKU"
-    fix = (
-        "Use a machine certificate with Server and Client Authentication EKUs, a private key, "
-        "the host's FQDN (or the broker's) as subject or SAN, from a CA both hosts trust."
+    fix = said(
+        QT_TRANSLATE_NOOP(
+            "Readiness",
+            "Use a machine certificate with Server and Client Authentication EKUs, a private key, "
+            "the host's FQDN (or the broker's) as subject or SAN, from a CA both hosts trust.",
+        )
     )
     if facts.certificate_found is None:
-        return Row("certificate", check, host, Status.WARN, "no certificate configured", fix)
+        return Row(
+            "certificate",
+            check,
+            host,
+            Status.WARN,
+            said(QT_TRANSLATE_NOOP("Readiness", "no certificate configured")),
+            fix,
+        )
     if not facts.certificate_found:
         return Row(
-            "certificate", check, host, Status.FAIL, "the configured certificate is missing", fix
+            "certificate",
+            check,
+            host,
+            Status.FAIL,
+            said(QT_TRANSLATE_NOOP("Readiness", "the configured certificate is missing")),
+            fix,
         )
     ekus = set(facts.certificate_ekus)
     wanted = {EKU_SERVER_AUTH, EKU_CLIENT_AUTH}
@@ -283,36 +443,79 @@ def _certificate(host: str, facts: Any) -> Row:
             check,
             host,
             Status.FAIL,
-            "needs both Server and Client Authentication EKUs and a private key",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Readiness",
+                    "needs both Server and Client Authentication EKUs and a private key",
+                )
+            ),
             fix,
         )
-    return Row("certificate", check, host, Status.OK, "Server + Client Authentication, key")
+    return Row(
+        "certificate",
+        check,
+        host,
+        Status.OK,
+        said(QT_TRANSLATE_NOOP("Readiness", "Server + Client Authentication, key")),
+    )
 
 
 def _bitlocker(host: str, facts: Any) -> Row:
     check = "BitLocker (to unlock the drive)"
     if not facts.is_server:
         if facts.bitlocker_cmdlets:
-            return Row("bitlocker", check, host, Status.OK, "client Windows with BitLocker")
+            return Row(
+                "bitlocker",
+                check,
+                host,
+                Status.OK,
+                said(QT_TRANSLATE_NOOP("Readiness", "client Windows with BitLocker")),
+            )
         return Row(
             "bitlocker",
             check,
             host,
             Status.WARN,
-            "client Windows without BitLocker (Home editions cannot unlock the drive)",
-            "Unlock the drive on a Pro or Enterprise edition, or ship it unencrypted.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Readiness",
+                    "client Windows without BitLocker (Home editions cannot unlock the drive)",
+                )
+            ),
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Readiness",
+                    "Unlock the drive on a Pro or Enterprise edition, or ship it unencrypted.",
+                )
+            ),
         )
     if facts.bitlocker_feature == "Installed":
-        return Row("bitlocker", check, host, Status.OK, "BitLocker feature installed")
+        return Row(
+            "bitlocker",
+            check,
+            host,
+            Status.OK,
+            said(QT_TRANSLATE_NOOP("Readiness", "BitLocker feature installed")),
+        )
     return Row(
         "bitlocker",
         check,
         host,
         Status.WARN,
-        "The BitLocker feature is not installed (Windows Server does not install it by "
-        "default): this host cannot unlock a BitLocker To Go drive.",
-        "Install-WindowsFeature BitLocker -IncludeAllSubFeature -IncludeManagementTools, "
-        "restart, then ship an encrypted drive; or ship it unencrypted.",
+        said(
+            QT_TRANSLATE_NOOP(
+                "Readiness",
+                "The BitLocker feature is not installed (Windows Server does not install it by "
+                "default): this host cannot unlock a BitLocker To Go drive.",
+            )
+        ),
+        said(
+            QT_TRANSLATE_NOOP(
+                "Readiness",
+                "Install-WindowsFeature BitLocker -IncludeAllSubFeature -IncludeManagementTools, "
+                "restart, then ship an encrypted drive; or ship it unencrypted.",
+            )
+        ),
     )
 
 
@@ -333,8 +536,17 @@ def _storage(primary: Any, replica: Any, sizes: dict[str, int] | None) -> Row | 
     check = "Replica storage space"
     free = next((s.free_bytes for s in replica.storage if s.path == location), None)
     if not location or free is None:
-        return Row("storage", check, host, Status.UNKNOWN, f"free space of {location!r} unknown")
-    finding = f"{format_bytes(free)} free in {location}; the plan needs {format_bytes(needed)}"
+        unknown = said(
+            QT_TRANSLATE_NOOP("Readiness", "free space of '{location}' unknown"),
+            location=location,
+        )
+        return Row("storage", check, host, Status.UNKNOWN, unknown)
+    finding = said(
+        QT_TRANSLATE_NOOP("Readiness", "{free} free in {location}; the plan needs {needed}"),
+        free=Size(free),
+        location=location,
+        needed=Size(needed),
+    )
     if free < needed:
         return Row(
             "storage",
@@ -342,7 +554,12 @@ def _storage(primary: Any, replica: Any, sizes: dict[str, int] | None) -> Row | 
             host,
             Status.FAIL,
             finding,
-            "Free space there, or choose another storage location for this primary.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Readiness",
+                    "Free space there, or choose another storage location for this primary.",
+                )
+            ),
         )
     return Row("storage", check, host, Status.OK, finding)
 
@@ -364,18 +581,27 @@ def _skew(primary: Any, replica: Any, offsets: tuple[float, float] | None) -> Ro
     check = "Time skew between hosts (Kerberos)"
     where = f"{primary.host_name} / {replica.host_name}"
     if offsets is None:
-        return Row("clock", check, where, Status.UNKNOWN, "clocks not read")
+        unread = said(QT_TRANSLATE_NOOP("Readiness", "clocks not read"))
+        return Row("clock", check, where, Status.UNKNOWN, unread)
     skew = abs(offsets[0] - offsets[1])
-    finding = f"{skew:.0f} s apart"
+    finding = said(QT_TRANSLATE_NOOP("Readiness", "{seconds} s apart"), seconds=f"{skew:.0f}")
     if skew > MAX_CLOCK_SKEW_SECONDS:
         return Row(
             "clock",
             check,
             where,
             Status.FAIL,
-            finding + " (Kerberos allows 5 minutes)",
-            "Synchronise both hosts with the domain's time (w32tm /resync) and check their "
-            "time source.",
+            said(
+                QT_TRANSLATE_NOOP("Readiness", "{finding} (Kerberos allows 5 minutes)"),
+                finding=finding,
+            ),
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Readiness",
+                    "Synchronise both hosts with the domain's time (w32tm /resync) and check "
+                    "their time source.",
+                )
+            ),
         )
     return Row("clock", check, where, Status.OK, finding)
 

@@ -12,6 +12,7 @@ from datetime import datetime
 from enum import Enum
 from typing import TypeVar
 
+from hvseed_gui.core.said import QT_TRANSLATE_NOOP, said
 from hvseed_gui.hyperv.replica_server_types import ReplicaServerConfig
 
 # --- enumerations, compared by name (Windows PowerShell 5.1 emits enums as undocumented numbers,
@@ -327,7 +328,14 @@ class TestFailoverResult:
     vm: VmRef
     test_vm_name: str  # "<VM> - Test"
     running: bool  # whether a test VM exists after the call
-    message: str = ""
+    message: str = ""  # empty, or NOTHING_TO_STOP
+
+
+#: Stop-VMFailover found no test VM (the script's own sentence, worded by each front end)
+NOTHING_TO_STOP = said(
+    QT_TRANSLATE_NOOP("Failover", "No test failover VM exists; nothing was changed."),
+    code="no-test-vm",
+)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from hvseed_gui.core.plan import AuthenticationType
+from hvseed_gui.core.said import QT_TRANSLATE_NOOP, said
 
 
 @dataclass(frozen=True)
@@ -149,13 +150,29 @@ class ReplicaServerConfig:
         return (), port
 
     def problems_for(self, auth: AuthenticationType, primary_host: str = "") -> list[str]:
-        """Why this server would refuse replication with ``auth``, in plain words."""
+        """Why this server would refuse replication with ``auth``, in plain words (``Said``)."""
         problems: list[str] = []
+        host = self.host_name
         if not self.replication_enabled:
-            problems.append(f"{self.host_name} is not enabled as a Replica server.")
+            problems.append(
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "ReplicaServer", "{host} is not enabled as a Replica server."
+                    ),
+                    code="not-replica-server",
+                    host=host,
+                )
+            )
         elif auth.value not in self.allowed_authentication:
             problems.append(
-                f"{self.host_name} accepts only {self.allowed_authentication} authentication."
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "ReplicaServer", "{host} accepts only {auth} authentication."
+                    ),
+                    code="authentication",
+                    host=host,
+                    auth=self.allowed_authentication,
+                )
             )
         listed = any(
             authorization_matches(e.allowed_primary_server, primary_host)
@@ -163,22 +180,48 @@ class ReplicaServerConfig:
         )
         if self.replication_enabled and not self.allow_any_server and primary_host and not listed:
             problems.append(
-                f"{self.host_name} accepts replication only from listed servers, "
-                f"and {primary_host} is not among them."
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "ReplicaServer",
+                        "{host} accepts replication only from listed servers, "
+                        "and {primary} is not among them.",
+                    ),
+                    code="primary-not-listed",
+                    host=host,
+                    primary=primary_host,
+                )
             )
         if self.firewall_port_open(auth) is False:
             port = self.port_for(auth)
             builtin = builtin_rule(auth)
             if BUILTIN_RULE_PORTS[builtin] == str(port):
                 problems.append(
-                    f"The firewall rule for the {auth.value} listener is disabled on "
-                    f"{self.host_name}."
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "ReplicaServer",
+                            "The firewall rule for the {auth} listener is disabled on {host}.",
+                        ),
+                        code="firewall-rule-disabled",
+                        auth=auth.value,
+                        host=host,
+                    )
                 )
             else:
                 problems.append(
-                    f"The {auth.value} listener on {self.host_name} uses port {port}, but no "
-                    f"enabled firewall rule opens that port: the built-in rule {builtin} opens "
-                    f"port {BUILTIN_RULE_PORTS[builtin]} only."
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "ReplicaServer",
+                            "The {auth} listener on {host} uses port {port}, but no enabled "
+                            "firewall rule opens that port: the built-in rule {rule} opens port "
+                            "{rule_port} only.",
+                        ),
+                        code="firewall-port-closed",
+                        auth=auth.value,
+                        host=host,
+                        port=port,
+                        rule=builtin,
+                        rule_port=BUILTIN_RULE_PORTS[builtin],
+                    )
                 )
         return problems
 

@@ -102,6 +102,21 @@ def replication_state(name: str) -> str:
     return QCoreApplication.translate("Format", words) if words else shown(name)
 
 
+REPLICATION_HEALTH = {
+    "Normal": QT_TRANSLATE_NOOP("Format", "Normal"),
+    "Warning": QT_TRANSLATE_NOOP("Format", "Warning"),
+    "Critical": QT_TRANSLATE_NOOP("Format", "Critical"),
+    "NotApplicable": QT_TRANSLATE_NOOP("Format", "Not applicable"),
+}
+
+
+def replication_health(name: str) -> str:
+    """A ReplicationHealth name (``Normal``, ``Warning``, ``Critical``) as Hyper-V Manager
+    shows it, translated."""
+    words = REPLICATION_HEALTH.get(name)
+    return QCoreApplication.translate("Format", words) if words else shown(name)
+
+
 def vm_state(name: str) -> str:
     """A VM's State (``Running``, ``Off`` …) as Hyper-V Manager shows it, translated."""
     words = VM_STATES.get(name)

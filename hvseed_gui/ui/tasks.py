@@ -197,9 +197,10 @@ class TaskRunner(QObject):
 def describe_error(exc: BaseException) -> str:
     """The sentence the admin reads for a failed call: never a traceback."""
     from hvseed_gui.errors import HvseedError
+    from hvseed_gui.ui.wording import error
 
     if isinstance(exc, HvseedError):
-        return str(exc)
+        return error(exc)
     if isinstance(exc, ModuleNotFoundError):
         return QCoreApplication.translate(
             "Errors",

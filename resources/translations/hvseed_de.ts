@@ -130,6 +130,191 @@
     </message>
 </context>
 <context>
+    <name>Check</name>
+    <message>
+        <source>The folder matches the replica VM; the import can start.</source>
+        <translation>Der Ordner passt zur Replikat-VM; der Import kann beginnen.</translation>
+    </message>
+    <message>
+        <source>The initial copy has already been imported (the replica is replicating); there is nothing to import.</source>
+        <translation>Die Erstkopie wurde bereits importiert (das Replikat repliziert); es gibt nichts zu importieren.</translation>
+    </message>
+    <message>
+        <source>This is a primary VM&apos;s state: choose the replica VM on the replica host.</source>
+        <translation>Das ist der Zustand einer primären VM: Wählen Sie die Replikat-VM auf dem Replikatserver.</translation>
+    </message>
+    <message>
+        <source>This is a primary VM&apos;s state (its export is running): choose the replica VM on the replica host.</source>
+        <translation>Das ist der Zustand einer primären VM (ihr Export läuft): Wählen Sie die Replikat-VM auf dem Replikatserver.</translation>
+    </message>
+    <message>
+        <source>Replication is not enabled for this VM: enable replication on the primary host with &apos;send initial copy using external media&apos; first.</source>
+        <translation>Für diese VM ist die Replikation nicht aktiviert: Aktivieren Sie sie zuerst auf dem primären Server mit „Erstkopie mithilfe externer Medien senden“.</translation>
+    </message>
+    <message>
+        <source>The replica is being failed over; an initial copy cannot be imported now.</source>
+        <translation>Für das Replikat läuft ein Failover; eine Erstkopie kann jetzt nicht importiert werden.</translation>
+    </message>
+    <message>
+        <source>The replica has been failed over; an initial copy cannot be imported. Complete or cancel the failover first.</source>
+        <translation>Für das Replikat wurde ein Failover ausgeführt; eine Erstkopie kann nicht importiert werden. Schließen Sie das Failover zuerst ab oder brechen Sie es ab.</translation>
+    </message>
+    <message>
+        <source>The replica has been failed over; an initial copy cannot be imported.</source>
+        <translation>Für das Replikat wurde ein Failover ausgeführt; eine Erstkopie kann nicht importiert werden.</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>gelesen</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>not readable</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <source>The folder is a VM export folder.</source>
+        <translation>Der Ordner ist ein VM-Exportordner.</translation>
+    </message>
+    <message>
+        <source>The folder name carries no VM ID: choose the VM&apos;s folder.</source>
+        <translation>Der Ordnername enthält keine VM-ID: Wählen Sie den Ordner der VM.</translation>
+    </message>
+    <message>
+        <source>No replica VM was found for this copy: enable replication on the primary host first, or connect to the host that holds the replica VM.</source>
+        <translation>Für diese Kopie wurde keine Replikat-VM gefunden: Aktivieren Sie zuerst die Replikation auf dem primären Server, oder verbinden Sie sich mit dem Host, der die Replikat-VM hat.</translation>
+    </message>
+    <message>
+        <source>The folder holds the copy of VM {folder_id}, but the replica VM {name} has ID {replica_id}. Choose this VM&apos;s folder, or the replica VM that matches the folder.</source>
+        <translation>Der Ordner enthält die Kopie der VM {folder_id}, die Replikat-VM {name} hat aber die ID {replica_id}. Wählen Sie den Ordner dieser VM oder die Replikat-VM, die zum Ordner passt.</translation>
+    </message>
+    <message>
+        <source>The XML names VM {xml_id}, the folder name {folder_id}: the folder was renamed or mixed up. Use the folder as Hyper-V exported it.</source>
+        <translation>Das XML nennt die VM {xml_id}, der Ordnername {folder_id}: Der Ordner wurde umbenannt oder verwechselt. Verwenden Sie den Ordner so, wie Hyper-V ihn exportiert hat.</translation>
+    </message>
+    <message>
+        <source>The folder, its XML and the replica VM name the same VM.</source>
+        <translation>Ordner, XML und Replikat-VM nennen dieselbe VM.</translation>
+    </message>
+    <message>
+        <source>The names differ (the VM may have been renamed); the VM ID is what counts.</source>
+        <translation>Die Namen unterscheiden sich (die VM wurde vielleicht umbenannt); entscheidend ist die VM-ID.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The XML configuration was read safely.</source>
+        <translation>Die XML-Konfiguration wurde sicher gelesen.</translation>
+    </message>
+    <message>
+        <source>No XML file in the folder; only the folder name identifies the VM.</source>
+        <translation>Keine XML-Datei im Ordner; nur der Ordnername bestimmt die VM.</translation>
+    </message>
+    <message>
+        <source>An XML file in the folder could not be read.</source>
+        <translation>Eine XML-Datei im Ordner konnte nicht gelesen werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n listed</source>
+        <translation>
+            <numerusform>%n aufgeführt</numerusform>
+            <numerusform>%n aufgeführt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{files}, {size}</source>
+        <translation>{files}, {size}</translation>
+    </message>
+    <message>
+        <source>Choose the VM&apos;s folder first.</source>
+        <translation>Wählen Sie zuerst den Ordner der VM.</translation>
+    </message>
+    <message>
+        <source>Every disk file the folder needs is there.</source>
+        <translation>Jede Datenträgerdatei, die der Ordner braucht, ist vorhanden.</translation>
+    </message>
+    <message>
+        <source>The replica VM is waiting for its initial copy.</source>
+        <translation>Die Replikat-VM wartet auf ihre Erstkopie.</translation>
+    </message>
+    <message>
+        <source>The replica VM&apos;s replication state is unknown: refresh, or check the replica host.</source>
+        <translation>Der Replikationszustand der Replikat-VM ist unbekannt: Aktualisieren Sie, oder prüfen Sie den Replikatserver.</translation>
+    </message>
+    <message>
+        <source>Hyper-V imports an initial copy only into a replica VM in state WaitingForInitialReplication; this one is {state}.</source>
+        <translation>Hyper-V importiert eine Erstkopie nur in eine Replikat-VM im Zustand „Warten auf Abschluss der Erstreplikation“ (WaitingForInitialReplication); diese ist im Zustand {state}.</translation>
+    </message>
+    <message>
+        <source>The verification against the manifest was stopped before the end.</source>
+        <translation>Die Prüfung gegen das Manifest wurde vor dem Ende abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The manifest was incomplete, so the files were not checked.</source>
+        <translation>Das Manifest war unvollständig, daher wurden die Dateien nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>There was no manifest, so the files were not checked against one.</source>
+        <translation>Es gab kein Manifest, daher wurden die Dateien nicht dagegen geprüft.</translation>
+    </message>
+    <message>
+        <source>The copy has not been verified yet.</source>
+        <translation>Die Kopie wurde noch nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>The fingerprint &apos;{text}&apos; is not the manifest&apos;s SHA-256: give at least its first {digits} hex digits, as the Done page and the report show them.</source>
+        <translation>Der Fingerabdruck „{text}“ ist nicht der SHA-256 des Manifests: Geben Sie mindestens seine ersten {digits} Hexadezimalziffern an, wie die Abschlussseite und der Bericht sie zeigen.</translation>
+    </message>
+    <message>
+        <source>Every file matches the manifest.</source>
+        <translation>Jede Datei stimmt mit dem Manifest überein.</translation>
+    </message>
+    <message>
+        <source>{unchecked} You decided to import all the same.</source>
+        <translation>{unchecked} Sie haben entschieden, trotzdem zu importieren.</translation>
+    </message>
+    <message>
+        <source>The copy has not been verified against its manifest.</source>
+        <translation>Die Kopie wurde nicht gegen ihr Manifest geprüft.</translation>
+    </message>
+    <message>
+        <source>{message} Import only with an explicit decision to go without it (hvseed import --without-manifest, or the consent on the Check page).</source>
+        <translation>{message} Importieren Sie nur mit der ausdrücklichen Entscheidung, darauf zu verzichten (hvseed import --without-manifest oder die Zustimmung auf der Seite „Kopie prüfen“).</translation>
+    </message>
+    <message>
+        <source>A fingerprint was given, but there is no manifest beside the folder: the manifest was removed on the way. Do not import this copy; ask the sender.</source>
+        <translation>Ein Fingerabdruck wurde angegeben, neben dem Ordner liegt aber kein Manifest: Das Manifest wurde unterwegs entfernt. Importieren Sie diese Kopie nicht; fragen Sie den Absender.</translation>
+    </message>
+    <message>
+        <source>The manifest beside the folder was written for {other} (VM ID {other_id}), not for {folder}. It belongs to another copy: do not import with it; ask the sender for this folder&apos;s manifest.</source>
+        <translation>Das Manifest neben dem Ordner wurde für {other} (VM-ID {other_id}) geschrieben, nicht für {folder}. Es gehört zu einer anderen Kopie: Importieren Sie nicht damit; fragen Sie den Absender nach dem Manifest dieses Ordners.</translation>
+    </message>
+    <message>
+        <source>The manifest&apos;s fingerprint is {actual}, not the {expected} the sender gave: the manifest was rewritten after the export. Do not import this copy.</source>
+        <translation>Der Fingerabdruck des Manifests ist {actual}, nicht der vom Absender genannte {expected}: Das Manifest wurde nach dem Export neu geschrieben. Importieren Sie diese Kopie nicht.</translation>
+    </message>
+    <message>
+        <source>The verification was stopped before every file was checked.</source>
+        <translation>Die Prüfung wurde abgebrochen, bevor jede Datei geprüft war.</translation>
+    </message>
+    <message>
+        <source>{bad} of {files} files do not match the manifest ({names}). Do not import this copy: export the initial copy again.</source>
+        <translation>{bad} von {files} Dateien stimmen nicht mit dem Manifest überein ({names}). Importieren Sie diese Kopie nicht: Exportieren Sie die Erstkopie erneut.</translation>
+    </message>
+    <message>
+        <source>All {files} files match the manifest ({size}, SHA-256).</source>
+        <translation>Alle {files} Dateien stimmen mit dem Manifest überein ({size}, SHA-256).</translation>
+    </message>
+</context>
+<context>
     <name>CheckPage</name>
     <message>
         <source>Integrity (manifest)</source>
@@ -199,6 +384,14 @@
     <message>
         <source>Time skew between hosts (Kerberos)</source>
         <translation>Zeitabweichung zwischen den Hosts (Kerberos)</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
     </message>
     <message>
         <source>Check both hosts</source>
@@ -803,6 +996,7 @@
     </message>
     <message>
         <source>BitLocker is being turned on</source>
+        <extracomment>the settings pages, in page order: each writes its part of the session</extracomment>
         <translation>BitLocker wird eingeschaltet</translation>
     </message>
     <message>
@@ -926,6 +1120,14 @@
     <message>
         <source>Cancelling the export…</source>
         <translation>Der Export wird abgebrochen…</translation>
+    </message>
+</context>
+<context>
+    <name>Failover</name>
+    <message>
+        <source>No test failover VM exists; nothing was changed.</source>
+        <extracomment>Stop-VMFailover found no test VM (the script&apos;s own sentence, worded by each front end)</extracomment>
+        <translation>Es gibt keine Testfailover-VM; nichts wurde geändert.</translation>
     </message>
 </context>
 <context>
@@ -1191,6 +1393,18 @@
     <message>
         <source>%1 bytes</source>
         <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Nicht zutreffend</translation>
     </message>
     <message>
         <source>%1 seconds</source>
@@ -1688,6 +1902,100 @@
     </message>
 </context>
 <context>
+    <name>ImportReport</name>
+    <message>
+        <source>unknown (the import was followed after a restart; see the first report).</source>
+        <translation>unbekannt (der Import wurde nach einem Neustart weiterverfolgt; siehe den ersten Bericht).</translation>
+    </message>
+    <message>
+        <source>verified against the manifest (fingerprint %1, SHA-256 %2). %3</source>
+        <translation>gegen das Manifest geprüft (Fingerabdruck %1, SHA-256 %2). %3</translation>
+    </message>
+    <message>
+        <source>imported without a full verification: %1</source>
+        <translation>ohne vollständige Prüfung importiert: %1</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Replica host</source>
+        <translation>Replikatserver</translation>
+    </message>
+    <message>
+        <source>Replica VM</source>
+        <translation>Replikat-VM</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Integrität</translation>
+    </message>
+    <message>
+        <source>Last replication</source>
+        <translation>Letzte Replikation</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>noch keine</translation>
+    </message>
+    <message>
+        <source>hvseed %1 — import of an initial copy</source>
+        <translation>hvseed %1 — Import einer Erstkopie</translation>
+    </message>
+    <message>
+        <source>Checks before the import:</source>
+        <translation>Prüfungen vor dem Import:</translation>
+    </message>
+    <message>
+        <source>folder %1, XML %2, replica %3</source>
+        <translation>Ordner %1, XML %2, Replikat %3</translation>
+    </message>
+    <message>
+        <source>Test failover:</source>
+        <translation>Testfailover:</translation>
+    </message>
+    <message>
+        <source>hvseed %1 — import of the initial copies on a drive</source>
+        <translation>hvseed %1 — Import der Erstkopien auf einem Laufwerk</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n folder(s)</source>
+        <translation>
+            <numerusform>%1 von %n Ordner</numerusform>
+            <numerusform>%1 von %n Ordnern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not ticked</source>
+        <translation>nicht angehakt</translation>
+    </message>
+    <message>
+        <source>Integrity</source>
+        <translation>Unversehrtheit</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Grund</translation>
+    </message>
+</context>
+<context>
     <name>ImportRunPage</name>
     <message>
         <source>Nothing was changed: the copy on the drive is untouched and the replica VM still waits for its initial copy.</source>
@@ -1765,6 +2073,20 @@
         <source>Could not read the replication state: %1 Retrying…</source>
         <translation>Der Replikationszustand konnte nicht gelesen werden: %1 Neuer Versuch…</translation>
     </message>
+    <message numerus="yes">
+        <source>ℹ %n AVHDX file(s) (%2) under %3 are recovery points: with %4 h of recovery history Hyper-V keeps them for good. This is expected: %5.</source>
+        <translation>
+            <numerusform>ℹ %n AVHDX-Datei (%2) unter %3 ist ein Wiederherstellungspunkt: Bei %4 h Wiederherstellungsverlauf behält Hyper-V sie dauerhaft. Das ist so gewollt: %5.</numerusform>
+            <numerusform>ℹ %n AVHDX-Dateien (%2) unter %3 sind Wiederherstellungspunkte: Bei %4 h Wiederherstellungsverlauf behält Hyper-V sie dauerhaft. Das ist so gewollt: %5.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>ℹ %n delta file(s) (%2) are still under %3: %4. Hyper-V may merge them later; hvseed does not delete them.</source>
+        <translation>
+            <numerusform>ℹ %n Delta-Datei (%2) liegt noch unter %3: %4. Hyper-V führt sie eventuell später zusammen; hvseed löscht sie nicht.</numerusform>
+            <numerusform>ℹ %n Delta-Dateien (%2) liegen noch unter %3: %4. Hyper-V führt sie eventuell später zusammen; hvseed löscht sie nicht.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>✔ Import complete.</source>
         <translation>✔ Import abgeschlossen.</translation>
@@ -1836,14 +2158,6 @@
     <message>
         <source>✔ The delta AVHDX files received while the drive travelled have been merged: none is left under %1.</source>
         <translation>✔ Die während des Transports empfangenen Delta-AVHDX-Dateien wurden zusammengeführt: Unter %1 ist keine mehr vorhanden.</translation>
-    </message>
-    <message>
-        <source>ℹ %1 AVHDX file(s) (%2) under %3 are recovery points: with %4 h of recovery history Hyper-V keeps them for good. This is expected: %5.</source>
-        <translation>ℹ %1 AVHDX-Datei(en) (%2) unter %3 sind Wiederherstellungspunkte: Mit %4 Std. Wiederherstellungsverlauf behält Hyper-V sie dauerhaft. Das ist erwartet: %5.</translation>
-    </message>
-    <message>
-        <source>ℹ %1 delta file(s) (%2) are still under %3: %4. Hyper-V may merge them later; hvseed does not delete them.</source>
-        <translation>ℹ %1 Deltadatei(en) (%2) befinden sich noch unter %3: %4. Hyper-V führt sie möglicherweise später zusammen; hvseed löscht sie nicht.</translation>
     </message>
 </context>
 <context>
@@ -2336,6 +2650,230 @@
     </message>
 </context>
 <context>
+    <name>Readiness</name>
+    <message>
+        <source>not reported</source>
+        <extracomment>Kerberos&apos; default maximum tolerance for computer clock synchronization</extracomment>
+        <translation>nicht gemeldet</translation>
+    </message>
+    <message>
+        <source>PowerShell {version}: hvseed&apos;s scripts need Windows PowerShell 5.1 (Windows Server 2012 R2 ships 4.0).</source>
+        <translation>PowerShell {version}: Die Skripte von hvseed brauchen Windows PowerShell 5.1 (Windows Server 2012 R2 bringt 4.0 mit).</translation>
+    </message>
+    <message>
+        <source>Install Windows Management Framework 5.1 on this host, restart it, and run doctor again.</source>
+        <translation>Installieren Sie Windows Management Framework 5.1 auf diesem Host, starten Sie ihn neu und führen Sie doctor erneut aus.</translation>
+    </message>
+    <message>
+        <source>Hyper-V module present, vmms running</source>
+        <translation>Hyper-V-Modul vorhanden, vmms läuft</translation>
+    </message>
+    <message>
+        <source>The Hyper-V PowerShell module is missing.</source>
+        <translation>Das Hyper-V-PowerShell-Modul fehlt.</translation>
+    </message>
+    <message>
+        <source>The vmms service is not running.</source>
+        <translation>Der Dienst vmms läuft nicht.</translation>
+    </message>
+    <message>
+        <source>Install the Hyper-V role with its management tools (Install-WindowsFeature Hyper-V -IncludeManagementTools) and start the Hyper-V Virtual Machine Management service.</source>
+        <translation>Installieren Sie die Hyper-V-Rolle mit ihren Verwaltungstools (Install-WindowsFeature Hyper-V -IncludeManagementTools) und starten Sie den Dienst „Hyper-V-Verwaltung für virtuelle Computer“.</translation>
+    </message>
+    <message>
+        <source>could not be read here</source>
+        <translation>konnte hier nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>{listeners}: no HTTPS listener.</source>
+        <translation>{listeners}: kein HTTPS-Listener.</translation>
+    </message>
+    <message>
+        <source>Connect without --https (Kerberos over HTTP 5985, encrypted), or create an HTTPS listener with a certificate for this host&apos;s name.</source>
+        <translation>Verbinden Sie sich ohne --https (Kerberos über HTTP 5985, verschlüsselt), oder richten Sie einen HTTPS-Listener mit einem Zertifikat für den Namen dieses Hosts ein.</translation>
+    </message>
+    <message>
+        <source>{listeners}: no HTTP listener.</source>
+        <translation>{listeners}: kein HTTP-Listener.</translation>
+    </message>
+    <message>
+        <source>Connect with --https (the certificate must be trusted), or run Enable-PSRemoting on this host.</source>
+        <translation>Verbinden Sie sich mit --https (dem Zertifikat muss vertraut werden), oder führen Sie Enable-PSRemoting auf diesem Host aus.</translation>
+    </message>
+    <message>
+        <source>not readable</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <source>FIPS mode is on; hvseed hashes with SHA256CryptoServiceProvider, which it allows.</source>
+        <translation>FIPS-Modus ist an; hvseed berechnet Hashes mit SHA256CryptoServiceProvider, den er zulässt.</translation>
+    </message>
+    <message>
+        <source>FIPS mode is off</source>
+        <translation>FIPS-Modus ist aus</translation>
+    </message>
+    <message>
+        <source>not readable (Defender is not the active antivirus, or no rights)</source>
+        <translation>nicht lesbar (Defender ist nicht der aktive Virenschutz, oder es fehlen Rechte)</translation>
+    </message>
+    <message>
+        <source>The rule &quot;Block process creations originating from PSExec and WMI commands&quot; blocks hvseed&apos;s hashing process on this host.</source>
+        <translation>Die Regel „Prozesserstellungen durch PSExec- und WMI-Befehle blockieren“ blockiert auf diesem Host den Hash-Prozess von hvseed.</translation>
+    </message>
+    <message>
+        <source>Hash from a workstation instead (hvseed verify where the drive is readable), or ask for an ASR exclusion for the hashing run.</source>
+        <translation>Berechnen Sie die Hashes stattdessen auf einer Arbeitsstation (hvseed verify, wo das Laufwerk lesbar ist), oder bitten Sie um eine ASR-Ausnahme für den Hash-Lauf.</translation>
+    </message>
+    <message>
+        <source>rule on (block)</source>
+        <translation>Regel an (blockieren)</translation>
+    </message>
+    <message>
+        <source>rule in audit mode</source>
+        <translation>Regel im Überwachungsmodus</translation>
+    </message>
+    <message>
+        <source>rule in warn mode</source>
+        <translation>Regel im Warnmodus</translation>
+    </message>
+    <message>
+        <source>rule off</source>
+        <translation>Regel aus</translation>
+    </message>
+    <message>
+        <source>rule {action}</source>
+        <translation>Regel: {action}</translation>
+    </message>
+    <message>
+        <source>Cluster {cluster} with Replica Broker {broker}.</source>
+        <translation>Cluster {cluster} mit Replikatbroker {broker}.</translation>
+    </message>
+    <message>
+        <source>not a cluster node</source>
+        <translation>kein Clusterknoten</translation>
+    </message>
+    <message>
+        <source>Node of cluster {cluster} without a Hyper-V Replica Broker.</source>
+        <translation>Knoten des Clusters {cluster} ohne Hyper-V-Replikatbroker.</translation>
+    </message>
+    <message>
+        <source>Add the Hyper-V Replica Broker role to the cluster (Failover Cluster Manager).</source>
+        <translation>Fügen Sie dem Cluster die Rolle „Hyper-V-Replikatbroker“ hinzu (Failovercluster-Manager).</translation>
+    </message>
+    <message>
+        <source>Use the broker&apos;s client access point {broker} as the Replica server; enable the listener firewall rule on every node; import on the node that owns the replica VM.</source>
+        <translation>Verwenden Sie den Clientzugriffspunkt des Brokers {broker} als Replikatserver; aktivieren Sie die Firewallregel des Listeners auf jedem Knoten; importieren Sie auf dem Knoten, dem die Replikat-VM gehört.</translation>
+    </message>
+    <message>
+        <source>Attach the drive to the node that owns the VM and export there.</source>
+        <translation>Schließen Sie das Laufwerk an den Knoten an, dem die VM gehört, und exportieren Sie dort.</translation>
+    </message>
+    <message>
+        <source>not readable (Hyper-V missing)</source>
+        <translation>nicht lesbar (Hyper-V fehlt)</translation>
+    </message>
+    <message>
+        <source>Let the wizard&apos;s Replica page propose the change (with your consent), or set it in Hyper-V Settings &gt; Replication Configuration.</source>
+        <translation>Lassen Sie die Replikatseite des Assistenten die Änderung vorschlagen (mit Ihrer Zustimmung), oder stellen Sie es in den Hyper-V-Einstellungen unter „Replikationskonfiguration“ ein.</translation>
+    </message>
+    <message>
+        <source>any authenticated server</source>
+        <translation>jedem authentifizierten Server</translation>
+    </message>
+    <message>
+        <source>accepts {auth} from {who}</source>
+        <translation>nimmt {auth} von {who} an</translation>
+    </message>
+    <message>
+        <source>no rule could be read</source>
+        <translation>keine Regel lesbar</translation>
+    </message>
+    <message>
+        <source>port {port} open</source>
+        <translation>Port {port} offen</translation>
+    </message>
+    <message>
+        <source>port {port} is not open</source>
+        <translation>Port {port} ist nicht offen</translation>
+    </message>
+    <message>
+        <source>Enable a firewall rule for TCP {port} on this host (on every node of a cluster); the wizard&apos;s Replica page offers it.</source>
+        <translation>Aktivieren Sie eine Firewallregel für TCP {port} auf diesem Host (auf jedem Knoten eines Clusters); die Replikatseite des Assistenten bietet das an.</translation>
+    </message>
+    <message>
+        <source>Use a machine certificate with Server and Client Authentication EKUs, a private key, the host&apos;s FQDN (or the broker&apos;s) as subject or SAN, from a CA both hosts trust.</source>
+        <translation>Verwenden Sie ein Computerzertifikat mit den EKUs Server- und Clientauthentifizierung, einem privaten Schlüssel, dem FQDN des Hosts (oder des Brokers) als Antragsteller oder SAN, von einer Zertifizierungsstelle, der beide Hosts vertrauen.</translation>
+    </message>
+    <message>
+        <source>no certificate configured</source>
+        <translation>kein Zertifikat eingerichtet</translation>
+    </message>
+    <message>
+        <source>the configured certificate is missing</source>
+        <translation>das eingerichtete Zertifikat fehlt</translation>
+    </message>
+    <message>
+        <source>needs both Server and Client Authentication EKUs and a private key</source>
+        <translation>braucht die EKUs Server- und Clientauthentifizierung und einen privaten Schlüssel</translation>
+    </message>
+    <message>
+        <source>Server + Client Authentication, key</source>
+        <translation>Server- und Clientauthentifizierung, Schlüssel</translation>
+    </message>
+    <message>
+        <source>client Windows with BitLocker</source>
+        <translation>Client-Windows mit BitLocker</translation>
+    </message>
+    <message>
+        <source>client Windows without BitLocker (Home editions cannot unlock the drive)</source>
+        <translation>Client-Windows ohne BitLocker (Home-Editionen können das Laufwerk nicht entsperren)</translation>
+    </message>
+    <message>
+        <source>Unlock the drive on a Pro or Enterprise edition, or ship it unencrypted.</source>
+        <translation>Entsperren Sie das Laufwerk auf einer Pro- oder Enterprise-Edition, oder verschicken Sie es unverschlüsselt.</translation>
+    </message>
+    <message>
+        <source>BitLocker feature installed</source>
+        <translation>BitLocker-Feature installiert</translation>
+    </message>
+    <message>
+        <source>The BitLocker feature is not installed (Windows Server does not install it by default): this host cannot unlock a BitLocker To Go drive.</source>
+        <translation>Das BitLocker-Feature ist nicht installiert (Windows Server installiert es nicht standardmäßig): Dieser Host kann ein BitLocker-To-Go-Laufwerk nicht entsperren.</translation>
+    </message>
+    <message>
+        <source>Install-WindowsFeature BitLocker -IncludeAllSubFeature -IncludeManagementTools, restart, then ship an encrypted drive; or ship it unencrypted.</source>
+        <translation>Install-WindowsFeature BitLocker -IncludeAllSubFeature -IncludeManagementTools, neu starten, dann ein verschlüsseltes Laufwerk verschicken; oder es unverschlüsselt verschicken.</translation>
+    </message>
+    <message>
+        <source>free space of &apos;{location}&apos; unknown</source>
+        <translation>freier Platz in „{location}“ unbekannt</translation>
+    </message>
+    <message>
+        <source>{free} free in {location}; the plan needs {needed}</source>
+        <translation>{free} frei in {location}; der Plan braucht {needed}</translation>
+    </message>
+    <message>
+        <source>Free space there, or choose another storage location for this primary.</source>
+        <translation>Schaffen Sie dort Platz, oder wählen Sie einen anderen Speicherort für diesen primären Server.</translation>
+    </message>
+    <message>
+        <source>clocks not read</source>
+        <translation>Uhren nicht gelesen</translation>
+    </message>
+    <message>
+        <source>{seconds} s apart</source>
+        <translation>{seconds} s Abstand</translation>
+    </message>
+    <message>
+        <source>{finding} (Kerberos allows 5 minutes)</source>
+        <translation>{finding} (Kerberos erlaubt 5 Minuten)</translation>
+    </message>
+    <message>
+        <source>Synchronise both hosts with the domain&apos;s time (w32tm /resync) and check their time source.</source>
+        <translation>Synchronisieren Sie beide Hosts mit der Zeit der Domäne (w32tm /resync) und prüfen Sie ihre Zeitquelle.</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryPage</name>
     <message>
         <source>Configure Additional Recovery Points</source>
@@ -2534,6 +3072,30 @@
     </message>
 </context>
 <context>
+    <name>ReplicaServer</name>
+    <message>
+        <source>{host} is not enabled as a Replica server.</source>
+        <extracomment>the rule&apos;s LocalPort (Get-NetFirewallPortFilter): &quot;80&quot;, &quot;8080-8090&quot;, &quot;Any&quot;, …; empty when the filter was not read (then a built-in rule counts for its documented port) the built-in listener rules open the default ports only (configure-replication-single-host.md) the rule hvseed creates (with consent) for a Replica server listening on another port</extracomment>
+        <translation>{host} ist nicht als Replikatserver aktiviert.</translation>
+    </message>
+    <message>
+        <source>{host} accepts only {auth} authentication.</source>
+        <translation>{host} nimmt nur die Authentifizierung {auth} an.</translation>
+    </message>
+    <message>
+        <source>{host} accepts replication only from listed servers, and {primary} is not among them.</source>
+        <translation>{host} nimmt Replikation nur von aufgeführten Servern an, und {primary} ist nicht darunter.</translation>
+    </message>
+    <message>
+        <source>The firewall rule for the {auth} listener is disabled on {host}.</source>
+        <translation>Die Firewallregel für den {auth}-Listener ist auf {host} deaktiviert.</translation>
+    </message>
+    <message>
+        <source>The {auth} listener on {host} uses port {port}, but no enabled firewall rule opens that port: the built-in rule {rule} opens port {rule_port} only.</source>
+        <translation>Der {auth}-Listener auf {host} verwendet Port {port}, aber keine aktivierte Firewallregel öffnet diesen Port: Die integrierte Regel {rule} öffnet nur Port {rule_port}.</translation>
+    </message>
+</context>
+<context>
     <name>ReplicaVmPage</name>
     <message>
         <source>Name</source>
@@ -2591,9 +3153,12 @@
         <source>…</source>
         <translation>…</translation>
     </message>
-    <message>
-        <source>%1 in %2 file(s)</source>
-        <translation>%1 in %2 Datei(en)</translation>
+    <message numerus="yes">
+        <source>%1 in %n file(s)</source>
+        <translation>
+            <numerusform>%1 in %n Datei</numerusform>
+            <numerusform>%1 in %n Dateien</numerusform>
+        </translation>
     </message>
     <message>
         <source>Yes: waits for its initial copy</source>
@@ -3316,6 +3881,28 @@
     <message>
         <source>Reading the disks of the chosen VMs…</source>
         <translation>Die Festplatten der ausgewählten virtuellen Computer werden gelesen…</translation>
+    </message>
+</context>
+<context>
+    <name>Wording</name>
+    <message>
+        <source>Hyper-V: «%1»</source>
+        <translation>Hyper-V: «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>Xml</name>
+    <message>
+        <source>element {path}</source>
+        <translation>Element {path}</translation>
+    </message>
+    <message>
+        <source>attribute {name} on {path}</source>
+        <translation>Attribut {name} an {path}</translation>
+    </message>
+    <message>
+        <source>file name</source>
+        <translation>Dateiname</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Check</name>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n listed</source>
+        <translation>
+            <numerusform>%n listed</numerusform>
+            <numerusform>%n listed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CheckPage</name>
     <message numerus="yes">
         <source>%n check(s) failed</source>
@@ -59,6 +76,43 @@
         <translation>
             <numerusform>Handover report saved: %1 (%n page). Print it and give it with the drive.</numerusform>
             <numerusform>Handover report saved: %1 (%n pages). Print it and give it with the drive.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportReport</name>
+    <message numerus="yes">
+        <source>%1 of %n folder(s)</source>
+        <translation>
+            <numerusform>%1 of %n folder</numerusform>
+            <numerusform>%1 of %n folders</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportRunPage</name>
+    <message numerus="yes">
+        <source>ℹ %n AVHDX file(s) (%2) under %3 are recovery points: with %4 h of recovery history Hyper-V keeps them for good. This is expected: %5.</source>
+        <translation>
+            <numerusform>ℹ %n AVHDX file (%2) under %3 is a recovery point: with %4 h of recovery history Hyper-V keeps it for good. This is expected: %5.</numerusform>
+            <numerusform>ℹ %n AVHDX files (%2) under %3 are recovery points: with %4 h of recovery history Hyper-V keeps them for good. This is expected: %5.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>ℹ %n delta file(s) (%2) are still under %3: %4. Hyper-V may merge them later; hvseed does not delete them.</source>
+        <translation>
+            <numerusform>ℹ %n delta file (%2) is still under %3: %4. Hyper-V may merge it later; hvseed does not delete it.</numerusform>
+            <numerusform>ℹ %n delta files (%2) are still under %3: %4. Hyper-V may merge them later; hvseed does not delete them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReplicaVmPage</name>
+    <message numerus="yes">
+        <source>%1 in %n file(s)</source>
+        <translation>
+            <numerusform>%1 in %n file</numerusform>
+            <numerusform>%1 in %n files</numerusform>
         </translation>
     </message>
 </context>

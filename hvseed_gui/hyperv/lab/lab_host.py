@@ -54,6 +54,7 @@ from hvseed_gui.hyperv.host_errors import (
     InvalidState,
     NotFound,
 )
+from hvseed_gui.hyperv.host_types import NOTHING_TO_STOP
 
 from . import drives, faults, hash_job, jobs, replication, text_files
 from . import lab_results as results
@@ -276,8 +277,7 @@ class LabHost(HyperVHost):
             return TestFailoverResult(
                 VmRef(replica["name"], replica["id"]),
                 test_vm["name"],
-                True,
-                f"Test failover started: virtual machine '{test_vm['name']}' was created.",
+                True,  # as the real script: no message when the test VM was made
             )
 
         return self._call("start_test_failover", run)
@@ -291,13 +291,12 @@ class LabHost(HyperVHost):
                     VmRef(replica["name"], replica["id"]),
                     f"{replica['name']} - Test",
                     False,
-                    "No test failover VM exists; nothing was changed.",
+                    NOTHING_TO_STOP,
                 )
             return TestFailoverResult(
                 VmRef(replica["name"], replica["id"]),
                 name,
                 False,
-                f"Test failover stopped: virtual machine '{name}' was removed.",
             )
 
         return self._call("stop_test_failover", run)

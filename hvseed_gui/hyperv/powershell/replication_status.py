@@ -12,6 +12,7 @@ from hvseed_gui.hyperv.host import (
     TestFailoverResult,
     VmRef,
 )
+from hvseed_gui.hyperv.host_types import NOTHING_TO_STOP
 from hvseed_gui.hyperv.powershell.compose import ps1, render
 from hvseed_gui.hyperv.powershell.ps_json import (
     HEALTH_NUMBERS,
@@ -91,5 +92,8 @@ def parse_test_failover(data: Any, vm: VmRef) -> TestFailoverResult:
         vm=vm_ref(data, vm),
         test_vm_name=name or f"{vm.name} - Test",
         running=as_bool(data.get("running")),
-        message=as_text(data.get("message")),
+        # the script's one sentence, as the seam's Said; anything else is the script's own text
+        message=NOTHING_TO_STOP
+        if as_text(data.get("message")) == str(NOTHING_TO_STOP)
+        else as_text(data.get("message")),
     )

@@ -17,6 +17,7 @@ from hvseed_gui.core.readiness import Row, Status, overall, readiness_table
 from hvseed_gui.hyperv.host_target import open_host
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages.base import HostPage
+from hvseed_gui.ui.wording import word
 
 #: check names in the GUI's language, by core's stable row code
 CHECK_NAMES = {
@@ -57,6 +58,14 @@ def read_both(primary, replica_target) -> tuple[object, object, tuple[float, flo
         offsets.append(read.clock_utc.timestamp() - middle if read.clock_utc else None)
     both = (offsets[0], offsets[1]) if None not in offsets else None
     return facts[0], facts[1], both  # type: ignore[return-value]
+
+
+_STATUS_WORD = {
+    Status.OK: QT_TRANSLATE_NOOP("CheckPage", "OK"),
+    Status.WARN: QT_TRANSLATE_NOOP("CheckPage", "Warning"),
+    Status.FAIL: QT_TRANSLATE_NOOP("CheckPage", "Failed"),
+    Status.UNKNOWN: QT_TRANSLATE_NOOP("CheckPage", "Unknown"),
+}
 
 
 class CheckPage(HostPage):
@@ -108,11 +117,11 @@ class CheckPage(HostPage):
         self.rows = readiness_table(facts_a, facts_b, clock_offsets=offsets)
         self.table.setRowCount(len(self.rows))
         for index, row in enumerate(self.rows):
-            status = QTableWidgetItem(row.status.value)
+            status = QTableWidgetItem(self.tr(_STATUS_WORD[row.status]))
             status.setForeground(QColor(_COLOURS[row.status]))
-            finding = row.finding
+            finding = word(row.finding)
             if row.fix and row.status is not Status.OK:
-                finding = f"{finding}\n→ {row.fix}"
+                finding = f"{finding}\n→ {word(row.fix)}"
             for column, item in enumerate(
                 (status, QTableWidgetItem(check_name(row)), QTableWidgetItem(row.host))
             ):

@@ -32,6 +32,7 @@ from hvseed_gui.hyperv.host_target import HostKind, HostTarget, open_host
 from hvseed_gui.ui.format import shown
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages.base import HostPage
+from hvseed_gui.ui.wording import word
 
 if TYPE_CHECKING:
     from hvseed_gui.ui.export_session import ExportSession
@@ -430,7 +431,7 @@ class ReplicaPage(HostPage):
                     "%1", shown(config.host_name)
                 )
             ]
-        self.status.show_message("error", " ".join(problems))
+        self.status.show_message("error", " ".join(word(p) for p in problems))
         self.any_server.blockSignals(True)
         self.any_server.setChecked(False)
         self.any_server.blockSignals(False)
@@ -503,7 +504,10 @@ class ReplicaPage(HostPage):
             if usable_auth(config, self._primary()) is None:
                 self.status.show_message(
                     "error",
-                    " ".join(config.problems_for(AuthenticationType.KERBEROS, self._primary()))
+                    " ".join(
+                        word(p)
+                        for p in config.problems_for(AuthenticationType.KERBEROS, self._primary())
+                    )
                     or self.tr("The Replica server still refuses replication."),
                 )
                 return

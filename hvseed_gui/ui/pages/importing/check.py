@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -47,6 +47,7 @@ from hvseed_gui.ui.format import duration, rate, replication_state, shown, size
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages.importing.import_page import ImportPage, verdict_item
 from hvseed_gui.ui.tasks import TaskRunner, describe_error
+from hvseed_gui.ui.wording import word
 
 INTEGRITY = QT_TRANSLATE_NOOP("CheckPage", "Integrity (manifest)")
 # the gate's rows by their English label (core's words), in the GUI's language
@@ -77,6 +78,18 @@ _STATE_WORD = {
     IntegrityState.FINGERPRINT_MISMATCH: QT_TRANSLATE_NOOP("CheckPage", "not the sender's"),
     IntegrityState.NOT_VERIFIED: QT_TRANSLATE_NOOP("CheckPage", "verification stopped"),
 }
+
+
+def row_label(label: str) -> str:
+    """A gate row's label (core's English) in the GUI's language."""
+    words = _ROW_LABEL.get(label, INTEGRITY if label == INTEGRITY else None)
+    return QCoreApplication.translate("CheckPage", words) if words else label
+
+
+def verdict_word(verdict: Severity) -> str:
+    return QCoreApplication.translate("CheckPage", _VERDICT_WORD[_VERDICT[verdict]])
+
+
 _SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | (
     Qt.TextInteractionFlag.TextSelectableByKeyboard
 )
@@ -363,7 +376,7 @@ class CheckPage(ImportPage):
             try:
                 normalize_fingerprint(text)
             except ValueError as exc:
-                problem = str(exc)
+                problem = word(exc.args[0])
         self.sender_problem.setText(problem)
         self.sender_problem.setVisible(bool(problem))
         flow = self.imp.run
@@ -393,13 +406,13 @@ class CheckPage(ImportPage):
         out = [
             (
                 self.tr(_ROW_LABEL[r.label]) if r.label in _ROW_LABEL else r.label,
-                r.folder_value,
-                r.xml_value,
+                word(r.folder_value),
+                word(r.xml_value),
                 replication_state(r.replica_value)
                 if r.label == "Replica VM waiting" and r.replica_value != "-"
-                else r.replica_value,
+                else word(r.replica_value),
                 _VERDICT[r.verdict],
-                r.message,
+                word(r.message),
             )
             for r in check.rows
         ]
@@ -409,9 +422,10 @@ class CheckPage(ImportPage):
             out.append((label, "–", "–", "–", "error", self.verify_error))
         elif integrity_now is not None:
             r = integrity_row(integrity_now)
-            message = r.message
+            message = word(r.message)
             if not integrity_now.passes and integrity_now.state in CONSENTABLE:
-                message = integrity_now.message  # the consent box below is the explicit decision
+                # the consent box below is the explicit decision
+                message = word(integrity_now.message)
             state = self.tr(_STATE_WORD.get(integrity_now.state, integrity_now.state.value))
             verdict = _VERDICT[r.verdict]
             out.append((label, state, r.xml_value, r.replica_value, verdict, message))
@@ -456,7 +470,7 @@ class CheckPage(ImportPage):
             return
         self.consent.setText(
             self.tr("Import without a full verification. Not checked: %1").replace(
-                "%1", integrity.unchecked()
+                "%1", word(integrity.unchecked())
             )
         )
         self.consent.show()
@@ -484,14 +498,14 @@ class CheckPage(ImportPage):
         run = self.imp.run
         report = run.verify_report if run is not None else None
         if self.integrity is not None and report is not None and not self.integrity.verified:
-            lines += [f"✖ {_esc(f.sentence())}" for f in report.findings[:3]]
+            lines += [f"✖ {_esc(word(f.sentence()))}" for f in report.findings[:3]]
         folder = self.imp.report
         if folder is not None:
             found = [
                 self.tr("%1 in %2 (%3)")
                 .replace("%1", _esc(h.vm_id))
                 .replace("%2", _esc(h.file or "XML"))
-                .replace("%3", _esc(h.where))
+                .replace("%3", _esc(word(h.where)))
                 for h in folder.xml_ids
                 if h.strong
             ]
@@ -512,7 +526,7 @@ class CheckPage(ImportPage):
             "as they were."
         ).replace("%2", shown(vm.name))
         if not check.can_import:
-            self.status.show_message("error", not_possible.replace("%1", check.summary))
+            self.status.show_message("error", not_possible.replace("%1", word(check.summary)))
         elif self.verify_error:
             self.status.show_message("error", not_possible.replace("%1", self.verify_error))
         elif self.hasher.busy or integrity_now is None:
@@ -544,10 +558,12 @@ class CheckPage(ImportPage):
                 self.tr(
                     "%1 Import only if you decide so: tick the box below, or press Check again "
                     "to verify."
-                ).replace("%1", integrity_now.message),
+                ).replace("%1", word(integrity_now.message)),
             )
         else:
-            self.status.show_message("error", not_possible.replace("%1", integrity_now.message))
+            self.status.show_message(
+                "error", not_possible.replace("%1", word(integrity_now.message))
+            )
 
     def page_complete(self) -> bool:
         check, integrity_now = self.imp.check, self.shown_integrity()

@@ -4,104 +4,187 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton
 
 from hvseed_gui import __version__
 from hvseed_gui.core.import_gate import Integrity
 from hvseed_gui.core.manifest import short_fingerprint
+from hvseed_gui.core.said import counted
 from hvseed_gui.flows.import_all import ImportItem, Outcome
 from hvseed_gui.hyperv.host import ReplicationStatus, VmRef
-from hvseed_gui.ui.format import frequency, shown
+from hvseed_gui.ui.format import frequency, replication_health, replication_state, shown
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.import_state import ImportSession
+from hvseed_gui.ui.pages.importing.check import INTEGRITY, row_label, verdict_word
 from hvseed_gui.ui.pages.importing.import_page import ImportPage
 from hvseed_gui.ui.pages.importing.many import outcome_word
 from hvseed_gui.ui.pages.importing.run import delta_sentence
+from hvseed_gui.ui.wording import hyperv_said, plural, word
+
+_R = QCoreApplication  # the report's texts: _R.translate("ImportReport", …)
 
 
 def integrity_sentence(integrity: Integrity | None) -> str:
-    """How far the copy was checked before the import (English, for the report)."""
+    """How far the copy was checked before the import, for the report."""
     if integrity is None:
-        return "unknown (the import was followed after a restart; see the first report)."
+        return _R.translate(
+            "ImportReport",
+            "unknown (the import was followed after a restart; see the first report).",
+        )
     if integrity.verified:
         full = integrity.fingerprint
         return (
-            f"verified against the manifest (fingerprint {short_fingerprint(full)}, "
-            f"SHA-256 {full}). {integrity.message}"
+            _R.translate(
+                "ImportReport", "verified against the manifest (fingerprint %1, SHA-256 %2). %3"
+            )
+            .replace("%1", short_fingerprint(full))
+            .replace("%2", full)
+            .replace("%3", word(integrity.message))
         )
-    return f"imported without a full verification: {integrity.unchecked()}"
+    return _R.translate("ImportReport", "imported without a full verification: %1").replace(
+        "%1", word(integrity.unchecked())
+    )
+
+
+def _fields(pairs: list[tuple[str, str]], indent: str = "") -> list[str]:
+    """``Label:  value`` lines, the values aligned after the longest translated label."""
+    width = max(len(label) for label, _ in pairs) + 2
+    return [f"{indent}{label + ':':<{width}}{value}" for label, value in pairs]
+
+
+def _health(status: ReplicationStatus) -> str:
+    return replication_health(status.health.value)
 
 
 def build_report(imp: ImportSession, status: ReplicationStatus | None, now: datetime) -> str:
-    """The plain-text report of one import, for the clipboard or a file."""
+    """The plain-text report of one import in the GUI's language, for the clipboard or a file."""
     vm = imp.vm
-    lines = [
-        f"hvseed {__version__} — import of an initial copy",
-        f"Date:          {now:%Y-%m-%d %H:%M}",
-        f"Replica host:  {imp.inventory.host_name if imp.inventory else '–'}",
-        f"Replica VM:    {vm.name} ({vm.id})" if vm else "Replica VM:    –",
-        f"Folder:        {imp.folder or '–'}",
+    head = [
+        (_R.translate("ImportReport", "Date"), f"{now:%Y-%m-%d %H:%M}"),
+        (
+            _R.translate("ImportReport", "Replica host"),
+            imp.inventory.host_name if imp.inventory else "–",
+        ),
+        (
+            _R.translate("ImportReport", "Replica VM"),
+            f"{vm.name} ({vm.id})" if vm else "–",
+        ),
+        (_R.translate("ImportReport", "Folder"), imp.folder or "–"),
     ]
     if status is not None:
         last = status.last_replication_time
-        lines += [
-            f"State:         {status.state.value}",
-            f"Health:        {status.health.value}",
-            f"Last replication: {last:%Y-%m-%d %H:%M:%S}" if last else "Last replication: none yet",
+        head += [
+            (
+                _R.translate("ImportReport", "State"),
+                replication_state(status.state.value),
+            ),
+            (_R.translate("ImportReport", "Health"), _health(status)),
+            (
+                _R.translate("ImportReport", "Last replication"),
+                f"{last:%Y-%m-%d %H:%M:%S}" if last else _R.translate("ImportReport", "none yet"),
+            ),
         ]
-        lines += [f"  {d}" for d in status.health_details]
+    lines = [
+        _R.translate("ImportReport", "hvseed %1 — import of an initial copy").replace(
+            "%1", __version__
+        )
+    ]
+    lines += _fields(head)
+    if status is not None:
+        lines += [f"  {hyperv_said(d)}" for d in status.health_details]
         if vm:
-            lines.append(delta_sentence(status, vm.id, english=True))
+            lines.append(delta_sentence(status, vm.id))
     if imp.check is not None:
-        lines += ["", "Checks before the import:"]
+        lines += ["", _R.translate("ImportReport", "Checks before the import:")]
         for r in imp.check.rows:
-            lines.append(f"  [{r.verdict.value}] {r.label}: {r.message}")
+            lines.append(f"  [{verdict_word(r.verdict)}] {row_label(r.label)}: {word(r.message)}")
             if r.label == "VM ID":
                 lines.append(
-                    f"      folder {r.folder_value}, XML {r.xml_value}, replica {r.replica_value}"
+                    "      "
+                    + _R.translate("ImportReport", "folder %1, XML %2, replica %3")
+                    .replace("%1", r.folder_value)
+                    .replace("%2", r.xml_value)
+                    .replace("%3", r.replica_value)
                 )
-    lines.append(f"  Integrity (manifest): {integrity_sentence(imp.integrity)}")
+    lines.append(f"  {row_label(INTEGRITY)}: {integrity_sentence(imp.integrity)}")
     if imp.failover_log:
-        lines += ["", "Test failover:"] + [f"  {entry}" for entry in imp.failover_log]
+        lines += ["", _R.translate("ImportReport", "Test failover:")] + [
+            f"  {entry}" for entry in imp.failover_log
+        ]
     return "\n".join(lines) + "\n"
 
 
 def build_batch_report(
     imp: ImportSession, statuses: dict[str, ReplicationStatus], now: datetime
 ) -> str:
-    """The plain-text report of every copy on a drive: each VM and its outcome (English)."""
+    """The plain-text report of every copy on a drive, each VM and its outcome, in the GUI's
+    language."""
     batch = imp.batch
     items: list[ImportItem] = batch.items if batch is not None else []
     ticked = {id(i) for i in imp.batch_items}
+    imported = sum(1 for i in items if i.outcome is Outcome.IMPORTED)
+    folders = sum(1 for i in items if i.folder is not None)
     lines = [
-        f"hvseed {__version__} — import of the initial copies on a drive",
-        f"Date:          {now:%Y-%m-%d %H:%M}",
-        f"Replica host:  {imp.inventory.host_name if imp.inventory else '–'}",
-        f"Path:          {imp.batch_path or '–'}",
-        f"Imported:      {sum(1 for i in items if i.outcome is Outcome.IMPORTED)} of "
-        f"{sum(1 for i in items if i.folder is not None)} folder(s)",
+        _R.translate("ImportReport", "hvseed %1 — import of the initial copies on a drive").replace(
+            "%1", __version__
+        )
     ]
+    lines += _fields(
+        [
+            (_R.translate("ImportReport", "Date"), f"{now:%Y-%m-%d %H:%M}"),
+            (
+                _R.translate("ImportReport", "Replica host"),
+                imp.inventory.host_name if imp.inventory else "–",
+            ),
+            (_R.translate("ImportReport", "Path"), imp.batch_path or "–"),
+            (
+                _R.translate("ImportReport", "Imported"),
+                plural(
+                    counted.translate("ImportReport", "%1 of %n folder(s)", "", 0), folders
+                ).replace("%1", str(imported)),
+            ),
+        ]
+    )
     for item in items:
         vm = item.replica
-        outcome = item.outcome.value
+        outcome = outcome_word(item.outcome)
         if item.outcome is Outcome.PENDING and id(item) not in ticked:
-            outcome = "not ticked"
+            outcome = _R.translate("ImportReport", "not ticked")
         lines += ["", f"{item.name}: {outcome}"]
-        lines.append(f"  Replica VM:  {vm.id if vm else '–'}")
-        lines.append(f"  Folder:      {item.folder.path if item.folder else '–'}")
+        rows = [
+            (_R.translate("ImportReport", "Replica VM"), vm.id if vm else "–"),
+            (
+                _R.translate("ImportReport", "Folder"),
+                item.folder.path if item.folder else "–",
+            ),
+        ]
         status = statuses.get(vm.id.upper()) if vm else None
         if status is not None and item.outcome is Outcome.IMPORTED:
-            lines.append(f"  State:       {status.state.value} / {status.health.value}")
-            lines += [f"    {d}" for d in status.health_details]
-            lines.append("  " + delta_sentence(status, vm.id, english=True))
+            rows.append(
+                (
+                    _R.translate("ImportReport", "State"),
+                    f"{replication_state(status.state.value)} / {_health(status)}",
+                )
+            )
         if item.outcome is Outcome.IMPORTED and item.run is not None:
-            lines.append(f"  Integrity:   {integrity_sentence(item.run.integrity)}")
+            rows.append(
+                (
+                    _R.translate("ImportReport", "Integrity"),
+                    integrity_sentence(item.run.integrity),
+                )
+            )
         elif item.message:
-            lines.append(f"  Why:         {item.message}")
+            rows.append((_R.translate("ImportReport", "Why"), word(item.message)))
+        lines += _fields(rows, "  ")
+        if status is not None and item.outcome is Outcome.IMPORTED:
+            lines += [f"    {hyperv_said(d)}" for d in status.health_details]
+            lines.append("  " + delta_sentence(status, vm.id))
     if imp.failover_log:
-        lines += ["", "Test failover:"] + [f"  {entry}" for entry in imp.failover_log]
+        lines += ["", _R.translate("ImportReport", "Test failover:")] + [
+            f"  {entry}" for entry in imp.failover_log
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -231,17 +314,15 @@ class ImportDonePage(ImportPage):
                 "%1", short_fingerprint(integrity.fingerprint)
             )
         return self.tr("⚠ Imported without a full verification: %1").replace(
-            "%1", integrity.unchecked()
+            "%1", word(integrity.unchecked())
         )
 
     def _show(self, status: ReplicationStatus | None) -> None:
         if status is not None:
             self.imp.status = status
-            self.state.setText(status.state.value)
-            self.health.setText(
-                status.health.value
-                + (f" — {'; '.join(status.health_details)}" if status.health_details else "")
-            )
+            self.state.setText(replication_state(status.state.value))
+            details = "; ".join(hyperv_said(d) for d in status.health_details)
+            self.health.setText(_health(status) + (f" — {details}" if details else ""))
             last = status.last_replication_time
             if last:
                 self.last.setText(last.strftime("%Y-%m-%d %H:%M:%S"))

@@ -15,6 +15,7 @@ from hvseed_gui.ui.format import shown
 from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.pages.importing.import_page import ImportPage
 from hvseed_gui.ui.tasks import describe_error
+from hvseed_gui.ui.wording import word
 
 
 class TestFailoverPage(ImportPage):
@@ -148,7 +149,8 @@ class TestFailoverPage(ImportPage):
     def _started(self, result: TestFailoverResult) -> None:
         self.test_vm = result.test_vm_name if result.running else ""
         self._add(
-            result.message or self.tr("Test VM '%1' created.").replace("%1", result.test_vm_name)
+            word(result.message)
+            or self.tr("Test VM '%1' created.").replace("%1", result.test_vm_name)
         )
         self.status.show_message(
             "ok",
@@ -173,7 +175,8 @@ class TestFailoverPage(ImportPage):
     def _stopped(self, result: TestFailoverResult) -> None:
         self.test_vm = result.test_vm_name if result.running else ""
         self._add(
-            result.message or self.tr("Test VM '%1' removed.").replace("%1", result.test_vm_name)
+            word(result.message)
+            or self.tr("Test VM '%1' removed.").replace("%1", result.test_vm_name)
         )
         self.status.show_message(
             "ok", self.tr("The test VM was removed; replication goes on as before.")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from hvseed_gui.core.rate_tracker import RateTracker
+from hvseed_gui.core.said import counted
 from hvseed_gui.flows.events import FlowEvent, Phase, Refused, Status, Stopped
 from hvseed_gui.flows.import_run import ImportRun, PrimaryAfterImport
 from hvseed_gui.hyperv.host import (
@@ -39,6 +40,7 @@ from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.import_state import RunningImport
 from hvseed_gui.ui.pages.importing.import_page import ImportPage
 from hvseed_gui.ui.tasks import TaskRunner, describe_error
+from hvseed_gui.ui.wording import plural
 
 KEPT = QT_TRANSLATE_NOOP(
     "ImportRunPage",
@@ -519,12 +521,12 @@ class ImportRunPage(ImportPage):
         return PageId.IMPORT_FAILOVER
 
 
-def delta_sentence(status: ReplicationStatus, vm_id: str, *, english: bool = False) -> str:
-    """Whether the delta AVHDX files received while the drive travelled are gone; ``english``
-    for the plain-text report, which stays English."""
+def delta_sentence(status: ReplicationStatus, vm_id: str) -> str:
+    """Whether the delta AVHDX files received while the drive travelled are gone, in the GUI's
+    language."""
 
     def tr(text: str) -> str:
-        return text if english else QCoreApplication.translate("ImportRunPage", text)
+        return QCoreApplication.translate("ImportRunPage", text)
 
     where = f"Hyper-V Replica\\Virtual hard disks\\{vm_id}"
     if not status.replica_delta_files:
@@ -537,30 +539,35 @@ def delta_sentence(status: ReplicationStatus, vm_id: str, *, english: bool = Fal
         ).replace("%1", where)
     names = ", ".join(f.path.rsplit("\\", 1)[-1] for f in status.replica_delta_files[:4])
     total = sum(f.file_size for f in status.replica_delta_files)
+    count = len(status.replica_delta_files)
     if status.recovery_history_hours:
         return (
-            tr(
-                QT_TRANSLATE_NOOP(
+            plural(
+                counted.translate(
                     "ImportRunPage",
-                    "ℹ %1 AVHDX file(s) (%2) under %3 are recovery points: with %4 h of recovery "
+                    "ℹ %n AVHDX file(s) (%2) under %3 are recovery points: with %4 h of recovery "
                     "history Hyper-V keeps them for good. This is expected: %5.",
-                )
+                    "",
+                    0,
+                ),
+                count,
             )
-            .replace("%1", str(len(status.replica_delta_files)))
             .replace("%2", size(total))
             .replace("%3", where)
             .replace("%4", str(status.recovery_history_hours))
             .replace("%5", names)
         )
     return (
-        tr(
-            QT_TRANSLATE_NOOP(
+        plural(
+            counted.translate(
                 "ImportRunPage",
-                "ℹ %1 delta file(s) (%2) are still under %3: %4. Hyper-V may merge them later; "
+                "ℹ %n delta file(s) (%2) are still under %3: %4. Hyper-V may merge them later; "
                 "hvseed does not delete them.",
-            )
+                "",
+                0,
+            ),
+            count,
         )
-        .replace("%1", str(len(status.replica_delta_files)))
         .replace("%2", size(total))
         .replace("%3", where)
         .replace("%4", names)

@@ -6,10 +6,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QCheckBox
 
 from hvseed_gui.hyperv.host import ReplicationStatus, VirtualMachine
-from hvseed_gui.ui.format import replication_state, shown, size
+from hvseed_gui.ui.format import replication_health, replication_state, shown, size
 from hvseed_gui.ui.pages.export.vm import _Item
 from hvseed_gui.ui.pages.importing.import_page import ImportPage, why_not_importable
 from hvseed_gui.ui.widgets.tables import row_table
+from hvseed_gui.ui.wording import hyperv_said
 
 
 class ReplicaVmPage(ImportPage):
@@ -98,9 +99,11 @@ class ReplicaVmPage(ImportPage):
                 delta_bytes = -1
             else:
                 delta_bytes = sum(f.file_size for f in status.replica_delta_files)
-                deltas = self.tr("%1 in %2 file(s)").replace("%1", size(delta_bytes))
-                deltas = deltas.replace("%2", str(len(status.replica_delta_files)))
-            health = status.health.value if status else vm.replication_health.value
+                deltas = self.tr("%1 in %n file(s)", "", len(status.replica_delta_files))
+                deltas = deltas.replace("%1", size(delta_bytes))
+            health = replication_health(
+                status.health.value if status else vm.replication_health.value
+            )
             cells = (
                 _Item(shown(vm.name)),
                 _Item(replication_state(vm.replication_state.value)),
@@ -110,7 +113,7 @@ class ReplicaVmPage(ImportPage):
             )
             cells[0].setData(Qt.ItemDataRole.UserRole, vm.id)
             if status and status.health_details:
-                cells[2].setToolTip("\n".join(status.health_details))
+                cells[2].setToolTip("\n".join(hyperv_said(d) for d in status.health_details))
             for col, item in enumerate(cells):
                 if reason:
                     item.setForeground(Qt.GlobalColor.darkGray)

@@ -1,0 +1,166 @@
+"""The German wizard speaks German on every page of both sides: what a person can see (labels,
+buttons, tables, banners, reports) has no English prose in it. VM names, paths and host names
+are data; Hyper-V's own messages are quoted as Hyper-V's («…»)."""
+
+from __future__ import annotations
+
+import pytest
+
+from hvseed_gui.app import install_translators
+from hvseed_gui.ui.ids import PageId
+from tests.support.english import english_on
+
+VM_NAME = "TinyLinux"
+
+EXPORT_PAGES = (
+    PageId.BEFORE,
+    PageId.CONNECT,
+    PageId.VM,
+    PageId.REPLICA,
+    PageId.PARAMS,
+    PageId.VHDS,
+    PageId.FREQUENCY,
+    PageId.RECOVERY,
+    PageId.METHOD,
+    PageId.MEDIA,
+    PageId.SUMMARY,
+    PageId.PROGRESS,
+    PageId.DONE,
+)
+
+IMPORT_PAGES = (
+    PageId.IMPORT_CONNECT,
+    PageId.IMPORT_VM,
+    PageId.IMPORT_FOLDER,
+    PageId.IMPORT_CHECK,
+    PageId.IMPORT_RUN,
+    PageId.IMPORT_FAILOVER,
+    PageId.IMPORT_DONE,
+)
+
+
+@pytest.fixture
+def german(qapp):
+    install_translators("de")
+    yield
+    install_translators("en")
+
+
+def _names(lab) -> list[str]:
+    names = [
+        VM_NAME,
+        "hv-a",
+        "hv-b",
+        "HyperV-Seed",
+        "Hyper-V Replica",
+        "BitLocker To Go",
+        "BitLocker",
+        "Hyper-V Replica HTTP Listener (TCP-In)",
+        "Hyper-V Replica HTTPS Listener (TCP-In)",
+    ]
+    for host in ("hv-a", "hv-b"):
+        names += [vm.name for vm in lab.host(host).inventory().vms]
+    return names
+
+
+def _english(wizard, lab, page_id) -> list[str]:
+    return [f"{page_id.name}: {line}" for line in english_on(wizard, _names(lab))]
+
+
+def test_the_german_export_wizard_has_no_english(german, lab, make_wizard, drive):
+    wizard = make_wizard()
+    found: list[str] = []
+    for page_id in EXPORT_PAGES:
+        drive.next(wizard, page_id, timeout=30_000)
+        page = wizard.currentPage()
+        if page_id == PageId.VM:
+            drive.idle(page)
+            page.select_vm(VM_NAME)
+        if page_id == PageId.PROGRESS:
+            drive.until(lambda p=page: p.page_complete(), timeout=30_000)
+        drive.idle(page)
+        found += _english(wizard, lab, page_id)
+    assert not found, "English in the German export wizard:\n" + "\n".join(found)
+
+
+def test_the_german_import_wizard_has_no_english(german, lab, make_wizard, drive):
+    from tests.support.import_side import courier, export_on_primary
+
+    export_on_primary(lab, VM_NAME)
+    courier(lab)
+    wizard = make_wizard()
+    wizard.page_of(PageId.START).import_.setChecked(True)
+    found: list[str] = []
+    for page_id in IMPORT_PAGES:
+        drive.next(wizard, page_id, timeout=30_000)
+        page = wizard.currentPage()
+        if page_id == PageId.IMPORT_VM:
+            drive.idle(page)
+            page.select_vm(VM_NAME)
+        if page_id == PageId.IMPORT_FOLDER:
+            drive.until(lambda p=page: p.loaded, timeout=30_000)
+        if page_id == PageId.IMPORT_CHECK:
+            drive.until(lambda p=page: p.isComplete(), timeout=30_000)
+        if page_id == PageId.IMPORT_RUN:
+            drive.until(lambda p=page: p.page_complete(), timeout=30_000)
+        if page_id == PageId.IMPORT_FAILOVER:
+            drive.idle(page)
+        drive.idle(page)
+        found += _english(wizard, lab, page_id)
+    assert not found, "English in the German import wizard:\n" + "\n".join(found)
+
+
+def test_the_german_replica_fix_and_host_check_have_no_english(german, lab, make_wizard, drive):
+    """The banners off the happy path: a replica server not ready (what would change), then
+    both hosts' readiness rows (hvseed doctor's checks)."""
+    from tests.support.wizard import open_fix
+
+    wizard, page = open_fix(make_wizard, drive)
+    found = _english(wizard, lab, PageId.REPLICA)
+    page.consent.setChecked(True)
+    page.fix_button.click()
+    drive.idle(page)
+    found += _english(wizard, lab, PageId.REPLICA)
+    page.check_hosts.setChecked(True)
+    drive.next(wizard, PageId.CHECK, timeout=30_000)
+    check = wizard.currentPage()
+    drive.idle(check)
+    found += _english(wizard, lab, PageId.CHECK)
+    assert not found, "English in the German wizard:\n" + "\n".join(found)
+
+
+def test_the_german_test_failover_log_has_no_english(german, lab, make_wizard, drive):
+    from tests.support.import_side import courier, export_on_primary, walk_to_folder
+
+    export_on_primary(lab, VM_NAME)
+    courier(lab)
+    wizard = make_wizard()
+    walk_to_folder(drive, wizard, VM_NAME)
+    for page_id in (PageId.IMPORT_CHECK, PageId.IMPORT_RUN, PageId.IMPORT_FAILOVER):
+        drive.next(wizard, page_id, timeout=30_000)
+        page = wizard.currentPage()
+        if page_id == PageId.IMPORT_CHECK:
+            drive.until(lambda p=page: p.isComplete(), timeout=30_000)
+        if page_id == PageId.IMPORT_RUN:
+            drive.until(lambda p=page: p.page_complete(), timeout=30_000)
+    page = wizard.currentPage()
+    drive.idle(page)
+    page.start_button.click()
+    drive.until(lambda: page.log.count() == 1 and not page.runner.busy)
+    page.stop_button.click()
+    drive.until(lambda: page.log.count() == 2 and not page.runner.busy)
+    page.stop_button.setEnabled(True)
+    page.stop_test()  # nothing left to stop: Hyper-V's answer, worded
+    drive.until(lambda: page.log.count() == 3 and not page.runner.busy)
+    log = [page.log.item(i).text() for i in range(page.log.count())]
+    found = [f"log: {line}" for line in log if english_words_in(line, lab)]
+    found += _english(wizard, lab, PageId.IMPORT_FAILOVER)
+    drive.next(wizard, PageId.IMPORT_DONE, timeout=30_000)
+    found += _english(wizard, lab, PageId.IMPORT_DONE)
+    assert not found, "English in the German failover log:\n" + "\n".join(found)
+
+
+def english_words_in(text: str, lab) -> list[str]:
+    from tests.support.english import english_words
+
+    return english_words(text, _names(lab))

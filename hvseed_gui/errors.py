@@ -10,7 +10,7 @@ host's failure kinds from ``HvseedError``, and the faces catch ``HvseedError`` t
 
 from __future__ import annotations
 
-from hvseed_gui.core.said import Said
+from hvseed_gui.core.said import Said, joined
 
 
 class HvseedError(Exception):
@@ -28,6 +28,11 @@ class HvseedError(Exception):
         self.hint = hint if isinstance(hint, Said) else hint.strip()
         self.detail = detail  # Hyper-V's own text or the transport error, for --debug / logs
         super().__init__(self.__str__())
+
+    @property
+    def sentence(self) -> str:
+        """``str(self)`` that keeps a ``Said`` message and hint worded for each front end."""
+        return joined([self.message, self.hint]) if self.hint else self.message
 
     def __str__(self) -> str:
         if self.hint:

@@ -17,8 +17,7 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
 from hvseed_gui.core.plan import normalize_vm_id
-from hvseed_gui.core.said import QT_TRANSLATE_NOOP, said
-from hvseed_gui.core.units import format_bytes
+from hvseed_gui.core.said import QT_TRANSLATE_NOOP, Size, said
 
 # An XML file larger than this is not a VM configuration; it is not read (untrusted input).
 MAX_XML_BYTES = 4 * 1024 * 1024
@@ -85,31 +84,52 @@ def _key(name: str) -> str:
 def parse_xml(text: str, file_name: str = "") -> Element:
     """Parse untrusted XML safely; raise ``XmlProblem`` for empty, too large, malformed or
     unsafe text (DTDs, entities and external references are refused, never expanded)."""
-    label = file_name or "The XML file"
+    label = file_name or said(QT_TRANSLATE_NOOP("Xml", "The XML file"))
     if not text.strip():
-        raise XmlProblem(XmlProblemKind.EMPTY, f"{label} is empty.")
+        raise XmlProblem(
+            XmlProblemKind.EMPTY, said(QT_TRANSLATE_NOOP("Xml", "{label} is empty."), label=label)
+        )
     if len(text) > MAX_XML_BYTES:
         raise XmlProblem(
             XmlProblemKind.TOO_LARGE,
-            f"{label} is larger than {format_bytes(MAX_XML_BYTES)}; it is not a VM configuration "
-            "and was not read.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Xml",
+                    "{label} is larger than {limit}; it is not a VM configuration and was "
+                    "not read.",
+                ),
+                label=label,
+                limit=Size(MAX_XML_BYTES),
+            ),
         )
     try:
         return SafeET.fromstring(
             text.lstrip("\ufeff"), forbid_dtd=True, forbid_entities=True, forbid_external=True
         )
     except DefusedXmlException:
-        what = "declares entities or refers to outside files"
+        what = said(QT_TRANSLATE_NOOP("Xml", "declares entities or refers to outside files"))
         if "<!ENTITY" not in text:
-            what = "declares a document type (DTD)"
+            what = said(QT_TRANSLATE_NOOP("Xml", "declares a document type (DTD)"))
         raise XmlProblem(
             XmlProblemKind.UNSAFE,
-            f"{label} {what}, which a Hyper-V configuration never does (it may be an XML bomb "
-            "or an attempt to read other files); it was not read.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Xml",
+                    "{label} {what}, which a Hyper-V configuration never does (it may be an XML "
+                    "bomb or an attempt to read other files); it was not read.",
+                ),
+                label=label,
+                what=what,
+            ),
         ) from None
     except (ParseError, ValueError) as exc:
         raise XmlProblem(
-            XmlProblemKind.MALFORMED, f"{label} is not well-formed XML ({exc})."
+            XmlProblemKind.MALFORMED,
+            said(
+                QT_TRANSLATE_NOOP("Xml", "{label} is not well-formed XML ({exc})."),
+                label=label,
+                exc=exc,
+            ),
         ) from None
 
 

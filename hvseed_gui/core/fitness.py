@@ -14,6 +14,7 @@ from typing import Any
 
 from hvseed_gui.core.findings import Finding, Severity
 from hvseed_gui.core.folder_name import parse_folder_name
+from hvseed_gui.core.said import QT_TRANSLATE_NOOP, Size, joined, said
 from hvseed_gui.core.units import format_bytes
 from hvseed_gui.core.volumes import BitLockerStatus, Volume
 
@@ -133,20 +134,44 @@ def _check_file_system(volume: Volume, files: Sequence[tuple[str, int]]) -> list
     fs = volume.file_system.strip()
     key = fs.lower()
     if key in ("ntfs", "ntfs3"):
-        return [Finding(DriveCode.FS_OK, Severity.OK, "NTFS", "NTFS holds files of any size.")]
+        return [
+            Finding(
+                DriveCode.FS_OK,
+                Severity.OK,
+                said(QT_TRANSLATE_NOOP("Drive", "NTFS")),
+                said(QT_TRANSLATE_NOOP("Drive", "NTFS holds files of any size.")),
+            )
+        ]
     if key in ("fat32", "vfat", "msdos", "fat", "fat16", "fat12"):
         limit = FAT16_MAX_FILE_BYTES if key in ("fat", "fat16", "fat12") else FAT32_MAX_FILE_BYTES
         too_big = [(n, s) for n, s in files if s > limit]
         if too_big:
-            names = ", ".join(f"{_file_name(n)} ({format_bytes(s)})" for n, s in too_big)
+            names = joined(
+                (
+                    said(
+                        QT_TRANSLATE_NOOP("Drive", "{file} ({size})"),
+                        file=_file_name(n),
+                        size=Size(s),
+                    )
+                    for n, s in too_big
+                ),
+                ", ",
+            )
             return [
                 Finding(
                     DriveCode.FS_FILE_TOO_LARGE,
                     Severity.ERROR,
-                    f"Files too large for {fs}",
-                    f"{fs} cannot hold a file of {format_bytes(limit + 1)} or more, and this copy "
-                    f"has {names}. Reformat the drive as NTFS (this erases it) or use another "
-                    "drive.",
+                    said(QT_TRANSLATE_NOOP("Drive", "Files too large for {fs}"), fs=fs),
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Drive",
+                            "{fs} cannot hold a file of {p} or more, and this copy has {names}. "
+                            "Reformat the drive as NTFS (this erases it) or use another drive.",
+                        ),
+                        fs=fs,
+                        p=Size(limit + 1),
+                        names=names,
+                    ),
                 )
             ]
         return [
@@ -154,7 +179,13 @@ def _check_file_system(volume: Volume, files: Sequence[tuple[str, int]]) -> list
                 DriveCode.FS_OK,
                 Severity.OK,
                 fs,
-                f"Every file of this copy is below {fs}'s limit of {format_bytes(limit + 1)}.",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Drive", "Every file of this copy is below {fs}'s limit of {p}."
+                    ),
+                    fs=fs,
+                    p=Size(limit + 1),
+                ),
             )
         ]
     if key in ("exfat", "refs"):
@@ -164,9 +195,16 @@ def _check_file_system(volume: Volume, files: Sequence[tuple[str, int]]) -> list
             Finding(
                 DriveCode.FS_UNCONFIRMED,
                 Severity.WARNING,
-                f"{fs} not confirmed",
-                f"{fs} holds large files, but it is not documented that Hyper-V exports to it. "
-                "NTFS is the safe choice; if you keep this drive, watch the export closely.",
+                said(QT_TRANSLATE_NOOP("Drive", "{fs} not confirmed"), fs=fs),
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Drive",
+                        "{fs} holds large files, but it is not documented that Hyper-V exports to "
+                        "it. NTFS is the safe choice; if you keep this drive, watch the export "
+                        "closely.",
+                    ),
+                    fs=fs,
+                ),
             )
         ]
     shown = fs or "an unknown file system"
@@ -174,9 +212,15 @@ def _check_file_system(volume: Volume, files: Sequence[tuple[str, int]]) -> list
         Finding(
             DriveCode.FS_UNKNOWN,
             Severity.WARNING,
-            "Unknown file system",
-            f"The drive uses {shown}, which hvseed does not know; Hyper-V's export is known to "
-            "work on NTFS. Reformat the drive as NTFS if the export fails.",
+            said(QT_TRANSLATE_NOOP("Drive", "Unknown file system")),
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Drive",
+                    "The drive uses {shown}, which hvseed does not know; Hyper-V's export is "
+                    "known to work on NTFS. Reformat the drive as NTFS if the export fails.",
+                ),
+                shown=shown,
+            ),
         )
     ]
 
@@ -213,9 +257,15 @@ def assess_drive(
             Finding(
                 DriveCode.SYSTEM_VOLUME,
                 Severity.ERROR,
-                "System volume",
-                f"{volume.mount_point} is the volume Windows runs from on this host, not a "
-                "drive to ship. Connect the USB drive and choose it.",
+                said(QT_TRANSLATE_NOOP("Drive", "System volume")),
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Drive",
+                        "{mount_point} is the volume Windows runs from on this host, not a drive "
+                        "to ship. Connect the USB drive and choose it.",
+                    ),
+                    mount_point=volume.mount_point,
+                ),
             )
         )
     on_vm_storage = [p for p in vm_storage_paths if _on_volume(p, volume.mount_point)]
@@ -224,9 +274,16 @@ def assess_drive(
             Finding(
                 DriveCode.VM_STORAGE,
                 Severity.ERROR,
-                "Holds the VM's own files",
-                f"{volume.mount_point} holds the VM's own storage ({on_vm_storage[0]}); an "
-                "export there fills the disk the VM runs from. Choose the USB drive.",
+                said(QT_TRANSLATE_NOOP("Drive", "Holds the VM's own files")),
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Drive",
+                        "{mount_point} holds the VM's own storage ({p}); an export there fills "
+                        "the disk the VM runs from. Choose the USB drive.",
+                    ),
+                    mount_point=volume.mount_point,
+                    p=on_vm_storage[0],
+                ),
             )
         )
     if volume.bus_type == "FileBackedVirtual":
@@ -234,9 +291,15 @@ def assess_drive(
             Finding(
                 DriveCode.VIRTUAL_DISK,
                 Severity.ERROR,
-                "Virtual disk",
-                f"{volume.mount_point} is a mounted virtual disk (VHD/VHDX file), not a drive "
-                "you can ship. Choose the USB drive.",
+                said(QT_TRANSLATE_NOOP("Drive", "Virtual disk")),
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Drive",
+                        "{mount_point} is a mounted virtual disk (VHD/VHDX file), not a drive you "
+                        "can ship. Choose the USB drive.",
+                    ),
+                    mount_point=volume.mount_point,
+                ),
             )
         )
     read_only = (writable is False) or (writable is None and volume.read_only)
@@ -245,9 +308,15 @@ def assess_drive(
             Finding(
                 DriveCode.READ_ONLY,
                 Severity.ERROR,
-                "Read-only",
-                f"{volume.mount_point} is read-only. Check the drive's write-protect switch or "
-                "its read-only attribute (diskpart), or use another drive.",
+                said(QT_TRANSLATE_NOOP("Drive", "Read-only")),
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Drive",
+                        "{mount_point} is read-only. Check the drive's write-protect switch or "
+                        "its read-only attribute (diskpart), or use another drive.",
+                    ),
+                    mount_point=volume.mount_point,
+                ),
             )
         )
 
@@ -261,54 +330,96 @@ def assess_drive(
                 Finding(
                     DriveCode.FOLDER_EXISTS,
                     Severity.ERROR,
-                    "Copy already on the drive",
-                    f"The drive already holds {existing}, a copy of this VM. hvseed never "
-                    "overwrites an export: import or move that copy first, or choose another "
-                    "drive or folder.",
+                    said(QT_TRANSLATE_NOOP("Drive", "Copy already on the drive")),
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Drive",
+                            "The drive already holds {existing}, a copy of this VM. hvseed never "
+                            "overwrites an export: import or move that copy first, or choose "
+                            "another drive or folder.",
+                        ),
+                        existing=existing,
+                    ),
                 )
             )
             break
 
     findings.extend(_check_file_system(volume, files))
 
-    need = f"{format_bytes(copy_bytes)} plus {format_bytes(required - copy_bytes)} of margin"
+    need = said(
+        QT_TRANSLATE_NOOP("Drive", "{copy} plus {margin} of margin"),
+        copy=Size(copy_bytes),
+        margin=Size(required - copy_bytes),
+    )
     if volume.free_bytes >= required:
         add(
             Finding(
                 DriveCode.SPACE_OK,
                 Severity.OK,
-                "Enough space",
-                f"The copy needs {need}; {format_bytes(volume.free_bytes)} is free.",
+                said(QT_TRANSLATE_NOOP("Drive", "Enough space")),
+                said(
+                    QT_TRANSLATE_NOOP("Drive", "The copy needs {need}; {free_bytes} is free."),
+                    need=need,
+                    free_bytes=Size(volume.free_bytes),
+                ),
             )
         )
     else:
         if volume.total_bytes < required:
-            advice = "The drive is too small even when empty: use a larger drive."
+            advice = said(
+                QT_TRANSLATE_NOOP(
+                    "Drive", "The drive is too small even when empty: use a larger drive."
+                )
+            )
         else:
-            advice = (
-                f"Free {format_bytes(required - volume.free_bytes)} on it (do not delete "
-                "another VM's copy that is still to be imported), or use a larger drive."
+            advice = said(
+                QT_TRANSLATE_NOOP(
+                    "Drive",
+                    "Free {short} on it (do not delete another VM's copy that is still to be "
+                    "imported), or use a larger drive.",
+                ),
+                short=Size(required - volume.free_bytes),
             )
         add(
             Finding(
                 DriveCode.SPACE_SHORT,
                 Severity.ERROR,
-                "Not enough space",
-                f"The copy needs {need}, but only {format_bytes(volume.free_bytes)} is free. "
-                + advice,
+                said(QT_TRANSLATE_NOOP("Drive", "Not enough space")),
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Drive", "The copy needs {need}, but only {free} is free. {advice}"
+                    ),
+                    need=need,
+                    free=Size(volume.free_bytes),
+                    advice=advice,
+                ),
             )
         )
 
     if volume.is_usb:
-        add(Finding(DriveCode.USB_OK, Severity.OK, "USB disk", "The drive is a USB disk."))
+        add(
+            Finding(
+                DriveCode.USB_OK,
+                Severity.OK,
+                said(QT_TRANSLATE_NOOP("Drive", "USB disk")),
+                said(QT_TRANSLATE_NOOP("Drive", "The drive is a USB disk.")),
+            )
+        )
     elif volume.bus_type and volume.bus_type != "FileBackedVirtual":
         add(
             Finding(
                 DriveCode.NOT_USB,
                 Severity.WARNING,
-                "Not a USB disk",
-                f"{volume.mount_point} is on the {volume.bus_type} bus, not a USB disk; check it "
-                "is the drive you will ship.",
+                said(QT_TRANSLATE_NOOP("Drive", "Not a USB disk")),
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Drive",
+                        "{mount_point} is on the {bus_type} bus, not a USB disk; check it is the "
+                        "drive you will ship.",
+                    ),
+                    mount_point=volume.mount_point,
+                    bus_type=volume.bus_type,
+                ),
             )
         )
     elif not volume.bus_type:
@@ -316,22 +427,40 @@ def assess_drive(
             Finding(
                 DriveCode.BUS_UNKNOWN,
                 Severity.WARNING,
-                "Bus unknown",
-                f"Could not tell whether {volume.mount_point} is a USB disk; check it is the "
-                "drive you will ship.",
+                said(QT_TRANSLATE_NOOP("Drive", "Bus unknown")),
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Drive",
+                        "Could not tell whether {mount_point} is a USB disk; check it is the "
+                        "drive you will ship.",
+                    ),
+                    mount_point=volume.mount_point,
+                ),
             )
         )
 
     if volume.bitlocker is BitLockerStatus.ON:
-        add(Finding(DriveCode.BITLOCKER_ON, Severity.OK, "BitLocker on", "The drive is encrypted."))
+        add(
+            Finding(
+                DriveCode.BITLOCKER_ON,
+                Severity.OK,
+                said(QT_TRANSLATE_NOOP("Drive", "BitLocker on")),
+                said(QT_TRANSLATE_NOOP("Drive", "The drive is encrypted.")),
+            )
+        )
     elif volume.bitlocker is BitLockerStatus.OFF:
         add(
             Finding(
                 DriveCode.BITLOCKER_OFF,
                 Severity.WARNING,
-                "Not encrypted",
-                "BitLocker is off: the VM's disks will travel unencrypted in a courier's van. "
-                "Turn on BitLocker To Go for this drive before the export.",
+                said(QT_TRANSLATE_NOOP("Drive", "Not encrypted")),
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Drive",
+                        "BitLocker is off: the VM's disks will travel unencrypted in a courier's "
+                        "van. Turn on BitLocker To Go for this drive before the export.",
+                    )
+                ),
             )
         )
     else:
@@ -339,9 +468,14 @@ def assess_drive(
             Finding(
                 DriveCode.BITLOCKER_UNKNOWN,
                 Severity.WARNING,
-                "Encryption unknown",
-                "Could not tell whether the drive is encrypted. Make sure BitLocker is on before "
-                "the drive leaves the building.",
+                said(QT_TRANSLATE_NOOP("Drive", "Encryption unknown")),
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Drive",
+                        "Could not tell whether the drive is encrypted. Make sure BitLocker is on "
+                        "before the drive leaves the building.",
+                    )
+                ),
             )
         )
 

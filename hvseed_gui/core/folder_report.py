@@ -25,6 +25,7 @@ from hvseed_gui.core.export_xml import (
 )
 from hvseed_gui.core.findings import Finding, Severity
 from hvseed_gui.core.folder_name import parse_folder_name
+from hvseed_gui.core.said import QT_TRANSLATE_NOOP, Size, said
 from hvseed_gui.core.units import format_bytes
 
 
@@ -123,9 +124,16 @@ def inspect_folder(listing: FolderListing) -> FolderReport:
             Finding(
                 "folder-missing",
                 Severity.ERROR,
-                "Folder not found",
-                f"The folder {listing.path} does not exist on this host. Check the drive is "
-                "connected and has the same drive letter here, then choose the folder again.",
+                said(QT_TRANSLATE_NOOP("Folder", "Folder not found")),
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Folder",
+                        "The folder {path} does not exist on this host. Check the drive is "
+                        "connected and has the same drive letter here, then choose the folder "
+                        "again.",
+                    ),
+                    path=listing.path,
+                ),
             )
         )
         return FolderReport(listing.path, name, False, vm_name, vm_id, problems=tuple(problems))
@@ -133,22 +141,45 @@ def inspect_folder(listing: FolderListing) -> FolderReport:
     candidates = _candidates(listing)
     if parsed is None:
         if candidates:
-            hint = "Choose one of the VM folders inside it: " + ", ".join(candidates) + "."
+            hint = said(
+                QT_TRANSLATE_NOOP("Folder", "Choose one of the VM folders inside it: {folders}."),
+                folders=", ".join(candidates),
+            )
         elif parse_folder_name(_parent_folder(listing.path)):
-            hint = (
-                f"It looks like a folder inside the VM folder; choose its parent "
-                f"{_parent_folder(listing.path)} instead."
+            hint = said(
+                QT_TRANSLATE_NOOP(
+                    "Folder",
+                    "It looks like a folder inside the VM folder; choose its parent {parent} "
+                    "instead.",
+                ),
+                parent=_parent_folder(listing.path),
             )
         else:
-            hint = "No VM folder was found inside it; check you have the right drive."
-        where = "the root of a drive" if _is_drive_root(listing.path) else "not a VM folder"
+            hint = said(
+                QT_TRANSLATE_NOOP(
+                    "Folder", "No VM folder was found inside it; check you have the right drive."
+                )
+            )
+        where = said(
+            QT_TRANSLATE_NOOP("Folder", "the root of a drive")
+            if _is_drive_root(listing.path)
+            else QT_TRANSLATE_NOOP("Folder", "not a VM folder")
+        )
         add(
             Finding(
                 "not-vm-folder",
                 Severity.ERROR,
-                "Not a VM folder",
-                f"{listing.path} is {where}. Import needs the VM's own folder, named "
-                f"<VMName>_<VMId>. {hint}",
+                said(QT_TRANSLATE_NOOP("Folder", "Not a VM folder")),
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Folder",
+                        "{path} is {where}. Import needs the VM's own folder, named "
+                        "<VMName>_<VMId>. {hint}",
+                    ),
+                    path=listing.path,
+                    where=where,
+                    hint=hint,
+                ),
             )
         )
 
@@ -168,9 +199,16 @@ def inspect_folder(listing: FolderListing) -> FolderReport:
                 Finding(
                     "xml-unreadable",
                     Severity.ERROR,
-                    "XML file not readable",
-                    f"{rel} could not be read ({listing.xml_errors[rel]}). Copy the folder again "
-                    "from the primary host, or export the initial copy again.",
+                    said(QT_TRANSLATE_NOOP("Folder", "XML file not readable")),
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Folder",
+                            "{rel} could not be read ({p}). Copy the folder again from the "
+                            "primary host, or export the initial copy again.",
+                        ),
+                        rel=rel,
+                        p=listing.xml_errors[rel],
+                    ),
                 )
             )
             continue
@@ -182,13 +220,23 @@ def inspect_folder(listing: FolderListing) -> FolderReport:
                 Finding(
                     "xml-too-large" if too_large else "xml-not-read",
                     Severity.WARNING,
-                    "XML file not read",
-                    (
-                        f"{rel} is {format_bytes(size)}, too large for a VM configuration, and "
-                        "was not read. Check the folder really is a Hyper-V export."
+                    said(QT_TRANSLATE_NOOP("Folder", "XML file not read")),
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Folder",
+                            "{rel} is {size}, too large for a VM configuration, and was not "
+                            "read. Check the folder really is a Hyper-V export.",
+                        ),
+                        rel=rel,
+                        size=Size(size),
                     )
                     if too_large
-                    else f"{rel} was not read, so its VM ID could not be checked.",
+                    else said(
+                        QT_TRANSLATE_NOOP(
+                            "Folder", "{rel} was not read, so its VM ID could not be checked."
+                        ),
+                        rel=rel,
+                    ),
                 )
             )
             continue
@@ -201,14 +249,31 @@ def inspect_folder(listing: FolderListing) -> FolderReport:
                 XmlProblemKind.UNSAFE: "xml-unsafe",
                 XmlProblemKind.TOO_LARGE: "xml-too-large",
             }.get(exc.kind, "xml-malformed")
-            advice = (
-                "Do not import from this folder: it did not come from Hyper-V as it is. "
-                "Export the initial copy again."
+            advice = said(
+                QT_TRANSLATE_NOOP(
+                    "Folder",
+                    "Do not import from this folder: it did not come from Hyper-V as it is. "
+                    "Export the initial copy again.",
+                )
                 if exc.kind is XmlProblemKind.UNSAFE
-                else "The copy is damaged or incomplete: copy the folder again from the "
-                "primary host, or export the initial copy again."
+                else QT_TRANSLATE_NOOP(
+                    "Folder",
+                    "The copy is damaged or incomplete: copy the folder again from the "
+                    "primary host, or export the initial copy again.",
+                )
             )
-            add(Finding(code, Severity.ERROR, "XML file not usable", f"{exc} {advice}"))
+            add(
+                Finding(
+                    code,
+                    Severity.ERROR,
+                    said(QT_TRANSLATE_NOOP("Folder", "XML file not usable")),
+                    said(
+                        QT_TRANSLATE_NOOP("Folder", "{problem} {advice}"),
+                        problem=exc.args[0] if exc.args else str(exc),
+                        advice=advice,
+                    ),
+                )
+            )
             continue
         hits.extend(id_hits_in(root, rel))
         for disk in find_disks_in_xml(root, rel):
@@ -223,9 +288,14 @@ def inspect_folder(listing: FolderListing) -> FolderReport:
             Finding(
                 "xml-missing",
                 Severity.WARNING,
-                "No XML configuration",
-                "The folder holds no XML file, so its VM ID can only be read from the folder "
-                "name. Make sure the whole folder was copied.",
+                said(QT_TRANSLATE_NOOP("Folder", "No XML configuration")),
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Folder",
+                        "The folder holds no XML file, so its VM ID can only be read from the "
+                        "folder name. Make sure the whole folder was copied.",
+                    )
+                ),
             )
         )
     xml_state = XmlState.MISSING if not xml_paths else (XmlState.BROKEN if broken else XmlState.OK)
@@ -294,10 +364,17 @@ def _conclude_xml_id(hits: list[XmlIdHit], folder_id: str | None, add) -> str | 
                 Finding(
                     "xml-file-renamed",
                     Severity.WARNING,
-                    "Configuration file renamed",
-                    f"{file} is named after VM {named}, but its content names "
-                    f"{', '.join(sorted(content))}. The content decides; check nobody renamed "
-                    "files in the folder.",
+                    said(QT_TRANSLATE_NOOP("Folder", "Configuration file renamed")),
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Folder",
+                            "{file} is named after VM {named}, but its content names {p}. The "
+                            "content decides; check nobody renamed files in the folder.",
+                        ),
+                        file=file,
+                        named=named,
+                        p=", ".join(sorted(content)),
+                    ),
                 )
             )
     if not stated:
@@ -308,10 +385,17 @@ def _conclude_xml_id(hits: list[XmlIdHit], folder_id: str | None, add) -> str | 
             Finding(
                 "xml-several-vms",
                 Severity.ERROR,
-                "Configuration of more than one VM",
-                f"The folder holds configuration for more than one VM ({listing}). A Hyper-V "
-                "export folder holds one VM's copy: it was mixed with another VM's files. Use "
-                "the folder exactly as Hyper-V exported it, or export again.",
+                said(QT_TRANSLATE_NOOP("Folder", "Configuration of more than one VM")),
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Folder",
+                        "The folder holds configuration for more than one VM ({listing}). A "
+                        "Hyper-V export folder holds one VM's copy: it was mixed with another "
+                        "VM's files. Use the folder exactly as Hyper-V exported it, or export "
+                        "again.",
+                    ),
+                    listing=listing,
+                ),
             )
         )
         return None
@@ -322,10 +406,19 @@ def _conclude_xml_id(hits: list[XmlIdHit], folder_id: str | None, add) -> str | 
             Finding(
                 "id-mismatch",
                 Severity.ERROR,
-                "VM IDs disagree",
-                f"The folder name says VM ID {folder_id}, but {file or 'the XML'} "
-                f"({where}) states {xml_id}. The folder was renamed or holds another VM's "
-                "copy: use the folder exactly as Hyper-V exported it.",
+                said(QT_TRANSLATE_NOOP("Folder", "VM IDs disagree")),
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Folder",
+                        "The folder name says VM ID {folder_id}, but {p} ({where}) states "
+                        "{xml_id}. The folder was renamed or holds another VM's copy: use the "
+                        "folder exactly as Hyper-V exported it.",
+                    ),
+                    folder_id=folder_id,
+                    p=file or said(QT_TRANSLATE_NOOP("Folder", "the XML")),
+                    where=where,
+                    xml_id=xml_id,
+                ),
             )
         )
     return xml_id
@@ -337,9 +430,15 @@ def _check_disks(files: tuple[FileEntry, ...], listed: list[XmlDisk], add) -> No
             Finding(
                 "no-disks",
                 Severity.ERROR,
-                "No virtual disk files",
-                "The folder holds no .vhdx, .vhd or .avhdx file, so there is nothing to import. "
-                "The export did not finish or the copy is incomplete: export again.",
+                said(QT_TRANSLATE_NOOP("Folder", "No virtual disk files")),
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Folder",
+                        "The folder holds no .vhdx, .vhd or .avhdx file, so there is nothing to "
+                        "import. The export did not finish or the copy is incomplete: export "
+                        "again.",
+                    )
+                ),
             )
         )
     present = {f.name.lower(): f for f in files}
@@ -350,10 +449,16 @@ def _check_disks(files: tuple[FileEntry, ...], listed: list[XmlDisk], add) -> No
                 Finding(
                     "disk-missing",
                     Severity.ERROR,
-                    "Disk file missing",
-                    f"The configuration lists {disk.name}, but the folder does not contain it. "
-                    "Copy the complete folder again (Hyper-V needs every disk under its original "
-                    "name).",
+                    said(QT_TRANSLATE_NOOP("Folder", "Disk file missing")),
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Folder",
+                            "The configuration lists {name}, but the folder does not contain it. "
+                            "Copy the complete folder again (Hyper-V needs every disk under its "
+                            "original name).",
+                        ),
+                        name=disk.name,
+                    ),
                 )
             )
         elif disk.size is not None and got.size < disk.size:
@@ -361,11 +466,19 @@ def _check_disks(files: tuple[FileEntry, ...], listed: list[XmlDisk], add) -> No
                 Finding(
                     "disk-smaller",
                     Severity.WARNING,
-                    "Disk file smaller than listed",
-                    f"{disk.name} is {format_bytes(got.size)} but the configuration lists "
-                    f"{format_bytes(disk.size)}. If a fixed disk was converted to a dynamic one "
-                    "on the drive (supported, same name and format), this is expected and the "
-                    "manifest check reports this file as changed; otherwise the copy was cut "
-                    "short: copy it again.",
+                    said(QT_TRANSLATE_NOOP("Folder", "Disk file smaller than listed")),
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Folder",
+                            "{name} is {size} but the configuration lists {size2}. If a fixed "
+                            "disk was converted to a dynamic one on the drive (supported, same "
+                            "name and format), this is expected and the manifest check reports "
+                            "this file as changed; otherwise the copy was cut short: copy it "
+                            "again.",
+                        ),
+                        name=disk.name,
+                        size=Size(got.size),
+                        size2=Size(disk.size),
+                    ),
                 )
             )

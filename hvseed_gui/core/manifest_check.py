@@ -27,6 +27,7 @@ from hvseed_gui.core.manifest_model import (
     manifest_paths,
     parse_sha256sum,
 )
+from hvseed_gui.core.said import QT_TRANSLATE_NOOP, said
 from hvseed_gui.core.units import format_bytes
 from hvseed_gui.core.untrusted import read_capped, shown, walk
 from hvseed_gui.errors import Cancelled
@@ -119,11 +120,19 @@ def incomplete_report(folder: str, json_name: str, where: str = "") -> VerifyRep
     return VerifyReport(
         folder,
         problem=ManifestProblem.MANIFEST_INCOMPLETE,
-        problem_detail=f"The manifest beside {shown(name)}{where} is incomplete "
-        f"({shown(json_name)} is empty or cut short): writing it "
-        "was interrupted, so the files cannot be checked. Write it again: "
-        f"{redo_command(folder)} (on the primary host before the drive travels; written "
-        "later, it can only vouch for the files as they are then).",
+        problem_detail=said(
+            QT_TRANSLATE_NOOP(
+                "Manifest",
+                "The manifest beside {name}{where} is incomplete ({json_name} is empty or cut "
+                "short): writing it was interrupted, so the files cannot be checked. Write it "
+                "again: {folder} (on the primary host before the drive travels; written later, it "
+                "can only vouch for the files as they are then).",
+            ),
+            name=shown(name),
+            where=where,
+            json_name=shown(json_name),
+            folder=redo_command(folder),
+        ),
     )
 
 
@@ -166,42 +175,75 @@ class FileCheck:
         """What is wrong with this file and what to do, for the admin."""
         p, s = self.path, self.status
         if s is FileStatus.OK:
-            return f"{p}: OK."
+            return said(QT_TRANSLATE_NOOP("Manifest", "{p}: OK."), p=p)
         if s is FileStatus.MISMATCH:
-            return (
-                f"{p}: the content differs from the manifest (SHA-256 mismatch). The copy was "
-                "damaged in transit or on the drive: export the initial copy again."
+            return said(
+                QT_TRANSLATE_NOOP(
+                    "Manifest",
+                    "{p}: the content differs from the manifest (SHA-256 mismatch). The copy was "
+                    "damaged in transit or on the drive: export the initial copy again.",
+                ),
+                p=p,
             )
         if s is FileStatus.TRUNCATED:
-            return (
-                f"{p}: {self.actual_size:,} bytes instead of {self.expected_size:,}; the file is "
-                "incomplete (drive removed too early, or a copy interrupted): export again, or "
-                "copy the folder again from the exported original."
+            return said(
+                QT_TRANSLATE_NOOP(
+                    "Manifest",
+                    "{p}: {actual_size} bytes instead of {expected_size}; the file is incomplete "
+                    "(drive removed too early, or a copy interrupted): export again, or copy the "
+                    "folder again from the exported original.",
+                ),
+                p=p,
+                actual_size=f"{self.actual_size:,}",
+                expected_size=f"{self.expected_size:,}",
             )
         if s is FileStatus.LARGER:
-            return (
-                f"{p}: {self.actual_size:,} bytes instead of {self.expected_size:,}; the file was "
-                "changed after the export: export the initial copy again."
+            return said(
+                QT_TRANSLATE_NOOP(
+                    "Manifest",
+                    "{p}: {actual_size} bytes instead of {expected_size}; the file was changed "
+                    "after the export: export the initial copy again.",
+                ),
+                p=p,
+                actual_size=f"{self.actual_size:,}",
+                expected_size=f"{self.expected_size:,}",
             )
         if s is FileStatus.MISSING:
-            return (
-                f"{p}: missing. It was not copied, or was renamed or deleted (Hyper-V's import "
-                "needs every file under its original name): export again."
+            return said(
+                QT_TRANSLATE_NOOP(
+                    "Manifest",
+                    "{p}: missing. It was not copied, or was renamed or deleted (Hyper-V's import "
+                    "needs every file under its original name): export again.",
+                ),
+                p=p,
             )
         if s is FileStatus.EXTRA:
-            return (
-                f"{p}: not in the manifest; it was added after the export. If you put it there, "
-                "move it out of the folder and check again; otherwise export again."
+            return said(
+                QT_TRANSLATE_NOOP(
+                    "Manifest",
+                    "{p}: not in the manifest; it was added after the export. If you put it "
+                    "there, move it out of the folder and check again; otherwise export again.",
+                ),
+                p=p,
             )
         if s is FileStatus.REFUSED:
-            return (
-                f"{shown(p)}: {self.detail or 'not a plain file; not read'}. An export holds "
-                "only plain files and folders: copy the folder again from the exported original "
-                "(without links), or export again."
+            return said(
+                QT_TRANSLATE_NOOP(
+                    "Manifest",
+                    "{p}: {p2}. An export holds only plain files and folders: copy the folder "
+                    "again from the exported original (without links), or export again.",
+                ),
+                p=shown(p),
+                p2=self.detail or said(QT_TRANSLATE_NOOP("Manifest", "not a plain file; not read")),
             )
-        return (
-            f"{p}: cannot be read ({self.detail or 'read error'}). The drive may be failing: "
-            "copy the folder to another disk if you can, or export again."
+        return said(
+            QT_TRANSLATE_NOOP(
+                "Manifest",
+                "{p}: cannot be read ({p2}). The drive may be failing: copy the folder to another "
+                "disk if you can, or export again.",
+            ),
+            p=p,
+            p2=self.detail or said(QT_TRANSLATE_NOOP("Manifest", "read error")),
         )
 
 
@@ -360,8 +402,14 @@ def verify_manifest(
         return VerifyReport(
             str(folder),
             problem=ManifestProblem.FOLDER_MISSING,
-            problem_detail=f"The export folder {folder} does not exist. Check the drive letter "
-            "and that the drive holds the folder <VMName>_<VMId>.",
+            problem_detail=said(
+                QT_TRANSLATE_NOOP(
+                    "Manifest",
+                    "The export folder {folder} does not exist. Check the drive letter and that "
+                    "the drive holds the folder <VMName>_<VMId>.",
+                ),
+                folder=folder,
+            ),
         )
     with contextlib.suppress(OSError):  # a JSON there but cut short: writing was interrupted
         raw = read_raw(json_path)
@@ -373,17 +421,31 @@ def verify_manifest(
         return VerifyReport(
             str(folder),
             problem=ManifestProblem.MANIFEST_MISSING,
-            problem_detail=f"There is no manifest beside {folder.name} (expected {json_path}). "
-            "The export was not made by hvseed or the manifest was not copied along, so the "
-            "files cannot be checked: copy the manifest files too, or export again with hvseed.",
+            problem_detail=said(
+                QT_TRANSLATE_NOOP(
+                    "Manifest",
+                    "There is no manifest beside {name} (expected {name2}). The export was not "
+                    "made by hvseed or the manifest was not copied along, so the files cannot be "
+                    "checked: copy the manifest files too, or export again with hvseed.",
+                ),
+                name=folder.name,
+                name2=json_path.name,
+            ),
         )
     except (OSError, ValueError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         return VerifyReport(
             str(folder),
             problem=ManifestProblem.MANIFEST_UNREADABLE,
-            problem_detail=f"The manifest {json_path} cannot be used: {reason}. It was damaged "
-            "or edited; without it the files cannot be checked: export again.",
+            problem_detail=said(
+                QT_TRANSLATE_NOOP(
+                    "Manifest",
+                    "The manifest {json_path} cannot be used: {reason}. It was damaged or edited; "
+                    "without it the files cannot be checked: export again.",
+                ),
+                json_path=json_path,
+                reason=reason,
+            ),
         )
     notes = list(_sums_notes(manifest, sums_path))
     try:
@@ -394,8 +456,15 @@ def verify_manifest(
             str(folder),
             manifest,
             problem=ManifestProblem.FOLDER_MISSING,
-            problem_detail=f"Cannot read the folder {exc.filename or folder}: "
-            f"{exc.strerror or exc}. Check that the drive is connected and readable.",
+            problem_detail=said(
+                QT_TRANSLATE_NOOP(
+                    "Manifest",
+                    "Cannot read the folder {p}: {p2}. Check that the drive is connected and "
+                    "readable.",
+                ),
+                p=exc.filename or folder,
+                p2=exc.strerror or exc,
+            ),
         )
     wanted = files_to_hash(manifest, entries)
     errors: dict[str, OSError] = {}

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from hvseed_gui.core.import_gate import CONSENTABLE
+from hvseed_gui.core.said import QT_TRANSLATE_NOOP, said
 from hvseed_gui.errors import HvseedError
 from hvseed_gui.flows.events import (
     CancelToken,
@@ -92,6 +93,10 @@ class ImportItem:
         return self.status is not None and _healthy(self.status)
 
 
+#: a VM the stopped run never reached
+NOT_STARTED = said(QT_TRANSLATE_NOOP("ImportAll", "Not started: the run was stopped."))
+
+
 class ImportAll(Flow):
     """Find every folder below ``path`` on ``host`` and import each into its replica VM."""
 
@@ -127,21 +132,36 @@ class ImportAll(Flow):
             item = ImportItem(folder, replica)
             if replica is None:
                 item.outcome = Outcome.NO_REPLICA
-                item.message = (
-                    f"No replica VM with ID {folder.vm_id} on {self.host.display_name}: enable "
-                    "replication of that VM first, or connect to the host that holds its replica."
+                item.message = said(
+                    QT_TRANSLATE_NOOP(
+                        "ImportAll",
+                        "No replica VM with ID {vm_id} on {host}: enable replication of that VM "
+                        "first, or connect to the host that holds its replica.",
+                    ),
+                    vm_id=folder.vm_id,
+                    host=self.host.display_name,
                 )
             elif replica.id.upper() in seen:
                 item.outcome = Outcome.REFUSED
-                item.message = (
-                    f"A second folder holds the copy of {replica.name} ({replica.id}); import "
-                    "needs exactly one. Remove the extra copy from the drive, then run again."
+                item.message = said(
+                    QT_TRANSLATE_NOOP(
+                        "ImportAll",
+                        "A second folder holds the copy of {vm} ({vm_id}); import needs exactly "
+                        "one. Remove the extra copy from the drive, then run again.",
+                    ),
+                    vm=replica.name,
+                    vm_id=replica.id,
                 )
             elif replica.replication_state is not ReplicationState.WAITING_FOR_INITIAL_REPLICATION:
                 item.outcome = Outcome.ALREADY
-                item.message = (
-                    f"{replica.name} is no longer waiting for its initial copy "
-                    f"(state {replica.replication_state.value}): imported earlier."
+                item.message = said(
+                    QT_TRANSLATE_NOOP(
+                        "ImportAll",
+                        "{vm} is no longer waiting for its initial copy (state {state}): "
+                        "imported earlier.",
+                    ),
+                    vm=replica.name,
+                    state=replica.replication_state.value,
                 )
             seen.add(folder.vm_id.upper())
             items.append(item)
@@ -170,7 +190,7 @@ class ImportAll(Flow):
             if not item.importable:
                 continue
             if self.cancel.is_set():
-                item.outcome, item.message = Outcome.STOPPED, "Not started: the run was stopped."
+                item.outcome, item.message = Outcome.STOPPED, NOT_STARTED
                 continue
             self.import_one(item, without_manifest=without_manifest, settle=settle_timeout)
         return self.items
@@ -184,12 +204,12 @@ class ImportAll(Flow):
         try:
             result = flow.check()
         except HyperVError as exc:  # an unreadable folder: this row only
-            item.outcome, item.message = Outcome.REFUSED, str(exc)
+            item.outcome, item.message = Outcome.REFUSED, exc.sentence
             return None
         item.gate = result
         if not result.check.can_import:
             item.outcome = Outcome.REFUSED
-            item.message = str(flow.refusal(result.check, result.replica))
+            item.message = flow.refusal(result.check, result.replica).sentence
         return result
 
     def _flow(self, item: ImportItem, cancel: CancelToken) -> ImportRun:
@@ -220,15 +240,20 @@ class ImportAll(Flow):
         try:
             flow.run(without_manifest=without_manifest, settle_timeout=settle)
         except Stopped as exc:
-            item.outcome, item.message = Outcome.STOPPED, str(exc)
+            item.outcome, item.message = Outcome.STOPPED, exc.sentence
         except HvseedError as exc:  # Refused: nothing changed; else Hyper-V's import failed
             item.outcome = Outcome.REFUSED if isinstance(exc, Refused) else Outcome.FAILED
-            item.message = str(exc)
+            item.message = exc.sentence
         else:
             item.outcome = Outcome.IMPORTED
             item.message = flow.integrity.message
             if flow.integrity.consent:
-                item.message = f"Imported without a full verification: {flow.integrity.unchecked()}"
+                item.message = said(
+                    QT_TRANSLATE_NOOP(
+                        "ImportAll", "Imported without a full verification: {unchecked}"
+                    ),
+                    unchecked=flow.integrity.unchecked(),
+                )
         self.emit(FlowEvent(Phase.IMPORT, Status.NOTE, item.replica.ref, data=item))
 
     def follow_health_all(self, settle_timeout: float) -> None:

@@ -32,6 +32,7 @@ from hvseed_gui.core.manifest import (
     fingerprint_of,
     read_manifest_with_raw,
 )
+from hvseed_gui.core.said import QT_TRANSLATE_NOOP, said
 from hvseed_gui.core.staged_copy import copy_folder_hashing, remove_copied
 from hvseed_gui.errors import Cancelled
 from hvseed_gui.flows.drive import verify_where_the_drive_is
@@ -144,14 +145,22 @@ class ImportRun(Flow):
         waiting = replica is not None and (
             replica.replication_state is ReplicationState.WAITING_FOR_INITIAL_REPLICATION
         )
-        after = (
-            f" The replica VM {replica.name} is still waiting for its initial copy."
-            if waiting and replica is not None
-            else ""
-        )
-        return Refused(
-            f"Import refused, nothing was changed: {check.summary}{after}", code="gate-refused"
-        )
+        if waiting and replica is not None:
+            text = said(
+                QT_TRANSLATE_NOOP(
+                    "ImportRun",
+                    "Import refused, nothing was changed: {reason} The replica VM {vm} is still "
+                    "waiting for its initial copy.",
+                ),
+                reason=check.summary,
+                vm=replica.name,
+            )
+        else:
+            text = said(
+                QT_TRANSLATE_NOOP("ImportRun", "Import refused, nothing was changed: {reason}"),
+                reason=check.summary,
+            )
+        return Refused(text, code="gate-refused")
 
     # -- integrity -------------------------------------------------------------------------------
 

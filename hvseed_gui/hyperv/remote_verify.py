@@ -28,6 +28,7 @@ from hvseed_gui.core.manifest import (
     json_unfinished,
     sums_notes,
 )
+from hvseed_gui.core.said import QT_TRANSLATE_NOOP, said
 from hvseed_gui.hyperv.host import HashJob, HyperVHost, JobState
 from hvseed_gui.hyperv.host_errors import CmdletError, HyperVError
 
@@ -82,7 +83,9 @@ def verify_on_host(
         text = host.read_text_file(json_path, MAX_MANIFEST_BYTES)
         if text is not None and json_unfinished(text.encode("utf-8")):
             json_name = json_path.replace("\\", "/").rsplit("/", 1)[-1]
-            return incomplete_report(folder, json_name, f" on {where}")
+            return incomplete_report(
+                folder, json_name, said(QT_TRANSLATE_NOOP("Manifest", " on {host}"), host=where)
+            )
         if text is None:
             return VerifyReport(
                 folder,

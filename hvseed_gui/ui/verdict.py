@@ -16,6 +16,7 @@ from hvseed_gui.core.fitness import DriveCode, assess_drive
 from hvseed_gui.core.volumes import Volume
 from hvseed_gui.hyperv.host import ExportFolderSummary, VhdFile
 from hvseed_gui.ui.format import size
+from hvseed_gui.ui.wording import word
 
 #: the short titles of core.fitness's findings, keyed by their stable codes, for translation
 #: (core/ has no Qt; %1 is the drive's file system)
@@ -44,7 +45,7 @@ def finding_title(finding: Finding, volume: Volume) -> str:
     """The finding's short title in the GUI's language (core's English for unknown codes)."""
     source = _TITLES.get(finding.code)
     if source is None:
-        return finding.title
+        return word(finding.title)
     return QCoreApplication.translate("DriveFinding", source).replace("%1", volume.file_system)
 
 
@@ -80,8 +81,8 @@ def check_drive(
             False,
             "; ".join(finding_title(f, volume) for f in errors)
             or QCoreApplication.translate("Drive", "Not usable"),
-            " ".join(f.message for f in errors + warnings),
-            tuple(f.message for f in warnings),
+            " ".join(word(f.message) for f in errors + warnings),
+            tuple(word(f.message) for f in warnings),
         )
     summary = (
         QCoreApplication.translate("Drive", "Fits: %1 of %2 free")
@@ -96,5 +97,5 @@ def check_drive(
         .replace("%2", size(verdict.copy_bytes))
     )
     if warnings:
-        detail += " " + " ".join(f.message for f in warnings)
-    return DriveCheck(True, summary, detail, tuple(f.message for f in warnings))
+        detail += " " + " ".join(word(f.message) for f in warnings)
+    return DriveCheck(True, summary, detail, tuple(word(f.message) for f in warnings))

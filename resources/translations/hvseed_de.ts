@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
@@ -19,7 +19,7 @@
         <translation>Dieser Assistent aktiviert die Replikation und sendet die Erstkopie auf einem USB-Laufwerk.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;You need&lt;/b&gt;&lt;ul&gt;&lt;li&gt;Membership in Hyper-V Administrators (or Administrators) on the primary server (Host A) and on the Replica server (Host B).&lt;/li&gt;&lt;li&gt;WinRM on both hosts, reachable from this computer, unless hvseed runs on Host A itself.&lt;/li&gt;&lt;li&gt;Host B enabled as a Replica server that accepts Host A, with its listener firewall rule on; if it is not, the wizard shows exactly what it would change and changes it only with your consent.&lt;/li&gt;&lt;li&gt;A USB drive attached to Host A (in a cluster: the VM&apos;s owner node), formatted NTFS, with room for the initial copy, preferably encrypted with BitLocker To Go.&lt;/li&gt;&lt;/ul&gt;</source>
+        <source>&lt;b&gt;You need&lt;/b&gt;&lt;ul&gt;&lt;li&gt;Membership in Hyper-V Administrators (or Administrators) on the primary server (Host A) and on the Replica server (Host B).&lt;/li&gt;&lt;li&gt;WinRM on both hosts, reachable from this computer, unless hvseed runs on Host A itself.&lt;/li&gt;&lt;li&gt;Host B enabled as a Replica server that accepts Host A, with its listener firewall rule on; if it is not, the wizard shows exactly what it would change and changes it only with your consent.&lt;/li&gt;&lt;li&gt;A USB drive attached to Host A (in a cluster: the VM's owner node), formatted NTFS, with room for the initial copy, preferably encrypted with BitLocker To Go.&lt;/li&gt;&lt;/ul&gt;</source>
         <translation>&lt;b&gt;Sie benötigen&lt;/b&gt;&lt;ul&gt;&lt;li&gt;Mitgliedschaft in der Gruppe Hyper-V-Administratoren (oder Administratoren) auf dem primären Server (Host A) und auf dem Replikatserver (Host B).&lt;/li&gt;&lt;li&gt;WinRM auf beiden Hosts, von diesem Computer aus erreichbar, sofern hvseed nicht auf Host A selbst läuft.&lt;/li&gt;&lt;li&gt;Host B als Replikatserver aktiviert, der Host A zulässt, mit eingeschalteter Firewallregel für den Listener; falls nicht, zeigt der Assistent genau, was er ändern würde, und ändert es nur mit Ihrer Zustimmung.&lt;/li&gt;&lt;li&gt;Ein USB-Laufwerk an Host A (im Cluster: am Besitzerknoten des virtuellen Computers), mit NTFS formatiert, mit Platz für die Erstkopie, möglichst mit BitLocker To Go verschlüsselt.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
@@ -140,15 +140,15 @@
         <translation>Die Erstkopie wurde bereits importiert (das Replikat repliziert); es gibt nichts zu importieren.</translation>
     </message>
     <message>
-        <source>This is a primary VM&apos;s state: choose the replica VM on the replica host.</source>
+        <source>This is a primary VM's state: choose the replica VM on the replica host.</source>
         <translation>Das ist der Zustand einer primären VM: Wählen Sie die Replikat-VM auf dem Replikatserver.</translation>
     </message>
     <message>
-        <source>This is a primary VM&apos;s state (its export is running): choose the replica VM on the replica host.</source>
+        <source>This is a primary VM's state (its export is running): choose the replica VM on the replica host.</source>
         <translation>Das ist der Zustand einer primären VM (ihr Export läuft): Wählen Sie die Replikat-VM auf dem Replikatserver.</translation>
     </message>
     <message>
-        <source>Replication is not enabled for this VM: enable replication on the primary host with &apos;send initial copy using external media&apos; first.</source>
+        <source>Replication is not enabled for this VM: enable replication on the primary host with 'send initial copy using external media' first.</source>
         <translation>Für diese VM ist die Replikation nicht aktiviert: Aktivieren Sie sie zuerst auf dem primären Server mit „Erstkopie mithilfe externer Medien senden“.</translation>
     </message>
     <message>
@@ -180,7 +180,7 @@
         <translation>Der Ordner ist ein VM-Exportordner.</translation>
     </message>
     <message>
-        <source>The folder name carries no VM ID: choose the VM&apos;s folder.</source>
+        <source>The folder name carries no VM ID: choose the VM's folder.</source>
         <translation>Der Ordnername enthält keine VM-ID: Wählen Sie den Ordner der VM.</translation>
     </message>
     <message>
@@ -188,7 +188,7 @@
         <translation>Für diese Kopie wurde keine Replikat-VM gefunden: Aktivieren Sie zuerst die Replikation auf dem primären Server, oder verbinden Sie sich mit dem Host, der die Replikat-VM hat.</translation>
     </message>
     <message>
-        <source>The folder holds the copy of VM {folder_id}, but the replica VM {name} has ID {replica_id}. Choose this VM&apos;s folder, or the replica VM that matches the folder.</source>
+        <source>The folder holds the copy of VM {folder_id}, but the replica VM {name} has ID {replica_id}. Choose this VM's folder, or the replica VM that matches the folder.</source>
         <translation>Der Ordner enthält die Kopie der VM {folder_id}, die Replikat-VM {name} hat aber die ID {replica_id}. Wählen Sie den Ordner dieser VM oder die Replikat-VM, die zum Ordner passt.</translation>
     </message>
     <message>
@@ -234,7 +234,7 @@
         <translation>{files}, {size}</translation>
     </message>
     <message>
-        <source>Choose the VM&apos;s folder first.</source>
+        <source>Choose the VM's folder first.</source>
         <translation>Wählen Sie zuerst den Ordner der VM.</translation>
     </message>
     <message>
@@ -246,7 +246,7 @@
         <translation>Die Replikat-VM wartet auf ihre Erstkopie.</translation>
     </message>
     <message>
-        <source>The replica VM&apos;s replication state is unknown: refresh, or check the replica host.</source>
+        <source>The replica VM's replication state is unknown: refresh, or check the replica host.</source>
         <translation>Der Replikationszustand der Replikat-VM ist unbekannt: Aktualisieren Sie, oder prüfen Sie den Replikatserver.</translation>
     </message>
     <message>
@@ -270,7 +270,7 @@
         <translation>Die Kopie wurde noch nicht geprüft.</translation>
     </message>
     <message>
-        <source>The fingerprint &apos;{text}&apos; is not the manifest&apos;s SHA-256: give at least its first {digits} hex digits, as the Done page and the report show them.</source>
+        <source>The fingerprint '{text}' is not the manifest's SHA-256: give at least its first {digits} hex digits, as the Done page and the report show them.</source>
         <translation>Der Fingerabdruck „{text}“ ist nicht der SHA-256 des Manifests: Geben Sie mindestens seine ersten {digits} Hexadezimalziffern an, wie die Abschlussseite und der Bericht sie zeigen.</translation>
     </message>
     <message>
@@ -294,11 +294,11 @@
         <translation>Ein Fingerabdruck wurde angegeben, neben dem Ordner liegt aber kein Manifest: Das Manifest wurde unterwegs entfernt. Importieren Sie diese Kopie nicht; fragen Sie den Absender.</translation>
     </message>
     <message>
-        <source>The manifest beside the folder was written for {other} (VM ID {other_id}), not for {folder}. It belongs to another copy: do not import with it; ask the sender for this folder&apos;s manifest.</source>
+        <source>The manifest beside the folder was written for {other} (VM ID {other_id}), not for {folder}. It belongs to another copy: do not import with it; ask the sender for this folder's manifest.</source>
         <translation>Das Manifest neben dem Ordner wurde für {other} (VM-ID {other_id}) geschrieben, nicht für {folder}. Es gehört zu einer anderen Kopie: Importieren Sie nicht damit; fragen Sie den Absender nach dem Manifest dieses Ordners.</translation>
     </message>
     <message>
-        <source>The manifest&apos;s fingerprint is {actual}, not the {expected} the sender gave: the manifest was rewritten after the export. Do not import this copy.</source>
+        <source>The manifest's fingerprint is {actual}, not the {expected} the sender gave: the manifest was rewritten after the export. Do not import this copy.</source>
         <translation>Der Fingerabdruck des Manifests ist {actual}, nicht der vom Absender genannte {expected}: Das Manifest wurde nach dem Export neu geschrieben. Importieren Sie diese Kopie nicht.</translation>
     </message>
     <message>
@@ -338,7 +338,7 @@
     </message>
     <message>
         <source>PowerShell version</source>
-        <extracomment>check names in the GUI&apos;s language, by core&apos;s stable row code</extracomment>
+        <extracomment>check names in the GUI's language, by core's stable row code</extracomment>
         <translation>PowerShell-Version</translation>
     </message>
     <message>
@@ -398,8 +398,8 @@
         <translation>Beide Hosts prüfen</translation>
     </message>
     <message>
-        <source>Read-only checks of Host A and the Replica server, as &apos;hvseed doctor&apos; makes them. Nothing is changed.</source>
-        <translation>Nur lesende Prüfungen von Host A und dem Replikatserver, wie &apos;hvseed doctor&apos; sie macht. Nichts wird geändert.</translation>
+        <source>Read-only checks of Host A and the Replica server, as 'hvseed doctor' makes them. Nothing is changed.</source>
+        <translation>Nur lesende Prüfungen von Host A und dem Replikatserver, wie 'hvseed doctor' sie macht. Nichts wird geändert.</translation>
     </message>
     <message>
         <source>Check</source>
@@ -512,7 +512,7 @@
         <translation>Fingerabdruck vom &amp;Absender (optional):</translation>
     </message>
     <message>
-        <source>The manifest&apos;s fingerprint as the sender passed it on apart from the drive (by phone or mail): the first 16 hex digits or all 64.</source>
+        <source>The manifest's fingerprint as the sender passed it on apart from the drive (by phone or mail): the first 16 hex digits or all 64.</source>
         <translation>Der Fingerabdruck des Manifests, wie ihn der Absender getrennt vom Laufwerk weitergegeben hat (per Telefon oder Mail): die ersten 16 Hex-Ziffern oder alle 64.</translation>
     </message>
     <message>
@@ -596,11 +596,11 @@
         <translation>Manifest unbrauchbar</translation>
     </message>
     <message>
-        <source>another copy&apos;s manifest</source>
+        <source>another copy's manifest</source>
         <translation>Manifest einer anderen Kopie</translation>
     </message>
     <message>
-        <source>not the sender&apos;s</source>
+        <source>not the sender's</source>
         <translation>nicht das des Absenders</translation>
     </message>
     <message>
@@ -786,7 +786,7 @@
         <translation>Die Replikation ist aktiviert.</translation>
     </message>
     <message>
-        <source>Replication is enabled. hvseed sends initial copies only on external media: start the initial replication in Hyper-V Manager (Replication → Start Initial Replication) or with the script from the Summary page&apos;s Save as .ps1.</source>
+        <source>Replication is enabled. hvseed sends initial copies only on external media: start the initial replication in Hyper-V Manager (Replication → Start Initial Replication) or with the script from the Summary page's Save as .ps1.</source>
         <translation>Die Replikation ist aktiviert. hvseed sendet Erstkopien nur über externe Medien: Starten Sie die Erstreplikation im Hyper-V-Manager (Replikation → Erstreplikation starten) oder mit dem Skript, das Sie auf der Seite „Zusammenfassung“ mit „Als .ps1 speichern“ erhalten.</translation>
     </message>
     <message>
@@ -806,11 +806,11 @@
         <translation>hvseed hat den Wiederherstellungsschlüssel in %1 gespeichert.</translation>
     </message>
     <message>
-        <source>%1 is not encrypted, and it carries the VMs&apos; full disks: turn on BitLocker To Go before it leaves the building (Explorer: right-click the drive, Turn on BitLocker), or hand it over in person.</source>
+        <source>%1 is not encrypted, and it carries the VMs' full disks: turn on BitLocker To Go before it leaves the building (Explorer: right-click the drive, Turn on BitLocker), or hand it over in person.</source>
         <translation>%1 ist nicht verschlüsselt und enthält die vollständigen Festplatten der virtuellen Computer: Aktivieren Sie BitLocker To Go, bevor es das Gebäude verlässt (Explorer: Rechtsklick auf das Laufwerk, BitLocker aktivieren), oder übergeben Sie es persönlich.</translation>
     </message>
     <message>
-        <source>Encrypt the drive with BitLocker To Go unless it is already (Explorer shows a lock on it): it carries the VMs&apos; full disks. Keep its recovery key apart from the drive.</source>
+        <source>Encrypt the drive with BitLocker To Go unless it is already (Explorer shows a lock on it): it carries the VMs' full disks. Keep its recovery key apart from the drive.</source>
         <translation>Verschlüsseln Sie das Laufwerk mit BitLocker To Go, falls es das noch nicht ist (der Explorer zeigt dann ein Schloss): Es enthält die vollständigen Festplatten der virtuellen Computer. Bewahren Sie den Wiederherstellungsschlüssel getrennt vom Laufwerk auf.</translation>
     </message>
     <message>
@@ -862,12 +862,168 @@
         <source>%1 can take the copy (%2).</source>
         <translation>%1 bietet Platz für die Kopie (%2).</translation>
     </message>
+    <message>
+        <source>NTFS</source>
+        <translation>NTFS</translation>
+    </message>
+    <message>
+        <source>NTFS holds files of any size.</source>
+        <translation>NTFS speichert Dateien jeder Größe.</translation>
+    </message>
+    <message>
+        <source>{file} ({size})</source>
+        <translation>{file} ({size})</translation>
+    </message>
+    <message>
+        <source>Files too large for {fs}</source>
+        <translation>Dateien zu groß für {fs}</translation>
+    </message>
+    <message>
+        <source>{fs} cannot hold a file of {p} or more, and this copy has {names}. Reformat the drive as NTFS (this erases it) or use another drive.</source>
+        <translation>{fs} kann keine Datei ab {p} speichern, und diese Kopie enthält {names}. Formatieren Sie das Laufwerk mit NTFS (das löscht es) oder verwenden Sie ein anderes Laufwerk.</translation>
+    </message>
+    <message>
+        <source>Every file of this copy is below {fs}'s limit of {p}.</source>
+        <translation>Jede Datei dieser Kopie liegt unter der Grenze von {fs} ({p}).</translation>
+    </message>
+    <message>
+        <source>{fs} not confirmed</source>
+        <translation>{fs} nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>{fs} holds large files, but it is not documented that Hyper-V exports to it. NTFS is the safe choice; if you keep this drive, watch the export closely.</source>
+        <translation>{fs} speichert große Dateien, aber es ist nicht dokumentiert, dass Hyper-V darauf exportiert. NTFS ist die sichere Wahl; wenn Sie dieses Laufwerk behalten, beobachten Sie den Export genau.</translation>
+    </message>
+    <message>
+        <source>Unknown file system</source>
+        <translation>Unbekanntes Dateisystem</translation>
+    </message>
+    <message>
+        <source>The drive uses {shown}, which hvseed does not know; Hyper-V's export is known to work on NTFS. Reformat the drive as NTFS if the export fails.</source>
+        <translation>Das Laufwerk verwendet {shown}, das hvseed nicht kennt; der Export von Hyper-V funktioniert bekanntermaßen auf NTFS. Formatieren Sie das Laufwerk mit NTFS, falls der Export fehlschlägt.</translation>
+    </message>
+    <message>
+        <source>System volume</source>
+        <translation>Systemvolume</translation>
+    </message>
+    <message>
+        <source>{mount_point} is the volume Windows runs from on this host, not a drive to ship. Connect the USB drive and choose it.</source>
+        <translation>{mount_point} ist das Volume, von dem Windows auf diesem Host läuft, kein Laufwerk zum Verschicken. Schließen Sie das USB-Laufwerk an und wählen Sie es.</translation>
+    </message>
+    <message>
+        <source>Holds the VM's own files</source>
+        <translation>Enthält die Dateien der VM selbst</translation>
+    </message>
+    <message>
+        <source>{mount_point} holds the VM's own storage ({p}); an export there fills the disk the VM runs from. Choose the USB drive.</source>
+        <translation>{mount_point} enthält den Speicher der VM selbst ({p}); ein Export dorthin füllt den Datenträger, von dem die VM läuft. Wählen Sie das USB-Laufwerk.</translation>
+    </message>
+    <message>
+        <source>Virtual disk</source>
+        <translation>Virtueller Datenträger</translation>
+    </message>
+    <message>
+        <source>{mount_point} is a mounted virtual disk (VHD/VHDX file), not a drive you can ship. Choose the USB drive.</source>
+        <translation>{mount_point} ist ein eingebundener virtueller Datenträger (VHD/VHDX-Datei), kein Laufwerk zum Verschicken. Wählen Sie das USB-Laufwerk.</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>{mount_point} is read-only. Check the drive's write-protect switch or its read-only attribute (diskpart), or use another drive.</source>
+        <translation>{mount_point} ist schreibgeschützt. Prüfen Sie den Schreibschutzschalter des Laufwerks oder sein Schreibschutzattribut (diskpart), oder verwenden Sie ein anderes Laufwerk.</translation>
+    </message>
+    <message>
+        <source>Copy already on the drive</source>
+        <translation>Kopie schon auf dem Laufwerk</translation>
+    </message>
+    <message>
+        <source>The drive already holds {existing}, a copy of this VM. hvseed never overwrites an export: import or move that copy first, or choose another drive or folder.</source>
+        <translation>Das Laufwerk enthält bereits {existing}, eine Kopie dieser VM. hvseed überschreibt nie einen Export: Importieren oder verschieben Sie diese Kopie zuerst, oder wählen Sie ein anderes Laufwerk oder einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>{copy} plus {margin} of margin</source>
+        <translation>{copy} plus {margin} Reserve</translation>
+    </message>
+    <message>
+        <source>Enough space</source>
+        <translation>Genug Platz</translation>
+    </message>
+    <message>
+        <source>The copy needs {need}; {free_bytes} is free.</source>
+        <translation>Die Kopie braucht {need}; {free_bytes} sind frei.</translation>
+    </message>
+    <message>
+        <source>The drive is too small even when empty: use a larger drive.</source>
+        <translation>Das Laufwerk ist selbst leer zu klein: Verwenden Sie ein größeres Laufwerk.</translation>
+    </message>
+    <message>
+        <source>Free {short} on it (do not delete another VM's copy that is still to be imported), or use a larger drive.</source>
+        <translation>Geben Sie darauf {short} frei (löschen Sie keine Kopie einer anderen VM, die noch importiert werden muss), oder verwenden Sie ein größeres Laufwerk.</translation>
+    </message>
+    <message>
+        <source>Not enough space</source>
+        <translation>Nicht genug Platz</translation>
+    </message>
+    <message>
+        <source>The copy needs {need}, but only {free} is free. {advice}</source>
+        <translation>Die Kopie braucht {need}, es sind aber nur {free} frei. {advice}</translation>
+    </message>
+    <message>
+        <source>USB disk</source>
+        <translation>USB-Datenträger</translation>
+    </message>
+    <message>
+        <source>The drive is a USB disk.</source>
+        <translation>Das Laufwerk ist ein USB-Datenträger.</translation>
+    </message>
+    <message>
+        <source>Not a USB disk</source>
+        <translation>Kein USB-Datenträger</translation>
+    </message>
+    <message>
+        <source>{mount_point} is on the {bus_type} bus, not a USB disk; check it is the drive you will ship.</source>
+        <translation>{mount_point} hängt am Bus {bus_type}, ist kein USB-Datenträger; prüfen Sie, ob es das Laufwerk ist, das Sie verschicken.</translation>
+    </message>
+    <message>
+        <source>Bus unknown</source>
+        <translation>Bus unbekannt</translation>
+    </message>
+    <message>
+        <source>Could not tell whether {mount_point} is a USB disk; check it is the drive you will ship.</source>
+        <translation>Es ließ sich nicht feststellen, ob {mount_point} ein USB-Datenträger ist; prüfen Sie, ob es das Laufwerk ist, das Sie verschicken.</translation>
+    </message>
+    <message>
+        <source>BitLocker on</source>
+        <translation>BitLocker an</translation>
+    </message>
+    <message>
+        <source>The drive is encrypted.</source>
+        <translation>Das Laufwerk ist verschlüsselt.</translation>
+    </message>
+    <message>
+        <source>Not encrypted</source>
+        <translation>Nicht verschlüsselt</translation>
+    </message>
+    <message>
+        <source>BitLocker is off: the VM's disks will travel unencrypted in a courier's van. Turn on BitLocker To Go for this drive before the export.</source>
+        <translation>BitLocker ist aus: Die Festplatten der VM reisen unverschlüsselt im Wagen eines Kuriers. Schalten Sie vor dem Export BitLocker To Go für dieses Laufwerk ein.</translation>
+    </message>
+    <message>
+        <source>Encryption unknown</source>
+        <translation>Verschlüsselung unbekannt</translation>
+    </message>
+    <message>
+        <source>Could not tell whether the drive is encrypted. Make sure BitLocker is on before the drive leaves the building.</source>
+        <translation>Es ließ sich nicht feststellen, ob das Laufwerk verschlüsselt ist. Stellen Sie sicher, dass BitLocker an ist, bevor das Laufwerk das Haus verlässt.</translation>
+    </message>
 </context>
 <context>
     <name>DriveFinding</name>
     <message>
         <source>NTFS</source>
-        <extracomment>the short titles of core.fitness&apos;s findings, keyed by their stable codes, for translation (core/ has no Qt; %1 is the drive&apos;s file system)</extracomment>
+        <extracomment>the short titles of core.fitness's findings, keyed by their stable codes, for translation (core/ has no Qt; %1 is the drive's file system)</extracomment>
         <translation>NTFS</translation>
     </message>
     <message>
@@ -887,7 +1043,7 @@
         <translation>Systemvolume</translation>
     </message>
     <message>
-        <source>Holds the VM&apos;s own files</source>
+        <source>Holds the VM's own files</source>
         <translation>Enthält die Dateien der VM selbst</translation>
     </message>
     <message>
@@ -1126,7 +1282,7 @@
     <name>Failover</name>
     <message>
         <source>No test failover VM exists; nothing was changed.</source>
-        <extracomment>Stop-VMFailover found no test VM (the script&apos;s own sentence, worded by each front end)</extracomment>
+        <extracomment>Stop-VMFailover found no test VM (the script's own sentence, worded by each front end)</extracomment>
         <translation>Es gibt keine Testfailover-VM; nichts wurde geändert.</translation>
     </message>
 </context>
@@ -1157,7 +1313,7 @@
         <translation>Kopie suchen</translation>
     </message>
     <message>
-        <source>Export folders &lt;VMName&gt;_&lt;VMId&gt; on the replica host&apos;s USB drives.</source>
+        <source>Export folders &lt;VMName&gt;_&lt;VMId&gt; on the replica host's USB drives.</source>
         <translation>Exportordner &lt;VMName&gt;_&lt;VMId&gt; auf den USB-Laufwerken des Replikathosts.</translation>
     </message>
     <message>
@@ -1181,7 +1337,7 @@
         <translation>Labor: Laufwerk &amp;hierher liefern</translation>
     </message>
     <message>
-        <source>The simulated courier: unplug the drive with this VM&apos;s copy from the lab&apos;s primary host and plug it into this one.</source>
+        <source>The simulated courier: unplug the drive with this VM's copy from the lab's primary host and plug it into this one.</source>
         <translation>Der simulierte Kurier: trennt das Laufwerk mit der Kopie dieser VM vom primären Host des Labors und schließt es an diesen Host an.</translation>
     </message>
     <message>
@@ -1197,7 +1353,7 @@
         <translation>Die Kopie von %1 ist der Ordner %2_%3 auf einem Laufwerk, das an %4 angeschlossen ist.</translation>
     </message>
     <message>
-        <source>A remote host&apos;s folders cannot be browsed from here: type the path.</source>
+        <source>A remote host's folders cannot be browsed from here: type the path.</source>
         <translation>Die Ordner eines Remotehosts können von hier aus nicht durchsucht werden: Geben Sie den Pfad ein.</translation>
     </message>
     <message>
@@ -1262,6 +1418,141 @@
     <message>
         <source>Pass these on apart from the drive, by mail or phone: on the replica host, hvseed checks that the manifest that arrives is the one written here.</source>
         <translation>Geben Sie diese getrennt vom Laufwerk weiter, per Mail oder Telefon: Auf dem Replikat-Host prüft hvseed damit, dass das ankommende Manifest das hier geschriebene ist.</translation>
+    </message>
+</context>
+<context>
+    <name>Folder</name>
+    <message>
+        <source>Folder not found</source>
+        <translation>Ordner nicht gefunden</translation>
+    </message>
+    <message>
+        <source>The folder {path} does not exist on this host. Check the drive is connected and has the same drive letter here, then choose the folder again.</source>
+        <translation>Der Ordner {path} existiert auf diesem Host nicht. Prüfen Sie, ob das Laufwerk angeschlossen ist und hier denselben Laufwerksbuchstaben hat, und wählen Sie den Ordner dann erneut.</translation>
+    </message>
+    <message>
+        <source>Choose one of the VM folders inside it: {folders}.</source>
+        <translation>Wählen Sie einen der VM-Ordner darin: {folders}.</translation>
+    </message>
+    <message>
+        <source>It looks like a folder inside the VM folder; choose its parent {parent} instead.</source>
+        <translation>Das sieht aus wie ein Ordner innerhalb des VM-Ordners; wählen Sie stattdessen den übergeordneten Ordner {parent}.</translation>
+    </message>
+    <message>
+        <source>No VM folder was found inside it; check you have the right drive.</source>
+        <translation>Darin wurde kein VM-Ordner gefunden; prüfen Sie, ob es das richtige Laufwerk ist.</translation>
+    </message>
+    <message>
+        <source>the root of a drive</source>
+        <translation>das Stammverzeichnis eines Laufwerks</translation>
+    </message>
+    <message>
+        <source>not a VM folder</source>
+        <translation>kein VM-Ordner</translation>
+    </message>
+    <message>
+        <source>Not a VM folder</source>
+        <translation>Kein VM-Ordner</translation>
+    </message>
+    <message>
+        <source>{path} is {where}. Import needs the VM's own folder, named &lt;VMName&gt;_&lt;VMId&gt;. {hint}</source>
+        <translation>{path} ist {where}. Der Import braucht den Ordner der VM selbst, benannt &lt;VMName&gt;_&lt;VMId&gt;. {hint}</translation>
+    </message>
+    <message>
+        <source>XML file not readable</source>
+        <translation>XML-Datei nicht lesbar</translation>
+    </message>
+    <message>
+        <source>{rel} could not be read ({p}). Copy the folder again from the primary host, or export the initial copy again.</source>
+        <translation>{rel} konnte nicht gelesen werden ({p}). Kopieren Sie den Ordner erneut vom primären Server, oder exportieren Sie die Erstkopie erneut.</translation>
+    </message>
+    <message>
+        <source>XML file not read</source>
+        <translation>XML-Datei nicht gelesen</translation>
+    </message>
+    <message>
+        <source>{rel} is {size}, too large for a VM configuration, and was not read. Check the folder really is a Hyper-V export.</source>
+        <translation>{rel} ist {size} groß, zu groß für eine VM-Konfiguration, und wurde nicht gelesen. Prüfen Sie, ob der Ordner wirklich ein Hyper-V-Export ist.</translation>
+    </message>
+    <message>
+        <source>{rel} was not read, so its VM ID could not be checked.</source>
+        <translation>{rel} wurde nicht gelesen, daher konnte seine VM-ID nicht geprüft werden.</translation>
+    </message>
+    <message>
+        <source>Do not import from this folder: it did not come from Hyper-V as it is. Export the initial copy again.</source>
+        <translation>Importieren Sie nicht aus diesem Ordner: Er stammt so nicht von Hyper-V. Exportieren Sie die Erstkopie erneut.</translation>
+    </message>
+    <message>
+        <source>The copy is damaged or incomplete: copy the folder again from the primary host, or export the initial copy again.</source>
+        <translation>Die Kopie ist beschädigt oder unvollständig: Kopieren Sie den Ordner erneut vom primären Server, oder exportieren Sie die Erstkopie erneut.</translation>
+    </message>
+    <message>
+        <source>XML file not usable</source>
+        <translation>XML-Datei nicht verwendbar</translation>
+    </message>
+    <message>
+        <source>{problem} {advice}</source>
+        <translation>{problem} {advice}</translation>
+    </message>
+    <message>
+        <source>No XML configuration</source>
+        <translation>Keine XML-Konfiguration</translation>
+    </message>
+    <message>
+        <source>The folder holds no XML file, so its VM ID can only be read from the folder name. Make sure the whole folder was copied.</source>
+        <translation>Der Ordner enthält keine XML-Datei, daher lässt sich seine VM-ID nur aus dem Ordnernamen lesen. Stellen Sie sicher, dass der ganze Ordner kopiert wurde.</translation>
+    </message>
+    <message>
+        <source>Configuration file renamed</source>
+        <translation>Konfigurationsdatei umbenannt</translation>
+    </message>
+    <message>
+        <source>{file} is named after VM {named}, but its content names {p}. The content decides; check nobody renamed files in the folder.</source>
+        <translation>{file} ist nach der VM {named} benannt, ihr Inhalt nennt aber {p}. Der Inhalt entscheidet; prüfen Sie, ob niemand Dateien im Ordner umbenannt hat.</translation>
+    </message>
+    <message>
+        <source>Configuration of more than one VM</source>
+        <translation>Konfiguration mehrerer VMs</translation>
+    </message>
+    <message>
+        <source>The folder holds configuration for more than one VM ({listing}). A Hyper-V export folder holds one VM's copy: it was mixed with another VM's files. Use the folder exactly as Hyper-V exported it, or export again.</source>
+        <translation>Der Ordner enthält die Konfiguration mehrerer VMs ({listing}). Ein Hyper-V-Exportordner enthält die Kopie einer VM: Er wurde mit den Dateien einer anderen VM vermischt. Verwenden Sie den Ordner genau so, wie Hyper-V ihn exportiert hat, oder exportieren Sie erneut.</translation>
+    </message>
+    <message>
+        <source>VM IDs disagree</source>
+        <translation>VM-IDs widersprechen sich</translation>
+    </message>
+    <message>
+        <source>The folder name says VM ID {folder_id}, but {p} ({where}) states {xml_id}. The folder was renamed or holds another VM's copy: use the folder exactly as Hyper-V exported it.</source>
+        <translation>Der Ordnername nennt die VM-ID {folder_id}, {p} ({where}) aber {xml_id}. Der Ordner wurde umbenannt oder enthält die Kopie einer anderen VM: Verwenden Sie den Ordner genau so, wie Hyper-V ihn exportiert hat.</translation>
+    </message>
+    <message>
+        <source>the XML</source>
+        <translation>das XML</translation>
+    </message>
+    <message>
+        <source>No virtual disk files</source>
+        <translation>Keine Dateien virtueller Festplatten</translation>
+    </message>
+    <message>
+        <source>The folder holds no .vhdx, .vhd or .avhdx file, so there is nothing to import. The export did not finish or the copy is incomplete: export again.</source>
+        <translation>Der Ordner enthält keine .vhdx-, .vhd- oder .avhdx-Datei, also gibt es nichts zu importieren. Der Export wurde nicht beendet oder die Kopie ist unvollständig: Exportieren Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Disk file missing</source>
+        <translation>Festplattendatei fehlt</translation>
+    </message>
+    <message>
+        <source>The configuration lists {name}, but the folder does not contain it. Copy the complete folder again (Hyper-V needs every disk under its original name).</source>
+        <translation>Die Konfiguration führt {name} auf, der Ordner enthält sie aber nicht. Kopieren Sie den ganzen Ordner erneut (Hyper-V braucht jede Festplatte unter ihrem ursprünglichen Namen).</translation>
+    </message>
+    <message>
+        <source>Disk file smaller than listed</source>
+        <translation>Festplattendatei kleiner als aufgeführt</translation>
+    </message>
+    <message>
+        <source>{name} is {size} but the configuration lists {size2}. If a fixed disk was converted to a dynamic one on the drive (supported, same name and format), this is expected and the manifest check reports this file as changed; otherwise the copy was cut short: copy it again.</source>
+        <translation>{name} ist {size} groß, die Konfiguration nennt aber {size2}. Wurde eine feste Festplatte auf dem Laufwerk in eine dynamische umgewandelt (unterstützt, gleicher Name und gleiches Format), ist das zu erwarten, und die Manifestprüfung meldet diese Datei als geändert; sonst wurde die Kopie abgeschnitten: Kopieren Sie sie erneut.</translation>
     </message>
 </context>
 <context>
@@ -1453,7 +1744,7 @@
         <translation>Übergabebericht neben den Ordnern gespeichert: %1</translation>
     </message>
     <message>
-        <source>The drive is attached to Host A, not to this computer: no text report was written on it and the file hashes are not in the report. Save the PDF, or run &apos;hvseed report&apos; on Host A.</source>
+        <source>The drive is attached to Host A, not to this computer: no text report was written on it and the file hashes are not in the report. Save the PDF, or run 'hvseed report' on Host A.</source>
         <translation>Das Laufwerk ist an Host A angeschlossen, nicht an diesen Computer: Es wurde kein Textbericht darauf gespeichert, und die Datei-Hashes fehlen im Bericht. Speichern Sie die PDF-Datei, oder führen Sie „hvseed report“ auf Host A aus.</translation>
     </message>
     <message>
@@ -1540,6 +1831,30 @@
     <message>
         <source>Stopped waiting for the host.</source>
         <translation>Das Warten auf den Host wurde beendet.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportAll</name>
+    <message>
+        <source>Not started: the run was stopped.</source>
+        <extracomment>a VM the stopped run never reached</extracomment>
+        <translation>Nicht begonnen: Der Lauf wurde angehalten.</translation>
+    </message>
+    <message>
+        <source>No replica VM with ID {vm_id} on {host}: enable replication of that VM first, or connect to the host that holds its replica.</source>
+        <translation>Keine Replikat-VM mit der ID {vm_id} auf {host}: Aktivieren Sie zuerst die Replikation dieser VM, oder verbinden Sie sich mit dem Host, der ihr Replikat hat.</translation>
+    </message>
+    <message>
+        <source>A second folder holds the copy of {vm} ({vm_id}); import needs exactly one. Remove the extra copy from the drive, then run again.</source>
+        <translation>Ein zweiter Ordner enthält die Kopie von {vm} ({vm_id}); der Import braucht genau einen. Entfernen Sie die zusätzliche Kopie vom Laufwerk und starten Sie erneut.</translation>
+    </message>
+    <message>
+        <source>{vm} is no longer waiting for its initial copy (state {state}): imported earlier.</source>
+        <translation>{vm} wartet nicht mehr auf ihre Erstkopie (Zustand {state}): früher importiert.</translation>
+    </message>
+    <message>
+        <source>Imported without a full verification: {unchecked}</source>
+        <translation>Ohne vollständige Prüfung importiert: {unchecked}</translation>
     </message>
 </context>
 <context>
@@ -1996,6 +2311,17 @@
     </message>
 </context>
 <context>
+    <name>ImportRun</name>
+    <message>
+        <source>Import refused, nothing was changed: {reason} The replica VM {vm} is still waiting for its initial copy.</source>
+        <translation>Import abgelehnt, nichts wurde geändert: {reason} Die Replikat-VM {vm} wartet weiter auf ihre Erstkopie.</translation>
+    </message>
+    <message>
+        <source>Import refused, nothing was changed: {reason}</source>
+        <translation>Import abgelehnt, nichts wurde geändert: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>ImportRunPage</name>
     <message>
         <source>Nothing was changed: the copy on the drive is untouched and the replica VM still waits for its initial copy.</source>
@@ -2188,6 +2514,74 @@
     </message>
 </context>
 <context>
+    <name>Manifest</name>
+    <message>
+        <source>The manifest beside {name}{where} is incomplete ({json_name} is empty or cut short): writing it was interrupted, so the files cannot be checked. Write it again: {folder} (on the primary host before the drive travels; written later, it can only vouch for the files as they are then).</source>
+        <translation>Das Manifest neben {name}{where} ist unvollständig ({json_name} ist leer oder abgeschnitten): Das Schreiben wurde unterbrochen, daher können die Dateien nicht geprüft werden. Schreiben Sie es erneut: {folder} (auf dem primären Server, bevor das Laufwerk reist; später geschrieben, kann es nur für die Dateien bürgen, wie sie dann sind).</translation>
+    </message>
+    <message>
+        <source>{p}: OK.</source>
+        <translation>{p}: OK.</translation>
+    </message>
+    <message>
+        <source>{p}: the content differs from the manifest (SHA-256 mismatch). The copy was damaged in transit or on the drive: export the initial copy again.</source>
+        <translation>{p}: Der Inhalt weicht vom Manifest ab (SHA-256 stimmt nicht). Die Kopie wurde beim Transport oder auf dem Laufwerk beschädigt: Exportieren Sie die Erstkopie erneut.</translation>
+    </message>
+    <message>
+        <source>{p}: {actual_size} bytes instead of {expected_size}; the file is incomplete (drive removed too early, or a copy interrupted): export again, or copy the folder again from the exported original.</source>
+        <translation>{p}: {actual_size} Bytes statt {expected_size}; die Datei ist unvollständig (Laufwerk zu früh entfernt oder Kopie unterbrochen): Exportieren Sie erneut, oder kopieren Sie den Ordner erneut vom exportierten Original.</translation>
+    </message>
+    <message>
+        <source>{p}: {actual_size} bytes instead of {expected_size}; the file was changed after the export: export the initial copy again.</source>
+        <translation>{p}: {actual_size} Bytes statt {expected_size}; die Datei wurde nach dem Export geändert: Exportieren Sie die Erstkopie erneut.</translation>
+    </message>
+    <message>
+        <source>{p}: missing. It was not copied, or was renamed or deleted (Hyper-V's import needs every file under its original name): export again.</source>
+        <translation>{p}: fehlt. Sie wurde nicht kopiert, umbenannt oder gelöscht (der Import von Hyper-V braucht jede Datei unter ihrem ursprünglichen Namen): Exportieren Sie erneut.</translation>
+    </message>
+    <message>
+        <source>{p}: not in the manifest; it was added after the export. If you put it there, move it out of the folder and check again; otherwise export again.</source>
+        <translation>{p}: nicht im Manifest; sie wurde nach dem Export hinzugefügt. Wenn Sie sie dort abgelegt haben, verschieben Sie sie aus dem Ordner und prüfen Sie erneut; sonst exportieren Sie erneut.</translation>
+    </message>
+    <message>
+        <source>{p}: {p2}. An export holds only plain files and folders: copy the folder again from the exported original (without links), or export again.</source>
+        <translation>{p}: {p2}. Ein Export enthält nur einfache Dateien und Ordner: Kopieren Sie den Ordner erneut vom exportierten Original (ohne Verknüpfungen), oder exportieren Sie erneut.</translation>
+    </message>
+    <message>
+        <source>not a plain file; not read</source>
+        <translation>keine einfache Datei; nicht gelesen</translation>
+    </message>
+    <message>
+        <source>{p}: cannot be read ({p2}). The drive may be failing: copy the folder to another disk if you can, or export again.</source>
+        <translation>{p}: nicht lesbar ({p2}). Das Laufwerk fällt vielleicht aus: Kopieren Sie den Ordner wenn möglich auf einen anderen Datenträger, oder exportieren Sie erneut.</translation>
+    </message>
+    <message>
+        <source>read error</source>
+        <translation>Lesefehler</translation>
+    </message>
+    <message>
+        <source>The export folder {folder} does not exist. Check the drive letter and that the drive holds the folder &lt;VMName&gt;_&lt;VMId&gt;.</source>
+        <translation>Der Exportordner {folder} existiert nicht. Prüfen Sie den Laufwerksbuchstaben und ob das Laufwerk den Ordner &lt;VMName&gt;_&lt;VMId&gt; enthält.</translation>
+    </message>
+    <message>
+        <source>There is no manifest beside {name} (expected {name2}). The export was not made by hvseed or the manifest was not copied along, so the files cannot be checked: copy the manifest files too, or export again with hvseed.</source>
+        <translation>Neben {name} liegt kein Manifest (erwartet: {name2}). Der Export wurde nicht von hvseed gemacht oder das Manifest wurde nicht mitkopiert, daher können die Dateien nicht geprüft werden: Kopieren Sie die Manifestdateien mit, oder exportieren Sie erneut mit hvseed.</translation>
+    </message>
+    <message>
+        <source>The manifest {json_path} cannot be used: {reason}. It was damaged or edited; without it the files cannot be checked: export again.</source>
+        <translation>Das Manifest {json_path} ist nicht verwendbar: {reason}. Es wurde beschädigt oder bearbeitet; ohne es können die Dateien nicht geprüft werden: Exportieren Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Cannot read the folder {p}: {p2}. Check that the drive is connected and readable.</source>
+        <translation>Der Ordner {p} ist nicht lesbar: {p2}. Prüfen Sie, ob das Laufwerk angeschlossen und lesbar ist.</translation>
+    </message>
+    <message>
+        <source> on {host}</source>
+        <extracomment>consecutive failed polls tolerated (a WinRM hiccup) before giving up; the job goes on</extracomment>
+        <translation> auf {host}</translation>
+    </message>
+</context>
+<context>
     <name>ManifestJob</name>
     <message>
         <source>The copy on the drive is fine, but the replica side cannot verify its content on arrival.</source>
@@ -2214,7 +2608,7 @@
         <translation>%1: Es wurde kein Integritätsmanifest geschrieben: %2</translation>
     </message>
     <message>
-        <source>%1: no integrity manifest was written: the drive is attached to the remote host %2, and the wizard has no connection to it to hash the files there. The replica side can still check the folder structure and the VM&apos;s IDs.</source>
+        <source>%1: no integrity manifest was written: the drive is attached to the remote host %2, and the wizard has no connection to it to hash the files there. The replica side can still check the folder structure and the VM's IDs.</source>
         <translation>%1: Es wurde kein Integritätsmanifest geschrieben: Das Laufwerk ist an den Remotehost %2 angeschlossen, und der Assistent hat keine Verbindung zu ihm, um die Hashwerte dort zu berechnen. Die Replikatseite kann trotzdem die Ordnerstruktur und die IDs der VM prüfen.</translation>
     </message>
     <message>
@@ -2333,7 +2727,7 @@
         <translation>Der Export erstellt dort %1; ein vorhandener Export wird nie überschrieben.</translation>
     </message>
     <message>
-        <source> VMs placed on another drive go to that drive&apos;s root.</source>
+        <source> VMs placed on another drive go to that drive's root.</source>
         <translation> VMs, die einem anderen Laufwerk zugeordnet sind, werden in dessen Stammverzeichnis exportiert.</translation>
     </message>
     <message>
@@ -2399,7 +2793,7 @@
         <translation>Verbindungsparameter angeben</translation>
     </message>
     <message>
-        <source>Pre-filled from the Replica server&apos;s configuration.</source>
+        <source>Pre-filled from the Replica server's configuration.</source>
         <translation>Aus der Konfiguration des Replikatservers vorausgefüllt.</translation>
     </message>
     <message>
@@ -2625,11 +3019,11 @@
         <translation>✖ Die Replikation konnte nicht aktiviert werden.</translation>
     </message>
     <message>
-        <source>Replication is enabled. hvseed sends initial copies only on external media: start the initial replication in Hyper-V Manager (Replication → Start Initial Replication) or with the script from the Summary page&apos;s Save as .ps1.</source>
+        <source>Replication is enabled. hvseed sends initial copies only on external media: start the initial replication in Hyper-V Manager (Replication → Start Initial Replication) or with the script from the Summary page's Save as .ps1.</source>
         <translation>Die Replikation ist aktiviert. hvseed sendet Erstkopien nur über externe Medien: Starten Sie die Erstreplikation im Hyper-V-Manager (Replikation → Erstreplikation starten) oder mit dem Skript, das Sie auf der Seite „Zusammenfassung“ mit „Als .ps1 speichern“ erhalten.</translation>
     </message>
     <message>
-        <source>Could not read the export&apos;s progress: %1 Retrying…</source>
+        <source>Could not read the export's progress: %1 Retrying…</source>
         <translation>Der Fortschritt des Exports konnte nicht gelesen werden: %1 Neuer Versuch…</translation>
     </message>
     <message>
@@ -2653,11 +3047,11 @@
     <name>Readiness</name>
     <message>
         <source>not reported</source>
-        <extracomment>Kerberos&apos; default maximum tolerance for computer clock synchronization</extracomment>
+        <extracomment>Kerberos' default maximum tolerance for computer clock synchronization</extracomment>
         <translation>nicht gemeldet</translation>
     </message>
     <message>
-        <source>PowerShell {version}: hvseed&apos;s scripts need Windows PowerShell 5.1 (Windows Server 2012 R2 ships 4.0).</source>
+        <source>PowerShell {version}: hvseed's scripts need Windows PowerShell 5.1 (Windows Server 2012 R2 ships 4.0).</source>
         <translation>PowerShell {version}: Die Skripte von hvseed brauchen Windows PowerShell 5.1 (Windows Server 2012 R2 bringt 4.0 mit).</translation>
     </message>
     <message>
@@ -2689,7 +3083,7 @@
         <translation>{listeners}: kein HTTPS-Listener.</translation>
     </message>
     <message>
-        <source>Connect without --https (Kerberos over HTTP 5985, encrypted), or create an HTTPS listener with a certificate for this host&apos;s name.</source>
+        <source>Connect without --https (Kerberos over HTTP 5985, encrypted), or create an HTTPS listener with a certificate for this host's name.</source>
         <translation>Verbinden Sie sich ohne --https (Kerberos über HTTP 5985, verschlüsselt), oder richten Sie einen HTTPS-Listener mit einem Zertifikat für den Namen dieses Hosts ein.</translation>
     </message>
     <message>
@@ -2717,7 +3111,7 @@
         <translation>nicht lesbar (Defender ist nicht der aktive Virenschutz, oder es fehlen Rechte)</translation>
     </message>
     <message>
-        <source>The rule &quot;Block process creations originating from PSExec and WMI commands&quot; blocks hvseed&apos;s hashing process on this host.</source>
+        <source>The rule "Block process creations originating from PSExec and WMI commands" blocks hvseed's hashing process on this host.</source>
         <translation>Die Regel „Prozesserstellungen durch PSExec- und WMI-Befehle blockieren“ blockiert auf diesem Host den Hash-Prozess von hvseed.</translation>
     </message>
     <message>
@@ -2761,7 +3155,7 @@
         <translation>Fügen Sie dem Cluster die Rolle „Hyper-V-Replikatbroker“ hinzu (Failovercluster-Manager).</translation>
     </message>
     <message>
-        <source>Use the broker&apos;s client access point {broker} as the Replica server; enable the listener firewall rule on every node; import on the node that owns the replica VM.</source>
+        <source>Use the broker's client access point {broker} as the Replica server; enable the listener firewall rule on every node; import on the node that owns the replica VM.</source>
         <translation>Verwenden Sie den Clientzugriffspunkt des Brokers {broker} als Replikatserver; aktivieren Sie die Firewallregel des Listeners auf jedem Knoten; importieren Sie auf dem Knoten, dem die Replikat-VM gehört.</translation>
     </message>
     <message>
@@ -2773,7 +3167,7 @@
         <translation>nicht lesbar (Hyper-V fehlt)</translation>
     </message>
     <message>
-        <source>Let the wizard&apos;s Replica page propose the change (with your consent), or set it in Hyper-V Settings &gt; Replication Configuration.</source>
+        <source>Let the wizard's Replica page propose the change (with your consent), or set it in Hyper-V Settings &gt; Replication Configuration.</source>
         <translation>Lassen Sie die Replikatseite des Assistenten die Änderung vorschlagen (mit Ihrer Zustimmung), oder stellen Sie es in den Hyper-V-Einstellungen unter „Replikationskonfiguration“ ein.</translation>
     </message>
     <message>
@@ -2797,11 +3191,11 @@
         <translation>Port {port} ist nicht offen</translation>
     </message>
     <message>
-        <source>Enable a firewall rule for TCP {port} on this host (on every node of a cluster); the wizard&apos;s Replica page offers it.</source>
+        <source>Enable a firewall rule for TCP {port} on this host (on every node of a cluster); the wizard's Replica page offers it.</source>
         <translation>Aktivieren Sie eine Firewallregel für TCP {port} auf diesem Host (auf jedem Knoten eines Clusters); die Replikatseite des Assistenten bietet das an.</translation>
     </message>
     <message>
-        <source>Use a machine certificate with Server and Client Authentication EKUs, a private key, the host&apos;s FQDN (or the broker&apos;s) as subject or SAN, from a CA both hosts trust.</source>
+        <source>Use a machine certificate with Server and Client Authentication EKUs, a private key, the host's FQDN (or the broker's) as subject or SAN, from a CA both hosts trust.</source>
         <translation>Verwenden Sie ein Computerzertifikat mit den EKUs Server- und Clientauthentifizierung, einem privaten Schlüssel, dem FQDN des Hosts (oder des Brokers) als Antragsteller oder SAN, von einer Zertifizierungsstelle, der beide Hosts vertrauen.</translation>
     </message>
     <message>
@@ -2845,7 +3239,7 @@
         <translation>Install-WindowsFeature BitLocker -IncludeAllSubFeature -IncludeManagementTools, neu starten, dann ein verschlüsseltes Laufwerk verschicken; oder es unverschlüsselt verschicken.</translation>
     </message>
     <message>
-        <source>free space of &apos;{location}&apos; unknown</source>
+        <source>free space of '{location}' unknown</source>
         <translation>freier Platz in „{location}“ unbekannt</translation>
     </message>
     <message>
@@ -2869,7 +3263,7 @@
         <translation>{finding} (Kerberos erlaubt 5 Minuten)</translation>
     </message>
     <message>
-        <source>Synchronise both hosts with the domain&apos;s time (w32tm /resync) and check their time source.</source>
+        <source>Synchronise both hosts with the domain's time (w32tm /resync) and check their time source.</source>
         <translation>Synchronisieren Sie beide Hosts mit der Zeit der Domäne (w32tm /resync) und prüfen Sie ihre Zeitquelle.</translation>
     </message>
 </context>
@@ -2907,7 +3301,7 @@
 <context>
     <name>ReplicaPage</name>
     <message>
-        <source>%1 is a node of failover cluster %2. Name the Hyper-V Replica Broker&apos;s client access point %3 as the Replica server instead; the listener firewall rule must be enabled on every node, and the import runs on the node that owns the replica VM.</source>
+        <source>%1 is a node of failover cluster %2. Name the Hyper-V Replica Broker's client access point %3 as the Replica server instead; the listener firewall rule must be enabled on every node, and the import runs on the node that owns the replica VM.</source>
         <translation>%1 ist ein Knoten des Failoverclusters %2. Geben Sie stattdessen den Clientzugriffspunkt %3 des Hyper-V-Replikatbrokers als Replikatserver an; die Firewallregel des Listeners muss auf jedem Knoten aktiviert sein, und der Import läuft auf dem Knoten, dem die Replikat-VM gehört.</translation>
     </message>
     <message>
@@ -2991,8 +3385,8 @@
         <translation>&amp;Replikatserver:</translation>
     </message>
     <message>
-        <source>&amp;Check both hosts first (read-only, as &apos;hvseed doctor&apos; does)</source>
-        <translation>&amp;Beide Hosts zuerst prüfen (nur lesend, wie &apos;hvseed doctor&apos;)</translation>
+        <source>&amp;Check both hosts first (read-only, as 'hvseed doctor' does)</source>
+        <translation>&amp;Beide Hosts zuerst prüfen (nur lesend, wie 'hvseed doctor')</translation>
     </message>
     <message>
         <source>Let hvseed configure the Replica server</source>
@@ -3075,7 +3469,7 @@
     <name>ReplicaServer</name>
     <message>
         <source>{host} is not enabled as a Replica server.</source>
-        <extracomment>the rule&apos;s LocalPort (Get-NetFirewallPortFilter): &quot;80&quot;, &quot;8080-8090&quot;, &quot;Any&quot;, …; empty when the filter was not read (then a built-in rule counts for its documented port) the built-in listener rules open the default ports only (configure-replication-single-host.md) the rule hvseed creates (with consent) for a Replica server listening on another port</extracomment>
+        <extracomment>the rule's LocalPort (Get-NetFirewallPortFilter): "80", "8080-8090", "Any", …; empty when the filter was not read (then a built-in rule counts for its documented port) the built-in listener rules open the default ports only (configure-replication-single-host.md) the rule hvseed creates (with consent) for a Replica server listening on another port</extracomment>
         <translation>{host} ist nicht als Replikatserver aktiviert.</translation>
     </message>
     <message>
@@ -3142,7 +3536,7 @@
         <translation>Virtuelle Computer auf %1. Eine Erstkopie kann nur in eine Replikat-VM importiert werden, die darauf wartet.</translation>
     </message>
     <message>
-        <source>No replica VM on %1 waits for an initial copy. Enable replication on the primary host with &apos;Send initial copy using external media&apos; first, or connect to the host that holds the replica.</source>
+        <source>No replica VM on %1 waits for an initial copy. Enable replication on the primary host with 'Send initial copy using external media' first, or connect to the host that holds the replica.</source>
         <translation>Auf %1 wartet keine Replikat-VM auf eine Erstkopie. Aktivieren Sie zuerst auf dem primären Host die Replikation mit „Erstkopie mithilfe externer Medien senden“, oder verbinden Sie sich mit dem Host, auf dem sich das Replikat befindet.</translation>
     </message>
     <message>
@@ -3352,7 +3746,7 @@
         <translation>unbekannt</translation>
     </message>
     <message>
-        <source>Not encrypted: %1. The VMs&apos; full disks would travel readable by anyone who finds the drive. Go back to the drive page and encrypt it with BitLocker To Go, or accept the risk knowingly.</source>
+        <source>Not encrypted: %1. The VMs' full disks would travel readable by anyone who finds the drive. Go back to the drive page and encrypt it with BitLocker To Go, or accept the risk knowingly.</source>
         <translation>Nicht verschlüsselt: %1. Die vollständigen Festplatten der VMs wären für jeden lesbar, der das Laufwerk findet. Kehren Sie zur Laufwerksseite zurück und verschlüsseln Sie es mit BitLocker To Go, oder nehmen Sie das Risiko bewusst in Kauf.</translation>
     </message>
     <message>
@@ -3555,7 +3949,7 @@
         <translation>Schritte des Testfailovers</translation>
     </message>
     <message>
-        <source>Start test failover creates the VM &apos;%1 - Test&apos; on %2 from the latest recovery point. Start it, check that it boots and its data is there, then press Stop test failover: the test VM is removed and replication goes on.</source>
+        <source>Start test failover creates the VM '%1 - Test' on %2 from the latest recovery point. Start it, check that it boots and its data is there, then press Stop test failover: the test VM is removed and replication goes on.</source>
         <translation>„Testfailover starten“ erstellt auf %2 die VM „%1 - Test“ aus dem neuesten Wiederherstellungspunkt. Starten Sie sie, prüfen Sie, ob sie bootet und ihre Daten vorhanden sind, und klicken Sie dann auf „Testfailover beenden“: Die Test-VM wird entfernt, und die Replikation läuft weiter.</translation>
     </message>
     <message>
@@ -3563,11 +3957,11 @@
         <translation>Das Testfailover wird gestartet…</translation>
     </message>
     <message>
-        <source>Test VM &apos;%1&apos; created.</source>
+        <source>Test VM '%1' created.</source>
         <translation>Test-VM „%1“ erstellt.</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; was created. Connect it to an isolated network, start it and check it; then press Stop test failover.</source>
+        <source>'%1' was created. Connect it to an isolated network, start it and check it; then press Stop test failover.</source>
         <translation>„%1“ wurde erstellt. Verbinden Sie sie mit einem isolierten Netzwerk, starten und prüfen Sie sie; klicken Sie dann auf „Testfailover beenden“.</translation>
     </message>
     <message>
@@ -3575,7 +3969,7 @@
         <translation>Das Testfailover wird beendet…</translation>
     </message>
     <message>
-        <source>Test VM &apos;%1&apos; removed.</source>
+        <source>Test VM '%1' removed.</source>
         <translation>Test-VM „%1“ entfernt.</translation>
     </message>
     <message>
@@ -3591,7 +3985,7 @@
         <translation>Test-VM weiterlaufen lassen?</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; still exists. Leave it for now (stop the test failover later in Hyper-V Manager)?</source>
+        <source>'%1' still exists. Leave it for now (stop the test failover later in Hyper-V Manager)?</source>
         <translation>„%1“ ist noch vorhanden. Vorerst bestehen lassen (und das Testfailover später im Hyper-V-Manager beenden)?</translation>
     </message>
 </context>
@@ -3642,7 +4036,7 @@
         <translation>Per Kurier:</translation>
     </message>
     <message>
-        <source>Resync risk not assessed: give the VM&apos;s daily change rate to check it.</source>
+        <source>Resync risk not assessed: give the VM's daily change rate to check it.</source>
         <translation>Risiko einer erneuten Synchronisierung nicht bewertet: Geben Sie die tägliche Änderungsrate des virtuellen Computers an, um es zu prüfen.</translation>
     </message>
     <message>
@@ -3763,7 +4157,7 @@
         <translation>erste Festplatte</translation>
     </message>
     <message>
-        <source>%1 looks like a database log or tempdb disk (by its name). A database&apos;s log belongs with its data: without it the replica&apos;s database does not start consistently after a failover.</source>
+        <source>%1 looks like a database log or tempdb disk (by its name). A database's log belongs with its data: without it the replica's database does not start consistently after a failover.</source>
         <translation>%1 sieht nach einer Festplatte für Datenbankprotokolle oder tempdb aus (nach dem Namen). Das Protokoll einer Datenbank gehört zu ihren Daten: Ohne es startet die Datenbank des Replikats nach einem Failover nicht konsistent.</translation>
     </message>
     <message>
@@ -3892,6 +4286,34 @@
 </context>
 <context>
     <name>Xml</name>
+    <message>
+        <source>The XML file</source>
+        <translation>Die XML-Datei</translation>
+    </message>
+    <message>
+        <source>{label} is empty.</source>
+        <translation>{label} ist leer.</translation>
+    </message>
+    <message>
+        <source>{label} is larger than {limit}; it is not a VM configuration and was not read.</source>
+        <translation>{label} ist größer als {limit}; das ist keine VM-Konfiguration und wurde nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>declares entities or refers to outside files</source>
+        <translation>deklariert Entitäten oder verweist auf Dateien außerhalb</translation>
+    </message>
+    <message>
+        <source>declares a document type (DTD)</source>
+        <translation>deklariert einen Dokumenttyp (DTD)</translation>
+    </message>
+    <message>
+        <source>{label} {what}, which a Hyper-V configuration never does (it may be an XML bomb or an attempt to read other files); it was not read.</source>
+        <translation>{label} {what}, was eine Hyper-V-Konfiguration nie tut (es kann eine XML-Bombe oder ein Versuch sein, andere Dateien zu lesen); sie wurde nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>{label} is not well-formed XML ({exc}).</source>
+        <translation>{label} ist kein wohlgeformtes XML ({exc}).</translation>
+    </message>
     <message>
         <source>element {path}</source>
         <translation>Element {path}</translation>

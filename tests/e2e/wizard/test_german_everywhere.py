@@ -164,3 +164,41 @@ def english_words_in(text: str, lab) -> list[str]:
     from tests.support.english import english_words
 
     return english_words(text, _names(lab))
+
+
+OTHER_ID = "0BADC0DE-0000-4000-8000-000000000000"
+
+
+def _xml_of_another_vm(real, vm) -> None:
+    [xml] = (real / "Virtual Machines").glob("*.xml")
+    xml.write_text(xml.read_text(encoding="utf-8").replace(vm.id, OTHER_ID), "utf-8")
+
+
+def _one_byte_flipped(real, vm) -> None:
+    disk = next((real / "Virtual Hard Disks").glob("*.vhdx"))
+    with disk.open("r+b") as handle:
+        handle.seek(4096)
+        old = handle.read(1)
+        handle.seek(4096)
+        handle.write(b"\x00" if old != b"\x00" else b"\x01")
+
+
+def _no_manifest(real, vm) -> None:
+    from tests.support.import_side import remove_manifest
+
+    remove_manifest(real)
+
+
+@pytest.mark.parametrize("damage", [_xml_of_another_vm, _one_byte_flipped, _no_manifest])
+def test_a_german_refusal_is_german_through_and_through(german, lab, make_wizard, drive, damage):
+    """Not "Der Import ist nicht möglich: The folder holds…": the reason is German too."""
+    from tests.support.import_side import courier, export_on_primary, walk_to_check
+
+    vm, folder = export_on_primary(lab, VM_NAME)
+    courier(lab)
+    damage(lab.real_path("hv-b", folder), vm)
+    wizard = make_wizard()
+    check = walk_to_check(drive, wizard, VM_NAME)
+    found = _english(wizard, lab, PageId.IMPORT_CHECK)
+    assert check.status.isVisible() and check.status.text()
+    assert not found, "English in the German check page:\n" + "\n".join(found)

@@ -30,6 +30,7 @@ from hvseed_gui.ui.tasks import TaskRunner, describe_error
 from hvseed_gui.ui.verdict import DriveCheck
 from hvseed_gui.ui.widgets.bitlocker import BitLockerPanel
 from hvseed_gui.ui.widgets.tables import row_table
+from hvseed_gui.ui.wording import word
 
 if TYPE_CHECKING:
     from hvseed_gui.ui.export_session import ExportSession
@@ -56,7 +57,7 @@ def existing_exports(host: HyperVHost, folder: str) -> list[ExportFolderSummary]
             except NotFound:
                 pass
         return (
-            exc.message
+            word(exc.message)
             + " "
             + QCoreApplication.translate(
                 "MediaPage", "Plug the drive into Host A, or choose another drive."

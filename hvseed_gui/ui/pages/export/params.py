@@ -21,6 +21,7 @@ from hvseed_gui.ui.format import shown
 from hvseed_gui.ui.pages.base import HostPage
 from hvseed_gui.ui.pages.export.replica import usable_auth
 from hvseed_gui.ui.widgets.keyboard import tab_to_checked
+from hvseed_gui.ui.wording import hyperv_said
 
 if TYPE_CHECKING:
     from hvseed_gui.ui.export_session import ExportSession
@@ -163,7 +164,7 @@ class ParamsPage(HostPage):
                     if result.ok
                     else self.tr("Connection test failed: ")
                 )
-                + result.message,
+                + hyperv_said(result.message),
             )
 
         self.status.clear_message()

@@ -46,6 +46,7 @@ from hvseed_gui.ui.pages.base import HostPage
 from hvseed_gui.ui.pages.export.progress_end import ExportEndMixin
 from hvseed_gui.ui.tasks import HOST_THREADS, TaskRunner, describe_error, pool
 from hvseed_gui.ui.widgets.hashing_box import HashingBox
+from hvseed_gui.ui.wording import hyperv_said
 
 
 @dataclass
@@ -590,7 +591,11 @@ class ProgressPage(ExportEndMixin, HostPage):
         elif job.state is JobState.CANCELLED:
             self._set_step(r, self.tr("cancelled"))
         else:
-            r.message = job.message or self.tr("The export failed; Hyper-V gave no reason.")
+            r.message = (
+                hyperv_said(job.message)
+                if job.message
+                else self.tr("The export failed; Hyper-V gave no reason.")
+            )
             self._set_step(r, self.tr("✖ failed"))
             if r.detail is not None:
                 r.detail.setText(r.message)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from hvseed_gui.flows.events import CancelToken, FlowEvent, Phase, Status
-from hvseed_gui.flows.import_all import ImportAll, ImportItem, Outcome
+from hvseed_gui.flows.import_all import NOT_STARTED, ImportAll, ImportItem, Outcome
 from hvseed_gui.hyperv.host import JobProgress, ReplicationStatus
 from hvseed_gui.ui.flow_bridge import FlowBridge
 from hvseed_gui.ui.format import shown, size
@@ -36,6 +36,7 @@ from hvseed_gui.ui.pages.importing.import_page import ImportPage, verdict_item
 from hvseed_gui.ui.pages.importing.run import SETTLE_SECONDS
 from hvseed_gui.ui.tasks import TaskRunner
 from hvseed_gui.ui.widgets.tables import row_table
+from hvseed_gui.ui.wording import word
 
 _OUTCOME_WORD = {
     Outcome.PENDING: QT_TRANSLATE_NOOP("ImportMany", "waiting"),
@@ -205,7 +206,7 @@ class ImportManyPage(ImportPage):
             )
             cells = [name, folder, vm_id, size_cell, gate]
         else:
-            why = item.message
+            why = word(item.message)
             verdict = "error" if item.outcome.is_error else "info"
             gate = verdict_item(verdict, f"{outcome_word(item.outcome)}: {why}")
             cells = [_grey(c, why) for c in (name, folder, vm_id, size_cell)] + [gate]
@@ -376,7 +377,7 @@ class ImportManyRunPage(ImportPage):
             for item in items:
                 if item.cancel.is_set() or batch.cancel.is_set():
                     item.outcome = Outcome.STOPPED
-                    item.message = "Not started: the run was stopped."
+                    item.message = NOT_STARTED
                     batch.emit(FlowEvent(Phase.IMPORT, Status.NOTE, item.replica.ref, data=item))
                     continue
                 item.outcome = Outcome.PENDING
@@ -497,7 +498,7 @@ class ImportManyRunPage(ImportPage):
         refused = [i for i in self.items if i.outcome.is_error]
         unhealthy = [i for i in imported if not i.healthy]
         lines = [
-            f"✖ <b>{_esc(shown(i.name))}</b>: {_esc(i.message)}"
+            f"✖ <b>{_esc(shown(i.name))}</b>: {_esc(word(i.message))}"
             for i in self.items
             if i.outcome.is_error
         ]

@@ -40,7 +40,7 @@ from hvseed_gui.ui.ids import PageId
 from hvseed_gui.ui.import_state import RunningImport
 from hvseed_gui.ui.pages.importing.import_page import ImportPage
 from hvseed_gui.ui.tasks import TaskRunner, describe_error
-from hvseed_gui.ui.wording import plural
+from hvseed_gui.ui.wording import plural, word
 
 KEPT = QT_TRANSLATE_NOOP(
     "ImportRunPage",
@@ -205,7 +205,7 @@ class ImportRunPage(ImportPage):
             if job is not None:
                 self._job(job)
             elif event.status is Status.NOTE and event.message:
-                self.step_import.setText(event.message)
+                self.step_import.setText(word(event.message))
         elif event.phase is Phase.HEALTH and isinstance(event.data, ReplicationStatus):
             self._settle(event.data)
 

@@ -20,23 +20,16 @@ from types import TracebackType
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QLibraryInfo,
-    QLocale,
     QSettings,
     QStandardPaths,
-    QTranslator,
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
 from hvseed_gui import __version__
+from hvseed_gui.language import LANG_ENV, LANGUAGES, choose_language, install_translators
 
 ORGANIZATION = "hvseed"
 APPLICATION = "hvseed-gui"
-LANGUAGES = ("en", "de")  # English is the source text; the others ship as i18n/hvseed_<lang>.qm
-LANG_ENV = "HVSEED_LANG"
-I18N_DIR = Path(__file__).resolve().parent / "i18n"
-
-_installed: list[QTranslator] = []  # kept alive while installed (Qt does not own them)
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -53,45 +46,6 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help=f"language of the window (default: ${LANG_ENV}, else the system's language)",
     )
     return parser.parse_args(argv)
-
-
-def choose_language(requested: str = "") -> str:
-    """``requested``, else $HVSEED_LANG, else the system's first UI language hvseed has; 'en'."""
-    for candidate in (requested, os.environ.get(LANG_ENV, "")):
-        base = candidate.strip().lower().replace("_", "-").split("-")[0]
-        if base in LANGUAGES:
-            return base
-    for tag in QLocale.system().uiLanguages():
-        base = tag.lower().replace("_", "-").split("-")[0]
-        if base in LANGUAGES:
-            return base
-    return "en"
-
-
-def install_translators(lang: str) -> list[str]:
-    """Make ``lang`` the language of every widget built from now on: Qt's own catalogue
-    (qtbase_<lang>: the wizard's Back/Next/Cancel, dialogs) and hvseed's. Replaces the
-    translators an earlier call installed; 'en' loads only the English plural forms. Returns
-    the loaded files' names (a missing catalogue leaves that part English, it never fails)."""
-    app = QCoreApplication.instance()
-    # numbers follow the window's language (a decimal comma in German)
-    QLocale.setDefault(
-        QLocale(QLocale.Language.German if lang == "de" else QLocale.Language.English)
-    )
-    for translator in _installed:
-        app.removeTranslator(translator)
-    _installed.clear()
-    loaded = []
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    catalogues = [(f"hvseed_{lang}", str(I18N_DIR))]  # English: only its plural forms
-    if lang != "en":
-        catalogues.insert(0, (f"qtbase_{lang}", qt_dir))
-    for name, folder in catalogues:
-        translator = QTranslator(app)
-        if translator.load(name, folder) and app.installTranslator(translator):
-            _installed.append(translator)
-            loaded.append(name)
-    return loaded
 
 
 def default_lab_dir() -> str:

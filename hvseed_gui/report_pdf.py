@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from hvseed_gui.core.said import ENGLISH, Words
 from hvseed_gui.errors import HvseedError
 
 if TYPE_CHECKING:
@@ -180,11 +181,17 @@ def _footer(
 
 
 def write_report_pdf(
-    report: HandoverReport, path: str | os.PathLike[str], *, overwrite: bool = False
+    report: HandoverReport,
+    path: str | os.PathLike[str],
+    *,
+    overwrite: bool = False,
+    words: Words = ENGLISH,
 ) -> int:
-    """Write a ``core.report.HandoverReport`` as PDF; returns the page count."""
+    """Write a ``core.report.HandoverReport`` as PDF in the reader's language (``words``);
+    returns the page count."""
+    from hvseed_gui.core.report_render import report_title
+
     names = ", ".join(vm.name for vm in report.vms)
-    footer = f"hvseed handover · {names} · {report.source_host} → {report.replica_server}"
-    return write_pdf(
-        report.to_html(), path, title=f"Handover: {names}", footer=footer, overwrite=overwrite
-    )
+    title = report_title(report, words)
+    footer = f"hvseed · {names} · {report.source_host} → {report.replica_server}"
+    return write_pdf(report.to_html(words), path, title=title, footer=footer, overwrite=overwrite)

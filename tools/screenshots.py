@@ -45,7 +45,7 @@ def main() -> int:
     )
     app = QApplication(sys.argv[:1])
     app.setStyle("Fusion")
-    from hvseed_gui.app import install_translators
+    from hvseed_gui.language import install_translators
 
     install_translators(args.lang)  # before any widget is built
 

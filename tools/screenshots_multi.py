@@ -30,7 +30,7 @@ def main() -> int:
         lambda mode, ctx, msg: None if "propagateSizeHints" in msg else print(msg, file=sys.stderr)
     )
     app = QApplication(sys.argv[:1])
-    from hvseed_gui.app import install_translators
+    from hvseed_gui.language import install_translators
 
     install_translators("en")  # as the app does: English plural forms (1 file, 2 files)
     app.setStyle("Fusion")

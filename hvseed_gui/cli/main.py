@@ -16,6 +16,7 @@ from hvseed_gui import __version__
 from hvseed_gui.cli import doctor, primary, query, replica
 from hvseed_gui.cli.common import EXIT_FAILED, EXIT_USAGE, CliError, VisibleStream
 from hvseed_gui.cli.hosts import Hosts
+from hvseed_gui.core.said import LANGUAGES
 from hvseed_gui.errors import HvseedError
 
 
@@ -86,6 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("plan", metavar="PLAN.json", help="the plan (hvseed plan --example shows one)")
     p = sub.add_parser("run", help="enable replication and export the initial copy")
     p.add_argument("plan", metavar="PLAN.json", help="the plan (hvseed plan --example shows one)")
+    p.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default="en",
+        help="language of the handover report written beside the folders (default: en)",
+    )
     p = sub.add_parser("plan-transport", help="network or courier? time and resync risk")
     p.add_argument("--size", required=True, help="initial copy size, e.g. 1TB, 500GB, 70GiB")
     p.add_argument("--wan-mbit", type=float, required=True, help="WAN bandwidth in Mbit/s")
@@ -101,6 +108,12 @@ def build_parser() -> argparse.ArgumentParser:
         "folders", nargs="+", metavar="FOLDER", help="export folders on Host A, one or more"
     )
     p.add_argument("--pdf", metavar="OUT.pdf", help="write a PDF instead of printing text")
+    p.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default="en",
+        help="language of the report (default: en): the reader's, on the replica side",
+    )
     p = sub.add_parser("cancel-export", help="stop a running export (Stop-VMInitialReplication)")
     p.add_argument("vm", help="name or ID of the VM")
     p = sub.add_parser("inspect", help="what an export folder holds")

@@ -86,7 +86,11 @@ def cmd_run(args: argparse.Namespace, hosts: Hosts, out: TextIO, err: TextIO) ->
     """The export flow: everything checked first, then enable, export, manifest, handover."""
     plan = load_plan(args.plan)
     primary = hosts.named(args.host or plan.primary_host)
-    flow = ExportRun(primary, plan, emit=FlowPrinter(err), poll=args.poll)
+    from hvseed_gui.language import words_for
+
+    flow = ExportRun(
+        primary, plan, emit=FlowPrinter(err), poll=args.poll, words=words_for(args.lang)
+    )
     try:
         result = flow.run()
     except (Stopped, KeyboardInterrupt):
@@ -180,7 +184,9 @@ def cmd_report(args: argparse.Namespace, hosts: Hosts, out: TextIO) -> int:
     """The handover report of export folders where the drive is: text, or PDF."""
     from hvseed_gui.core.report import find_volume
     from hvseed_gui.flows.drive import report_where_the_drive_is
+    from hvseed_gui.language import words_for
 
+    words = words_for(args.lang)
     host = hosts.drive_host(args.folders[0])
     report, _ = report_where_the_drive_is(
         host,
@@ -191,10 +197,10 @@ def cmd_report(args: argparse.Namespace, hosts: Hosts, out: TextIO) -> int:
     if args.pdf:
         from hvseed_gui.report_pdf import write_report_pdf
 
-        pages = write_report_pdf(report, args.pdf)
+        pages = write_report_pdf(report, args.pdf, words=words)
         out.write(f"Handover report written to {args.pdf} ({pages} page(s)).\n")
     else:
-        out.write(report.to_text().rstrip("\n") + "\n")
+        out.write(report.to_text(words).rstrip("\n") + "\n")
     return EXIT_OK
 
 

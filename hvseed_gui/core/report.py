@@ -12,7 +12,6 @@ VM called "Prüfserver" must read right on the replica host.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -29,8 +28,8 @@ from hvseed_gui.core.manifest import (
     manifest_paths,
     read_manifest,
     read_manifest_with_raw,
-    short_fingerprint,
 )
+from hvseed_gui.core.said import ENGLISH, QT_TRANSLATE_NOOP, Words, said
 from hvseed_gui.core.shell_quote import (
     Literal,
     drive_word,
@@ -38,8 +37,7 @@ from hvseed_gui.core.shell_quote import (
     powershell_command,
     sha256sum_check_line,
 )
-from hvseed_gui.core.units import format_bytes
-from hvseed_gui.core.visible import is_plain, visible
+from hvseed_gui.core.visible import is_plain
 from hvseed_gui.core.volumes import BitLockerStatus, Volume
 from hvseed_gui.core.whole_files import write_whole
 
@@ -107,12 +105,18 @@ class HandoverReport:
 
     def encryption_text(self) -> str:
         if self.volume is None:
-            return "not recorded (drive not identified)"
-        return {
-            BitLockerStatus.ON: "BitLocker on: the drive is encrypted",
-            BitLockerStatus.OFF: "NOT ENCRYPTED (BitLocker off)",
-            BitLockerStatus.UNKNOWN: "unknown (BitLocker state could not be read)",
-        }[self.volume.bitlocker]
+            return said(QT_TRANSLATE_NOOP("Report", "not recorded (drive not identified)"))
+        return said(
+            {
+                BitLockerStatus.ON: QT_TRANSLATE_NOOP(
+                    "Report", "BitLocker on: the drive is encrypted"
+                ),
+                BitLockerStatus.OFF: QT_TRANSLATE_NOOP("Report", "NOT ENCRYPTED (BitLocker off)"),
+                BitLockerStatus.UNKNOWN: QT_TRANSLATE_NOOP(
+                    "Report", "unknown (BitLocker state could not be read)"
+                ),
+            }[self.volume.bitlocker]
+        )
 
     def warnings(self) -> list[str]:
         """What must not go unnoticed, most serious first; empty when all is well."""
@@ -120,86 +124,172 @@ class HandoverReport:
         v = self.volume
         if v is None:
             out.append(
-                "The drive was not identified: its label, serial number and encryption state "
-                "are not recorded. Write them on this report by hand before the drive leaves."
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Report",
+                        "The drive was not identified: its label, serial number and encryption "
+                        "state are not recorded. Write them on this report by hand before the "
+                        "drive leaves.",
+                    )
+                )
             )
         elif v.bitlocker is BitLockerStatus.OFF:
             out.append(
-                "NOT ENCRYPTED: this drive carries complete copies of the VMs' disks in the "
-                "clear. Encrypt it with BitLocker To Go before it leaves (Microsoft recommends "
-                "encrypting shipped media), or hand it over in person."
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Report",
+                        "NOT ENCRYPTED: this drive carries complete copies of the VMs' disks in "
+                        "the clear. Encrypt it with BitLocker To Go before it leaves (Microsoft "
+                        "recommends encrypting shipped media), or hand it over in person.",
+                    )
+                )
             )
         elif v.bitlocker is BitLockerStatus.UNKNOWN:
             out.append(
-                f"Encryption state unknown: hvseed could not read BitLocker for "
-                f"{v.mount_point}. Check it (manage-bde -status {drive_word(v.mount_point)}) "
-                "before the drive leaves; an unencrypted drive carries the VMs' disks in the "
-                "clear."
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Report",
+                        "Encryption state unknown: hvseed could not read BitLocker for {drive}. "
+                        "Check it ({command}) before the drive leaves; an unencrypted drive "
+                        "carries the VMs' disks in the clear.",
+                    ),
+                    drive=v.mount_point,
+                    command=f"manage-bde -status {drive_word(v.mount_point)}",
+                )
             )
         for vm in self.vms:
             if not vm.files:
-                out.append(f"The export folder of {vm.name} is empty: export it again.")
+                out.append(
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Report", "The export folder of {vm} is empty: export it again."
+                        ),
+                        vm=vm.name,
+                    )
+                )
             elif not vm.has_manifest:
                 out.append(
-                    f"No integrity manifest for {vm.name}: the SHA-256 values are missing, so "
-                    "damage in transit cannot be detected on arrival. 'hvseed run' writes the "
-                    "manifest beside the folder after the export."
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Report",
+                            "No integrity manifest for {vm}: the SHA-256 values are missing, so "
+                            "damage in transit cannot be detected on arrival. 'hvseed run' writes "
+                            "the manifest beside the folder after the export.",
+                        ),
+                        vm=vm.name,
+                    )
                 )
         return out
 
     def checklist(self) -> list[str]:
         """The steps on the replica side, in order."""
-        replica = self.replica_server or "the replica server"
+        replica = self.replica_server or said(QT_TRANSLATE_NOOP("Report", "the replica server"))
         bitlocker = self.volume.bitlocker if self.volume else BitLockerStatus.UNKNOWN
-        feature = (
-            " On Windows Server the BitLocker feature must be installed first (it is not by "
-            "default): Install-WindowsFeature BitLocker, then restart ('hvseed doctor' checks "
-            "it before the drive is shipped)."
+        feature = said(
+            QT_TRANSLATE_NOOP(
+                "Report",
+                "On Windows Server the BitLocker feature must be installed first (it is not by "
+                "default): Install-WindowsFeature BitLocker, then restart ('hvseed doctor' "
+                "checks it before the drive is shipped).",
+            )
         )
         if bitlocker is BitLockerStatus.ON:
-            unlock = (
-                "Unlock the drive with its BitLocker password or recovery key (sent separately, "
-                "never with the drive)." + feature
+            unlock = said(
+                QT_TRANSLATE_NOOP(
+                    "Report",
+                    "Unlock the drive with its BitLocker password or recovery key (sent "
+                    "separately, never with the drive). {feature}",
+                ),
+                feature=feature,
             )
         elif bitlocker is BitLockerStatus.OFF:
-            unlock = (
-                "The drive is not encrypted: check that it arrived sealed and was never out of "
-                "sight; report it if not."
+            unlock = said(
+                QT_TRANSLATE_NOOP(
+                    "Report",
+                    "The drive is not encrypted: check that it arrived sealed and was never out "
+                    "of sight; report it if not.",
+                )
             )
         else:
-            unlock = (
-                "If the drive asks for a BitLocker password, unlock it with the password or "
-                "recovery key (sent separately, never with the drive)." + feature
+            unlock = said(
+                QT_TRANSLATE_NOOP(
+                    "Report",
+                    "If the drive asks for a BitLocker password, unlock it with the password or "
+                    "recovery key (sent separately, never with the drive). {feature}",
+                ),
+                feature=feature,
             )
-        names = ", ".join(vm.name for vm in self.vms) or "each VM"
+        names = ", ".join(vm.name for vm in self.vms) or said(
+            QT_TRANSLATE_NOOP("Report", "each VM")
+        )
         return [
-            f"Plug the drive into the replica server {replica} (in a failover cluster: the node "
-            "that owns the replica VM).",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Report",
+                    "Plug the drive into the replica server {replica} (in a failover cluster: "
+                    "the node that owns the replica VM).",
+                ),
+                replica=replica,
+            ),
             unlock,
-            "Check that the drive's label and serial number match this report.",
-            "Start hvseed-gui and choose Import an initial copy, or on the command line run "
-            "'hvseed verify X:\\<folder>' then 'hvseed import --vm <VM> X:\\<folder>' for each "
-            "VM (X: is the drive's letter on the replica server; each VM's commands are listed "
-            "with it).",
-            f"Check state and health of {names}: Replicating and Normal once the changes that "
-            "waited are applied (hvseed status <VM>, or Get-VMReplication / "
-            "Measure-VMReplication).",
-            "Test failover on an isolated network: Hyper-V Manager, Replication, Test Failover "
-            "(Start-VMFailover -AsTest), connect the test VM to an isolated switch, boot and "
-            "check it, then Stop Test Failover.",
-            "Keep the drive unchanged until the test failover has passed; then wipe it: it "
-            "holds complete copies of the VMs' disks.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Report", "Check that the drive's label and serial number match this report."
+                )
+            ),
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Report",
+                    "Start hvseed-gui and choose Import an initial copy, or on the command line "
+                    "run {verify} then {import_} for each VM (X: is the drive's letter on the "
+                    "replica server; each VM's commands are listed with it).",
+                ),
+                verify="'hvseed verify X:\\<folder>'",
+                import_="'hvseed import --vm <VM> X:\\<folder>'",
+            ),
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Report",
+                    "Check state and health of {names}: Replicating and Normal once the changes "
+                    "that waited are applied (hvseed status <VM>, or Get-VMReplication / "
+                    "Measure-VMReplication).",
+                ),
+                names=names,
+            ),
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Report",
+                    "Test failover on an isolated network: Hyper-V Manager, Replication, Test "
+                    "Failover (Start-VMFailover -AsTest), connect the test VM to an isolated "
+                    "switch, boot and check it, then Stop Test Failover.",
+                )
+            ),
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Report",
+                    "Keep the drive unchanged until the test failover has passed; then wipe it: "
+                    "it holds complete copies of the VMs' disks.",
+                )
+            ),
         ]
 
     def vm_command_groups(self, vm: ReportVm) -> list[tuple[str, list[str]]]:
         """The command lines for one VM on the replica server (drive letter X:), each group
         with the shell it is for. Names and paths are quoted for that shell (never inside
         double quotes); ``--vm`` takes the VM ID when the name could be misread."""
-        folder = Literal(f"X:\\{vm.folder_name}")
+        on_drive = replica_drive_path(vm.folder)
+        folder = Literal(on_drive)
+        parent = on_drive.rsplit("\\", 1)[0]
+        parent = parent + "\\" if parent.endswith(":") else parent
         vm_word = Literal(vm.vm_id if vm.vm_id and not _plain_word(vm.name) else vm.name)
         groups = [
             (
-                "On the replica server, in PowerShell (X: is the drive's letter there):",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Report",
+                        "On the replica server, in PowerShell (X: is the drive's letter there):",
+                    )
+                ),
                 [
                     powershell_command("hvseed", ["verify", folder]),
                     powershell_command("hvseed", ["import", "--vm", vm_word, folder]),
@@ -208,11 +298,21 @@ class HandoverReport:
         ]
         if vm.has_manifest:
             groups.append(
-                ("Without hvseed, in PowerShell in X:\\ :", [get_filehash_check_line(vm.sums_name)])
+                (
+                    said(
+                        QT_TRANSLATE_NOOP("Report", "Without hvseed, in PowerShell in {folder} :"),
+                        folder=parent,
+                    ),
+                    [get_filehash_check_line(vm.sums_name)],
+                )
             )
             groups.append(
                 (
-                    "Without hvseed, with bash in the drive's folder:",
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Report", "Without hvseed, with bash in the drive's folder:"
+                        )
+                    ),
                     [sha256sum_check_line(vm.sums_name)],
                 )
             )
@@ -224,11 +324,27 @@ class HandoverReport:
 
     # -- renderings ------------------------------------------------------------------------------
 
-    def to_text(self) -> str:
-        return render_text(self)
+    def to_text(self, words: Words = ENGLISH) -> str:
+        from hvseed_gui.core.report_render import render_text
 
-    def to_html(self) -> str:
-        return render_html(self)
+        return render_text(self, words)
+
+    def to_html(self, words: Words = ENGLISH) -> str:
+        from hvseed_gui.core.report_render import render_html
+
+        return render_html(self, words)
+
+
+def replica_drive_path(folder: str) -> str:
+    """Where the folder is on the replica server, whose letter for the drive is unknown (X:):
+    ``E:\\HyperV-Seed\\SQL01_<id>`` -> ``X:\\HyperV-Seed\\SQL01_<id>``; a bare folder name
+    sits in the drive's root."""
+    windows = folder.replace("/", "\\")
+    if len(windows) >= 2 and windows[1] == ":" and windows[0].isalpha():
+        rest = windows[2:].lstrip("\\")
+        return f"X:\\{rest}".rstrip("\\") if rest else "X:\\"
+    # a path of this computer (a mounted drive), or a bare name: only the folder's own name is sure
+    return "X:\\" + windows.rstrip("\\").rsplit("\\", 1)[-1]
 
 
 def _plain_word(name: str) -> bool:
@@ -413,19 +529,19 @@ def report_file_name(day: datetime, counter: int = 1) -> str:
     return f"{stem}{REPORT_SUFFIX}" if counter <= 1 else f"{stem}-{counter}{REPORT_SUFFIX}"
 
 
-def text_file_content(report: HandoverReport) -> str:
+def text_file_content(report: HandoverReport, words: Words = ENGLISH) -> str:
     """The text file's content: a byte order mark, then the text with CRLF line ends."""
-    return ("\ufeff" + report.to_text()).replace("\r\n", "\n").replace("\n", "\r\n")
+    return ("\ufeff" + report.to_text(words)).replace("\r\n", "\n").replace("\n", "\r\n")
 
 
-def write_text_report(report: HandoverReport, directory: Path) -> Path:
+def write_text_report(report: HandoverReport, directory: Path, words: Words = ENGLISH) -> Path:
     """Write the text beside the export folders (in ``directory``), whole (temporary name, then
     rename); never over an existing file.
 
     Raises ``ManifestError`` (a sentence for the admin) when the folder cannot be written.
     """
     directory = Path(directory)
-    payload = text_file_content(report).encode("utf-8")
+    payload = text_file_content(report, words).encode("utf-8")
     day = report.created.astimezone()
     for counter in range(1, MAX_REPORTS_PER_DAY + 1):
         path = directory / report_file_name(day, counter)
@@ -443,253 +559,3 @@ def write_text_report(report: HandoverReport, directory: Path) -> Path:
         f"{MAX_REPORTS_PER_DAY} handover reports of today already exist in {directory}.",
         "Move old reports off the drive.",
     )
-
-
-# --- renderings ----------------------------------------------------------------------------------
-
-
-def _when(report: HandoverReport) -> str:
-    local = report.created.astimezone()
-    return f"{local:%Y-%m-%d %H:%M} {local.tzname() or ''}".rstrip()
-
-
-def _grouped(n: int) -> str:
-    """``25769803776`` -> ``"25 769 803 776"`` (no comma/point ambiguity across locales)."""
-    return f"{n:,}".replace(",", "\u00a0")
-
-
-def _size(n: int) -> str:
-    return f"{_grouped(n)} bytes" if n < 1024 else f"{format_bytes(n)} ({_grouped(n)} bytes)"
-
-
-def _drive_rows(report: HandoverReport) -> list[tuple[str, str]]:
-    v = report.volume
-    if v is None:
-        return [("Drive", "not identified"), ("Encryption", report.encryption_text())]
-    model = v.friendly_name or "–"
-    bus = f", {v.bus_type}" if v.bus_type else ""
-    return [
-        ("Drive", f"{v.mount_point} on {report.source_host or 'the source host'}"),
-        ("Label", v.label or "(no label)"),
-        ("Serial number", v.serial or "(not reported)"),
-        ("Model", f"{model}{bus}"),
-        (
-            "File system",
-            f"{v.file_system}, {format_bytes(v.total_bytes)} total, "
-            f"{format_bytes(v.free_bytes)} free",
-        ),
-        ("Encryption", report.encryption_text()),
-    ]
-
-
-def render_text(report: HandoverReport) -> str:
-    title = "hvseed handover report: initial copy for Hyper-V Replica"
-    lines = [title, "=" * len(title), ""]
-    head = [
-        ("Created", f"{_when(report)} by hvseed {report.tool_version}"),
-        ("Source host (A)", report.source_host or "(unknown)"),
-        ("Replica server (B)", report.replica_server or "(unknown)"),
-        ("Folders in", report.location or "(see below)"),
-        ("Content", f"{len(report.vms)} VM(s), {_size(report.total_bytes)}"),
-    ]
-    lines += [f"{k + ':':<20}{v}" for k, v in head]
-    lines += ["", "DRIVE"]
-    lines += [f"  {k + ':':<18}{v}" for k, v in _drive_rows(report)]
-    warnings = report.warnings()
-    if warnings:
-        lines += ["", "WARNINGS"]
-        for w in warnings:
-            lines += _wrap(f"!! {w}", "   ")
-    lines += ["", "VIRTUAL MACHINES"]
-    for n, vm in enumerate(report.vms, 1):
-        lines += ["", f"{n}. {vm.name}"]
-        lines += [
-            f"   VM ID:     {vm.vm_id or '(unknown)'}",
-            f"   Folder:    {vm.folder}",
-            f"   Files:     {len(vm.files)}, {_size(vm.total_bytes)}",
-            "   Manifest:  "
-            + (
-                "beside the folder (.hvseed-manifest.json, .sha256)"
-                if vm.has_manifest
-                else "none (no SHA-256 values)"
-            ),
-        ]
-        if vm.fingerprint:
-            lines += [
-                f"   Manifest fingerprint (SHA-256 of {vm.manifest_name}):",
-                f"     {short_fingerprint(vm.fingerprint)}   (in full: {vm.fingerprint})",
-                "     Pass it on apart from the drive (mail, phone): the replica side checks it.",
-            ]
-        for f in vm.files:
-            lines.append(f"   - {f.path}")
-            lines.append(f"       {_size(f.size)}")
-            lines.append(f"       SHA-256 {f.sha256 or '(not computed)'}")
-        for label, commands in report.vm_command_groups(vm):
-            lines.append(f"   {label}")
-            lines += [f"     {c}" for c in commands]
-    lines += ["", "CHECKLIST FOR THE REPLICA SIDE"]
-    for n, step in enumerate(report.checklist(), 1):
-        lines += _wrap(f"[ ] {n}. {step}", "       ")
-    for note in report.notes:
-        lines += [""] + _wrap(note, "")
-    lines += [
-        "",
-        "HANDOVER",
-        "  Handed over by: ______________________  Date/time: ______________",
-        "  Received by:    ______________________  Date/time: ______________",
-        "",
-    ]
-    return visible("\n".join(lines), keep="\n")  # names from the drive: shown, not obeyed
-
-
-def _wrap(text: str, indent: str, width: int = 96) -> list[str]:
-    import textwrap
-
-    return textwrap.wrap(text, width, subsequent_indent=indent, break_on_hyphens=False) or [""]
-
-
-_CSS = """
-body { font-family: 'Segoe UI', 'DejaVu Sans', sans-serif; font-size: 9.5pt; color: #1a1a1a; }
-h1 { font-size: 17pt; font-weight: 600; margin: 0 0 2px 0; color: #0b3d6b; }
-h2 { font-size: 11.5pt; font-weight: 600; margin: 14px 0 4px 0; color: #0b3d6b; }
-h3 { font-size: 10.5pt; font-weight: 600; margin: 10px 0 2px 0; }
-.sub { color: #555555; margin: 0 0 8px 0; }
-td.k { color: #555555; padding-right: 10px; }
-.mono { font-family: 'Consolas', 'DejaVu Sans Mono', monospace; font-size: 8pt; }
-.hash { font-family: 'Consolas', 'DejaVu Sans Mono', monospace; font-size: 7.5pt;
-        color: #333333; }
-.small { font-size: 8pt; color: #555555; }
-"""
-
-
-def render_html(report: HandoverReport) -> str:
-    """The report as HTML for ``QTextDocument`` (Qt's HTML subset: tables, inline CSS).
-
-    Page 1 is the cover sheet (hosts, warnings, drive, VMs, checklist, signatures); the files
-    with sizes and SHA-256 follow from page 2 on.
-    """
-    e = html.escape
-    out: list[str] = [f"<html><head><style>{_CSS}</style></head><body>"]
-    out.append("<h1>Handover: initial copy for Hyper-V Replica</h1>")
-    out.append(
-        f"<p class='sub'>{len(report.vms)} VM(s), {e(format_bytes(report.total_bytes))} · "
-        f"created {e(_when(report))} by hvseed {e(report.tool_version)}</p>"
-    )
-    head = [
-        ("Source host (A)", report.source_host or "(unknown)"),
-        ("Replica server (B)", report.replica_server or "(unknown)"),
-        ("Folders in", report.location or "(see below)"),
-    ]
-    out.append(_kv_table(head))
-    for w in report.warnings():
-        out.append(
-            "<table width='100%' cellspacing='0' cellpadding='6' style='margin-top: 8px;'>"
-            "<tr><td style='background-color: #fdecea; color: #8a1c12; "
-            "border-left: 4px solid #c62828;'>"
-            f"<b>Warning.</b> {e(w)}</td></tr></table>"
-        )
-
-    out.append("<h2>Drive</h2>")
-    colour = "#1b5e20" if report.encrypted else "#b71c1c"
-    out.append(_kv_table(_drive_rows(report), highlight={"Encryption": colour}))
-
-    out.append("<h2>Virtual machines</h2>")
-    out.append(
-        "<table width='100%' cellspacing='0' cellpadding='3' style='border-collapse: collapse;'>"
-        "<tr style='background-color: #e8eef5;'><td><b>VM</b></td><td><b>VM ID</b></td>"
-        "<td align='right'><b>Files</b></td><td align='right'><b>Size</b></td>"
-        "<td style='padding-left: 12px;'><b>Manifest</b></td></tr>"
-    )
-    for vm in report.vms:
-        manifest = "yes" if vm.has_manifest else "<b style='color: #b71c1c;'>none</b>"
-        if vm.fingerprint:
-            manifest += (
-                f"<br><span class='mono'>fingerprint {e(short_fingerprint(vm.fingerprint))}</span>"
-            )
-        out.append(
-            f"<tr><td>{e(vm.name)}</td><td class='mono'>{e(vm.vm_id or '(unknown)')}</td>"
-            f"<td align='right'>{len(vm.files)}</td>"
-            f"<td align='right'>{e(format_bytes(vm.total_bytes))}</td>"
-            f"<td style='padding-left: 12px;'>{manifest}</td></tr>"
-        )
-    out.append("</table>")
-    out.append(
-        "<p class='small'>Files, sizes and SHA-256 values of every folder follow on the next "
-        "page(s).</p>"
-    )
-
-    out.append("<h2>Checklist for the replica side</h2>")
-    out.append("<table width='100%' cellspacing='0' cellpadding='3'>")
-    for n, step in enumerate(report.checklist(), 1):
-        out.append(
-            f"<tr><td valign='top' style='white-space: nowrap;'>☐&nbsp;<b>{n}.</b></td>"
-            f"<td valign='top'>{e(step)}</td></tr>"
-        )
-    out.append("</table>")
-    for note in report.notes:
-        out.append(f"<p class='small'>{e(note)}</p>")
-    out.append("<h2>Handover</h2>")
-    out.append(
-        "<table width='100%' cellspacing='0' cellpadding='6'>"
-        "<tr><td width='55%'>Handed over by:<br/><br/>______________________________</td>"
-        "<td>Date, time:<br/><br/>______________________</td></tr>"
-        "<tr><td>Received by:<br/><br/>______________________________</td>"
-        "<td>Date, time:<br/><br/>______________________</td></tr></table>"
-    )
-
-    out.append("<h2 style='page-break-before: always;'>Files and SHA-256</h2>")
-    for n, vm in enumerate(report.vms, 1):
-        out.append(f"<h3>{n}. {e(vm.name)}</h3>")
-        manifest = (
-            "beside the folder (.hvseed-manifest.json, .sha256)"
-            if vm.has_manifest
-            else "<span style='color: #b71c1c;'>none: no SHA-256 values</span>"
-        )
-        out.append(
-            _kv_table(
-                [
-                    ("VM ID", f"<span class='mono'>{e(vm.vm_id or '(unknown)')}</span>"),
-                    ("Folder", f"<span class='mono'>{e(vm.folder)}</span>"),
-                    ("Files", f"{len(vm.files)}, {e(_size(vm.total_bytes))}"),
-                    ("Manifest", manifest),
-                ],
-                raw=True,
-            )
-        )
-        out.append(
-            "<table width='100%' cellspacing='0' cellpadding='3' "
-            "style='border-collapse: collapse; margin-top: 4px;'>"
-            "<tr style='background-color: #e8eef5;'><td><b>File</b></td>"
-            "<td align='right'><b>Size</b></td></tr>"
-        )
-        for i, f in enumerate(vm.files):
-            shade = " style='background-color: #f6f8fa;'" if i % 2 else ""
-            digest = e(f.sha256) if f.sha256 else "(not computed)"
-            out.append(
-                f"<tr{shade}><td>{e(f.path)}<br/><span class='hash'>SHA-256 {digest}</span>"
-                f"</td><td align='right' valign='top' style='white-space: nowrap;'>"
-                f"{e(format_bytes(f.size))}<br/>"
-                f"<span class='small'>{_grouped(f.size)} bytes</span></td></tr>"
-            )
-        out.append("</table>")
-        for label, commands in report.vm_command_groups(vm):
-            cmds = "<br/>".join(e(c) for c in commands)
-            out.append(
-                f"<p class='small' style='margin-top: 4px;'>{e(label)}<br/>"
-                f"<span class='mono'>{cmds}</span></p>"
-            )
-    out.append("</body></html>")
-    return visible("\n".join(out), keep="\n")
-
-
-def _kv_table(
-    rows: Sequence[tuple[str, str]], *, raw: bool = False, highlight: dict[str, str] | None = None
-) -> str:
-    cells = []
-    for key, value in rows:
-        shown = value if raw else html.escape(value)
-        colour = (highlight or {}).get(key)
-        if colour:
-            shown = f"<b style='color: {colour};'>{shown}</b>"
-        cells.append(f"<tr><td class='k' valign='top'>{html.escape(key)}</td><td>{shown}</td></tr>")
-    return "<table cellspacing='0' cellpadding='2'>" + "".join(cells) + "</table>"

@@ -19,6 +19,10 @@ from typing import Protocol
 
 from hvseed_gui.core.units import format_bytes
 
+#: the languages hvseed words its sentences in: English is the source, the others ship as
+#: hvseed_gui/i18n/hvseed_<lang>.qm
+LANGUAGES = ("en", "de")
+
 
 class Template(str):
     """An English template and the catalogue context it is translated in."""
@@ -109,7 +113,8 @@ def _remade(template: str, params: Mapping[str, object], code: str, n: int) -> S
 
 
 def said(template: str, *, code: str = "", n: int = -1, **params: object) -> Said:
-    """``said(QT_TRANSLATE_NOOP("Check", "VM {vm} is …"), vm=name)``."""
+    """``said(QT_TRANSLATE_NOOP("Check", "VM {vm} is …"), vm=name)``; ``n`` is the count of a
+    ``%n`` plural template, never a ``{n}`` parameter."""
     return Said(template, params, code=code, n=n)
 
 

@@ -23,6 +23,7 @@ from hvseed_gui.core.manifest import (
     write_manifest,
 )
 from hvseed_gui.core.report import HandoverReport, report_from_folders, write_text_report
+from hvseed_gui.core.said import ENGLISH, Words
 from hvseed_gui.core.volumes import Volume
 from hvseed_gui.flows.events import CancelToken
 from hvseed_gui.hyperv.host import HyperVHost
@@ -155,6 +156,7 @@ def report_where_the_drive_is(
     notes: Sequence[str] = (),
     listings: Sequence[FolderListing] = (),
     write: bool = True,
+    words: Words = ENGLISH,
 ) -> tuple[HandoverReport, str]:
     """The handover report of ``folders`` on ``host`` (their manifests where present), read
     where the drive is; with ``write`` its text is written beside the first folder, never over
@@ -174,7 +176,7 @@ def report_where_the_drive_is(
             report = replace(report, notes=tuple(notes))
         if not write:
             return report, ""
-        path = write_text_report(report, paths[0].parent)
+        path = write_text_report(report, paths[0].parent, words)
         return report, str(PureWindowsPath(folders[0]).parent / path.name)
     report = build_report_on_host(
         host,
@@ -187,4 +189,4 @@ def report_where_the_drive_is(
     )
     if not write:
         return report, ""
-    return report, write_report_on_host(host, report, folder_parent(folders[0]))
+    return report, write_report_on_host(host, report, folder_parent(folders[0]), words)

@@ -23,6 +23,7 @@ from hvseed_gui.core.manifest import (
 )
 from hvseed_gui.core.plan import InitialReplicationMethod, PlanVm, ReplicationPlan
 from hvseed_gui.core.report import HandoverReport, find_volume
+from hvseed_gui.core.said import ENGLISH, Words
 from hvseed_gui.core.staged_copy import copy_folder_hashing, remove_copied
 from hvseed_gui.core.winpaths import destination_problem, name_problem
 from hvseed_gui.errors import HvseedError
@@ -124,9 +125,11 @@ class ExportRun(Flow):
         emit: Emit = ignore,
         cancel: CancelToken | None = None,
         poll: float = 1.0,
+        words: Words = ENGLISH,
     ) -> None:
         self.primary = primary
         self.plan = plan
+        self.words = words  # the reader's language of the handover report it writes
         super().__init__(emit=emit, cancel=cancel, poll=poll)
         self.inventory: Inventory | None = None
 
@@ -564,6 +567,7 @@ class ExportRun(Flow):
                 volume=find_volume(self.primary.usb_volumes(), folders[0]),
                 source_host=self._source_host(),
                 replica_server=self.plan.replica_server,
+                words=self.words,
             )
             if self.primary.local_path(folders[0]) is None:
                 result.report_where = self.primary.display_name

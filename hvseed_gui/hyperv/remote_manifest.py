@@ -34,6 +34,7 @@ from hvseed_gui.core.report import (
     vm_from_listing,
     vm_from_manifest,
 )
+from hvseed_gui.core.said import ENGLISH, Words
 from hvseed_gui.core.volumes import Volume
 from hvseed_gui.hyperv.host import HashJob, HyperVHost, JobState
 from hvseed_gui.hyperv.host_errors import Cancelled, CmdletError, NotFound
@@ -254,10 +255,12 @@ def build_report_on_host(
     )
 
 
-def write_report_on_host(host: HyperVHost, report: HandoverReport, directory: str) -> str:
+def write_report_on_host(
+    host: HyperVHost, report: HandoverReport, directory: str, words: Words = ENGLISH
+) -> str:
     """Write the report's text in ``directory`` on ``host`` as ``HANDOVER-<date>.txt`` (then
     ``-2``, ``-3`` … : never over an earlier one); returns the path as the host names it."""
-    content = text_file_content(report)
+    content = text_file_content(report, words)
     day = report.created.astimezone()
     for counter in range(1, MAX_REPORTS_PER_DAY + 1):
         name = report_file_name(day, counter)

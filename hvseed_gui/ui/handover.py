@@ -25,6 +25,7 @@ from hvseed_gui.flows.drive import report_where_the_drive_is
 from hvseed_gui.hyperv.host import HyperVHost
 from hvseed_gui.ui.tasks import TaskRunner, describe_error
 from hvseed_gui.ui.widgets.status import StatusLabel
+from hvseed_gui.ui.wording import GUI
 
 if TYPE_CHECKING:
     from hvseed_gui.ui.wizard import EnableReplicationWizard
@@ -68,6 +69,7 @@ def prepare_reports(
                 host,
                 group,
                 volume=volume,
+                words=GUI,
                 source_host=source_host,
                 replica_server=replica_server,
                 notes=notes,
@@ -117,8 +119,8 @@ def remote_note() -> str:
 def reports_html(reports: Sequence[HandoverReport]) -> str:
     """One document of several reports (one per drive), each starting on a new page."""
     if len(reports) == 1:
-        return reports[0].to_html()
-    docs = [r.to_html() for r in reports]
+        return reports[0].to_html(GUI)
+    docs = [r.to_html(GUI) for r in reports]
     head = docs[0].split("<body>", 1)[0]
     bodies = [d.split("<body>", 1)[-1].rsplit("</body>", 1)[0] for d in docs]
     breaker = '<div style="page-break-before: always"></div>'
@@ -269,13 +271,13 @@ class HandoverBox(QWidget):
                 pages = write_pdf(
                     reports_html(self.reports),
                     path,
-                    title=f"Handover: {', '.join(vms)}",
+                    title=self.tr("Handover: %1").replace("%1", ", ".join(vms)),
                     footer=f"hvseed handover · {', '.join(vms)} · "
                     f"{r.source_host} → {r.replica_server}",
                     overwrite=True,
                 )
             else:
-                pages = write_report_pdf(self.report, path, overwrite=True)
+                pages = write_report_pdf(self.report, path, overwrite=True, words=GUI)
         except (PdfError, OSError) as exc:
             self.note.show_message("error", str(exc))
             return

@@ -30,6 +30,7 @@ from hvseed_gui.hyperv.host import HyperVHost, Inventory, VmRef
 from hvseed_gui.ui.flow_bridge import FlowBridge
 from hvseed_gui.ui.format import size
 from hvseed_gui.ui.tasks import TaskRunner, describe_error
+from hvseed_gui.ui.wording import GUI
 
 UNVERIFIABLE = QT_TRANSLATE_NOOP(
     "ManifestJob",
@@ -249,7 +250,12 @@ class ManifestHasher(QObject):
                 except Exception:  # the manifest is worth more than its replica-server line
                     replica = ""
             run = ExportRun(
-                host, replace(plan, replica_server=replica), emit=emit, cancel=token, poll=interval
+                host,
+                replace(plan, replica_server=replica),
+                emit=emit,
+                cancel=token,
+                poll=interval,
+                words=GUI,
             )
             run.inventory = inventory
             outcome = job.export or ExportOutcome(

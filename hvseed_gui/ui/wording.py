@@ -11,20 +11,18 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from hvseed_gui.core.said import Said, Words, worded
+from hvseed_gui.language import QtWords
 from hvseed_gui.ui import format as fmt
 
 
-class QtWords:
-    """The GUI's language: Qt's installed catalogue and locale."""
-
-    def translate(self, context: str, text: str, n: int = -1) -> str:
-        return QCoreApplication.translate(context, text, None, n)
+class GuiWords(QtWords):
+    """The GUI's language: Qt's installed catalogue, sizes as every page writes them."""
 
     def size(self, n: int) -> str:
         return fmt.size(n)
 
 
-GUI: Words = QtWords()
+GUI: Words = GuiWords()
 
 
 def word(text: object) -> str:

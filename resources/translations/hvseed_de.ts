@@ -1771,6 +1771,10 @@
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
+    <message>
+        <source>Handover: %1</source>
+        <translation>Übergabe: %1</translation>
+    </message>
     <message numerus="yes">
         <source>Handover report saved: %1 (%n page(s)). Print it and give it with the drive.</source>
         <translation>
@@ -3569,6 +3573,329 @@
     <message>
         <source>%1 (ID %2) waits for its initial copy.</source>
         <translation>%1 (ID %2) wartet auf die Erstkopie.</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>not recorded (drive not identified)</source>
+        <translation>nicht erfasst (Laufwerk nicht erkannt)</translation>
+    </message>
+    <message>
+        <source>BitLocker on: the drive is encrypted</source>
+        <translation>BitLocker an: Das Laufwerk ist verschlüsselt</translation>
+    </message>
+    <message>
+        <source>NOT ENCRYPTED (BitLocker off)</source>
+        <translation>NICHT VERSCHLÜSSELT (BitLocker aus)</translation>
+    </message>
+    <message>
+        <source>unknown (BitLocker state could not be read)</source>
+        <translation>unbekannt (BitLocker-Zustand nicht lesbar)</translation>
+    </message>
+    <message>
+        <source>The drive was not identified: its label, serial number and encryption state are not recorded. Write them on this report by hand before the drive leaves.</source>
+        <translation>Das Laufwerk wurde nicht erkannt: Bezeichnung, Seriennummer und Verschlüsselungszustand sind nicht erfasst. Tragen Sie sie von Hand in diesen Bericht ein, bevor das Laufwerk das Haus verlässt.</translation>
+    </message>
+    <message>
+        <source>NOT ENCRYPTED: this drive carries complete copies of the VMs' disks in the clear. Encrypt it with BitLocker To Go before it leaves (Microsoft recommends encrypting shipped media), or hand it over in person.</source>
+        <translation>NICHT VERSCHLÜSSELT: Dieses Laufwerk trägt vollständige Kopien der Festplatten der VMs im Klartext. Verschlüsseln Sie es mit BitLocker To Go, bevor es das Haus verlässt (Microsoft empfiehlt, verschickte Medien zu verschlüsseln), oder übergeben Sie es persönlich.</translation>
+    </message>
+    <message>
+        <source>Encryption state unknown: hvseed could not read BitLocker for {drive}. Check it ({command}) before the drive leaves; an unencrypted drive carries the VMs' disks in the clear.</source>
+        <translation>Verschlüsselungszustand unbekannt: hvseed konnte BitLocker für {drive} nicht lesen. Prüfen Sie ihn ({command}), bevor das Laufwerk das Haus verlässt; ein unverschlüsseltes Laufwerk trägt die Festplatten der VMs im Klartext.</translation>
+    </message>
+    <message>
+        <source>The export folder of {vm} is empty: export it again.</source>
+        <translation>Der Exportordner von {vm} ist leer: Exportieren Sie die VM erneut.</translation>
+    </message>
+    <message>
+        <source>No integrity manifest for {vm}: the SHA-256 values are missing, so damage in transit cannot be detected on arrival. 'hvseed run' writes the manifest beside the folder after the export.</source>
+        <translation>Kein Integritätsmanifest für {vm}: Die SHA-256-Werte fehlen, daher lassen sich Transportschäden bei der Ankunft nicht erkennen. „hvseed run“ schreibt das Manifest nach dem Export neben den Ordner.</translation>
+    </message>
+    <message>
+        <source>the replica server</source>
+        <translation>den Replikatserver</translation>
+    </message>
+    <message>
+        <source>On Windows Server the BitLocker feature must be installed first (it is not by default): Install-WindowsFeature BitLocker, then restart ('hvseed doctor' checks it before the drive is shipped).</source>
+        <translation>Unter Windows Server muss zuerst das BitLocker-Feature installiert sein (standardmäßig ist es das nicht): Install-WindowsFeature BitLocker, dann neu starten („hvseed doctor“ prüft das, bevor das Laufwerk verschickt wird).</translation>
+    </message>
+    <message>
+        <source>Unlock the drive with its BitLocker password or recovery key (sent separately, never with the drive). {feature}</source>
+        <translation>Entsperren Sie das Laufwerk mit seinem BitLocker-Kennwort oder Wiederherstellungsschlüssel (getrennt geschickt, nie mit dem Laufwerk). {feature}</translation>
+    </message>
+    <message>
+        <source>The drive is not encrypted: check that it arrived sealed and was never out of sight; report it if not.</source>
+        <translation>Das Laufwerk ist nicht verschlüsselt: Prüfen Sie, ob es versiegelt ankam und nie unbeaufsichtigt war; melden Sie es, falls nicht.</translation>
+    </message>
+    <message>
+        <source>If the drive asks for a BitLocker password, unlock it with the password or recovery key (sent separately, never with the drive). {feature}</source>
+        <translation>Fragt das Laufwerk nach einem BitLocker-Kennwort, entsperren Sie es mit dem Kennwort oder dem Wiederherstellungsschlüssel (getrennt geschickt, nie mit dem Laufwerk). {feature}</translation>
+    </message>
+    <message>
+        <source>each VM</source>
+        <translation>jeder VM</translation>
+    </message>
+    <message>
+        <source>Plug the drive into the replica server {replica} (in a failover cluster: the node that owns the replica VM).</source>
+        <translation>Schließen Sie das Laufwerk an den Replikatserver {replica} an (im Failovercluster: an den Knoten, dem die Replikat-VM gehört).</translation>
+    </message>
+    <message>
+        <source>Check that the drive's label and serial number match this report.</source>
+        <translation>Prüfen Sie, ob Bezeichnung und Seriennummer des Laufwerks mit diesem Bericht übereinstimmen.</translation>
+    </message>
+    <message>
+        <source>Start hvseed-gui and choose Import an initial copy, or on the command line run {verify} then {import_} for each VM (X: is the drive's letter on the replica server; each VM's commands are listed with it).</source>
+        <translation>Starten Sie hvseed-gui und wählen Sie „Erstkopie importieren“, oder führen Sie in der Befehlszeile für jede VM {verify} und dann {import_} aus (X: ist der Buchstabe des Laufwerks auf dem Replikatserver; die Befehle jeder VM stehen bei ihr).</translation>
+    </message>
+    <message>
+        <source>Check state and health of {names}: Replicating and Normal once the changes that waited are applied (hvseed status &lt;VM&gt;, or Get-VMReplication / Measure-VMReplication).</source>
+        <translation>Prüfen Sie Zustand und Integrität von {names}: „Replikation wird ausgeführt“ (Replicating) und „Normal“, sobald die wartenden Änderungen übernommen sind (hvseed status &lt;VM&gt;, oder Get-VMReplication / Measure-VMReplication).</translation>
+    </message>
+    <message>
+        <source>Test failover on an isolated network: Hyper-V Manager, Replication, Test Failover (Start-VMFailover -AsTest), connect the test VM to an isolated switch, boot and check it, then Stop Test Failover.</source>
+        <translation>Testfailover in einem isolierten Netz: Hyper-V-Manager, Replikation, Testfailover (Start-VMFailover -AsTest), die Test-VM mit einem isolierten Switch verbinden, starten und prüfen, dann „Testfailover beenden“.</translation>
+    </message>
+    <message>
+        <source>Keep the drive unchanged until the test failover has passed; then wipe it: it holds complete copies of the VMs' disks.</source>
+        <translation>Lassen Sie das Laufwerk unverändert, bis das Testfailover bestanden ist; löschen Sie es dann: Es enthält vollständige Kopien der Festplatten der VMs.</translation>
+    </message>
+    <message>
+        <source>On the replica server, in PowerShell (X: is the drive's letter there):</source>
+        <translation>Auf dem Replikatserver, in PowerShell (X: ist dort der Buchstabe des Laufwerks):</translation>
+    </message>
+    <message>
+        <source>Without hvseed, in PowerShell in {folder} :</source>
+        <translation>Ohne hvseed, in PowerShell in {folder} :</translation>
+    </message>
+    <message>
+        <source>Without hvseed, with bash in the drive's folder:</source>
+        <translation>Ohne hvseed, mit bash im Ordner des Laufwerks:</translation>
+    </message>
+    <message>
+        <source>{count} bytes</source>
+        <translation>{count} Bytes</translation>
+    </message>
+    <message>
+        <source>{size} ({count} bytes)</source>
+        <translation>{size} ({count} Bytes)</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Laufwerk</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>Verschlüsselung</translation>
+    </message>
+    <message>
+        <source>not identified</source>
+        <translation>nicht erkannt</translation>
+    </message>
+    <message>
+        <source>{drive} on {host}</source>
+        <translation>{drive} an {host}</translation>
+    </message>
+    <message>
+        <source>the source host</source>
+        <translation>dem Quellhost</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <source>(no label)</source>
+        <translation>(keine Bezeichnung)</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Seriennummer</translation>
+    </message>
+    <message>
+        <source>(not reported)</source>
+        <translation>(nicht gemeldet)</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>File system</source>
+        <translation>Dateisystem</translation>
+    </message>
+    <message>
+        <source>{fs}, {total} total, {free} free</source>
+        <translation>{fs}, {total} gesamt, {free} frei</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(unbekannt)</translation>
+    </message>
+    <message>
+        <source>Source host (A)</source>
+        <translation>Quellhost (A)</translation>
+    </message>
+    <message>
+        <source>Replica server (B)</source>
+        <translation>Replikatserver (B)</translation>
+    </message>
+    <message>
+        <source>Folders in</source>
+        <translation>Ordner in</translation>
+    </message>
+    <message>
+        <source>(see below)</source>
+        <translation>(siehe unten)</translation>
+    </message>
+    <message>
+        <source>Handed over by:</source>
+        <translation>Übergeben von:</translation>
+    </message>
+    <message>
+        <source>Received by:</source>
+        <translation>Empfangen von:</translation>
+    </message>
+    <message>
+        <source>Date/time:</source>
+        <translation>Datum/Uhrzeit:</translation>
+    </message>
+    <message>
+        <source>Handover: {names}</source>
+        <translation>Übergabe: {names}</translation>
+    </message>
+    <message>
+        <source>hvseed handover report: initial copy for Hyper-V Replica</source>
+        <translation>hvseed-Übergabebericht: Erstkopie für Hyper-V-Replikat</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>{when} by hvseed {version}</source>
+        <translation>{when} von hvseed {version}</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <source>VMs: {count}, {size}</source>
+        <translation>VMs: {count}, {size}</translation>
+    </message>
+    <message>
+        <source>DRIVE</source>
+        <translation>LAUFWERK</translation>
+    </message>
+    <message>
+        <source>WARNINGS</source>
+        <translation>WARNUNGEN</translation>
+    </message>
+    <message>
+        <source>VIRTUAL MACHINES</source>
+        <translation>VIRTUELLE COMPUTER</translation>
+    </message>
+    <message>
+        <source>beside the folder (.hvseed-manifest.json, .sha256)</source>
+        <translation>neben dem Ordner (.hvseed-manifest.json, .sha256)</translation>
+    </message>
+    <message>
+        <source>none (no SHA-256 values)</source>
+        <translation>keines (keine SHA-256-Werte)</translation>
+    </message>
+    <message>
+        <source>VM ID</source>
+        <translation>VM-ID</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>Manifest</source>
+        <translation>Manifest</translation>
+    </message>
+    <message>
+        <source>Manifest fingerprint (SHA-256 of {file}):</source>
+        <translation>Fingerabdruck des Manifests (SHA-256 von {file}):</translation>
+    </message>
+    <message>
+        <source>{short}   (in full: {full})</source>
+        <translation>{short}   (vollständig: {full})</translation>
+    </message>
+    <message>
+        <source>Pass it on apart from the drive (mail, phone): the replica side checks it.</source>
+        <translation>Geben Sie ihn getrennt vom Laufwerk weiter (Mail, Telefon): Die Replikatseite prüft ihn.</translation>
+    </message>
+    <message>
+        <source>(not computed)</source>
+        <translation>(nicht berechnet)</translation>
+    </message>
+    <message>
+        <source>CHECKLIST FOR THE REPLICA SIDE</source>
+        <translation>CHECKLISTE FÜR DIE REPLIKATSEITE</translation>
+    </message>
+    <message>
+        <source>HANDOVER</source>
+        <translation>ÜBERGABE</translation>
+    </message>
+    <message>
+        <source>Handover: initial copy for Hyper-V Replica</source>
+        <translation>Übergabe: Erstkopie für Hyper-V-Replikat</translation>
+    </message>
+    <message>
+        <source>VMs: {count}, {size} · created {when} by hvseed {version}</source>
+        <translation>VMs: {count}, {size} · erstellt {when} von hvseed {version}</translation>
+    </message>
+    <message>
+        <source>Warning.</source>
+        <translation>Warnung.</translation>
+    </message>
+    <message>
+        <source>VM</source>
+        <translation>VM</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>fingerprint {short}</source>
+        <translation>Fingerabdruck {short}</translation>
+    </message>
+    <message>
+        <source>Files, sizes and SHA-256 values of every folder follow on the next page(s).</source>
+        <translation>Dateien, Größen und SHA-256-Werte jedes Ordners folgen auf den nächsten Seiten.</translation>
+    </message>
+    <message>
+        <source>Checklist for the replica side</source>
+        <translation>Checkliste für die Replikatseite</translation>
+    </message>
+    <message>
+        <source>Files and SHA-256</source>
+        <translation>Dateien und SHA-256</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>none: no SHA-256 values</source>
+        <translation>keines: keine SHA-256-Werte</translation>
     </message>
 </context>
 <context>

@@ -243,3 +243,26 @@ def test_run_again_after_an_interruption_follows_the_export_instead_of_starting_
     code, out, err = hvseed("run", str(plan_file), lab=lab_dir)  # and once more: nothing breaks
     assert code == 0, err
     assert "kept as it is" in out
+
+
+def test_report_speaks_the_readers_language(lab_dir, tmp_path):
+    """``report --lang de`` for a German replica admin: labels, warnings and the checklist in
+    German; names, paths, IDs, hashes and command lines as they are."""
+    from tests.support.english import english_words
+
+    plan, folder = export_example(lab_dir, tmp_path)
+    shown = f"{plan['destination_path']}\\{folder.name}"
+    code, english, err = hvseed("report", shown, lab=lab_dir)
+    assert code == 0, err
+    assert "CHECKLIST FOR THE REPLICA SIDE" in english
+    code, german, err = hvseed("report", shown, "--lang", "de", lab=lab_dir)
+    assert code == 0, err
+    assert "CHECKLISTE FÜR DIE REPLIKATSEITE" in german and "Seriennummer" in german
+    assert plan["vms"][0]["id"] in german and folder.name in german
+    prose = [line for line in german.splitlines() if "hvseed " not in line and "SHA" not in line]
+    names = [plan["vms"][0]["name"], "Hyper-V Replica", "BitLocker To Go", "Replicating"]
+    leftover = [line for line in prose if english_words(line, names)]
+    assert not leftover, "English in the German report:\n" + "\n".join(leftover)
+    pdf = tmp_path / "übergabe.pdf"
+    code, _, err = hvseed("report", shown, "--lang", "de", "--pdf", str(pdf), lab=lab_dir)
+    assert code == 0 and pdf.read_bytes().startswith(b"%PDF"), err

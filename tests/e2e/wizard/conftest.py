@@ -16,7 +16,7 @@ from tests.support.wizard import WAIT_MS, Driver
 @pytest.fixture(autouse=True)
 def english(qapp):
     """The app always installs its language; English brings its plural forms ("1 file")."""
-    from hvseed_gui.app import install_translators
+    from hvseed_gui.language import install_translators
 
     install_translators("en")
 

@@ -39,7 +39,7 @@ def test_done_page_advises_for_the_encrypted_drive_and_says_how_to_eject(lab, ma
 
 
 def test_sizes_follow_the_gui_language_and_states_read_as_in_hyper_v_manager(qtbot):
-    from hvseed_gui.app import install_translators
+    from hvseed_gui.language import install_translators
     from hvseed_gui.ui.format import rate, replication_state, size
 
     assert size(1536) == "1.5 KiB" and rate(3 * 2**20 // 2) == "1.5 MiB/s"
@@ -96,7 +96,7 @@ def test_the_step_list_shows_where_the_admin_is_and_what_is_skipped(lab, make_wi
 def test_english_plurals_come_from_the_english_plural_catalogue(qtbot):
     from PySide6.QtCore import QCoreApplication
 
-    from hvseed_gui.app import install_translators
+    from hvseed_gui.language import install_translators
 
     assert install_translators("en") == ["hvseed_en"]
     text = "%1: %n file(s), %3."

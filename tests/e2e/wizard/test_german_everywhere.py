@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from hvseed_gui.app import install_translators
+from hvseed_gui.language import install_translators
 from hvseed_gui.ui.ids import PageId
 from tests.support.english import english_on
 
@@ -67,7 +67,7 @@ def _english(wizard, lab, page_id) -> list[str]:
     return [f"{page_id.name}: {line}" for line in english_on(wizard, _names(lab))]
 
 
-def test_the_german_export_wizard_has_no_english(german, lab, make_wizard, drive):
+def test_the_german_export_wizard_has_no_english(german, lab, lab_dir, make_wizard, drive):
     wizard = make_wizard()
     found: list[str] = []
     for page_id in EXPORT_PAGES:
@@ -80,6 +80,12 @@ def test_the_german_export_wizard_has_no_english(german, lab, make_wizard, drive
             drive.until(lambda p=page: p.page_complete(), timeout=30_000)
         drive.idle(page)
         found += _english(wizard, lab, page_id)
+    # the handover report written beside the folders follows the GUI's language too
+    [handover] = lab_dir.rglob("HANDOVER-*.txt")
+    text = handover.read_text(encoding="utf-8-sig")
+    assert "CHECKLISTE FÜR DIE REPLIKATSEITE" in text
+    prose = [line for line in text.splitlines() if "hvseed " not in line and "SHA" not in line]
+    found += [f"HANDOVER: {line}" for line in prose if english_words_in(line, lab)]
     assert not found, "English in the German export wizard:\n" + "\n".join(found)
 
 

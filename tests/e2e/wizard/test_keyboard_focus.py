@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from hvseed_gui.app import install_translators
+from hvseed_gui.language import install_translators
 from hvseed_gui.ui.ids import PageId
 
 VM_NAME = "TinyLinux"  # small: the export and its hashing take moments

@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QWizard
 
-from hvseed_gui.app import I18N_DIR, LANG_ENV, choose_language, install_translators
+from hvseed_gui.language import I18N_DIR, LANG_ENV, choose_language, install_translators
 from hvseed_gui.ui.context import MemorySecretStore
 from hvseed_gui.ui.prompt import ScriptedPrompt
 

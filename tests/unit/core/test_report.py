@@ -197,3 +197,24 @@ def test_write_handover_text_for_the_cli(export) -> None:
     text = path.read_bytes().decode("utf-8-sig")
     assert "NOT ENCRYPTED" in text and f"E:\\{folder.name}" in text
     assert all(hashlib.sha256(data).hexdigest() in text for data in contents.values())
+
+
+def test_the_commands_name_the_folder_where_it_is_on_the_drive():
+    """The copy is in X:\\HyperV-Seed\\…, not in the drive's root: the printed commands and the
+    folder for Get-FileHash say so (issue: the handover report printed X:\\TinyLinux_…)."""
+    from hvseed_gui.core.report import HandoverReport, ReportVm, replica_drive_path
+
+    vm_id = "1F2E3D4C-5B6A-4978-8695-A4B3C2D1E0F9"
+    folder = f"E:\\HyperV-Seed\\TinyLinux_{vm_id}"
+    assert replica_drive_path(folder) == f"X:\\HyperV-Seed\\TinyLinux_{vm_id}"
+    assert replica_drive_path(f"TinyLinux_{vm_id}") == f"X:\\TinyLinux_{vm_id}"
+    report = HandoverReport(
+        datetime.now(timezone.utc),
+        "hv-a",
+        "hv-b",
+        (ReportVm("TinyLinux", vm_id, folder, (), True),),
+    )
+    commands = report.vm_commands(report.vms[0])
+    assert commands[0] == f"hvseed verify 'X:\\HyperV-Seed\\TinyLinux_{vm_id}'"
+    labels = [str(label) for label, _ in report.vm_command_groups(report.vms[0])]
+    assert "Without hvseed, in PowerShell in X:\\HyperV-Seed :" in labels

@@ -26,6 +26,7 @@ from hvseed_gui.core.manifest_model import (
     manifest_paths,
     safe_relative,
 )
+from hvseed_gui.core.said import QT_TRANSLATE_NOOP, said
 from hvseed_gui.core.untrusted import refused_error, walk
 from hvseed_gui.core.whole_files import write_whole
 
@@ -48,27 +49,57 @@ def build_manifest(
     folder = Path(folder)
     if not folder.is_dir():
         raise ManifestError(
-            f"The export folder {folder} does not exist.",
-            "Check the drive and the path; the export writes <VMName>_<VMId> on the drive.",
+            said(
+                QT_TRANSLATE_NOOP("Errors", "The export folder {folder} does not exist."),
+                folder=folder,
+            ),
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "Check the drive and the path; the export writes <VMName>_<VMId> on the drive.",
+                )
+            ),
         )
     try:
         listed = walk(folder)
         if listed.refused:
             error = refused_error(str(folder), listed.refused)
-            raise ManifestError(f"No manifest was written. {error.message}", error.hint)
+            raise ManifestError(
+                said(
+                    QT_TRANSLATE_NOOP("Errors", "No manifest was written. {message}"),
+                    message=error.message,
+                ),
+                error.hint,
+            )
         entries = list(listed.files)
         if not entries:
             raise ManifestError(
-                f"The export folder {folder} is empty.",
-                "The export did not complete; export the initial copy again.",
+                said(
+                    QT_TRANSLATE_NOOP("Errors", "The export folder {folder} is empty."),
+                    folder=folder,
+                ),
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "The export did not complete; export the initial copy again."
+                    )
+                ),
             )
         hashes = hash_files(
             folder, [e.path for e in entries], progress=progress, cancel=cancel, workers=workers
         )
     except OSError as exc:
         raise ManifestError(
-            f"Cannot read {exc.filename or folder}: {exc.strerror or exc}.",
-            "Check that the drive is still connected and readable, then try again.",
+            said(
+                QT_TRANSLATE_NOOP("Errors", "Cannot read {p}: {p2}."),
+                p=exc.filename or folder,
+                p2=exc.strerror or exc,
+            ),
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "Check that the drive is still connected and readable, then try again.",
+                )
+            ),
         ) from None
     try:
         return manifest_from_hashes(
@@ -83,8 +114,18 @@ def build_manifest(
         )
     except ValueError as exc:
         raise ManifestError(
-            f"No manifest can be written for {folder}: {exc}.",
-            "Rename that file (a manifest names plain relative paths only), or export again.",
+            said(
+                QT_TRANSLATE_NOOP("Errors", "No manifest can be written for {folder}: {exc}."),
+                folder=folder,
+                exc=exc,
+            ),
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "Rename that file (a manifest names plain relative paths only), or export "
+                    "again.",
+                )
+            ),
         ) from None
 
 
@@ -177,8 +218,17 @@ def save_manifest(manifest: Manifest, folder: Path) -> None:
         # a failed write or fsync names no file itself ("No space left on device"): the one
         # being written is the one to name
         raise ManifestError(
-            f"Cannot write the manifest file {path}: {exc.strerror or exc}.",
-            "Check that the drive is writable and has a little free space, then try again.",
+            said(
+                QT_TRANSLATE_NOOP("Errors", "Cannot write the manifest file {path}: {p}."),
+                path=path,
+                p=exc.strerror or exc,
+            ),
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "Check that the drive is writable and has a little free space, then try again.",
+                )
+            ),
         ) from None
 
 
@@ -204,7 +254,17 @@ def _refuse_existing(folder: Path) -> dict[Path, bytes]:
 
 def _exists_error(path: Path) -> ManifestError:
     return ManifestError(
-        f"A manifest already exists: {path}. hvseed never overwrites one.",
-        "If it belongs to an earlier export, move that export folder and its manifest files "
-        "off the drive first; to check the existing one, run 'hvseed verify'.",
+        said(
+            QT_TRANSLATE_NOOP(
+                "Errors", "A manifest already exists: {path}. hvseed never overwrites one."
+            ),
+            path=path,
+        ),
+        said(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "If it belongs to an earlier export, move that export folder and its manifest "
+                "files off the drive first; to check the existing one, run 'hvseed verify'.",
+            )
+        ),
     )

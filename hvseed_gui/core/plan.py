@@ -15,6 +15,7 @@ from datetime import datetime, timedelta, timezone
 from enum import Enum
 from typing import Any
 
+from hvseed_gui.core.said import QT_TRANSLATE_NOOP, said
 from hvseed_gui.core.strict_json import loads_strict
 from hvseed_gui.core.visible import visible
 
@@ -109,47 +110,115 @@ class ReplicationPlan:
         problems: list[Problem] = []
         add = problems.append
         if not self.primary_host.strip():
-            add(Problem("primary_host", "Name the primary Hyper-V host (Host A)."))
+            add(
+                Problem(
+                    "primary_host",
+                    said(QT_TRANSLATE_NOOP("Plan", "Name the primary Hyper-V host (Host A).")),
+                )
+            )
         if not self.vms:
-            add(Problem("vms", "Choose at least one virtual machine to replicate."))
+            add(
+                Problem(
+                    "vms",
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Plan", "Choose at least one virtual machine to replicate."
+                        )
+                    ),
+                )
+            )
         seen: set[str] = set()
         for vm in self.vms:
             try:
                 key = normalize_vm_id(vm.id)
             except ValueError:
-                add(Problem("vms", f"'{vm.id}' is not a valid VM ID (a GUID) for VM '{vm.name}'."))
+                add(
+                    Problem(
+                        "vms",
+                        said(
+                            QT_TRANSLATE_NOOP(
+                                "Plan", "'{id}' is not a valid VM ID (a GUID) for VM '{name}'."
+                            ),
+                            id=vm.id,
+                            name=vm.name,
+                        ),
+                    )
+                )
                 continue
             if key in seen:
-                add(Problem("vms", f"VM '{vm.name}' ({vm.id}) is listed twice."))
+                add(
+                    Problem(
+                        "vms",
+                        said(
+                            QT_TRANSLATE_NOOP("Plan", "VM '{name}' ({id}) is listed twice."),
+                            name=vm.name,
+                            id=vm.id,
+                        ),
+                    )
+                )
             seen.add(key)
         if not self.replica_server.strip():
-            add(Problem("replica_server", "Name the Replica server (or the Replica Broker)."))
+            add(
+                Problem(
+                    "replica_server",
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Plan", "Name the Replica server (or the Replica Broker)."
+                        )
+                    ),
+                )
+            )
         elif any(c.isspace() for c in self.replica_server.strip()):
-            add(Problem("replica_server", "A server name cannot contain spaces."))
+            add(
+                Problem(
+                    "replica_server",
+                    said(QT_TRANSLATE_NOOP("Plan", "A server name cannot contain spaces.")),
+                )
+            )
         if not 1 <= self.replica_port <= 65535:
-            add(Problem("replica_port", "The port must be between 1 and 65535."))
+            add(
+                Problem(
+                    "replica_port",
+                    said(QT_TRANSLATE_NOOP("Plan", "The port must be between 1 and 65535.")),
+                )
+            )
         if self.authentication is AuthenticationType.CERTIFICATE:
             thumb = self.certificate_thumbprint.replace(" ", "")
             if len(thumb) != 40 or any(c not in "0123456789abcdefABCDEF" for c in thumb):
                 add(
                     Problem(
                         "certificate_thumbprint",
-                        "Certificate-based authentication needs a certificate: pick one "
-                        "(its thumbprint is 40 hexadecimal characters).",
+                        said(
+                            QT_TRANSLATE_NOOP(
+                                "Plan",
+                                "Certificate-based authentication needs a certificate: pick one "
+                                "(its thumbprint is 40 hexadecimal characters).",
+                            )
+                        ),
                     )
                 )
         if self.frequency_sec not in FREQUENCIES_SEC:
             add(
                 Problem(
                     "frequency_sec",
-                    "Replication frequency must be 30 seconds, 5 minutes or 15 minutes.",
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Plan",
+                            "Replication frequency must be 30 seconds, 5 minutes or 15 minutes.",
+                        )
+                    ),
                 )
             )
         if not 0 <= self.recovery_history_hours <= MAX_RECOVERY_HISTORY_HOURS:
             add(
                 Problem(
                     "recovery_history_hours",
-                    "Additional recovery points can cover 1 to 24 hours (0 = latest only).",
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Plan",
+                            "Additional recovery points can cover 1 to 24 hours (0 = latest only).",
+                        )
+                    ),
                 )
             )
         if self.vss_frequency_hours:
@@ -158,14 +227,24 @@ class ReplicationPlan:
                 add(
                     Problem(
                         "vss_frequency_hours",
-                        "App-consistent (VSS) snapshots need additional hourly recovery points.",
+                        said(
+                            QT_TRANSLATE_NOOP(
+                                "Plan",
+                                "App-consistent (VSS) snapshots need additional hourly recovery "
+                                "points.",
+                            )
+                        ),
                     )
                 )
             elif not low <= self.vss_frequency_hours <= high:
                 add(
                     Problem(
                         "vss_frequency_hours",
-                        "The VSS snapshot frequency must be between 1 and 12 hours.",
+                        said(
+                            QT_TRANSLATE_NOOP(
+                                "Plan", "The VSS snapshot frequency must be between 1 and 12 hours."
+                            )
+                        ),
                     )
                 )
         if self.initial_method is InitialReplicationMethod.EXTERNAL_MEDIA:
@@ -173,14 +252,26 @@ class ReplicationPlan:
                 add(
                     Problem(
                         "destination_path",
-                        "Choose the folder on the external drive that receives the initial copy.",
+                        said(
+                            QT_TRANSLATE_NOOP(
+                                "Plan",
+                                "Choose the folder on the external drive that receives the "
+                                "initial copy.",
+                            )
+                        ),
                     )
                 )
             if self.start_time is not None:
                 add(
                     Problem(
                         "start_time",
-                        "Hyper-V cannot schedule an export to external media; it starts at once.",
+                        said(
+                            QT_TRANSLATE_NOOP(
+                                "Plan",
+                                "Hyper-V cannot schedule an export to external media; it starts "
+                                "at once.",
+                            )
+                        ),
                     )
                 )
         elif self.start_time is not None:
@@ -192,7 +283,11 @@ class ReplicationPlan:
                 add(
                     Problem(
                         "start_time",
-                        "A scheduled start must lie between now and 7 days ahead.",
+                        said(
+                            QT_TRANSLATE_NOOP(
+                                "Plan", "A scheduled start must lie between now and 7 days ahead."
+                            )
+                        ),
                     )
                 )
         return problems

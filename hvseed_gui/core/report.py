@@ -393,25 +393,44 @@ def vm_from_folder(folder: Path, shown_as: str = "") -> ReportVm:
         pass
     except ValueError as exc:
         raise ManifestError(
-            f"The manifest beside {folder} cannot be read: {exc}.",
-            "Check the drive; hvseed verify tells more.",
+            said(
+                QT_TRANSLATE_NOOP("Errors", "The manifest beside {folder} cannot be read: {exc}."),
+                folder=folder,
+                exc=exc,
+            ),
+            said(QT_TRANSLATE_NOOP("Errors", "Check the drive; hvseed verify tells more.")),
         ) from None
     except OSError as exc:
         raise ManifestError(
-            f"Cannot read the manifest beside {folder}: {exc.strerror or exc}.",
-            "Check that the drive is connected and readable.",
+            said(
+                QT_TRANSLATE_NOOP("Errors", "Cannot read the manifest beside {folder}: {p}."),
+                folder=folder,
+                p=exc.strerror or exc,
+            ),
+            said(QT_TRANSLATE_NOOP("Errors", "Check that the drive is connected and readable.")),
         ) from None
     if not folder.is_dir():
         raise ManifestError(
-            f"The export folder {folder} does not exist.",
-            "Check the drive and the path of the folder <VMName>_<VMId>.",
+            said(
+                QT_TRANSLATE_NOOP("Errors", "The export folder {folder} does not exist."),
+                folder=folder,
+            ),
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "Check the drive and the path of the folder <VMName>_<VMId>."
+                )
+            ),
         )
     try:
         entries = list_files(folder)
     except OSError as exc:
         raise ManifestError(
-            f"Cannot read {exc.filename or folder}: {exc.strerror or exc}.",
-            "Check that the drive is connected and readable.",
+            said(
+                QT_TRANSLATE_NOOP("Errors", "Cannot read {p}: {p2}."),
+                p=exc.filename or folder,
+                p2=exc.strerror or exc,
+            ),
+            said(QT_TRANSLATE_NOOP("Errors", "Check that the drive is connected and readable.")),
         ) from None
     return vm_from_listing(FolderListing(shown, True, tuple(entries)))
 
@@ -551,11 +570,27 @@ def write_text_report(report: HandoverReport, directory: Path, words: Words = EN
             continue
         except OSError as exc:
             raise ManifestError(
-                f"Cannot write the handover report {path}: {exc.strerror or exc}.",
-                "Check that the drive is connected, writable and has a little free space.",
+                said(
+                    QT_TRANSLATE_NOOP("Errors", "Cannot write the handover report {path}: {p}."),
+                    path=path,
+                    p=exc.strerror or exc,
+                ),
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "Check that the drive is connected, writable and has a little free space.",
+                    )
+                ),
             ) from None
         return path
     raise ManifestError(
-        f"{MAX_REPORTS_PER_DAY} handover reports of today already exist in {directory}.",
-        "Move old reports off the drive.",
+        said(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{MAX_REPORTS_PER_DAY} handover reports of today already exist in {directory}.",
+            ),
+            MAX_REPORTS_PER_DAY=MAX_REPORTS_PER_DAY,
+            directory=directory,
+        ),
+        said(QT_TRANSLATE_NOOP("Errors", "Move old reports off the drive.")),
     )

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hvseed_gui.core.export_folder import FileEntry
+from hvseed_gui.core.said import QT_TRANSLATE_NOOP, said
 from hvseed_gui.errors import HvseedError
 
 MAX_ENTRIES = 200_000  # an export holds a handful of files; this is far beyond any real one
@@ -270,9 +271,21 @@ def refused_error(folder: str, refused: Mapping[str, str]) -> UnsafeFolder:
     names = [f"{shown(rel)} ({why})" for rel, why in sorted(refused.items())]
     listed = "; ".join(names[:10]) + (f"; and {len(names) - 10} more" if len(names) > 10 else "")
     return UnsafeFolder(
-        f"{shown(folder)} holds {len(names)} entr{'y' if len(names) == 1 else 'ies'} that "
-        f"{'is' if len(names) == 1 else 'are'} not a plain file or folder: {listed}.",
-        "An export from Hyper-V holds only folders and plain files, and hvseed reads nothing "
-        "else from a drive. Copy the folder again from the exported original (without links), "
-        "or export the initial copy again.",
+        said(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{folder} holds entries that are not a plain file or folder ({count}): {listed}.",
+            ),
+            folder=shown(folder),
+            count=len(names),
+            listed=listed,
+        ),
+        said(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "An export from Hyper-V holds only folders and plain files, and hvseed reads "
+                "nothing else from a drive. Copy the folder again from the exported original "
+                "(without links), or export the initial copy again.",
+            )
+        ),
     )

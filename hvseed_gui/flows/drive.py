@@ -23,7 +23,7 @@ from hvseed_gui.core.manifest import (
     write_manifest,
 )
 from hvseed_gui.core.report import HandoverReport, report_from_folders, write_text_report
-from hvseed_gui.core.said import ENGLISH, Words
+from hvseed_gui.core.said import ENGLISH, QT_TRANSLATE_NOOP, Words, said
 from hvseed_gui.core.volumes import Volume
 from hvseed_gui.flows.events import CancelToken
 from hvseed_gui.hyperv.host import HyperVHost
@@ -103,9 +103,20 @@ def hash_into_manifest(
     if earlier is not None:
         if not keep_existing:
             raise ManifestError(
-                f"A manifest already exists beside {folder}. hvseed never overwrites one.",
-                "To check it, run 'hvseed verify'. If it belongs to an earlier export, move "
-                "that export folder and its manifest files off the drive first.",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "A manifest already exists beside {folder}. hvseed never overwrites one.",
+                    ),
+                    folder=folder,
+                ),
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "To check it, run 'hvseed verify'. If it belongs to an earlier export, "
+                        "move that export folder and its manifest files off the drive first.",
+                    )
+                ),
             )
         return ManifestOutcome(folder, False, 0, earlier, "")
     local = host.local_path(folder)

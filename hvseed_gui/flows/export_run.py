@@ -23,7 +23,7 @@ from hvseed_gui.core.manifest import (
 )
 from hvseed_gui.core.plan import InitialReplicationMethod, PlanVm, ReplicationPlan
 from hvseed_gui.core.report import HandoverReport, find_volume
-from hvseed_gui.core.said import ENGLISH, Words
+from hvseed_gui.core.said import ENGLISH, QT_TRANSLATE_NOOP, Words, joined, said
 from hvseed_gui.core.staged_copy import copy_folder_hashing, remove_copied
 from hvseed_gui.core.winpaths import destination_problem, name_problem
 from hvseed_gui.errors import HvseedError
@@ -114,6 +114,10 @@ class ExportResult:
     report_error: str = ""
 
 
+#: Hyper-V ended a job without a message
+NO_REASON = said(QT_TRANSLATE_NOOP("Errors", "no reason given"))
+
+
 class ExportRun(Flow):
     """One run on Host A for a plan; the CLI calls ``run``, the wizard the steps one by one."""
 
@@ -149,12 +153,25 @@ class ExportRun(Flow):
             outcome = ExportOutcome(target, self.export(target))
             result.outcomes.append(outcome)
             if not outcome.completed:
-                state = outcome.job.state.value.lower() if outcome.job else "did not start"
+                state = (
+                    outcome.job.state.value.lower()
+                    if outcome.job
+                    else said(QT_TRANSLATE_NOOP("Errors", "did not start"))
+                )
                 raise HyperVError(
-                    f"The export of {target.vm.name} {state}: "
-                    f"{(outcome.job.message if outcome.job else '') or 'no reason given'}",
-                    "Nothing was deleted. Check the drive, then run the plan again: replication "
-                    "stays enabled and only the export starts again.",
+                    said(
+                        QT_TRANSLATE_NOOP("Errors", "The export of {name} {state}: {p}"),
+                        name=target.vm.name,
+                        state=state,
+                        p=(outcome.job.message if outcome.job else "") or NO_REASON,
+                    ),
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Errors",
+                            "Nothing was deleted. Check the drive, then run the plan again: "
+                            "replication stays enabled and only the export starts again.",
+                        )
+                    ),
                 )
             self.write_manifest(outcome)
         done = [o for o in result.outcomes if o.completed]
@@ -170,7 +187,10 @@ class ExportRun(Flow):
         problems = self.plan.validate()
         if problems:
             raise Refused(
-                "The plan cannot be carried out: " + "; ".join(p.message for p in problems),
+                said(
+                    QT_TRANSLATE_NOOP("Errors", "The plan cannot be carried out: {problems}"),
+                    problems=joined((p.message for p in problems), "; "),
+                ),
                 code="plan-invalid",
             )
         # light inventory, then Get-VHD only for the plan's VMs: a host may run hundreds
@@ -233,15 +253,34 @@ class ExportRun(Flow):
         vm = inventory.vm(item.id)
         if vm is None:
             raise Refused(
-                f"VM '{item.name}' ({item.id}) is not on {where}.",
-                "Check the plan's VM ID with 'hvseed vms'.",
+                said(
+                    QT_TRANSLATE_NOOP("Errors", "VM '{name}' ({id}) is not on {where}."),
+                    name=item.name,
+                    id=item.id,
+                    where=where,
+                ),
+                said(QT_TRANSLATE_NOOP("Errors", "Check the plan's VM ID with 'hvseed vms'.")),
                 code="vm-missing",
             )
         if item.name and vm.name != item.name:
             raise Refused(
-                f"The plan names VM {item.id} '{item.name}', but on {where} that VM is called "
-                f"'{vm.name}'.",
-                "Check the plan: correct the name, or the ID, so both name the same VM.",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "The plan names VM {id} '{name}', but on {where} that VM is called "
+                        "'{name2}'.",
+                    ),
+                    id=item.id,
+                    name=item.name,
+                    where=where,
+                    name2=vm.name,
+                ),
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "Check the plan: correct the name, or the ID, so both name the same VM.",
+                    )
+                ),
                 code="vm-name-mismatch",
             )
         return vm
@@ -252,14 +291,25 @@ class ExportRun(Flow):
         if state is ReplicationState.DISABLED:
             reason = vm.why_not_enableable()
             if reason:
-                raise Refused(f"{vm.name}: {reason}", code="vm-not-enableable")
+                raise Refused(
+                    said(
+                        QT_TRANSLATE_NOOP("Errors", "{name}: {reason}"), name=vm.name, reason=reason
+                    ),
+                    code="vm-not-enableable",
+                )
             return Action.ENABLE_AND_EXPORT if external else Action.ENABLE_ONLY
         if state is ReplicationState.READY_FOR_INITIAL_REPLICATION and external:
             return Action.EXPORT
         if state is ReplicationState.INITIAL_REPLICATION_IN_PROGRESS and external:
             return Action.FOLLOW
         raise Refused(
-            f"{vm.name} is already replicating (state {state.value}); nothing to do.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "{name} is already replicating (state {value}); nothing to do."
+                ),
+                name=vm.name,
+                value=state.value,
+            ),
             code="vm-already-enabled",
         )
 
@@ -267,15 +317,24 @@ class ExportRun(Flow):
         for t in targets:
             problem = destination_problem(t.destination)
             if problem:
-                raise Refused(problem, "Nothing was changed.", code="destination-invalid")
+                raise Refused(
+                    problem,
+                    said(QT_TRANSLATE_NOOP("Errors", "Nothing was changed.")),
+                    code="destination-invalid",
+                )
             problem = name_problem(
                 folder_name(t.vm.name, t.vm.id), f"The folder Hyper-V names after {t.vm.name}"
             )
             if problem:
                 raise Refused(
                     problem,
-                    "Rename the VM (Hyper-V Manager: Rename), or send its initial copy over the "
-                    "network. Nothing was changed.",
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Errors",
+                            "Rename the VM (Hyper-V Manager: Rename), or send its initial copy "
+                            "over the network. Nothing was changed.",
+                        )
+                    ),
                     code="vm-name-unusable",
                 )
 
@@ -292,10 +351,23 @@ class ExportRun(Flow):
             volume = find_volume(volumes, t.destination)
             if volume is None:
                 raise Refused(
-                    f"{t.destination} (for {vm.name}) is not on a USB drive attached to "
-                    f"{self.primary.display_name}.",
-                    "Plug the drive into the host that runs the VM, and check the path with "
-                    "'hvseed volumes'. Nothing was changed.",
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Errors",
+                            "{destination} (for {name}) is not on a USB drive attached to "
+                            "{display_name}.",
+                        ),
+                        destination=t.destination,
+                        name=vm.name,
+                        display_name=self.primary.display_name,
+                    ),
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Errors",
+                            "Plug the drive into the host that runs the VM, and check the path "
+                            "with 'hvseed volumes'. Nothing was changed.",
+                        )
+                    ),
                     code="drive-missing",
                 )
             if t.destination not in existing:
@@ -318,10 +390,18 @@ class ExportRun(Flow):
             if not verdict.ok:
                 if any(f.code == DriveCode.FOLDER_EXISTS for f in verdict.errors):
                     self._refuse_if_another_run_exports(vm)
-                reasons = " ".join(f.message for f in verdict.errors)
+                reasons = joined(f.message for f in verdict.errors)
                 raise Refused(
-                    f"The drive {volume.display_name} cannot take the copy of {vm.name}: {reasons}",
-                    "Nothing was changed.",
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Errors",
+                            "The drive {display_name} cannot take the copy of {name}: {reasons}",
+                        ),
+                        display_name=volume.display_name,
+                        name=vm.name,
+                        reasons=reasons,
+                    ),
+                    said(QT_TRANSLATE_NOOP("Errors", "Nothing was changed.")),
                     code="drive-unfit",
                 )
             free_left[volume.mount_point] = max(
@@ -337,10 +417,22 @@ class ExportRun(Flow):
             and now.replication_state is ReplicationState.INITIAL_REPLICATION_IN_PROGRESS
         ):
             raise Refused(
-                f"Another run is exporting {vm.name} right now (its replication state is "
-                f"{now.replication_state.value}); this run changed nothing.",
-                "Let that export finish; to follow it here, run the same plan again. Do not "
-                "move or delete its folder on the drive.",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "Another run is exporting {name} right now (its replication state is "
+                        "{value}); this run changed nothing.",
+                    ),
+                    name=vm.name,
+                    value=now.replication_state.value,
+                ),
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "Let that export finish; to follow it here, run the same plan again. Do "
+                        "not move or delete its folder on the drive.",
+                    )
+                ),
                 code="export-running-elsewhere",
             )
 
@@ -352,9 +444,15 @@ class ExportRun(Flow):
         except CmdletError as exc:
             if exc.category == "InvalidArgument":  # a file stands where a folder must be
                 raise Refused(
-                    f"{exc.message}",
-                    f"The destination {destination} must be a folder: choose another path, or "
-                    "move the file. Nothing was changed.",
+                    exc.message,
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Errors",
+                            "The destination {destination} must be a folder: choose another path, "
+                            "or move the file. Nothing was changed.",
+                        ),
+                        destination=destination,
+                    ),
                     code="destination-is-file",
                 ) from None
             raise

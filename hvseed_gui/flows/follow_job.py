@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from hvseed_gui.core.said import QT_TRANSLATE_NOOP, said
 from hvseed_gui.flows.events import CancelToken, Emit, FlowEvent, Phase, Status, Stopped
 from hvseed_gui.hyperv.host import JobProgress
 from hvseed_gui.hyperv.host_errors import HyperVError
@@ -42,10 +43,22 @@ def follow(
         if progress.state.finished:
             return progress
         if deadline is not None and time.monotonic() > deadline:
-            raise Stopped("The job did not finish in time; it goes on in Hyper-V.")
+            raise Stopped(
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "The job did not finish in time; it goes on in Hyper-V."
+                    )
+                )
+            )
         if cancel is not None:
             if cancel.wait(interval):
-                raise Stopped("Stopped following the job; it goes on in Hyper-V.")
+                raise Stopped(
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Errors", "Stopped following the job; it goes on in Hyper-V."
+                        )
+                    )
+                )
         else:
             time.sleep(interval)
         try:

@@ -110,7 +110,13 @@ class ImportRun(Flow):
             raise self.refusal(first.check, first.replica)
         integrity = self.verify()
         if self.cancel.is_set():  # a stopped check is never taken as a decision to import
-            raise Stopped("The verification was stopped; nothing was imported.")
+            raise Stopped(
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "The verification was stopped; nothing was imported."
+                    )
+                )
+            )
         if not integrity.passes and without_manifest and integrity.state in CONSENTABLE:
             self.decide_without_manifest()
         job = self.import_copy()
@@ -288,7 +294,12 @@ class ImportRun(Flow):
         failed check, a foreign manifest or a wrong fingerprint."""
         if self.integrity.state not in CONSENTABLE:
             raise Refused(
-                f"Importing without the manifest is not a choice here: {self.integrity.message}",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "Importing without the manifest is not a choice here: {message}"
+                    ),
+                    message=self.integrity.message,
+                ),
                 code="consent-not-possible",
             )
         self.integrity = self.integrity.with_consent()
@@ -376,10 +387,19 @@ class ImportRun(Flow):
         if final.state is not JobState.COMPLETED:
             self.emit(FlowEvent(Phase.IMPORT, Status.FAILED, self.vm, final.message, data=final))
             raise HyperVError(
-                f"The import of {self.vm.name} {final.state.value.lower()}: "
-                f"{final.message or 'no reason given'}.",
-                "The copy on the drive is untouched; check the drive and the replica host, then "
-                "import again.",
+                said(
+                    QT_TRANSLATE_NOOP("Errors", "The import of {name} {p}: {p2}."),
+                    name=self.vm.name,
+                    p=final.state.value.lower(),
+                    p2=final.message or said(QT_TRANSLATE_NOOP("Errors", "no reason given")),
+                ),
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "The copy on the drive is untouched; check the drive and the replica "
+                        "host, then import again.",
+                    )
+                ),
             )
         self.emit(FlowEvent(Phase.IMPORT, Status.DONE, self.vm, data=final))
         return final

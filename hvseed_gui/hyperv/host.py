@@ -17,6 +17,7 @@ from pathlib import Path
 
 from hvseed_gui.core.export_folder import FolderListing
 from hvseed_gui.core.plan import ReplicationPlan
+from hvseed_gui.core.said import QT_TRANSLATE_NOOP, said
 from hvseed_gui.core.volumes import Volume
 from hvseed_gui.hyperv.host_errors import Unsupported
 from hvseed_gui.hyperv.host_types import (
@@ -298,8 +299,12 @@ class HyperVHost(abc.ABC):
 
         Real hosts raise ``Unsupported``: a real drive travels by courier."""
         raise Unsupported(
-            "Moving a drive is a lab operation.",
-            "Ship a real drive by courier and plug it into the replica host.",
+            said(QT_TRANSLATE_NOOP("Errors", "Moving a drive is a lab operation.")),
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "Ship a real drive by courier and plug it into the replica host."
+                )
+            ),
         )
 
 

@@ -7,6 +7,8 @@ sentence the admin reads: what happened and what to do. It never contains a pass
 
 from __future__ import annotations
 
+from hvseed_gui.core.said import QT_TRANSLATE_NOOP, said
+
 # re-exported: hosts raise the package-wide ``Cancelled`` too
 from hvseed_gui.errors import Cancelled as Cancelled
 from hvseed_gui.errors import HvseedError
@@ -17,31 +19,49 @@ class HyperVError(HvseedError):
 
 
 class HostUnreachable(HyperVError):
-    default_hint = (
-        "Check the host name, that the host is running, and that WinRM is enabled "
-        "(Enable-PSRemoting) and allowed through its firewall."
+    default_hint = said(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "Check the host name, that the host is running, and that WinRM is enabled "
+            "(Enable-PSRemoting) and allowed through its firewall.",
+        )
     )
 
 
 class AuthenticationFailed(HyperVError):
-    default_hint = "Check the user name and password, or the transport (Kerberos needs a domain)."
+    default_hint = said(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "Check the user name and password, or the transport (Kerberos needs a domain).",
+        )
+    )
 
 
 class AccessDenied(HyperVError):
-    default_hint = (
-        "Use an account that is a member of 'Hyper-V Administrators' (or local Administrators) "
-        "on that host."
+    default_hint = said(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "Use an account that is a member of 'Hyper-V Administrators' (or local "
+            "Administrators) on that host.",
+        )
     )
 
 
 class OperationTimeout(HyperVError):
-    default_hint = "The host did not answer in time. Try again, or raise the timeout."
+    default_hint = said(
+        QT_TRANSLATE_NOOP(
+            "Errors", "The host did not answer in time. Try again, or raise the timeout."
+        )
+    )
 
 
 class HyperVModuleMissing(HyperVError):
-    default_hint = (
-        "Install the Hyper-V PowerShell module on that host "
-        "(Install-WindowsFeature Hyper-V-PowerShell, or the Hyper-V role)."
+    default_hint = said(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "Install the Hyper-V PowerShell module on that host (Install-WindowsFeature "
+            "Hyper-V-PowerShell, or the Hyper-V role).",
+        )
     )
 
 
@@ -49,17 +69,23 @@ class FeatureMissing(HyperVError):
     """A Windows feature the operation needs is not installed on the host (e.g. BitLocker)."""
 
 
-BITLOCKER_MISSING_HINT = (
-    "On Windows Server add the feature with Install-WindowsFeature BitLocker "
-    "-IncludeAllSubFeature -IncludeManagementTools (or Server Manager: Add Roles and Features > "
-    "BitLocker Drive Encryption), then restart the host. Windows 10/11 Pro and Enterprise have "
-    "BitLocker built in. Or encrypt the drive on another computer before the export."
+BITLOCKER_MISSING_HINT = said(
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "On Windows Server add the feature with Install-WindowsFeature BitLocker "
+        "-IncludeAllSubFeature -IncludeManagementTools (or Server Manager: Add Roles and Features "
+        "> BitLocker Drive Encryption), then restart the host. Windows 10/11 Pro and Enterprise "
+        "have BitLocker built in. Or encrypt the drive on another computer before the export.",
+    )
 )
 
 
-POWERSHELL_TOO_OLD_HINT = (
-    "Install Windows Management Framework 5.1 on that host (Windows Server 2012 R2 ships "
-    "PowerShell 4.0) and restart it; 'hvseed doctor' shows each host's version."
+POWERSHELL_TOO_OLD_HINT = said(
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Install Windows Management Framework 5.1 on that host (Windows Server 2012 R2 ships "
+        "PowerShell 4.0) and restart it; 'hvseed doctor' shows each host's version.",
+    )
 )
 
 
@@ -93,8 +119,11 @@ class MediaError(CmdletError):
 
 
 class ProtocolError(HyperVError):
-    default_hint = (
-        "The host answered with something hvseed cannot read. Run with --debug and report it."
+    default_hint = said(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "The host answered with something hvseed cannot read. Run with --debug and report it.",
+        )
     )
 
 

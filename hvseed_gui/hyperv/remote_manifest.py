@@ -34,7 +34,7 @@ from hvseed_gui.core.report import (
     vm_from_listing,
     vm_from_manifest,
 )
-from hvseed_gui.core.said import ENGLISH, Words
+from hvseed_gui.core.said import ENGLISH, QT_TRANSLATE_NOOP, Words, said
 from hvseed_gui.core.volumes import Volume
 from hvseed_gui.hyperv.host import HashJob, HyperVHost, JobState
 from hvseed_gui.hyperv.host_errors import Cancelled, CmdletError, NotFound
@@ -65,9 +65,21 @@ def _where(host: HyperVHost) -> str:
 
 def _exists(host: HyperVHost, path: str) -> ManifestError:
     return ManifestError(
-        f"A manifest already exists on {_where(host)}: {path}. hvseed never overwrites one.",
-        "If it belongs to an earlier export, move that export folder and its manifest "
-        "files off the drive first; to check the existing one, run 'hvseed verify'.",
+        said(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "A manifest already exists on {host}: {path}. hvseed never overwrites one.",
+            ),
+            host=_where(host),
+            path=path,
+        ),
+        said(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "If it belongs to an earlier export, move that export folder and its manifest "
+                "files off the drive first; to check the existing one, run 'hvseed verify'.",
+            )
+        ),
     )
 
 
@@ -128,20 +140,42 @@ def write_manifest_on_host(
         directory = folder_parent(folder)
     except ValueError as exc:
         raise ManifestError(
-            str(exc), "Name the folder as E:\\HyperV-Seed\\<VMName>_<VMId>."
+            str(exc),
+            said(
+                QT_TRANSLATE_NOOP("Errors", "Name the folder as E:\\HyperV-Seed\\<VMName>_<VMId>.")
+            ),
         ) from None
     # before hours of hashing, not after; an incomplete manifest may be replaced
     replacing = _refuse_existing(host, name, json_path, sums_path)
     listing = host.read_export_folder(folder)
     if not listing.exists:
         raise ManifestError(
-            f"The export folder {folder} does not exist on {where}.",
-            "Check the drive and the path; the export writes <VMName>_<VMId> on the drive.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "The export folder {folder} does not exist on {where}."
+                ),
+                folder=folder,
+                where=where,
+            ),
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "Check the drive and the path; the export writes <VMName>_<VMId> on the drive.",
+                )
+            ),
         )
     if not listing.files:
         raise ManifestError(
-            f"The export folder {folder} on {where} is empty.",
-            "The export did not complete; export the initial copy again.",
+            said(
+                QT_TRANSLATE_NOOP("Errors", "The export folder {folder} on {where} is empty."),
+                folder=folder,
+                where=where,
+            ),
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "The export did not complete; export the initial copy again."
+                )
+            ),
         )
     paths = [entry.path for entry in listing.files]
     total = sum(entry.size for entry in listing.files)
@@ -161,9 +195,20 @@ def write_manifest_on_host(
     if unreadable:
         path, reason = unreadable[0]
         raise ManifestError(
-            f"Cannot read {path} in {folder} on {where}: {reason.rstrip('.')}.",
-            "No manifest was written. Check that the drive is still connected and readable, "
-            "then try again.",
+            said(
+                QT_TRANSLATE_NOOP("Errors", "Cannot read {path} in {folder} on {where}: {p}."),
+                path=path,
+                folder=folder,
+                where=where,
+                p=reason.rstrip("."),
+            ),
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "No manifest was written. Check that the drive is still connected and "
+                    "readable, then try again.",
+                )
+            ),
         )
     try:
         manifest = manifest_from_hashes(
@@ -177,8 +222,15 @@ def write_manifest_on_host(
         )
     except ValueError as exc:
         raise ManifestError(
-            f"No manifest can be written for {folder} on {where}: {exc}.",
-            "Check the drive and try again.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "No manifest can be written for {folder} on {where}: {exc}."
+                ),
+                folder=folder,
+                where=where,
+                exc=exc,
+            ),
+            said(QT_TRANSLATE_NOOP("Errors", "Check the drive and try again.")),
         ) from None
     if cancel is not None and cancel.is_set():  # cancelled as the job ended: still nothing
         raise cancelled
@@ -211,8 +263,15 @@ def report_vm_on_host(
             raise
         reason = exc.message if isinstance(exc, CmdletError) else str(exc)
         raise ManifestError(
-            f"The manifest {json_path} on {where} cannot be read: {reason.rstrip('.')}.",
-            "Check the drive; hvseed verify tells more.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "The manifest {json_path} on {where} cannot be read: {p}."
+                ),
+                json_path=json_path,
+                where=where,
+                p=reason.rstrip("."),
+            ),
+            said(QT_TRANSLATE_NOOP("Errors", "Check the drive; hvseed verify tells more.")),
         ) from None
     if manifest is not None and text is not None:
         return vm_from_manifest(manifest, folder, fingerprint_of(text.encode("utf-8"))), manifest
@@ -220,8 +279,18 @@ def report_vm_on_host(
         listing = host.read_export_folder(folder)
     if not listing.exists:
         raise ManifestError(
-            f"The export folder {folder} does not exist on {where}.",
-            "Check the drive and the path of the folder <VMName>_<VMId>.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "The export folder {folder} does not exist on {where}."
+                ),
+                folder=folder,
+                where=where,
+            ),
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "Check the drive and the path of the folder <VMName>_<VMId>."
+                )
+            ),
         )
     return vm_from_listing(listing), None
 
@@ -272,7 +341,15 @@ def write_report_on_host(
             raise
         return _join(directory, name)
     raise ManifestError(
-        f"{MAX_REPORTS_PER_DAY} handover reports of today already exist in {directory} on "
-        f"{_where(host)}.",
-        "Move old reports off the drive.",
+        said(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{MAX_REPORTS_PER_DAY} handover reports of today already exist in {directory} on "
+                "{host}.",
+            ),
+            MAX_REPORTS_PER_DAY=MAX_REPORTS_PER_DAY,
+            directory=directory,
+            host=_where(host),
+        ),
+        said(QT_TRANSLATE_NOOP("Errors", "Move old reports off the drive.")),
     )

@@ -1178,6 +1178,555 @@
         <source>Unexpected error: %1: %2</source>
         <translation>Unerwarteter Fehler: %1: %2</translation>
     </message>
+    <message>
+        <source>The export folder {folder} does not exist.</source>
+        <translation>Der Exportordner {folder} existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Check the drive and the path; the export writes &lt;VMName&gt;_&lt;VMId&gt; on the drive.</source>
+        <translation>Prüfen Sie Laufwerk und Pfad; der Export schreibt &lt;VMName&gt;_&lt;VMId&gt; auf das Laufwerk.</translation>
+    </message>
+    <message>
+        <source>No manifest was written. {message}</source>
+        <translation>Es wurde kein Manifest geschrieben. {message}</translation>
+    </message>
+    <message>
+        <source>The export folder {folder} is empty.</source>
+        <translation>Der Exportordner {folder} ist leer.</translation>
+    </message>
+    <message>
+        <source>The export did not complete; export the initial copy again.</source>
+        <translation>Der Export wurde nicht abgeschlossen; exportieren Sie die Erstkopie erneut.</translation>
+    </message>
+    <message>
+        <source>Cannot read {p}: {p2}.</source>
+        <translation>{p} ist nicht lesbar: {p2}.</translation>
+    </message>
+    <message>
+        <source>Check that the drive is still connected and readable, then try again.</source>
+        <translation>Prüfen Sie, ob das Laufwerk noch angeschlossen und lesbar ist, und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>No manifest can be written for {folder}: {exc}.</source>
+        <translation>Für {folder} kann kein Manifest geschrieben werden: {exc}.</translation>
+    </message>
+    <message>
+        <source>Rename that file (a manifest names plain relative paths only), or export again.</source>
+        <translation>Benennen Sie diese Datei um (ein Manifest nennt nur einfache relative Pfade), oder exportieren Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Cannot write the manifest file {path}: {p}.</source>
+        <translation>Die Manifestdatei {path} kann nicht geschrieben werden: {p}.</translation>
+    </message>
+    <message>
+        <source>Check that the drive is writable and has a little free space, then try again.</source>
+        <translation>Prüfen Sie, ob das Laufwerk beschreibbar ist und etwas freien Platz hat, und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>A manifest already exists: {path}. hvseed never overwrites one.</source>
+        <translation>Es gibt bereits ein Manifest: {path}. hvseed überschreibt nie eines.</translation>
+    </message>
+    <message>
+        <source>If it belongs to an earlier export, move that export folder and its manifest files off the drive first; to check the existing one, run 'hvseed verify'.</source>
+        <translation>Gehört es zu einem früheren Export, verschieben Sie zuerst diesen Exportordner und seine Manifestdateien vom Laufwerk; um das vorhandene zu prüfen, führen Sie „hvseed verify“ aus.</translation>
+    </message>
+    <message>
+        <source>The manifest beside {folder} cannot be read: {exc}.</source>
+        <translation>Das Manifest neben {folder} ist nicht lesbar: {exc}.</translation>
+    </message>
+    <message>
+        <source>Check the drive; hvseed verify tells more.</source>
+        <translation>Prüfen Sie das Laufwerk; hvseed verify sagt mehr.</translation>
+    </message>
+    <message>
+        <source>Cannot read the manifest beside {folder}: {p}.</source>
+        <translation>Das Manifest neben {folder} ist nicht lesbar: {p}.</translation>
+    </message>
+    <message>
+        <source>Check that the drive is connected and readable.</source>
+        <translation>Prüfen Sie, ob das Laufwerk angeschlossen und lesbar ist.</translation>
+    </message>
+    <message>
+        <source>Check the drive and the path of the folder &lt;VMName&gt;_&lt;VMId&gt;.</source>
+        <translation>Prüfen Sie das Laufwerk und den Pfad des Ordners &lt;VMName&gt;_&lt;VMId&gt;.</translation>
+    </message>
+    <message>
+        <source>Cannot write the handover report {path}: {p}.</source>
+        <translation>Der Übergabebericht {path} kann nicht geschrieben werden: {p}.</translation>
+    </message>
+    <message>
+        <source>Check that the drive is connected, writable and has a little free space.</source>
+        <translation>Prüfen Sie, ob das Laufwerk angeschlossen und beschreibbar ist und etwas freien Platz hat.</translation>
+    </message>
+    <message>
+        <source>{MAX_REPORTS_PER_DAY} handover reports of today already exist in {directory}.</source>
+        <translation>In {directory} gibt es bereits {MAX_REPORTS_PER_DAY} Übergabeberichte von heute.</translation>
+    </message>
+    <message>
+        <source>Move old reports off the drive.</source>
+        <translation>Verschieben Sie alte Berichte vom Laufwerk.</translation>
+    </message>
+    <message>
+        <source>{folder} holds entries that are not a plain file or folder ({count}): {listed}.</source>
+        <translation>{folder} enthält Einträge, die keine einfache Datei und kein Ordner sind ({count}): {listed}.</translation>
+    </message>
+    <message>
+        <source>An export from Hyper-V holds only folders and plain files, and hvseed reads nothing else from a drive. Copy the folder again from the exported original (without links), or export the initial copy again.</source>
+        <translation>Ein Export von Hyper-V enthält nur Ordner und einfache Dateien, und hvseed liest nichts anderes von einem Laufwerk. Kopieren Sie den Ordner erneut vom exportierten Original (ohne Verknüpfungen), oder exportieren Sie die Erstkopie erneut.</translation>
+    </message>
+    <message>
+        <source>A manifest already exists beside {folder}. hvseed never overwrites one.</source>
+        <translation>Neben {folder} gibt es bereits ein Manifest. hvseed überschreibt nie eines.</translation>
+    </message>
+    <message>
+        <source>To check it, run 'hvseed verify'. If it belongs to an earlier export, move that export folder and its manifest files off the drive first.</source>
+        <translation>Zum Prüfen führen Sie „hvseed verify“ aus. Gehört es zu einem früheren Export, verschieben Sie zuerst diesen Exportordner und seine Manifestdateien vom Laufwerk.</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <extracomment>Hyper-V ended a job without a message</extracomment>
+        <translation>ohne Angabe eines Grundes</translation>
+    </message>
+    <message>
+        <source>did not start</source>
+        <translation>hat nicht begonnen</translation>
+    </message>
+    <message>
+        <source>The export of {name} {state}: {p}</source>
+        <translation>Der Export von {name}: {state}: {p}</translation>
+    </message>
+    <message>
+        <source>Nothing was deleted. Check the drive, then run the plan again: replication stays enabled and only the export starts again.</source>
+        <translation>Nichts wurde gelöscht. Prüfen Sie das Laufwerk und führen Sie den Plan erneut aus: Die Replikation bleibt aktiviert, nur der Export beginnt neu.</translation>
+    </message>
+    <message>
+        <source>The plan cannot be carried out: {problems}</source>
+        <translation>Der Plan lässt sich nicht ausführen: {problems}</translation>
+    </message>
+    <message>
+        <source>VM '{name}' ({id}) is not on {where}.</source>
+        <translation>Die VM „{name}“ ({id}) ist nicht auf {where}.</translation>
+    </message>
+    <message>
+        <source>Check the plan's VM ID with 'hvseed vms'.</source>
+        <translation>Prüfen Sie die VM-ID des Plans mit „hvseed vms“.</translation>
+    </message>
+    <message>
+        <source>The plan names VM {id} '{name}', but on {where} that VM is called '{name2}'.</source>
+        <translation>Der Plan nennt die VM {id} „{name}“, auf {where} heißt diese VM aber „{name2}“.</translation>
+    </message>
+    <message>
+        <source>Check the plan: correct the name, or the ID, so both name the same VM.</source>
+        <translation>Prüfen Sie den Plan: Korrigieren Sie den Namen oder die ID, sodass beide dieselbe VM nennen.</translation>
+    </message>
+    <message>
+        <source>{name}: {reason}</source>
+        <translation>{name}: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} is already replicating (state {value}); nothing to do.</source>
+        <translation>{name} repliziert bereits (Zustand {value}); nichts zu tun.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Rename the VM (Hyper-V Manager: Rename), or send its initial copy over the network. Nothing was changed.</source>
+        <translation>Benennen Sie die VM um (Hyper-V-Manager: Umbenennen), oder senden Sie ihre Erstkopie über das Netzwerk. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>{destination} (for {name}) is not on a USB drive attached to {display_name}.</source>
+        <translation>{destination} (für {name}) liegt nicht auf einem USB-Laufwerk an {display_name}.</translation>
+    </message>
+    <message>
+        <source>Plug the drive into the host that runs the VM, and check the path with 'hvseed volumes'. Nothing was changed.</source>
+        <translation>Schließen Sie das Laufwerk an den Host an, auf dem die VM läuft, und prüfen Sie den Pfad mit „hvseed volumes“. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The drive {display_name} cannot take the copy of {name}: {reasons}</source>
+        <translation>Das Laufwerk {display_name} kann die Kopie von {name} nicht aufnehmen: {reasons}</translation>
+    </message>
+    <message>
+        <source>Another run is exporting {name} right now (its replication state is {value}); this run changed nothing.</source>
+        <translation>Ein anderer Lauf exportiert {name} gerade (Replikationszustand {value}); dieser Lauf hat nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Let that export finish; to follow it here, run the same plan again. Do not move or delete its folder on the drive.</source>
+        <translation>Lassen Sie diesen Export zu Ende laufen; um ihn hier zu verfolgen, führen Sie denselben Plan erneut aus. Verschieben oder löschen Sie seinen Ordner auf dem Laufwerk nicht.</translation>
+    </message>
+    <message>
+        <source>The destination {destination} must be a folder: choose another path, or move the file. Nothing was changed.</source>
+        <translation>Das Ziel {destination} muss ein Ordner sein: Wählen Sie einen anderen Pfad, oder verschieben Sie die Datei. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The job did not finish in time; it goes on in Hyper-V.</source>
+        <extracomment>consecutive failed polls tolerated (a WinRM hiccup) before giving up; the job goes on</extracomment>
+        <translation>Der Auftrag wurde nicht rechtzeitig fertig; er läuft in Hyper-V weiter.</translation>
+    </message>
+    <message>
+        <source>Stopped following the job; it goes on in Hyper-V.</source>
+        <translation>Die Verfolgung des Auftrags wurde beendet; er läuft in Hyper-V weiter.</translation>
+    </message>
+    <message>
+        <source>The verification was stopped; nothing was imported.</source>
+        <translation>Die Prüfung wurde abgebrochen; nichts wurde importiert.</translation>
+    </message>
+    <message>
+        <source>Importing without the manifest is not a choice here: {message}</source>
+        <translation>Ein Import ohne Manifest ist hier keine Option: {message}</translation>
+    </message>
+    <message>
+        <source>The import of {name} {p}: {p2}.</source>
+        <translation>Der Import von {name}: {p}: {p2}.</translation>
+    </message>
+    <message>
+        <source>The copy on the drive is untouched; check the drive and the replica host, then import again.</source>
+        <translation>Die Kopie auf dem Laufwerk ist unberührt; prüfen Sie Laufwerk und Replikatserver und importieren Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Moving a drive is a lab operation.</source>
+        <extracomment>the result types live in host_types / replica_server_types; every old import keeps working the name of hvseed's own staging folder on a host's local disk how people name this host in the UI ("this computer", "hv01.corp.local", "lab: hv-a")</extracomment>
+        <translation>Ein Laufwerk umzustecken ist eine Funktion des Labors.</translation>
+    </message>
+    <message>
+        <source>Ship a real drive by courier and plug it into the replica host.</source>
+        <translation>Schicken Sie ein echtes Laufwerk per Kurier und schließen Sie es an den Replikatserver an.</translation>
+    </message>
+    <message>
+        <source>BitLocker Drive Encryption is not installed on {name}.</source>
+        <translation>Die BitLocker-Laufwerkverschlüsselung ist auf {name} nicht installiert.</translation>
+    </message>
+    <message>
+        <source>Windows PowerShell {version} on {fqdn} is too old: hvseed needs Windows PowerShell 5.1.</source>
+        <extracomment>What a lab host reports for the facts only ``readiness`` reads; ``Lab.set_host_facts`` changes them (a 2012 R2 host with PowerShell 4.0, FIPS on, the ASR rule blocking, …).</extracomment>
+        <translation>Windows PowerShell {version} auf {fqdn} ist zu alt: hvseed braucht Windows PowerShell 5.1.</translation>
+    </message>
+    <message>
+        <source>The host '{name}' cannot be reached: there is no such host in the lab ({host_names}).</source>
+        <translation>Der Host „{name}“ ist nicht erreichbar: Im Labor gibt es keinen solchen Host ({host_names}).</translation>
+    </message>
+    <message>
+        <source>The host's result line is damaged.</source>
+        <translation>Die Ergebniszeile des Hosts ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The host's result has an unexpected form.</source>
+        <translation>Das Ergebnis des Hosts hat eine unerwartete Form.</translation>
+    </message>
+    <message>
+        <source>The host reported a failure without an error record.</source>
+        <translation>Der Host meldete einen Fehler ohne Fehlerdatensatz.</translation>
+    </message>
+    <message>
+        <source>A manifest already exists on {host}: {path}. hvseed never overwrites one.</source>
+        <translation>Auf {host} gibt es bereits ein Manifest: {path}. hvseed überschreibt nie eines.</translation>
+    </message>
+    <message>
+        <source>Name the folder as E:\HyperV-Seed\&lt;VMName&gt;_&lt;VMId&gt;.</source>
+        <translation>Nennen Sie den Ordner wie E:\HyperV-Seed\&lt;VMName&gt;_&lt;VMId&gt;.</translation>
+    </message>
+    <message>
+        <source>The export folder {folder} does not exist on {where}.</source>
+        <translation>Der Exportordner {folder} existiert auf {where} nicht.</translation>
+    </message>
+    <message>
+        <source>The export folder {folder} on {where} is empty.</source>
+        <translation>Der Exportordner {folder} auf {where} ist leer.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path} in {folder} on {where}: {p}.</source>
+        <translation>{path} in {folder} auf {where} ist nicht lesbar: {p}.</translation>
+    </message>
+    <message>
+        <source>No manifest was written. Check that the drive is still connected and readable, then try again.</source>
+        <translation>Es wurde kein Manifest geschrieben. Prüfen Sie, ob das Laufwerk noch angeschlossen und lesbar ist, und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>No manifest can be written for {folder} on {where}: {exc}.</source>
+        <translation>Für {folder} auf {where} kann kein Manifest geschrieben werden: {exc}.</translation>
+    </message>
+    <message>
+        <source>Check the drive and try again.</source>
+        <translation>Prüfen Sie das Laufwerk und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The manifest {json_path} on {where} cannot be read: {p}.</source>
+        <translation>Das Manifest {json_path} auf {where} ist nicht lesbar: {p}.</translation>
+    </message>
+    <message>
+        <source>{MAX_REPORTS_PER_DAY} handover reports of today already exist in {directory} on {host}.</source>
+        <translation>In {directory} auf {host} gibt es bereits {MAX_REPORTS_PER_DAY} Übergabeberichte von heute.</translation>
+    </message>
+    <message>
+        <source>{host} did not answer in time: its answer was not complete within {timeout} seconds, so hvseed stopped waiting and closed the connection.</source>
+        <translation>{host} hat nicht rechtzeitig geantwortet: Die Antwort war nach {timeout} Sekunden nicht vollständig, daher hat hvseed das Warten beendet und die Verbindung geschlossen.</translation>
+    </message>
+    <message>
+        <source>Check that the host's WinRM service is healthy, or raise the timeout.</source>
+        <translation>Prüfen Sie, ob der WinRM-Dienst des Hosts in Ordnung ist, oder erhöhen Sie das Zeitlimit.</translation>
+    </message>
+    <message>
+        <source>{host} sent an answer larger than {p} MiB; hvseed stopped reading it and closed the connection.</source>
+        <translation>{host} hat eine Antwort größer als {p} MiB gesendet; hvseed hat das Lesen beendet und die Verbindung geschlossen.</translation>
+    </message>
+    <message>
+        <source>Check that this port belongs to a WinRM listener; a WS-Man answer is never this large.</source>
+        <translation>Prüfen Sie, ob dieser Port zu einem WinRM-Listener gehört; eine WS-Man-Antwort ist nie so groß.</translation>
+    </message>
+    <message>
+        <source>PowerShell was not found on this computer (looked for {executable}).</source>
+        <translation>PowerShell wurde auf diesem Computer nicht gefunden (gesucht: {executable}).</translation>
+    </message>
+    <message>
+        <source>hvseed needs Windows with the Hyper-V PowerShell module, or use --host to manage a remote Hyper-V host, or --lab for the simulated lab.</source>
+        <translation>hvseed braucht Windows mit dem Hyper-V-PowerShell-Modul; oder verwenden Sie --host für einen entfernten Hyper-V-Host oder --lab für das simulierte Labor.</translation>
+    </message>
+    <message>
+        <source>PowerShell on this computer could not be started: {p}.</source>
+        <translation>PowerShell konnte auf diesem Computer nicht gestartet werden: {p}.</translation>
+    </message>
+    <message>
+        <source>Check that powershell.exe may run here (application control, antivirus).</source>
+        <translation>Prüfen Sie, ob powershell.exe hier laufen darf (Anwendungssteuerung, Virenschutz).</translation>
+    </message>
+    <message>
+        <source>PowerShell on this computer did not finish within {timeout} seconds; hvseed stopped it.</source>
+        <translation>PowerShell auf diesem Computer war nach {timeout} Sekunden nicht fertig; hvseed hat es beendet.</translation>
+    </message>
+    <message>
+        <source>PowerShell on {where} runs in ConstrainedLanguage mode (AppLocker or Windows Defender Application Control script rules), which blocks the .NET calls hvseed's scripts need.</source>
+        <extracomment>MethodInvocationNotSupportedInConstrainedLanguage, CannotCreateTypeConstrainedLanguage, ConversionSupportedOnlyToCoreTypes, PropertySetterNotSupportedInConstrainedLanguage …</extracomment>
+        <translation>PowerShell auf {where} läuft im Modus ConstrainedLanguage (Skriptregeln von AppLocker oder Windows Defender Application Control), der die .NET-Aufrufe blockiert, die die Skripte von hvseed brauchen.</translation>
+    </message>
+    <message>
+        <source>Ask the administrator of the application control policy to let administrators run PowerShell in FullLanguage mode there, or run hvseed from a computer where they do.</source>
+        <translation>Bitten Sie den Verantwortlichen der Anwendungssteuerung, Administratoren dort PowerShell im Modus FullLanguage zu erlauben, oder führen Sie hvseed von einem Computer aus, auf dem das gilt.</translation>
+    </message>
+    <message>
+        <source>Windows PowerShell on {where} refused to run hvseed's script: the script execution policy does not allow it. A policy set by Group Policy ("Turn on Script Execution", AllSigned or RemoteSigned) overrides hvseed's -ExecutionPolicy Bypass.</source>
+        <translation>Windows PowerShell auf {where} hat das Skript von hvseed nicht ausgeführt: Die Ausführungsrichtlinie erlaubt es nicht. Eine per Gruppenrichtlinie gesetzte Richtlinie („Skriptausführung aktivieren“, AllSigned oder RemoteSigned) hat Vorrang vor -ExecutionPolicy Bypass von hvseed.</translation>
+    </message>
+    <message>
+        <source>Run Get-ExecutionPolicy -List to see which scope sets it; ask for the policy to allow local scripts for administrators, or manage this host from another computer over WinRM (--host), which runs no script files.</source>
+        <translation>Führen Sie Get-ExecutionPolicy -List aus, um zu sehen, welcher Bereich sie setzt; bitten Sie darum, lokale Skripte für Administratoren zu erlauben, oder verwalten Sie diesen Host von einem anderen Computer über WinRM (--host), was keine Skriptdateien ausführt.</translation>
+    </message>
+    <message>
+        <source>{host} accepted the connection on port {port} but closed it without answering.</source>
+        <translation>{host} hat die Verbindung auf Port {port} angenommen, aber ohne Antwort geschlossen.</translation>
+    </message>
+    <message>
+        <source>Check that this port belongs to a WinRM listener (winrm enumerate winrm/config/listener on that host).</source>
+        <translation>Prüfen Sie, ob dieser Port zu einem WinRM-Listener gehört (winrm enumerate winrm/config/listener auf diesem Host).</translation>
+    </message>
+    <message>
+        <source>Something answered on {host} port {port}, but not with HTTP, which WinRM speaks: this port does not belong to a WinRM listener.</source>
+        <translation>Auf {host} Port {port} hat etwas geantwortet, aber nicht mit HTTP, das WinRM spricht: Dieser Port gehört zu keinem WinRM-Listener.</translation>
+    </message>
+    <message>
+        <source>Check the port (5985 for HTTP, 5986 for HTTPS) and the host's listeners (winrm enumerate winrm/config/listener).</source>
+        <translation>Prüfen Sie den Port (5985 für HTTP, 5986 für HTTPS) und die Listener des Hosts (winrm enumerate winrm/config/listener).</translation>
+    </message>
+    <message>
+        <source>{host} answered on port {port} with an HTTP header that is too long or malformed; hvseed stopped reading it.</source>
+        <translation>{host} hat auf Port {port} mit einem zu langen oder fehlerhaften HTTP-Header geantwortet; hvseed hat das Lesen beendet.</translation>
+    </message>
+    <message>
+        <source>Check that this port belongs to a WinRM listener and not to another service or a proxy.</source>
+        <translation>Prüfen Sie, ob dieser Port zu einem WinRM-Listener gehört und nicht zu einem anderen Dienst oder einem Proxy.</translation>
+    </message>
+    <message>
+        <source>Unknown WinRM transport {transport}.</source>
+        <translation>Unbekannter WinRM-Transport {transport}.</translation>
+    </message>
+    <message>
+        <source>No host name was given for the WinRM connection.</source>
+        <translation>Für die WinRM-Verbindung wurde kein Hostname angegeben.</translation>
+    </message>
+    <message>
+        <source>Give one.</source>
+        <translation>Geben Sie einen an.</translation>
+    </message>
+    <message>
+        <source>{effective_port} is not a valid port.</source>
+        <translation>{effective_port} ist kein gültiger Port.</translation>
+    </message>
+    <message>
+        <source>Use 5986 or 5985.</source>
+        <translation>Verwenden Sie 5986 oder 5985.</translation>
+    </message>
+    <message>
+        <source>WinRM timeouts must be positive (operation timeout at least 1 second).</source>
+        <translation>WinRM-Zeitlimits müssen positiv sein (Vorgangszeitlimit mindestens 1 Sekunde).</translation>
+    </message>
+    <message>
+        <source>Use HTTPS (port 5986), or Kerberos/NTLM, whose messages WinRM encrypts over HTTP.</source>
+        <translation>Verwenden Sie HTTPS (Port 5986) oder Kerberos/NTLM, deren Nachrichten WinRM über HTTP verschlüsselt.</translation>
+    </message>
+    <message>
+        <source>{label} authentication over HTTPS without checking the host's certificate could hand your credentials to an impostor; hvseed refuses it.</source>
+        <translation>Authentifizierung per {label} über HTTPS ohne Prüfung des Hostzertifikats könnte Ihre Anmeldedaten einem Betrüger geben; hvseed lehnt das ab.</translation>
+    </message>
+    <message>
+        <source>Trust the host's certificate (CA file), or use Kerberos/NTLM.</source>
+        <translation>Vertrauen Sie dem Zertifikat des Hosts (CA-Datei), oder verwenden Sie Kerberos/NTLM.</translation>
+    </message>
+    <message>
+        <source>Kerberos uses the ticket of the user logged on to this computer; it cannot log on with a password.</source>
+        <translation>Kerberos verwendet das Ticket des an diesem Computer angemeldeten Benutzers; es kann sich nicht mit einem Kennwort anmelden.</translation>
+    </message>
+    <message>
+        <source>Leave the password empty, or use NTLM or CredSSP to log on with a password.</source>
+        <translation>Lassen Sie das Kennwort leer, oder verwenden Sie NTLM oder CredSSP, um sich mit Kennwort anzumelden.</translation>
+    </message>
+    <message>
+        <source>Certificate authentication needs a client certificate and its key (PEM files).</source>
+        <translation>Die Zertifikatauthentifizierung braucht ein Clientzertifikat und seinen Schlüssel (PEM-Dateien).</translation>
+    </message>
+    <message>
+        <source>Give both files, or use another transport.</source>
+        <translation>Geben Sie beide Dateien an, oder verwenden Sie einen anderen Transport.</translation>
+    </message>
+    <message>
+        <source>The client certificate file {path} was not found.</source>
+        <translation>Die Clientzertifikatdatei {path} wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>Check the path.</source>
+        <translation>Prüfen Sie den Pfad.</translation>
+    </message>
+    <message>
+        <source>{label} needs a user name and a password.</source>
+        <translation>{label} braucht einen Benutzernamen und ein Kennwort.</translation>
+    </message>
+    <message>
+        <source>Enter both; only Kerberos can use the logged-on user's ticket.</source>
+        <translation>Geben Sie beides ein; nur Kerberos kann das Ticket des angemeldeten Benutzers verwenden.</translation>
+    </message>
+    <message>
+        <source>WinRM support (pywinrm) is not installed in this copy of hvseed.</source>
+        <translation>Die WinRM-Unterstützung (pywinrm) ist in dieser Kopie von hvseed nicht installiert.</translation>
+    </message>
+    <message>
+        <source>Reinstall hvseed, or run it on the Hyper-V host itself.</source>
+        <translation>Installieren Sie hvseed neu, oder führen Sie es auf dem Hyper-V-Host selbst aus.</translation>
+    </message>
+    <message>
+        <source>{p} support is not installed in this copy of hvseed ({package} is missing).</source>
+        <translation>Die Unterstützung für {p} ist in dieser Kopie von hvseed nicht installiert ({package} fehlt).</translation>
+    </message>
+    <message>
+        <source>Install it, or choose another transport.</source>
+        <translation>Installieren Sie sie, oder wählen Sie einen anderen Transport.</translation>
+    </message>
+    <message>
+        <source>The script's output on {host} grew beyond {p} MiB; hvseed stopped reading it and asked the host to end it.</source>
+        <translation>Die Ausgabe des Skripts auf {host} ist über {p} MiB gewachsen; hvseed hat das Lesen beendet und den Host gebeten, es zu beenden.</translation>
+    </message>
+    <message>
+        <source>hvseed's own scripts answer with far less: check the host, or report it.</source>
+        <translation>Die Skripte von hvseed antworten mit weit weniger: Prüfen Sie den Host, oder melden Sie es.</translation>
+    </message>
+    <message>
+        <source>{host} did not finish the operation within {timeout} seconds; hvseed stopped waiting and asked the host to end it.</source>
+        <translation>{host} hat den Vorgang nicht innerhalb von {timeout} Sekunden abgeschlossen; hvseed hat das Warten beendet und den Host gebeten, ihn zu beenden.</translation>
+    </message>
+    <message>
+        <source>{host} rejected the credentials ({p}).</source>
+        <translation>{host} hat die Anmeldedaten abgelehnt ({p}).</translation>
+    </message>
+    <message>
+        <source>The WinRM service on {host} answered with HTTP status {code}.</source>
+        <translation>Der WinRM-Dienst auf {host} hat mit HTTP-Status {code} geantwortet.</translation>
+    </message>
+    <message>
+        <source>Check that port {effective_port} belongs to a WinRM listener (winrm enumerate winrm/config/listener on that host).</source>
+        <translation>Prüfen Sie, ob Port {effective_port} zu einem WinRM-Listener gehört (winrm enumerate winrm/config/listener auf diesem Host).</translation>
+    </message>
+    <message>
+        <source>Kerberos authentication with {host} failed.</source>
+        <translation>Die Kerberos-Authentifizierung mit {host} ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Log on to this computer with a domain account (klist shows its tickets), use the host's DNS name rather than its IP address, or use NTLM.</source>
+        <translation>Melden Sie sich an diesem Computer mit einem Domänenkonto an (klist zeigt seine Tickets), verwenden Sie den DNS-Namen des Hosts statt seiner IP-Adresse, oder verwenden Sie NTLM.</translation>
+    </message>
+    <message>
+        <source>The secure (TLS) connection to {host} on port {effective_port} failed.</source>
+        <translation>Die sichere (TLS-)Verbindung zu {host} auf Port {effective_port} ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Check that this port is the host's WinRM HTTPS listener (5986; 5985 is HTTP).</source>
+        <translation>Prüfen Sie, ob dieser Port der WinRM-HTTPS-Listener des Hosts ist (5986; 5985 ist HTTP).</translation>
+    </message>
+    <message>
+        <source>The certificate of {host} could not be verified, so hvseed did not connect.</source>
+        <translation>Das Zertifikat von {host} konnte nicht geprüft werden, daher hat hvseed keine Verbindung aufgebaut.</translation>
+    </message>
+    <message>
+        <source>Trust the CA that issued the host's WinRM certificate (CA file), and connect with the name the certificate was issued for.</source>
+        <translation>Vertrauen Sie der Zertifizierungsstelle, die das WinRM-Zertifikat des Hosts ausgestellt hat (CA-Datei), und verbinden Sie sich mit dem Namen, für den das Zertifikat ausgestellt wurde.</translation>
+    </message>
+    <message>
+        <source>{host} did not accept a connection on port {effective_port} in time.</source>
+        <translation>{host} hat auf Port {effective_port} nicht rechtzeitig eine Verbindung angenommen.</translation>
+    </message>
+    <message>
+        <source>{host} accepted the connection but did not answer in time.</source>
+        <translation>{host} hat die Verbindung angenommen, aber nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The connection to {host} failed.</source>
+        <translation>Die Verbindung zu {host} ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>WinRM failed: {p}.</source>
+        <translation>WinRM ist fehlgeschlagen: {p}.</translation>
+    </message>
+    <message>
+        <source>{host} answered over WinRM in a way hvseed cannot read.</source>
+        <translation>{host} hat über WinRM so geantwortet, dass hvseed es nicht lesen kann.</translation>
+    </message>
+    <message>
+        <source>{host} denied access: {reason}</source>
+        <translation>{host} hat den Zugriff verweigert: {reason}</translation>
+    </message>
+    <message>
+        <source>The WinRM service on {host} reported an error: {reason}</source>
+        <translation>Der WinRM-Dienst auf {host} hat einen Fehler gemeldet: {reason}</translation>
+    </message>
+    <message>
+        <source>Check the host name, that the host is running, and that WinRM is enabled (Enable-PSRemoting) and allowed through its firewall.</source>
+        <translation>Prüfen Sie den Hostnamen, ob der Host läuft und ob WinRM aktiviert (Enable-PSRemoting) und durch seine Firewall zugelassen ist.</translation>
+    </message>
+    <message>
+        <source>Check the user name and password, or the transport (Kerberos needs a domain).</source>
+        <translation>Prüfen Sie Benutzername und Kennwort oder den Transport (Kerberos braucht eine Domäne).</translation>
+    </message>
+    <message>
+        <source>Use an account that is a member of 'Hyper-V Administrators' (or local Administrators) on that host.</source>
+        <translation>Verwenden Sie ein Konto, das auf diesem Host Mitglied der Gruppe „Hyper-V-Administratoren“ (oder der lokalen Administratoren) ist.</translation>
+    </message>
+    <message>
+        <source>The host did not answer in time. Try again, or raise the timeout.</source>
+        <translation>Der Host hat nicht rechtzeitig geantwortet. Versuchen Sie es erneut, oder erhöhen Sie das Zeitlimit.</translation>
+    </message>
+    <message>
+        <source>Install the Hyper-V PowerShell module on that host (Install-WindowsFeature Hyper-V-PowerShell, or the Hyper-V role).</source>
+        <translation>Installieren Sie das Hyper-V-PowerShell-Modul auf diesem Host (Install-WindowsFeature Hyper-V-PowerShell, oder die Hyper-V-Rolle).</translation>
+    </message>
+    <message>
+        <source>On Windows Server add the feature with Install-WindowsFeature BitLocker -IncludeAllSubFeature -IncludeManagementTools (or Server Manager: Add Roles and Features &gt; BitLocker Drive Encryption), then restart the host. Windows 10/11 Pro and Enterprise have BitLocker built in. Or encrypt the drive on another computer before the export.</source>
+        <translation>Fügen Sie unter Windows Server das Feature mit Install-WindowsFeature BitLocker -IncludeAllSubFeature -IncludeManagementTools hinzu (oder im Server-Manager: Rollen und Features hinzufügen &gt; BitLocker-Laufwerkverschlüsselung) und starten Sie den Host neu. Windows 10/11 Pro und Enterprise haben BitLocker eingebaut. Oder verschlüsseln Sie das Laufwerk vor dem Export auf einem anderen Computer.</translation>
+    </message>
+    <message>
+        <source>Install Windows Management Framework 5.1 on that host (Windows Server 2012 R2 ships PowerShell 4.0) and restart it; 'hvseed doctor' shows each host's version.</source>
+        <translation>Installieren Sie Windows Management Framework 5.1 auf diesem Host (Windows Server 2012 R2 bringt PowerShell 4.0 mit) und starten Sie ihn neu; „hvseed doctor“ zeigt die Version jedes Hosts.</translation>
+    </message>
+    <message>
+        <source>The host answered with something hvseed cannot read. Run with --debug and report it.</source>
+        <translation>Der Host hat etwas geantwortet, das hvseed nicht lesen kann. Führen Sie es mit --debug aus und melden Sie es.</translation>
+    </message>
 </context>
 <context>
     <name>ExportEndMixin</name>
@@ -2878,6 +3427,69 @@
     <message>
         <source>Cannot write %1. Check that the place is writable.</source>
         <translation>%1 kann nicht geschrieben werden. Prüfen Sie, ob der Speicherort beschreibbar ist.</translation>
+    </message>
+</context>
+<context>
+    <name>Plan</name>
+    <message>
+        <source>Name the primary Hyper-V host (Host A).</source>
+        <translation>Nennen Sie den primären Hyper-V-Host (Host A).</translation>
+    </message>
+    <message>
+        <source>Choose at least one virtual machine to replicate.</source>
+        <translation>Wählen Sie mindestens einen virtuellen Computer zum Replizieren.</translation>
+    </message>
+    <message>
+        <source>'{id}' is not a valid VM ID (a GUID) for VM '{name}'.</source>
+        <translation>„{id}“ ist keine gültige VM-ID (GUID) für die VM „{name}“.</translation>
+    </message>
+    <message>
+        <source>VM '{name}' ({id}) is listed twice.</source>
+        <translation>Die VM „{name}“ ({id}) ist zweimal aufgeführt.</translation>
+    </message>
+    <message>
+        <source>Name the Replica server (or the Replica Broker).</source>
+        <translation>Nennen Sie den Replikatserver (oder den Replikatbroker).</translation>
+    </message>
+    <message>
+        <source>A server name cannot contain spaces.</source>
+        <translation>Ein Servername darf keine Leerzeichen enthalten.</translation>
+    </message>
+    <message>
+        <source>The port must be between 1 and 65535.</source>
+        <translation>Der Port muss zwischen 1 und 65535 liegen.</translation>
+    </message>
+    <message>
+        <source>Certificate-based authentication needs a certificate: pick one (its thumbprint is 40 hexadecimal characters).</source>
+        <translation>Die zertifikatbasierte Authentifizierung braucht ein Zertifikat: Wählen Sie eines (sein Fingerabdruck hat 40 Hexadezimalzeichen).</translation>
+    </message>
+    <message>
+        <source>Replication frequency must be 30 seconds, 5 minutes or 15 minutes.</source>
+        <translation>Die Replikationshäufigkeit muss 30 Sekunden, 5 Minuten oder 15 Minuten betragen.</translation>
+    </message>
+    <message>
+        <source>Additional recovery points can cover 1 to 24 hours (0 = latest only).</source>
+        <translation>Zusätzliche Wiederherstellungspunkte können 1 bis 24 Stunden abdecken (0 = nur der neueste).</translation>
+    </message>
+    <message>
+        <source>App-consistent (VSS) snapshots need additional hourly recovery points.</source>
+        <translation>Anwendungskonsistente (VSS-)Momentaufnahmen brauchen zusätzliche stündliche Wiederherstellungspunkte.</translation>
+    </message>
+    <message>
+        <source>The VSS snapshot frequency must be between 1 and 12 hours.</source>
+        <translation>Die Häufigkeit der VSS-Momentaufnahmen muss zwischen 1 und 12 Stunden liegen.</translation>
+    </message>
+    <message>
+        <source>Choose the folder on the external drive that receives the initial copy.</source>
+        <translation>Wählen Sie den Ordner auf dem externen Laufwerk, der die Erstkopie aufnimmt.</translation>
+    </message>
+    <message>
+        <source>Hyper-V cannot schedule an export to external media; it starts at once.</source>
+        <translation>Hyper-V kann einen Export auf externe Medien nicht planen; er beginnt sofort.</translation>
+    </message>
+    <message>
+        <source>A scheduled start must lie between now and 7 days ahead.</source>
+        <translation>Ein geplanter Start muss zwischen jetzt und 7 Tagen voraus liegen.</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, TypeVar
 from hvseed_gui.core.export_folder import FolderListing
 from hvseed_gui.core.fitness import space_margin
 from hvseed_gui.core.plan import ReplicationPlan
+from hvseed_gui.core.said import QT_TRANSLATE_NOOP, said
 from hvseed_gui.core.untrusted import A_FOLDER, RefusedEntry, read_capped
 from hvseed_gui.core.volumes import Volume
 from hvseed_gui.hyperv import job_rules
@@ -491,7 +492,12 @@ class LabHost(HyperVHost):
         def run(w: World) -> BitLockerResult:
             if not w.state["hosts"][self.name].get("bitlocker_feature", True):
                 raise FeatureMissing(
-                    f"BitLocker Drive Encryption is not installed on {self.name}.",
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Errors", "BitLocker Drive Encryption is not installed on {name}."
+                        ),
+                        name=self.name,
+                    ),
                     BITLOCKER_MISSING_HINT,
                 )
             letter = mount_point.strip().rstrip("\\/").upper()

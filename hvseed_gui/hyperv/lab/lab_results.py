@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from hvseed_gui.core.said import QT_TRANSLATE_NOOP, said
 from hvseed_gui.core.untrusted import refusal_reason
 from hvseed_gui.hyperv.host import (
     AuthorizationEntry,
@@ -152,8 +153,15 @@ def refuse_old_powershell(w: World, fqdn: str, operation: str) -> None:
     parts = tuple(int(p) for p in version.split(".")[:2] if p.isdigit())
     if operation != "readiness" and parts < (5, 1):
         raise FeatureMissing(
-            f"Windows PowerShell {version} on {fqdn} is too old: hvseed needs Windows "
-            "PowerShell 5.1.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "Windows PowerShell {version} on {fqdn} is too old: hvseed needs Windows "
+                    "PowerShell 5.1.",
+                ),
+                version=version,
+                fqdn=fqdn,
+            ),
             POWERSHELL_TOO_OLD_HINT,
         )
 

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from hvseed_gui.core.said import QT_TRANSLATE_NOOP, said
 from hvseed_gui.core.volumes import Volume
 from hvseed_gui.hyperv.host import ReplicationState
 from hvseed_gui.hyperv.host_errors import HostUnreachable
@@ -97,8 +98,15 @@ class Lab:
         fqdn = resolve_host_name(self._store.peek(), name)
         if fqdn is None:
             raise HostUnreachable(
-                f"The host '{name}' cannot be reached: there is no such host in the lab "
-                f"({', '.join(self.host_names)})."
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "The host '{name}' cannot be reached: there is no such host in the lab "
+                        "({host_names}).",
+                    ),
+                    name=name,
+                    host_names=", ".join(self.host_names),
+                )
             )
         return LabHost(self, fqdn)
 

@@ -7,6 +7,7 @@ import binascii
 import json
 from typing import Any
 
+from hvseed_gui.core.said import QT_TRANSLATE_NOOP, said
 from hvseed_gui.hyperv.host_errors import (
     BITLOCKER_MISSING_HINT,
     POWERSHELL_TOO_OLD_HINT,
@@ -41,10 +42,14 @@ def decode_result(stdout: str) -> dict[str, Any] | None:
         document = json.loads(base64.b64decode(payload, validate=True).decode("utf-8"))
     except (binascii.Error, ValueError) as exc:
         raise ProtocolError(
-            "The host's result line is damaged.", detail=f"{exc}: {payload[:200]}"
+            said(QT_TRANSLATE_NOOP("Errors", "The host's result line is damaged.")),
+            detail=f"{exc}: {payload[:200]}",
         ) from None
     if not isinstance(document, dict) or "ok" not in document:
-        raise ProtocolError("The host's result has an unexpected form.", detail=str(document)[:500])
+        raise ProtocolError(
+            said(QT_TRANSLATE_NOOP("Errors", "The host's result has an unexpected form.")),
+            detail=str(document)[:500],
+        )
     return document
 
 
@@ -207,5 +212,9 @@ def parse_result(result: RunResult, *, host: str = "") -> Any:
         return document.get("data")
     errors = as_list(document.get("errors"))
     if not errors:
-        raise ProtocolError("The host reported a failure without an error record.")
+        raise ProtocolError(
+            said(
+                QT_TRANSLATE_NOOP("Errors", "The host reported a failure without an error record.")
+            )
+        )
     raise error_from_record(errors[0], host=host)

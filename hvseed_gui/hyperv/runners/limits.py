@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from hvseed_gui.core.said import QT_TRANSLATE_NOOP, said
 from hvseed_gui.hyperv.host_errors import OperationTimeout, ProtocolError
 
 MAX_RESPONSE_BYTES = 64 * 2**20  # one WS-Man answer; real ones are at most a few hundred KiB
@@ -56,9 +57,21 @@ class _Call:
 
     def timeout_error(self) -> OperationTimeout:
         return OperationTimeout(
-            f"{self.host} did not answer in time: its answer was not complete within "
-            f"{self.timeout:g} seconds, so hvseed stopped waiting and closed the connection.",
-            "Check that the host's WinRM service is healthy, or raise the timeout.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "{host} did not answer in time: its answer was not complete within {timeout} "
+                    "seconds, so hvseed stopped waiting and closed the connection.",
+                ),
+                host=self.host,
+                timeout=f"{self.timeout:g}",
+            ),
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "Check that the host's WinRM service is healthy, or raise the timeout.",
+                )
+            ),
         )
 
 
@@ -161,10 +174,22 @@ def _read_whole(response: Any, call: _Call | None) -> None:
             if size > MAX_RESPONSE_BYTES:
                 host = call.host if call is not None else "The host"
                 raise ProtocolError(
-                    f"{host} sent an answer larger than {MAX_RESPONSE_BYTES // 2**20} MiB; "
-                    "hvseed stopped reading it and closed the connection.",
-                    "Check that this port belongs to a WinRM listener; a WS-Man answer is "
-                    "never this large.",
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Errors",
+                            "{host} sent an answer larger than {p} MiB; hvseed stopped reading it "
+                            "and closed the connection.",
+                        ),
+                        host=host,
+                        p=MAX_RESPONSE_BYTES // 2**20,
+                    ),
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Errors",
+                            "Check that this port belongs to a WinRM listener; a WS-Man answer is "
+                            "never this large.",
+                        )
+                    ),
                 )
             pieces.append(piece)
     except ProtocolError:

@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Mapping
 from typing import Any
 
+from hvseed_gui.core.said import QT_TRANSLATE_NOOP, said
 from hvseed_gui.hyperv.host_errors import HyperVError, HyperVModuleMissing, OperationTimeout
 from hvseed_gui.hyperv.runners.runner_types import (
     RunResult,
@@ -50,9 +51,19 @@ class LocalPowerShell:
 
     def _missing(self, detail: str = "") -> HyperVModuleMissing:
         return HyperVModuleMissing(
-            f"PowerShell was not found on this computer (looked for {self.executable!r}).",
-            "hvseed needs Windows with the Hyper-V PowerShell module, or use --host to manage a "
-            "remote Hyper-V host, or --lab for the simulated lab.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "PowerShell was not found on this computer (looked for {executable})."
+                ),
+                executable=repr(self.executable),
+            ),
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "hvseed needs Windows with the Hyper-V PowerShell module, or use --host to "
+                    "manage a remote Hyper-V host, or --lab for the simulated lab.",
+                )
+            ),
             detail=detail,
         )
 
@@ -108,8 +119,18 @@ class LocalPowerShell:
             raise self._missing(str(exc)) from None
         except OSError as exc:
             raise HyperVError(
-                f"PowerShell on this computer could not be started: {exc.strerror or exc}.",
-                "Check that powershell.exe may run here (application control, antivirus).",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "PowerShell on this computer could not be started: {p}."
+                    ),
+                    p=exc.strerror or exc,
+                ),
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "Check that powershell.exe may run here (application control, antivirus).",
+                    )
+                ),
                 detail=str(exc),
             ) from None
         try:
@@ -123,8 +144,14 @@ class LocalPowerShell:
                     if stream is not None:
                         stream.close()
             raise OperationTimeout(
-                f"PowerShell on this computer did not finish within {timeout:g} seconds; "
-                "hvseed stopped it.",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "PowerShell on this computer did not finish within {timeout} seconds; "
+                        "hvseed stopped it.",
+                    ),
+                    timeout=f"{timeout:g}",
+                ),
             ) from None
         result = RunResult(
             stdout=decode_output(out),

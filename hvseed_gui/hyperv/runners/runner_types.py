@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
+from hvseed_gui.core.said import QT_TRANSLATE_NOOP, said
 from hvseed_gui.hyperv.host_errors import HyperVError
 
 log = logging.getLogger(__name__)
@@ -156,21 +157,45 @@ def policy_problem(text: str, where: str = "this computer", fqid: str = "") -> H
     )
     if language:
         return HyperVError(
-            f"PowerShell on {where} runs in ConstrainedLanguage mode (AppLocker or Windows "
-            "Defender Application Control script rules), which blocks the .NET calls hvseed's "
-            "scripts need.",
-            "Ask the administrator of the application control policy to let administrators run "
-            "PowerShell in FullLanguage mode there, or run hvseed from a computer where they do.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "PowerShell on {where} runs in ConstrainedLanguage mode (AppLocker or Windows "
+                    "Defender Application Control script rules), which blocks the .NET calls "
+                    "hvseed's scripts need.",
+                ),
+                where=where,
+            ),
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "Ask the administrator of the application control policy to let "
+                    "administrators run PowerShell in FullLanguage mode there, or run hvseed from "
+                    "a computer where they do.",
+                )
+            ),
             detail=text[-2000:],
         )
     if any(word in lowered for word in (*_POLICY_WORDS, *_POLICY_IDS)):
         return HyperVError(
-            f"Windows PowerShell on {where} refused to run hvseed's script: the script "
-            'execution policy does not allow it. A policy set by Group Policy ("Turn on Script '
-            "Execution\", AllSigned or RemoteSigned) overrides hvseed's -ExecutionPolicy Bypass.",
-            "Run Get-ExecutionPolicy -List to see which scope sets it; ask for the policy to "
-            "allow local scripts for administrators, or manage this host from another computer "
-            "over WinRM (--host), which runs no script files.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "Windows PowerShell on {where} refused to run hvseed's script: the script "
+                    "execution policy does not allow it. A policy set by Group Policy "
+                    '("Turn on Script Execution", AllSigned or RemoteSigned) overrides '
+                    "hvseed's -ExecutionPolicy Bypass.",
+                ),
+                where=where,
+            ),
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "Run Get-ExecutionPolicy -List to see which scope sets it; ask for the policy "
+                    "to allow local scripts for administrators, or manage this host from another "
+                    "computer over WinRM (--host), which runs no script files.",
+                )
+            ),
             detail=text[-2000:],
         )
     return None

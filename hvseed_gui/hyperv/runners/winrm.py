@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from hvseed_gui.core.said import QT_TRANSLATE_NOOP, said
 from hvseed_gui.hyperv.host_errors import (
     AccessDenied,
     AuthenticationFailed,
@@ -88,25 +89,62 @@ def _answered_but_not_http(
     for cause in _causes(exc):
         if isinstance(cause, http.client.RemoteDisconnected):
             return ProtocolError(
-                f"{host} accepted the connection on port {port} but closed it without answering.",
-                "Check that this port belongs to a WinRM listener "
-                "(winrm enumerate winrm/config/listener on that host).",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "{host} accepted the connection on port {port} but closed it without "
+                        "answering.",
+                    ),
+                    host=host,
+                    port=port,
+                ),
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "Check that this port belongs to a WinRM listener (winrm enumerate "
+                        "winrm/config/listener on that host).",
+                    )
+                ),
                 detail=detail,
             )
         if isinstance(cause, (http.client.BadStatusLine, http.client.UnknownProtocol)):
             return ProtocolError(
-                f"Something answered on {host} port {port}, but not with HTTP, which WinRM "
-                "speaks: this port does not belong to a WinRM listener.",
-                "Check the port (5985 for HTTP, 5986 for HTTPS) and the host's listeners "
-                "(winrm enumerate winrm/config/listener).",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "Something answered on {host} port {port}, but not with HTTP, which WinRM "
+                        "speaks: this port does not belong to a WinRM listener.",
+                    ),
+                    host=host,
+                    port=port,
+                ),
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "Check the port (5985 for HTTP, 5986 for HTTPS) and the host's listeners "
+                        "(winrm enumerate winrm/config/listener).",
+                    )
+                ),
                 detail=detail,
             )
         if isinstance(cause, http.client.HTTPException):
             return ProtocolError(
-                f"{host} answered on port {port} with an HTTP header that is too long or "
-                "malformed; hvseed stopped reading it.",
-                "Check that this port belongs to a WinRM listener and not to another "
-                "service or a proxy.",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "{host} answered on port {port} with an HTTP header that is too long or "
+                        "malformed; hvseed stopped reading it.",
+                    ),
+                    host=host,
+                    port=port,
+                ),
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "Check that this port belongs to a WinRM listener and not to another "
+                        "service or a proxy.",
+                    )
+                ),
                 detail=detail,
             )
     return None
@@ -217,52 +255,117 @@ def check_winrm_options(options: WinRmOptions) -> None:
     """
     if options.transport not in WINRM_TRANSPORTS:
         raise HyperVError(
-            f"Unknown WinRM transport {options.transport!r}.",
+            said(
+                QT_TRANSLATE_NOOP("Errors", "Unknown WinRM transport {transport}."),
+                transport=repr(options.transport),
+            ),
             "Use one of: " + ", ".join(WINRM_TRANSPORTS) + ".",
         )
     if not options.host:
-        raise HostUnreachable("No host name was given for the WinRM connection.", "Give one.")
+        raise HostUnreachable(
+            said(QT_TRANSLATE_NOOP("Errors", "No host name was given for the WinRM connection.")),
+            said(QT_TRANSLATE_NOOP("Errors", "Give one.")),
+        )
     if not 0 < options.effective_port < 65536:
-        raise HostUnreachable(f"{options.effective_port} is not a valid port.", "Use 5986 or 5985.")
+        raise HostUnreachable(
+            said(
+                QT_TRANSLATE_NOOP("Errors", "{effective_port} is not a valid port."),
+                effective_port=options.effective_port,
+            ),
+            said(QT_TRANSLATE_NOOP("Errors", "Use 5986 or 5985.")),
+        )
     if options.connect_timeout <= 0 or options.operation_timeout < 1:
-        raise HyperVError("WinRM timeouts must be positive (operation timeout at least 1 second).")
+        raise HyperVError(
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "WinRM timeouts must be positive (operation timeout at least 1 second).",
+                )
+            )
+        )
     label = _TRANSPORT_LABELS[options.transport]
     if not options.use_https and options.transport not in _ENCRYPTING:
         raise InsecureTransport(
             f"{label} authentication over plain HTTP would expose "
             + ("the password" if options.transport == "basic" else "the connection")
             + " on the network; hvseed refuses it.",
-            "Use HTTPS (port 5986), or Kerberos/NTLM, whose messages WinRM encrypts over HTTP.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "Use HTTPS (port 5986), or Kerberos/NTLM, whose messages WinRM encrypts over "
+                    "HTTP.",
+                )
+            ),
         )
     unchecked = options.use_https and not options.validate_certificate
     if unchecked and options.transport not in _ENCRYPTING:
         raise InsecureTransport(
-            f"{label} authentication over HTTPS without checking the host's certificate could "
-            "hand your credentials to an impostor; hvseed refuses it.",
-            "Trust the host's certificate (CA file), or use Kerberos/NTLM.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "{label} authentication over HTTPS without checking the host's certificate "
+                    "could hand your credentials to an impostor; hvseed refuses it.",
+                ),
+                label=label,
+            ),
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "Trust the host's certificate (CA file), or use Kerberos/NTLM."
+                )
+            ),
         )
     if options.transport == "kerberos":
         if options.password:
             raise AuthenticationFailed(
-                "Kerberos uses the ticket of the user logged on to this computer; "
-                "it cannot log on with a password.",
-                "Leave the password empty, or use NTLM or CredSSP to log on with a password.",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "Kerberos uses the ticket of the user logged on to this computer; it "
+                        "cannot log on with a password.",
+                    )
+                ),
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "Leave the password empty, or use NTLM or CredSSP to log on with a "
+                        "password.",
+                    )
+                ),
             )
     elif options.transport == "certificate":
         if not options.cert_pem or not options.cert_key_pem:
             raise AuthenticationFailed(
-                "Certificate authentication needs a client certificate and its key (PEM files).",
-                "Give both files, or use another transport.",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "Certificate authentication needs a client certificate and its key (PEM "
+                        "files).",
+                    )
+                ),
+                said(QT_TRANSLATE_NOOP("Errors", "Give both files, or use another transport.")),
             )
         for path in (options.cert_pem, options.cert_key_pem):
             if not os.path.isfile(path):
                 raise AuthenticationFailed(
-                    f"The client certificate file {path} was not found.", "Check the path."
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Errors", "The client certificate file {path} was not found."
+                        ),
+                        path=path,
+                    ),
+                    said(QT_TRANSLATE_NOOP("Errors", "Check the path.")),
                 )
     elif not options.username or not options.password:
         raise AuthenticationFailed(
-            f"{label} needs a user name and a password.",
-            "Enter both; only Kerberos can use the logged-on user's ticket.",
+            said(
+                QT_TRANSLATE_NOOP("Errors", "{label} needs a user name and a password."),
+                label=label,
+            ),
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "Enter both; only Kerberos can use the logged-on user's ticket."
+                )
+            ),
         )
 
 
@@ -291,8 +394,16 @@ class WinRmPowerShell:
             from winrm.protocol import Protocol
         except ImportError as exc:
             raise HyperVError(
-                "WinRM support (pywinrm) is not installed in this copy of hvseed.",
-                "Reinstall hvseed, or run it on the Hyper-V host itself.",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "WinRM support (pywinrm) is not installed in this copy of hvseed."
+                    )
+                ),
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "Reinstall hvseed, or run it on the Hyper-V host itself."
+                    )
+                ),
                 detail=str(exc),
             ) from None
         o = self.options
@@ -304,9 +415,16 @@ class WinRmPowerShell:
         have, package = available.get(o.transport, (True, ""))
         if not have:
             raise HyperVError(
-                f"{_TRANSPORT_LABELS[o.transport]} support is not installed in this copy of "
-                f"hvseed ({package} is missing).",
-                "Install it, or choose another transport.",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "{p} support is not installed in this copy of hvseed ({package} is "
+                        "missing).",
+                    ),
+                    p=_TRANSPORT_LABELS[o.transport],
+                    package=package,
+                ),
+                said(QT_TRANSLATE_NOOP("Errors", "Install it, or choose another transport.")),
             )
         proto = Protocol(
             endpoint=o.endpoint,
@@ -420,10 +538,22 @@ class WinRmPowerShell:
             received += len(stdout) + len(stderr)
             if received > MAX_OUTPUT_BYTES:
                 raise ProtocolError(
-                    f"The script's output on {self.options.host} grew beyond "
-                    f"{MAX_OUTPUT_BYTES // 2**20} MiB; hvseed stopped reading it and asked the "
-                    "host to end it.",
-                    "hvseed's own scripts answer with far less: check the host, or report it.",
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Errors",
+                            "The script's output on {host} grew beyond {p} MiB; hvseed stopped "
+                            "reading it and asked the host to end it.",
+                        ),
+                        host=self.options.host,
+                        p=MAX_OUTPUT_BYTES // 2**20,
+                    ),
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Errors",
+                            "hvseed's own scripts answer with far less: check the host, or report "
+                            "it.",
+                        )
+                    ),
                 )
             if done:
                 return b"".join(out), b"".join(err), code
@@ -453,8 +583,15 @@ class WinRmPowerShell:
 
     def _timeout(self, timeout: float) -> OperationTimeout:
         return OperationTimeout(
-            f"{self.options.host} did not finish the operation within {timeout:g} seconds; "
-            "hvseed stopped waiting and asked the host to end it.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "{host} did not finish the operation within {timeout} seconds; hvseed stopped "
+                    "waiting and asked the host to end it.",
+                ),
+                host=self.options.host,
+                timeout=f"{timeout:g}",
+            ),
         )
 
     def _translate(self, exc: BaseException, timeout: float) -> HyperVError:
@@ -479,44 +616,106 @@ class WinRmPowerShell:
             return self._fault(exc, detail)
         if isinstance(exc, AuthenticationError):
             return AuthenticationFailed(
-                f"{host} rejected the credentials ({_TRANSPORT_LABELS[o.transport]}).",
+                said(
+                    QT_TRANSLATE_NOOP("Errors", "{host} rejected the credentials ({p})."),
+                    host=host,
+                    p=_TRANSPORT_LABELS[o.transport],
+                ),
                 detail=detail,
             )
         if isinstance(exc, WinRMTransportError):
             return ProtocolError(
-                f"The WinRM service on {host} answered with HTTP status {exc.code}.",
-                f"Check that port {o.effective_port} belongs to a WinRM listener "
-                "(winrm enumerate winrm/config/listener on that host).",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "The WinRM service on {host} answered with HTTP status {code}."
+                    ),
+                    host=host,
+                    code=exc.code,
+                ),
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "Check that port {effective_port} belongs to a WinRM listener (winrm "
+                        "enumerate winrm/config/listener on that host).",
+                    ),
+                    effective_port=o.effective_port,
+                ),
                 detail=detail,
             )
         if type(exc).__name__ in ("KerberosExchangeError", "MutualAuthenticationError"):
             return AuthenticationFailed(
-                f"Kerberos authentication with {host} failed.",
-                "Log on to this computer with a domain account (klist shows its tickets), "
-                "use the host's DNS name rather than its IP address, or use NTLM.",
+                said(
+                    QT_TRANSLATE_NOOP("Errors", "Kerberos authentication with {host} failed."),
+                    host=host,
+                ),
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "Log on to this computer with a domain account (klist shows its tickets), "
+                        "use the host's DNS name rather than its IP address, or use NTLM.",
+                    )
+                ),
                 detail=detail,
             )
         if isinstance(exc, rex.SSLError) and not _is_certificate_problem(str(exc)):
             return HostUnreachable(
-                f"The secure (TLS) connection to {host} on port {o.effective_port} failed.",
-                "Check that this port is the host's WinRM HTTPS listener (5986; 5985 is HTTP).",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "The secure (TLS) connection to {host} on port {effective_port} failed.",
+                    ),
+                    host=host,
+                    effective_port=o.effective_port,
+                ),
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "Check that this port is the host's WinRM HTTPS listener (5986; 5985 is "
+                        "HTTP).",
+                    )
+                ),
                 detail=detail,
             )
         if isinstance(exc, rex.SSLError):
             return InsecureTransport(
-                f"The certificate of {host} could not be verified, so hvseed did not connect.",
-                "Trust the CA that issued the host's WinRM certificate (CA file), and connect "
-                "with the name the certificate was issued for.",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "The certificate of {host} could not be verified, so hvseed did not "
+                        "connect.",
+                    ),
+                    host=host,
+                ),
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "Trust the CA that issued the host's WinRM certificate (CA file), and "
+                        "connect with the name the certificate was issued for.",
+                    )
+                ),
                 detail=detail,
             )
         if isinstance(exc, rex.ConnectTimeout):
             return HostUnreachable(
-                f"{host} did not accept a connection on port {o.effective_port} in time.",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "{host} did not accept a connection on port {effective_port} in time.",
+                    ),
+                    host=host,
+                    effective_port=o.effective_port,
+                ),
                 detail=detail,
             )
         if isinstance(exc, rex.Timeout):
             return OperationTimeout(
-                f"{host} accepted the connection but did not answer in time.", detail=detail
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "{host} accepted the connection but did not answer in time."
+                    ),
+                    host=host,
+                ),
+                detail=detail,
             )
         answered = _answered_but_not_http(exc, host, o.effective_port, detail)
         if answered is not None:
@@ -531,11 +730,23 @@ class WinRmPowerShell:
                 message = f"{host} could not be reached on port {o.effective_port}."
             return HostUnreachable(message, detail=detail)
         if isinstance(exc, rex.RequestException):
-            return HostUnreachable(f"The connection to {host} failed.", detail=detail)
+            return HostUnreachable(
+                said(QT_TRANSLATE_NOOP("Errors", "The connection to {host} failed."), host=host),
+                detail=detail,
+            )
         if isinstance(exc, WinRMError):
-            return HyperVError(f"WinRM failed: {self._scrub(str(exc))}.", detail=detail)
+            return HyperVError(
+                said(QT_TRANSLATE_NOOP("Errors", "WinRM failed: {p}."), p=self._scrub(str(exc))),
+                detail=detail,
+            )
         return ProtocolError(
-            f"{host} answered over WinRM in a way hvseed cannot read.", detail=detail
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "{host} answered over WinRM in a way hvseed cannot read."
+                ),
+                host=host,
+            ),
+            detail=detail,
         )
 
     def _fault(self, exc: Any, detail: str) -> HyperVError:
@@ -546,9 +757,22 @@ class WinRmPowerShell:
             or "access is denied" in reason.lower()
             or subcode.endswith("AccessDenied")
         ):
-            return AccessDenied(f"{self.options.host} denied access: {reason}", detail=detail)
+            return AccessDenied(
+                said(
+                    QT_TRANSLATE_NOOP("Errors", "{host} denied access: {reason}"),
+                    host=self.options.host,
+                    reason=reason,
+                ),
+                detail=detail,
+            )
         return WinRmFault(
-            f"The WinRM service on {self.options.host} reported an error: {reason}",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "The WinRM service on {host} reported an error: {reason}"
+                ),
+                host=self.options.host,
+                reason=reason,
+            ),
             detail=detail,
             wsman_code=exc.wsman_fault_code,
             fault_code=subcode or str(exc.fault_code or ""),

@@ -208,3 +208,25 @@ def test_a_german_refusal_is_german_through_and_through(german, lab, make_wizard
     found = _english(wizard, lab, PageId.IMPORT_CHECK)
     assert check.status.isVisible() and check.status.text()
     assert not found, "English in the German check page:\n" + "\n".join(found)
+
+
+def test_a_german_flow_refusal_on_the_summary_is_german(german, lab, make_wizard, drive):
+    """A refusal from flows/ (here: the drive already holds this VM's copy) reaches the banner
+    worded in German, with its advice; nothing changed."""
+    from PySide6.QtWidgets import QWizard
+
+    from tests.support.wizard import walk_to_summary
+
+    wizard = make_wizard()
+    walk_to_summary(drive, wizard)
+    vm = wizard.ctx.vm
+    dest = wizard.build_plan().destination_path
+    lab.real_path(lab.primary_name, dest.rstrip("\\") + "\\" + f"{vm.name}_{vm.id}").mkdir(
+        parents=True
+    )
+    summary = wizard.currentPage()
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    drive.until(lambda: summary.status.kind == "error")
+    assert "Nichts wurde geändert" in summary.status.text()
+    found = _english(wizard, lab, PageId.SUMMARY)
+    assert not found, "English in the German refusal:\n" + "\n".join(found)

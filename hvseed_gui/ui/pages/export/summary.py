@@ -22,6 +22,7 @@ from hvseed_gui.core.plan import AuthenticationType, InitialReplicationMethod, R
 from hvseed_gui.core.volumes import BitLockerStatus, Volume
 from hvseed_gui.ui.format import frequency, shown, size
 from hvseed_gui.ui.pages.base import HostPage
+from hvseed_gui.ui.wording import word
 
 
 def _tr(text: str) -> str:
@@ -210,7 +211,7 @@ class SummaryPage(HostPage):
             self.form.addRow(name, text)
         problems = self.plan.validate()
         if problems:
-            self.status.show_message("error", " ".join(p.message for p in problems))
+            self.status.show_message("error", " ".join(word(p.message) for p in problems))
         elif self.warning:
             self.status.show_message("warning", self.warning)  # said plainly; it does not block
         else:

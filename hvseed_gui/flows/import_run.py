@@ -313,7 +313,10 @@ class ImportRun(Flow):
         An import already running for this VM (another window, a re-run) is followed."""
         running = self._running_import()
         if running is not None:
-            return self._follow_import(running, "An import of this VM is already running")
+            return self._follow_import(
+                running,
+                said(QT_TRANSLATE_NOOP("ImportRun", "An import of this VM is already running")),
+            )
         source = self._source()
         result = self._read(with_integrity=True, folder=source)
         if not result.check.can_import:
@@ -336,7 +339,10 @@ class ImportRun(Flow):
             running = self._running_import()
             if running is None:
                 raise
-            return self._follow_import(running, "Another import of this VM started meanwhile")
+            return self._follow_import(
+                running,
+                said(QT_TRANSLATE_NOOP("ImportRun", "Another import of this VM started meanwhile")),
+            )
         final = self._follow_import(first, "")
         if self.staged is not None:  # imported: the staged copy has done its work
             remove_copied(self.staged.local, self.staged.files)
@@ -373,7 +379,8 @@ class ImportRun(Flow):
 
     def _follow_import(self, first: JobProgress, note: str) -> JobProgress:
         if note:
-            self.emit(FlowEvent(Phase.IMPORT, Status.NOTE, self.vm, f"{note}; following it."))
+            following = said(QT_TRANSLATE_NOOP("ImportRun", "{note}; following it."), note=note)
+            self.emit(FlowEvent(Phase.IMPORT, Status.NOTE, self.vm, following))
         self.emit(FlowEvent(Phase.IMPORT, Status.NOTE, self.vm, data=first))  # job to remember
         handle = first.handle or ImportHandle(self.vm, self._source(), first.job_id)
         final = follow(

@@ -318,7 +318,7 @@
     <name>CheckPage</name>
     <message>
         <source>Integrity (manifest)</source>
-        <translation>Integrität (Manifest)</translation>
+        <translation>Unversehrtheit (Manifest)</translation>
     </message>
     <message>
         <source>OK</source>
@@ -2473,7 +2473,7 @@
     </message>
     <message>
         <source>Integrity:</source>
-        <translation>Integrität:</translation>
+        <translation>Unversehrtheit:</translation>
     </message>
     <message>
         <source>Report</source>
@@ -2872,6 +2872,18 @@
     <message>
         <source>Import refused, nothing was changed: {reason}</source>
         <translation>Import abgelehnt, nichts wurde geändert: {reason}</translation>
+    </message>
+    <message>
+        <source>An import of this VM is already running</source>
+        <translation>Ein Import dieser VM läuft bereits</translation>
+    </message>
+    <message>
+        <source>Another import of this VM started meanwhile</source>
+        <translation>Inzwischen hat ein anderer Import dieser VM begonnen</translation>
+    </message>
+    <message>
+        <source>{note}; following it.</source>
+        <translation>{note}; er wird verfolgt.</translation>
     </message>
 </context>
 <context>

@@ -107,6 +107,10 @@ def test_the_german_import_wizard_has_no_english(german, lab, make_wizard, drive
             drive.until(lambda p=page: p.loaded, timeout=30_000)
         if page_id == PageId.IMPORT_CHECK:
             drive.until(lambda p=page: p.isComplete(), timeout=30_000)
+            # German labels are wider: the folder name and IDs wrap, never cut off with "…",
+            # at the size the window opens with
+            wizard.resize(1000, 640)  # the size it opens at
+            drive.until(lambda p=page: not _cut_off(p.table))
         if page_id == PageId.IMPORT_RUN:
             drive.until(lambda p=page: p.page_complete(), timeout=30_000)
         if page_id == PageId.IMPORT_FAILOVER:
@@ -164,6 +168,27 @@ def test_the_german_test_failover_log_has_no_english(german, lab, make_wizard, d
     drive.next(wizard, PageId.IMPORT_DONE, timeout=30_000)
     found += _english(wizard, lab, PageId.IMPORT_DONE)
     assert not found, "English in the German failover log:\n" + "\n".join(found)
+
+
+def _cut_off(table) -> list[str]:
+    """Cells whose wrapped text is taller than their row: Qt paints those with "…"."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtWidgets import QStyle
+
+    focus = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+    cut = []
+    for row in range(table.rowCount()):
+        for col in range(table.columnCount()):
+            item = table.item(row, col)
+            if item is None or not item.text():
+                continue
+            width = table.columnWidth(col) - 2 * focus - 4  # the item's 2 px padding each side
+            box = table.fontMetrics().boundingRect(
+                QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, item.text()
+            )
+            if box.height() + 8 > table.rowHeight(row):  # 4 px padding above and below
+                cut.append(item.text())
+    return cut
 
 
 def english_words_in(text: str, lab) -> list[str]:

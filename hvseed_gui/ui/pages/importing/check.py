@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -90,6 +91,8 @@ def verdict_word(verdict: Severity) -> str:
     return QCoreApplication.translate("CheckPage", _VERDICT_WORD[_VERDICT[verdict]])
 
 
+_VALUE_COLUMNS = (2, 3, 4)  # folder, XML, replica VM: stretched, their values wrap
+_CELL_PADDING = (4, 2)  # vertical, horizontal: the table's item padding in pixels
 _SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | (
     Qt.TextInteractionFlag.TextSelectableByKeyboard
 )
@@ -124,13 +127,17 @@ class CheckPage(ImportPage):
         # VM IDs are shown in full, never elided: a value wider than its column wraps
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.table.setStyleSheet("QTableWidget::item { padding: 4px 2px; }")
+        vertical, horizontal = _CELL_PADDING
+        self.table.setStyleSheet(f"QTableWidget::item {{ padding: {vertical}px {horizontal}px; }}")
         header = self.table.horizontalHeader()
         for col in (0, 1):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        for col in (2, 3, 4):
+        for col in _VALUE_COLUMNS:
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        # stretched columns settle after the page is laid out: heights follow, so a folder
+        # name or VM ID that wraps to a third line is never cut off with "…"
+        header.geometriesChanged.connect(self._fit_rows)
         self.table.setAccessibleName(self.tr("Checks before the import"))
         self.body.addWidget(self.table, 1)
         self.details = QLabel()
@@ -445,12 +452,39 @@ class CheckPage(ImportPage):
                 item.setToolTip(f"{text}\n\n{message}" if col else message)
                 self.table.setItem(i, col, item)
             self.table.setItem(i, 1, verdict_item(verdict, self.tr(_VERDICT_WORD[verdict])))
-        self.table.resizeRowsToContents()
+        self._fit_rows()
         self._consent_box()
         self._fingerprint()
         self._verdict()
         self._details(rows)
         self.completeChanged.emit()
+
+    def _fit_rows(self) -> None:
+        self._row_heights()
+        QTimer.singleShot(0, self._row_heights)  # again once the stretched columns settled
+
+    def _row_heights(self) -> None:
+        """Each row as tall as its longest wrapped value. Qt's own hint measures the text a
+        few pixels wider than it paints it, so a folder name that needs a third line would be
+        cut off with "…"; the height is measured here at the width the text really gets."""
+        table = self.table
+        table.resizeRowsToContents()
+        metrics = table.fontMetrics()
+        margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+        margin += 2 * _CELL_PADDING[1] + 2
+        for row in range(table.rowCount()):
+            needed = table.rowHeight(row)
+            for col in _VALUE_COLUMNS:  # the others are as wide as their contents
+                item = table.item(row, col)
+                if item is None or not item.text():
+                    continue
+                width = max(10, table.columnWidth(col) - margin)
+                box = metrics.boundingRect(
+                    QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, item.text()
+                )
+                needed = max(needed, box.height() + 2 * _CELL_PADDING[0] + 4)
+            if needed != table.rowHeight(row):
+                table.setRowHeight(row, needed)
 
     def _consent_box(self) -> None:
         integrity = self.integrity

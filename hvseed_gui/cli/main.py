@@ -93,6 +93,12 @@ def build_parser() -> argparse.ArgumentParser:
         default="en",
         help="language of the handover report written beside the folders (default: en)",
     )
+    p.add_argument(
+        "--verify-after-write",
+        action="store_true",
+        help="read the copy back from the drive against its manifest once written "
+        "(one more pass over the drive; proves the drive kept every byte)",
+    )
     p = sub.add_parser("plan-transport", help="network or courier? time and resync risk")
     p.add_argument("--size", required=True, help="initial copy size, e.g. 1TB, 500GB, 70GiB")
     p.add_argument("--wan-mbit", type=float, required=True, help="WAN bandwidth in Mbit/s")

@@ -15,7 +15,7 @@ from hvseed_gui.cli.common import (
 from hvseed_gui.cli.flow_printer import FlowPrinter
 from hvseed_gui.cli.hosts import Hosts
 from hvseed_gui.core.folder_name import parse_folder_name
-from hvseed_gui.core.manifest import short_fingerprint
+from hvseed_gui.core.manifest import VerifyReport, short_fingerprint
 from hvseed_gui.core.plan import MAX_PLAN_BYTES, PlanVm, ReplicationPlan
 from hvseed_gui.core.strict_json import read_text_file
 from hvseed_gui.flows.drive import ManifestOutcome, hash_into_manifest
@@ -89,7 +89,12 @@ def cmd_run(args: argparse.Namespace, hosts: Hosts, out: TextIO, err: TextIO) ->
     from hvseed_gui.language import words_for
 
     flow = ExportRun(
-        primary, plan, emit=FlowPrinter(err), poll=args.poll, words=words_for(args.lang)
+        primary,
+        plan,
+        emit=FlowPrinter(err),
+        poll=args.poll,
+        words=words_for(args.lang),
+        verify_after_write=args.verify_after_write,
     )
     try:
         result = flow.run()
@@ -101,6 +106,20 @@ def cmd_run(args: argparse.Namespace, hosts: Hosts, out: TextIO, err: TextIO) ->
         return 130
     _print_result(result, plan, out, err)
     return EXIT_OK
+
+
+def _print_read_back(name: str, report: VerifyReport, out: TextIO, err: TextIO) -> None:
+    """What reading the copy back from the drive found (--verify-after-write)."""
+    if report.ok:
+        out.write(f"{name}: read back from the drive: all {len(report.files)} files match.\n")
+        return
+    err.write(
+        f"{name}: read back from the drive: {len(report.findings)} of {len(report.files)} "
+        "files do not match the manifest. The drive did not keep what was written: use "
+        "another drive and export again.\n"
+    )
+    for finding in report.findings[:10]:
+        err.write(f"  {finding.sentence()}\n")
 
 
 def _print_result(result: ExportResult, plan: ReplicationPlan, out: TextIO, err: TextIO) -> None:
@@ -115,6 +134,8 @@ def _print_result(result: ExportResult, plan: ReplicationPlan, out: TextIO, err:
         out.write(f"{name}: initial copy written to {outcome.folder}\n")
         if outcome.manifest is not None:
             _print_manifest(name, outcome.manifest, out)
+            if outcome.read_back is not None:
+                _print_read_back(name, outcome.read_back, out, err)
         elif outcome.manifest_error:
             err.write(f"{name}: no integrity manifest written: {outcome.manifest_error}\n")
     if result.report is not None:

@@ -8,26 +8,24 @@ read-only, FAT32 for a large disk, too small, or already holding this VM's expor
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from enum import Enum
+from dataclasses import replace
 
 from hvseed_gui.core.fitness import DriveCode, assess_drive, space_margin
-from hvseed_gui.core.folder_name import folder_name, folder_path
+from hvseed_gui.core.folder_name import folder_name
 from hvseed_gui.core.manifest import (
-    ManifestState,
-    fingerprint_of,
-    manifest_from_hashes,
-    manifest_state,
-    read_manifest_with_raw,
-    save_manifest,
+    VerifyReport,
 )
 from hvseed_gui.core.plan import InitialReplicationMethod, PlanVm, ReplicationPlan
-from hvseed_gui.core.report import HandoverReport, find_volume
+from hvseed_gui.core.report import find_volume
 from hvseed_gui.core.said import ENGLISH, QT_TRANSLATE_NOOP, Words, joined, said
-from hvseed_gui.core.staged_copy import copy_folder_hashing, remove_copied
 from hvseed_gui.core.winpaths import destination_problem, name_problem
 from hvseed_gui.errors import HvseedError
-from hvseed_gui.flows.drive import ManifestOutcome, hash_into_manifest, report_where_the_drive_is
+from hvseed_gui.flows.drive import (
+    ManifestOutcome,
+    hash_into_manifest,
+    report_where_the_drive_is,
+    verify_where_the_drive_is,
+)
 from hvseed_gui.flows.events import (
     CancelToken,
     Emit,
@@ -38,6 +36,8 @@ from hvseed_gui.flows.events import (
     Status,
     ignore,
 )
+from hvseed_gui.flows.export_staging import StagedExport
+from hvseed_gui.flows.export_types import Action, ExportOutcome, ExportResult, ExportTarget
 from hvseed_gui.flows.follow_job import follow
 from hvseed_gui.hyperv.host import (
     ExportHandle,
@@ -52,73 +52,11 @@ from hvseed_gui.hyperv.host import (
 )
 from hvseed_gui.hyperv.host_errors import CmdletError, HyperVError, NotFound
 
-
-class Action(str, Enum):
-    ENABLE_AND_EXPORT = "enable-and-export"
-    EXPORT = "export"  # enabled earlier (a run that stopped), the export not started
-    FOLLOW = "follow"  # an earlier run started the export: follow it, never start a second
-    ENABLE_ONLY = "enable-only"  # initial copy over the network or from a backup
-
-
-@dataclass(frozen=True)
-class ExportTarget:
-    """One VM of the run as the preflight found it."""
-
-    vm: VirtualMachine
-    item: PlanVm
-    destination: str  # "" when the copy does not go to a drive
-    action: Action
-    # staged export: Hyper-V writes to this folder on Host A's own disk first, then hvseed
-    # copies the copy to the drive, hashing as it copies (one write to the drive, no read-back)
-    staging: str = ""
-
-    @property
-    def folder(self) -> str:
-        """The copy's folder on the drive: ``<destination>\\<VMName>_<VMId>``."""
-        return folder_path(self.destination, self.vm.name, self.vm.id) if self.destination else ""
-
-    @property
-    def folder_name(self) -> str:
-        return folder_name(self.vm.name, self.vm.id)
-
-    @property
-    def export_destination(self) -> str:
-        """Where Hyper-V writes the copy: the staging folder, else the drive."""
-        return self.staging or self.destination
-
-
-@dataclass
-class ExportOutcome:
-    """How one VM's export ended."""
-
-    target: ExportTarget
-    job: JobProgress | None = None
-    manifest: ManifestOutcome | None = None
-    manifest_error: str = ""  # why no manifest was written ("" when written or kept)
-
-    @property
-    def folder(self) -> str:
-        return (self.job.folder if self.job else "") or self.target.folder
-
-    @property
-    def completed(self) -> bool:
-        return self.job is not None and self.job.state is JobState.COMPLETED
-
-
-@dataclass
-class ExportResult:
-    outcomes: list[ExportOutcome] = field(default_factory=list)
-    report: HandoverReport | None = None
-    report_name: str = ""  # the handover text's file name beside the folders
-    report_where: str = ""  # the host that wrote it ("" on this computer)
-    report_error: str = ""
-
-
 #: Hyper-V ended a job without a message
 NO_REASON = said(QT_TRANSLATE_NOOP("Errors", "no reason given"))
 
 
-class ExportRun(Flow):
+class ExportRun(StagedExport, Flow):
     """One run on Host A for a plan; the CLI calls ``run``, the wizard the steps one by one."""
 
     def __init__(
@@ -130,10 +68,14 @@ class ExportRun(Flow):
         cancel: CancelToken | None = None,
         poll: float = 1.0,
         words: Words = ENGLISH,
+        verify_after_write: bool = False,
     ) -> None:
         self.primary = primary
         self.plan = plan
         self.words = words  # the reader's language of the handover report it writes
+        #: read the copy back from the drive against its manifest once it is written: one
+        #: more pass over the USB bus, for admins who want proof the drive holds what was sent
+        self.verify_after_write = verify_after_write
         super().__init__(emit=emit, cancel=cancel, poll=poll)
         self.inventory: Inventory | None = None
 
@@ -173,7 +115,8 @@ class ExportRun(Flow):
                         )
                     ),
                 )
-            self.write_manifest(outcome)
+            if self.write_manifest(outcome) is not None and self.verify_after_write:
+                self.read_back(outcome)
         done = [o for o in result.outcomes if o.completed]
         if done:
             self.write_handover(result, done)
@@ -210,43 +153,6 @@ class ExportRun(Flow):
             targets = self._plan_staging(targets)
         self.emit(FlowEvent(Phase.PREFLIGHT, Status.DONE, data=targets))
         return targets
-
-    def _plan_staging(self, targets: list[ExportTarget]) -> list[ExportTarget]:
-        """Staged export where Host A has room on its own disk and both disks are readable
-        here: the drive is then written once and never read back. Says which way each goes."""
-        planned: list[ExportTarget] = []
-        room_taken = 0
-        for t in targets:
-            staging, why = "", ""
-            name = folder_name(t.vm.name, t.vm.id)
-            if t.action is Action.FOLLOW:  # staged by an earlier run if its staged copy is there
-                staging = self._earlier_staging(name)
-            elif self.primary.local_path(t.destination) is None:
-                why = "the drive is not readable from here (a remote Host A)"
-            else:
-                size = t.vm.initial_copy_size(t.item.excluded_vhd_paths)
-                root = self.primary.staging_folder(room_taken + size)
-                if root and self.primary.local_path(root) is not None:
-                    staging, room_taken = root, room_taken + size
-                else:
-                    why = f"{self.primary.display_name} has no local disk with room for it"
-            planned.append(replace(t, staging=staging))
-            if t.action is Action.FOLLOW:
-                continue
-            self.emit(
-                FlowEvent(
-                    Phase.PREFLIGHT,
-                    Status.NOTE,
-                    t.vm.ref,
-                    f"{t.vm.name}: staged export: Hyper-V writes the copy to {staging} first, "
-                    "then hvseed copies it to the drive, hashing as it copies (the drive is "
-                    "written once, never read back)."
-                    if staging
-                    else f"{t.vm.name}: direct export to the drive, then a hash pass over it "
-                    f"({why}).",
-                )
-            )
-        return planned
 
     def _vm_of(self, inventory: Inventory, item: PlanVm) -> VirtualMachine:
         where = self.primary.display_name
@@ -530,81 +436,6 @@ class ExportRun(Flow):
         self.emit(FlowEvent(Phase.EXPORT, status, ref, final.message, data=final))
         return final
 
-    def _earlier_staging(self, name: str) -> str:
-        """The staging folder an earlier run exported ``name`` to, if its copy is still there."""
-        root = self.primary.staging_folder(0)
-        found = self.primary.local_path(f"{root}\\{name}") if root else None
-        return root if found is not None and found.is_dir() else ""
-
-    def _on_the_drive(self, target: ExportTarget, job: JobProgress) -> JobProgress:
-        """A staged export's job as the face sees it: the folder is the drive's, and Hyper-V's
-        finished export is not the end (the copy to the drive still runs)."""
-        if not target.staging:
-            return job
-        if job.state is JobState.COMPLETED:
-            return replace(
-                job, state=JobState.RUNNING, folder=target.folder, message="Copying to the drive"
-            )
-        return replace(job, folder=target.folder)
-
-    def _copy_to_drive(self, target: ExportTarget, exported: JobProgress) -> JobProgress:
-        """The staged copy to the drive, hashing every byte on the way, then its manifest
-        beside it (written whole); the staged files are removed once the manifest is there."""
-        vm = target.vm
-        name = folder_name(vm.name, vm.id)
-        staged = f"{target.staging}\\{name}"
-        src, dst = self.primary.local_path(staged), self.primary.local_path(target.folder)
-        if src is None or dst is None:
-            return replace(
-                exported,
-                state=JobState.FAILED,
-                message=f"The staged copy {staged} or the drive is no longer readable here.",
-            )
-        self.emit(
-            FlowEvent(
-                Phase.EXPORT,
-                Status.STARTED,
-                vm.ref,
-                f"Copying {name} to the drive, hashing as it copies",
-            )
-        )
-
-        def progress(done: int, total: int) -> None:
-            job = replace(
-                exported,
-                state=JobState.RUNNING,
-                percent=None,
-                bytes_done=done,
-                bytes_total=total,
-                folder=target.folder,
-                message="Copying to the drive",
-            )
-            self.emit(FlowEvent(Phase.EXPORT, Status.PROGRESS, vm.ref, "", done, total, job))
-
-        copied = copy_folder_hashing(src, dst, progress=progress, cancel=self.cancel)
-        self.primary.count_local_io(target.folder, written=copied.source_bytes)
-        manifest = manifest_from_hashes(
-            name,
-            copied.files,
-            copied.hashes,
-            vm_name=vm.name,
-            vm_id=vm.id,
-            source_host=self._source_host(),
-            replica_server=self.plan.replica_server,
-        )
-        save_manifest(manifest, dst)
-        fingerprint = fingerprint_of(manifest.to_json().encode("utf-8"))
-        self.emit(
-            FlowEvent(
-                Phase.HASH,
-                Status.DONE,
-                vm.ref,
-                data=ManifestOutcome(target.folder, True, len(manifest.files), fingerprint, ""),
-            )
-        )
-        remove_copied(src, copied.files)  # only what Hyper-V wrote there at hvseed's request
-        return replace(exported, folder=target.folder)
-
     def write_manifest(self, outcome: ExportOutcome) -> ManifestOutcome | None:
         """Hash the exported folder where the drive is and write the manifest beside it; an
         earlier run's manifest is kept. A failure is reported, not raised: the copy is good."""
@@ -642,17 +473,55 @@ class ExportRun(Flow):
         self.emit(FlowEvent(Phase.HASH, Status.DONE, vm.ref, data=written))
         return written
 
-    def _written_by_the_copy(self, outcome: ExportOutcome) -> ManifestOutcome | None:
-        """A staged export writes the manifest as its copy reaches the drive: after it, the
-        complete manifest beside the folder is that one (no second pass over the drive)."""
-        local = self.primary.local_path(outcome.folder) if outcome.target.staging else None
-        if local is None or manifest_state(local) is not ManifestState.COMPLETE:
-            return None
+    def read_back(self, outcome: ExportOutcome) -> VerifyReport | None:
+        """Read the copy back from the drive and check every file against its manifest (the
+        admin asked for it): proof the drive holds what was hashed, at the cost of one more
+        pass. A mismatch is reported on the outcome and as a FAILED event; nothing is deleted."""
+        vm, folder = outcome.target.vm, outcome.folder
+        self.emit(
+            FlowEvent(
+                Phase.VERIFY,
+                Status.STARTED,
+                vm.ref,
+                said(
+                    QT_TRANSLATE_NOOP("ExportRun", "Reading {name} back from the drive"),
+                    name=vm.name,
+                ),
+            )
+        )
+
+        def progress(done: int, total: int) -> None:
+            self.emit(FlowEvent(Phase.VERIFY, Status.PROGRESS, vm.ref, "", done, total))
+
         try:
-            manifest, raw = read_manifest_with_raw(local)
-        except (OSError, ValueError):
+            report = verify_where_the_drive_is(
+                self.primary, folder, progress=progress, cancel=self.cancel, poll=self.poll
+            )
+        except HvseedError as exc:
+            self.emit(FlowEvent(Phase.VERIFY, Status.FAILED, vm.ref, exc.sentence))
             return None
-        return ManifestOutcome(outcome.folder, True, len(manifest.files), fingerprint_of(raw), "")
+        outcome.read_back = report
+        if report.ok:
+            message = said(
+                QT_TRANSLATE_NOOP(
+                    "ExportRun", "Read back from the drive: all {count} files match the manifest."
+                ),
+                count=len(report.files),
+            )
+            self.emit(FlowEvent(Phase.VERIFY, Status.DONE, vm.ref, message, data=report))
+        else:
+            message = said(
+                QT_TRANSLATE_NOOP(
+                    "ExportRun",
+                    "Read back from the drive: {bad} of {count} files do not match the manifest. "
+                    "The drive did not keep what was written: use another drive and export "
+                    "again.",
+                ),
+                bad=len(report.findings),
+                count=len(report.files),
+            )
+            self.emit(FlowEvent(Phase.VERIFY, Status.FAILED, vm.ref, message, data=report))
+        return report
 
     def write_handover(self, result: ExportResult, done: list[ExportOutcome]) -> None:
         """The handover report as text beside the folders, where the drive is."""

@@ -37,6 +37,7 @@ class ExportSession:
     start_time: datetime | None = None
     destination_path: str = ""  # Choose the External Drive (only for external media)
     spread: dict[str, str] = field(default_factory=dict)  # VM ID -> folder on another drive
+    verify_after_write: bool = False  # Summary: read the copy back from the drive once written
 
     def excluded_for(self, vm: VirtualMachine) -> tuple[str, ...]:
         """The left-out disks of one VM, in the VM's disk order."""

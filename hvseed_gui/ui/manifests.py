@@ -20,7 +20,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
-from hvseed_gui.core.manifest import MANIFEST_SUFFIX, SUMS_SUFFIX, manifest_paths
+from hvseed_gui.core.manifest import MANIFEST_SUFFIX, SUMS_SUFFIX, VerifyReport, manifest_paths
 from hvseed_gui.core.plan import ReplicationPlan
 from hvseed_gui.core.rate_tracker import ProgressEstimate, RateTracker
 from hvseed_gui.flows.drive import ManifestOutcome
@@ -69,6 +69,36 @@ class ManifestJob:
     fingerprint: str = ""  # SHA-256 of the manifest file, to pass on apart from the drive
     kept: bool = False  # an earlier run's manifest was kept as it is
     export: ExportOutcome | None = None  # the run's export of this folder
+    read_back: VerifyReport | None = None  # the copy read back from the drive, when asked
+
+    def _with_read_back(self, fill, english: bool) -> str:
+        """What reading the copy back from the drive found, before the manifest sentence."""
+        report = self.read_back
+        if report is None:
+            return ""
+        if report.ok:
+            return (
+                fill(
+                    QT_TRANSLATE_NOOP(
+                        "ManifestJob", "✔ %1: read back from the drive, all %2 files match."
+                    ),
+                    str(len(report.files)),
+                )
+                + " "
+            )
+        return (
+            fill(
+                QT_TRANSLATE_NOOP(
+                    "ManifestJob",
+                    "✖ %1: read back from the drive, %2 of %3 files do not match the manifest: "
+                    "the drive did not keep what was written. Use another drive and export "
+                    "again.",
+                ),
+                str(len(report.findings)),
+                str(len(report.files)),
+            )
+            + " "
+        )
 
     @property
     def retryable(self) -> bool:
@@ -101,7 +131,7 @@ class ManifestJob:
             )
         if self.outcome is Outcome.WRITTEN:
             json_path, sums_path = manifest_paths(Path(_name_of(self.folder)))
-            return fill(
+            return self._with_read_back(fill, en) + fill(
                 QT_TRANSLATE_NOOP(
                     "ManifestJob",
                     "%1: integrity manifest written beside the folder (%2 files, %3): %4 and %5",
@@ -196,6 +226,7 @@ class ManifestHasher(QObject):
         self.inventory: Inventory | None = None
         self.lookup_replica: Callable[[VmRef], str] | None = None
         self.poll_interval = 1.0
+        self.verify_after_write = False  # read each copy back once its manifest is written
         self.bridge = FlowBridge(self)
         self.bridge.event.connect(self._event)
         self._token = CancelToken()
@@ -235,14 +266,15 @@ class ManifestHasher(QObject):
         job.outcome = Outcome.HASHING
         self._tracker = RateTracker()
         self.estimate = None
-        lookup, interval, inventory, emit = (
+        lookup, interval, inventory, emit, read_back = (
             self.lookup_replica,
             self.poll_interval,
             self.inventory,
             self.bridge,
+            self.verify_after_write,
         )
 
-        def work() -> tuple[ManifestOutcome | None, str]:
+        def work() -> tuple[ManifestOutcome | None, str, VerifyReport | None]:
             replica = job.replica_server or plan.replica_server
             if not replica and lookup is not None:
                 try:
@@ -263,7 +295,9 @@ class ManifestHasher(QObject):
             )
             outcome = ExportOutcome(outcome.target, outcome.job)  # this hashing's own record
             written = run.write_manifest(outcome)
-            return written, outcome.manifest_error
+            if written is not None and read_back and not token.is_set():
+                run.read_back(outcome)
+            return written, outcome.manifest_error, outcome.read_back
 
         self.changed.emit()
         self.runner.run(work, lambda r: self._done(job, token, r), lambda e: self._failed(job, e))
@@ -299,7 +333,7 @@ class ManifestHasher(QObject):
         job = self.current
         if (
             job is None
-            or event.phase is not Phase.HASH
+            or event.phase not in (Phase.HASH, Phase.VERIFY)  # VERIFY: the read-back
             or event.status is not Status.PROGRESS
             or event.vm is None
             or event.vm.id != job.vm.id
@@ -311,11 +345,14 @@ class ManifestHasher(QObject):
         self.changed.emit()
 
     def _done(
-        self, job: ManifestJob, token: CancelToken, result: tuple[ManifestOutcome | None, str]
+        self,
+        job: ManifestJob,
+        token: CancelToken,
+        result: tuple[ManifestOutcome | None, str, VerifyReport | None],
     ) -> None:
         if job is not self.current:
             return  # abandoned (a new run, or the window closed)
-        written, error = result
+        written, error, job.read_back = result
         if written is not None:
             job.outcome = Outcome.WRITTEN
             job.files, job.fingerprint, job.kept = (

@@ -41,6 +41,11 @@ def hyperv_said(text: str) -> str:
     return QCoreApplication.translate("Wording", "Hyper-V: «%1»").replace("%1", text)
 
 
+def job_message(text: str) -> str:
+    """A job's message: hvseed's own (a ``Said``) in the GUI's language, Hyper-V's quoted."""
+    return word(text) if isinstance(text, Said) else hyperv_said(text)
+
+
 def error(exc: BaseException) -> str:
     """A failure as the GUI shows it: hvseed's message and hint worded in the GUI's language,
     a cmdlet's own message quoted as Hyper-V's."""

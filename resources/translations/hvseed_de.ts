@@ -1289,6 +1289,7 @@
     </message>
     <message>
         <source>did not start</source>
+        <extracomment>read the copy back from the drive against its manifest once it is written: one more pass over the USB bus, for admins who want proof the drive holds what was sent</extracomment>
         <translation>hat nicht begonnen</translation>
     </message>
     <message>
@@ -1825,6 +1826,21 @@
     <message>
         <source>Cancelling the export…</source>
         <translation>Der Export wird abgebrochen…</translation>
+    </message>
+</context>
+<context>
+    <name>ExportRun</name>
+    <message>
+        <source>Reading {name} back from the drive</source>
+        <translation>{name} wird vom Laufwerk zurückgelesen</translation>
+    </message>
+    <message>
+        <source>Read back from the drive: all {count} files match the manifest.</source>
+        <translation>Vom Laufwerk zurückgelesen: Alle {count} Dateien stimmen mit dem Manifest überein.</translation>
+    </message>
+    <message>
+        <source>Read back from the drive: {bad} of {count} files do not match the manifest. The drive did not keep what was written: use another drive and export again.</source>
+        <translation>Vom Laufwerk zurückgelesen: {bad} von {count} Dateien stimmen nicht mit dem Manifest überein. Das Laufwerk hat nicht behalten, was geschrieben wurde: Verwenden Sie ein anderes Laufwerk und exportieren Sie erneut.</translation>
     </message>
 </context>
 <context>
@@ -3151,6 +3167,14 @@
     <message>
         <source>The copy on the drive is fine, but the replica side cannot verify its content on arrival.</source>
         <translation>Die Kopie auf dem Laufwerk ist in Ordnung, aber die Replikatseite kann ihren Inhalt bei Ankunft nicht überprüfen.</translation>
+    </message>
+    <message>
+        <source>✔ %1: read back from the drive, all %2 files match.</source>
+        <translation>✔ %1: vom Laufwerk zurückgelesen, alle %2 Dateien stimmen.</translation>
+    </message>
+    <message>
+        <source>✖ %1: read back from the drive, %2 of %3 files do not match the manifest: the drive did not keep what was written. Use another drive and export again.</source>
+        <translation>✖ %1: vom Laufwerk zurückgelesen, %2 von %3 Dateien stimmen nicht mit dem Manifest überein: Das Laufwerk hat nicht behalten, was geschrieben wurde. Verwenden Sie ein anderes Laufwerk und exportieren Sie erneut.</translation>
     </message>
     <message>
         <source>Press Hash again to create the manifest.</source>
@@ -4549,6 +4573,38 @@
     </message>
 </context>
 <context>
+    <name>Staging</name>
+    <message>
+        <source>Copying to the drive</source>
+        <extracomment>what a staged export's job does once Hyper-V's export to the staging disk is done</extracomment>
+        <translation>Kopieren auf das Laufwerk</translation>
+    </message>
+    <message>
+        <source>{vm}: staged export: Hyper-V writes the copy to {staging} first, then hvseed copies it to the drive, hashing as it copies (the drive is written once, never read back).</source>
+        <translation>{vm}: Export mit Zwischenablage: Hyper-V schreibt die Kopie zuerst nach {staging}, dann kopiert hvseed sie auf das Laufwerk und berechnet dabei die Hashes (das Laufwerk wird einmal beschrieben und nie zurückgelesen).</translation>
+    </message>
+    <message>
+        <source>{vm}: direct export to the drive, then a hash pass over it ({why}).</source>
+        <translation>{vm}: Export direkt auf das Laufwerk, danach ein Hash-Durchlauf darüber ({why}).</translation>
+    </message>
+    <message>
+        <source>the drive is not readable from here (a remote Host A)</source>
+        <translation>das Laufwerk ist von hier aus nicht lesbar (ein entfernter Host A)</translation>
+    </message>
+    <message>
+        <source>{host} has no local disk with room for it</source>
+        <translation>{host} hat keinen lokalen Datenträger mit genug Platz dafür</translation>
+    </message>
+    <message>
+        <source>The staged copy {staged} or the drive is no longer readable here.</source>
+        <translation>Die zwischengelagerte Kopie {staged} oder das Laufwerk ist hier nicht mehr lesbar.</translation>
+    </message>
+    <message>
+        <source>Copying {name} to the drive, hashing as it copies</source>
+        <translation>{name} wird auf das Laufwerk kopiert, mit Hashes beim Kopieren</translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
         <source>What do you want to do?</source>
@@ -4829,6 +4885,14 @@
         <translation>Replikation &amp;aktivieren</translation>
     </message>
     <message>
+        <source>&amp;Read the copy back from the drive once it is written (one more pass)</source>
+        <translation>Die Kopie nach dem Schreiben vom Laufwerk zurück&amp;lesen (ein weiterer Durchlauf)</translation>
+    </message>
+    <message>
+        <source>After the manifest is written, hvseed reads every file back from the drive and checks it against the manifest: proof that the drive kept every byte before it travels. It costs one more read of the whole copy (about 2 hours per TB on a USB 3 hard disk).</source>
+        <translation>Nachdem das Manifest geschrieben ist, liest hvseed jede Datei vom Laufwerk zurück und prüft sie gegen das Manifest: der Beweis, dass das Laufwerk jedes Byte behalten hat, bevor es reist. Das kostet einen weiteren Lesedurchlauf der ganzen Kopie (etwa 2 Stunden pro TB auf einer USB-3-Festplatte).</translation>
+    </message>
+    <message>
         <source>Show &amp;PowerShell</source>
         <translation>&amp;PowerShell anzeigen</translation>
     </message>
@@ -4839,6 +4903,14 @@
     <message>
         <source>PowerShell script</source>
         <translation>PowerShell-Skript</translation>
+    </message>
+    <message>
+        <source>How the copy reaches the drive:</source>
+        <translation>So gelangt die Kopie auf das Laufwerk:</translation>
+    </message>
+    <message>
+        <source>Checking how the copy reaches the drive…</source>
+        <translation>Es wird geprüft, wie die Kopie auf das Laufwerk gelangt …</translation>
     </message>
     <message>
         <source>Show the se&amp;ttings</source>

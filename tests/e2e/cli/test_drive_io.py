@@ -54,3 +54,25 @@ def test_a_seeding_moves_the_copy_four_times_direct_and_twice_staged(
 def test_drive_io_is_a_lab_command():
     code, _, err = hvseed("drive-io")
     assert code == 2 and "lab command" in err
+
+
+def test_verify_after_write_reads_the_copy_back_once(tmp_path: Path):
+    """``run --verify-after-write``: the admin's proof that the drive kept every byte costs
+    exactly one more read of the copy, and says what it found."""
+    lab_dir = tmp_path / "lab"
+    Lab.open(lab_dir, disk_sizes="small").configure(
+        export_bytes_per_sec=50e9, hash_bytes_per_sec=50e9, staging=True
+    )
+    _, plan_text, _ = hvseed("plan", "--example", lab=lab_dir)
+    plan = json.loads(plan_text)
+    vm = plan["vms"][0]
+    (tmp_path / "p.json").write_text(plan_text, encoding="utf-8")
+    code, out, err = hvseed("run", str(tmp_path / "p.json"), "--verify-after-write", lab=lab_dir)
+    assert code == 0, err
+    assert f"{vm['name']}: read back from the drive: all 2 files match." in out
+    folder = f"{plan['destination_path']}\\{vm['name']}_{vm['id']}"
+    real = Lab.open(lab_dir).real_path("hv-a", folder)
+    size = sum(p.stat().st_size for p in real.rglob("*") if p.is_file())
+    usb = json.loads(hvseed("drive-io", lab=lab_dir)[1])
+    seed = max((c for c in usb.values() if c["kind"] == "usb"), key=lambda c: c["written"])
+    assert seed["written"] == size and seed["read"] == size  # staged write, one read-back

@@ -46,7 +46,7 @@ from hvseed_gui.ui.pages.base import HostPage
 from hvseed_gui.ui.pages.export.progress_end import ExportEndMixin
 from hvseed_gui.ui.tasks import HOST_THREADS, TaskRunner, describe_error, pool
 from hvseed_gui.ui.widgets.hashing_box import HashingBox
-from hvseed_gui.ui.wording import GUI, hyperv_said
+from hvseed_gui.ui.wording import GUI, job_message
 
 
 @dataclass
@@ -204,7 +204,15 @@ class ProgressPage(ExportEndMixin, HostPage):
         poll = max(0.02, self.wiz.poll_ms / 1000.0)
         checked = ctx.export_run if not ctx.reattaching else None
         plan = checked.plan if checked is not None else self.wiz.build_plan()
-        self.flow = ExportRun(ctx.host, plan, emit=self.bridge, cancel=cancel, poll=poll, words=GUI)
+        self.flow = ExportRun(
+            ctx.host,
+            plan,
+            emit=self.bridge,
+            cancel=cancel,
+            poll=poll,
+            words=GUI,
+            verify_after_write=self.wiz.session.verify_after_write,
+        )
         self.flow.inventory = checked.inventory if checked is not None else ctx.inventory
         if ctx.reattaching and ctx.reattach is not None:
             running = ctx.reattach
@@ -592,7 +600,7 @@ class ProgressPage(ExportEndMixin, HostPage):
             self._set_step(r, self.tr("cancelled"))
         else:
             r.message = (
-                hyperv_said(job.message)
+                job_message(job.message)
                 if job.message
                 else self.tr("The export failed; Hyper-V gave no reason.")
             )

@@ -113,6 +113,7 @@ class ExportEndMixin:
         hasher.host, hasher.plan, hasher.inventory = host, flow.plan, flow.inventory
         hasher.lookup_replica = lambda vm: host.replication_status(vm).replica_server
         hasher.poll_interval = max(0.05, self.wiz.poll_ms / 1000.0)
+        hasher.verify_after_write = flow.verify_after_write
         hasher.reset(
             [
                 ManifestJob(

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,8 +21,10 @@ from PySide6.QtWidgets import (
 from hvseed_gui.core.folder_name import folder_path
 from hvseed_gui.core.plan import AuthenticationType, InitialReplicationMethod, ReplicationPlan
 from hvseed_gui.core.volumes import BitLockerStatus, Volume
+from hvseed_gui.ui.export_session import ExportSession
 from hvseed_gui.ui.format import frequency, shown, size
 from hvseed_gui.ui.pages.base import HostPage
+from hvseed_gui.ui.tasks import TaskRunner, describe_error
 from hvseed_gui.ui.wording import word
 
 
@@ -168,6 +171,26 @@ class SummaryPage(HostPage):
         self.form.setContentsMargins(0, 0, 0, 0)
         self.form.setHorizontalSpacing(18)
         self.body.addWidget(self.settings_box)
+        # which way each copy reaches the drive (the preflight's staging decision), and the
+        # admin's optional read-back: both said here, before anything changes
+        self.route = QLabel()
+        self.route.setWordWrap(True)
+        self.route.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.body.addWidget(self.route)
+        self.read_back = QCheckBox(
+            self.tr("&Read the copy back from the drive once it is written (one more pass)")
+        )
+        self.read_back.setToolTip(
+            self.tr(
+                "After the manifest is written, hvseed reads every file back from the drive and "
+                "checks it against the manifest: proof that the drive kept every byte before it "
+                "travels. It costs one more read of the whole copy (about 2 hours per TB on a "
+                "USB 3 hard disk)."
+            )
+        )
+        self.body.addWidget(self.read_back)
+        # its own runner: the route is news, not a gate (Next runs the same check again)
+        self.route_runner = TaskRunner(self)
         row = QHBoxLayout()
         self.show_ps = QPushButton(self.tr("Show &PowerShell"))
         self.show_ps.setCheckable(True)
@@ -218,7 +241,50 @@ class SummaryPage(HostPage):
             self.status.clear_message()
         if self.script.isVisible():
             self._toggle_script(True)
+        self.read_back.setVisible(to_media)
+        self.route.setVisible(to_media)
+        self.route.clear()
+        if to_media and not problems and self.ctx.host is not None:
+            self._find_route()
         self.completeChanged.emit()
+
+    def _find_route(self) -> None:
+        """The preflight, read-only and off the GUI thread, for its staging decisions: whether
+        each copy goes through Host A's own disk (the drive written once) or straight to the
+        drive (then a hash pass), and why. Next runs it again before anything changes."""
+        from hvseed_gui.flows.export_run import ExportRun
+        from hvseed_gui.flows.export_staging import StagingDecision
+
+        host, plan = self.ctx.host, self.plan
+
+        def decisions() -> list[StagingDecision]:
+            found: list[StagingDecision] = []
+
+            def collect(event) -> None:
+                if isinstance(event.data, StagingDecision):
+                    found.append(event.data)
+
+            ExportRun(host, plan, emit=collect).preflight()
+            return found
+
+        def show(found: list[StagingDecision]) -> None:
+            self.route.clear()
+            if found:
+                lines = [f"• {word(d.sentence)}" for d in found]
+                self.route.setText(
+                    self.tr("How the copy reaches the drive:") + "\n" + "\n".join(lines)
+                )
+
+        def refused(exc: BaseException) -> None:  # said again, the same, when Next is pressed
+            self.route.clear()
+            self.status.show_message("error", describe_error(exc))
+
+        self.route.setText(self.tr("Checking how the copy reaches the drive…"))
+        self.route_runner.run(decisions, show, refused)
+
+    def contribute(self, session: ExportSession) -> None:
+        """This page's part: the read-back after writing."""
+        session.verify_after_write = self.read_back.isVisible() and self.read_back.isChecked()
 
     def page_complete(self) -> bool:
         return self.plan is not None and not self.plan.validate()
@@ -269,6 +335,7 @@ class SummaryPage(HostPage):
         changes (``ExportRun.preflight``); a refusal is said on this page, which stays."""
         if not self.page_complete():
             return False
+        self.contribute(self.wiz.session)  # the read-back, as ticked when Next is pressed
         from hvseed_gui.flows.export_run import ExportRun
 
         ctx = self.ctx

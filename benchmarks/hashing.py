@@ -165,6 +165,15 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="hvseed-bench-", dir=args.dir))
     try:
         print(f"{args.files} x {args.size_mib} MiB under {work}; {os.cpu_count()} CPUs")
+        from hvseed_gui.core.hashing import plan_workers
+        from hvseed_gui.core.volumes.os_facts import seek_penalty_of
+
+        seeks = seek_penalty_of(str(work))
+        readers, adaptive = plan_workers(None, args.files, seeks)
+        print(
+            f"  the disk seeks: {seeks} -> {readers} file(s) read at once"
+            + (" at most, starting with one (measured)" if adaptive else "")
+        )
         paths = make_folder(work, "Bench", args.files, size)
         small = make_folder(work, "Small", 1, max(MIB, size // 16))
 

@@ -5,9 +5,10 @@ bytes. ``hashlib`` releases the GIL while it hashes a large buffer (and while re
 threads hash several files truly in parallel.
 
 Parallel is not always faster: on a USB hard disk, two readers make the heads seek between two
-files and the total rate drops. With ``workers=None`` hashing therefore starts with one file at a
-time and lets more run at once only when it finds that hashing, not reading, is the bottleneck
-(the data come from a fast SSD or the cache).
+files and the total rate drops. With ``workers=None`` a disk that says it seeks (a rotating
+disk: ``seek_penalty_of``, sysfs ``rotational`` / Windows ``IncursSeekPenalty``) is read one file
+at a time; any other starts with one file at a time and lets more run at once only when it finds
+that hashing, not reading, is the bottleneck (the data come from a fast SSD or the cache).
 """
 
 from __future__ import annotations
@@ -39,6 +40,19 @@ class CancelFlag(Protocol):
 
 def default_workers() -> int:
     return max(1, min(8, os.cpu_count() or 1))
+
+
+def plan_workers(workers: int | None, files: int, seeks: bool | None) -> tuple[int, bool]:
+    """(how many files may be read at once, whether that may grow while hashing runs).
+
+    A number is taken as given; ``None`` reads a seeking disk one file at a time for good and
+    lets any other disk prove that parallel pays (adaptive, starting at one)."""
+    if workers is not None:
+        return max(1, min(files, workers)), False
+    if seeks:
+        return 1, False
+    ceiling = max(1, min(files, default_workers()))
+    return ceiling, ceiling > 1
 
 
 def hashing_cancelled() -> Cancelled:
@@ -159,12 +173,14 @@ def hash_files(
     workers: int | None = None,
     chunk: int = CHUNK,
     errors: dict[str, OSError] | None = None,
+    seeks: bool | None = None,
 ) -> dict[str, str]:
     """SHA-256 of each ``root / rel_path`` (``/`` separators), as ``{rel_path: hex}``.
 
     ``progress(done, total)`` is called from worker threads (serialised, at most every 0.1 s,
     and once at the end). ``workers=None`` adapts (see module doc); a number fixes how many files
-    are read at once. Raises ``Cancelled`` promptly (within one chunk per worker) when ``cancel``
+    are read at once; ``seeks`` says whether ``root``'s disk seeks (None: asked of the OS).
+    Raises ``Cancelled`` promptly (within one chunk per worker) when ``cancel``
     is set. A file that cannot be read raises ``OSError`` naming it; or, when an ``errors`` dict
     is given, goes there (``{rel_path: OSError}``), is left out of the result, and the other
     files are still hashed.
@@ -184,8 +200,11 @@ def hash_files(
     total = sum(sizes.values())
     if not paths:
         return {}
-    ceiling = min(len(paths), workers or default_workers())
-    adaptive = workers is None and ceiling > 1
+    if workers is None and seeks is None:
+        from hvseed_gui.core.volumes.os_facts import seek_penalty_of
+
+        seeks = seek_penalty_of(str(root))
+    ceiling, adaptive = plan_workers(workers, len(paths), seeks)
     gate = _Gate(1 if adaptive else ceiling, ceiling, adaptive)
     counter = _Counter(total, progress)
     # Biggest first: the long files start early, so the pool does not wait on one at the end.

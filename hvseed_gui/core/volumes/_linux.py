@@ -41,6 +41,31 @@ def linux_bus_type(device: str, sys_root: str = "/sys") -> str:
     return ""
 
 
+def linux_seek_penalty(path: str, sys_root: str = "/sys") -> bool | None:
+    """Whether the disk holding ``path`` seeks (a rotating disk: sysfs ``queue/rotational`` is
+    1), False for an SSD, None when unknown. Never raises.
+
+    UNCONFIRMED for USB: some USB bridges report a flash stick as rotational; hashing one file
+    at a time costs a stick little, so True is taken as it comes."""
+    try:
+        st = os.stat(path)
+        block = os.path.join(
+            sys_root, "dev", "block", f"{os.major(st.st_dev)}:{os.minor(st.st_dev)}"
+        )
+        real = os.path.realpath(block)
+        if os.path.exists(os.path.join(real, "partition")):
+            real = os.path.dirname(real)
+        with open(os.path.join(real, "queue", "rotational"), encoding="ascii") as handle:
+            flag = handle.read(8).strip()
+    except (OSError, ValueError):
+        return None
+    return {"1": True, "0": False}.get(flag)
+
+
+def seek_penalty_of(path: str) -> bool | None:
+    return linux_seek_penalty(path)
+
+
 def bus_type_of(device: str, mount_point: str) -> str:
     """The bus type of a psutil partition row (``mount_point`` is unused: sysfs knows devices)."""
     return linux_bus_type(device)

@@ -29,22 +29,16 @@ def _windows_device_path(mount_point: str) -> str:
     return buf.value.rstrip("\\")
 
 
-def windows_bus_type(mount_point: str) -> str:
-    """Bus type of the disk behind a mount point (``"E:\\"`` or a folder mount) via
-    IOCTL_STORAGE_QUERY_PROPERTY. ``""`` when unknown (not Windows, any OS error); never raises.
-
-    Written from winioctl.h and verified offsets, not yet run on Windows.
-    """
+def _storage_query(device: str, property_id: int, size: int) -> bytes | None:
+    """IOCTL_STORAGE_QUERY_PROPERTY (PropertyStandardQuery) for ``property_id`` on ``device``
+    (``\\\\.\\E:``): the descriptor's bytes, or None (not Windows, any OS error)."""
     import ctypes  # here, not at import: the GUI's start-up does not pay for it
 
-    if not hasattr(ctypes, "WinDLL") or len(mount_point) < 2 or mount_point[1] != ":":
-        return ""  # no kernel32 to ask (not Windows), or not a drive-letter mount
+    if not hasattr(ctypes, "WinDLL") or not device:
+        return None
     import ctypes.wintypes as wt
     import struct
 
-    device = _windows_device_path(mount_point)
-    if not device:
-        return ""
     k32 = ctypes.WinDLL("kernel32", use_last_error=True)
     k32.CreateFileW.restype = wt.HANDLE
     k32.CreateFileW.argtypes = [
@@ -67,14 +61,13 @@ def windows_bus_type(mount_point: str) -> str:
         ctypes.c_void_p,
     ]
     k32.CloseHandle.argtypes = [wt.HANDLE]
-    invalid = wt.HANDLE(-1).value
     # access 0 (query only), share read|write, OPEN_EXISTING
     handle = k32.CreateFileW(device, 0, 3, None, 3, 0, None)
-    if not handle or handle == invalid:
-        return ""
+    if not handle or handle == wt.HANDLE(-1).value:
+        return None
     try:
-        query = struct.pack("<iiB3x", 0, 0, 0)  # StorageDeviceProperty, PropertyStandardQuery
-        out = ctypes.create_string_buffer(1024)
+        query = struct.pack("<iiB3x", property_id, 0, 0)
+        out = ctypes.create_string_buffer(size)
         got = wt.DWORD()
         ok = k32.DeviceIoControl(
             handle,
@@ -86,11 +79,49 @@ def windows_bus_type(mount_point: str) -> str:
             ctypes.byref(got),
             None,
         )
-        if not ok or got.value < 32:
-            return ""
-        return bus_type_name(struct.unpack_from("<i", out.raw, 28)[0])  # descriptor.BusType
+        return out.raw[: got.value] if ok else None
     finally:
         k32.CloseHandle(handle)
+
+
+def windows_bus_type(mount_point: str) -> str:
+    """Bus type of the disk behind a mount point (``"E:\\"`` or a folder mount) via
+    IOCTL_STORAGE_QUERY_PROPERTY. ``""`` when unknown (not Windows, any OS error); never raises.
+
+    Written from winioctl.h and verified offsets, not yet run on Windows.
+    """
+    import struct
+
+    if len(mount_point) < 2 or mount_point[1] != ":":
+        return ""  # not a drive-letter mount
+    try:
+        device = _windows_device_path(mount_point)
+    except (AttributeError, OSError):
+        return ""  # no kernel32 to ask (not Windows)
+    raw = _storage_query(device, 0, 1024)  # StorageDeviceProperty
+    if raw is None or len(raw) < 32:
+        return ""
+    return bus_type_name(struct.unpack_from("<i", raw, 28)[0])  # descriptor.BusType
+
+
+def windows_seek_penalty(path: str) -> bool | None:
+    """Whether the disk behind ``path``'s drive incurs a seek penalty (a rotating disk), via
+    StorageDeviceSeekPenaltyProperty (DEVICE_SEEK_PENALTY_DESCRIPTOR.IncursSeekPenalty). None
+    when unknown; never raises.
+
+    Written from winioctl.h, not yet run on Windows (UNCONFIRMED: a USB bridge may not pass
+    the query on; then None, and hashing measures its way)."""
+    drive = os.path.splitdrive(os.path.abspath(path))[0]
+    if len(drive) != 2 or drive[1] != ":":
+        return None
+    raw = _storage_query(f"\\\\.\\{drive}", 7, 12)  # StorageDeviceSeekPenaltyProperty
+    if raw is None or len(raw) < 9:
+        return None
+    return bool(raw[8])  # Version, Size (DWORDs), then IncursSeekPenalty (BOOLEAN)
+
+
+def seek_penalty_of(path: str) -> bool | None:
+    return windows_seek_penalty(path)
 
 
 def bus_type_of(device: str, mount_point: str) -> str:

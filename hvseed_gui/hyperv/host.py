@@ -18,6 +18,7 @@ from pathlib import Path
 from hvseed_gui.core.export_folder import FolderListing
 from hvseed_gui.core.plan import ReplicationPlan
 from hvseed_gui.core.said import QT_TRANSLATE_NOOP, said
+from hvseed_gui.core.staging_choice import STAGING_FOLDER as STAGING_FOLDER
 from hvseed_gui.core.volumes import Volume
 from hvseed_gui.hyperv.host_errors import Unsupported
 from hvseed_gui.hyperv.host_types import (
@@ -97,10 +98,6 @@ __all__ = [
 
 
 # --- the interface ------------------------------------------------------------------------------
-
-
-#: the name of hvseed's own staging folder on a host's local disk
-STAGING_FOLDER = "hvseed-staging"
 
 
 class HyperVHost(abc.ABC):
@@ -284,9 +281,10 @@ class HyperVHost(abc.ABC):
         """A folder of hvseed's own on a local, non-USB, non-system volume of this host with
         room for ``bytes_needed`` (and a margin), reachable from this computer, or None.
 
-        A copy staged there crosses the USB drive's bus once (see flows). Real hosts answer
-        None until a host-side copy job exists: the copy runs in hvseed's process, so the
-        staging disk must be readable here too."""
+        A copy staged there crosses the USB drive's bus once (see flows). The copy runs in
+        hvseed's process, so the staging disk must be readable here too: this computer's own
+        PowerShell (hvseed on Host A) and the lab answer; a WinRM host answers None until a
+        host-side copy job exists."""
         return None
 
     def count_local_io(self, path: str, *, read: int = 0, written: int = 0) -> None:

@@ -143,6 +143,22 @@ class PowerShellHost(HyperVHost):
             return Path(path)
         return None
 
+    def staging_folder(self, bytes_needed: int) -> str | None:
+        """hvseed runs on Host A itself (this computer's PowerShell): its folder on a local,
+        non-USB, non-system volume with room (``core.staging_choice``), found by the local
+        volume probe. A WinRM host answers None: its disks are not readable here, and the
+        staged copy runs in hvseed's process (a host-side copy job does not exist yet)."""
+        if self.local_path("C:\\") is None:
+            return None
+        from hvseed_gui.core.staging_choice import staging_root
+        from hvseed_gui.core.volumes.probe import VolumeProbeError, probe_local_volumes
+
+        try:
+            volumes = probe_local_volumes()
+        except VolumeProbeError as exc:  # a stalled drive: the volumes found before it count
+            volumes = getattr(exc, "volumes", [])
+        return staging_root(volumes, bytes_needed)
+
     def _run(self, render: Callable[..., ps.Script], *args: Any) -> Any:
         try:
             script = render(*args)

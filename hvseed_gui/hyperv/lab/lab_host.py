@@ -20,14 +20,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from hvseed_gui.core.export_folder import FolderListing
-from hvseed_gui.core.fitness import space_margin
 from hvseed_gui.core.plan import ReplicationPlan
 from hvseed_gui.core.said import QT_TRANSLATE_NOOP, said
+from hvseed_gui.core.staging_choice import staging_root
 from hvseed_gui.core.untrusted import A_FOLDER, RefusedEntry, read_capped
 from hvseed_gui.core.volumes import Volume
 from hvseed_gui.hyperv import job_rules
 from hvseed_gui.hyperv.host import (
-    STAGING_FOLDER,
     BitLockerResult,
     Certificate,
     ConnectionTestResult,
@@ -381,23 +380,16 @@ class LabHost(HyperVHost):
         return given if given.is_absolute() and given.exists() else None
 
     def staging_folder(self, bytes_needed: int) -> str | None:
-        # Off unless the lab is told to model it (setting ``staging``): real hosts do not
-        # offer a staging folder yet, and the lab is never kinder than they are.
+        # Off unless the lab is told to model it (setting ``staging``): a real host offers one
+        # only when hvseed runs on it (its disks readable here), and the lab is never kinder.
         if not self.lab.settings.get("staging") or self.lab.settings.get("drives_remote"):
             return None  # (and a remote host's disks are not readable here)
 
         def run(w: World) -> str | None:
-            best: tuple[int, str] | None = None
-            for letter, drive_id in sorted(drives.mounts(w.state, self.name).items()):
-                drive = w.state["drives"][drive_id]
-                if drive["bus_type"].upper() == "USB" or drive.get("is_system"):
-                    continue
-                free = w.free(drive_id)
-                if free >= bytes_needed + space_margin(bytes_needed) and (
-                    best is None or free > best[0]
-                ):
-                    best = (free, letter)
-            return f"{best[1]}\\{STAGING_FOLDER}" if best else None
+            mounted = drives.mounts(w.state, self.name).values()
+            return staging_root(
+                (drives.volume_of(w.lab_dir, w.state, d) for d in mounted), bytes_needed
+            )
 
         return self._call("staging_folder", run)
 

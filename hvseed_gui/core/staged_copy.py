@@ -52,8 +52,22 @@ def copy_folder_hashing(
     listed = walk(source)
     if listed.refused:
         raise refused_error(str(source), listed.refused)
-    total = sum(f.size for f in listed.files)
-    result = CopyResult(files=listed.files)
+    return copy_files_hashing(source, target, listed.files, progress=progress, cancel=cancel)
+
+
+def copy_files_hashing(
+    source: Path,
+    target: Path,
+    files: tuple[FileEntry, ...],
+    *,
+    progress: Progress | None = None,
+    cancel: CancelFlag | None = None,
+) -> CopyResult:
+    """Copy ``files`` (listed below ``source`` by ``walk``: plain files only) to the same
+    places below ``target``, hashing as they are copied; a file already whole in the target is
+    hashed there (an interrupted copy resumes). Raises as ``copy_folder_hashing``."""
+    total = sum(f.size for f in files)
+    result = CopyResult(files=tuple(files))
     done = 0
 
     def moved(n: int) -> None:
@@ -63,7 +77,7 @@ def copy_folder_hashing(
             progress(done, total)
 
     target.mkdir(parents=True, exist_ok=True)
-    for entry in listed.files:
+    for entry in files:
         dst = target.joinpath(*entry.path.split("/"))
         if dst.is_file() and not dst.is_symlink() and dst.stat().st_size == entry.size:
             # whole under its final name (written by an earlier copy): hash it where it is

@@ -76,6 +76,7 @@ class ExportRun(StagedExport, Flow):
         #: read the copy back from the drive against its manifest once it is written: one
         #: more pass over the USB bus, for admins who want proof the drive holds what was sent
         self.verify_after_write = verify_after_write
+        self._staged_manifests = {}
         super().__init__(emit=emit, cancel=cancel, poll=poll)
         self.inventory: Inventory | None = None
 

@@ -21,10 +21,12 @@ from hvseed_gui.core.manifest import (
 from hvseed_gui.core.plan import ReplicationPlan
 from hvseed_gui.core.said import QT_TRANSLATE_NOOP, said
 from hvseed_gui.core.staged_copy import copy_folder_hashing, remove_copied
+from hvseed_gui.errors import HvseedError
 from hvseed_gui.flows.drive import ManifestOutcome
 from hvseed_gui.flows.events import CancelToken, Emit, FlowEvent, Phase, Status
 from hvseed_gui.flows.export_types import Action, ExportOutcome, ExportTarget
 from hvseed_gui.hyperv.host import HyperVHost, JobProgress, JobState, VmRef
+from hvseed_gui.hyperv.remote_manifest import write_manifest_on_host
 
 #: what a staged export's job does once Hyper-V's export to the staging disk is done
 COPYING = said(QT_TRANSLATE_NOOP("Staging", "Copying to the drive"), code="copying")
@@ -69,13 +71,17 @@ class StagedExport:
     plan: ReplicationPlan
     emit: Emit
     cancel: CancelToken
+    poll: float
+    #: manifests a host-side staged copy wrote in this run, by the drive folder
+    _staged_manifests: dict[str, ManifestOutcome]
 
     def _source_host(self) -> str:
         raise NotImplementedError
 
     def _plan_staging(self, targets: list[ExportTarget]) -> list[ExportTarget]:
-        """Staged export where Host A has room on its own disk and both disks are readable
-        here: the drive is then written once and never read back. Says which way each goes."""
+        """Staged export where Host A has room on its own disk: the drive is then written once
+        and never read back (the copy runs here when both disks are readable here, else in the
+        host's own copy job). Says which way each goes."""
         planned: list[ExportTarget] = []
         room_taken = 0
         for t in targets:
@@ -83,17 +89,11 @@ class StagedExport:
             name = folder_name(t.vm.name, t.vm.id)
             if t.action is Action.FOLLOW:  # staged by an earlier run if its staged copy is there
                 staging = self._earlier_staging(name)
-            elif self.primary.local_path(t.destination) is None:
-                why = said(
-                    QT_TRANSLATE_NOOP(
-                        "Staging", "the drive is not readable from here (a remote Host A)"
-                    ),
-                    code="remote",
-                )
             else:
                 size = t.vm.initial_copy_size(t.item.excluded_vhd_paths)
                 root = self.primary.staging_folder(room_taken + size)
-                if root and self.primary.local_path(root) is not None:
+                here = self.primary.local_path(t.destination) is not None
+                if root and (self.primary.local_path(root) is not None) == here:
                     staging, room_taken = root, room_taken + size
                 else:
                     why = said(
@@ -113,8 +113,70 @@ class StagedExport:
     def _earlier_staging(self, name: str) -> str:
         """The staging folder an earlier run exported ``name`` to, if its copy is still there."""
         root = self.primary.staging_folder(0)
-        found = self.primary.local_path(f"{root}\\{name}") if root else None
-        return root if found is not None and found.is_dir() else ""
+        if not root:
+            return ""
+        found = self.primary.local_path(f"{root}\\{name}")
+        if found is not None:
+            return root if found.is_dir() else ""
+        return root if self.primary.read_export_folder(f"{root}\\{name}").exists else ""
+
+    def _copy_on_host(
+        self, target: ExportTarget, exported: JobProgress, staged: str
+    ) -> JobProgress:
+        """The staged copy on a remote Host A: the host's own job copies every file from the
+        staging folder to the drive hashing as it copies, then the manifest is written beside
+        the drive's folder; the staged files are removed once it is there."""
+        vm = target.vm
+
+        def progress(done: int, total: int) -> None:
+            job = replace(
+                exported,
+                state=JobState.RUNNING,
+                percent=None,
+                bytes_done=done,
+                bytes_total=total,
+                folder=target.folder,
+                message=COPYING,
+            )
+            self.emit(FlowEvent(Phase.EXPORT, Status.PROGRESS, vm.ref, "", done, total, job))
+
+        self.emit(
+            FlowEvent(
+                Phase.EXPORT,
+                Status.STARTED,
+                vm.ref,
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Staging", "{host} copies {name} to the drive, hashing as it copies"
+                    ),
+                    host=self.primary.display_name,
+                    name=vm.name,
+                ),
+            )
+        )
+        try:
+            manifest = write_manifest_on_host(
+                self.primary,
+                target.folder,
+                vm_name=vm.name,
+                vm_id=vm.id,
+                source_host=self._source_host(),
+                replica_server=self.plan.replica_server,
+                progress=progress,
+                cancel=self.cancel,
+                poll_interval=self.poll,
+                copy_from=staged,
+            )
+        except HvseedError as exc:  # the staged copy stays: run again to copy the rest
+            return replace(
+                exported, state=JobState.FAILED, folder=target.folder, message=exc.sentence
+            )
+        fingerprint = fingerprint_of(manifest.to_json().encode("utf-8"))
+        written = ManifestOutcome(target.folder, True, len(manifest.files), fingerprint, "")
+        self._staged_manifests[target.folder] = written
+        self.emit(FlowEvent(Phase.HASH, Status.DONE, vm.ref, data=written))
+        self.primary.remove_staged(staged, [f.path for f in manifest.files])
+        return replace(exported, folder=target.folder)
 
     def _on_the_drive(self, target: ExportTarget, job: JobProgress) -> JobProgress:
         """A staged export's job as the face sees it: the folder is the drive's, and Hyper-V's
@@ -132,6 +194,8 @@ class StagedExport:
         name = folder_name(vm.name, vm.id)
         staged = f"{target.staging}\\{name}"
         src, dst = self.primary.local_path(staged), self.primary.local_path(target.folder)
+        if src is None and dst is None:  # a remote Host A: its own job copies and hashes
+            return self._copy_on_host(target, exported, staged)
         if src is None or dst is None:
             return replace(
                 exported,
@@ -195,6 +259,12 @@ class StagedExport:
         return replace(exported, folder=target.folder)
 
     def _written_by_the_copy(self, outcome: ExportOutcome) -> ManifestOutcome | None:
+        remembered = self._staged_manifests.get(outcome.folder)
+        if remembered is not None:  # written by the host's copy job in this run
+            return remembered
+        return self._written_here(outcome)
+
+    def _written_here(self, outcome: ExportOutcome) -> ManifestOutcome | None:
         """A staged export writes the manifest as its copy reaches the drive: after it, the
         complete manifest beside the folder is that one (no second pass over the drive)."""
         local = self.primary.local_path(outcome.folder) if outcome.target.staging else None

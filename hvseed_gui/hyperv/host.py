@@ -244,12 +244,19 @@ class HyperVHost(abc.ABC):
         """
 
     @abc.abstractmethod
-    def start_hashing(self, folder: str, paths: list[str] | None = None) -> HashJob:
+    def start_hashing(
+        self, folder: str, paths: list[str] | None = None, copy_to: str = ""
+    ) -> HashJob:
         """Start SHA-256 hashing of the files below ``folder`` on the host; return at once.
 
         ``paths`` (relative, ``/``) limits it to those files; None hashes every file. The job
         runs detached from our session: a dropped connection or a closed window does not stop
         it, and any later ``hashing_progress`` call picks it up by ``job_id``.
+
+        ``copy_to`` (a folder on the host) makes it the host-side copy of a staged export: each
+        file is written there as it is hashed, under a temporary name and renamed whole, never
+        over another file; a file already whole there is hashed there (the copy resumes). The
+        hashes are of the bytes read from ``folder``.
         """
 
     @abc.abstractmethod
@@ -286,6 +293,14 @@ class HyperVHost(abc.ABC):
         PowerShell (hvseed on Host A) and the lab answer; a WinRM host answers None until a
         host-side copy job exists."""
         return None
+
+    def remove_staged(self, folder: str, paths: list[str]) -> None:
+        """Remove exactly ``paths`` (relative, ``/``) below ``folder`` in hvseed's staging folder
+        on the host, then the folders left empty: what a staged export put there, once its
+        copy on the drive and the manifest are written. Anything else there stays."""
+        raise Unsupported(
+            said(QT_TRANSLATE_NOOP("Errors", "This host keeps no staged copies.")),
+        )
 
     def count_local_io(self, path: str, *, read: int = 0, written: int = 0) -> None:
         """hvseed read or wrote ``path`` (from ``local_path``) in its own process: a simulated

@@ -144,20 +144,25 @@ class PowerShellHost(HyperVHost):
         return None
 
     def staging_folder(self, bytes_needed: int) -> str | None:
-        """hvseed runs on Host A itself (this computer's PowerShell): its folder on a local,
-        non-USB, non-system volume with room (``core.staging_choice``), found by the local
-        volume probe. A WinRM host answers None: its disks are not readable here, and the
-        staged copy runs in hvseed's process (a host-side copy job does not exist yet)."""
-        if self.local_path("C:\\") is None:
-            return None
+        """hvseed's folder on one of the host's own data volumes with room for the copy
+        (``core.staging_choice``): this computer's volumes from the local probe when hvseed
+        runs on Host A itself (the copy then runs in hvseed's process), else the host's own
+        answer (its copy job copies there: ``start_hashing(copy_to=…)``)."""
         from hvseed_gui.core.staging_choice import staging_root
-        from hvseed_gui.core.volumes.probe import VolumeProbeError, probe_local_volumes
 
-        try:
-            volumes = probe_local_volumes()
-        except VolumeProbeError as exc:  # a stalled drive: the volumes found before it count
-            volumes = getattr(exc, "volumes", [])
+        if self.local_path("C:\\") is not None:
+            from hvseed_gui.core.volumes.probe import VolumeProbeError, probe_local_volumes
+
+            try:
+                volumes = probe_local_volumes()
+            except VolumeProbeError as exc:  # a stalled drive: the volumes found before count
+                volumes = getattr(exc, "volumes", [])
+        else:
+            volumes = parse_volumes(self._run(ps.render_staging_volumes))
         return staging_root(volumes, bytes_needed)
+
+    def remove_staged(self, folder: str, paths: list[str]) -> None:
+        self._run(ps_files.render_remove_staged, folder, paths)
 
     def _run(self, render: Callable[..., ps.Script], *args: Any) -> Any:
         try:
@@ -277,9 +282,11 @@ class PowerShellHost(HyperVHost):
 
     # -- hashing where the drive is (a detached job on the host, see ps_hashing) ----------------
 
-    def start_hashing(self, folder: str, paths: list[str] | None = None) -> HashJob:
+    def start_hashing(
+        self, folder: str, paths: list[str] | None = None, copy_to: str = ""
+    ) -> HashJob:
         job_id = ps_hashing.new_job_id()
-        data = self._run(ps_hashing.render_start_hashing, folder, paths, job_id)
+        data = self._run(ps_hashing.render_start_hashing, folder, paths, job_id, copy_to)
         return ps_hashing.judge_hash_job(data, job_id, folder, self.display_name)
 
     def hashing_progress(self, job_id: str) -> HashJob:

@@ -123,6 +123,7 @@ def write_manifest_on_host(
     cancel: CancelFlag | None = None,
     poll_interval: float = 1.0,
     on_job: Callable[[HashJob], None] | None = None,
+    copy_from: str = "",
 ) -> Manifest:
     """Hash ``folder`` (a path on ``host``) on the host and write both manifest files beside it.
 
@@ -133,6 +134,10 @@ def write_manifest_on_host(
     host's job and writes nothing (``Cancelled``). Raises ``ManifestError`` for a missing,
     empty or unreadable folder and the host's ``HyperVError`` when it cannot be asked, its job
     fails or the files cannot be written.
+
+    ``copy_from`` (a staged export's folder on the host's own disk) makes the host's job copy
+    every file from there into ``folder`` as it hashes it: the drive is written once, never
+    read back, and the manifest vouches for the bytes read from the staged copy.
     """
     where = _where(host)
     name, json_path, sums_path = manifest_locations(folder)
@@ -147,7 +152,7 @@ def write_manifest_on_host(
         ) from None
     # before hours of hashing, not after; an incomplete manifest may be replaced
     replacing = _refuse_existing(host, name, json_path, sums_path)
-    listing = host.read_export_folder(folder)
+    listing = host.read_export_folder(copy_from or folder)
     if not listing.exists:
         raise ManifestError(
             said(
@@ -179,7 +184,17 @@ def write_manifest_on_host(
         )
     paths = [entry.path for entry in listing.files]
     total = sum(entry.size for entry in listing.files)
-    job = _follow(host, folder, paths, total, progress, cancel, poll_interval, on_job)
+    job = _follow(
+        host,
+        copy_from or folder,
+        paths,
+        total,
+        progress,
+        cancel,
+        poll_interval,
+        on_job,
+        copy_to=folder if copy_from else "",
+    )
     cancelled = Cancelled(
         f"Hashing on {where} was cancelled; no manifest was written.",
         "The copy stays usable; write the manifest later with 'hvseed manifest' on that host.",

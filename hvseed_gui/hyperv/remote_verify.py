@@ -152,9 +152,11 @@ def _follow(
     cancel: CancelFlag | None,
     poll_interval: float,
     on_job: Callable[[HashJob], None] | None,
+    copy_to: str = "",
 ) -> HashJob:
-    """Start the host's job and poll it to the end (or cancel it)."""
-    job = host.start_hashing(folder, wanted)
+    """Start the host's job and poll it to the end (or cancel it); with ``copy_to`` the job
+    copies each file there as it hashes it (a staged export's copy to the drive)."""
+    job = host.start_hashing(folder, wanted, copy_to)
     if on_job is not None:
         on_job(job)
     failures = 0

@@ -1386,8 +1386,12 @@
         <translation>Die Kopie auf dem Laufwerk ist unberührt; prüfen Sie Laufwerk und Replikatserver und importieren Sie erneut.</translation>
     </message>
     <message>
+        <source>This host keeps no staged copies.</source>
+        <extracomment>the result types live in host_types / replica_server_types; every old import keeps working how people name this host in the UI ("this computer", "hv01.corp.local", "lab: hv-a")</extracomment>
+        <translation>Dieser Host hält keine zwischengelagerten Kopien.</translation>
+    </message>
+    <message>
         <source>Moving a drive is a lab operation.</source>
-        <extracomment>the result types live in host_types / replica_server_types; every old import keeps working the name of hvseed's own staging folder on a host's local disk how people name this host in the UI ("this computer", "hv01.corp.local", "lab: hv-a")</extracomment>
         <translation>Ein Laufwerk umzustecken ist eine Funktion des Labors.</translation>
     </message>
     <message>
@@ -4588,12 +4592,13 @@
         <translation>{vm}: Export direkt auf das Laufwerk, danach ein Hash-Durchlauf darüber ({why}).</translation>
     </message>
     <message>
-        <source>the drive is not readable from here (a remote Host A)</source>
-        <translation>das Laufwerk ist von hier aus nicht lesbar (ein entfernter Host A)</translation>
+        <source>{host} has no local disk with room for it</source>
+        <extracomment>manifests a host-side staged copy wrote in this run, by the drive folder</extracomment>
+        <translation>{host} hat keinen lokalen Datenträger mit genug Platz dafür</translation>
     </message>
     <message>
-        <source>{host} has no local disk with room for it</source>
-        <translation>{host} hat keinen lokalen Datenträger mit genug Platz dafür</translation>
+        <source>{host} copies {name} to the drive, hashing as it copies</source>
+        <translation>{host} kopiert {name} auf das Laufwerk, mit Hashes beim Kopieren</translation>
     </message>
     <message>
         <source>The staged copy {staged} or the drive is no longer readable here.</source>

@@ -98,6 +98,10 @@ def _hostile_renders(text: str) -> list[ps.Script | tuple[str, str]]:
         ps.render_start_test_failover(vm),
         ps.render_stop_test_failover(vm),
         ps.render_usb_volumes(),
+        ps.render_staging_volumes(),
+        ps_files.render_remove_staged(
+            f"D:\\hvseed-staging\\{text}_{VM_ID}", [f"Virtual Hard Disks/{text}.vhdx"]
+        ),
         ps.render_export_folders(f"E:\\{text}"),
         ps.render_read_export_folder(f"E:\\{text}_{VM_ID}"),
         ps.render_enable_bitlocker(f"E:\\{text}", text),
@@ -105,6 +109,9 @@ def _hostile_renders(text: str) -> list[ps.Script | tuple[str, str]]:
             f"E:\\{text}_{VM_ID}", [f"Virtual Hard Disks/{text}.vhdx"], JOB_ID
         ),
         ps_hashing.render_hash_worker(f"E:\\{text}_{VM_ID}", [f"{text}.vhdx"], JOB_ID),
+        ps_hashing.render_hash_worker(
+            f"D:\\hvseed-staging\\{text}_{VM_ID}", None, JOB_ID, f"E:\\{text}_{VM_ID}"
+        ),
         ps_hashing.render_hashing_progress(JOB_ID),
         ps_hashing.render_cancel_hashing(JOB_ID),
         ps_files.render_read_text_file(f"E:\\{text}_{VM_ID}.hvseed-manifest.json", 4096),

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from hvseed_gui.core.hashing import hash_files
+from hvseed_gui.core.staged_copy import copy_files_hashing
 from hvseed_gui.core.untrusted import walk
 from hvseed_gui.hyperv.host import HashJob, JobState
 from hvseed_gui.hyperv.host_errors import NotFound
@@ -39,9 +40,10 @@ def _plain_relative(path: str) -> bool:
 
 
 def start_hash(
-    w: World, fqdn: str, folder: str, paths: list[str] | None, job_id: str
+    w: World, fqdn: str, folder: str, paths: list[str] | None, job_id: str, copy_to: str = ""
 ) -> dict[str, Any]:
     loc = w.locate(fqdn, folder)
+    target = w.locate(fqdn, copy_to) if copy_to else None
     root = drives.real_path(w.lab_dir, loc)
     if not root.is_dir():
         raise NotFound(
@@ -89,6 +91,10 @@ def start_hash(
         "updated": w.now,
         "state": JobState.RUNNING.value,
         "message": "",
+        # a staged copy: each file is written there as it is hashed (the host-side copy job)
+        "copy": None
+        if target is None
+        else {"drive": target.drive_id, "letter": target.letter, "parts": list(target.parts)},
     }
     _jobs(w)[job_id] = job
     advance_hash(w, job)  # empty files are done at once
@@ -124,6 +130,8 @@ def advance_hash(w: World, job: dict[str, Any]) -> None:
             entry["done"] += step
             if job.get("drive"):
                 w.count_io(job["drive"], read=step)
+            if job.get("copy"):
+                w.count_io(job["copy"]["drive"], written=step)
             job["done"] += step
             budget -= step
     _conclude(job)
@@ -134,6 +142,16 @@ def _conclude(job: dict[str, Any]) -> None:
         return
     if all(f["sha256"] is not None or f["rel"] in job["unreadable"] for f in job["files"]):
         job["state"] = JobState.COMPLETED.value
+
+
+def copy_target(w: World, job: dict[str, Any]) -> Path | None:
+    """Where a staged copy job writes its files on this machine; None for plain hashing."""
+    copy = job.get("copy")
+    if not copy:
+        return None
+    return drives.real_path(
+        w.lab_dir, drives.Location(copy["drive"], copy["letter"], tuple(copy["parts"]))
+    )
 
 
 def due(w: World, job: dict[str, Any]) -> tuple[Path, list[str]]:
@@ -151,8 +169,21 @@ def due(w: World, job: dict[str, Any]) -> tuple[Path, list[str]]:
     ]
 
 
-def hash_due(root: Path, rels: list[str]) -> tuple[dict[str, str], dict[str, str]]:
-    """(hashes, unreadable) of ``rels`` below ``root``; reads the drive, so no lock held."""
+def hash_due(
+    root: Path, rels: list[str], copy_to: Path | None = None
+) -> tuple[dict[str, str], dict[str, str]]:
+    """(hashes, unreadable) of ``rels`` below ``root``; reads the drive, so no lock held.
+    With ``copy_to`` each file is copied there as it is hashed (whole files only; a file
+    already whole there is hashed there: the copy resumes)."""
+    if copy_to is not None:
+        listed = {f.path: f for f in walk(root).files}
+        entries = tuple(listed[rel] for rel in rels if rel in listed)
+        missing = {rel: "The file does not exist." for rel in rels if rel not in listed}
+        try:
+            copied = copy_files_hashing(root, copy_to, entries)
+        except OSError as exc:
+            return {}, {e.path: exc.strerror or str(exc) for e in entries} | missing
+        return copied.hashes, missing
     errors: dict[str, OSError] = {}
     hashes = hash_files(root, rels, workers=1, errors=errors)
     return hashes, {rel: exc.strerror or str(exc) for rel, exc in errors.items()}

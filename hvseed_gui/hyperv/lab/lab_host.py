@@ -19,10 +19,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from hvseed_gui.core.export_folder import FolderListing
+from hvseed_gui.core.export_folder import FileEntry, FolderListing
 from hvseed_gui.core.plan import ReplicationPlan
 from hvseed_gui.core.said import QT_TRANSLATE_NOOP, said
-from hvseed_gui.core.staging_choice import staging_root
+from hvseed_gui.core.staged_copy import remove_copied
+from hvseed_gui.core.staging_choice import STAGING_FOLDER, staging_root
 from hvseed_gui.core.untrusted import A_FOLDER, RefusedEntry, read_capped
 from hvseed_gui.core.volumes import Volume
 from hvseed_gui.hyperv import job_rules
@@ -381,9 +382,10 @@ class LabHost(HyperVHost):
 
     def staging_folder(self, bytes_needed: int) -> str | None:
         # Off unless the lab is told to model it (setting ``staging``): a real host offers one
-        # only when hvseed runs on it (its disks readable here), and the lab is never kinder.
-        if not self.lab.settings.get("staging") or self.lab.settings.get("drives_remote"):
-            return None  # (and a remote host's disks are not readable here)
+        # on its own data volumes (hvseed copies there itself, or the host's copy job does when
+        # its disks are remote: ``drives_remote``); the lab is never kinder than that.
+        if not self.lab.settings.get("staging"):
+            return None
 
         def run(w: World) -> str | None:
             mounted = drives.mounts(w.state, self.name).values()
@@ -441,34 +443,54 @@ class LabHost(HyperVHost):
 
     # -- hashing where the drive is ----------------------------------------------------------
 
-    def start_hashing(self, folder: str, paths: list[str] | None = None) -> HashJob:
-        def run(w: World) -> tuple[HashJob, Path, list[str]]:
-            job = hash_job.start_hash(w, self.name, folder, paths, str(uuid.uuid4()))
-            return (hash_job.result(job), *hash_job.due(w, job))
+    def start_hashing(
+        self, folder: str, paths: list[str] | None = None, copy_to: str = ""
+    ) -> HashJob:
+        def run(w: World) -> tuple[HashJob, Path, list[str], Path | None]:
+            job = hash_job.start_hash(w, self.name, folder, paths, str(uuid.uuid4()), copy_to)
+            return (hash_job.result(job), *hash_job.due(w, job), hash_job.copy_target(w, job))
 
         return self._hash_due(*self._call("start_hashing", run))
 
     def hashing_progress(self, job_id: str) -> HashJob:
-        def run(w: World) -> tuple[HashJob, Path | None, list[str]]:
+        def run(w: World) -> tuple[HashJob, Path | None, list[str], Path | None]:
             job = hash_job.find(w, self.name, job_id)
             if job is None:
-                return hash_job.unknown(job_id, self.name), None, []
+                return hash_job.unknown(job_id, self.name), None, [], None
             hash_job.advance_hash(w, job)
-            return (hash_job.result(job), *hash_job.due(w, job))
+            return (hash_job.result(job), *hash_job.due(w, job), hash_job.copy_target(w, job))
 
         return self._hash_due(*self._call("hashing_progress", run))
 
-    def _hash_due(self, job: HashJob, root: Path | None, due: list[str]) -> HashJob:
-        """Hash the files a poll found due, outside the lab's lock, and record the result."""
+    def _hash_due(
+        self, job: HashJob, root: Path | None, due: list[str], copy_to: Path | None
+    ) -> HashJob:
+        """Hash (and copy) the files a poll found due, outside the lab's lock, and record it."""
         if root is None or not due:
             return job
-        hashes, unreadable = hash_job.hash_due(root, due)
+        hashes, unreadable = hash_job.hash_due(root, due, copy_to)
         with self.lab.world() as w:
             found = hash_job.find(w, self.name, job.job_id)
             if found is None:
                 return job
             hash_job.store(w, found, hashes, unreadable)
             return hash_job.result(found)
+
+    def remove_staged(self, folder: str, paths: list[str]) -> None:
+        def run(w: World) -> Path:
+            loc = w.locate(self.name, folder)
+            if STAGING_FOLDER not in loc.parts:
+                raise InvalidState(
+                    f"Not a staging folder of hvseed: {loc.windows}; nothing was removed.",
+                    "",
+                    cmdlet="hvseed",
+                    category="InvalidArgument",
+                )
+            return drives.real_path(w.lab_dir, loc)
+
+        root = self._call("remove_staged", run)
+        files = tuple(FileEntry(p, 0) for p in paths)
+        remove_copied(root, files)  # plain files only, links never followed; then empty folders
 
     def cancel_hashing(self, job_id: str) -> HashJob:
         def run(w: World) -> HashJob:

@@ -64,6 +64,7 @@ from hvseed_gui.hyperv.powershell.volumes import (
     BITLOCKER_ENCRYPTION_METHOD,
     BITLOCKER_PASSWORD_ENV,
     render_enable_bitlocker,
+    render_staging_volumes,
     render_usb_volumes,
 )
 
@@ -108,6 +109,7 @@ __all__ = [
     "render_start_test_failover",
     "render_stop_test_failover",
     "render_test_replication_connection",
+    "render_staging_volumes",
     "render_usb_volumes",
     "render_vm_disks",
 ]

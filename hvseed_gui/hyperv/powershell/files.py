@@ -245,3 +245,18 @@ def refine_error(exc: HyperVError) -> HyperVError:
     else:
         return exc
     return kind(exc.message, hint, cmdlet=exc.cmdlet, category=exc.category, detail=exc.detail)
+
+
+def render_remove_staged(folder: str, paths: list[str]) -> Script:
+    """Remove exactly ``paths`` (relative, ``/``) below ``folder``, which must lie in hvseed's
+    staging folder; links are never followed nor removed; then the folders left empty."""
+    from hvseed_gui.core.staging_choice import STAGING_FOLDER
+
+    data = {"Folder": folder, "Paths": list(paths), "StagingName": STAGING_FOLDER}
+    return render(
+        "remove_staged",
+        ps1("remove_staged"),
+        data,
+        helpers=("Test-HvseedAbsolutePath",),
+        needs_hyperv=False,
+    )

@@ -75,9 +75,19 @@ def new_job_id() -> str:
     return str(uuid.uuid4())
 
 
-def render_hash_worker(folder: str, paths: list[str] | None, job_id: str) -> Script:
-    """The detached worker: hashes, writes its state file; its inputs in the usual blob."""
-    data = {"JobId": _job_id(job_id), "Folder": folder, "Paths": paths, "LinkText": LINK}
+def render_hash_worker(
+    folder: str, paths: list[str] | None, job_id: str, copy_to: str = ""
+) -> Script:
+    """The detached worker: hashes, writes its state file; its inputs in the usual blob.
+    With ``copy_to`` it copies each file there as it hashes it (a staged export's copy to the
+    drive: whole files only, never over another file; a file whole there is hashed there)."""
+    data = {
+        "JobId": _job_id(job_id),
+        "Folder": folder,
+        "Paths": paths,
+        "LinkText": LINK,
+        "CopyTo": copy_to,
+    }
     return render(
         "hash_worker",
         ps1("hash_job_functions") + ps1("hash_worker"),
@@ -92,16 +102,18 @@ def encode_command(source: str) -> str:
     return base64.b64encode(source.encode("utf-16-le")).decode("ascii")
 
 
-def render_start_hashing(folder: str, paths: list[str] | None, job_id: str) -> Script:
+def render_start_hashing(
+    folder: str, paths: list[str] | None, job_id: str, copy_to: str = ""
+) -> Script:
     """Start the worker for ``folder`` through Win32_Process.Create; return the first facts.
 
     When the listed ``paths`` make the command line too long, the worker hashes every file of
     the folder instead (the judgement only looks at the files it needs).
     """
     job_id = _job_id(job_id)
-    worker = encode_command(_compact(render_hash_worker(folder, paths, job_id).source))
+    worker = encode_command(_compact(render_hash_worker(folder, paths, job_id, copy_to).source))
     if paths is not None and len(worker) > MAX_COMMAND_LINE:
-        worker = encode_command(_compact(render_hash_worker(folder, None, job_id).source))
+        worker = encode_command(_compact(render_hash_worker(folder, None, job_id, copy_to).source))
     if len(worker) > MAX_COMMAND_LINE:
         raise ValueError(
             "The folder path is too long to start a hashing job on the host; "

@@ -18,6 +18,12 @@ def render_usb_volumes() -> Script:
     return render("usb_volumes", body, {}, needs_hyperv=False)
 
 
+def render_staging_volumes() -> Script:
+    """The host's own lettered volumes on disks that are neither USB nor virtual (for a staged
+    export's folder; ``core.staging_choice`` picks one)."""
+    return render("staging_volumes", ps1("staging_volumes"), {}, needs_hyperv=False)
+
+
 def _bitlocker(value: Any) -> BitLockerStatus:
     text = named(value, {0: "Off", 1: "On", 2: "Unknown"}).strip().lower()
     for member in BitLockerStatus:
@@ -44,6 +50,7 @@ def parse_volumes(data: Any) -> list[Volume]:
                 bitlocker=_bitlocker(item.get("bitlocker")),
                 serial=as_text(item.get("serial")).strip(),
                 friendly_name=as_text(item.get("friendly_name")),
+                read_only=as_bool(item.get("read_only")),
             )
         )
     return volumes

@@ -76,3 +76,31 @@ def test_verify_after_write_reads_the_copy_back_once(tmp_path: Path):
     usb = json.loads(hvseed("drive-io", lab=lab_dir)[1])
     seed = max((c for c in usb.values() if c["kind"] == "usb"), key=lambda c: c["written"])
     assert seed["written"] == size and seed["read"] == size  # staged write, one read-back
+
+
+def test_a_remote_host_copies_its_staged_export_itself(tmp_path: Path):
+    """Host A over WinRM (the lab's ``drives_remote``): Hyper-V exports to the host's own disk,
+    the host's copy job writes it to the drive hashing as it copies (the drive written once,
+    never read back), the manifest lands beside it, and the staged files are removed."""
+    lab_dir = tmp_path / "lab"
+    Lab.open(lab_dir, disk_sizes="small").configure(
+        export_bytes_per_sec=50e9, hash_bytes_per_sec=50e9, staging=True, drives_remote=True
+    )
+    _, plan_text, _ = hvseed("plan", "--example", lab=lab_dir)
+    plan = json.loads(plan_text)
+    vm = plan["vms"][0]
+    (tmp_path / "p.json").write_text(plan_text, encoding="utf-8")
+    code, out, err = hvseed("run", str(tmp_path / "p.json"), lab=lab_dir)
+    assert code == 0, err
+    assert "staged export" in err and "copies TinyLinux to the drive" in err
+    folder = f"{plan['destination_path']}\\{vm['name']}_{vm['id']}"
+    lab = Lab.open(lab_dir)
+    real = lab.real_path("hv-a", folder)
+    size = sum(p.stat().st_size for p in real.rglob("*") if p.is_file())
+    assert (real.parent / f"{real.name}.hvseed-manifest.json").is_file()
+    usb = json.loads(hvseed("drive-io", lab=lab_dir)[1])
+    seed = max((c for c in usb.values() if c["kind"] == "usb"), key=lambda c: c["written"])
+    assert seed == {"kind": "usb", "read": 0, "written": size}
+    assert not list(lab.real_path("hv-a", "D:\\").glob("hvseed-staging/*/*"))
+    code, out, err = hvseed("--host", "hv-a", "verify", folder, lab=lab_dir)
+    assert code == 0, err

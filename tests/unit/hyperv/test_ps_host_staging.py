@@ -1,5 +1,5 @@
-"""A real Host A offers a staging folder when hvseed runs on it (its disks are readable here);
-a WinRM host does not (the copy would run in hvseed's process, away from its disks)."""
+"""A real Host A offers a staging folder on its own data volume: found by the local probe when
+hvseed runs on it, by the host's own answer over WinRM (its copy job then copies there)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,9 @@ from hvseed_gui.core.volumes import Volume
 from hvseed_gui.hyperv import ps_host
 from hvseed_gui.hyperv.ps_host import PowerShellHost
 from hvseed_gui.hyperv.runners.local import LocalPowerShell
+from tests.support.ps51 import FakeRunner, result_line
 
 GIB = 2**30
-
-
-class _Remote:
-    """Any runner that is not this computer's PowerShell (WinRM)."""
 
 
 def test_this_computers_powershell_stages_on_its_own_data_volume(monkeypatch):
@@ -30,6 +27,38 @@ def test_this_computers_powershell_stages_on_its_own_data_volume(monkeypatch):
     assert host.staging_folder(2000 * GIB) is None  # no room: straight to the drive
 
 
-def test_a_winrm_host_offers_none(monkeypatch):
-    monkeypatch.setattr(ps_host.sys, "platform", "win32")
-    assert PowerShellHost(_Remote()).staging_folder(GIB) is None
+def test_a_winrm_host_stages_on_its_own_data_volume_by_its_answer():
+    """The host lists its own lettered volumes on disks that are neither USB nor virtual; the
+    same rule picks one; its copy job copies from there (``start_hashing(copy_to=…)``)."""
+    answer = {
+        "volumes": [
+            {
+                "mount_point": "C:\\",
+                "file_system": "NTFS",
+                "total_bytes": 200 * GIB,
+                "free_bytes": 150 * GIB,
+                "bus_type": "NVMe",
+                "is_system": True,
+            },
+            {
+                "mount_point": "D:\\",
+                "file_system": "ReFS",
+                "total_bytes": 4000 * GIB,
+                "free_bytes": 900 * GIB,
+                "bus_type": "SAS",
+            },
+            {
+                "mount_point": "F:\\",
+                "file_system": "NTFS",
+                "total_bytes": 4000 * GIB,
+                "free_bytes": 3000 * GIB,
+                "bus_type": "SAS",
+                "read_only": True,
+            },
+        ]
+    }
+    host = PowerShellHost(
+        FakeRunner(result_line({"ok": True, "data": answer})), display_name="hv01"
+    )
+    assert host.staging_folder(70 * GIB) == "D:\\hvseed-staging"
+    assert host.staging_folder(1000 * GIB) is None

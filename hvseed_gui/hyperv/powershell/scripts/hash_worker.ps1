@@ -4,6 +4,8 @@
 
 $paths = Get-HvseedJobPaths -JobId $in.JobId
 $root = [string]$in.Folder
+# a staged export's copy: each file is written to $copyTo as it is hashed (whole files only)
+$copyTo = [string]$in.CopyTo
 $me = [Diagnostics.Process]::GetCurrentProcess()
 $hashes = New-Object -TypeName System.Collections.ArrayList
 $unreadable = New-Object -TypeName System.Collections.ArrayList
@@ -75,11 +77,31 @@ try {
         # FIPS mode: the managed SHA256 that ::Create() returns throws; the CSP class works.
         $sha = New-Object -TypeName 'System.Security.Cryptography.SHA256CryptoServiceProvider'
         $stream = $null
+        $out = $null
+        $partial = ''
+        $final = ''
         try {
-            $stream = [IO.File]::Open($entry.full, [IO.FileMode]::Open, [IO.FileAccess]::Read, [IO.FileShare]::Read)
+            $source = $entry.full
+            if ($copyTo) {
+                $final = [IO.Path]::Combine($copyTo, ([string]$entry.rel).Replace('/', '\'))
+                $whole = [IO.File]::Exists($final) -and (([int][IO.File]::GetAttributes($final) -band 1024) -eq 0) -and ((New-Object -TypeName System.IO.FileInfo -ArgumentList $final).Length -eq [int64]$entry.size)
+                if ($whole) {
+                    # whole under its final name from an earlier run: hash it where it is
+                    $source = $final
+                    $final = ''
+                } elseif ([IO.File]::Exists($final) -or [IO.Directory]::Exists($final)) {
+                    throw ('The file ' + $final + ' is already there with another size; it is not replaced.')
+                } else {
+                    $null = [IO.Directory]::CreateDirectory([IO.Path]::GetDirectoryName($final))
+                    $partial = $final + '.hvseed-partial-' + [string]$job['job_id']
+                    $out = [IO.File]::Open($partial, [IO.FileMode]::CreateNew, [IO.FileAccess]::Write, [IO.FileShare]::None)
+                }
+            }
+            $stream = [IO.File]::Open($source, [IO.FileMode]::Open, [IO.FileAccess]::Read, [IO.FileShare]::Read)
             $read = $stream.Read($buffer, 0, $buffer.Length)
             while ($read -gt 0) {
                 [void]$sha.TransformBlock($buffer, 0, $read, $null, 0)
+                if ($null -ne $out) { $out.Write($buffer, 0, $read) }
                 $job['bytes_done'] = [int64]$job['bytes_done'] + $read
                 $sinceSave = $sinceSave + $read
                 if ($sinceSave -ge 67108864 -or $clock.ElapsedMilliseconds - $lastSave -ge 2000) {
@@ -95,6 +117,13 @@ try {
             }
             if (-not $cancelled) {
                 [void]$sha.TransformFinalBlock($buffer, 0, 0)
+                if ($null -ne $out) {
+                    $out.Flush($true)
+                    $out.Dispose()
+                    $out = $null
+                    [IO.File]::Move($partial, $final)  # never replaces a file of that name
+                    $partial = ''
+                }
                 $hex = ([BitConverter]::ToString($sha.Hash)).Replace('-', '').ToLowerInvariant()
                 [void]$hashes.Add([pscustomobject]@{ path = $entry.rel; sha256 = $hex })
             }
@@ -103,6 +132,8 @@ try {
             if (-not [IO.Directory]::Exists($rootFull)) { throw ('The folder ' + $rootFull + ' is gone while its files were hashed; the drive was removed or failed.') }
         } finally {
             if ($null -ne $stream) { $stream.Dispose() }
+            if ($null -ne $out) { $out.Dispose() }
+            if ($partial -and [IO.File]::Exists($partial)) { try { [IO.File]::Delete($partial) } catch { $null = $_ } }
             $sha.Dispose()
         }
     }

@@ -351,7 +351,8 @@ def _worker_source(script: ps.Script) -> str:
 @pytest.mark.parametrize("text", HOSTILE)
 def test_hashing_worker_carries_user_text_only_in_its_own_blob(text):
     folder = f"E:\\{text}_{VM_ID}"
-    script = ps_hashing.render_start_hashing(folder, [f"{text}/{text}.vhdx"], JOB_ID)
+    copy_to = f"F:\\HyperV-Seed\\{text}_{VM_ID}"  # a staged export's host-side copy
+    script = ps_hashing.render_start_hashing(folder, [f"{text}/{text}.vhdx"], JOB_ID, copy_to)
     assert re.fullmatch(r"[A-Za-z0-9+/=]+", script.data["WorkerCommand"])
     # the command line the host builds: fixed text plus the encoded worker, nothing else
     assert "-EncodedCommand ' + $worker" in script.source
@@ -366,6 +367,7 @@ def test_hashing_worker_carries_user_text_only_in_its_own_blob(text):
         "Folder": folder,
         "Paths": [f"{text}/{text}.vhdx"],
         "LinkText": ps_hashing.LINK,
+        "CopyTo": copy_to,
     }
     assert len(script.data["WorkerCommand"]) < ps_hashing.MAX_COMMAND_LINE
 

@@ -62,6 +62,7 @@ from hvseed_gui.hyperv.host import (
     VmRef,
 )
 from hvseed_gui.hyperv.host_errors import HyperVError, InvalidState
+from hvseed_gui.hyperv.remote_verify import verify_on_host
 
 REPLICA_MODES = (ReplicationMode.REPLICA, ReplicationMode.EXTENDED_REPLICA)
 
@@ -181,8 +182,11 @@ class ImportRun(Flow):
             self.emit(FlowEvent(Phase.VERIFY, Status.PROGRESS, self.vm, "", done, total))
 
         target = self._staging_target()
+        remote_staging = self._remote_staging() if target is None and remote else ""
         if target is not None:
             report = self._stage_and_verify(*target, progress)
+        elif remote_staging:
+            report = self._stage_and_verify_on_host(remote_staging, progress)
         else:
             report = verify_where_the_drive_is(
                 self.host, self.folder, progress=progress, cancel=self.cancel, poll=self.poll
@@ -229,6 +233,56 @@ class ImportRun(Flow):
             )
             return None
         return local, manifest, raw, staged, staged_local
+
+    def _remote_staging(self) -> str:
+        """The replica host's own staging folder for this copy when the drive is read there (a
+        WinRM host): its copy job then copies the folder off the drive verifying as it copies,
+        and Hyper-V imports that copy. "" when it has no room (the drive is read twice)."""
+        listing = self.host.read_export_folder(self.folder)
+        if not listing.exists:
+            return ""
+        staging = self.host.staging_folder(sum(f.size for f in listing.files))
+        if not staging or self.host.local_path(staging) is not None:
+            return ""
+        return f"{staging}\\{_folder_name(self.folder)}"
+
+    def _stage_and_verify_on_host(
+        self, staged: str, progress: Callable[[int, int], None]
+    ) -> VerifyReport:
+        """The host's own job copies the folder to ``staged`` on its disk hashing as it copies
+        (one read of the drive) and the copy is judged against the manifest; a damaged copy is
+        removed at once, a good one is what Hyper-V imports."""
+        self.emit(
+            FlowEvent(
+                Phase.VERIFY,
+                Status.NOTE,
+                self.vm,
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "ImportRun",
+                        "{host} copies the folder to {staged}, verifying as it copies: the "
+                        "drive is read once, and Hyper-V imports the verified copy.",
+                    ),
+                    host=self.host.display_name,
+                    staged=staged,
+                ),
+            )
+        )
+        report = verify_on_host(
+            self.host,
+            self.folder,
+            progress=progress,
+            cancel=self.cancel,
+            poll_interval=self.poll,
+            copy_to=staged,
+        )
+        copied = [f.path for f in report.manifest.files] if report.manifest else []
+        if report.ok:
+            entries = tuple(FileEntry(f.path, f.size) for f in report.manifest.files)
+            self.staged = StagedCopy(staged, None, entries)
+        elif copied and not report.cancelled:  # no use on the replica's disk either
+            self.host.remove_staged(staged, copied)
+        return report
 
     def _stage_and_verify(
         self,
@@ -345,7 +399,10 @@ class ImportRun(Flow):
             )
         final = self._follow_import(first, "")
         if self.staged is not None:  # imported: the staged copy has done its work
-            remove_copied(self.staged.local, self.staged.files)
+            if self.staged.local is not None:
+                remove_copied(self.staged.local, self.staged.files)
+            else:
+                self.host.remove_staged(self.staged.folder, [f.path for f in self.staged.files])
             self.emit(
                 FlowEvent(
                     Phase.IMPORT,
@@ -528,7 +585,7 @@ class StagedCopy:
     """A verified copy of the export folder on the replica host's own disk."""
 
     folder: str  # as the host names it (D:\\hvseed-staging\\<VMName>_<VMId>)
-    local: Path  # where hvseed reads and writes it
+    local: Path | None  # where hvseed reads and writes it; None: on a remote host
     files: tuple[FileEntry, ...]  # exactly what the copy put there (removed after the import)
 
 

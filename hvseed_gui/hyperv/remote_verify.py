@@ -60,8 +60,10 @@ def verify_on_host(
     cancel: CancelFlag | None = None,
     poll_interval: float = 1.0,
     on_job: Callable[[HashJob], None] | None = None,
+    copy_to: str = "",
 ) -> VerifyReport:
-    """Check ``folder`` (a path on ``host``) against the manifest beside it, hashing on the host.
+    """Check ``folder`` (a path on ``host``) against the manifest beside it, hashing on the host;
+    with ``copy_to`` the host's job copies each file there as it hashes it (staged arrival).
 
     Like ``verify_manifest``: what is found (a missing folder or manifest, damaged, missing or
     extra files, cancel) comes back in the report; ``progress(done, total)`` counts bytes
@@ -117,7 +119,7 @@ def verify_on_host(
     total = sum(sizes[p] for p in wanted)
     job = HashJob("", folder, JobState.COMPLETED, bytes_total=0)
     if wanted:
-        job = _follow(host, folder, wanted, total, progress, cancel, poll_interval, on_job)
+        job = _follow(host, folder, wanted, total, progress, cancel, poll_interval, on_job, copy_to)
     fingerprint = fingerprint_of(text.encode("utf-8"))
     if job.state is JobState.CANCELLED:
         return VerifyReport(

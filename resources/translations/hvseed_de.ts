@@ -2894,6 +2894,10 @@
         <translation>Import abgelehnt, nichts wurde geändert: {reason}</translation>
     </message>
     <message>
+        <source>{host} copies the folder to {staged}, verifying as it copies: the drive is read once, and Hyper-V imports the verified copy.</source>
+        <translation>{host} kopiert den Ordner nach {staged} und prüft dabei: Das Laufwerk wird einmal gelesen, und Hyper-V importiert die geprüfte Kopie.</translation>
+    </message>
+    <message>
         <source>An import of this VM is already running</source>
         <translation>Ein Import dieser VM läuft bereits</translation>
     </message>

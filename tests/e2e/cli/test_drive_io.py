@@ -104,3 +104,16 @@ def test_a_remote_host_copies_its_staged_export_itself(tmp_path: Path):
     assert not list(lab.real_path("hv-a", "D:\\").glob("hvseed-staging/*/*"))
     code, out, err = hvseed("--host", "hv-a", "verify", folder, lab=lab_dir)
     assert code == 0, err
+    before = json.loads(hvseed("drive-io", lab=lab_dir)[1])
+    read_before = sum(c["read"] for c in before.values() if c["kind"] == "usb")
+
+    # the replica host reads the drive once too: its job copies the folder to its own disk
+    # verifying as it copies, and Hyper-V imports that verified copy
+    hvseed("move-drive", "E:", "--to", "hv-b", lab=lab_dir)
+    code, out, err = hvseed("import", "--vm", vm["name"], folder, lab=lab_dir)
+    assert code == 0, err
+    assert "copies the folder to" in err, err
+    after = json.loads(hvseed("drive-io", lab=lab_dir)[1])
+    read_after = sum(c["read"] for c in after.values() if c["kind"] == "usb")
+    assert read_after - read_before == size
+    assert not list(Lab.open(lab_dir).real_path("hv-b", "D:\\").glob("hvseed-staging/*/*"))

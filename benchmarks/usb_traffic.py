@@ -37,7 +37,7 @@ def usb_bytes(lab: Path) -> int:
     return sum(c["read"] + c["written"] for c in counters.values() if c["kind"] == "usb")
 
 
-def seeding(staging: bool) -> tuple[str, int, list[tuple[str, int]]]:
+def seeding(staging: bool, remote: bool = False) -> tuple[str, int, list[tuple[str, int]]]:
     """One whole seeding on a fresh lab: (VM name, copy bytes, bytes moved per phase)."""
     from hvseed_gui.hyperv.lab import Lab
 
@@ -48,6 +48,7 @@ def seeding(staging: bool) -> tuple[str, int, list[tuple[str, int]]]:
             import_bytes_per_sec=50e9,
             hash_bytes_per_sec=50e9,
             staging=staging,
+            drives_remote=remote,  # hosts over WinRM: their own jobs copy and hash
         )
         plan_text = hvseed(lab, "plan", "--example")
         plan = json.loads(plan_text)
@@ -70,8 +71,13 @@ def seeding(staging: bool) -> tuple[str, int, list[tuple[str, int]]]:
 
 
 def main() -> None:
-    for label, staging in (("before (direct)", False), ("after (staged)", True)):
-        name, size, phases = seeding(staging)
+    cases = (
+        ("before (direct)", False, False),
+        ("after (staged, hvseed on the hosts)", True, False),
+        ("after (staged, hosts over WinRM)", True, True),
+    )
+    for label, staging, remote in cases:
+        name, size, phases = seeding(staging, remote)
         total = 0.0
         print(f"{label}: {name}, {size / 2**20:.0f} MiB")
         for phase, moved in phases:

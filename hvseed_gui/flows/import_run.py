@@ -222,15 +222,7 @@ class ImportRun(Flow):
         staged = f"{staging}\\{_folder_name(self.folder)}" if staging else ""
         staged_local = self.host.local_path(staged) if staged else None
         if staged_local is None:
-            self.emit(
-                FlowEvent(
-                    Phase.VERIFY,
-                    Status.NOTE,
-                    self.vm,
-                    "No room for a local copy on the replica host: the drive is read twice "
-                    "(this check, then Hyper-V's import).",
-                )
-            )
+            self.emit(FlowEvent(Phase.VERIFY, Status.NOTE, self.vm, NO_ROOM_ON_REPLICA))
             return None
         return local, manifest, raw, staged, staged_local
 
@@ -243,6 +235,7 @@ class ImportRun(Flow):
             return ""
         staging = self.host.staging_folder(sum(f.size for f in listing.files))
         if not staging or self.host.local_path(staging) is not None:
+            self.emit(FlowEvent(Phase.VERIFY, Status.NOTE, self.vm, NO_ROOM_ON_REPLICA))
             return ""
         return f"{staging}\\{_folder_name(self.folder)}"
 
@@ -578,6 +571,17 @@ def delta_note(status: ReplicationStatus) -> str:
         "AVHDX files remain on the replica: with recovery points configured Hyper-V keeps "
         "them as recovery points (expected); otherwise it merges them in the background."
     )
+
+
+#: staged arrival is not possible: said, so the admin knows the drive is read twice
+NO_ROOM_ON_REPLICA = said(
+    QT_TRANSLATE_NOOP(
+        "ImportRun",
+        "No room for a local copy on the replica host: the drive is read twice (this check, "
+        "then Hyper-V's import).",
+    ),
+    code="no-room",
+)
 
 
 @dataclass(frozen=True)

@@ -2909,6 +2909,11 @@
         <source>{note}; following it.</source>
         <translation>{note}; er wird verfolgt.</translation>
     </message>
+    <message>
+        <source>No room for a local copy on the replica host: the drive is read twice (this check, then Hyper-V's import).</source>
+        <extracomment>staged arrival is not possible: said, so the admin knows the drive is read twice</extracomment>
+        <translation>Kein Platz für eine lokale Kopie auf dem Replikatserver: Das Laufwerk wird zweimal gelesen (diese Prüfung, dann der Import von Hyper-V).</translation>
+    </message>
 </context>
 <context>
     <name>ImportRunPage</name>

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
     QWizard,
 )
@@ -166,17 +167,22 @@ class SummaryPage(HostPage):
         )
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Enable replication"))
-        self.settings_box = QWidget()  # the settings give way to the script when it is shown
-        self.form = QFormLayout(self.settings_box)
+        # the settings, the route and the read-back tick give way to the script when it is shown
+        self.settings_box = QWidget()
+        panel = QVBoxLayout(self.settings_box)
+        panel.setContentsMargins(0, 0, 0, 0)
+        self.form = QFormLayout()
+        panel.addLayout(self.form)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.form.setHorizontalSpacing(18)
-        self.body.addWidget(self.settings_box)
+        self.body.addWidget(self.settings_box, 1)
         # which way each copy reaches the drive (the preflight's staging decision), and the
         # admin's optional read-back: both said here, before anything changes
         self.route = QLabel()
         self.route.setWordWrap(True)
         self.route.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.body.addWidget(self.route)
+        panel.addSpacing(10)
+        panel.addWidget(self.route)
         self.read_back = QCheckBox(
             self.tr("&Read the copy back from the drive once it is written (one more pass)")
         )
@@ -188,7 +194,8 @@ class SummaryPage(HostPage):
                 "USB 3 hard disk)."
             )
         )
-        self.body.addWidget(self.read_back)
+        panel.addWidget(self.read_back)
+        panel.addStretch(1)  # the free height below the settings, not between them
         # its own runner: the route is news, not a gate (Next runs the same check again)
         self.route_runner = TaskRunner(self)
         row = QHBoxLayout()

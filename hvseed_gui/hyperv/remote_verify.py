@@ -78,8 +78,15 @@ def verify_on_host(
         return VerifyReport(
             folder,
             problem=ManifestProblem.FOLDER_MISSING,
-            problem_detail=f"The export folder {folder} does not exist on {where}. Check the "
-            "drive letter and that the drive holds the folder <VMName>_<VMId>.",
+            problem_detail=said(
+                QT_TRANSLATE_NOOP(
+                    "Manifest",
+                    "The export folder {folder} does not exist on {where}. Check the drive letter "
+                    "and that the drive holds the folder <VMName>_<VMId>.",
+                ),
+                folder=folder,
+                where=where,
+            ),
         )
     try:
         text = host.read_text_file(json_path, MAX_MANIFEST_BYTES)
@@ -92,10 +99,18 @@ def verify_on_host(
             return VerifyReport(
                 folder,
                 problem=ManifestProblem.MANIFEST_MISSING,
-                problem_detail=f"There is no manifest beside {name} on {where} (expected "
-                f"{json_path}). The export was not made by hvseed or the manifest was not "
-                "copied along, so the files cannot be checked: copy the manifest files too, "
-                "or export again with hvseed.",
+                problem_detail=said(
+                    QT_TRANSLATE_NOOP(
+                        "Manifest",
+                        "There is no manifest beside {name} on {where} (expected {json_path}). "
+                        "The export was not made by hvseed or the manifest was not copied along, "
+                        "so the files cannot be checked: copy the manifest files too, or export "
+                        "again with hvseed.",
+                    ),
+                    name=name,
+                    where=where,
+                    json_path=json_path,
+                ),
             )
         manifest = Manifest.from_json(text)
     except (CmdletError, ValueError) as exc:
@@ -103,8 +118,15 @@ def verify_on_host(
         return VerifyReport(
             folder,
             problem=ManifestProblem.MANIFEST_UNREADABLE,
-            problem_detail=f"The manifest {json_path} cannot be used: {reason.rstrip('.')}. It "
-            "was damaged or edited; without it the files cannot be checked: export again.",
+            problem_detail=said(
+                QT_TRANSLATE_NOOP(
+                    "Manifest",
+                    "The manifest {json_path} cannot be used: {p}. It was damaged or edited; "
+                    "without it the files cannot be checked: export again.",
+                ),
+                json_path=json_path,
+                p=reason.rstrip("."),
+            ),
         )
     try:
         sums_text = host.read_text_file(sums_path, MAX_MANIFEST_BYTES)

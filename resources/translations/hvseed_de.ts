@@ -3170,9 +3170,21 @@
         <translation>Der Ordner {p} ist nicht lesbar: {p2}. Prüfen Sie, ob das Laufwerk angeschlossen und lesbar ist.</translation>
     </message>
     <message>
-        <source> on {host}</source>
+        <source>The export folder {folder} does not exist on {where}. Check the drive letter and that the drive holds the folder &lt;VMName&gt;_&lt;VMId&gt;.</source>
         <extracomment>consecutive failed polls tolerated (a WinRM hiccup) before giving up; the job goes on</extracomment>
+        <translation>Der Exportordner {folder} existiert auf {where} nicht. Prüfen Sie den Laufwerksbuchstaben und ob das Laufwerk den Ordner &lt;VMName&gt;_&lt;VMId&gt; enthält.</translation>
+    </message>
+    <message>
+        <source> on {host}</source>
         <translation> auf {host}</translation>
+    </message>
+    <message>
+        <source>There is no manifest beside {name} on {where} (expected {json_path}). The export was not made by hvseed or the manifest was not copied along, so the files cannot be checked: copy the manifest files too, or export again with hvseed.</source>
+        <translation>Neben {name} auf {where} liegt kein Manifest (erwartet: {json_path}). Der Export wurde nicht von hvseed gemacht oder das Manifest wurde nicht mitkopiert, daher können die Dateien nicht geprüft werden: Kopieren Sie die Manifestdateien mit, oder exportieren Sie erneut mit hvseed.</translation>
+    </message>
+    <message>
+        <source>The manifest {json_path} cannot be used: {p}. It was damaged or edited; without it the files cannot be checked: export again.</source>
+        <translation>Das Manifest {json_path} ist nicht verwendbar: {p}. Es wurde beschädigt oder bearbeitet; ohne es können die Dateien nicht geprüft werden: Exportieren Sie erneut.</translation>
     </message>
 </context>
 <context>

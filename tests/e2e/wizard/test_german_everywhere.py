@@ -89,11 +89,15 @@ def test_the_german_export_wizard_has_no_english(german, lab, lab_dir, make_wiza
     assert not found, "English in the German export wizard:\n" + "\n".join(found)
 
 
-def test_the_german_import_wizard_has_no_english(german, lab, make_wizard, drive):
+@pytest.mark.parametrize("remote", [False, True], ids=["here", "over-winrm"])
+def test_the_german_import_wizard_has_no_english(german, lab, make_wizard, drive, remote):
+    """Also with the replica host's disks remote (hashed and staged by the host's own job)."""
     from tests.support.import_side import courier, export_on_primary
 
     export_on_primary(lab, VM_NAME)
     courier(lab)
+    if remote:
+        lab.configure(drives_remote=True, staging=True)
     wizard = make_wizard()
     wizard.page_of(PageId.START).import_.setChecked(True)
     found: list[str] = []

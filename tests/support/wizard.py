@@ -58,6 +58,32 @@ class Driver:
         self.qtbot.waitUntil(lambda: not page.runner.busy, timeout=timeout)
 
 
+# Every page of each side, in the order Next reaches them (the walks in German and for focus).
+EXPORT_WALK = (
+    PageId.BEFORE,
+    PageId.CONNECT,
+    PageId.VM,
+    PageId.REPLICA,
+    PageId.PARAMS,
+    PageId.VHDS,
+    PageId.FREQUENCY,
+    PageId.RECOVERY,
+    PageId.METHOD,
+    PageId.MEDIA,
+    PageId.SUMMARY,
+    PageId.PROGRESS,
+    PageId.DONE,
+)
+IMPORT_WALK = (
+    PageId.IMPORT_CONNECT,
+    PageId.IMPORT_VM,
+    PageId.IMPORT_FOLDER,
+    PageId.IMPORT_CHECK,
+    PageId.IMPORT_RUN,
+    PageId.IMPORT_FAILOVER,
+    PageId.IMPORT_DONE,
+)
+
 # The export side's pages in the order Next reaches them, up to the drive page.
 UP_TO_MEDIA = (
     PageId.CONNECT,

@@ -9,34 +9,9 @@ import pytest
 from hvseed_gui.language import install_translators
 from hvseed_gui.ui.ids import PageId
 from tests.support.english import english_on
+from tests.support.wizard import EXPORT_WALK, IMPORT_WALK
 
 VM_NAME = "TinyLinux"
-
-EXPORT_PAGES = (
-    PageId.BEFORE,
-    PageId.CONNECT,
-    PageId.VM,
-    PageId.REPLICA,
-    PageId.PARAMS,
-    PageId.VHDS,
-    PageId.FREQUENCY,
-    PageId.RECOVERY,
-    PageId.METHOD,
-    PageId.MEDIA,
-    PageId.SUMMARY,
-    PageId.PROGRESS,
-    PageId.DONE,
-)
-
-IMPORT_PAGES = (
-    PageId.IMPORT_CONNECT,
-    PageId.IMPORT_VM,
-    PageId.IMPORT_FOLDER,
-    PageId.IMPORT_CHECK,
-    PageId.IMPORT_RUN,
-    PageId.IMPORT_FAILOVER,
-    PageId.IMPORT_DONE,
-)
 
 
 @pytest.fixture
@@ -70,7 +45,7 @@ def _english(wizard, lab, page_id) -> list[str]:
 def test_the_german_export_wizard_has_no_english(german, lab, lab_dir, make_wizard, drive):
     wizard = make_wizard()
     found: list[str] = []
-    for page_id in EXPORT_PAGES:
+    for page_id in EXPORT_WALK:
         drive.next(wizard, page_id, timeout=30_000)
         page = wizard.currentPage()
         if page_id == PageId.VM:
@@ -101,7 +76,7 @@ def test_the_german_import_wizard_has_no_english(german, lab, make_wizard, drive
     wizard = make_wizard()
     wizard.page_of(PageId.START).import_.setChecked(True)
     found: list[str] = []
-    for page_id in IMPORT_PAGES:
+    for page_id in IMPORT_WALK:
         drive.next(wizard, page_id, timeout=30_000)
         page = wizard.currentPage()
         if page_id == PageId.IMPORT_VM:

@@ -8,24 +8,9 @@ from PySide6.QtWidgets import QApplication
 
 from hvseed_gui.language import install_translators
 from hvseed_gui.ui.ids import PageId
+from tests.support.wizard import EXPORT_WALK, IMPORT_WALK
 
 VM_NAME = "TinyLinux"  # small: the export and its hashing take moments
-
-EXPORT_PAGES = (
-    PageId.BEFORE,
-    PageId.CONNECT,
-    PageId.VM,
-    PageId.REPLICA,
-    PageId.PARAMS,
-    PageId.VHDS,
-    PageId.FREQUENCY,
-    PageId.RECOVERY,
-    PageId.METHOD,
-    PageId.MEDIA,
-    PageId.SUMMARY,
-    PageId.PROGRESS,
-    PageId.DONE,
-)
 
 
 def _focus_is_visible(wizard) -> bool:
@@ -61,7 +46,7 @@ def test_focus_is_on_a_visible_widget_on_every_export_page(lab, make_wizard, dri
     wizard = make_wizard()
     wizard.activateWindow()
     drive.until(lambda: QApplication.activeWindow() is wizard)
-    for page_id in EXPORT_PAGES:
+    for page_id in EXPORT_WALK:
         drive.next(wizard, page_id, timeout=30_000)
         page = wizard.currentPage()
         if page_id == PageId.VM:
@@ -77,17 +62,6 @@ def test_focus_is_on_a_visible_widget_on_every_export_page(lab, make_wizard, dri
             ) from None
 
 
-IMPORT_PAGES = (
-    PageId.IMPORT_CONNECT,
-    PageId.IMPORT_VM,
-    PageId.IMPORT_FOLDER,
-    PageId.IMPORT_CHECK,
-    PageId.IMPORT_RUN,
-    PageId.IMPORT_FAILOVER,
-    PageId.IMPORT_DONE,
-)
-
-
 @pytest.mark.parametrize("language", ["en", "de"], indirect=True)
 def test_focus_is_on_a_visible_widget_on_every_import_page(lab, make_wizard, drive, language):
     from tests.support.import_side import courier, export_on_primary
@@ -98,7 +72,7 @@ def test_focus_is_on_a_visible_widget_on_every_import_page(lab, make_wizard, dri
     wizard.activateWindow()
     drive.until(lambda: QApplication.activeWindow() is wizard)
     wizard.page_of(PageId.START).import_.setChecked(True)
-    for page_id in IMPORT_PAGES:
+    for page_id in IMPORT_WALK:
         drive.next(wizard, page_id, timeout=30_000)
         page = wizard.currentPage()
         if page_id == PageId.IMPORT_VM:

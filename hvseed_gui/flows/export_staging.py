@@ -7,6 +7,7 @@ copy after Hyper-V's export, and the manifest that copy wrote.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from hvseed_gui.core.folder_name import folder_name
@@ -128,17 +129,7 @@ class StagedExport:
         the drive's folder; the staged files are removed once it is there."""
         vm = target.vm
 
-        def progress(done: int, total: int) -> None:
-            job = replace(
-                exported,
-                state=JobState.RUNNING,
-                percent=None,
-                bytes_done=done,
-                bytes_total=total,
-                folder=target.folder,
-                message=COPYING,
-            )
-            self.emit(FlowEvent(Phase.EXPORT, Status.PROGRESS, vm.ref, "", done, total, job))
+        progress = self._copy_progress(target, exported)
 
         self.emit(
             FlowEvent(
@@ -177,6 +168,25 @@ class StagedExport:
         self.emit(FlowEvent(Phase.HASH, Status.DONE, vm.ref, data=written))
         self.primary.remove_staged(staged, [f.path for f in manifest.files])
         return replace(exported, folder=target.folder)
+
+    def _copy_progress(
+        self, target: ExportTarget, exported: JobProgress
+    ) -> Callable[[int, int], None]:
+        """The staged copy's progress as the export's: the job runs on, copying to the drive."""
+
+        def progress(done: int, total: int) -> None:
+            job = replace(
+                exported,
+                state=JobState.RUNNING,
+                percent=None,
+                bytes_done=done,
+                bytes_total=total,
+                folder=target.folder,
+                message=COPYING,
+            )
+            self.emit(FlowEvent(Phase.EXPORT, Status.PROGRESS, target.vm.ref, "", done, total, job))
+
+        return progress
 
     def _on_the_drive(self, target: ExportTarget, job: JobProgress) -> JobProgress:
         """A staged export's job as the face sees it: the folder is the drive's, and Hyper-V's
@@ -222,17 +232,7 @@ class StagedExport:
             )
         )
 
-        def progress(done: int, total: int) -> None:
-            job = replace(
-                exported,
-                state=JobState.RUNNING,
-                percent=None,
-                bytes_done=done,
-                bytes_total=total,
-                folder=target.folder,
-                message=COPYING,
-            )
-            self.emit(FlowEvent(Phase.EXPORT, Status.PROGRESS, vm.ref, "", done, total, job))
+        progress = self._copy_progress(target, exported)
 
         copied = copy_folder_hashing(src, dst, progress=progress, cancel=self.cancel)
         self.primary.count_local_io(target.folder, written=copied.source_bytes)

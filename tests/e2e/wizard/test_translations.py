@@ -22,7 +22,8 @@ from hvseed_gui.ui.prompt import ScriptedPrompt
 ROOT = Path(__file__).resolve().parents[3]
 TS = ROOT / "resources" / "translations" / "hvseed_de.ts"
 QM = I18N_DIR / "hvseed_de.qm"
-PLACEHOLDER = re.compile(r"%(?:\d+|n)")
+# Qt's %1 and %n, and core.said's {named} parameters
+PLACEHOLDER = re.compile(r"%(?:\d+|n)|\{\w+\}")
 
 
 def messages(ts: Path = TS) -> list[tuple[str, ET.Element]]:

@@ -84,6 +84,27 @@ IMPORT_WALK = (
     PageId.IMPORT_DONE,
 )
 
+
+def walk_pages(drive, wizard, pages, vm_name: str = "TinyLinux"):
+    """Press Next through ``pages`` as the admin would and yield (page ID, page) once each page
+    has settled: the VM chosen, the folder found, the check and the long steps finished, no
+    host call in flight."""
+    for page_id in pages:
+        drive.next(wizard, page_id, timeout=30_000)
+        page = wizard.currentPage()
+        if page_id in (PageId.VM, PageId.IMPORT_VM):
+            drive.idle(page)
+            page.select_vm(vm_name)
+        if page_id == PageId.IMPORT_FOLDER:
+            drive.until(lambda p=page: p.loaded, timeout=30_000)
+        if page_id == PageId.IMPORT_CHECK:
+            drive.until(lambda p=page: p.isComplete(), timeout=30_000)
+        if page_id in (PageId.PROGRESS, PageId.IMPORT_RUN):
+            drive.until(lambda p=page: p.page_complete(), timeout=30_000)
+        drive.idle(page)
+        yield page_id, page
+
+
 # The export side's pages in the order Next reaches them, up to the drive page.
 UP_TO_MEDIA = (
     PageId.CONNECT,

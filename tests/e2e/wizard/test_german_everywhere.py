@@ -9,7 +9,7 @@ import pytest
 from hvseed_gui.language import install_translators
 from hvseed_gui.ui.ids import PageId
 from tests.support.english import english_on
-from tests.support.wizard import EXPORT_WALK, IMPORT_WALK
+from tests.support.wizard import EXPORT_WALK, IMPORT_WALK, walk_pages
 
 VM_NAME = "TinyLinux"
 
@@ -45,15 +45,7 @@ def _english(wizard, lab, page_id) -> list[str]:
 def test_the_german_export_wizard_has_no_english(german, lab, lab_dir, make_wizard, drive):
     wizard = make_wizard()
     found: list[str] = []
-    for page_id in EXPORT_WALK:
-        drive.next(wizard, page_id, timeout=30_000)
-        page = wizard.currentPage()
-        if page_id == PageId.VM:
-            drive.idle(page)
-            page.select_vm(VM_NAME)
-        if page_id == PageId.PROGRESS:
-            drive.until(lambda p=page: p.page_complete(), timeout=30_000)
-        drive.idle(page)
+    for page_id, _page in walk_pages(drive, wizard, EXPORT_WALK, VM_NAME):
         found += _english(wizard, lab, page_id)
     # the handover report written beside the folders follows the GUI's language too
     [handover] = lab_dir.rglob("HANDOVER-*.txt")
@@ -76,25 +68,12 @@ def test_the_german_import_wizard_has_no_english(german, lab, make_wizard, drive
     wizard = make_wizard()
     wizard.page_of(PageId.START).import_.setChecked(True)
     found: list[str] = []
-    for page_id in IMPORT_WALK:
-        drive.next(wizard, page_id, timeout=30_000)
-        page = wizard.currentPage()
-        if page_id == PageId.IMPORT_VM:
-            drive.idle(page)
-            page.select_vm(VM_NAME)
-        if page_id == PageId.IMPORT_FOLDER:
-            drive.until(lambda p=page: p.loaded, timeout=30_000)
+    for page_id, page in walk_pages(drive, wizard, IMPORT_WALK, VM_NAME):
         if page_id == PageId.IMPORT_CHECK:
-            drive.until(lambda p=page: p.isComplete(), timeout=30_000)
             # German labels are wider: the folder name and IDs wrap, never cut off with "…",
             # at the size the window opens with
-            wizard.resize(1000, 640)  # the size it opens at
+            wizard.resize(1000, 640)
             drive.until(lambda p=page: not _cut_off(p.table))
-        if page_id == PageId.IMPORT_RUN:
-            drive.until(lambda p=page: p.page_complete(), timeout=30_000)
-        if page_id == PageId.IMPORT_FAILOVER:
-            drive.idle(page)
-        drive.idle(page)
         found += _english(wizard, lab, page_id)
     assert not found, "English in the German import wizard:\n" + "\n".join(found)
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from hvseed_gui.language import install_translators
 from hvseed_gui.ui.ids import PageId
-from tests.support.wizard import EXPORT_WALK, IMPORT_WALK
+from tests.support.wizard import EXPORT_WALK, IMPORT_WALK, walk_pages
 
 VM_NAME = "TinyLinux"  # small: the export and its hashing take moments
 
@@ -46,14 +46,7 @@ def test_focus_is_on_a_visible_widget_on_every_export_page(lab, make_wizard, dri
     wizard = make_wizard()
     wizard.activateWindow()
     drive.until(lambda: QApplication.activeWindow() is wizard)
-    for page_id in EXPORT_WALK:
-        drive.next(wizard, page_id, timeout=30_000)
-        page = wizard.currentPage()
-        if page_id == PageId.VM:
-            page.select_vm(VM_NAME)
-        if page_id == PageId.PROGRESS:
-            drive.until(lambda p=page: p.page_complete(), timeout=30_000)
-        drive.idle(page)
+    for page_id, _page in walk_pages(drive, wizard, EXPORT_WALK, VM_NAME):
         try:
             drive.until(lambda: _focus_is_visible(wizard), timeout=2_000)
         except Exception:
@@ -72,19 +65,7 @@ def test_focus_is_on_a_visible_widget_on_every_import_page(lab, make_wizard, dri
     wizard.activateWindow()
     drive.until(lambda: QApplication.activeWindow() is wizard)
     wizard.page_of(PageId.START).import_.setChecked(True)
-    for page_id in IMPORT_WALK:
-        drive.next(wizard, page_id, timeout=30_000)
-        page = wizard.currentPage()
-        if page_id == PageId.IMPORT_VM:
-            drive.idle(page)
-            page.select_vm(VM_NAME)
-        if page_id == PageId.IMPORT_FOLDER:
-            drive.until(lambda p=page: p.loaded, timeout=30_000)
-        if page_id == PageId.IMPORT_CHECK:
-            drive.until(lambda p=page: p.isComplete(), timeout=30_000)
-        if page_id == PageId.IMPORT_RUN:
-            drive.until(lambda p=page: p.page_complete(), timeout=30_000)
-        drive.idle(page)
+    for page_id, _page in walk_pages(drive, wizard, IMPORT_WALK, VM_NAME):
         try:
             drive.until(lambda: _focus_is_visible(wizard), timeout=2_000)
         except Exception:

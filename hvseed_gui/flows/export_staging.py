@@ -22,7 +22,7 @@ from hvseed_gui.core.manifest import (
 from hvseed_gui.core.plan import ReplicationPlan
 from hvseed_gui.core.said import QT_TRANSLATE_NOOP, said
 from hvseed_gui.core.staged_copy import copy_folder_hashing, remove_copied
-from hvseed_gui.errors import HvseedError
+from hvseed_gui.errors import Cancelled, HvseedError
 from hvseed_gui.flows.drive import ManifestOutcome
 from hvseed_gui.flows.events import CancelToken, Emit, FlowEvent, Phase, Status
 from hvseed_gui.flows.export_types import Action, ExportOutcome, ExportTarget
@@ -158,6 +158,8 @@ class StagedExport:
                 poll_interval=self.poll,
                 copy_from=staged,
             )
+        except Cancelled:  # as a copy here: the files copied stay, the next run resumes
+            raise
         except HvseedError as exc:  # the staged copy stays: run again to copy the rest
             return replace(
                 exported, state=JobState.FAILED, folder=target.folder, message=exc.sentence

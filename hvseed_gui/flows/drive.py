@@ -56,29 +56,41 @@ class ManifestOutcome:
         return manifest_locations(self.folder)[2].replace("\\", "/").rsplit("/", 1)[-1]
 
 
-def existing_fingerprint(host: HyperVHost, folder: str) -> str | None:
-    """The fingerprint of a complete manifest beside ``folder``: None when there is none or
-    only an incomplete one (an interrupted write, which the next write replaces), "" when it
-    is there but cannot be read."""
+def complete_manifest(host: HyperVHost, folder: str) -> tuple[Manifest | None, bytes] | None:
+    """The complete manifest beside ``folder`` where the drive is, and its bytes: None when
+    there is none or only an incomplete one (an interrupted write, which the next write
+    replaces); (None, b"") when it is there but cannot be read."""
     local = host.local_path(folder)
     if local is not None:
         if manifest_state(local) is not ManifestState.COMPLETE:
             return None
         try:
-            return fingerprint_of(read_manifest_with_raw(local)[1])
+            return read_manifest_with_raw(local)
         except (OSError, ValueError):
-            return ""
-    json_path, sums_path = manifest_locations(folder)[1:]
+            return None, b""
+    json_path = manifest_locations(folder)[1]
     try:
         text = host.read_text_file(json_path, MAX_MANIFEST_BYTES)
     except CmdletError:
-        return ""  # there, but not readable as text: kept all the same
+        return None, b""  # there, but not readable as text: kept all the same
     if text is None:
         return None
     raw = text.encode("utf-8")
     if judge_manifest(raw, b"") is not ManifestState.COMPLETE:
         return None
-    return fingerprint_of(raw)
+    try:
+        return Manifest.from_json(text), raw
+    except ValueError:
+        return None, raw
+
+
+def existing_fingerprint(host: HyperVHost, folder: str) -> str | None:
+    """The fingerprint of a complete manifest beside ``folder``: None when there is none or
+    only an incomplete one, "" when it is there but cannot be read."""
+    found = complete_manifest(host, folder)
+    if found is None:
+        return None
+    return fingerprint_of(found[1]) if found[1] else ""
 
 
 def hash_into_manifest(

@@ -12,18 +12,15 @@ from dataclasses import dataclass, replace
 
 from hvseed_gui.core.folder_name import folder_name
 from hvseed_gui.core.manifest import (
-    ManifestState,
     fingerprint_of,
     manifest_from_hashes,
-    manifest_state,
-    read_manifest_with_raw,
     save_manifest,
 )
 from hvseed_gui.core.plan import ReplicationPlan
 from hvseed_gui.core.said import QT_TRANSLATE_NOOP, said
 from hvseed_gui.core.staged_copy import copy_folder_hashing, remove_copied
 from hvseed_gui.errors import Cancelled, HvseedError
-from hvseed_gui.flows.drive import ManifestOutcome
+from hvseed_gui.flows.drive import ManifestOutcome, complete_manifest
 from hvseed_gui.flows.events import CancelToken, Emit, FlowEvent, Phase, Status
 from hvseed_gui.flows.export_types import Action, ExportOutcome, ExportTarget
 from hvseed_gui.hyperv.host import HyperVHost, JobProgress, JobState, VmRef
@@ -267,13 +264,13 @@ class StagedExport:
         return self._written_here(outcome)
 
     def _written_here(self, outcome: ExportOutcome) -> ManifestOutcome | None:
-        """A staged export writes the manifest as its copy reaches the drive: after it, the
-        complete manifest beside the folder is that one (no second pass over the drive)."""
-        local = self.primary.local_path(outcome.folder) if outcome.target.staging else None
-        if local is None or manifest_state(local) is not ManifestState.COMPLETE:
+        """A staged export writes the manifest as its copy reaches the drive (here or in the
+        host's job): after it, the complete manifest beside the folder is that one (no
+        second pass over the drive)."""
+        if not outcome.target.staging:
             return None
-        try:
-            manifest, raw = read_manifest_with_raw(local)
-        except (OSError, ValueError):
+        found = complete_manifest(self.primary, outcome.folder)
+        if found is None or found[0] is None:
             return None
+        manifest, raw = found
         return ManifestOutcome(outcome.folder, True, len(manifest.files), fingerprint_of(raw), "")

@@ -48,3 +48,26 @@ def test_the_summary_says_why_a_copy_goes_straight_to_the_drive(lab, make_wizard
     route = _route(drive, wizard.currentPage())
     assert "TinyLinux: direct export to the drive, then a hash pass over it" in route
     assert "has no local disk with room for it" in route
+
+
+def test_over_winrm_the_hosts_own_job_copies_and_the_manifest_is_the_copys(
+    lab, lab_dir, make_wizard, drive
+):
+    """Host A's disks remote: the Summary says staged, the host's job copies and hashes, and
+    the wizard reports the manifest that copy wrote (written, not "kept"), without hashing
+    the drive again."""
+    lab.configure(staging=True, drives_remote=True)
+    wizard = make_wizard()
+    walk_to_summary(drive, wizard)
+    assert "TinyLinux: staged export" in _route(drive, wizard.currentPage())
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    drive.until(lambda: wizard.currentId() == PageId.PROGRESS, timeout=30_000)
+    progress = wizard.currentPage()
+    drive.until(lambda: progress.page_complete(), timeout=30_000)
+    [job] = progress.hasher.jobs
+    assert job.outcome.value == "written" and not job.kept and job.files == 2
+    from tests.support.cli import hvseed
+
+    usb = json.loads(hvseed("drive-io", lab=lab_dir)[1])
+    seed = max((c for c in usb.values() if c["kind"] == "usb"), key=lambda c: c["written"])
+    assert seed["read"] == 0 and seed["written"] > 0  # written once by the host, never read

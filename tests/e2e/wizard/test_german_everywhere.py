@@ -42,7 +42,11 @@ def _english(wizard, lab, page_id) -> list[str]:
     return [f"{page_id.name}: {line}" for line in english_on(wizard, _names(lab))]
 
 
-def test_the_german_export_wizard_has_no_english(german, lab, lab_dir, make_wizard, drive):
+@pytest.mark.parametrize("remote", [False, True], ids=["here", "over-winrm"])
+def test_the_german_export_wizard_has_no_english(german, lab, lab_dir, make_wizard, drive, remote):
+    """Also with Host A's disks remote: staged on its own disk, copied by its own job."""
+    if remote:
+        lab.configure(drives_remote=True, staging=True)
     wizard = make_wizard()
     found: list[str] = []
     for page_id, _page in walk_pages(drive, wizard, EXPORT_WALK, VM_NAME):

@@ -287,35 +287,24 @@ def _cluster(host: str, facts: Any, replica_side: bool) -> Row:
                 )
             ),
         )
-    if replica_side:
-        return Row(
-            "cluster",
-            check,
-            host,
-            Status.WARN,
-            _broker(facts),
-            said(
-                QT_TRANSLATE_NOOP(
-                    "Readiness",
-                    "Use the broker's client access point {broker} as the Replica server; enable "
-                    "the listener firewall rule on every node; import on the node that owns the "
-                    "replica VM.",
-                ),
-                broker=facts.replica_broker,
-            ),
-        )
-    return Row(
-        "cluster",
-        check,
-        host,
-        Status.WARN,
-        _broker(facts),
+    fix = (
         said(
+            QT_TRANSLATE_NOOP(
+                "Readiness",
+                "Use the broker's client access point {broker} as the Replica server; enable "
+                "the listener firewall rule on every node; import on the node that owns the "
+                "replica VM.",
+            ),
+            broker=facts.replica_broker,
+        )
+        if replica_side
+        else said(
             QT_TRANSLATE_NOOP(
                 "Readiness", "Attach the drive to the node that owns the VM and export there."
             )
-        ),
+        )
     )
+    return Row("cluster", check, host, Status.WARN, _broker(facts), fix)
 
 
 def _replica_rows(primary: Any, replica: Any, auth: AuthenticationType) -> list[Row]:
